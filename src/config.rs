@@ -1,0 +1,41 @@
+//! The *config* is `briefing.yaml` at the root of a briefing: the site's title,
+//! description, base URL, language, the people it features and an optional time zone.
+
+use serde::Deserialize;
+
+/// `briefing.yaml` as written. Unknown keys are errors: a typo must not pass silently.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default)]
+    pub featured: Vec<String>,
+    /// An IANA name or a fixed offset such as `+03:00`; only shown, never used to read
+    /// the clock.
+    #[serde(default)]
+    pub timezone: Option<String>,
+}
+
+fn default_language() -> String {
+    "en".to_string()
+}
+
+impl Config {
+    /// The base URL with exactly one trailing slash.
+    pub fn base_url(&self) -> String {
+        format!("{}/", self.base_url.trim_end_matches('/'))
+    }
+}
+
+/// Whether `s` is a usable base URL: absolute http(s), or a root-relative path.
+pub fn valid_base_url(s: &str) -> bool {
+    let s = s.trim();
+    (s.starts_with("https://") || s.starts_with("http://") || s.starts_with('/'))
+        && !s.contains(char::is_whitespace)
+        && !s.contains(['"', '<', '>', '\\'])
+}

@@ -1,0 +1,273 @@
+//! The *content* of a briefing as typed data: its articles, outlets, people, timeline
+//! events and curated comparisons, each carrying the spans it was read from. The loader
+//! builds it; every later stage only reads it.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::config::Config;
+use crate::edtf::Edtf;
+use crate::markdown::{Block, BlockKind};
+use crate::source::{FileId, Span};
+
+/// A whole briefing, loaded and cross-checked.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    pub config: Config,
+    /// Sorted by id.
+    pub articles: Vec<Article>,
+    pub outlets: BTreeMap<String, Outlet>,
+    /// Sorted by id.
+    pub people: Vec<Person>,
+    /// In date order, then by id.
+    pub events: Vec<Event>,
+    /// Sorted by id.
+    pub comparisons: Vec<Comparison>,
+}
+
+impl Briefing {
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles
+            .binary_search_by(|a| a.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.articles[i])
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people
+            .binary_search_by(|p| p.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.people[i])
+    }
+}
+
+/// When an article was published: a day, and the time when the article gives one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    pub date: NaiveDate,
+    pub time: Option<DateTime<FixedOffset>>,
+}
+
+impl Published {
+    /// RFC 3339 when a time is known, else the ISO date.
+    pub fn iso(&self) -> String {
+        match self.time {
+            Some(t) => t.to_rfc3339(),
+            None => self.date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// A key that orders articles by publication, undated times first in their day.
+    pub fn sort_key(&self) -> (NaiveDate, i64) {
+        (self.date, self.time.map_or(i64::MIN, |t| t.timestamp()))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The file stem: `[a-z0-9-]+`.
+    pub id: String,
+    pub file: FileId,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub published: Published,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub derived_from: Option<String>,
+    pub language: String,
+    /// The Markdown body and where it starts in the file.
+    pub body: String,
+    pub body_offset: usize,
+    /// Paragraphs and headings, in order.
+    pub blocks: Vec<Block>,
+}
+
+impl Article {
+    /// The numbered paragraphs: `paragraphs()[n - 1]` is paragraph `n`, anchor `#pn`.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Block> {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+    }
+
+    pub fn paragraph(&self, n: usize) -> Option<&Block> {
+        self.paragraphs().nth(n.checked_sub(1)?)
+    }
+
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraphs().count()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutletKind {
+    Wire,
+    Newspaper,
+    Broadcaster,
+    Aggregator,
+    Blog,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct Outlet {
+    pub id: String,
+    pub name: String,
+    pub url: Option<String>,
+    pub kind: OutletKind,
+    pub country: Option<String>,
+}
+
+/// A citation: a quote that must occur in the named article.
+#[derive(Debug, Clone)]
+pub struct SourceRef {
+    pub article: String,
+    pub quote: String,
+    /// Where `article:` and `quote:` are written.
+    pub article_span: Span,
+    pub quote_span: Span,
+    /// Where the quote was found: paragraph number (1-based) and byte range in its
+    /// text. `None` until verified, and when the quote was not found.
+    pub found: Option<Found>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: String,
+    pub file: FileId,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub surname: Option<String>,
+    pub titles: Vec<String>,
+    pub roles: Vec<Role>,
+    pub summary: String,
+    pub relations: Vec<Relation>,
+    pub image: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub title: String,
+    pub from: Option<Edtf>,
+    pub to: Option<Edtf>,
+    pub source: Option<SourceRef>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Relation {
+    pub person: String,
+    pub person_span: Span,
+    pub kind: String,
+    pub source: Option<SourceRef>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub file: FileId,
+    pub span: Span,
+    pub date: Edtf,
+    pub date_span: Span,
+    pub display: Option<String>,
+    pub title: String,
+    pub people: Vec<(String, Span)>,
+    pub summary: String,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Agree,
+    Differ,
+    OnlyOne,
+    Unclear,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Agree => "agree",
+            Verdict::Differ => "differ",
+            Verdict::OnlyOne => "only-one",
+            Verdict::Unclear => "unclear",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub id: String,
+    pub file: FileId,
+    pub title: String,
+    pub articles: Vec<(String, Span)>,
+    pub summary: String,
+    pub points: Vec<Point>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Point {
+    pub topic: String,
+    pub verdict: Verdict,
+    pub claims: Vec<SourceRef>,
+    pub note: String,
+}
+
+/// Whether `id` is a valid id: lowercase ASCII letters, digits and inner hyphens. Ids
+/// become URL path segments and folder names, so nothing else may pass.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+/// A valid id made from any text: "Delcy Rodríguez" → `delcy-rodriguez`.
+pub fn slug(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in text.nfkd() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if (c.is_whitespace() || c.is_ascii_punctuation()) && !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    out.chars().take(80).collect::<String>().trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lowercase_letters_digits_and_hyphens() {
+        for ok in ["a", "delcy-rodriguez", "000-raid", "x1"] {
+            assert!(valid_id(ok), "{ok}");
+        }
+        for bad in ["", "A", "a_b", "../etc", "a/b", "-a", "a-", "é", "a b", "a.b"] {
+            assert!(!valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn slugs_fold_accents_and_punctuation() {
+        assert_eq!(slug("Delcy Rodríguez"), "delcy-rodriguez");
+        assert_eq!(slug("  Türkiye Today: a -- test! "), "turkiye-today-a-test");
+        assert_eq!(slug("Miguel Díaz-Canel"), "miguel-diaz-canel");
+        assert_eq!(slug("¿?"), "");
+    }
+}

@@ -1,0 +1,191 @@
+//! An *article* file is YAML front matter between two `---` lines, then a Markdown
+//! body. Splitting the file and reading it are pure functions of its text, so they are
+//! tested without touching the disk.
+
+use serde::Deserialize;
+
+use crate::content::{Article, Published};
+use crate::diagnostic::Diagnostic;
+use crate::markdown;
+use crate::source::{FileId, Span};
+use crate::yaml::{self, Path, Scalar};
+
+/// The front matter keys of an article. Unknown keys are errors.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: String,
+    #[serde(default)]
+    outlet: Option<String>,
+    published: Scalar,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    derived_from: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
+}
+
+/// The two parts of an article file, as byte ranges of its text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split {
+    pub yaml: std::ops::Range<usize>,
+    pub body: std::ops::Range<usize>,
+}
+
+/// Finds the front matter fences. The first line must be `---`; the front matter ends
+/// at the next line that is `---` (or `...`). CRLF line endings are accepted.
+pub fn split(text: &str) -> Result<Split, &'static str> {
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_end].trim_end() != "---" {
+        return Err("the file does not start with a `---` line");
+    }
+    let mut at = first_end;
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        let line = text[at..end].trim_end();
+        if line == "---" || line == "..." {
+            return Ok(Split {
+                yaml: first_end..at,
+                body: end..text.len(),
+            });
+        }
+        at = end;
+    }
+    Err("the front matter has no closing `---` line")
+}
+
+/// Reads an article from its file text. `id` is the file stem.
+pub fn parse(file: FileId, id: &str, text: &str) -> Result<(Article, Vec<Pending>), Diagnostic> {
+    let parts = split(text).map_err(|message| {
+        let end = text.find('\n').unwrap_or(text.len()).min(text.len());
+        Diagnostic::error("front-matter", format!("missing front matter: {message}"))
+            .at(Span::new(file, 0, end), "expected `---` here")
+            .hint("an article starts with `---`, its YAML keys (title, outlet, published…), `---`, then the text")
+    })?;
+    let doc = yaml::document::<FrontMatter>(file, &text[parts.yaml.clone()], parts.yaml.start, "an article's front matter")?;
+    let fm = doc.value;
+    let spans = doc.spans;
+    let published_span = spans.value(&Path::root().key("published"));
+    let published = parse_published(&fm.published.0).ok_or_else(|| {
+        Diagnostic::error(
+            "bad-date",
+            format!("`{}` is not a publication date", fm.published.0),
+        )
+        .at(published_span, "not RFC 3339 or YYYY-MM-DD")
+        .hint("write `2026-02-21` or `2026-02-21T16:11:00+03:00`")
+    })?;
+    let mut pending = Vec::new();
+    for (key, value) in [("outlet", &fm.outlet), ("derived_from", &fm.derived_from)] {
+        if let Some(v) = value {
+            pending.push(Pending::Outlet {
+                id: v.clone(),
+                span: spans.value(&Path::root().key(key)),
+            });
+        }
+    }
+    if let Some(url) = &fm.url {
+        pending.push(Pending::Url {
+            url: url.clone(),
+            span: spans.value(&Path::root().key("url")),
+        });
+    }
+    let body = &text[parts.body.clone()];
+    let article = Article {
+        id: id.to_string(),
+        file,
+        title: fm.title,
+        outlet: fm.outlet,
+        published,
+        author: fm.author,
+        url: fm.url,
+        derived_from: fm.derived_from,
+        language: fm.language.unwrap_or_default(),
+        body: body.to_string(),
+        body_offset: parts.body.start,
+        blocks: markdown::blocks(body),
+    };
+    Ok((article, pending))
+}
+
+/// A check that needs the rest of the briefing (the outlets), done after loading.
+#[derive(Debug, Clone)]
+pub enum Pending {
+    Outlet { id: String, span: Span },
+    Url { url: String, span: Span },
+}
+
+/// RFC 3339, or a plain date.
+pub fn parse_published(s: &str) -> Option<Published> {
+    let s = s.trim();
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(Published {
+            date: t.date_naive(),
+            time: Some(t),
+        });
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.len() == 10)
+        .map(|date| Published { date, time: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_splits_with_lf_crlf_and_dots() {
+        let t = "---\ntitle: x\n---\nBody\n";
+        let s = split(t).unwrap();
+        assert_eq!(&t[s.yaml.clone()], "title: x\n");
+        assert_eq!(&t[s.body.clone()], "Body\n");
+        let t = "---\r\ntitle: x\r\n---\r\nBody\r\n";
+        let s = split(t).unwrap();
+        assert_eq!(&t[s.yaml.clone()], "title: x\r\n");
+        assert_eq!(&t[s.body], "Body\r\n");
+        let t = "---\ntitle: x\n...\n";
+        assert_eq!(&t[split(t).unwrap().body], "");
+    }
+
+    #[test]
+    fn front_matter_errors() {
+        assert!(split("title: x\n---\n").is_err());
+        assert!(split("---\ntitle: x\n").is_err());
+        assert!(split("").is_err());
+        assert!(split("----\n---\n").is_err());
+    }
+
+    #[test]
+    fn yaml_errors_point_at_the_real_line_of_the_file() {
+        let t = "---\ntitle: x\npublished: [\n---\nBody\n";
+        let e = parse(0, "a", t).unwrap_err();
+        assert_eq!(e.code, "yaml-syntax");
+        let s = e.span.unwrap();
+        // The error is inside the front matter, after the opening fence.
+        assert!(s.start >= 4, "{s:?}");
+    }
+
+    #[test]
+    fn published_accepts_rfc3339_and_plain_dates() {
+        let p = parse_published("2026-02-21T16:11:00+03:00").unwrap();
+        assert_eq!(p.date.to_string(), "2026-02-21");
+        assert_eq!(p.iso(), "2026-02-21T16:11:00+03:00");
+        assert_eq!(parse_published("2026-01-10").unwrap().iso(), "2026-01-10");
+        for bad in ["2026-1-10", "10/01/2026", "2026-02-30", "2026"] {
+            assert!(parse_published(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_article_reads_into_blocks() {
+        let t = "---\ntitle: T\npublished: 2026-01-10\noutlet: x\n---\nOne.\n\n## H\n\nTwo.\n";
+        let (a, pending) = parse(0, "a", t).unwrap();
+        assert_eq!(a.title, "T");
+        assert_eq!(a.paragraph_count(), 2);
+        assert_eq!(a.paragraph(2).unwrap().text, "Two.");
+        assert_eq!(pending.len(), 1);
+    }
+}

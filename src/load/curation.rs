@@ -1,0 +1,440 @@
+//! *Curation* is what the editor writes in YAML: outlets, people, timeline events and
+//! comparisons. This module types each file (one item at a time where a file holds
+//! many, so one bad item does not hide the next) and records where every reference
+//! was written, for the cross-reference checks that follow.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::content::{
+    Comparison, Event, Outlet, OutletKind, Person, Point, Relation, Role, SourceRef, Verdict,
+};
+use crate::diagnostic::Diagnostic;
+use crate::edtf::{self, Edtf};
+use crate::source::{FileId, Span};
+use crate::yaml::{self, Path, Scalar, Spans};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    article: String,
+    quote: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOutlet {
+    name: String,
+    #[serde(default)]
+    url: Option<String>,
+    kind: OutletKind,
+    #[serde(default)]
+    country: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPerson {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    surname: Option<String>,
+    #[serde(default)]
+    titles: Vec<String>,
+    #[serde(default)]
+    roles: Vec<RawRole>,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    relations: Vec<RawRelation>,
+    #[serde(default)]
+    image: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRole {
+    title: String,
+    #[serde(default)]
+    from: Option<Scalar>,
+    #[serde(default)]
+    to: Option<Scalar>,
+    #[serde(default)]
+    source: Option<RawSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelation {
+    person: String,
+    kind: String,
+    #[serde(default)]
+    source: Option<RawSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    id: String,
+    date: Scalar,
+    #[serde(default)]
+    display: Option<String>,
+    title: String,
+    #[serde(default)]
+    people: Vec<String>,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    sources: Vec<RawSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComparison {
+    title: String,
+    articles: Vec<String>,
+    #[serde(default)]
+    summary: String,
+    points: Vec<RawPoint>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPoint {
+    topic: String,
+    verdict: Verdict,
+    claims: Vec<RawSource>,
+    #[serde(default)]
+    note: String,
+}
+
+impl<'de> Deserialize<'de> for Verdict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        const NAMES: &[&str] = &["agree", "differ", "only-one", "unclear"];
+        let s = String::deserialize(d)?;
+        match s.as_str() {
+            "agree" => Ok(Verdict::Agree),
+            "differ" => Ok(Verdict::Differ),
+            "only-one" => Ok(Verdict::OnlyOne),
+            "unclear" => Ok(Verdict::Unclear),
+            _ => Err(serde::de::Error::unknown_variant(&s, NAMES)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for OutletKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        const NAMES: &[&str] = &["wire", "newspaper", "broadcaster", "aggregator", "blog", "other"];
+        let s = String::deserialize(d)?;
+        Ok(match s.as_str() {
+            "wire" => OutletKind::Wire,
+            "newspaper" => OutletKind::Newspaper,
+            "broadcaster" => OutletKind::Broadcaster,
+            "aggregator" => OutletKind::Aggregator,
+            "blog" => OutletKind::Blog,
+            "other" => OutletKind::Other,
+            _ => return Err(serde::de::Error::unknown_variant(&s, NAMES)),
+        })
+    }
+}
+
+fn source_ref(raw: RawSource, spans: &Spans, at: &Path) -> SourceRef {
+    SourceRef {
+        article: raw.article,
+        quote: raw.quote,
+        article_span: spans.value(&at.key("article")),
+        quote_span: spans.value(&at.key("quote")),
+        found: None,
+    }
+}
+
+fn date(value: &Scalar, span: Span, errors: &mut Vec<Diagnostic>) -> Option<Edtf> {
+    match edtf::parse(&value.0) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            errors.push(
+                Diagnostic::error("bad-date", format!("`{}` is not an EDTF date: {e}", value.0))
+                    .at(span, "not a date")
+                    .hint("write 2026-01-03, 2026-01, 2026, a range 2026-01-21/2026-01-31, add ~ for approximate or ? for uncertain"),
+            );
+            None
+        }
+    }
+}
+
+/// `content/outlets.yaml`: a map of outlet id to outlet.
+pub fn outlets(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> BTreeMap<String, Outlet> {
+    let mut out = BTreeMap::new();
+    let doc = match yaml::untyped(file, text, 0) {
+        Ok(d) => d,
+        Err(e) => {
+            errors.push(e);
+            return out;
+        }
+    };
+    let map = match doc.value {
+        serde_yaml::Value::Mapping(m) => m,
+        serde_yaml::Value::Null => return out,
+        _ => {
+            errors.push(
+                Diagnostic::error("wrong-type", "outlets.yaml must map outlet ids to outlets")
+                    .at(doc.spans.value(&Path::root()), "not a mapping")
+                    .hint("write `reuters: {name: Reuters, kind: wire}`, one outlet per key"),
+            );
+            return out;
+        }
+    };
+    for (key, value) in map {
+        let id = match key {
+            serde_yaml::Value::String(s) => s,
+            other => format!("{other:?}"),
+        };
+        let at = Path::root().key(&id);
+        if !crate::content::valid_id(&id) {
+            errors.push(invalid_id(&id, doc.spans.key(&at), "an outlet id"));
+            continue;
+        }
+        match yaml::typed::<RawOutlet>(value, &doc.spans, &at, "an outlet") {
+            Ok(raw) => {
+                if let Some(url) = &raw.url {
+                    check_url(url, doc.spans.value(&at.key("url")), errors);
+                }
+                out.insert(
+                    id.clone(),
+                    Outlet {
+                        id,
+                        name: raw.name,
+                        url: raw.url,
+                        kind: raw.kind,
+                        country: raw.country,
+                    },
+                );
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    out
+}
+
+pub fn invalid_id(id: &str, span: Span, what: &str) -> Diagnostic {
+    Diagnostic::error("bad-id", format!("`{id}` is not a valid id for {what}"))
+        .at(span, "ids are lowercase letters, digits and hyphens")
+        .hint(format!("use `{}`", crate::content::slug(id)))
+}
+
+/// A URL written by the editor must be safe to put in a link.
+pub fn check_url(url: &str, span: Span, errors: &mut Vec<Diagnostic>) {
+    if !(url.starts_with("https://") || url.starts_with("http://")) || !crate::markdown::safe_url(url) {
+        errors.push(
+            Diagnostic::error("bad-url", format!("`{url}` is not an http(s) URL"))
+                .at(span, "not allowed in a link")
+                .hint("write a full address starting with https://"),
+        );
+    }
+}
+
+/// `content/people/<id>.yaml`.
+pub fn person(file: FileId, id: &str, text: &str, errors: &mut Vec<Diagnostic>) -> Option<Person> {
+    let doc = match yaml::document::<RawPerson>(file, text, 0, "a person") {
+        Ok(d) => d,
+        Err(e) => {
+            errors.push(e);
+            return None;
+        }
+    };
+    let (raw, spans) = (doc.value, doc.spans);
+    let roles = raw
+        .roles
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let at = Path::root().key("roles").index(i);
+            Role {
+                title: r.title,
+                from: r
+                    .from
+                    .as_ref()
+                    .and_then(|v| date(v, spans.value(&at.key("from")), errors)),
+                to: r.to.as_ref().and_then(|v| date(v, spans.value(&at.key("to")), errors)),
+                source: r.source.map(|s| source_ref(s, &spans, &at.key("source"))),
+            }
+        })
+        .collect();
+    let relations = raw
+        .relations
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let at = Path::root().key("relations").index(i);
+            Relation {
+                person: r.person,
+                person_span: spans.value(&at.key("person")),
+                kind: r.kind,
+                source: r.source.map(|s| source_ref(s, &spans, &at.key("source"))),
+            }
+        })
+        .collect();
+    if let Some(image) = &raw.image {
+        check_url(image, spans.value(&Path::root().key("image")), errors);
+    }
+    Some(Person {
+        id: id.to_string(),
+        file,
+        name: raw.name,
+        aliases: raw.aliases,
+        surname: raw.surname,
+        titles: raw.titles,
+        roles,
+        summary: raw.summary,
+        relations,
+        image: raw.image,
+    })
+}
+
+/// `content/timeline/*.yaml`: a list of events.
+pub fn events(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> Vec<Event> {
+    let doc = match yaml::untyped(file, text, 0) {
+        Ok(d) => d,
+        Err(e) => {
+            errors.push(e);
+            return Vec::new();
+        }
+    };
+    let items = match doc.value {
+        serde_yaml::Value::Sequence(items) => items,
+        serde_yaml::Value::Null => return Vec::new(),
+        _ => {
+            errors.push(
+                Diagnostic::error("wrong-type", "a timeline file must be a list of events")
+                    .at(doc.spans.value(&Path::root()), "not a list")
+                    .hint("start each event with `- id: …`"),
+            );
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        let at = Path::root().index(i);
+        let raw = match yaml::typed::<RawEvent>(item, &doc.spans, &at, "an event") {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let id_span = doc.spans.value(&at.key("id"));
+        if !crate::content::valid_id(&raw.id) {
+            errors.push(invalid_id(&raw.id, id_span, "an event"));
+            continue;
+        }
+        let date_span = doc.spans.value(&at.key("date"));
+        let Some(date) = date(&raw.date, date_span, errors) else {
+            continue;
+        };
+        out.push(Event {
+            id: raw.id,
+            file,
+            span: id_span,
+            date,
+            date_span,
+            display: raw.display,
+            title: raw.title,
+            people: raw
+                .people
+                .into_iter()
+                .enumerate()
+                .map(|(j, p)| (p, doc.spans.value(&at.key("people").index(j))))
+                .collect(),
+            summary: raw.summary,
+            sources: raw
+                .sources
+                .into_iter()
+                .enumerate()
+                .map(|(j, s)| source_ref(s, &doc.spans, &at.key("sources").index(j)))
+                .collect(),
+        });
+    }
+    out
+}
+
+/// `content/comparisons/<id>.yaml`.
+pub fn comparison(file: FileId, id: &str, text: &str, errors: &mut Vec<Diagnostic>) -> Option<Comparison> {
+    let doc = match yaml::document::<RawComparison>(file, text, 0, "a comparison") {
+        Ok(d) => d,
+        Err(e) => {
+            errors.push(e);
+            return None;
+        }
+    };
+    let (raw, spans) = (doc.value, doc.spans);
+    Some(Comparison {
+        id: id.to_string(),
+        file,
+        title: raw.title,
+        articles: raw
+            .articles
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| (a, spans.value(&Path::root().key("articles").index(i))))
+            .collect(),
+        summary: raw.summary,
+        points: raw
+            .points
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let at = Path::root().key("points").index(i);
+                Point {
+                    topic: p.topic,
+                    verdict: p.verdict,
+                    claims: p
+                        .claims
+                        .into_iter()
+                        .enumerate()
+                        .map(|(j, c)| source_ref(c, &spans, &at.key("claims").index(j)))
+                        .collect(),
+                    note: p.note,
+                }
+            })
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bad_event_is_reported_and_good_ones_kept() {
+        let text = "- id: a\n  date: 2026-01-03\n  title: A\n- id: b\n  date: 2026-13\n  title: B\n- id: c\n  date: 2026\n  title: C\n  colour: red\n- id: d\n  date: 2026~\n  title: D\n";
+        let mut errors = Vec::new();
+        let events = events(0, text, &mut errors);
+        let ids: Vec<_> = events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a", "d"]);
+        let codes: Vec<_> = errors.iter().map(|e| e.code).collect();
+        assert_eq!(codes, ["bad-date", "unknown-key"]);
+        let s = errors[1].span.unwrap();
+        assert_eq!(&text[s.start..s.end], "colour");
+    }
+
+    #[test]
+    fn unknown_verdict_suggests_the_right_one() {
+        let text = "title: T\narticles: [a]\npoints:\n  - topic: x\n    verdict: differs\n    claims: []\n";
+        let mut errors = Vec::new();
+        assert!(comparison(0, "c", text, &mut errors).is_none());
+        assert_eq!(errors[0].code, "unknown-value");
+        assert!(errors[0].hint.as_deref().unwrap().starts_with("did you mean `differ`?"));
+    }
+
+    #[test]
+    fn outlets_check_ids_and_urls() {
+        let text = "reuters: {name: Reuters, kind: wire}\nBad_Id: {name: X, kind: wire}\nx: {name: X, kind: wire, url: \"javascript:alert(1)\"}\n";
+        let mut errors = Vec::new();
+        let o = outlets(0, text, &mut errors);
+        assert!(o.contains_key("reuters"));
+        let codes: Vec<_> = errors.iter().map(|e| e.code).collect();
+        assert_eq!(codes, ["bad-id", "bad-url"]);
+    }
+}

@@ -1,0 +1,228 @@
+//! *Verification* checks what a single file cannot: that every id is unique, that every
+//! reference (outlet, person, article, featured) names something that exists, and that
+//! every curated quote occurs in the article it cites.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+
+use crate::content::{Briefing, Found, SourceRef};
+use crate::diagnostic::Diagnostic;
+use crate::normalise::{self, Normalised};
+use crate::source::{Sources, Span};
+use crate::yaml::Path;
+
+use super::article::Pending;
+
+/// Reports ids given twice and keeps the first of each.
+pub fn unique_ids(b: &mut Briefing, sources: &Sources, out: &mut Vec<Diagnostic>) {
+    let mut seen = BTreeMap::new();
+    b.articles.retain(|a| match seen.get(&a.id) {
+        None => {
+            seen.insert(a.id.clone(), a.file);
+            true
+        }
+        Some(&first) => {
+            let file = sources.get(a.file);
+            let end = file.text.find('\n').unwrap_or(0);
+            out.push(
+                Diagnostic::error("duplicate-id", format!("two articles have the id `{}`", a.id))
+                    .at(Span::new(a.file, 0, end), "this file")
+                    .hint(format!(
+                        "`{}` has the same file name; article ids are file names and must be unique",
+                        sources.get(first).path
+                    )),
+            );
+            false
+        }
+    });
+    let mut seen = BTreeMap::new();
+    b.events.retain(|e| match seen.get(&e.id) {
+        None => {
+            seen.insert(e.id.clone(), e.span);
+            true
+        }
+        Some(first) => {
+            let (line, _) = sources.get(first.file).line_col(first.start);
+            out.push(
+                Diagnostic::error("duplicate-id", format!("two events have the id `{}`", e.id))
+                    .at(e.span, "used again here")
+                    .hint(format!(
+                        "first used at {}:{line}; give each event its own id",
+                        sources.get(first.file).path
+                    )),
+            );
+            false
+        }
+    });
+}
+
+/// The hint for an unknown id: the closest known one, or the list of known ones.
+fn suggest<'a>(wanted: &str, known: impl Iterator<Item = &'a str>, what: &str) -> String {
+    let known: Vec<&str> = known.collect();
+    let best = known
+        .iter()
+        .map(|k| (strsim::levenshtein(wanted, k), *k))
+        .filter(|(d, k)| *d <= 3.max(k.len() / 3))
+        .min();
+    match best {
+        Some((_, k)) => format!("did you mean `{k}`?"),
+        None if known.is_empty() => format!("there are no {what} yet"),
+        None => {
+            let shown: Vec<_> = known.iter().take(8).map(|k| format!("`{k}`")).collect();
+            let more = if known.len() > 8 { ", …" } else { "" };
+            format!("known {what}: {}{more}", shown.join(", "))
+        }
+    }
+}
+
+/// Checks every reference between files.
+pub fn references(
+    b: &mut Briefing,
+    sources: &Sources,
+    config_file: usize,
+    pending: &[Pending],
+    out: &mut Vec<Diagnostic>,
+) {
+    let people: BTreeSet<&str> = b.people.iter().map(|p| p.id.as_str()).collect();
+    let articles: BTreeSet<&str> = b.articles.iter().map(|a| a.id.as_str()).collect();
+    let unknown_person = |id: &str, span: Span| {
+        Diagnostic::error("unknown-person", format!("no person has the id `{id}`"))
+            .at(span, "not in content/people/")
+            .hint(suggest(id, people.iter().copied(), "people"))
+    };
+    let unknown_article = |id: &str, span: Span| {
+        Diagnostic::error("unknown-article", format!("no article has the id `{id}`"))
+            .at(span, "not in content/articles/")
+            .hint(suggest(id, articles.iter().copied(), "articles"))
+    };
+
+    // The config is read before the content; find where each featured id is written.
+    if let Ok(doc) = crate::yaml::untyped(config_file, &sources.get(config_file).text, 0) {
+        for (i, id) in b.config.featured.iter().enumerate() {
+            if !people.contains(id.as_str()) {
+                let span = doc.spans.value(&Path::root().key("featured").index(i));
+                out.push(unknown_person(id, span));
+            }
+        }
+    }
+    for p in pending {
+        match p {
+            Pending::Outlet { id, span } if !b.outlets.contains_key(id) => out.push(
+                Diagnostic::error("unknown-outlet", format!("no outlet has the id `{id}`"))
+                    .at(*span, "not in content/outlets.yaml")
+                    .hint(suggest(id, b.outlets.keys().map(String::as_str), "outlets")),
+            ),
+            Pending::Url { url, span } => super::curation::check_url(url, *span, out),
+            _ => {}
+        }
+    }
+    for person in &b.people {
+        for r in &person.relations {
+            if !people.contains(r.person.as_str()) {
+                out.push(unknown_person(&r.person, r.person_span));
+            }
+        }
+    }
+    for e in &b.events {
+        for (id, span) in &e.people {
+            if !people.contains(id.as_str()) {
+                out.push(unknown_person(id, *span));
+            }
+        }
+    }
+    for c in &b.comparisons {
+        let listed: BTreeSet<&str> = c.articles.iter().map(|(a, _)| a.as_str()).collect();
+        for (id, span) in &c.articles {
+            if !articles.contains(id.as_str()) {
+                out.push(unknown_article(id, *span));
+            }
+        }
+        for claim in c.points.iter().flat_map(|p| &p.claims) {
+            if articles.contains(claim.article.as_str()) && !listed.contains(claim.article.as_str()) {
+                out.push(
+                    Diagnostic::error(
+                        "claim-outside-comparison",
+                        format!("`{}` is cited but not among the comparison's articles", claim.article),
+                    )
+                    .at(claim.article_span, "not listed under `articles`")
+                    .hint(format!("add `{}` to `articles`", claim.article)),
+                );
+            }
+        }
+    }
+    // Unknown articles in citations are reported by the quote check.
+    let _ = unknown_article;
+}
+
+/// Every source reference in the briefing, mutable, so the quote check can record
+/// where each quote was found.
+fn all_refs(b: &mut Briefing) -> Vec<&mut SourceRef> {
+    let mut refs: Vec<&mut SourceRef> = Vec::new();
+    for p in &mut b.people {
+        refs.extend(p.roles.iter_mut().filter_map(|r| r.source.as_mut()));
+        refs.extend(p.relations.iter_mut().filter_map(|r| r.source.as_mut()));
+    }
+    for e in &mut b.events {
+        refs.extend(e.sources.iter_mut());
+    }
+    for c in &mut b.comparisons {
+        refs.extend(c.points.iter_mut().flat_map(|p| p.claims.iter_mut()));
+    }
+    refs
+}
+
+/// Verifies every curated quote against its article and records the paragraph.
+pub fn quotes(b: &mut Briefing, _sources: &Sources, out: &mut Vec<Diagnostic>) {
+    // Normalise each article's paragraphs once, however many quotes cite it.
+    let normalised: BTreeMap<String, Vec<Normalised>> = b
+        .articles
+        .par_iter()
+        .map(|a| {
+            let paras = a.paragraphs().map(|p| normalise::normalise(&p.text)).collect();
+            (a.id.clone(), paras)
+        })
+        .collect();
+    let bodies: BTreeMap<String, String> = b
+        .articles
+        .iter()
+        .map(|a| {
+            let text: Vec<&str> = a.paragraphs().map(|p| p.text.as_str()).collect();
+            (a.id.clone(), text.join("\n"))
+        })
+        .collect();
+    let known: Vec<String> = b.articles.iter().map(|a| a.id.clone()).collect();
+    for r in all_refs(b) {
+        let Some(paras) = normalised.get(&r.article) else {
+            out.push(
+                Diagnostic::error("unknown-article", format!("no article has the id `{}`", r.article))
+                    .at(r.article_span, "not in content/articles/")
+                    .hint(suggest(&r.article, known.iter().map(String::as_str), "articles")),
+            );
+            continue;
+        };
+        r.found = paras.iter().enumerate().find_map(|(i, n)| {
+            normalise::find(n, &r.quote).map(|(start, end)| Found {
+                paragraph: i + 1,
+                start,
+                end,
+            })
+        });
+        if r.found.is_none() {
+            let hint = match normalise::closest_passage(&bodies[&r.article], &r.quote) {
+                Some(p) => format!("the closest passage of `{}` is: \"{p}\"", r.article),
+                None => format!("copy the words exactly as `{}` has them", r.article),
+            };
+            let quote_preview: String = r.quote.chars().take(60).collect();
+            let ellipsis = if r.quote.chars().count() > 60 { "…" } else { "" };
+            out.push(
+                Diagnostic::error(
+                    "quote-not-found",
+                    format!("the quote \"{quote_preview}{ellipsis}\" is not in article `{}`", r.article),
+                )
+                .at(r.quote_span, "not found in the article")
+                .hint(hint),
+            );
+        }
+    }
+}
