@@ -13,5 +13,156 @@ pub mod error;
 pub mod load;
 pub mod markdown;
 pub mod normalise;
+pub mod render;
 pub mod source;
+pub mod write;
 pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use analyse::Analysis;
+use diagnostic::Diagnostic;
+use error::Failure;
+use load::Loaded;
+use render::Theme;
+use source::Sources;
+
+/// Where to build from and to.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    /// Overrides `base_url` of briefing.yaml, for previews.
+    pub base_url: Option<String>,
+}
+
+/// A finished build: what was written and the warnings worth showing.
+#[derive(Debug)]
+pub struct Built {
+    pub written: write::Written,
+    pub sources: Sources,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the briefing at `options.root` into `options.output`.
+pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
+    check_output(&options.root, &options.output)?;
+    let loaded = without_errors(load::briefing(&options.root)?)?;
+    let analysis = analyse::run(&loaded.briefing);
+    let theme = Theme::load(&options.root)?;
+    let render_options = render_options(&loaded, options.base_url.as_deref());
+    let site = render::site(&loaded.briefing, &analysis, &theme, render_options)?;
+    let written = write::site(&site, &options.output)?;
+    Ok(Built {
+        written,
+        warnings: warnings(&loaded, &analysis),
+        sources: loaded.sources,
+    })
+}
+
+/// Everything `check` reports: content errors and warnings, and the analysis warnings.
+#[derive(Debug)]
+pub struct Checked {
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Counts {
+    pub articles: usize,
+    pub people: usize,
+    pub events: usize,
+    pub comparisons: usize,
+}
+
+/// Checks the briefing at `root` without writing anything.
+pub fn check(root: &Path) -> Result<Checked, Failure> {
+    let loaded = load::briefing(root)?;
+    let analysis = analyse::run(&loaded.briefing);
+    let b = &loaded.briefing;
+    let counts = Counts {
+        articles: b.articles.len(),
+        people: b.people.len(),
+        events: b.events.len(),
+        comparisons: b.comparisons.len(),
+    };
+    let mut diagnostics = loaded.diagnostics.clone();
+    diagnostics.extend(analysis.warnings);
+    diagnostic::sort(&mut diagnostics);
+    Ok(Checked {
+        sources: loaded.sources,
+        diagnostics,
+        counts,
+    })
+}
+
+/// Stops the pipeline when the content has errors: nothing is rendered or written.
+pub fn without_errors(loaded: Loaded) -> Result<Loaded, Failure> {
+    if loaded.has_errors() {
+        return Err(Failure::Content {
+            sources: Box::new(loaded.sources),
+            diagnostics: loaded.diagnostics,
+        });
+    }
+    Ok(loaded)
+}
+
+pub fn render_options(loaded: &Loaded, base_url: Option<&str>) -> render::Options {
+    let base = base_url.unwrap_or(&loaded.briefing.config.base_url);
+    render::Options {
+        base_url: format!("{}/", base.trim_end_matches('/')),
+    }
+}
+
+fn warnings(loaded: &Loaded, analysis: &Analysis) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .chain(&analysis.warnings)
+        .cloned()
+        .collect();
+    diagnostic::sort(&mut out);
+    out
+}
+
+/// Refuses an output folder that would swallow the content: the briefing root itself,
+/// a folder above it, or one inside `content/` or `templates/`.
+fn check_output(root: &Path, output: &Path) -> Result<(), Failure> {
+    let absolute = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        // Resolve what exists, so `./site/..` and symlinks compare as they are.
+        let mut existing = p.clone();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            match (existing.file_name(), existing.parent()) {
+                (Some(name), Some(parent)) => {
+                    rest.push(name.to_os_string());
+                    existing = parent.to_path_buf();
+                }
+                _ => break,
+            }
+        }
+        let mut resolved = existing.canonicalize().unwrap_or(existing);
+        for name in rest.iter().rev() {
+            resolved.push(name);
+        }
+        resolved
+    };
+    let root = absolute(root);
+    let output = absolute(output);
+    let unsafe_output = root.starts_with(&output)
+        || output.starts_with(root.join("content"))
+        || output.starts_with(root.join("templates"));
+    if unsafe_output {
+        return Err(Failure::Other(format!(
+            "refusing to build into `{}`: it would replace the briefing's own files; choose a folder such as `site/`",
+            output.display()
+        )));
+    }
+    Ok(())
+}

@@ -134,6 +134,7 @@ pub fn article_html(markdown: &str, marks: &[Vec<Mark>]) -> String {
     let mut paragraph = 0usize;
     // The paragraph being written: its opener, marks and plain-text offset.
     let mut open: Option<(Tag, &[Mark], usize)> = None;
+    let mut open_marks: Vec<usize> = Vec::new();
     let mut dropped_links = Vec::new();
     for (i, event) in events.iter().enumerate() {
         if let Some((tag, para_marks, offset)) = &mut open {
@@ -149,7 +150,7 @@ pub fn article_html(markdown: &str, marks: &[Vec<Mark>]) -> String {
             } else {
                 match event {
                     Event::Text(t) => {
-                        weave(&mut out, t, *offset, para_marks);
+                        weave(&mut out, t, *offset, para_marks, &mut open_marks);
                         *offset += t.len();
                         continue;
                     }
@@ -171,6 +172,7 @@ pub fn article_html(markdown: &str, marks: &[Vec<Mark>]) -> String {
                     out.push(Event::Html(format!("<p id=\"p{paragraph}\">").into()));
                 }
                 open = Some((tag.clone(), para_marks, 0));
+                open_marks.clear();
             }
             continue;
         }
@@ -185,25 +187,56 @@ pub fn article_html(markdown: &str, marks: &[Vec<Mark>]) -> String {
 }
 
 /// Weaves marks into one text event that starts at `offset` of the paragraph text.
-fn weave<'a>(out: &mut Vec<Event<'a>>, text: &str, offset: usize, marks: &[Mark]) {
+/// Marks may nest (a mention inside a quote); `open` holds the marks open when the
+/// event starts. Every text event closes what it opened and reopens it in the next one,
+/// so marks never straddle inline markup such as `<em>`.
+fn weave<'a>(out: &mut Vec<Event<'a>>, text: &str, offset: usize, marks: &[Mark], open: &mut Vec<usize>) {
     let end = offset + text.len();
-    let mut cursor = 0;
-    for mark in marks.iter().filter(|m| m.start < end && m.end > offset) {
-        let s = mark.start.saturating_sub(offset).max(cursor);
-        let e = (mark.end - offset).min(text.len());
-        if s >= e || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+    // Boundaries inside this event: (position, closes-first, tie-break, mark index).
+    let mut points: Vec<(usize, u8, isize, usize)> = Vec::new();
+    for (i, m) in marks.iter().enumerate() {
+        if m.start >= offset && m.start < end && !open.contains(&i) {
+            points.push((m.start, 1, -(m.end as isize), i));
+        }
+        if m.end > offset && m.end <= end && (m.start >= offset || open.contains(&i)) {
+            points.push((m.end, 0, -(m.start as isize), i));
+        }
+    }
+    points.sort();
+    for &i in open.iter() {
+        out.push(Event::Html(marks[i].open.clone().into()));
+    }
+    let mut cursor = offset;
+    for (pos, kind, _, i) in points {
+        let at = pos.clamp(cursor, end);
+        if !text.is_char_boundary(at - offset) {
             continue;
         }
-        if s > cursor {
-            out.push(Event::Text(text[cursor..s].to_string().into()));
+        if at > cursor {
+            out.push(Event::Text(text[cursor - offset..at - offset].to_string().into()));
+            cursor = at;
         }
-        out.push(Event::Html(mark.open.clone().into()));
-        out.push(Event::Text(text[s..e].to_string().into()));
-        out.push(Event::Html(mark.close.clone().into()));
-        cursor = e;
+        if kind == 1 {
+            out.push(Event::Html(marks[i].open.clone().into()));
+            open.push(i);
+        } else if let Some(k) = open.iter().rposition(|&o| o == i) {
+            // Close the marks opened inside this one too, then reopen them: a mark that
+            // crosses another's end must not leave the HTML mis-nested.
+            let inner: Vec<usize> = open.drain(k..).collect();
+            for &j in inner.iter().rev() {
+                out.push(Event::Html(marks[j].close.clone().into()));
+            }
+            for &j in &inner[1..] {
+                out.push(Event::Html(marks[j].open.clone().into()));
+                open.push(j);
+            }
+        }
     }
-    if cursor < text.len() {
-        out.push(Event::Text(text[cursor..].to_string().into()));
+    if cursor < end {
+        out.push(Event::Text(text[cursor - offset..].to_string().into()));
+    }
+    for &i in open.iter().rev() {
+        out.push(Event::Html(marks[i].close.clone().into()));
     }
 }
 
@@ -340,6 +373,25 @@ mod tests {
         assert_eq!(
             html,
             "<p id=\"p1\">Say <em><b>Delcy</b></em><b> Rodríguez</b>.</p>\n"
+        );
+    }
+
+    #[test]
+    fn nested_marks_nest_in_the_html() {
+        let md = "He said “Delcy is here” today.";
+        let m = |start, end, tag: &str| Mark {
+            start,
+            end,
+            open: format!("<{tag}>"),
+            close: format!("</{tag}>"),
+        };
+        // The quote spans the quotation marks; the mention sits inside it.
+        let quote_end = md.find(" today").unwrap();
+        let marks = vec![vec![m(8, quote_end, "q"), m(11, 16, "a")]];
+        let html = article_html(md, &marks);
+        assert_eq!(
+            html,
+            "<p id=\"p1\">He said <q>“<a>Delcy</a> is here”</q> today.</p>\n"
         );
     }
 

@@ -1,0 +1,215 @@
+//! The *data exports*: the briefing and the analysis as JSON arrays under `/data/`, a
+//! documented and tested contract (see docs/data.md). Each derived object names the
+//! article and the 1-based paragraph it comes from.
+
+use serde_json::{Value, json};
+
+use super::Site;
+
+pub const EXPORTS: &[&str] = &[
+    "articles.json",
+    "people.json",
+    "mentions.json",
+    "quotes.json",
+    "dates.json",
+    "timeline.json",
+    "comparisons.json",
+];
+
+pub fn export(site: &Site, name: &str) -> Vec<u8> {
+    let value = match name {
+        "articles.json" => articles(site),
+        "people.json" => people(site),
+        "mentions.json" => serde_json::to_value(&site.analysis.mentions).unwrap_or_default(),
+        "quotes.json" => quotes(site),
+        "dates.json" => serde_json::to_value(&site.analysis.dates).unwrap_or_default(),
+        "timeline.json" => timeline(site),
+        "comparisons.json" => comparisons(site),
+        _ => Value::Array(Vec::new()),
+    };
+    let mut out = serde_json::to_vec_pretty(&value).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+fn page_url(site: &Site, path: &str) -> String {
+    format!("{}{path}", site.options.base_url)
+}
+
+fn articles(site: &Site) -> Value {
+    site.briefing
+        .articles
+        .iter()
+        .map(|a| {
+            json!({
+                "id": a.id,
+                "title": a.title,
+                "outlet": a.outlet,
+                "derived_from": a.derived_from,
+                "published": a.published.iso(),
+                "author": a.author,
+                "url": a.url,
+                "language": a.language,
+                "paragraphs": a.paragraph_count(),
+                "page": page_url(site, &format!("articles/{}/", a.id)),
+            })
+        })
+        .collect()
+}
+
+fn people(site: &Site) -> Value {
+    site.briefing
+        .people
+        .iter()
+        .map(|p| {
+            let mentions = site.index.mentions_by_person.get(p.id.as_str());
+            let mut articles: Vec<&str> = mentions
+                .into_iter()
+                .flatten()
+                .map(|m| m.place.article.as_str())
+                .collect();
+            articles.dedup();
+            json!({
+                "id": p.id,
+                "name": p.name,
+                "aliases": p.aliases,
+                "surname": p.surname,
+                "titles": p.titles,
+                "url": page_url(site, &format!("people/{}/", p.id)),
+                "featured": site.briefing.config.featured.contains(&p.id),
+                "mentions": mentions.map_or(0, Vec::len),
+                "articles": articles,
+            })
+        })
+        .collect()
+}
+
+fn quotes(site: &Site) -> Value {
+    site.analysis
+        .quotes
+        .iter()
+        .map(|q| {
+            json!({
+                "article": q.place.article,
+                "paragraph": q.place.paragraph,
+                "start": q.place.start,
+                "end": q.place.end,
+                "text": q.text,
+                // A person id when the speaker is known, else the speaker as written.
+                "speaker": q.person.clone().or_else(|| q.speaker.clone()),
+                "person": q.person,
+                "speaker_text": q.speaker,
+                "sentence": q.sentence,
+            })
+        })
+        .collect()
+}
+
+fn timeline(site: &Site) -> Value {
+    let mut out: Vec<Value> = site
+        .briefing
+        .events
+        .iter()
+        .map(|e| {
+            let conflicts = site
+                .analysis
+                .conflicts
+                .iter()
+                .find(|c| c.event.as_deref() == Some(e.id.as_str()))
+                .map(|c| serde_json::to_value(&c.claims).unwrap_or_default());
+            json!({
+                "id": e.id,
+                "date": {
+                    "text": e.date.text,
+                    "start": e.date.start.to_string(),
+                    "end": e.date.end.to_string(),
+                    "precision": e.date.precision.as_str(),
+                    "approximate": e.date.approximate,
+                    "uncertain": e.date.uncertain,
+                    "display": e.display,
+                },
+                "title": e.title,
+                "curated": true,
+                "people": e.people.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+                "sources": e.sources.iter().map(|s| json!({
+                    "article": s.article,
+                    "paragraph": s.found.map(|f| f.paragraph),
+                    "quote": s.quote,
+                })).collect::<Vec<_>>(),
+                "conflicts": conflicts.unwrap_or(Value::Array(Vec::new())),
+            })
+        })
+        .collect();
+    // Date conflicts found between aligned sentences of a story: derived entries.
+    for c in site.analysis.conflicts.iter().filter(|c| c.event.is_none()) {
+        let Some(first) = c.claims.first() else {
+            continue;
+        };
+        out.push(json!({
+            "id": null,
+            "date": {
+                "text": first.text,
+                "start": first.start.to_string(),
+                "end": first.end.to_string(),
+                "precision": first.precision.as_str(),
+                "approximate": false,
+                "uncertain": true,
+                "display": null,
+            },
+            "title": format!("Sources date this differently: {}", c.claims.iter().map(|cl| cl.text.as_str()).collect::<Vec<_>>().join(" / ")),
+            "curated": false,
+            "people": [],
+            "sources": c.claims.iter().map(|cl| json!({
+                "article": cl.article, "paragraph": cl.paragraph, "quote": cl.text,
+            })).collect::<Vec<_>>(),
+            "conflicts": serde_json::to_value(&c.claims).unwrap_or_default(),
+        }));
+    }
+    Value::Array(out)
+}
+
+fn comparisons(site: &Site) -> Value {
+    let mut out: Vec<Value> = Vec::new();
+    for c in &site.briefing.comparisons {
+        out.push(json!({
+            "id": c.id,
+            "title": c.title,
+            "curated": true,
+            "articles": c.articles.iter().map(|(a, _)| a).collect::<Vec<_>>(),
+            "relation": null,
+            "similarity": null,
+            "points": c.points.iter().map(|p| json!({
+                "topic": p.topic,
+                "verdict": p.verdict.as_str(),
+                "note": p.note,
+                "claims": p.claims.iter().map(|cl| json!({
+                    "article": cl.article,
+                    "paragraph": cl.found.map(|f| f.paragraph),
+                    "quote": cl.quote,
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "differences": [],
+            "page": page_url(site, &format!("compare/{}/", c.id)),
+        }));
+    }
+    for s in &site.analysis.stories {
+        for p in &s.pairs {
+            out.push(json!({
+                "id": s.id,
+                "title": s.title,
+                "curated": false,
+                "articles": [p.a, p.b],
+                "relation": p.relation,
+                "similarity": (p.similarity * 1000.0).round() / 1000.0,
+                "differences": p.differences.iter().map(|d| json!({
+                    "kind": d.kind,
+                    "summary": d.summary,
+                    "a": d.a,
+                    "b": d.b,
+                })).collect::<Vec<_>>(),
+                "page": page_url(site, &format!("compare/{}/", s.id)),
+            }));
+        }
+    }
+    Value::Array(out)
+}

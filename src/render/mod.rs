@@ -1,0 +1,191 @@
+//! *Rendering* turns the content and the analysis into pages: HTML from the theme's
+//! templates, the data exports as JSON, the feeds and crawl files, and the theme's
+//! static files. A [`Site`] knows every page it can make and makes one on demand, so
+//! the writer can render in parallel and write each page as soon as it exists, without
+//! holding the whole site in memory.
+
+mod charts;
+mod data;
+mod pages;
+pub mod theme;
+mod view;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use tera::{Context, Tera};
+
+use crate::analyse::Analysis;
+use crate::content::Briefing;
+use crate::error::Failure;
+pub use theme::Theme;
+use view::Index;
+
+/// What the renderer needs besides the content.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The address the site is published at, with a trailing slash.
+    pub base_url: String,
+}
+
+/// One output file of the site.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Page {
+    Home,
+    People,
+    Person(usize),
+    Timeline,
+    Compare,
+    Comparison(usize),
+    Story(usize),
+    Articles,
+    Article(usize),
+    Outlets,
+    Outlet(String),
+    NotFound,
+    Static(String),
+    Data(&'static str),
+}
+
+/// A rendered page: where it goes, relative to the output folder, and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A site ready to render: the content, the analysis, the compiled templates and the
+/// lookups every page shares.
+pub struct Site<'a> {
+    pub(crate) briefing: &'a Briefing,
+    pub(crate) analysis: &'a Analysis,
+    pub(crate) theme: &'a Theme,
+    pub(crate) options: Options,
+    pub(crate) tera: Tera,
+    pub(crate) index: Index<'a>,
+    pages: Vec<Page>,
+}
+
+/// Prepares a site: compiles the templates and lists the pages.
+pub fn site<'a>(
+    briefing: &'a Briefing,
+    analysis: &'a Analysis,
+    theme: &'a Theme,
+    options: Options,
+) -> Result<Site<'a>, Failure> {
+    let tera = compile(theme)?;
+    let index = Index::new(briefing, analysis);
+    let mut pages = vec![
+        Page::Home,
+        Page::People,
+        Page::Timeline,
+        Page::Compare,
+        Page::Articles,
+        Page::Outlets,
+        Page::NotFound,
+    ];
+    pages.extend((0..briefing.people.len()).map(Page::Person));
+    pages.extend((0..briefing.comparisons.len()).map(Page::Comparison));
+    pages.extend((0..analysis.stories.len()).map(Page::Story));
+    pages.extend((0..briefing.articles.len()).map(Page::Article));
+    pages.extend(briefing.outlets.keys().cloned().map(Page::Outlet));
+    pages.extend(theme.statics().map(|(n, _)| Page::Static(n.to_string())));
+    pages.extend(data::EXPORTS.iter().map(|name| Page::Data(name)));
+    Ok(Site {
+        briefing,
+        analysis,
+        theme,
+        options,
+        tera,
+        index,
+        pages,
+    })
+}
+
+fn compile(theme: &Theme) -> Result<Tera, Failure> {
+    let mut tera = Tera::new();
+    tera.add_raw_templates(theme.templates())
+        .map_err(|e| Failure::Template {
+            name: "templates".to_string(),
+            message: e.to_string(),
+        })?;
+    Ok(tera)
+}
+
+impl<'a> Site<'a> {
+    pub fn pages(&self) -> &[Page] {
+        &self.pages
+    }
+
+    /// The output path of a page, relative to the output folder.
+    pub fn path(&self, page: &Page) -> String {
+        match page {
+            Page::Home => "index.html".into(),
+            Page::People => "people/index.html".into(),
+            Page::Person(i) => format!("people/{}/index.html", self.briefing.people[*i].id),
+            Page::Timeline => "timeline/index.html".into(),
+            Page::Compare => "compare/index.html".into(),
+            Page::Comparison(i) => {
+                format!("compare/{}/index.html", self.briefing.comparisons[*i].id)
+            }
+            Page::Story(i) => format!("compare/{}/index.html", self.analysis.stories[*i].id),
+            Page::Articles => "articles/index.html".into(),
+            Page::Article(i) => format!("articles/{}/index.html", self.briefing.articles[*i].id),
+            Page::Outlets => "outlets/index.html".into(),
+            Page::Outlet(id) => format!("outlets/{id}/index.html"),
+            Page::NotFound => "404.html".into(),
+            Page::Static(name) => name.clone(),
+            Page::Data(name) => format!("data/{name}"),
+        }
+    }
+
+    /// Renders one page.
+    pub fn render(&self, page: &Page) -> Result<Rendered, Failure> {
+        let path = self.path(page);
+        let bytes = match page {
+            Page::Static(name) => self
+                .theme
+                .statics()
+                .find(|(n, _)| n == name)
+                .map(|(_, b)| b.to_vec())
+                .unwrap_or_default(),
+            Page::Data(name) => data::export(self, name),
+            _ => {
+                let (template, context) = pages::context(self, page, &path);
+                self.html(template, &context)?
+            }
+        };
+        Ok(Rendered { path, bytes })
+    }
+
+    fn html(&self, template: &str, context: &Context) -> Result<Vec<u8>, Failure> {
+        self.tera
+            .render(template, context)
+            .map(String::into_bytes)
+            .map_err(|e| Failure::Template {
+                name: template.to_string(),
+                message: error_chain(&e),
+            })
+    }
+
+    /// Renders every page, in parallel, in memory: for tests and the dev server.
+    pub fn render_all(&self) -> Result<BTreeMap<String, Vec<u8>>, Failure> {
+        self.pages
+            .par_iter()
+            .map(|p| self.render(p).map(|r| (r.path, r.bytes)))
+            .collect()
+    }
+}
+
+/// A tera error with its causes: the top message alone often says only "failed to
+/// render".
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}

@@ -1,0 +1,876 @@
+//! The *page contexts*: for each kind of page, the template that renders it and the
+//! data it gets. Every link is relative to the page (`root` leads back to the site's
+//! top), so the site works under any sub-path; canonical URLs use the base URL.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+use tera::Context;
+
+use super::view::{
+    self, ArticleLink, SourceView, article_link, escape, highlight, person_link, source_view,
+};
+use super::{Page, Site, charts};
+use crate::analyse::{DiffOp, DiffRun, Relation, Story};
+use crate::content::{Article, Event};
+use crate::markdown::{self, Mark, curated_html, curated_inline};
+
+/// The relative path from a page back to the top of the site: `./`, `../`, `../../`.
+pub fn root_of(path: &str) -> String {
+    let depth = path.matches('/').count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// The address of a page as a reader sees it: `people/x/index.html` → `people/x/`.
+pub fn pretty(path: &str) -> &str {
+    path.strip_suffix("index.html").unwrap_or(path)
+}
+
+pub fn context(site: &Site, page: &Page, path: &str) -> (&'static str, Context) {
+    // The 404 page is served at any address, so its links start from the base URL.
+    let root = match page {
+        Page::NotFound => base_path(&site.options.base_url),
+        _ => root_of(path),
+    };
+    let mut ctx = Context::new();
+    let c = &site.briefing.config;
+    ctx.insert(
+        "site",
+        &json!({
+            "title": c.title,
+            "description": c.description,
+            "language": c.language,
+            "base_url": site.options.base_url,
+        }),
+    );
+    ctx.insert("root", &root);
+    ctx.insert("path", pretty(path));
+    ctx.insert("canonical", &format!("{}{}", site.options.base_url, pretty(path)));
+    let template = match page {
+        Page::Home => home(site, &root, &mut ctx),
+        Page::People => people(site, &root, &mut ctx),
+        Page::Person(i) => person(site, *i, &root, &mut ctx),
+        Page::Timeline => timeline(site, &root, &mut ctx),
+        Page::Compare => compare(site, &root, &mut ctx),
+        Page::Comparison(i) => comparison(site, *i, &root, &mut ctx),
+        Page::Story(i) => story(site, *i, &root, &mut ctx),
+        Page::Articles => articles(site, &root, &mut ctx),
+        Page::Article(i) => article(site, *i, &root, &mut ctx),
+        Page::Outlets => outlets(site, &root, &mut ctx),
+        Page::Outlet(id) => outlet(site, id, &root, &mut ctx),
+        Page::NotFound => {
+            ctx.insert("title", "Page not found");
+            ctx.insert("section", "");
+            "404.html"
+        }
+        Page::Static(_) | Page::Data(_) => unreachable!("not an HTML page"),
+    };
+    (template, ctx)
+}
+
+/// The path part of the base URL: `https://x.org/a/b/` → `/a/b/`.
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    }
+}
+
+fn articles_by_date<'a>(site: &Site<'a>, list: impl Iterator<Item = &'a Article>) -> Vec<ArticleLink> {
+    let mut list: Vec<&Article> = list.collect();
+    list.sort_by(|a, b| {
+        b.published
+            .sort_key()
+            .cmp(&a.published.sort_key())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    list.into_iter()
+        .map(|a| article_link(site.briefing, a, ""))
+        .collect()
+}
+
+/// Links relative to `root`: the views are built with an empty root, then prefixed.
+fn rooted(mut links: Vec<ArticleLink>, root: &str) -> Vec<ArticleLink> {
+    for l in &mut links {
+        l.url = format!("{root}{}", l.url);
+        l.outlet_url = l.outlet_url.as_ref().map(|u| format!("{root}{u}"));
+    }
+    links
+}
+
+#[derive(Serialize)]
+struct EventView {
+    id: String,
+    date: String,
+    date_iso: String,
+    approximate: bool,
+    uncertain: bool,
+    title: String,
+    summary: String,
+    people: Vec<view::PersonLink>,
+    sources: Vec<SourceView>,
+    url: String,
+    conflict: Option<Vec<ClaimView>>,
+}
+
+#[derive(Serialize)]
+struct ClaimView {
+    article: Option<ArticleLink>,
+    text: String,
+    date: String,
+    url: String,
+    agrees: bool,
+}
+
+fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
+    let b = site.briefing;
+    let conflict = site
+        .analysis
+        .conflicts
+        .iter()
+        .find(|c| c.event.as_deref() == Some(e.id.as_str()))
+        .map(|c| {
+            c.claims
+                .iter()
+                .map(|cl| ClaimView {
+                    article: b.article(&cl.article).map(|a| article_link(b, a, root)),
+                    text: cl.text.clone(),
+                    date: date_range_words(cl.start, cl.end),
+                    url: format!("{root}articles/{}/#p{}", cl.article, cl.paragraph),
+                    agrees: cl.start <= e.date.end && e.date.start <= cl.end,
+                })
+                .collect()
+        });
+    EventView {
+        id: e.id.clone(),
+        date: e.display.clone().unwrap_or_else(|| e.date.wording()),
+        date_iso: e.date.text.clone(),
+        approximate: e.date.approximate,
+        uncertain: e.date.uncertain,
+        title: e.title.clone(),
+        summary: curated_html(&e.summary),
+        people: e
+            .people
+            .iter()
+            .filter_map(|(p, _)| b.person(p))
+            .map(|p| person_link(p, root))
+            .collect(),
+        sources: e.sources.iter().map(|s| source_view(b, s, root)).collect(),
+        url: format!("{root}timeline/#{}", e.id),
+        conflict,
+    }
+}
+
+fn date_range_words(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+    if start == end {
+        view::day_words(start)
+    } else {
+        format!("{} – {}", view::day_words(start), view::day_words(end))
+    }
+}
+
+fn home(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
+    let b = site.briefing;
+    let featured: Vec<Value> = b
+        .config
+        .featured
+        .iter()
+        .filter_map(|id| b.person(id))
+        .map(|p| {
+            json!({
+                "person": person_link(p, root),
+                "titles": p.titles,
+                "summary": curated_html(&p.summary),
+                "mentions": site.index.mentions_by_person.get(p.id.as_str()).map_or(0, Vec::len),
+            })
+        })
+        .collect();
+    let mut events: Vec<EventView> = b.events.iter().map(|e| event_view(site, e, root)).collect();
+    events.reverse();
+    events.truncate(8);
+    ctx.insert("title", &b.config.title);
+    ctx.insert("section", "home");
+    ctx.insert("featured", &featured);
+    ctx.insert("events", &events);
+    ctx.insert("comparisons", &comparison_list(site, root));
+    ctx.insert("stories", &story_list(site, root));
+    ctx.insert("articles", &rooted(articles_by_date(site, b.articles.iter()), root));
+    ctx.insert(
+        "counts",
+        &json!({
+            "articles": b.articles.len(),
+            "people": b.people.len(),
+            "events": b.events.len(),
+            "outlets": b.outlets.len(),
+            "mentions": site.analysis.mentions.len(),
+            "quotes": site.analysis.quotes.len(),
+        }),
+    );
+    "index.html"
+}
+
+fn people(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
+    let b = site.briefing;
+    let list: Vec<Value> = b
+        .people
+        .iter()
+        .map(|p| {
+            json!({
+                "person": person_link(p, root),
+                "titles": p.titles,
+                "featured": b.config.featured.contains(&p.id),
+                "mentions": site.index.mentions_by_person.get(p.id.as_str()).map_or(0, Vec::len),
+            })
+        })
+        .collect();
+    ctx.insert("title", "People");
+    ctx.insert("section", "people");
+    ctx.insert("people", &list);
+    "people.html"
+}
+
+fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
+    let b = site.briefing;
+    let p = &b.people[i];
+    let ix = &site.index;
+    let roles: Vec<Value> = p
+        .roles
+        .iter()
+        .map(|r| {
+            json!({
+                "title": r.title,
+                "from": r.from.as_ref().map(|d| d.wording()),
+                "to": r.to.as_ref().map(|d| d.wording()),
+                "source": r.source.as_ref().map(|s| source_view(b, s, root)),
+            })
+        })
+        .collect();
+    let relations: Vec<Value> = p
+        .relations
+        .iter()
+        .filter_map(|r| {
+            let other = b.person(&r.person)?;
+            Some(json!({
+                "person": person_link(other, root),
+                "kind": r.kind,
+                "source": r.source.as_ref().map(|s| source_view(b, s, root)),
+            }))
+        })
+        .collect();
+    // Mentions grouped by article, articles newest first.
+    let mentions = ix.mentions_by_person.get(p.id.as_str());
+    let mut by_article: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    for m in mentions.into_iter().flatten() {
+        let Some(article) = b.article(&m.place.article) else {
+            continue;
+        };
+        let para = article.paragraph(m.place.paragraph).map_or("", |p| p.text.as_str());
+        let html = match view::range_in_sentence(para, &m.sentence, m.place.start, m.place.end) {
+            Some((s, e)) => highlight(&m.sentence, s, e, "mention"),
+            None => escape(&m.sentence),
+        };
+        by_article.entry(&m.place.article).or_default().push(json!({
+            "sentence": html,
+            "text": m.text,
+            "kind": m.kind,
+            "reason": m.reason,
+            "paragraph": m.place.paragraph,
+            "url": format!("{root}articles/{}/#p{}", m.place.article, m.place.paragraph),
+        }));
+    }
+    let ordered = articles_by_date(site, by_article.keys().filter_map(|id| b.article(id)));
+    let mention_groups: Vec<Value> = rooted(ordered, root)
+        .into_iter()
+        .map(|link| {
+            let items = by_article.remove(link.id.as_str()).unwrap_or_default();
+            json!({ "article": link, "mentions": items })
+        })
+        .collect();
+    let quotes: Vec<Value> = ix
+        .quotes_by_person
+        .get(p.id.as_str())
+        .into_iter()
+        .flatten()
+        .filter_map(|q| {
+            let a = b.article(&q.place.article)?;
+            Some(json!({
+                "text": q.text,
+                "article": article_link(b, a, root),
+                "url": format!("{root}articles/{}/#p{}", q.place.article, q.place.paragraph),
+            }))
+        })
+        .collect();
+    let with: Vec<Value> = view::co_mentioned(ix, b, &p.id)
+        .into_iter()
+        .take(8)
+        .map(|(other, n)| json!({ "person": person_link(other, root), "count": n }))
+        .collect();
+    let events: Vec<EventView> = ix
+        .events_by_person
+        .get(p.id.as_str())
+        .into_iter()
+        .flatten()
+        .map(|e| event_view(site, e, root))
+        .collect();
+    let articles: std::collections::BTreeSet<&str> =
+        mentions.into_iter().flatten().map(|m| m.place.article.as_str()).collect();
+    let comparisons: Vec<Value> = b
+        .comparisons
+        .iter()
+        .filter(|c| c.articles.iter().any(|(a, _)| articles.contains(a.as_str())))
+        .map(|c| json!({ "title": c.title, "url": format!("{root}compare/{}/", c.id) }))
+        .collect();
+    let chart = charts::person_mentions(site, mentions.map_or(&[][..], Vec::as_slice));
+    ctx.insert("title", &p.name);
+    ctx.insert("section", "people");
+    ctx.insert(
+        "person",
+        &json!({
+            "id": p.id,
+            "name": p.name,
+            "aliases": p.aliases,
+            "surname": p.surname,
+            "titles": p.titles,
+            "summary": curated_html(&p.summary),
+            "image": p.image,
+            "featured": b.config.featured.contains(&p.id),
+        }),
+    );
+    ctx.insert("roles", &roles);
+    ctx.insert("relations", &relations);
+    ctx.insert("mention_count", &mentions.map_or(0, Vec::len));
+    ctx.insert("mention_groups", &mention_groups);
+    ctx.insert("quotes", &quotes);
+    ctx.insert("with", &with);
+    ctx.insert("events", &events);
+    ctx.insert("comparisons", &comparisons);
+    ctx.insert("chart", &chart);
+    "person.html"
+}
+
+fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
+    use chrono::Datelike;
+    let b = site.briefing;
+    // Years, then months, in date order; an event sits in the month it starts.
+    let mut years: Vec<Value> = Vec::new();
+    let mut current: Option<(i32, Vec<(u32, Vec<EventView>)>)> = None;
+    for e in &b.events {
+        let (y, m) = (e.date.start.year(), e.date.start.month());
+        let month = if e.date.precision == crate::edtf::Precision::Year
+            || e.date.precision == crate::edtf::Precision::Decade
+        {
+            0
+        } else {
+            m
+        };
+        if current.as_ref().is_some_and(|(cy, _)| *cy != y)
+            && let Some(done) = current.take()
+        {
+            years.push(year_view(done));
+        }
+        let entry = current.get_or_insert((y, Vec::new()));
+        if entry.1.last().is_none_or(|(lm, _)| *lm != month) {
+            entry.1.push((month, Vec::new()));
+        }
+        entry.1.last_mut().expect("just pushed").1.push(event_view(site, e, root));
+    }
+    if let Some(done) = current {
+        years.push(year_view(done));
+    }
+    let derived: Vec<Value> = site
+        .analysis
+        .conflicts
+        .iter()
+        .filter(|c| c.event.is_none())
+        .map(|c| {
+            json!({
+                "claims": c.claims.iter().map(|cl| json!({
+                    "article": b.article(&cl.article).map(|a| article_link(b, a, root)),
+                    "text": cl.text,
+                    "date": date_range_words(cl.start, cl.end),
+                    "url": format!("{root}articles/{}/#p{}", cl.article, cl.paragraph),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    ctx.insert("title", "Timeline");
+    ctx.insert("section", "timeline");
+    ctx.insert("years", &years);
+    ctx.insert("derived_conflicts", &derived);
+    "timeline.html"
+}
+
+fn year_view((year, months): (i32, Vec<(u32, Vec<EventView>)>)) -> Value {
+    json!({
+        "year": year,
+        "months": months.into_iter().map(|(m, events)| json!({
+            "month": if m == 0 { String::new() } else { crate::edtf::month_name(m).to_string() },
+            "id": if m == 0 { format!("y{year}") } else { format!("y{year}-{m:02}") },
+            "events": events,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn comparison_list(site: &Site, root: &str) -> Vec<Value> {
+    site.briefing
+        .comparisons
+        .iter()
+        .map(|c| {
+            json!({
+                "title": c.title,
+                "url": format!("{root}compare/{}/", c.id),
+                "articles": c.articles.len(),
+                "points": c.points.len(),
+                "summary": curated_html(&c.summary),
+            })
+        })
+        .collect()
+}
+
+fn relation_words(r: Relation) -> &'static str {
+    match r {
+        Relation::Copy => "copy",
+        Relation::LightEdit => "light edit",
+        Relation::Rewrite => "rewrite",
+        Relation::PartialOverlap => "partial overlap",
+    }
+}
+
+fn story_list(site: &Site, root: &str) -> Vec<Value> {
+    let b = site.briefing;
+    site.analysis
+        .stories
+        .iter()
+        .map(|s| {
+            json!({
+                "title": s.title,
+                "url": format!("{root}compare/{}/", s.id),
+                "articles": s.articles.iter().filter_map(|a| b.article(a)).map(|a| article_link(b, a, root)).collect::<Vec<_>>(),
+                "pairs": s.pairs.iter().map(|p| json!({
+                    "a": p.a, "b": p.b,
+                    "relation": relation_words(p.relation),
+                    "similarity": percent(p.similarity),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0}%", (x * 100.0).clamp(0.0, 100.0))
+}
+
+fn compare(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
+    ctx.insert("title", "Compare sources");
+    ctx.insert("section", "compare");
+    ctx.insert("comparisons", &comparison_list(site, root));
+    ctx.insert("stories", &story_list(site, root));
+    "compare.html"
+}
+
+fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
+    let b = site.briefing;
+    let c = &b.comparisons[i];
+    let articles: Vec<ArticleLink> = c
+        .articles
+        .iter()
+        .filter_map(|(a, _)| b.article(a))
+        .map(|a| article_link(b, a, root))
+        .collect();
+    let points: Vec<Value> = c
+        .points
+        .iter()
+        .map(|p| {
+            // One column per article of the comparison, in the comparison's order.
+            let columns: Vec<Value> = c
+                .articles
+                .iter()
+                .map(|(id, _)| {
+                    let claims: Vec<SourceView> = p
+                        .claims
+                        .iter()
+                        .filter(|cl| &cl.article == id)
+                        .map(|cl| source_view(b, cl, root))
+                        .collect();
+                    json!({
+                        "article": b.article(id).map(|a| article_link(b, a, root)),
+                        "claims": claims,
+                    })
+                })
+                .collect();
+            json!({
+                "topic": curated_inline(&p.topic),
+                "verdict": p.verdict.as_str(),
+                "columns": columns,
+                "note": curated_html(&p.note),
+            })
+        })
+        .collect();
+    ctx.insert("title", &c.title);
+    ctx.insert("section", "compare");
+    ctx.insert(
+        "comparison",
+        &json!({
+            "id": c.id,
+            "title": c.title,
+            "summary": curated_html(&c.summary),
+            "articles": articles,
+            "points": points,
+        }),
+    );
+    "comparison.html"
+}
+
+/// A word diff as two sides of safe HTML: what `a` has (removed words marked) and what
+/// `b` has (added words marked).
+fn diff_sides(runs: &[DiffRun]) -> (String, String) {
+    let (mut a, mut b) = (String::new(), String::new());
+    for r in runs {
+        let t = escape(&r.text);
+        match r.op {
+            DiffOp::Equal => {
+                a.push_str(&t);
+                b.push_str(&t);
+            }
+            DiffOp::Delete => a.push_str(&format!("<del>{t}</del>")),
+            DiffOp::Insert => b.push_str(&format!("<ins>{t}</ins>")),
+        }
+    }
+    (a, b)
+}
+
+fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
+    let b = site.briefing;
+    let s: &Story = &site.analysis.stories[i];
+    let link = |id: &str| b.article(id).map(|a| article_link(b, a, root));
+    let para_url = |id: &str, p: usize| format!("{root}articles/{id}/#p{p}");
+    let pairs: Vec<Value> = s
+        .pairs
+        .iter()
+        .map(|p| {
+            let rows: Vec<Value> = p
+                .alignment
+                .iter()
+                .map(|row| {
+                    let (a_html, b_html) = if row.diff.is_empty() {
+                        (
+                            row.a.as_ref().map(|x| escape(&x.text)).unwrap_or_default(),
+                            row.b.as_ref().map(|x| escape(&x.text)).unwrap_or_default(),
+                        )
+                    } else {
+                        diff_sides(&row.diff)
+                    };
+                    json!({
+                        "a": row.a.as_ref().map(|x| json!({"html": a_html, "url": para_url(&p.a, x.paragraph), "paragraph": x.paragraph})),
+                        "b": row.b.as_ref().map(|x| json!({"html": b_html, "url": para_url(&p.b, x.paragraph), "paragraph": x.paragraph})),
+                        "similarity": row.similarity.map(percent),
+                    })
+                })
+                .collect();
+            let mut kinds: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+            for d in &p.differences {
+                let side = |x: &Option<crate::analyse::Side>| {
+                    x.as_ref().map(|x| {
+                        json!({"text": x.text, "article": link(&x.article), "url": para_url(&x.article, x.paragraph)})
+                    })
+                };
+                let kind = serde_json::to_value(d.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                kinds.entry(kind).or_default().push(json!({
+                    "summary": d.summary, "a": side(&d.a), "b": side(&d.b),
+                }));
+            }
+            let kinds: Vec<Value> = kinds
+                .into_iter()
+                .map(|(k, items)| json!({"kind": k.replace('_', " "), "items": items}))
+                .collect();
+            json!({
+                "a": link(&p.a),
+                "b": link(&p.b),
+                "relation": relation_words(p.relation),
+                "similarity": percent(p.similarity),
+                "rows": rows,
+                "differences": kinds,
+            })
+        })
+        .collect();
+    ctx.insert("title", &s.title);
+    ctx.insert("section", "compare");
+    ctx.insert(
+        "story",
+        &json!({
+            "id": s.id,
+            "title": s.title,
+            "articles": s.articles.iter().filter_map(|a| link(a)).collect::<Vec<_>>(),
+            "pairs": pairs,
+        }),
+    );
+    "story.html"
+}
+
+fn articles(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
+    ctx.insert("title", "Articles");
+    ctx.insert("section", "articles");
+    ctx.insert(
+        "articles",
+        &rooted(articles_by_date(site, site.briefing.articles.iter()), root),
+    );
+    "articles.html"
+}
+
+/// The marks of an article's paragraphs: each mention links to its person (or says it
+/// is ambiguous), each quote is marked with its speaker.
+fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
+    let b = site.briefing;
+    let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); a.paragraph_count()];
+    for q in site.index.quotes_by_article.get(a.id.as_str()).into_iter().flatten() {
+        let speaker = q
+            .person
+            .as_deref()
+            .and_then(|p| b.person(p))
+            .map(|p| p.name.clone())
+            .or_else(|| q.speaker.clone());
+        let title = match speaker {
+            Some(s) => format!("Quote, speaker: {s} (found by the generator)"),
+            None => "Quote, speaker not found (found by the generator)".to_string(),
+        };
+        if let Some(list) = marks.get_mut(q.place.paragraph.wrapping_sub(1)) {
+            list.push(Mark {
+                start: q.place.start,
+                end: q.place.end,
+                open: format!("<span class=\"quote\" title=\"{}\">", escape(&title)),
+                close: "</span>".into(),
+            });
+        }
+    }
+    for m in site.index.mentions_by_article.get(a.id.as_str()).into_iter().flatten() {
+        let (open, close) = match m.person.as_deref().and_then(|p| b.person(p)) {
+            Some(p) => (
+                format!(
+                    "<a class=\"mention\" href=\"{root}people/{}/\" title=\"{} (found by the generator: {})\">",
+                    p.id,
+                    escape(&p.name),
+                    escape(&m.reason)
+                ),
+                "</a>".to_string(),
+            ),
+            None => {
+                let names: Vec<String> = m
+                    .candidates
+                    .iter()
+                    .filter_map(|c| b.person(c))
+                    .map(|p| p.name.clone())
+                    .collect();
+                (
+                    format!(
+                        "<mark class=\"mention ambiguous\" title=\"Ambiguous: {}\">",
+                        escape(&names.join(" or "))
+                    ),
+                    "</mark>".to_string(),
+                )
+            }
+        };
+        if let Some(list) = marks.get_mut(m.place.paragraph.wrapping_sub(1)) {
+            list.push(Mark {
+                start: m.place.start,
+                end: m.place.end,
+                open,
+                close,
+            });
+        }
+    }
+    for list in &mut marks {
+        list.sort_by(|x, y| x.start.cmp(&y.start).then(y.end.cmp(&x.end)));
+    }
+    marks
+}
+
+fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
+    let b = site.briefing;
+    let a = &b.articles[i];
+    let body = markdown::article_html(&a.body, &article_marks(site, a, root));
+    let dates: Vec<Value> = site
+        .index
+        .dates_by_article
+        .get(a.id.as_str())
+        .into_iter()
+        .flatten()
+        .map(|d| {
+            json!({
+                "text": d.text,
+                "start": d.start.to_string(),
+                "end": d.end.to_string(),
+                "words": date_range_words(d.start, d.end),
+                "precision": d.precision.as_str(),
+                "relative": d.relative,
+                "url": format!("#p{}", d.place.paragraph),
+                "paragraph": d.place.paragraph,
+            })
+        })
+        .collect();
+    let same_story: Vec<Value> = site
+        .index
+        .stories_by_article
+        .get(a.id.as_str())
+        .into_iter()
+        .flatten()
+        .map(|(_, s)| {
+            let others: Vec<Value> = s
+                .pairs
+                .iter()
+                .filter_map(|p| {
+                    let other = if p.a == a.id {
+                        &p.b
+                    } else if p.b == a.id {
+                        &p.a
+                    } else {
+                        return None;
+                    };
+                    Some(json!({
+                        "article": b.article(other).map(|o| article_link(b, o, root)),
+                        "relation": relation_words(p.relation),
+                        "similarity": percent(p.similarity),
+                    }))
+                })
+                .collect();
+            json!({ "title": s.title, "url": format!("{root}compare/{}/", s.id), "others": others })
+        })
+        .collect();
+    let comparisons: Vec<Value> = site
+        .index
+        .comparisons_by_article
+        .get(a.id.as_str())
+        .into_iter()
+        .flatten()
+        .map(|c| json!({ "title": c.title, "url": format!("{root}compare/{}/", c.id) }))
+        .collect();
+    let outlet = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|o| b.outlets.get(o))
+            .map(|o| json!({ "name": o.name, "url": format!("{root}outlets/{}/", o.id) }))
+    };
+    let mut people: Vec<(&str, usize)> = Vec::new();
+    for m in site.index.mentions_by_article.get(a.id.as_str()).into_iter().flatten() {
+        if let Some(p) = &m.person {
+            match people.iter_mut().find(|(id, _)| id == p) {
+                Some(entry) => entry.1 += 1,
+                None => people.push((p, 1)),
+            }
+        }
+    }
+    people.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    let people: Vec<Value> = people
+        .into_iter()
+        .filter_map(|(id, n)| b.person(id).map(|p| json!({"person": person_link(p, root), "count": n})))
+        .collect();
+    let ambiguous = site
+        .index
+        .mentions_by_article
+        .get(a.id.as_str())
+        .map_or(0, |ms| ms.iter().filter(|m| m.person.is_none()).count());
+    ctx.insert("title", &a.title);
+    ctx.insert("section", "articles");
+    ctx.insert(
+        "article",
+        &json!({
+            "id": a.id,
+            "title": a.title,
+            "outlet": outlet(&a.outlet),
+            "derived_from": outlet(&a.derived_from),
+            "published": a.published.iso(),
+            "published_words": view::day_words(a.published.date),
+            "author": a.author,
+            "url": a.url,
+            "language": a.language,
+            "paragraphs": a.paragraph_count(),
+            "body": body,
+        }),
+    );
+    ctx.insert("people", &people);
+    ctx.insert("ambiguous", &ambiguous);
+    ctx.insert("quote_count", &site.index.quotes_by_article.get(a.id.as_str()).map_or(0, Vec::len));
+    ctx.insert("dates", &dates);
+    ctx.insert("same_story", &same_story);
+    ctx.insert("comparisons", &comparisons);
+    "article.html"
+}
+
+fn outlets(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
+    let b = site.briefing;
+    let list: Vec<Value> = b
+        .outlets
+        .values()
+        .map(|o| {
+            json!({
+                "name": o.name,
+                "url": format!("{root}outlets/{}/", o.id),
+                "kind": o.kind,
+                "articles": site.index.articles_by_outlet.get(o.id.as_str()).map_or(0, Vec::len),
+                "derived": site.index.derived_by_outlet.get(o.id.as_str()).map_or(0, Vec::len),
+            })
+        })
+        .collect();
+    let unknown: Vec<ArticleLink> = rooted(
+        articles_by_date(site, b.articles.iter().filter(|a| a.outlet.is_none())),
+        root,
+    );
+    ctx.insert("title", "Outlets");
+    ctx.insert("section", "outlets");
+    ctx.insert("outlets", &list);
+    ctx.insert("unknown", &unknown);
+    "outlets.html"
+}
+
+fn outlet(site: &Site, id: &str, root: &str, ctx: &mut Context) -> &'static str {
+    let b = site.briefing;
+    let o = &b.outlets[id];
+    let published = rooted(
+        articles_by_date(site, site.index.articles_by_outlet.get(id).into_iter().flatten().copied()),
+        root,
+    );
+    let derived = rooted(
+        articles_by_date(site, site.index.derived_by_outlet.get(id).into_iter().flatten().copied()),
+        root,
+    );
+    ctx.insert("title", &o.name);
+    ctx.insert("section", "outlets");
+    ctx.insert(
+        "outlet",
+        &json!({ "id": o.id, "name": o.name, "url": o.url, "kind": o.kind, "country": o.country }),
+    );
+    ctx.insert("published", &published);
+    ctx.insert("derived", &derived);
+    "outlet.html"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_lead_back_to_the_top() {
+        assert_eq!(root_of("index.html"), "./");
+        assert_eq!(root_of("people/index.html"), "../");
+        assert_eq!(root_of("people/x/index.html"), "../../");
+        assert_eq!(pretty("people/x/index.html"), "people/x/");
+        assert_eq!(pretty("404.html"), "404.html");
+    }
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(base_path("https://example.org/"), "/");
+        assert_eq!(base_path("https://example.org"), "/");
+        assert_eq!(base_path("https://example.org/a/b/"), "/a/b/");
+        assert_eq!(base_path("/sub/"), "/sub/");
+    }
+}

@@ -1,0 +1,92 @@
+//! The *theme* is the set of templates and static files pages are made from. The
+//! default theme is embedded in the binary; a briefing's own `templates/` folder
+//! overrides any file of it by name, and may add static files of its own.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::error::Failure;
+
+/// The default theme, embedded at compile time so the binary works anywhere.
+const DEFAULT: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("partials/source.html", include_str!("../../templates/partials/source.html")),
+    ("partials/event.html", include_str!("../../templates/partials/event.html")),
+    ("partials/article-list.html", include_str!("../../templates/partials/article-list.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("people.html", include_str!("../../templates/people.html")),
+    ("person.html", include_str!("../../templates/person.html")),
+    ("timeline.html", include_str!("../../templates/timeline.html")),
+    ("compare.html", include_str!("../../templates/compare.html")),
+    ("comparison.html", include_str!("../../templates/comparison.html")),
+    ("story.html", include_str!("../../templates/story.html")),
+    ("articles.html", include_str!("../../templates/articles.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("outlets.html", include_str!("../../templates/outlets.html")),
+    ("outlet.html", include_str!("../../templates/outlet.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("static/style.css", include_str!("../../templates/static/style.css")),
+];
+
+/// Templates and static files by name (`person.html`, `static/style.css`).
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    /// The embedded default theme alone.
+    pub fn default_theme() -> Theme {
+        Theme {
+            files: DEFAULT
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec()))
+                .collect(),
+        }
+    }
+
+    /// The default theme with the briefing's `templates/` laid over it.
+    pub fn load(root: &Path) -> Result<Theme, Failure> {
+        let mut theme = Theme::default_theme();
+        let dir = root.join("templates");
+        if !dir.is_dir() {
+            return Ok(theme);
+        }
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| {
+                let path = e.path().map_or(dir.clone(), Path::to_path_buf);
+                Failure::io(path, "read the templates folder", std::io::Error::other(e.to_string()))
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let name = crate::source::relative(&dir, entry.path());
+            let bytes = std::fs::read(entry.path())
+                .map_err(|e| Failure::io(entry.path(), "read the template", e))?;
+            if !name.starts_with("static/") && std::str::from_utf8(&bytes).is_err() {
+                return Err(Failure::Template {
+                    name,
+                    message: "the template is not UTF-8 text".to_string(),
+                });
+            }
+            theme.files.insert(name, bytes);
+        }
+        Ok(theme)
+    }
+
+    /// Templates: every file outside `static/`.
+    pub fn templates(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files
+            .iter()
+            .filter(|(n, _)| !n.starts_with("static/"))
+            // Checked to be UTF-8 when loaded.
+            .map(|(n, t)| (n.as_str(), std::str::from_utf8(t).unwrap_or_default()))
+    }
+
+    /// Static files, copied as they are: `static/style.css` → `style.css`.
+    pub fn statics(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files
+            .iter()
+            .filter_map(|(n, t)| n.strip_prefix("static/").map(|n| (n, t.as_slice())))
+    }
+}

@@ -1,0 +1,248 @@
+//! *Views* are the shapes templates see: links to people, articles and outlets, cited
+//! sources, highlighted sentences. The [`Index`] groups the analysis by article and by
+//! person once, so that no page scans every finding.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::analyse::{Analysis, DateMention, Mention, Quote, Story};
+use crate::content::{Article, Briefing, Comparison, Event, Person, SourceRef};
+
+/// Lookups shared by every page.
+pub struct Index<'a> {
+    pub mentions_by_article: BTreeMap<&'a str, Vec<&'a Mention>>,
+    pub mentions_by_person: BTreeMap<&'a str, Vec<&'a Mention>>,
+    pub quotes_by_article: BTreeMap<&'a str, Vec<&'a Quote>>,
+    pub quotes_by_person: BTreeMap<&'a str, Vec<&'a Quote>>,
+    pub dates_by_article: BTreeMap<&'a str, Vec<&'a DateMention>>,
+    pub stories_by_article: BTreeMap<&'a str, Vec<(usize, &'a Story)>>,
+    pub events_by_person: BTreeMap<&'a str, Vec<&'a Event>>,
+    pub comparisons_by_article: BTreeMap<&'a str, Vec<&'a Comparison>>,
+    pub articles_by_outlet: BTreeMap<&'a str, Vec<&'a Article>>,
+    pub derived_by_outlet: BTreeMap<&'a str, Vec<&'a Article>>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(b: &'a Briefing, a: &'a Analysis) -> Self {
+        let mut ix = Index {
+            mentions_by_article: BTreeMap::new(),
+            mentions_by_person: BTreeMap::new(),
+            quotes_by_article: BTreeMap::new(),
+            quotes_by_person: BTreeMap::new(),
+            dates_by_article: BTreeMap::new(),
+            stories_by_article: BTreeMap::new(),
+            events_by_person: BTreeMap::new(),
+            comparisons_by_article: BTreeMap::new(),
+            articles_by_outlet: BTreeMap::new(),
+            derived_by_outlet: BTreeMap::new(),
+        };
+        for m in &a.mentions {
+            ix.mentions_by_article.entry(&m.place.article).or_default().push(m);
+            if let Some(p) = &m.person {
+                ix.mentions_by_person.entry(p).or_default().push(m);
+            }
+        }
+        for q in &a.quotes {
+            ix.quotes_by_article.entry(&q.place.article).or_default().push(q);
+            if let Some(p) = &q.person {
+                ix.quotes_by_person.entry(p).or_default().push(q);
+            }
+        }
+        for d in &a.dates {
+            ix.dates_by_article.entry(&d.place.article).or_default().push(d);
+        }
+        for (i, s) in a.stories.iter().enumerate() {
+            for article in &s.articles {
+                ix.stories_by_article.entry(article).or_default().push((i, s));
+            }
+        }
+        for e in &b.events {
+            for (p, _) in &e.people {
+                ix.events_by_person.entry(p).or_default().push(e);
+            }
+        }
+        for c in &b.comparisons {
+            for (article, _) in &c.articles {
+                ix.comparisons_by_article.entry(article).or_default().push(c);
+            }
+        }
+        for article in &b.articles {
+            if let Some(o) = &article.outlet {
+                ix.articles_by_outlet.entry(o).or_default().push(article);
+            }
+            if let Some(o) = &article.derived_from {
+                ix.derived_by_outlet.entry(o).or_default().push(article);
+            }
+        }
+        ix
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonLink {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+}
+
+pub fn person_link(p: &Person, root: &str) -> PersonLink {
+    PersonLink {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        url: format!("{root}people/{}/", p.id),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleLink {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub outlet: Option<String>,
+    pub outlet_url: Option<String>,
+    pub published: String,
+    pub published_words: String,
+}
+
+pub fn article_link(b: &Briefing, a: &Article, root: &str) -> ArticleLink {
+    let outlet = a.outlet.as_ref().and_then(|o| b.outlets.get(o));
+    ArticleLink {
+        id: a.id.clone(),
+        title: a.title.clone(),
+        url: format!("{root}articles/{}/", a.id),
+        outlet: outlet.map(|o| o.name.clone()),
+        outlet_url: outlet.map(|o| format!("{root}outlets/{}/", o.id)),
+        published: a.published.iso(),
+        published_words: day_words(a.published.date),
+    }
+}
+
+pub fn day_words(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{} {} {}", d.day(), crate::edtf::month_name(d.month()), d.year())
+}
+
+/// A curated citation as shown: the quote and a link to the paragraph it is in.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub article: Option<ArticleLink>,
+    pub quote: String,
+    pub paragraph: Option<usize>,
+    pub url: Option<String>,
+}
+
+pub fn source_view(b: &Briefing, s: &SourceRef, root: &str) -> SourceView {
+    let article = b.article(&s.article);
+    let paragraph = s.found.map(|f| f.paragraph);
+    SourceView {
+        article: article.map(|a| article_link(b, a, root)),
+        quote: s.quote.clone(),
+        paragraph,
+        url: paragraph.map(|p| format!("{root}articles/{}/#p{p}", s.article)),
+    }
+}
+
+/// A sentence with one range highlighted, as safe HTML.
+pub fn highlight(sentence: &str, start: usize, end: usize, class: &str) -> String {
+    if start >= end
+        || end > sentence.len()
+        || !sentence.is_char_boundary(start)
+        || !sentence.is_char_boundary(end)
+    {
+        return escape(sentence);
+    }
+    format!(
+        "{}<mark class=\"{class}\">{}</mark>{}",
+        escape(&sentence[..start]),
+        escape(&sentence[start..end]),
+        escape(&sentence[end..])
+    )
+}
+
+/// Where a finding's range falls inside its sentence: the sentence is located in the
+/// paragraph text, and the range moved by its offset.
+pub fn range_in_sentence(paragraph: &str, sentence: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = paragraph[from..].find(sentence) {
+        let s = from + i;
+        if s <= start && end <= s + sentence.len() {
+            return Some((start - s, end - s));
+        }
+        from = s + 1;
+        while !paragraph.is_char_boundary(from) {
+            from += 1;
+        }
+        if from >= paragraph.len() {
+            break;
+        }
+    }
+    None
+}
+
+/// People sorted by how often they are mentioned in the same paragraphs as `person`.
+pub fn co_mentioned<'a>(ix: &Index<'a>, b: &'a Briefing, person: &str) -> Vec<(&'a Person, usize)> {
+    let Some(own) = ix.mentions_by_person.get(person) else {
+        return Vec::new();
+    };
+    let places: BTreeSet<(&str, usize)> = own
+        .iter()
+        .map(|m| (m.place.article.as_str(), m.place.paragraph))
+        .collect();
+    let mut counts: BTreeMap<&str, BTreeSet<(&str, usize)>> = BTreeMap::new();
+    for (article, _) in &places {
+        for m in ix.mentions_by_article.get(article).into_iter().flatten() {
+            let key = (m.place.article.as_str(), m.place.paragraph);
+            if let Some(p) = &m.person
+                && p != person
+                && places.contains(&key)
+            {
+                counts.entry(p.as_str()).or_default().insert(key);
+            }
+        }
+    }
+    let mut out: Vec<(&Person, usize)> = counts
+        .into_iter()
+        .filter_map(|(p, set)| b.person(p).map(|p| (p, set.len())))
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlight_escapes_around_the_mark() {
+        assert_eq!(
+            highlight("a <b> Rodríguez & c", 6, 16, "m"),
+            "a &lt;b&gt; <mark class=\"m\">Rodríguez</mark> &amp; c"
+        );
+        assert_eq!(highlight("abc", 2, 9, "m"), "abc");
+    }
+
+    #[test]
+    fn ranges_move_into_their_sentence() {
+        let p = "One. Two Rodriguez. Two Rodriguez.";
+        assert_eq!(range_in_sentence(p, "Two Rodriguez.", 24, 33), Some((4, 13)));
+        assert_eq!(range_in_sentence(p, "Two Rodriguez.", 9, 18), Some((4, 13)));
+        assert_eq!(range_in_sentence(p, "Nope.", 0, 1), None);
+    }
+}
