@@ -239,21 +239,57 @@ fn closest_word(word: &str, expected: &str) -> Option<String> {
 fn syntax_error(file: FileId, text: &str, base: usize, e: &serde_yaml::Error) -> Diagnostic {
     let message = strip_location(&e.to_string()).to_string();
     let offset = e.location().map_or(0, |l| l.index().min(text.len()));
-    let offset = crate::source::floor_char_boundary(text, offset);
-    let end = text[offset..]
-        .chars()
-        .next()
-        .map_or(offset, |c| offset + c.len_utf8());
-    let hint = if message.contains("recursion limit") {
-        "nesting this deep is not content; flatten the structure"
-    } else if message.contains("repetition limit") {
-        "anchors and aliases expand past the limit; write the values out"
-    } else {
-        "check the indentation and quoting on this line or the one above"
+    let full = e.to_string();
+    // libyaml says where the construct it was reading began: "…, while parsing a flow
+    // sequence at line 3 column 9". That start is usually where the mistake is, so the
+    // diagnostic points there and says where the parser gave up.
+    let context = full.split_once(", while parsing ").and_then(|(_, c)| {
+        let (what, place) = c.split_once(" at line ")?;
+        let mut numbers = place.split(" column ").map(|n| n.trim().parse::<usize>().ok());
+        let (line, column) = (numbers.next()??, numbers.next()??);
+        Some((what.to_string(), offset_of(text, line, column)))
+    });
+    let (at, label, hint) = match context {
+        Some((what, start)) if start < offset => {
+            let what = what
+                .strip_prefix("a ")
+                .or_else(|| what.strip_prefix("an "))
+                .unwrap_or(&what);
+            (
+                start,
+                format!("this {what} is not closed"),
+                "close the bracket or quote opened here, or quote the whole value".to_string(),
+            )
+        }
+        _ => {
+            let hint = if message.contains("recursion limit") {
+                "nesting this deep is not content; flatten the structure"
+            } else if message.contains("repetition limit") {
+                "anchors and aliases expand past the limit; write the values out"
+            } else {
+                "check the indentation and quoting on this line or the one above"
+            };
+            (offset, "here".to_string(), hint.to_string())
+        }
     };
+    let at = crate::source::floor_char_boundary(text, at);
+    let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
     Diagnostic::error("yaml-syntax", format!("YAML syntax error: {message}"))
-        .at(Span::new(file, base + offset, base + end), "here")
+        .at(Span::new(file, base + at, base + end), label)
         .hint(hint)
+}
+
+/// Byte offset of a 1-based line and column of `text`.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    text[line_start..]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i)
 }
 
 /// A scalar read as text whatever YAML made of it: `2026` is a number to YAML but a

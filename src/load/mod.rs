@@ -166,8 +166,19 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
     let mut events: Vec<Event> = Vec::new();
     let mut comparisons: Vec<Comparison> = Vec::new();
     let mut pending = Vec::new();
-    for p in parsed {
+    // Files that exist but could not be read: their ids are not "unknown", and saying
+    // so would bury the one real error under echoes.
+    let mut broken = verify::Broken::default();
+    for (i, p) in parsed.into_iter().enumerate() {
         diagnostics.extend(p.errors);
+        if matches!(p.item, Item::Nothing) {
+            let stem = stem(&sources.get(first_id + i).path).to_string();
+            match kinds[i] {
+                Kind::Article => broken.articles.insert(stem),
+                Kind::Person => broken.people.insert(stem),
+                _ => false,
+            };
+        }
         match p.item {
             Item::Outlets(o) => outlets = o,
             Item::Article(a, pend) => {
@@ -196,8 +207,8 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
     briefing
         .events
         .sort_by(|a, b| (a.date.start, a.date.end, &a.id).cmp(&(b.date.start, b.date.end, &b.id)));
-    verify::references(&mut briefing, &sources, config_id, &pending, &mut diagnostics);
-    verify::quotes(&mut briefing, &sources, &mut diagnostics);
+    verify::references(&mut briefing, &sources, config_id, &pending, &broken, &mut diagnostics);
+    verify::quotes(&mut briefing, &broken, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     Ok(Loaded {
         briefing,

@@ -14,6 +14,13 @@ use crate::yaml::Path;
 
 use super::article::Pending;
 
+/// Ids of files that exist but failed to load; references to them are not reported.
+#[derive(Debug, Default)]
+pub struct Broken {
+    pub articles: BTreeSet<String>,
+    pub people: BTreeSet<String>,
+}
+
 /// Reports ids given twice and keeps the first of each.
 pub fn unique_ids(b: &mut Briefing, sources: &Sources, out: &mut Vec<Diagnostic>) {
     let mut seen = BTreeMap::new();
@@ -82,10 +89,21 @@ pub fn references(
     sources: &Sources,
     config_file: usize,
     pending: &[Pending],
+    broken: &Broken,
     out: &mut Vec<Diagnostic>,
 ) {
-    let people: BTreeSet<&str> = b.people.iter().map(|p| p.id.as_str()).collect();
-    let articles: BTreeSet<&str> = b.articles.iter().map(|a| a.id.as_str()).collect();
+    let people: BTreeSet<&str> = b
+        .people
+        .iter()
+        .map(|p| p.id.as_str())
+        .chain(broken.people.iter().map(String::as_str))
+        .collect();
+    let articles: BTreeSet<&str> = b
+        .articles
+        .iter()
+        .map(|a| a.id.as_str())
+        .chain(broken.articles.iter().map(String::as_str))
+        .collect();
     let unknown_person = |id: &str, span: Span| {
         Diagnostic::error("unknown-person", format!("no person has the id `{id}`"))
             .at(span, "not in content/people/")
@@ -173,7 +191,7 @@ fn all_refs(b: &mut Briefing) -> Vec<&mut SourceRef> {
 }
 
 /// Verifies every curated quote against its article and records the paragraph.
-pub fn quotes(b: &mut Briefing, _sources: &Sources, out: &mut Vec<Diagnostic>) {
+pub fn quotes(b: &mut Briefing, broken: &Broken, out: &mut Vec<Diagnostic>) {
     // Normalise each article's paragraphs once, however many quotes cite it.
     let normalised: BTreeMap<String, Vec<Normalised>> = b
         .articles
@@ -193,6 +211,9 @@ pub fn quotes(b: &mut Briefing, _sources: &Sources, out: &mut Vec<Diagnostic>) {
         .collect();
     let known: Vec<String> = b.articles.iter().map(|a| a.id.clone()).collect();
     for r in all_refs(b) {
+        if broken.articles.contains(&r.article) {
+            continue;
+        }
         let Some(paras) = normalised.get(&r.article) else {
             out.push(
                 Diagnostic::error("unknown-article", format!("no article has the id `{}`", r.article))

@@ -1,0 +1,1 @@
+//! Precision and recall of the analysis against a hand-annotated evaluation set.

@@ -1,0 +1,105 @@
+//! Whole builds: the old site survives a failed build, the same input gives the same
+//! bytes, stale files go, and no script from content reaches a page.
+
+use crate::support::{briefing, briefing_with, copy_dir, fixtures, snapshot, stderr};
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_byte_identical() {
+    let dir = briefing_with(None);
+    let ok = briefing(dir.path(), &["build"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let before = snapshot(&dir.path().join("site"));
+    assert!(before.contains_key("people/ana-ortiz/index.html"));
+
+    copy_dir(&fixtures().join("errors/quote-not-found"), dir.path());
+    let failed = briefing(dir.path(), &["build"]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert_eq!(snapshot(&dir.path().join("site")), before);
+    // No staging folder is left behind either.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".site"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let dir = briefing_with(None);
+    assert_eq!(briefing(dir.path(), &["build", "--output", "a"]).status.code(), Some(0));
+    assert_eq!(briefing(dir.path(), &["build", "--output", "b"]).status.code(), Some(0));
+    let (a, b) = (snapshot(&dir.path().join("a")), snapshot(&dir.path().join("b")));
+    assert!(a.len() > 10);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn the_default_briefing_builds_the_same_bytes_twice() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let (a, b) = (out.path().join("a"), out.path().join("b"));
+    for o in [&a, &b] {
+        let run = briefing(root, &["build", "--output", o.to_str().unwrap()]);
+        assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    }
+    assert_eq!(snapshot(&a), snapshot(&b));
+}
+
+#[test]
+fn stale_files_do_not_survive_a_build() {
+    let dir = briefing_with(None);
+    std::fs::create_dir_all(dir.path().join("site/old")).unwrap();
+    std::fs::write(dir.path().join("site/old/stale.html"), "stale").unwrap();
+    assert_eq!(briefing(dir.path(), &["build"]).status.code(), Some(0));
+    assert!(!dir.path().join("site/old").exists());
+    assert!(dir.path().join("site/index.html").exists());
+}
+
+#[test]
+fn hostile_content_never_reaches_the_output_as_script() {
+    let dir = briefing_with(Some("hostile"));
+    let out = briefing(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut pages = 0;
+    for (path, bytes) in snapshot(&dir.path().join("site")) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        pages += 1;
+        let html = String::from_utf8(bytes).unwrap();
+        // Parsed as a browser would: escaped text such as `&lt;script&gt;` is harmless,
+        // only real elements and attributes count.
+        let doc = scraper::Html::parse_document(&html);
+        for el in doc.tree.values().filter_map(|n| n.as_element()) {
+            assert!(
+                !matches!(el.name(), "script" | "iframe" | "object" | "embed" | "base" | "meta" if el.name() != "meta" || el.attr("http-equiv").is_some()),
+                "{path}: <{}> element",
+                el.name()
+            );
+            for (name, value) in el.attrs() {
+                assert!(!name.starts_with("on"), "{path}: {name}= on <{}>", el.name());
+                let v: String = value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+                assert!(
+                    !(v.starts_with("javascript:") || v.starts_with("data:") || v.starts_with("vbscript:")),
+                    "{path}: {name}={value}"
+                );
+            }
+        }
+    }
+    assert!(pages > 5);
+    // The hostile article is there, its text escaped, not dropped.
+    let article = std::fs::read_to_string(dir.path().join("site/articles/hostile/index.html")).unwrap();
+    assert!(article.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Pier"));
+}
+
+#[test]
+fn base_url_override_changes_canonical_links_only() {
+    let dir = briefing_with(None);
+    let out = briefing(dir.path(), &["build", "--base-url", "https://preview.example.net/x"]);
+    assert_eq!(out.status.code(), Some(0));
+    let page = std::fs::read_to_string(dir.path().join("site/people/ana-ortiz/index.html")).unwrap();
+    assert!(page.contains("<link rel=\"canonical\" href=\"https://preview.example.net/x/people/ana-ortiz/\">"));
+    assert!(page.contains("href=\"../../style.css\""));
+}

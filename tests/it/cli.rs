@@ -1,0 +1,200 @@
+//! The real binary on small fixtures: the exact diagnostic a user sees and the exit
+//! code, for each kind of content error, and the happy paths.
+
+use crate::support::{briefing, briefing_with, stderr, stdout};
+
+/// Checks the `minimal` briefing with an overlay and returns (exit code, stderr).
+fn check(overlay: &str) -> (i32, String) {
+    let dir = briefing_with(Some(overlay));
+    let out = briefing(dir.path(), &["check"]);
+    (out.status.code().unwrap(), stderr(&out))
+}
+
+#[test]
+fn a_clean_briefing_checks_ok() {
+    let dir = briefing_with(None);
+    let out = briefing(dir.path(), &["check"]);
+    assert_eq!(
+        stderr(&out),
+        "ok: 1 articles, 1 people, 1 events and 1 comparisons checked; no problems found\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn yaml_syntax_error_in_front_matter_points_at_the_file_line() {
+    let (code, err) = check("errors/front-matter-yaml");
+    assert_eq!(
+        err,
+        "error[yaml-syntax]: YAML syntax error: did not find expected ',' or ']'
+  --> content/articles/pier-vote.md:3:9
+  |
+3 | outlet: [gazette
+  |         ^ this flow sequence is not closed
+  |
+  = hint: close the bracket or quote opened here, or quote the whole value
+
+error: 1 error found
+"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn unknown_person_in_an_event() {
+    let (code, err) = check("errors/unknown-person");
+    assert_eq!(
+        err,
+        "error[unknown-person]: no person has the id `ana-ortis`
+  --> content/timeline/2026.yaml:4:12
+  |
+4 |   people: [ana-ortis]
+  |            ^^^^^^^^^ not in content/people/
+  |
+  = hint: did you mean `ana-ortiz`?
+
+error: 1 error found
+"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn quote_not_in_article_names_the_closest_passage() {
+    let (code, err) = check("errors/quote-not-found");
+    assert_eq!(
+        err,
+        "error[quote-not-found]: the quote \"the council will vote on the pier\" is not in article `pier-vote`
+  --> content/timeline/2026.yaml:7:14
+  |
+7 |       quote: \"the council will vote on the pier\"
+  |              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ not found in the article
+  |
+  = hint: the closest passage of `pier-vote` is: \"the council would vote on the pier\"
+
+error: 1 error found
+"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn unknown_key_in_briefing_yaml() {
+    let (code, err) = check("errors/unknown-key-config");
+    assert_eq!(
+        err,
+        "error[unknown-key]: unknown key `langauge` in briefing.yaml
+  --> briefing.yaml:4:1
+  |
+4 | langauge: en
+  | ^^^^^^^^ not a known key
+  |
+  = hint: did you mean `language`? briefing.yaml takes one of `title`, `description`, `base_url`, `language`, `featured`, `timezone`
+
+error: 1 error found
+"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn bad_edtf_date() {
+    let (code, err) = check("errors/bad-edtf");
+    assert_eq!(
+        err,
+        "error[bad-date]: `2026-13-05` is not an EDTF date: `13` is not a month (01–12)
+  --> content/timeline/2026.yaml:2:9
+  |
+2 |   date: 2026-13-05
+  |         ^^^^^^^^^^ not a date
+  |
+  = hint: write 2026-01-03, 2026-01, 2026, a range 2026-01-21/2026-01-31, add ~ for approximate or ? for uncertain
+
+error: 1 error found
+"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn every_error_is_reported_in_one_run() {
+    let dir = briefing_with(Some("errors/unknown-person"));
+    crate::support::copy_dir(
+        &crate::support::fixtures().join("errors/unknown-key-config"),
+        dir.path(),
+    );
+    let out = briefing(dir.path(), &["check"]);
+    let err = stderr(&out);
+    assert!(err.contains("error[unknown-person]"), "{err}");
+    assert!(err.contains("error[unknown-key]"), "{err}");
+    assert!(err.ends_with("error: 2 errors found\n"), "{err}");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn build_with_content_errors_exits_1_and_writes_nothing() {
+    let dir = briefing_with(Some("errors/bad-edtf"));
+    let out = briefing(dir.path(), &["build"]);
+    assert!(
+        stderr(&out).ends_with("error: 1 error found; nothing was written\n"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("site").exists());
+}
+
+#[test]
+fn check_json_has_the_same_diagnostics() {
+    let dir = briefing_with(Some("errors/unknown-person"));
+    let out = briefing(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON on stdout");
+    assert_eq!(
+        v,
+        serde_json::json!([{
+            "severity": "error",
+            "code": "unknown-person",
+            "message": "no person has the id `ana-ortis`",
+            "path": "content/timeline/2026.yaml",
+            "line": 4,
+            "column": 12,
+            "end_line": 4,
+            "end_column": 21,
+            "source_line": "  people: [ana-ortis]",
+            "label": "not in content/people/",
+            "hint": "did you mean `ana-ortiz`?"
+        }])
+    );
+}
+
+#[test]
+fn a_folder_without_briefing_yaml_is_an_operational_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = briefing(dir.path(), &["build"]);
+    assert_eq!(
+        stderr(&out),
+        "error: `.` is not a briefing: it has no briefing.yaml (run `briefing new DIR` to start one)\n"
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_missing_root_is_an_operational_failure_naming_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = briefing(dir.path(), &["check", "--root", "nowhere"]);
+    assert_eq!(
+        stderr(&out),
+        "error: could not open the briefing folder `nowhere`: no such folder\n"
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn building_into_the_briefing_itself_is_refused() {
+    let dir = briefing_with(None);
+    let out = briefing(dir.path(), &["build", "--output", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("refusing to build into"), "{}", stderr(&out));
+    assert!(dir.path().join("briefing.yaml").exists());
+}

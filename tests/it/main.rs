@@ -1,0 +1,7 @@
+//! The one integration test binary. Each module tests one behaviour; fixtures live in
+//! `tests/fixtures/` (see `tests/README.md` for how to add a case).
+
+mod accuracy;
+mod build;
+mod cli;
+mod support;
