@@ -107,15 +107,53 @@ pub struct Document<T> {
 /// so that each item is typed on its own and one bad item does not hide the others.
 #[derive(Debug)]
 pub struct Untyped {
-    pub value: serde_yaml::Value,
+    pub value: Value,
     pub spans: Spans,
+}
+
+/// A YAML value not yet typed. Opaque, so that no other module depends on serde_yaml.
+#[derive(Debug, Clone)]
+pub struct Value(serde_yaml::Value);
+
+/// The top-level shape of an untyped value.
+pub enum Shape {
+    /// A mapping, with its keys as written (a non-string key shows as YAML would
+    /// print it).
+    Mapping(Vec<(String, Value)>),
+    Sequence(Vec<Value>),
+    Null,
+    Other,
+}
+
+impl Value {
+    pub fn shape(self) -> Shape {
+        match self.0 {
+            serde_yaml::Value::Mapping(m) => Shape::Mapping(
+                m.into_iter()
+                    .map(|(k, v)| {
+                        let key = match k {
+                            serde_yaml::Value::String(s) => s,
+                            other => serde_yaml::to_string(&other)
+                                .unwrap_or_default()
+                                .trim()
+                                .to_string(),
+                        };
+                        (key, Value(v))
+                    })
+                    .collect(),
+            ),
+            serde_yaml::Value::Sequence(items) => Shape::Sequence(items.into_iter().map(Value).collect()),
+            serde_yaml::Value::Null => Shape::Null,
+            _ => Shape::Other,
+        }
+    }
 }
 
 /// Reads YAML `text`, which sits at byte `base` of file `file` (front matter starts
 /// after the opening fence), into a tree with positions.
 pub fn untyped(file: FileId, text: &str, base: usize) -> Result<Untyped, Diagnostic> {
-    let value: serde_yaml::Value = match serde_yaml::from_str(text) {
-        Ok(v) => v,
+    let value = match serde_yaml::from_str::<serde_yaml::Value>(text) {
+        Ok(v) => Value(v),
         Err(e) => return Err(syntax_error(file, text, base, &e)),
     };
     let spans = spans(file, text, base)?;
@@ -125,11 +163,12 @@ pub fn untyped(file: FileId, text: &str, base: usize) -> Result<Untyped, Diagnos
 /// Types the value at `path` of an untyped document, reporting a problem at the exact
 /// key or value it concerns.
 pub fn typed<T: DeserializeOwned>(
-    value: serde_yaml::Value,
+    value: Value,
     spans: &Spans,
     path: &Path,
     what: &str,
 ) -> Result<T, Diagnostic> {
+    let value = value.0;
     // An empty document is null; treat it as an empty mapping so that the error names
     // the first missing field rather than "invalid type: null".
     let value = if value.is_null() && path.0.is_empty() {

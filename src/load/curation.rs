@@ -13,7 +13,7 @@ use crate::content::{
 use crate::diagnostic::Diagnostic;
 use crate::edtf::{self, Edtf};
 use crate::source::{FileId, Span};
-use crate::yaml::{self, Path, Scalar, Spans};
+use crate::yaml::{self, Path, Scalar, Shape, Spans};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -174,9 +174,9 @@ pub fn outlets(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> BTreeM
             return out;
         }
     };
-    let map = match doc.value {
-        serde_yaml::Value::Mapping(m) => m,
-        serde_yaml::Value::Null => return out,
+    let map = match doc.value.shape() {
+        Shape::Mapping(m) => m,
+        Shape::Null => return out,
         _ => {
             errors.push(
                 Diagnostic::error("wrong-type", "outlets.yaml must map outlet ids to outlets")
@@ -186,11 +186,7 @@ pub fn outlets(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> BTreeM
             return out;
         }
     };
-    for (key, value) in map {
-        let id = match key {
-            serde_yaml::Value::String(s) => s,
-            other => format!("{other:?}"),
-        };
+    for (id, value) in map {
         let at = Path::root().key(&id);
         if !crate::content::valid_id(&id) {
             errors.push(invalid_id(&id, doc.spans.key(&at), "an outlet id"));
@@ -302,9 +298,9 @@ pub fn events(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> Vec<Eve
             return Vec::new();
         }
     };
-    let items = match doc.value {
-        serde_yaml::Value::Sequence(items) => items,
-        serde_yaml::Value::Null => return Vec::new(),
+    let items = match doc.value.shape() {
+        Shape::Sequence(items) => items,
+        Shape::Null => return Vec::new(),
         _ => {
             errors.push(
                 Diagnostic::error("wrong-type", "a timeline file must be a list of events")
