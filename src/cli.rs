@@ -33,6 +33,10 @@ pub enum Command {
         /// Override base_url of briefing.yaml, e.g. for a preview host.
         #[arg(long)]
         base_url: Option<String>,
+        /// Also print the report (/report/) to this PDF file, with a headless Chromium
+        /// or Chrome from the PATH (or BRIEFING_CHROMIUM).
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
     },
     /// Check the content and report every problem, without writing anything.
     Check {
@@ -42,10 +46,47 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Serve the site on a local address, rebuild it on every save and reload the browser.
+    Serve {
+        /// The briefing folder: where briefing.yaml is.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on; the next free one is taken if it is in use, 0 picks any.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Create a new, small briefing in DIR that builds as it is.
     New {
         /// The folder to create.
         dir: PathBuf,
+    },
+    /// Turn scraped articles (plain text or HTML) into content/articles/<id>.md, with
+    /// page furniture stripped and what was found put in the front matter.
+    Import {
+        /// The scraped files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The briefing folder to import into.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Outlet id (in content/outlets.yaml) of the articles.
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Publication date (RFC 3339 or YYYY-MM-DD), when the text does not say.
+        #[arg(long)]
+        published: Option<String>,
+        /// Title, when the text has no headline (one file only).
+        #[arg(long)]
+        title: Option<String>,
+        /// Replace an article file that already exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -95,6 +136,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             root,
             output,
             base_url,
+            pdf,
         } => {
             let started = Instant::now();
             let output = output.unwrap_or_else(|| root.join("site"));
@@ -111,6 +153,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 output.display(),
                 started.elapsed().as_secs_f64()
             );
+            if let Some(pdf) = pdf {
+                crate::pdf::print(&output.join("report/index.html"), &pdf)?;
+                eprintln!("printed the report to {}", pdf.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { root, format } => {
@@ -142,9 +188,48 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ExitCode::SUCCESS
             })
         }
-        Command::New { dir } => Err(Failure::Other(format!(
-            "`new` is not available yet (asked for {})",
-            dir.display()
-        ))),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => {
+            crate::serve::run(&crate::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                open,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { dir } => {
+            let files = crate::new::scaffold(&dir)?;
+            eprintln!(
+                "created a briefing with {} files in {}; build it with `briefing build --root {}`",
+                files.len(),
+                dir.display(),
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import {
+            files,
+            root,
+            outlet,
+            published,
+            title,
+            force,
+        } => {
+            let options = crate::import::Options {
+                outlet,
+                published,
+                title,
+                force,
+            };
+            for report in crate::import::run(&root, &files, &options)? {
+                eprintln!("{report}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
