@@ -1,0 +1,602 @@
+//! A *rebuild* brings the served site up to date with the files on disk. The [`Engine`]
+//! keeps the last good build — content, analysis, theme — and redoes only what the
+//! [`Plan`] asks: it re-reads the theme or the content only when they changed, and when
+//! only articles changed it renders again only the pages that may show them, before or
+//! after the edit ([`Affected`]). Which of those pages really changed is found by
+//! comparing bytes with the pages being served ([`apply`]), so a save that changes
+//! nothing reloads nothing.
+//!
+//! A failed rebuild changes nothing: the last good build stays, and its plan is kept
+//! and merged with the next one, so the first good build after a run of errors redoes
+//! all that was asked meanwhile.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use rayon::prelude::*;
+
+use super::watch::{Plan, Reload};
+use crate::analyse::{self, Analysis};
+use crate::content::{Briefing, SourceRef};
+use crate::error::Failure;
+use crate::load::{self, Loaded};
+use crate::render::{self, Page, Rendered, Theme};
+
+/// The rebuilder: the last good build and what is still to redo.
+pub(crate) struct Engine {
+    root: PathBuf,
+    /// The address the site is served at: pages link to it, not to the published site.
+    base_url: String,
+    good: Option<Good>,
+    pending: Plan,
+}
+
+struct Good {
+    loaded: Loaded,
+    analysis: Analysis,
+    theme: Theme,
+    /// The path of every page, to notice pages that are new.
+    paths: HashSet<String>,
+}
+
+/// What a rebuild made.
+#[derive(Debug)]
+pub(crate) struct Update {
+    /// The path of every page of the new site.
+    pub paths: Vec<String>,
+    /// The pages rendered again; any page not among them is as it was.
+    pub rendered: Vec<Rendered>,
+    pub timings: Timings,
+}
+
+/// Where the time of a rebuild went, for the log line: the way to see what to speed up.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Timings {
+    /// Reading the theme and the content.
+    pub load: Duration,
+    pub analyse: Duration,
+    /// `render::site`: compiling the templates and the lookups every page shares.
+    pub prepare: Duration,
+    pub render: Duration,
+}
+
+impl std::fmt::Display for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let ms = |d: Duration| d.as_millis();
+        write!(
+            f,
+            "load {}, analyse {}, prepare {}, render {} ms",
+            ms(self.load),
+            ms(self.analyse),
+            ms(self.prepare),
+            ms(self.render)
+        )
+    }
+}
+
+impl Engine {
+    /// An engine with nothing built yet: its first rebuild builds everything.
+    pub fn new(root: PathBuf, base_url: String) -> Engine {
+        Engine {
+            root,
+            base_url,
+            good: None,
+            pending: Plan::everything(),
+        }
+    }
+
+    /// Redoes what `plan` and every failed plan before it ask for.
+    pub fn rebuild(&mut self, plan: Plan) -> Result<Update, Failure> {
+        self.pending.merge(plan);
+        let plan = match self.good {
+            Some(_) => self.pending.clone(),
+            None => Plan::everything(),
+        };
+        let mut timings = Timings::default();
+        let started = Instant::now();
+        let theme = match (&self.good, plan.theme) {
+            (Some(_), false) => None,
+            _ => Some(Theme::load(&self.root)?),
+        };
+        // The whole content is reloaded and analysed even for one article: the loader
+        // cannot yet re-read one file and re-verify the references into it, and the
+        // analysis has no entry point for one article.
+        let loaded = match (&self.good, &plan.content) {
+            (Some(_), Reload::Keep) => None,
+            _ => Some(crate::without_errors(load::briefing(&self.root)?)?),
+        };
+        timings.load = started.elapsed();
+        let content = loaded.map(|loaded| {
+            let analysis = analyse::run(&loaded.briefing);
+            (loaded, analysis)
+        });
+        timings.analyse = started.elapsed() - timings.load;
+        let mut update = self.render(&plan, theme.as_ref(), content.as_ref())?;
+        update.timings.load = timings.load;
+        update.timings.analyse = timings.analyse;
+        let paths = update.paths.iter().cloned().collect();
+        self.good = Some(match (self.good.take(), theme, content) {
+            (Some(old), theme, content) => {
+                let (loaded, analysis) = content.unwrap_or((old.loaded, old.analysis));
+                Good {
+                    loaded,
+                    analysis,
+                    theme: theme.unwrap_or(old.theme),
+                    paths,
+                }
+            }
+            (None, Some(theme), Some((loaded, analysis))) => Good {
+                loaded,
+                analysis,
+                theme,
+                paths,
+            },
+            (None, ..) => unreachable!("a first build loads everything"),
+        });
+        self.pending = Plan::default();
+        Ok(update)
+    }
+
+    fn render(
+        &self,
+        plan: &Plan,
+        theme: Option<&Theme>,
+        content: Option<&(Loaded, Analysis)>,
+    ) -> Result<Update, Failure> {
+        // What the plan did not reload comes from the last good build.
+        let old = self.good.as_ref();
+        let (theme, loaded, analysis) = match (theme, content, old) {
+            (theme, content, Some(g)) => (
+                theme.unwrap_or(&g.theme),
+                content.map_or(&g.loaded, |c| &c.0),
+                content.map_or(&g.analysis, |c| &c.1),
+            ),
+            (Some(theme), Some((loaded, analysis)), None) => (theme, loaded, analysis),
+            _ => unreachable!("a first build loads everything"),
+        };
+        let options = crate::render_options(loaded, Some(&self.base_url));
+        let started = Instant::now();
+        let site = render::site(&loaded.briefing, analysis, theme, options)?;
+        let prepare = started.elapsed();
+        let paths: Vec<String> = site.pages().iter().map(|p| site.path(p)).collect();
+        let affected = match old {
+            Some(old) if !plan.render_all => {
+                let ids = match &plan.content {
+                    Reload::Articles(ids) => ids.clone(),
+                    Reload::Everything => changed_articles(&old.loaded, loaded),
+                    Reload::Keep => BTreeSet::new(),
+                };
+                let mut affected = Affected::default();
+                affected.add(&ids, &old.loaded.briefing, &old.analysis);
+                affected.add(&ids, &loaded.briefing, analysis);
+                Some((affected, &old.paths))
+            }
+            _ => None,
+        };
+        let wanted: Vec<&Page> = site
+            .pages()
+            .iter()
+            .zip(&paths)
+            .filter(|(page, path)| match &affected {
+                None => true,
+                Some((affected, served)) => {
+                    !served.contains(*path) || affected.wants(page, &loaded.briefing, analysis)
+                }
+            })
+            .map(|(page, _)| page)
+            .collect();
+        let rendered = wanted
+            .par_iter()
+            .map(|page| site.render(page))
+            .collect::<Result<_, _>>()?;
+        let timings = Timings {
+            prepare,
+            render: started.elapsed() - prepare,
+            ..Timings::default()
+        };
+        Ok(Update {
+            paths,
+            rendered,
+            timings,
+        })
+    }
+
+    /// The warnings of the last good build, as the terminal shows them.
+    pub fn warnings(&self, colour: bool) -> Option<String> {
+        let good = self.good.as_ref()?;
+        let mut all = good.loaded.diagnostics.clone();
+        all.extend(good.analysis.warnings.iter().cloned());
+        crate::diagnostic::sort(&mut all);
+        let summary = crate::diagnostic::summary(&all)?;
+        let text = crate::diagnostic::render_text(&all, &good.loaded.sources, colour);
+        Some(format!("{text}warning: {summary}\n"))
+    }
+}
+
+/// What an edit of some articles may show on: the pages of these people, articles,
+/// comparisons, stories and outlets, and the timeline. Collected from the content and
+/// analysis both before and after the edit, so that what an article stops showing on is
+/// re-rendered too.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Affected {
+    pub articles: BTreeSet<String>,
+    pub people: BTreeSet<String>,
+    pub comparisons: BTreeSet<String>,
+    pub stories: BTreeSet<String>,
+    pub outlets: BTreeSet<String>,
+    pub timeline: bool,
+}
+
+impl Affected {
+    /// Adds what the articles `ids` reach in one state of the briefing.
+    pub fn add(&mut self, ids: &BTreeSet<String>, b: &Briefing, a: &Analysis) {
+        let cites = |s: &SourceRef| ids.contains(&s.article);
+        let in_ids = |article: &String| ids.contains(article);
+        self.articles.extend(ids.iter().cloned());
+        for article in ids.iter().filter_map(|id| b.article(id)) {
+            let outlets = article.outlet.iter().chain(&article.derived_from);
+            self.outlets.extend(outlets.cloned());
+        }
+        // Person pages list the mentions and quotes found in the article…
+        for m in a.mentions.iter().filter(|m| in_ids(&m.place.article)) {
+            self.people
+                .extend(m.person.iter().chain(&m.candidates).cloned());
+        }
+        for q in a.quotes.iter().filter(|q| in_ids(&q.place.article)) {
+            self.people.extend(q.person.iter().cloned());
+        }
+        // …and every curated citation of it shows its title.
+        for p in &b.people {
+            let roles = p.roles.iter().filter_map(|r| r.source.as_ref());
+            let relations = p.relations.iter().filter_map(|r| r.source.as_ref());
+            if roles.chain(relations).any(cites) {
+                self.people.insert(p.id.clone());
+            }
+        }
+        let mut conflicted = BTreeSet::new();
+        for c in &a.conflicts {
+            if c.claims.iter().any(|cl| in_ids(&cl.article)) {
+                self.timeline = true;
+                conflicted.extend(c.event.as_deref());
+            }
+        }
+        // An event shows on the timeline and on the page of each of its people.
+        for e in &b.events {
+            if e.sources.iter().any(cites) || conflicted.contains(e.id.as_str()) {
+                self.timeline = true;
+                self.people.extend(e.people.iter().map(|(p, _)| p.clone()));
+            }
+        }
+        for c in &b.comparisons {
+            let listed = c.articles.iter().any(|(x, _)| in_ids(x));
+            let claims = c.points.iter().flat_map(|p| &p.claims).any(cites);
+            if listed || claims {
+                self.comparisons.insert(c.id.clone());
+            }
+        }
+        // A story's page shows all its articles, and each of them links to the others.
+        for s in &a.stories {
+            if s.articles.iter().any(in_ids) {
+                self.stories.insert(s.id.clone());
+                self.articles.extend(s.articles.iter().cloned());
+            }
+        }
+    }
+
+    /// Whether `page` of the site made from `b` and `a` may have changed.
+    pub fn wants(&self, page: &Page, b: &Briefing, a: &Analysis) -> bool {
+        match page {
+            Page::Timeline => self.timeline,
+            Page::Person(i) | Page::PersonFeed(i) => self.people.contains(&b.people[*i].id),
+            Page::Comparison(i) => self.comparisons.contains(&b.comparisons[*i].id),
+            Page::Story(i) => self.stories.contains(&a.stories[*i].id),
+            Page::Article(i) => self.articles.contains(&b.articles[*i].id),
+            Page::Outlet(id) => self.outlets.contains(id),
+            // The config, the theme: what a plan that renders every page changes.
+            Page::NotFound | Page::Static(_) | Page::Robots => false,
+            // The indexes, the data exports, the search index (its files are numbered,
+            // so one article more renumbers them), and any kind of page added later:
+            // they may list anything.
+            _ => true,
+        }
+    }
+}
+
+/// The ids of the articles that were added, removed or edited from one load to the
+/// next, by comparing their files' text.
+pub(crate) fn changed_articles(before: &Loaded, after: &Loaded) -> BTreeSet<String> {
+    let (before, after) = (article_texts(before), article_texts(after));
+    let edited = before
+        .iter()
+        .filter(|(id, text)| after.get(*id) != Some(*text));
+    let added = after.keys().filter(|id| !before.contains_key(*id));
+    edited
+        .map(|(id, _)| id)
+        .chain(added)
+        .map(|id| id.to_string())
+        .collect()
+}
+
+fn article_texts(loaded: &Loaded) -> HashMap<&str, &str> {
+    let b = &loaded.briefing;
+    b.articles
+        .iter()
+        .map(|a| (a.id.as_str(), loaded.sources.get(a.file).text.as_str()))
+        .collect()
+}
+
+/// Lays an update over the pages being served and returns how many pages it added,
+/// changed or removed.
+pub(crate) fn apply(pages: &mut HashMap<String, Bytes>, update: Update) -> usize {
+    let keep: HashSet<&str> = update.paths.iter().map(String::as_str).collect();
+    let before = pages.len();
+    pages.retain(|path, _| keep.contains(path.as_str()));
+    let mut changed = before - pages.len();
+    for Rendered { path, bytes } in update.rendered {
+        if pages.get(&path).is_none_or(|old| old[..] != bytes[..]) {
+            pages.insert(path, Bytes::from(bytes));
+            changed += 1;
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::watch;
+    use std::path::Path;
+
+    const URL: &str = "http://127.0.0.1:1111/";
+
+    /// A temporary copy of the default briefing of this repository.
+    fn default_briefing() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(repo.join("briefing.yaml"), dir.path().join("briefing.yaml")).unwrap();
+        for entry in walkdir::WalkDir::new(repo.join("content")) {
+            let entry = entry.unwrap();
+            let target = dir.path().join(entry.path().strip_prefix(repo).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        dir
+    }
+
+    /// The site built from scratch, as the first build of `serve` makes it.
+    fn full(root: &Path) -> HashMap<String, Bytes> {
+        let mut pages = HashMap::new();
+        let update = Engine::new(root.to_path_buf(), URL.into())
+            .rebuild(Plan::everything())
+            .unwrap();
+        apply(&mut pages, update);
+        pages
+    }
+
+    /// Serves the briefing at `root`, as `serve` does.
+    struct Serving {
+        engine: Engine,
+        pages: HashMap<String, Bytes>,
+    }
+
+    impl Serving {
+        fn start(root: &Path) -> Serving {
+            let mut engine = Engine::new(root.to_path_buf(), URL.into());
+            let mut pages = HashMap::new();
+            apply(&mut pages, engine.rebuild(Plan::everything()).unwrap());
+            Serving { engine, pages }
+        }
+
+        /// Rebuilds for the changed paths, as the watcher would; returns how many pages
+        /// were rendered, or the failure.
+        fn saved(&mut self, changed: &[&str]) -> Result<usize, Failure> {
+            let update = self.engine.rebuild(watch::plan(changed))?;
+            let rendered = update.rendered.len();
+            apply(&mut self.pages, update);
+            Ok(rendered)
+        }
+
+        /// Asserts that what is served is what a build from scratch gives.
+        fn assert_fresh(&self, root: &Path, after: &str) {
+            let fresh = full(root);
+            let mut stale: Vec<&String> = fresh
+                .keys()
+                .filter(|k| self.pages.get(*k) != fresh.get(*k))
+                .chain(self.pages.keys().filter(|k| !fresh.contains_key(*k)))
+                .collect();
+            stale.sort();
+            assert!(stale.is_empty(), "after {after}, stale pages: {stale:?}");
+        }
+    }
+
+    fn articles(root: &Path) -> Vec<String> {
+        let mut out: Vec<String> = std::fs::read_dir(root.join("content/articles"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".md"))
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn edit(root: &Path, rel: &str, f: impl FnOnce(&str) -> String) {
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, f(&text)).unwrap();
+    }
+
+    fn set_title(text: &str, title: &str) -> String {
+        let lines: Vec<String> = text
+            .lines()
+            .map(|l| match l.starts_with("title: ") {
+                true => format!("title: {title}"),
+                false => l.to_string(),
+            })
+            .collect();
+        lines.join("\n") + "\n"
+    }
+
+    /// Retitles an article and adds a paragraph that names the first person.
+    fn retitle(text: &str, person: &str) -> String {
+        let text = set_title(text, "An edited title");
+        format!("{text}\n{person} said the edit was \"small\" on Friday.\n")
+    }
+
+    fn first_person(root: &Path) -> String {
+        let loaded = load::briefing(root).unwrap();
+        loaded.briefing.people[0].name.clone()
+    }
+
+    #[test]
+    fn every_article_edit_serves_what_a_full_build_gives() {
+        let dir = default_briefing();
+        let root = dir.path();
+        let person = first_person(root);
+        let mut serving = Serving::start(root);
+        let total = serving.pages.len();
+        for name in articles(root) {
+            let rel = format!("content/articles/{name}");
+            edit(root, &rel, |t| retitle(t, &person));
+            let rendered = serving.saved(&[&rel]).unwrap();
+            assert!(rendered < total, "{rel} re-rendered every page");
+            serving.assert_fresh(root, &rel);
+        }
+    }
+
+    #[test]
+    fn added_moved_and_removed_articles_serve_what_a_full_build_gives() {
+        let dir = default_briefing();
+        let root = dir.path();
+        let mut serving = Serving::start(root);
+        let first = &articles(root)[0];
+        let text = std::fs::read_to_string(root.join("content/articles").join(first)).unwrap();
+        std::fs::write(
+            root.join("content/articles/zz-new.md"),
+            set_title(&text, "A new article"),
+        )
+        .unwrap();
+        serving.saved(&["content/articles/zz-new.md"]).unwrap();
+        serving.assert_fresh(root, "adding an article");
+        assert!(serving.pages.contains_key("articles/zz-new/index.html"));
+
+        std::fs::create_dir(root.join("content/articles/later")).unwrap();
+        std::fs::rename(
+            root.join("content/articles/zz-new.md"),
+            root.join("content/articles/later/zz-moved.md"),
+        )
+        .unwrap();
+        std::fs::rename(
+            root.join("content/articles/later"),
+            root.join("content/articles/moved"),
+        )
+        .unwrap();
+        // Only the folders are reported: which articles changed is found by comparing.
+        serving
+            .saved(&["content/articles/later", "content/articles/moved"])
+            .unwrap();
+        serving.assert_fresh(root, "moving an article in a folder");
+        assert!(serving.pages.contains_key("articles/zz-moved/index.html"));
+        assert!(!serving.pages.contains_key("articles/zz-new/index.html"));
+
+        std::fs::remove_dir_all(root.join("content/articles/moved")).unwrap();
+        serving
+            .saved(&["content/articles/moved/zz-moved.md"])
+            .unwrap();
+        serving.assert_fresh(root, "removing an article");
+    }
+
+    #[test]
+    fn edits_made_while_the_content_has_errors_are_not_lost() {
+        let dir = default_briefing();
+        let root = dir.path();
+        let person = first_person(root);
+        let mut serving = Serving::start(root);
+        let names = articles(root);
+        let (a, b) = (
+            format!("content/articles/{}", names[0]),
+            format!("content/articles/{}", names[1]),
+        );
+        let good_a = std::fs::read_to_string(root.join(&a)).unwrap();
+        edit(root, &a, |t| set_title(t, "[not closed"));
+        let before = serving.pages.clone();
+        assert!(matches!(serving.saved(&[&a]), Err(Failure::Content { .. })));
+        edit(root, &b, |t| retitle(t, &person));
+        assert!(serving.saved(&[&b]).is_err());
+        assert!(
+            serving.pages == before,
+            "a failed build changed what is served"
+        );
+        std::fs::write(root.join(&a), good_a).unwrap();
+        serving.saved(&[&a]).unwrap();
+        serving.assert_fresh(root, "fixing an article after editing another");
+    }
+
+    #[test]
+    fn template_and_curation_edits_render_every_page() {
+        let dir = default_briefing();
+        let root = dir.path();
+        let mut serving = Serving::start(root);
+        let total = serving.pages.len();
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        let base = String::from_utf8(Theme::default_theme().files["base.html"].clone()).unwrap();
+        std::fs::write(
+            root.join("templates/base.html"),
+            base.replace("<main", "<!-- edited --><main"),
+        )
+        .unwrap();
+        assert_eq!(serving.saved(&["templates/base.html"]).unwrap(), total);
+        serving.assert_fresh(root, "a template edit");
+        let person = std::fs::read_dir(root.join("content/people"))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap();
+        let rel = format!("content/people/{}", person.file_name().to_string_lossy());
+        edit(root, &rel, |t| t.replacen("name: ", "name: Edited ", 1));
+        assert_eq!(serving.saved(&[&rel]).unwrap(), total);
+        serving.assert_fresh(root, "a person edit");
+    }
+
+    fn page(path: &str, text: &str) -> Rendered {
+        Rendered {
+            path: path.to_string(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn only_pages_whose_bytes_differ_count_as_changed() {
+        let mut pages = HashMap::from([
+            ("a.html".to_string(), Bytes::from("a")),
+            ("b.html".to_string(), Bytes::from("b")),
+            ("gone.html".to_string(), Bytes::from("x")),
+        ]);
+        let update = Update {
+            paths: vec!["a.html".into(), "b.html".into(), "new.html".into()],
+            rendered: vec![
+                page("a.html", "a"),
+                page("b.html", "B"),
+                page("new.html", "n"),
+            ],
+            timings: Timings::default(),
+        };
+        assert_eq!(apply(&mut pages, update), 3);
+        let mut now: Vec<_> = pages.iter().map(|(k, v)| (k.as_str(), &v[..])).collect();
+        now.sort();
+        assert_eq!(
+            now,
+            [("a.html", &b"a"[..]), ("b.html", b"B"), ("new.html", b"n")]
+        );
+        let same = Update {
+            paths: vec!["a.html".into(), "b.html".into(), "new.html".into()],
+            rendered: vec![page("a.html", "a")],
+            timings: Timings::default(),
+        };
+        assert_eq!(apply(&mut pages, same), 0);
+    }
+}

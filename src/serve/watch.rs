@@ -1,0 +1,304 @@
+//! A *plan* is what a rebuild must redo for a batch of changed files: the watcher hands
+//! over the paths it saw touched, and [`plan`] decides, without looking at the disk,
+//! whether the theme must be re-read, which content must be reloaded, and whether every
+//! page must be rendered again or only those that depend on the changed articles.
+//! `briefing.yaml` changes everything; a template re-renders every page from the content
+//! already loaded; an article reloads the content but re-renders only what shows it; a
+//! curation file (people, timeline, comparisons, outlets) reloads and re-renders
+//! everything, because curation reaches into every page. Files the loader does not read
+//! — editors' scratch files, `site/`, notes beside the articles — change nothing.
+
+use std::collections::BTreeSet;
+
+/// What a rebuild redoes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Plan {
+    /// Re-read `templates/`.
+    pub theme: bool,
+    pub content: Reload,
+    /// Render every page, not only those that depend on the changed articles.
+    pub render_all: bool,
+}
+
+/// Which content a rebuild reloads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) enum Reload {
+    #[default]
+    Keep,
+    /// Only these articles (by id) changed, appeared or went away.
+    Articles(BTreeSet<String>),
+    /// All of it. Unless the plan renders every page, only the articles whose text
+    /// differs from the last load are taken as changed.
+    Everything,
+}
+
+impl Plan {
+    /// A rebuild from scratch.
+    pub fn everything() -> Plan {
+        Plan {
+            theme: true,
+            content: Reload::Everything,
+            render_all: true,
+        }
+    }
+
+    fn articles(id: &str) -> Plan {
+        Plan {
+            content: Reload::Articles(BTreeSet::from([id.to_string()])),
+            ..Plan::default()
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Plan::default()
+    }
+
+    /// The plan that redoes both: plans pile up while the content has errors, so that
+    /// the first good build after them redoes all that was asked meanwhile.
+    pub fn merge(&mut self, other: Plan) {
+        self.theme |= other.theme;
+        self.render_all |= other.render_all;
+        self.content = match (std::mem::take(&mut self.content), other.content) {
+            (Reload::Everything, _) | (_, Reload::Everything) => Reload::Everything,
+            (Reload::Articles(mut a), Reload::Articles(b)) => {
+                a.extend(b);
+                Reload::Articles(a)
+            }
+            (Reload::Articles(a), Reload::Keep) | (Reload::Keep, Reload::Articles(a)) => {
+                Reload::Articles(a)
+            }
+            (Reload::Keep, Reload::Keep) => Reload::Keep,
+        };
+    }
+}
+
+/// The plan for a batch of changed paths, relative to the briefing root with `/`
+/// separators.
+pub(crate) fn plan<S: AsRef<str>>(paths: &[S]) -> Plan {
+    let mut out = Plan::default();
+    for path in paths {
+        out.merge(plan_one(path.as_ref()));
+    }
+    out
+}
+
+fn plan_one(path: &str) -> Plan {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if is_scratch(name) {
+        return Plan::default();
+    }
+    let curation = Plan {
+        content: Reload::Everything,
+        render_all: true,
+        ..Plan::default()
+    };
+    let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+    // A name without an extension may be a folder that was moved or removed, whose
+    // files are not reported one by one.
+    let folder = !name.contains('.');
+    let parts: Vec<&str> = path.split('/').collect();
+    // Kept in step with the files `load::content_files` reads: any other file is
+    // ignored by the loader, so it is ignored here.
+    match parts.as_slice() {
+        ["briefing.yaml"] => Plan::everything(),
+        ["templates", ..] => Plan {
+            theme: true,
+            render_all: true,
+            ..Plan::default()
+        },
+        ["content", "articles", .., file] if file.ends_with(".md") => {
+            Plan::articles(&file[..file.len() - 3])
+        }
+        // Which articles a folder held is found by comparing the content before and
+        // after.
+        ["content", "articles", ..] if folder => Plan {
+            content: Reload::Everything,
+            ..Plan::default()
+        },
+        ["content", "outlets.yaml"] => curation,
+        ["content", "people" | "timeline" | "comparisons", _] if is_yaml => curation,
+        ["content", "people" | "timeline" | "comparisons"] | ["content"] => curation,
+        ["content", "people" | "timeline" | "comparisons", ..] if folder => curation,
+        // Anything else the loader does not read; nor is site/, target/ or .git part
+        // of the briefing.
+        _ => Plan::default(),
+    }
+}
+
+/// Whether a watcher event is a change to a file, not only a look at it: the rebuild
+/// opens every file it reads, and must not trigger itself. Closing a file written to is
+/// a change: some writers are seen only then.
+pub(crate) fn is_change(kind: &notify::EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode, EventKind};
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// Files that editors write beside the one being saved: swap and backup files, lock
+/// files, vim's `4913` probe. Saving never needs them rebuilt.
+fn is_scratch(name: &str) -> bool {
+    name.is_empty()
+        || name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || [".swp", ".swx", ".swo", ".tmp"]
+            .iter()
+            .any(|s| name.ends_with(s))
+        || name == "4913"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn articles(ids: &[&str]) -> Plan {
+        Plan {
+            content: Reload::Articles(ids.iter().map(|s| s.to_string()).collect()),
+            ..Plan::default()
+        }
+    }
+
+    fn curation() -> Plan {
+        Plan {
+            content: Reload::Everything,
+            render_all: true,
+            ..Plan::default()
+        }
+    }
+
+    fn folder() -> Plan {
+        Plan {
+            content: Reload::Everything,
+            ..Plan::default()
+        }
+    }
+
+    fn templates() -> Plan {
+        Plan {
+            theme: true,
+            render_all: true,
+            ..Plan::default()
+        }
+    }
+
+    #[test]
+    fn each_kind_of_file_asks_for_its_rebuild() {
+        let table: &[(&str, Plan)] = &[
+            ("briefing.yaml", Plan::everything()),
+            ("templates/person.html", templates()),
+            ("templates/static/style.css", templates()),
+            ("templates", templates()),
+            ("content/articles/pier-vote.md", articles(&["pier-vote"])),
+            (
+                "content/articles/2026/03/pier-vote.md",
+                articles(&["pier-vote"]),
+            ),
+            ("content/people/ana-ortiz.yaml", curation()),
+            ("content/people/ana-ortiz.yml", curation()),
+            ("content/timeline/2026.yaml", curation()),
+            ("content/comparisons/pier.yaml", curation()),
+            ("content/outlets.yaml", curation()),
+            ("content/articles/2026", folder()),
+            ("content/articles/2026/03", folder()),
+            ("content/articles/sedX2bq9a", folder()),
+            ("content/people", curation()),
+            ("content/people/old", curation()),
+            ("content", curation()),
+            ("content/articles/notes.txt", Plan::default()),
+            ("content/articles/pier-vote.md.orig", Plan::default()),
+            ("content/people/photo.jpg", Plan::default()),
+            ("content/README.md", Plan::default()),
+            ("content/timeline/2026/extra.yaml", Plan::default()),
+            ("site/index.html", Plan::default()),
+            ("target/debug/briefing", Plan::default()),
+            (".git/index", Plan::default()),
+            ("README.md", Plan::default()),
+            ("briefing.yaml.bak", Plan::default()),
+        ];
+        for (path, want) in table {
+            assert_eq!(&plan(&[path]), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn editor_scratch_files_are_ignored() {
+        for path in [
+            "content/articles/.pier-vote.md.swp",
+            "content/articles/pier-vote.md~",
+            "content/articles/.#pier-vote.md",
+            "content/articles/#pier-vote.md#",
+            "content/people/4913",
+            "templates/.person.html.swx",
+            "content/.DS_Store",
+            "content/articles/x.md.tmp",
+        ] {
+            assert!(plan(&[path]).is_empty(), "{path}");
+        }
+    }
+
+    #[test]
+    fn reading_a_file_is_not_a_change() {
+        use notify::event::{
+            AccessKind, AccessMode, CreateKind, DataChange, EventKind, ModifyKind, RemoveKind,
+            RenameMode,
+        };
+        let table = [
+            (EventKind::Access(AccessKind::Open(AccessMode::Any)), false),
+            (
+                EventKind::Access(AccessKind::Close(AccessMode::Read)),
+                false,
+            ),
+            (EventKind::Access(AccessKind::Read), false),
+            (
+                EventKind::Access(AccessKind::Close(AccessMode::Write)),
+                true,
+            ),
+            (EventKind::Create(CreateKind::File), true),
+            (EventKind::Modify(ModifyKind::Data(DataChange::Any)), true),
+            (EventKind::Modify(ModifyKind::Name(RenameMode::To)), true),
+            (EventKind::Remove(RemoveKind::File), true),
+            (EventKind::Any, true),
+        ];
+        for (kind, change) in table {
+            assert_eq!(is_change(&kind), change, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_batch_asks_for_the_most_any_of_its_files_needs() {
+        let both = plan(&["content/articles/a.md", "content/articles/b.md"]);
+        assert_eq!(both, articles(&["a", "b"]));
+        let with_person = plan(&["content/articles/a.md", "content/people/x.yaml"]);
+        assert_eq!(with_person, curation());
+        let with_template = plan(&["content/articles/a.md", "templates/base.html"]);
+        assert_eq!(
+            with_template,
+            Plan {
+                theme: true,
+                content: Reload::Articles(BTreeSet::from(["a".to_string()])),
+                render_all: true,
+            }
+        );
+        assert_eq!(
+            plan(&["templates/base.html", "briefing.yaml"]),
+            Plan::everything()
+        );
+        assert!(plan::<&str>(&[]).is_empty());
+    }
+
+    #[test]
+    fn plans_pile_up_until_a_build_succeeds() {
+        let mut pending = articles(&["a"]);
+        pending.merge(articles(&["b"]));
+        assert_eq!(pending, articles(&["a", "b"]));
+        pending.merge(Plan::default());
+        assert_eq!(pending, articles(&["a", "b"]));
+        pending.merge(curation());
+        assert_eq!(pending, curation());
+        pending.merge(articles(&["c"]));
+        assert_eq!(pending, curation());
+    }
+}
