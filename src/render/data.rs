@@ -14,6 +14,7 @@ pub const EXPORTS: &[&str] = &[
     "dates.json",
     "timeline.json",
     "comparisons.json",
+    "timelinejs.json",
 ];
 
 pub fn export(site: &Site, name: &str) -> Vec<u8> {
@@ -25,6 +26,7 @@ pub fn export(site: &Site, name: &str) -> Vec<u8> {
         "dates.json" => serde_json::to_value(&site.analysis.dates).unwrap_or_default(),
         "timeline.json" => timeline(site),
         "comparisons.json" => comparisons(site),
+        "timelinejs.json" => timelinejs(site),
         _ => Value::Array(Vec::new()),
     };
     let mut out = serde_json::to_vec_pretty(&value).unwrap_or_default();
@@ -212,4 +214,97 @@ fn comparisons(site: &Site) -> Value {
         }
     }
     Value::Array(out)
+}
+
+/// The timeline in TimelineJS3's JSON format, so a newsroom can embed it: a title
+/// slide, then one slide per curated event. Dates are given only as precisely as the
+/// curation knows them; `display_date` carries the editor's wording or the words for an
+/// approximate or uncertain date. Links point to the published briefing.
+fn timelinejs(site: &Site) -> Value {
+    use crate::edtf::Precision;
+    use chrono::Datelike;
+    let b = site.briefing;
+    let date = |d: chrono::NaiveDate, precision: Precision| {
+        let mut v = json!({ "year": d.year() });
+        if matches!(
+            precision,
+            Precision::Day | Precision::Month | Precision::Season | Precision::Range
+        ) {
+            v["month"] = json!(d.month());
+        }
+        if matches!(precision, Precision::Day | Precision::Range) {
+            v["day"] = json!(d.day());
+        }
+        v
+    };
+    let events: Vec<Value> = b
+        .events
+        .iter()
+        .map(|e| {
+            let mut text = crate::markdown::curated_html(&e.summary);
+            let sources: Vec<String> = e
+                .sources
+                .iter()
+                .map(|s| {
+                    let title = b
+                        .article(&s.article)
+                        .map_or(s.article.as_str(), |a| &a.title);
+                    format!(
+                        "<li>“{}” — <a href=\"{}\">{}</a></li>",
+                        super::view::escape(&s.quote),
+                        page_url(
+                            site,
+                            &format!(
+                                "articles/{}/{}",
+                                s.article,
+                                s.found
+                                    .map(|f| format!("#p{}", f.paragraph))
+                                    .unwrap_or_default()
+                            )
+                        ),
+                        super::view::escape(title)
+                    )
+                })
+                .collect();
+            if !sources.is_empty() {
+                text.push_str(&format!("<ul>{}</ul>", sources.join("")));
+            }
+            // An open start is known only by its end.
+            let start = if e.date.open_start {
+                e.date.end
+            } else {
+                e.date.start
+            };
+            let mut v = json!({
+                "unique_id": e.id,
+                "start_date": date(start, e.date.precision),
+                "text": { "headline": e.title, "text": text },
+            });
+            if e.date.precision == Precision::Range && !e.date.open_end && !e.date.open_start {
+                v["end_date"] = date(e.date.end, Precision::Range);
+            }
+            let exact = !e.date.approximate && !e.date.uncertain;
+            let display = e.display.clone().or_else(|| {
+                (!exact || matches!(e.date.precision, Precision::Decade | Precision::Season))
+                    .then(|| e.date.wording())
+            });
+            if let Some(d) = display {
+                v["display_date"] = json!(d);
+            }
+            v
+        })
+        .collect();
+    json!({
+        "title": {
+            "text": {
+                "headline": b.config.title,
+                "text": format!(
+                    "<p>{}</p><p><a href=\"{}\">The briefing</a></p>",
+                    super::view::escape(&b.config.description),
+                    page_url(site, "timeline/")
+                ),
+            },
+        },
+        "events": events,
+    })
 }

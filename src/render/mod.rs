@@ -6,7 +6,10 @@
 
 mod charts;
 mod data;
+mod feeds;
 mod pages;
+mod report;
+pub mod search;
 pub mod theme;
 mod view;
 
@@ -45,6 +48,18 @@ pub enum Page {
     NotFound,
     Static(String),
     Data(&'static str),
+    /// `/search/`, and the files of its index under `search/`.
+    Search,
+    SearchFile(String),
+    /// `/report/`: the whole briefing as one printable document.
+    Report,
+    /// `/data/`: what each data export holds.
+    DataIndex,
+    /// `/feed.xml` and `/people/<id>/feed.xml`.
+    Feed,
+    PersonFeed(usize),
+    Sitemap,
+    Robots,
 }
 
 /// A rendered page: where it goes, relative to the output folder, and its bytes.
@@ -63,6 +78,9 @@ pub struct Site<'a> {
     pub(crate) options: Options,
     pub(crate) tera: Tera,
     pub(crate) index: Index<'a>,
+    /// The search index files, by path under `search/`: built once, as the shard
+    /// split depends on every term.
+    pub(crate) search: BTreeMap<String, Vec<u8>>,
     pages: Vec<Page>,
 }
 
@@ -91,6 +109,17 @@ pub fn site<'a>(
     pages.extend(briefing.outlets.keys().cloned().map(Page::Outlet));
     pages.extend(theme.statics().map(|(n, _)| Page::Static(n.to_string())));
     pages.extend(data::EXPORTS.iter().map(|name| Page::Data(name)));
+    let search = search::files(&search::documents(briefing, analysis));
+    pages.extend([
+        Page::Search,
+        Page::Report,
+        Page::DataIndex,
+        Page::Feed,
+        Page::Sitemap,
+        Page::Robots,
+    ]);
+    pages.extend((0..briefing.people.len()).map(Page::PersonFeed));
+    pages.extend(search.keys().cloned().map(Page::SearchFile));
     Ok(Site {
         briefing,
         analysis,
@@ -98,6 +127,7 @@ pub fn site<'a>(
         options,
         tera,
         index,
+        search,
         pages,
     })
 }
@@ -136,6 +166,14 @@ impl<'a> Site<'a> {
             Page::NotFound => "404.html".into(),
             Page::Static(name) => name.clone(),
             Page::Data(name) => format!("data/{name}"),
+            Page::Search => "search/index.html".into(),
+            Page::SearchFile(name) => format!("search/{name}"),
+            Page::Report => "report/index.html".into(),
+            Page::DataIndex => "data/index.html".into(),
+            Page::Feed => "feed.xml".into(),
+            Page::PersonFeed(i) => format!("people/{}/feed.xml", self.briefing.people[*i].id),
+            Page::Sitemap => "sitemap.xml".into(),
+            Page::Robots => "robots.txt".into(),
         }
     }
 
@@ -150,6 +188,11 @@ impl<'a> Site<'a> {
                 .map(|(_, b)| b.to_vec())
                 .unwrap_or_default(),
             Page::Data(name) => data::export(self, name),
+            Page::SearchFile(name) => self.search.get(name).cloned().unwrap_or_default(),
+            Page::Feed => feeds::site_feed(self),
+            Page::PersonFeed(i) => feeds::person_feed(self, *i),
+            Page::Sitemap => feeds::sitemap(self),
+            Page::Robots => feeds::robots(self),
             _ => {
                 let (template, context) = pages::context(self, page, &path);
                 self.html(template, &context)?

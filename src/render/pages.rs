@@ -50,7 +50,10 @@ pub fn context(site: &Site, page: &Page, path: &str) -> (&'static str, Context) 
     );
     ctx.insert("root", &root);
     ctx.insert("path", pretty(path));
-    ctx.insert("canonical", &format!("{}{}", site.options.base_url, pretty(path)));
+    ctx.insert(
+        "canonical",
+        &format!("{}{}", site.options.base_url, pretty(path)),
+    );
     let template = match page {
         Page::Home => home(site, &root, &mut ctx),
         Page::People => people(site, &root, &mut ctx),
@@ -68,8 +71,23 @@ pub fn context(site: &Site, page: &Page, path: &str) -> (&'static str, Context) 
             ctx.insert("section", "");
             "404.html"
         }
-        Page::Static(_) | Page::Data(_) => unreachable!("not an HTML page"),
+        Page::Search => super::search::page(site, &root, &mut ctx),
+        Page::Report => super::report::page(site, &root, &mut ctx),
+        Page::DataIndex => data_index(site, &root, &mut ctx),
+        Page::Static(_)
+        | Page::Data(_)
+        | Page::SearchFile(_)
+        | Page::Feed
+        | Page::PersonFeed(_)
+        | Page::Sitemap
+        | Page::Robots => unreachable!("not an HTML page"),
     };
+    let canonical = format!("{}{}", site.options.base_url, pretty(path));
+    ctx.insert(
+        "meta",
+        &super::feeds::page_meta(site, page, &root, &canonical),
+    );
+    overview_charts(site, page, &root, &mut ctx);
     (template, ctx)
 }
 
@@ -84,7 +102,10 @@ fn base_path(base_url: &str) -> String {
     }
 }
 
-fn articles_by_date<'a>(site: &Site<'a>, list: impl Iterator<Item = &'a Article>) -> Vec<ArticleLink> {
+fn articles_by_date<'a>(
+    site: &Site<'a>,
+    list: impl Iterator<Item = &'a Article>,
+) -> Vec<ArticleLink> {
     let mut list: Vec<&Article> = list.collect();
     list.sort_by(|a, b| {
         b.published
@@ -202,7 +223,10 @@ fn home(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     ctx.insert("events", &events);
     ctx.insert("comparisons", &comparison_list(site, root));
     ctx.insert("stories", &story_list(site, root));
-    ctx.insert("articles", &rooted(articles_by_date(site, b.articles.iter()), root));
+    ctx.insert(
+        "articles",
+        &rooted(articles_by_date(site, b.articles.iter()), root),
+    );
     ctx.insert(
         "counts",
         &json!({
@@ -272,7 +296,9 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
         let Some(article) = b.article(&m.place.article) else {
             continue;
         };
-        let para = article.paragraph(m.place.paragraph).map_or("", |p| p.text.as_str());
+        let para = article
+            .paragraph(m.place.paragraph)
+            .map_or("", |p| p.text.as_str());
         let html = match view::range_in_sentence(para, &m.sentence, m.place.start, m.place.end) {
             Some((s, e)) => highlight(&m.sentence, s, e, "mention"),
             None => escape(&m.sentence),
@@ -320,12 +346,19 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
         .flatten()
         .map(|e| event_view(site, e, root))
         .collect();
-    let articles: std::collections::BTreeSet<&str> =
-        mentions.into_iter().flatten().map(|m| m.place.article.as_str()).collect();
+    let articles: std::collections::BTreeSet<&str> = mentions
+        .into_iter()
+        .flatten()
+        .map(|m| m.place.article.as_str())
+        .collect();
     let comparisons: Vec<Value> = b
         .comparisons
         .iter()
-        .filter(|c| c.articles.iter().any(|(a, _)| articles.contains(a.as_str())))
+        .filter(|c| {
+            c.articles
+                .iter()
+                .any(|(a, _)| articles.contains(a.as_str()))
+        })
         .map(|c| json!({ "title": c.title, "url": format!("{root}compare/{}/", c.id) }))
         .collect();
     let chart = charts::person_mentions(site, mentions.map_or(&[][..], Vec::as_slice));
@@ -380,7 +413,12 @@ fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
         if entry.1.last().is_none_or(|(lm, _)| *lm != month) {
             entry.1.push((month, Vec::new()));
         }
-        entry.1.last_mut().expect("just pushed").1.push(event_view(site, e, root));
+        entry
+            .1
+            .last_mut()
+            .expect("just pushed")
+            .1
+            .push(event_view(site, e, root));
     }
     if let Some(done) = current {
         years.push(year_view(done));
@@ -633,7 +671,13 @@ fn articles(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
 fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
     let b = site.briefing;
     let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); a.paragraph_count()];
-    for q in site.index.quotes_by_article.get(a.id.as_str()).into_iter().flatten() {
+    for q in site
+        .index
+        .quotes_by_article
+        .get(a.id.as_str())
+        .into_iter()
+        .flatten()
+    {
         let speaker = q
             .person
             .as_deref()
@@ -653,7 +697,13 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
             });
         }
     }
-    for m in site.index.mentions_by_article.get(a.id.as_str()).into_iter().flatten() {
+    for m in site
+        .index
+        .mentions_by_article
+        .get(a.id.as_str())
+        .into_iter()
+        .flatten()
+    {
         let (open, close) = match m.person.as_deref().and_then(|p| b.person(p)) {
             Some(p) => (
                 format!(
@@ -760,7 +810,13 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
             .map(|o| json!({ "name": o.name, "url": format!("{root}outlets/{}/", o.id) }))
     };
     let mut people: Vec<(&str, usize)> = Vec::new();
-    for m in site.index.mentions_by_article.get(a.id.as_str()).into_iter().flatten() {
+    for m in site
+        .index
+        .mentions_by_article
+        .get(a.id.as_str())
+        .into_iter()
+        .flatten()
+    {
         if let Some(p) = &m.person {
             match people.iter_mut().find(|(id, _)| id == p) {
                 Some(entry) => entry.1 += 1,
@@ -771,7 +827,10 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
     people.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
     let people: Vec<Value> = people
         .into_iter()
-        .filter_map(|(id, n)| b.person(id).map(|p| json!({"person": person_link(p, root), "count": n})))
+        .filter_map(|(id, n)| {
+            b.person(id)
+                .map(|p| json!({"person": person_link(p, root), "count": n}))
+        })
         .collect();
     let ambiguous = site
         .index
@@ -798,7 +857,14 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
     );
     ctx.insert("people", &people);
     ctx.insert("ambiguous", &ambiguous);
-    ctx.insert("quote_count", &site.index.quotes_by_article.get(a.id.as_str()).map_or(0, Vec::len));
+    ctx.insert(
+        "quote_count",
+        &site
+            .index
+            .quotes_by_article
+            .get(a.id.as_str())
+            .map_or(0, Vec::len),
+    );
     ctx.insert("dates", &dates);
     ctx.insert("same_story", &same_story);
     ctx.insert("comparisons", &comparisons);
@@ -835,11 +901,27 @@ fn outlet(site: &Site, id: &str, root: &str, ctx: &mut Context) -> &'static str 
     let b = site.briefing;
     let o = &b.outlets[id];
     let published = rooted(
-        articles_by_date(site, site.index.articles_by_outlet.get(id).into_iter().flatten().copied()),
+        articles_by_date(
+            site,
+            site.index
+                .articles_by_outlet
+                .get(id)
+                .into_iter()
+                .flatten()
+                .copied(),
+        ),
         root,
     );
     let derived = rooted(
-        articles_by_date(site, site.index.derived_by_outlet.get(id).into_iter().flatten().copied()),
+        articles_by_date(
+            site,
+            site.index
+                .derived_by_outlet
+                .get(id)
+                .into_iter()
+                .flatten()
+                .copied(),
+        ),
         root,
     );
     ctx.insert("title", &o.name);
@@ -851,6 +933,58 @@ fn outlet(site: &Site, id: &str, root: &str, ctx: &mut Context) -> &'static str 
     ctx.insert("published", &published);
     ctx.insert("derived", &derived);
     "outlet.html"
+}
+
+/// The charts of the overview and timeline pages: mentions of the featured people
+/// over time and which outlet reported which story on the overview, the strip of
+/// events on the timeline.
+fn overview_charts(site: &Site, page: &Page, root: &str, ctx: &mut Context) {
+    match page {
+        Page::Home => {
+            ctx.insert("overview", &charts::featured_mentions(site, root));
+            ctx.insert("coverage", &charts::coverage(site, root));
+        }
+        Page::Timeline => {
+            ctx.insert("strip", &charts::timeline_strip(&site.briefing.events, ""));
+        }
+        _ => {}
+    }
+}
+
+/// `/data/`: the data exports, what each holds, with links. The fields are listed in
+/// the template, and a test checks them against the exports themselves.
+fn data_index(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
+    let files: Vec<Value> = super::data::EXPORTS
+        .iter()
+        .map(|name| {
+            json!({
+                "name": name,
+                "url": format!("{root}data/{name}"),
+                "absolute": format!("{}data/{name}", site.options.base_url),
+            })
+        })
+        .collect();
+    ctx.insert("title", "Data");
+    ctx.insert("section", "data");
+    ctx.insert("files", &files);
+    ctx.insert(
+        "timelinejs",
+        &format!("{}data/timelinejs.json", site.options.base_url),
+    );
+    ctx.insert(
+        "counts",
+        &json!({
+            "articles": site.briefing.articles.len(),
+            "people": site.briefing.people.len(),
+            "events": site.briefing.events.len(),
+            "comparisons": site.briefing.comparisons.len(),
+            "stories": site.analysis.stories.len(),
+            "mentions": site.analysis.mentions.len(),
+            "quotes": site.analysis.quotes.len(),
+            "dates": site.analysis.dates.len(),
+        }),
+    );
+    "data.html"
 }
 
 #[cfg(test)]

@@ -10,22 +10,54 @@ use crate::error::Failure;
 /// The default theme, embedded at compile time so the binary works anywhere.
 const DEFAULT: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
-    ("partials/source.html", include_str!("../../templates/partials/source.html")),
-    ("partials/event.html", include_str!("../../templates/partials/event.html")),
-    ("partials/article-list.html", include_str!("../../templates/partials/article-list.html")),
+    (
+        "partials/source.html",
+        include_str!("../../templates/partials/source.html"),
+    ),
+    (
+        "partials/event.html",
+        include_str!("../../templates/partials/event.html"),
+    ),
+    (
+        "partials/article-list.html",
+        include_str!("../../templates/partials/article-list.html"),
+    ),
     ("index.html", include_str!("../../templates/index.html")),
     ("people.html", include_str!("../../templates/people.html")),
     ("person.html", include_str!("../../templates/person.html")),
-    ("timeline.html", include_str!("../../templates/timeline.html")),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
     ("compare.html", include_str!("../../templates/compare.html")),
-    ("comparison.html", include_str!("../../templates/comparison.html")),
+    (
+        "comparison.html",
+        include_str!("../../templates/comparison.html"),
+    ),
     ("story.html", include_str!("../../templates/story.html")),
-    ("articles.html", include_str!("../../templates/articles.html")),
+    (
+        "articles.html",
+        include_str!("../../templates/articles.html"),
+    ),
     ("article.html", include_str!("../../templates/article.html")),
     ("outlets.html", include_str!("../../templates/outlets.html")),
     ("outlet.html", include_str!("../../templates/outlet.html")),
     ("404.html", include_str!("../../templates/404.html")),
-    ("static/style.css", include_str!("../../templates/static/style.css")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("report.html", include_str!("../../templates/report.html")),
+    ("data.html", include_str!("../../templates/data.html")),
+    (
+        "static/style.css",
+        include_str!("../../templates/static/style.css"),
+    ),
+    (
+        "static/search.js",
+        include_str!("../../templates/static/search.js"),
+    ),
+    (
+        "static/file.js",
+        include_str!("../../templates/static/file.js"),
+    ),
 ];
 
 /// Templates and static files by name (`person.html`, `static/style.css`).
@@ -55,7 +87,11 @@ impl Theme {
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
             let entry = entry.map_err(|e| {
                 let path = e.path().map_or(dir.clone(), Path::to_path_buf);
-                Failure::io(path, "read the templates folder", std::io::Error::other(e.to_string()))
+                Failure::io(
+                    path,
+                    "read the templates folder",
+                    std::io::Error::other(e.to_string()),
+                )
             })?;
             if !entry.file_type().is_file() {
                 continue;

@@ -1,0 +1,587 @@
+//! *Feeds and crawl files* tell other software about the site: the Atom feeds a reader
+//! subscribes to (the whole briefing at `/feed.xml`, one person at
+//! `/people/<id>/feed.xml`), `sitemap.xml` and `robots.txt` for crawlers, and the
+//! metadata in each page's head — Open Graph and Twitter card tags for link previews,
+//! JSON-LD (schema.org) where a type fits: `NewsArticle`, `Person`, `WebSite`, `Report`.
+//!
+//! Every URL here is absolute, made from the base URL, because these files are read
+//! away from the site. Every date comes from the content, never from the clock, so the
+//! same briefing gives the same bytes.
+
+use std::fmt::Write;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde_json::{Value, json};
+
+use super::{Page, Site};
+use crate::content::{Article, Event, Person};
+use crate::markdown;
+
+/// Escapes text for XML content and attribute values, and drops the characters XML
+/// 1.0 cannot hold at all (most control characters), which content may carry.
+pub(crate) fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON for a `<script type="application/ld+json">` block: `<`, `>` and `&` are written
+/// as `\u003c` and so on, so no text from content can close the script element.
+pub(crate) fn json_ld(value: &Value) -> String {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// At most `max` characters of `text`, cut at a word boundary with an ellipsis.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+/// Curated Markdown as one line of plain text.
+fn plain(markdown: &str) -> String {
+    markdown::blocks(markdown)
+        .into_iter()
+        .map(|b| b.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An RFC 3339 timestamp for a day without a time: midnight UTC.
+fn day_stamp(d: NaiveDate) -> String {
+    format!("{}T00:00:00Z", d.format("%Y-%m-%d"))
+}
+
+/// One Atom entry before it is written.
+struct Entry {
+    id: String,
+    title: String,
+    /// RFC 3339, and the UTC instant it names, for sorting.
+    updated: String,
+    instant: i64,
+    link: String,
+    related: Option<String>,
+    author: Option<String>,
+    category: (String, String),
+    summary: Summary,
+}
+
+enum Summary {
+    Text(String),
+    Html(String),
+}
+
+fn article_entry(site: &Site, a: &Article) -> Entry {
+    let b = site.briefing;
+    let url = format!("{}articles/{}/", site.options.base_url, a.id);
+    let (updated, instant) = match a.published.time {
+        Some(t) => (t.to_rfc3339(), t.timestamp()),
+        None => (
+            day_stamp(a.published.date),
+            a.published
+                .date
+                .and_time(NaiveTime::MIN)
+                .and_utc()
+                .timestamp(),
+        ),
+    };
+    let outlet = a.outlet.as_ref().and_then(|o| b.outlets.get(o));
+    Entry {
+        id: url.clone(),
+        title: a.title.clone(),
+        updated,
+        instant,
+        link: url,
+        related: a
+            .url
+            .clone()
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+        author: a.author.clone().or_else(|| outlet.map(|o| o.name.clone())),
+        category: (
+            "article".to_string(),
+            outlet.map_or_else(|| "Article".to_string(), |o| format!("Article, {}", o.name)),
+        ),
+        summary: Summary::Text(
+            a.paragraphs()
+                .next()
+                .map(|p| p.text.clone())
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+fn event_entry(site: &Site, e: &Event) -> Entry {
+    let b = site.briefing;
+    let url = format!("{}timeline/#{}", site.options.base_url, e.id);
+    let when = e.display.clone().unwrap_or_else(|| e.date.wording());
+    let mut html = format!("<p>{}</p>", super::view::escape(&when));
+    html.push_str(&markdown::curated_html(&e.summary));
+    if !e.sources.is_empty() {
+        html.push_str("<ul>");
+        for s in &e.sources {
+            let title = b
+                .article(&s.article)
+                .map_or(s.article.as_str(), |a| &a.title);
+            let _ = write!(
+                html,
+                "<li>“{}” — <a href=\"{}articles/{}/{}\">{}</a></li>",
+                super::view::escape(&s.quote),
+                site.options.base_url,
+                s.article,
+                s.found
+                    .map(|f| format!("#p{}", f.paragraph))
+                    .unwrap_or_default(),
+                super::view::escape(title)
+            );
+        }
+        html.push_str("</ul>");
+    }
+    Entry {
+        id: url.clone(),
+        title: e.title.clone(),
+        updated: day_stamp(e.date.start),
+        instant: e.date.start.and_time(NaiveTime::MIN).and_utc().timestamp(),
+        link: url,
+        related: None,
+        author: None,
+        category: ("event".to_string(), "Timeline event".to_string()),
+        summary: Summary::Html(html),
+    }
+}
+
+/// Writes an Atom feed: entries newest first, `updated` the newest entry's.
+fn atom(site: &Site, id: &str, title: &str, self_url: &str, mut entries: Vec<Entry>) -> Vec<u8> {
+    entries.sort_by(|a, b| b.instant.cmp(&a.instant).then_with(|| a.id.cmp(&b.id)));
+    let updated = entries
+        .first()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone());
+    let c = &site.briefing.config;
+    let mut x = String::new();
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = writeln!(
+        x,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        xml_escape(&c.language)
+    );
+    let _ = writeln!(x, "  <id>{}</id>", xml_escape(id));
+    let _ = writeln!(x, "  <title>{}</title>", xml_escape(title));
+    if !c.description.is_empty() {
+        let _ = writeln!(x, "  <subtitle>{}</subtitle>", xml_escape(&c.description));
+    }
+    let _ = writeln!(x, "  <updated>{updated}</updated>");
+    let _ = writeln!(
+        x,
+        "  <author><name>{}</name></author>",
+        xml_escape(&c.title)
+    );
+    let _ = writeln!(
+        x,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        xml_escape(self_url)
+    );
+    let _ = writeln!(
+        x,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        xml_escape(id)
+    );
+    x.push_str("  <generator>briefing</generator>\n");
+    for e in &entries {
+        x.push_str("  <entry>\n");
+        let _ = writeln!(x, "    <id>{}</id>", xml_escape(&e.id));
+        let _ = writeln!(x, "    <title>{}</title>", xml_escape(&e.title));
+        let _ = writeln!(x, "    <updated>{}</updated>", e.updated);
+        let _ = writeln!(x, "    <published>{}</published>", e.updated);
+        let _ = writeln!(
+            x,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            xml_escape(&e.link)
+        );
+        if let Some(r) = &e.related {
+            let _ = writeln!(x, "    <link rel=\"related\" href=\"{}\"/>", xml_escape(r));
+        }
+        if let Some(a) = &e.author {
+            let _ = writeln!(x, "    <author><name>{}</name></author>", xml_escape(a));
+        }
+        let _ = writeln!(
+            x,
+            "    <category term=\"{}\" label=\"{}\"/>",
+            xml_escape(&e.category.0),
+            xml_escape(&e.category.1)
+        );
+        match &e.summary {
+            Summary::Text(t) => {
+                let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(t));
+            }
+            Summary::Html(h) => {
+                let _ = writeln!(x, "    <summary type=\"html\">{}</summary>", xml_escape(h));
+            }
+        }
+        x.push_str("  </entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x.into_bytes()
+}
+
+/// `/feed.xml`: every article and every event.
+pub(crate) fn site_feed(site: &Site) -> Vec<u8> {
+    let b = site.briefing;
+    let entries = b
+        .articles
+        .iter()
+        .map(|a| article_entry(site, a))
+        .chain(b.events.iter().map(|e| event_entry(site, e)))
+        .collect();
+    let base = &site.options.base_url;
+    atom(
+        site,
+        base,
+        &b.config.title,
+        &format!("{base}feed.xml"),
+        entries,
+    )
+}
+
+/// `/people/<id>/feed.xml`: the articles that mention the person and their events.
+pub(crate) fn person_feed(site: &Site, i: usize) -> Vec<u8> {
+    let b = site.briefing;
+    let p = &b.people[i];
+    let mut articles: Vec<&str> = site
+        .index
+        .mentions_by_person
+        .get(p.id.as_str())
+        .into_iter()
+        .flatten()
+        .map(|m| m.place.article.as_str())
+        .collect();
+    articles.sort_unstable();
+    articles.dedup();
+    let entries = articles
+        .into_iter()
+        .filter_map(|id| b.article(id))
+        .map(|a| article_entry(site, a))
+        .chain(
+            site.index
+                .events_by_person
+                .get(p.id.as_str())
+                .into_iter()
+                .flatten()
+                .map(|e| event_entry(site, e)),
+        )
+        .collect();
+    let page = format!("{}people/{}/", site.options.base_url, p.id);
+    atom(
+        site,
+        &page,
+        &format!("{} · {}", p.name, b.config.title),
+        &format!("{page}feed.xml"),
+        entries,
+    )
+}
+
+/// Whether a page is an HTML page a crawler should know about.
+fn listed(page: &Page) -> bool {
+    matches!(
+        page,
+        Page::Home
+            | Page::People
+            | Page::Person(_)
+            | Page::Timeline
+            | Page::Compare
+            | Page::Comparison(_)
+            | Page::Story(_)
+            | Page::Articles
+            | Page::Article(_)
+            | Page::Outlets
+            | Page::Outlet(_)
+            | Page::Search
+            | Page::Report
+            | Page::DataIndex
+    )
+}
+
+/// `/sitemap.xml` (sitemaps.org 0.9): every HTML page but the 404 page, with the
+/// publication day of articles as `lastmod`.
+pub(crate) fn sitemap(site: &Site) -> Vec<u8> {
+    let mut urls: Vec<(String, Option<NaiveDate>)> = site
+        .pages()
+        .iter()
+        .filter(|p| listed(p))
+        .map(|p| {
+            let path = site.path(p);
+            let loc = format!("{}{}", site.options.base_url, super::pages::pretty(&path));
+            let lastmod = match p {
+                Page::Article(i) => Some(site.briefing.articles[*i].published.date),
+                _ => None,
+            };
+            (loc, lastmod)
+        })
+        .collect();
+    urls.sort();
+    let mut x = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (loc, lastmod) in urls {
+        let _ = write!(x, "  <url><loc>{}</loc>", xml_escape(&loc));
+        if let Some(d) = lastmod {
+            let _ = write!(x, "<lastmod>{}</lastmod>", d.format("%Y-%m-%d"));
+        }
+        x.push_str("</url>\n");
+    }
+    x.push_str("</urlset>\n");
+    x.into_bytes()
+}
+
+/// `/robots.txt`: everything may be crawled; where the sitemap is.
+pub(crate) fn robots(site: &Site) -> Vec<u8> {
+    let base = &site.options.base_url;
+    let mut out = String::from("User-agent: *\nAllow: /\n");
+    // Crawlers only accept an absolute sitemap URL.
+    if base.starts_with("https://") || base.starts_with("http://") {
+        let _ = write!(out, "\nSitemap: {base}sitemap.xml\n");
+    }
+    out.into_bytes()
+}
+
+/// What the head of a page says about it besides its title: a description, the Open
+/// Graph type, the feeds to offer, and JSON-LD where a schema.org type fits.
+pub(crate) fn page_meta(site: &Site, page: &Page, root: &str, canonical: &str) -> Value {
+    let b = site.briefing;
+    let c = &b.config;
+    let mut feeds = vec![json!({ "title": c.title, "url": format!("{root}feed.xml") })];
+    let (og_type, description, ld): (&str, String, Option<Value>) = match page {
+        Page::Home => (
+            "website",
+            c.description.clone(),
+            Some(json!({
+                "@context": "https://schema.org",
+                "@type": "WebSite",
+                "name": c.title,
+                "description": c.description,
+                "url": canonical,
+                "inLanguage": c.language,
+            })),
+        ),
+        Page::Person(i) => {
+            let p = &b.people[*i];
+            feeds.push(json!({
+                "title": format!("{} · {}", p.name, c.title),
+                "url": format!("{root}people/{}/feed.xml", p.id),
+            }));
+            (
+                "profile",
+                person_description(p),
+                Some(person_ld(p, canonical)),
+            )
+        }
+        Page::Article(i) => {
+            let a = &b.articles[*i];
+            let first = a.paragraphs().next().map_or("", |p| p.text.as_str());
+            (
+                "article",
+                shorten(first, 200),
+                Some(article_ld(site, a, canonical)),
+            )
+        }
+        Page::Comparison(i) => {
+            let cmp = &b.comparisons[*i];
+            ("website", shorten(&plain(&cmp.summary), 200), None)
+        }
+        Page::Report => (
+            "article",
+            format!(
+                "{} — the whole briefing as one printable document.",
+                c.title
+            ),
+            Some(json!({
+                "@context": "https://schema.org",
+                "@type": "Report",
+                "name": c.title,
+                "headline": c.title,
+                "description": c.description,
+                "url": canonical,
+                "inLanguage": c.language,
+                "dateModified": super::report::newest(b).map(|d| d.to_string()),
+            })),
+        ),
+        _ => ("website", c.description.clone(), None),
+    };
+    let description = if description.is_empty() {
+        shorten(&c.description, 200)
+    } else {
+        description
+    };
+    json!({
+        "og_type": og_type,
+        "description": description,
+        "published": match page {
+            Page::Article(i) => Some(b.articles[*i].published.iso()),
+            _ => None,
+        },
+        "json_ld": ld.as_ref().map(json_ld),
+        "feeds": feeds,
+    })
+}
+
+fn person_description(p: &Person) -> String {
+    let summary = plain(&p.summary);
+    if summary.is_empty() {
+        p.titles.join(", ")
+    } else {
+        shorten(&summary, 200)
+    }
+}
+
+fn person_ld(p: &Person, canonical: &str) -> Value {
+    let mut ld = json!({
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": p.name,
+        "url": canonical,
+    });
+    if !p.aliases.is_empty() {
+        ld["alternateName"] = json!(p.aliases);
+    }
+    if !p.titles.is_empty() {
+        ld["jobTitle"] = json!(p.titles);
+    }
+    let summary = plain(&p.summary);
+    if !summary.is_empty() {
+        ld["description"] = json!(summary);
+    }
+    if let Some(image) = p.image.as_ref().filter(|i| i.starts_with("https://")) {
+        ld["image"] = json!(image);
+    }
+    ld
+}
+
+fn article_ld(site: &Site, a: &Article, canonical: &str) -> Value {
+    let b = site.briefing;
+    let mut ld = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": a.title,
+        "datePublished": a.published.iso(),
+        "inLanguage": a.language,
+        "url": canonical,
+        "mainEntityOfPage": canonical,
+    });
+    if let Some(author) = &a.author {
+        ld["author"] = json!([{ "@type": "Person", "name": author }]);
+    }
+    if let Some(o) = a.outlet.as_ref().and_then(|o| b.outlets.get(o)) {
+        let mut publisher = json!({ "@type": "Organization", "name": o.name });
+        if let Some(u) = &o.url {
+            publisher["url"] = json!(u);
+        }
+        ld["publisher"] = publisher;
+    }
+    if let Some(u) = a.url.as_ref().filter(|u| u.starts_with("http")) {
+        ld["isBasedOn"] = json!(u);
+    }
+    let mut people: Vec<&str> = site
+        .index
+        .mentions_by_article
+        .get(a.id.as_str())
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m.person.as_deref())
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    let mentions: Vec<Value> = people
+        .into_iter()
+        .filter_map(|id| b.person(id))
+        .map(|p| {
+            json!({
+                "@type": "Person",
+                "name": p.name,
+                "url": format!("{}people/{}/", site.options.base_url, p.id),
+            })
+        })
+        .collect();
+    if !mentions.is_empty() {
+        ld["mentions"] = json!(mentions);
+    }
+    ld
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escaping_covers_markup_and_drops_what_xml_cannot_hold() {
+        for (text, escaped) in [
+            ("a & b", "a &amp; b"),
+            ("<script>", "&lt;script&gt;"),
+            ("\"x\" 'y'", "&quot;x&quot; &apos;y&apos;"),
+            ("bell\u{7}", "bell"),
+            ("tab\tline\n", "tab\tline\n"),
+            ("Rodríguez", "Rodríguez"),
+        ] {
+            assert_eq!(xml_escape(text), escaped, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn json_ld_cannot_close_its_script_element() {
+        let v = json!({ "name": "</script><script>alert(1)</script> & more" });
+        let out = json_ld(&v);
+        assert!(!out.contains('<') && !out.contains('>') && !out.contains('&'));
+        assert_eq!(
+            out,
+            r#"{"name":"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 more"}"#
+        );
+        // Still the same JSON once parsed.
+        assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), v);
+    }
+
+    #[test]
+    fn descriptions_are_cut_at_a_word() {
+        for (text, max, short) in [
+            ("short", 10, "short"),
+            ("one two three four", 12, "one two…"),
+            ("one,  two\nthree", 20, "one, two three"),
+            ("abcdefghijklmnop", 5, "abcde…"),
+            ("The end. And more words", 10, "The end…"),
+        ] {
+            assert_eq!(shorten(text, max), short, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn days_without_time_are_midnight_utc() {
+        let d = NaiveDate::from_ymd_opt(2026, 2, 21).unwrap();
+        assert_eq!(day_stamp(d), "2026-02-21T00:00:00Z");
+    }
+}

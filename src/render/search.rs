@@ -1,0 +1,664 @@
+//! *Search* is a static full-text index written at build time and queried in the
+//! reader's browser by `search.js`, with no server. A *document* is one thing a reader
+//! can land on — a person, an article, a timeline event, a comparison or a detected
+//! story — made of *passages* (a name, a paragraph, a summary) that a result shows with
+//! the matching words highlighted.
+//!
+//! Text is *folded* before it is indexed or looked up: decomposed (NFD), combining marks
+//! dropped, lowercased, so "Rodriguez" finds "Rodríguez". The browser folds the query
+//! the same way (`normalize('NFD').replace(/\p{M}/gu, '')`). Aliases are passages of
+//! their person, weighted like the name, so an alias finds the person's page.
+//!
+//! The index is split so that a query loads only what it needs, as Pagefind does:
+//! - `search/index.json`: the document count and the *shard map*, term prefix → file;
+//! - `search/t/<prefix>.json`: the terms starting with that prefix, each with its
+//!   postings `[document, score, passage, passage, …]`;
+//! - `search/f/<document>.json`: one document's URL, title, kind and passages, fetched
+//!   only for the results shown.
+//!
+//! A shard starts as every term of one first letter and is split by the next letter
+//! while it is larger than [`SHARD_LIMIT`], so a big briefing gets more, not larger,
+//! shards. Everything is built from sorted maps: the same briefing gives the same bytes.
+//! Pagefind itself was not used: its crate indexes rendered HTML with its own pipeline
+//! and pulls in a large dependency tree, while the documents here are already typed
+//! content (see docs/publishing.md).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::view::day_words;
+use crate::analyse::Analysis;
+use crate::content::Briefing;
+use crate::markdown;
+
+/// The largest shard, in bytes of JSON, before it is split by one more letter.
+pub(crate) const SHARD_LIMIT: usize = 16 * 1024;
+/// Prefixes are at most this many characters long, however large a shard grows.
+const MAX_PREFIX: usize = 3;
+/// Words longer than this (URLs, hashes) are not indexed.
+const MAX_WORD: usize = 40;
+/// The version of the file format, read by `search.js`.
+const VERSION: u32 = 1;
+
+/// How much a word counts, by where it is. A person's name and aliases count most: a
+/// search for a name should land on the person before the events and articles that
+/// name them.
+const PERSON: u32 = 32;
+const NAME: u32 = 24;
+const TITLE: u32 = 16;
+const LABEL: u32 = 4;
+const TEXT: u32 = 1;
+
+/// Folds text for matching: NFD, combining marks dropped, lowercase.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The words of folded text: runs of letters and digits (`\p{Alphabetic}` and `\p{N}`
+/// in `search.js`).
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !(c.is_alphabetic() || c.is_numeric()))
+        .filter(|w| !w.is_empty() && w.chars().count() <= MAX_WORD)
+}
+
+/// One thing a search can find.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Relative to the site's top: `people/x/`, `timeline/#event`.
+    pub url: String,
+    pub title: String,
+    /// person | article | event | comparison | story
+    pub kind: String,
+    /// A line shown under the title: titles, outlet and date.
+    pub meta: String,
+    /// `[text, anchor]`: the anchor (`#p3`) is appended to the URL when this passage is
+    /// the one shown.
+    pub passages: Vec<(String, String)>,
+    #[serde(skip)]
+    weights: Vec<u32>,
+}
+
+impl Document {
+    fn new(url: String, title: &str, kind: &str, meta: String) -> Self {
+        let weight = if kind == "person" { PERSON } else { TITLE };
+        let mut d = Document {
+            url,
+            title: title.to_string(),
+            kind: kind.to_string(),
+            meta,
+            passages: Vec::new(),
+            weights: Vec::new(),
+        };
+        d.add(title, "", weight);
+        d
+    }
+
+    fn add(&mut self, text: &str, anchor: &str, weight: u32) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            self.passages.push((text, anchor.to_string()));
+            self.weights.push(weight);
+        }
+    }
+}
+
+/// Curated Markdown as plain text, one string per paragraph.
+fn plain(markdown: &str) -> Vec<String> {
+    markdown::blocks(markdown)
+        .into_iter()
+        .map(|b| b.text)
+        .collect()
+}
+
+/// Every searchable document, in a fixed order: people, articles, events, comparisons,
+/// stories. A document's number in the index is its place in this list.
+pub(crate) fn documents(b: &Briefing, analysis: &Analysis) -> Vec<Document> {
+    let mut docs = Vec::new();
+    for p in &b.people {
+        let mut d = Document::new(
+            format!("people/{}/", p.id),
+            &p.name,
+            "person",
+            p.titles.join(" · "),
+        );
+        for alias in &p.aliases {
+            d.add(alias, "", NAME);
+        }
+        for t in p.titles.iter().chain(p.roles.iter().map(|r| &r.title)) {
+            d.add(t, "", LABEL);
+        }
+        for para in plain(&p.summary) {
+            d.add(&para, "", TEXT);
+        }
+        for r in &p.relations {
+            d.add(&r.kind, "", TEXT);
+        }
+        docs.push(d);
+    }
+    for a in &b.articles {
+        let outlet = a
+            .outlet
+            .as_ref()
+            .and_then(|o| b.outlets.get(o))
+            .map_or("Outlet unknown", |o| o.name.as_str());
+        let mut d = Document::new(
+            format!("articles/{}/", a.id),
+            &a.title,
+            "article",
+            format!("{outlet} · {}", day_words(a.published.date)),
+        );
+        if let Some(author) = &a.author {
+            d.add(author, "", LABEL);
+        }
+        for (i, para) in a.paragraphs().enumerate() {
+            d.add(&para.text, &format!("#p{}", i + 1), TEXT);
+        }
+        docs.push(d);
+    }
+    for e in &b.events {
+        let when = e.display.clone().unwrap_or_else(|| e.date.wording());
+        let mut d = Document::new(format!("timeline/#{}", e.id), &e.title, "event", when);
+        for para in plain(&e.summary) {
+            d.add(&para, "", TEXT);
+        }
+        docs.push(d);
+    }
+    for c in &b.comparisons {
+        let mut d = Document::new(
+            format!("compare/{}/", c.id),
+            &c.title,
+            "comparison",
+            format!("{} articles compared", c.articles.len()),
+        );
+        for para in plain(&c.summary) {
+            d.add(&para, "", TEXT);
+        }
+        for p in &c.points {
+            d.add(&p.topic, "", LABEL);
+            for para in plain(&p.note) {
+                d.add(&para, "", TEXT);
+            }
+        }
+        docs.push(d);
+    }
+    for s in &analysis.stories {
+        let mut d = Document::new(
+            format!("compare/{}/", s.id),
+            &s.title,
+            "story",
+            format!("{} articles report this story", s.articles.len()),
+        );
+        for id in &s.articles {
+            if let Some(a) = b.article(id) {
+                d.add(&a.title, "", LABEL);
+            }
+        }
+        docs.push(d);
+    }
+    docs
+}
+
+/// `/search/`: the form, and what to read when JavaScript is off.
+pub(crate) fn page(site: &super::Site, root: &str, ctx: &mut tera::Context) -> &'static str {
+    let b = site.briefing;
+    ctx.insert("title", "Search");
+    ctx.insert("section", "search");
+    ctx.insert("index_url", &format!("{root}search/"));
+    ctx.insert(
+        "counts",
+        &serde_json::json!({
+            "people": b.people.len(),
+            "articles": b.articles.len(),
+            "events": b.events.len(),
+            "comparisons": b.comparisons.len() + site.analysis.stories.len(),
+        }),
+    );
+    "search.html"
+}
+
+/// A term's posting for one document: its score there and the passages it is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Posting {
+    doc: u32,
+    score: u32,
+    passages: Vec<u32>,
+}
+
+impl Serialize for Posting {
+    /// As one flat array, `[doc, score, passage…]`: the index is mostly postings, and
+    /// field names would double its size.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(2 + self.passages.len()))?;
+        seq.serialize_element(&self.doc)?;
+        seq.serialize_element(&self.score)?;
+        for p in &self.passages {
+            seq.serialize_element(p)?;
+        }
+        seq.end()
+    }
+}
+
+/// The terms of one document with their postings.
+fn terms_of(doc_number: u32, d: &Document) -> BTreeMap<String, Posting> {
+    let mut out: BTreeMap<String, Posting> = BTreeMap::new();
+    for (i, ((text, _), weight)) in d.passages.iter().zip(&d.weights).enumerate() {
+        let folded = fold(text);
+        for w in words(&folded) {
+            let p = out.entry(w.to_string()).or_insert_with(|| Posting {
+                doc: doc_number,
+                score: 0,
+                passages: Vec::new(),
+            });
+            p.score += weight;
+            if p.passages.last() != Some(&(i as u32)) {
+                p.passages.push(i as u32);
+            }
+        }
+    }
+    out
+}
+
+/// `search/index.json`.
+#[derive(Debug, Serialize, Deserialize)]
+struct Meta {
+    version: u32,
+    docs: u32,
+    /// Term prefix → shard file name, under `t/`.
+    shards: BTreeMap<String, String>,
+}
+
+/// The index files, by path under `search/`, ready to write.
+pub(crate) fn files(docs: &[Document]) -> BTreeMap<String, Vec<u8>> {
+    let per_doc: Vec<BTreeMap<String, Posting>> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| terms_of(i as u32, d))
+        .collect();
+    let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+    for doc_terms in per_doc {
+        for (term, posting) in doc_terms {
+            terms.entry(term).or_default().push(posting);
+        }
+    }
+    // Each term's postings as JSON once: shard sizes are measured on these bytes.
+    let encoded: Vec<(&str, String)> = terms
+        .iter()
+        .map(|(t, p)| (t.as_str(), serde_json::to_string(p).unwrap_or_default()))
+        .collect();
+    let sized: Vec<(&str, usize)> = encoded
+        .iter()
+        .map(|(t, p)| (*t, t.len() + p.len() + 4))
+        .collect();
+    let mut out = BTreeMap::new();
+    let mut map = BTreeMap::new();
+    for (prefix, range) in shards(&sized, SHARD_LIMIT) {
+        let name = file_name(&prefix);
+        let mut json = String::from("{");
+        for (i, (term, postings)) in encoded[range].iter().enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            json.push_str(&serde_json::to_string(term).unwrap_or_default());
+            json.push(':');
+            json.push_str(postings);
+        }
+        json.push('}');
+        out.insert(format!("t/{name}.json"), json.into_bytes());
+        map.insert(prefix, name);
+    }
+    for (i, d) in docs.iter().enumerate() {
+        out.insert(
+            format!("f/{i}.json"),
+            serde_json::to_vec(d).unwrap_or_default(),
+        );
+    }
+    let meta = Meta {
+        version: VERSION,
+        docs: docs.len() as u32,
+        shards: map,
+    };
+    out.insert(
+        "index.json".to_string(),
+        serde_json::to_vec(&meta).unwrap_or_default(),
+    );
+    out
+}
+
+/// Splits sorted terms (with their size in bytes) into shards by prefix: a prefix
+/// whose terms together exceed `limit` is split by the next character, down to
+/// [`MAX_PREFIX`] characters. The terms exactly as long as a split prefix stay in the
+/// shard of that prefix. Returns each shard's prefix and its range of `terms`.
+fn shards(terms: &[(&str, usize)], limit: usize) -> Vec<(String, std::ops::Range<usize>)> {
+    fn prefix(term: &str, n: usize) -> &str {
+        term.char_indices().nth(n).map_or(term, |(i, _)| &term[..i])
+    }
+    fn split(
+        terms: &[(&str, usize)],
+        offset: usize,
+        depth: usize,
+        limit: usize,
+        out: &mut Vec<(String, std::ops::Range<usize>)>,
+    ) {
+        let mut start = 0;
+        while start < terms.len() {
+            let key = prefix(terms[start].0, depth);
+            let end = start
+                + terms[start..]
+                    .iter()
+                    .take_while(|(t, _)| prefix(t, depth) == key)
+                    .count();
+            let group = &terms[start..end];
+            let size: usize = group.iter().map(|(_, s)| s).sum();
+            if size <= limit || depth >= MAX_PREFIX {
+                out.push((key.to_string(), offset + start..offset + end));
+            } else {
+                // Sorted, so the term equal to the prefix (if any) comes first.
+                let exact = usize::from(group[0].0 == key);
+                if exact == 1 {
+                    out.push((key.to_string(), offset + start..offset + start + 1));
+                }
+                split(
+                    &group[exact..],
+                    offset + start + exact,
+                    depth + 1,
+                    limit,
+                    out,
+                );
+            }
+            start = end;
+        }
+    }
+    let mut out = Vec::new();
+    split(terms, 0, 1, limit, &mut out);
+    out
+}
+
+/// A shard's file name: letters and digits as they are, anything else as `_hex_`.
+fn file_name(prefix: &str) -> String {
+    let mut out = String::new();
+    for c in prefix.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("_{:x}_", c as u32));
+        }
+    }
+    out
+}
+
+/// One search result, as `search.js` shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Relative to the site's top, with the passage's anchor when it has one.
+    pub url: String,
+    pub title: String,
+    pub kind: String,
+    pub meta: String,
+    /// The passage shown, and the folded index terms in it that matched.
+    pub passage: String,
+    pub terms: BTreeSet<String>,
+}
+
+/// Runs a query against index files, read by path under `search/` — the same lookup
+/// `search.js` does in the browser, so tests can check what a reader would find.
+///
+/// Every word of the query must match (the last one as a prefix while the query does
+/// not end in a space); documents score the sum over words of the best matching term's
+/// score weighted by its rarity.
+pub fn query(read: &dyn Fn(&str) -> Option<Vec<u8>>, text: &str, limit: usize) -> Vec<Hit> {
+    let folded = fold(text);
+    let wanted: Vec<&str> = words(&folded).collect();
+    let Some(last) = wanted.len().checked_sub(1) else {
+        return Vec::new();
+    };
+    let open_end = !text.ends_with(char::is_whitespace);
+    let Some(meta) = read("index.json").and_then(|b| serde_json::from_slice::<Meta>(&b).ok())
+    else {
+        return Vec::new();
+    };
+    let mut cache: BTreeMap<String, BTreeMap<String, Vec<Vec<u32>>>> = BTreeMap::new();
+    // doc → (total score, passage → words matched, terms matched)
+    type Found = (f64, BTreeMap<u32, BTreeSet<usize>>, BTreeSet<String>);
+    let mut per_word: Vec<BTreeMap<u32, Found>> = Vec::new();
+    for (wi, word) in wanted.iter().enumerate() {
+        let as_prefix = open_end && wi == last && word.chars().count() >= 2;
+        let keys: Vec<&String> = meta
+            .shards
+            .keys()
+            .filter(|k| {
+                if as_prefix {
+                    k.starts_with(word) || word.starts_with(k.as_str())
+                } else {
+                    word.starts_with(k.as_str())
+                }
+            })
+            .collect();
+        let mut found: BTreeMap<u32, Found> = BTreeMap::new();
+        for key in keys {
+            let shard = cache.entry(key.clone()).or_insert_with(|| {
+                read(&format!("t/{}.json", meta.shards[key]))
+                    .and_then(|b| serde_json::from_slice(&b).ok())
+                    .unwrap_or_default()
+            });
+            for (term, postings) in shard.iter() {
+                let hit = if as_prefix {
+                    term.starts_with(word)
+                } else {
+                    term == word
+                };
+                if !hit {
+                    continue;
+                }
+                let idf = (1.0 + f64::from(meta.docs) / postings.len().max(1) as f64).ln();
+                for p in postings {
+                    let (Some(&doc), Some(&score)) = (p.first(), p.get(1)) else {
+                        continue;
+                    };
+                    let entry = found.entry(doc).or_default();
+                    entry.0 = entry.0.max(f64::from(score) * idf);
+                    for &passage in &p[2..] {
+                        entry.1.entry(passage).or_default().insert(wi);
+                    }
+                    entry.2.insert(term.clone());
+                }
+            }
+        }
+        per_word.push(found);
+    }
+    let mut scored: Vec<(f64, u32, Found)> = Vec::new();
+    if let Some((first, rest)) = per_word.split_first() {
+        'docs: for (doc, f) in first {
+            let mut total = f.clone();
+            for other in rest {
+                let Some(o) = other.get(doc) else {
+                    continue 'docs;
+                };
+                total.0 += o.0;
+                for (p, ws) in &o.1 {
+                    total.1.entry(*p).or_default().extend(ws);
+                }
+                total.2.extend(o.2.iter().cloned());
+            }
+            scored.push((total.0, *doc, total));
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored
+        .into_iter()
+        .take(limit)
+        .filter_map(|(_, doc, (_, passages, terms))| {
+            let d: Document =
+                read(&format!("f/{doc}.json")).and_then(|b| serde_json::from_slice(&b).ok())?;
+            let shown = best_passage(&passages);
+            let (passage, anchor) = d.passages.get(shown as usize).cloned().unwrap_or_default();
+            Some(Hit {
+                url: format!("{}{anchor}", d.url),
+                title: d.title,
+                kind: d.kind,
+                meta: d.meta,
+                passage,
+                terms,
+            })
+        })
+        .collect()
+}
+
+/// The passage to show: the one matching the most query words, a text passage rather
+/// than the title (which is shown anyway), then the earliest.
+fn best_passage(passages: &BTreeMap<u32, BTreeSet<usize>>) -> u32 {
+    passages
+        .iter()
+        .max_by(|a, b| {
+            a.1.len()
+                .cmp(&b.1.len())
+                .then((a.0 != &0).cmp(&(b.0 != &0)))
+                .then(b.0.cmp(a.0))
+        })
+        .map_or(0, |(p, _)| *p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_accents_and_case() {
+        for (text, folded) in [
+            ("Rodríguez", "rodriguez"),
+            ("RODRÍGUEZ", "rodriguez"),
+            ("Nicolás Maduro", "nicolas maduro"),
+            ("Türkiye", "turkiye"),
+            ("Díaz-Canel", "diaz-canel"),
+            ("İstanbul", "istanbul"),
+            ("Ça va", "ca va"),
+            // Already decomposed: e + combining acute.
+            ("Jose\u{301}", "jose"),
+        ] {
+            assert_eq!(fold(text), folded, "{text}");
+        }
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        for (text, expected) in [
+            ("el aissami’s name", vec!["el", "aissami", "s", "name"]),
+            ("díaz-canel, 2026!", vec!["díaz", "canel", "2026"]),
+            ("  ", vec![]),
+            ("a--b", vec!["a", "b"]),
+        ] {
+            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text}");
+        }
+        let long = "x".repeat(MAX_WORD + 1);
+        assert_eq!(words(&long).count(), 0);
+    }
+
+    #[test]
+    fn shards_split_by_the_next_letter_when_too_large() {
+        let terms = [
+            ("a", 1),
+            ("ab", 5),
+            ("abc", 5),
+            ("ac", 5),
+            ("b", 3),
+            ("ba", 3),
+        ];
+        // Everything fits: one shard per first letter.
+        let keys = |limit| {
+            shards(&terms, limit)
+                .into_iter()
+                .map(|(k, r)| (k, r.start, r.end))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(keys(100), vec![("a".into(), 0, 4), ("b".into(), 4, 6)]);
+        // `a…` is 16 bytes: split, the one-letter term keeps the `a` shard.
+        assert_eq!(
+            keys(10),
+            vec![
+                ("a".into(), 0, 1),
+                ("ab".into(), 1, 3),
+                ("ac".into(), 3, 4),
+                ("b".into(), 4, 6)
+            ]
+        );
+        // Never deeper than MAX_PREFIX, however small the limit.
+        let tiny = keys(1);
+        assert!(tiny.iter().all(|(k, _, _)| k.chars().count() <= MAX_PREFIX));
+        assert_eq!(tiny.last().unwrap().2, terms.len());
+    }
+
+    #[test]
+    fn shard_file_names_are_plain() {
+        assert_eq!(file_name("ro"), "ro");
+        assert_eq!(file_name("ñ"), "_f1_");
+        assert_eq!(file_name("é1"), "_e9_1");
+    }
+
+    fn doc(url: &str, title: &str, passages: &[(&str, u32)]) -> Document {
+        let mut d = Document::new(url.into(), title, "person", String::new());
+        for (text, w) in passages {
+            d.add(text, "", *w);
+        }
+        d
+    }
+
+    #[test]
+    fn queries_fold_match_prefixes_and_need_every_word() {
+        let docs = vec![
+            doc(
+                "people/delcy/",
+                "Delcy Rodríguez",
+                &[
+                    ("Delcy Rodriguez", NAME),
+                    ("Interim president of Venezuela.", TEXT),
+                ],
+            ),
+            doc(
+                "people/bruno/",
+                "Bruno Rodriguez",
+                &[("Cuban foreign minister.", TEXT)],
+            ),
+            doc("people/zz/", "La Jefa", &[("Zulma Zamora", NAME)]),
+        ];
+        let files = files(&docs);
+        let read = |p: &str| files.get(p).cloned();
+        let urls =
+            |q: &str| -> Vec<String> { query(&read, q, 10).into_iter().map(|h| h.url).collect() };
+        for (q, expected) in [
+            ("rodriguez", vec!["people/delcy/", "people/bruno/"]),
+            ("RODRÍGUEZ", vec!["people/delcy/", "people/bruno/"]),
+            ("delcy rodri", vec!["people/delcy/"]),
+            ("rodr", vec!["people/delcy/", "people/bruno/"]),
+            // A complete last word is not a prefix.
+            ("rodr ", vec![]),
+            ("zamora", vec!["people/zz/"]),
+            ("venezuela bruno", vec![]),
+            ("", vec![]),
+        ] {
+            assert_eq!(urls(q), expected, "{q:?}");
+        }
+        let hit = &query(&read, "interim", 1)[0];
+        assert_eq!(hit.passage, "Interim president of Venezuela.");
+        assert_eq!(hit.terms, BTreeSet::from(["interim".to_string()]));
+    }
+
+    #[test]
+    fn the_shown_passage_matches_most_words() {
+        let passages = BTreeMap::from([
+            (0, BTreeSet::from([0, 1])),
+            (2, BTreeSet::from([0])),
+            (3, BTreeSet::from([0, 1])),
+        ]);
+        assert_eq!(best_passage(&passages), 3);
+        assert_eq!(best_passage(&BTreeMap::from([(0, BTreeSet::from([0]))])), 0);
+        assert_eq!(best_passage(&BTreeMap::new()), 0);
+    }
+}
