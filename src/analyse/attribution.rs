@@ -1,0 +1,206 @@
+//! A *misattributed quote* is a curated citation whose words the article puts in the
+//! mouth of someone the curation does not connect them with. A role cites words about
+//! its holder, a relation words about two people, an event words about its `people`;
+//! when the derived quote that contains the cited words has a speaker who is a person
+//! of the briefing and is none of those people, `check` warns at the citation.
+//!
+//! To stay quiet when the curator already knows, the warning is not given when the
+//! curated text that goes with the citation (the relation's kind, the role's title, the
+//! event's title and summary) names the speaker: "adversary (in the analyst Antonio De
+//! La Cruz's view)" says whose words they are. Speakers who are not people of the
+//! briefing ("a White House official") are not checked: the curation cannot list them.
+
+use super::Quote;
+use super::mentions::Names;
+use super::text::{Folded, at_word_boundaries};
+use crate::content::{Briefing, SourceRef};
+use crate::diagnostic::Diagnostic;
+
+/// A citation to check, with the people it may be said by and its curated wording.
+struct Citation<'a> {
+    source: &'a SourceRef,
+    allowed: Vec<&'a str>,
+    context: String,
+    what: String,
+}
+
+fn citations(briefing: &Briefing) -> Vec<Citation<'_>> {
+    let mut out = Vec::new();
+    for person in &briefing.people {
+        for role in &person.roles {
+            if let Some(source) = &role.source {
+                out.push(Citation {
+                    source,
+                    allowed: vec![person.id.as_str()],
+                    context: role.title.clone(),
+                    what: format!("the role “{}” of `{}`", role.title, person.id),
+                });
+            }
+        }
+        for relation in &person.relations {
+            if let Some(source) = &relation.source {
+                out.push(Citation {
+                    source,
+                    allowed: vec![person.id.as_str(), relation.person.as_str()],
+                    context: relation.kind.clone(),
+                    what: format!("the relation of `{}` to `{}`", person.id, relation.person),
+                });
+            }
+        }
+    }
+    for event in &briefing.events {
+        if event.people.is_empty() {
+            continue;
+        }
+        for source in &event.sources {
+            out.push(Citation {
+                source,
+                allowed: event.people.iter().map(|(p, _)| p.as_str()).collect(),
+                context: format!("{} {}", event.title, event.summary),
+                what: format!("event `{}`", event.id),
+            });
+        }
+    }
+    out
+}
+
+/// Whether a curated text names a person by one of their name forms.
+fn names(names: &Names, person: usize, text: &str) -> bool {
+    let folded = Folded::new(text).text;
+    names.folded_names[person].iter().any(|form| {
+        folded
+            .match_indices(form.as_str())
+            .any(|(at, _)| at_word_boundaries(&folded, at, at + form.len()))
+    })
+}
+
+/// Warnings for curated citations whose words another person of the briefing says.
+pub(crate) fn misattributed(
+    briefing: &Briefing,
+    quotes: &[Quote],
+    index: &Names,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for c in citations(briefing) {
+        let Some(found) = c.source.found else {
+            continue;
+        };
+        // The quote marks themselves may be inside the citation: a few bytes of slack.
+        let slack = 4;
+        let in_article = super::of_article(quotes, &c.source.article, |q| &q.place);
+        let Some(quote) = in_article.iter().find(|q| {
+            q.place.paragraph == found.paragraph
+                && q.place.start <= found.start + slack
+                && found.end <= q.place.end + slack
+        }) else {
+            continue;
+        };
+        let Some(speaker) = &quote.person else {
+            continue;
+        };
+        if c.allowed.contains(&speaker.as_str()) {
+            continue;
+        }
+        let Some(person) = index.index_of(speaker) else {
+            continue;
+        };
+        if names(index, person, &c.context) {
+            continue;
+        }
+        let who = index.display_name(person);
+        out.push(
+            Diagnostic::warning(
+                "misattributed-quote",
+                format!(
+                    "`{}` quotes {who} (`{speaker}`) here, but the quote is cited for {}",
+                    c.source.article, c.what
+                ),
+            )
+            .at(c.source.quote_span, format!("said by {who} in the article"))
+            .hint(format!(
+                "cite words of {} instead, or name {who} in the curated text if the citation is meant as {who}'s view",
+                c.allowed.join(" or ")
+            )),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::Place;
+    use crate::analyse::mentions::tests::person;
+    use crate::content::{Event, Found};
+    use crate::source::Span;
+
+    fn briefing(summary: &str) -> Briefing {
+        let mut b = crate::analyse::tests::empty_briefing();
+        b.people = vec![
+            person("ana", "Ana Ortiz", None, &[], &[]),
+            person("luis", "Luis Vega", None, &[], &[]),
+        ];
+        b.events.push(Event {
+            id: "vote".into(),
+            file: 0,
+            span: Span::new(0, 0, 0),
+            date: crate::edtf::parse("2026-03-05").unwrap(),
+            date_span: Span::new(0, 0, 0),
+            display: None,
+            title: "The vote".into(),
+            people: vec![("ana".into(), Span::new(0, 0, 0))],
+            summary: summary.into(),
+            sources: vec![SourceRef {
+                article: "a".into(),
+                quote: "We will rebuild it".into(),
+                article_span: Span::new(0, 0, 0),
+                quote_span: Span::new(0, 40, 58),
+                found: Some(Found {
+                    paragraph: 1,
+                    start: 1,
+                    end: 19,
+                }),
+            }],
+        });
+        b
+    }
+
+    fn quote_by(person: &str) -> Quote {
+        Quote {
+            place: Place {
+                article: "a".into(),
+                paragraph: 1,
+                start: 1,
+                end: 19,
+            },
+            text: "We will rebuild it".into(),
+            person: Some(person.into()),
+            speaker: Some(person.into()),
+            sentence: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_quote_said_by_someone_else_is_reported_at_the_citation() {
+        let b = briefing("Ana Ortiz called the vote.");
+        let names = Names::new(&b.people);
+        let warnings = misattributed(&b, &[quote_by("luis")], &names);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].code, "misattributed-quote");
+        assert_eq!(warnings[0].span.unwrap().start, 40);
+        assert!(
+            warnings[0].message.contains("Luis Vega"),
+            "{}",
+            warnings[0].message
+        );
+        // Said by one of the event's people: nothing to report.
+        assert!(misattributed(&b, &[quote_by("ana")], &names).is_empty());
+    }
+
+    #[test]
+    fn naming_the_speaker_in_the_curation_acknowledges_it() {
+        let b = briefing("Luis Vega said it for her.");
+        let names = Names::new(&b.people);
+        assert!(misattributed(&b, &[quote_by("luis")], &names).is_empty());
+    }
+}

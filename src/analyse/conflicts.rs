@@ -1,0 +1,248 @@
+//! A *date conflict* is an event that its sources date differently. For a curated event
+//! each cited quote is read for the date expressions inside it, or, when it has none,
+//! in the sentences around it within [`NEAR_WORDS`] words of it; a source whose dates all fall outside the event's date
+//! (no overlap of the ranges) disputes it. The conflict lists every dated source, the
+//! agreeing ones too, so a page can show each claim side by side, and `check` warns at
+//! the event's date. A source that gives no date neither agrees nor disputes.
+//!
+//! Across a story, aligned sentences whose dates do not overlap are conflicts too, with
+//! no event (see [`super::compare`]).
+
+use super::text::sentences;
+use super::{Conflict, DateClaim, DateMention};
+use crate::content::{Briefing, Event, SourceRef};
+use crate::diagnostic::Diagnostic;
+
+/// The date expressions a cited quote gives: inside it, else in its sentences.
+fn dated(briefing: &Briefing, dates: &[DateMention], source: &SourceRef) -> Vec<DateMention> {
+    let Some(found) = source.found else {
+        return Vec::new();
+    };
+    let dates = super::of_article(dates, &source.article, |d| &d.place);
+    let here = |from: usize, to: usize| -> Vec<DateMention> {
+        dates
+            .iter()
+            .filter(|d| {
+                d.place.paragraph == found.paragraph && d.place.start < to && d.place.end > from
+            })
+            .cloned()
+            .collect()
+    };
+    let inside = here(found.start, found.end);
+    if !inside.is_empty() {
+        return inside;
+    }
+    let Some(text) = briefing
+        .article(&source.article)
+        .and_then(|a| a.paragraph(found.paragraph))
+        .map(|b| b.text.as_str())
+    else {
+        return Vec::new();
+    };
+    let around: Vec<(usize, usize)> = sentences(text)
+        .into_iter()
+        .filter(|&(s, e)| s < found.end.max(found.start + 1) && e > found.start)
+        .collect();
+    let (Some(first), Some(last)) = (around.first(), around.last()) else {
+        return Vec::new();
+    };
+    // Only a date close to the quote dates it: in "killed in the attack, including
+    // soldiers who were part of an agreement that began in the late 2000s" the date is
+    // the agreement's.
+    let words_between = |from: usize, to: usize| {
+        text.get(from..to)
+            .map_or(usize::MAX, |t| t.split_whitespace().count())
+    };
+    here(first.0, last.1)
+        .into_iter()
+        .filter(|d| {
+            let gap = if d.place.start >= found.end {
+                words_between(found.end, d.place.start)
+            } else {
+                words_between(d.place.end, found.start)
+            };
+            gap <= NEAR_WORDS
+        })
+        .collect()
+}
+
+/// How many words from a cited quote a date in its sentence may be and still date it.
+const NEAR_WORDS: usize = 8;
+
+fn claim(d: &DateMention) -> DateClaim {
+    DateClaim {
+        article: d.place.article.clone(),
+        paragraph: d.place.paragraph,
+        text: d.text.clone(),
+        start: d.start,
+        end: d.end,
+        precision: d.precision,
+    }
+}
+
+fn overlaps(d: &DateMention, e: &Event) -> bool {
+    d.start <= e.date.end && e.date.start <= d.end
+}
+
+/// Curated events whose sources date them differently, and a warning for each.
+pub(crate) fn events(
+    briefing: &Briefing,
+    dates: &[DateMention],
+) -> (Vec<Conflict>, Vec<Diagnostic>) {
+    let mut conflicts = Vec::new();
+    let mut warnings = Vec::new();
+    for event in &briefing.events {
+        let mut claims: Vec<DateClaim> = Vec::new();
+        let mut disputing: Vec<String> = Vec::new();
+        for source in &event.sources {
+            let found = dated(briefing, dates, source);
+            let Some(first) = found.first() else { continue };
+            // One claim per source: the date that fits the event if any does.
+            let chosen = found.iter().find(|d| overlaps(d, event)).unwrap_or(first);
+            if !overlaps(chosen, event) {
+                disputing.push(format!(
+                    "`{}` says “{}” ({})",
+                    source.article,
+                    chosen.text,
+                    super::compare::range(chosen)
+                ));
+            }
+            let c = claim(chosen);
+            if !claims.contains(&c) {
+                claims.push(c);
+            }
+        }
+        if disputing.is_empty() {
+            continue;
+        }
+        disputing.dedup();
+        warnings.push(
+            Diagnostic::warning(
+                "disputed-date",
+                format!(
+                    "the sources of event `{}` date it differently: {}, but the event says {}",
+                    event.id,
+                    disputing.join("; "),
+                    event.date.text
+                ),
+            )
+            .at(event.date_span, format!("disputed by {} of its sources", disputing.len()))
+            .hint(
+                "the timeline shows each source's date side by side; if the event's date is wrong, correct it, \
+                 otherwise say in the summary which source is wrong",
+            ),
+        );
+        conflicts.push(Conflict {
+            event: Some(event.id.clone()),
+            claims,
+        });
+    }
+    (conflicts, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::Place;
+    use crate::content::Found;
+    use crate::edtf;
+    use crate::edtf::Precision;
+    use crate::source::Span;
+    use chrono::NaiveDate;
+
+    fn mention(
+        article: &str,
+        start: usize,
+        end: usize,
+        text: &str,
+        day: (i32, u32, u32),
+    ) -> DateMention {
+        let d = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
+        DateMention {
+            place: Place {
+                article: article.into(),
+                paragraph: 1,
+                start,
+                end,
+            },
+            text: text.into(),
+            sentence: String::new(),
+            start: d,
+            end: d,
+            precision: Precision::Day,
+            relative: false,
+        }
+    }
+
+    fn source(article: &str, start: usize, end: usize) -> SourceRef {
+        SourceRef {
+            article: article.into(),
+            quote: String::new(),
+            article_span: Span::new(0, 0, 0),
+            quote_span: Span::new(0, 0, 0),
+            found: Some(Found {
+                paragraph: 1,
+                start,
+                end,
+            }),
+        }
+    }
+
+    fn briefing_with(event_date: &str, sources: Vec<SourceRef>) -> Briefing {
+        let mut b = crate::analyse::tests::empty_briefing();
+        for id in ["a", "b"] {
+            let mut art = crate::analyse::mentions::tests::article_of(
+                "The raid on Jan. 3 and the raid on Feb. 3, 2026.",
+            );
+            art.id = id.into();
+            b.articles.push(art);
+        }
+        b.events.push(Event {
+            id: "raid".into(),
+            file: 0,
+            span: Span::new(0, 0, 0),
+            date: edtf::parse(event_date).unwrap(),
+            date_span: Span::new(0, 10, 20),
+            display: None,
+            title: "Raid".into(),
+            people: vec![],
+            summary: String::new(),
+            sources,
+        });
+        b
+    }
+
+    #[test]
+    fn a_source_with_another_date_disputes_the_event() {
+        let dates = vec![
+            mention("a", 12, 18, "Jan. 3", (2026, 1, 3)),
+            mention("b", 35, 47, "Feb. 3, 2026", (2026, 2, 3)),
+        ];
+        let b = briefing_with("2026-01-03", vec![source("a", 0, 18), source("b", 23, 47)]);
+        let (conflicts, warnings) = events(&b, &dates);
+        assert_eq!(conflicts.len(), 1);
+        let texts: Vec<&str> = conflicts[0]
+            .claims
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(texts, ["Jan. 3", "Feb. 3, 2026"]);
+        assert_eq!(warnings[0].code, "disputed-date");
+        assert_eq!(warnings[0].span.unwrap().start, 10);
+        assert!(
+            warnings[0]
+                .message
+                .contains("`b` says “Feb. 3, 2026” (2026-02-03)"),
+            "{}",
+            warnings[0].message
+        );
+    }
+
+    #[test]
+    fn agreeing_or_undated_sources_raise_nothing() {
+        let dates = vec![mention("a", 12, 18, "Jan. 3", (2026, 1, 3))];
+        // Source b's quote has no date of its own, and its sentence has none in `dates`.
+        let b = briefing_with("2026-01", vec![source("a", 0, 18), source("b", 0, 3)]);
+        assert!(events(&b, &dates).0.is_empty());
+    }
+}

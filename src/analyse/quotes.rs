@@ -1,0 +1,887 @@
+//! A *quote* is text an article puts between quotation marks as someone's words, with its
+//! *speaker*: the person or body the attribution names. Marks are typographic (“ ” and
+//! ‘ ’, where ’ between letters is an apostrophe) or straight; a quote may run across
+//! sentences, and may run on into the next paragraph when a paragraph ends inside it.
+//! Only the outermost quote counts: ‘Security Services’ inside Trump's words is part of
+//! his quote. A closing mark with no opening one (a copy-editing slip) closes a quote
+//! that starts after the last sentence of the paragraph that reports speech.
+//!
+//! The speaker comes from the attribution next to the quote, tried in this order:
+//! after it ("…,” said X", "…,” X said", "…,” X told …"), before it in the same sentence
+//! ("X said that “…", "X stated, “…", "according to X, …"), else the quote continues the
+//! previous one in the same or the previous sentence ("“…,” he said. “…”"). A pronoun
+//! ("he said") is the last speaker the article named, including speakers of reported
+//! speech without quotation marks ("Suju said political prisoners …"). A speaker who is
+//! a mentioned person is linked to them; any other speaker is kept as written ("a senior
+//! Venezuelan military official").
+//!
+//! Scare quotes and names are not quotes: a quotation of one to three words with no
+//! attribution of its own or from the quote before it (‘captured’, “substantial
+//! number”) is skipped, and so is a nickname between two capitalised words (Ernesto
+//! “Che” Guevara). The evaluation set follows the same rule.
+
+use super::mentions::Names;
+use super::text::{Paragraph, sentence_at};
+use super::{Mention, Place, Quote};
+
+/// Verbs that attribute words to a speaker, in every form the attribution may take.
+/// Verbs that attribute words to a speaker, in the forms an attribution takes. Forms
+/// that are more often nouns ("a post on Truth Social", "the state", "a promise", "a
+/// phone call") are left out. Sorted, for a binary search.
+const SPEECH_VERBS: &[&str] = &[
+    "acknowledge",
+    "acknowledged",
+    "add",
+    "added",
+    "adding",
+    "adds",
+    "admit",
+    "admitted",
+    "announce",
+    "announced",
+    "announces",
+    "argue",
+    "argued",
+    "argues",
+    "arguing",
+    "asked",
+    "assert",
+    "asserted",
+    "asserting",
+    "asserts",
+    "assure",
+    "assured",
+    "assuring",
+    "called",
+    "calling",
+    "claimed",
+    "conclude",
+    "concluded",
+    "confirm",
+    "confirmed",
+    "confirming",
+    "confirms",
+    "continued",
+    "declare",
+    "declared",
+    "declares",
+    "describe",
+    "described",
+    "describes",
+    "describing",
+    "emphasised",
+    "emphasize",
+    "emphasized",
+    "explain",
+    "explained",
+    "explaining",
+    "explains",
+    "indicate",
+    "indicated",
+    "indicating",
+    "insist",
+    "insisted",
+    "insists",
+    "mentioned",
+    "noted",
+    "noting",
+    "pledged",
+    "posted",
+    "predicted",
+    "promised",
+    "quipped",
+    "reaffirm",
+    "reaffirmed",
+    "recalled",
+    "reiterate",
+    "reiterated",
+    "remarked",
+    "replied",
+    "respond",
+    "responded",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "shouted",
+    "stated",
+    "stating",
+    "stressed",
+    "suggest",
+    "suggested",
+    "tell",
+    "telling",
+    "tells",
+    "told",
+    "tweeted",
+    "urge",
+    "urged",
+    "urges",
+    "vowed",
+    "warn",
+    "warned",
+    "warns",
+    "write",
+    "writes",
+    "wrote",
+];
+
+pub(crate) fn is_speech_verb(word: &str) -> bool {
+    super::text::in_sorted(SPEECH_VERBS, word)
+}
+
+const PRONOUNS: &[&str] = &["he", "she"];
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "one",
+    "another",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "some",
+    "his",
+    "her",
+    "their",
+    "its",
+    "both",
+    "many",
+    "other",
+    "others",
+    "officials",
+    "sources",
+];
+/// Words that end a speaker written after its verb ("said X at the ceremony").
+const NP_END: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "during",
+    "after",
+    "before",
+    "to",
+    "from",
+    "via",
+    "about",
+    "with",
+    "while",
+    "when",
+    "as",
+    "because",
+    "following",
+    "for",
+    "and",
+    "but",
+    "who",
+    "which",
+    "that",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+];
+const OBJECT_PRONOUNS: &[&str] = &["it", "them", "him", "her", "us", "me", "so", "this", "that"];
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "following",
+    "during",
+    "since",
+    "for",
+    "from",
+    "with",
+    "by",
+    "under",
+    "according",
+    "over",
+    "thereafter",
+    "then",
+    "later",
+    "subsequently",
+];
+
+/// The quotation marks of a paragraph, outermost quotes only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Marks {
+    /// Where the opening mark is (or where an unopened quote starts).
+    pub(crate) open: usize,
+    /// The quoted words.
+    pub(crate) inner: (usize, usize),
+    /// Just after the closing mark (the paragraph's end when the quote runs on).
+    pub(crate) close: usize,
+    pub(crate) runs_on: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Double { straight: bool },
+    Single { straight: bool },
+}
+
+/// Finds the outermost quotations of a paragraph.
+pub(crate) fn marks(text: &str, sentences: &[(usize, usize)]) -> Vec<Marks> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(Mark, usize, usize)> = Vec::new();
+    let letter = |k: Option<char>| k.is_some_and(char::is_alphanumeric);
+    let space = |k: Option<char>| {
+        k.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-'))
+    };
+    let close = |stack: &mut Vec<(Mark, usize, usize)>,
+                 want: fn(Mark) -> bool,
+                 at: usize,
+                 len: usize,
+                 out: &mut Vec<Marks>|
+     -> bool {
+        let Some(pos) = stack.iter().rposition(|(m, _, _)| want(*m)) else {
+            return false;
+        };
+        let (_, open, open_len) = stack[pos];
+        stack.truncate(pos);
+        if stack.is_empty() {
+            out.push(Marks {
+                open,
+                inner: (open + open_len, at),
+                close: at + len,
+                runs_on: false,
+            });
+        }
+        true
+    };
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let before = prev;
+        prev = Some(c);
+        if c.is_alphanumeric() || c == ' ' {
+            continue;
+        }
+        let prev = before;
+        let len = c.len_utf8();
+        let next = text[i + len..].chars().next();
+        match c {
+            '\u{201C}' | '\u{201E}' | '\u{00AB}' => {
+                stack.push((Mark::Double { straight: false }, i, len))
+            }
+            '\u{201D}' | '\u{00BB}' => {
+                let closed = close(
+                    &mut stack,
+                    |m| matches!(m, Mark::Double { .. }),
+                    i,
+                    len,
+                    &mut out,
+                );
+                // A closing mark with nothing open: the opening one was left out.
+                let unopened_quote = !closed && stack.is_empty();
+                if unopened_quote {
+                    out.push(unopened(text, sentences, i, len));
+                }
+            }
+            '"' => {
+                let open_straight = stack
+                    .iter()
+                    .any(|(m, _, _)| *m == Mark::Double { straight: true });
+                if open_straight && !space(prev) {
+                    close(
+                        &mut stack,
+                        |m| m == Mark::Double { straight: true },
+                        i,
+                        len,
+                        &mut out,
+                    );
+                } else if space(prev) && !space(next) {
+                    stack.push((Mark::Double { straight: true }, i, len));
+                }
+            }
+            '\u{2018}' if !space(next) => stack.push((Mark::Single { straight: false }, i, len)),
+            '\u{2019}' | '\'' => {
+                let straight = c == '\'';
+                if letter(prev) && letter(next) {
+                    continue; // an apostrophe: It’s, don't
+                }
+                if straight && space(prev) && letter(next) {
+                    stack.push((Mark::Single { straight: true }, i, len));
+                    continue;
+                }
+                if !space(prev) {
+                    close(
+                        &mut stack,
+                        |m| matches!(m, Mark::Single { .. }),
+                        i,
+                        len,
+                        &mut out,
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    // A double quote still open at the end runs on into the next paragraph.
+    if let Some(&(Mark::Double { .. }, open, open_len)) = stack.first() {
+        out.push(Marks {
+            open,
+            inner: (open + open_len, text.len()),
+            close: text.len(),
+            runs_on: true,
+        });
+    }
+    // A quote inside an unopened one (its opening was not known when it closed) is
+    // part of it.
+    out.sort_by_key(|m| (m.open, std::cmp::Reverse(m.close)));
+    let mut outer: Vec<Marks> = Vec::with_capacity(out.len());
+    for m in out {
+        if outer.last().is_none_or(|o| m.open >= o.close) {
+            outer.push(m);
+        }
+    }
+    outer
+}
+
+/// A closing mark with no opening one: the quote starts at the first sentence after the
+/// last one (in this paragraph) that reports speech.
+fn unopened(text: &str, sentences: &[(usize, usize)], at: usize, len: usize) -> Marks {
+    let k = sentence_at(sentences, at);
+    let mut start = sentences.get(k).map_or(0, |s| s.0);
+    for j in (0..k).rev() {
+        let (s, e) = sentences[j];
+        if words(&text[s..e]).any(|(_, w)| is_speech_verb(w)) {
+            break;
+        }
+        start = s;
+    }
+    Marks {
+        open: start,
+        inner: (start, at),
+        close: at + len,
+        runs_on: false,
+    }
+}
+
+/// The words of a text with their offsets.
+fn words(text: &str) -> super::text::Words<'_> {
+    super::text::words(text)
+}
+
+fn word_count(text: &str) -> usize {
+    words(text).count()
+}
+
+/// A speaker as found: a mentioned person, or words as written.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Speaker {
+    pub(crate) person: Option<String>,
+    pub(crate) text: String,
+}
+
+/// The article-wide state of attribution: who spoke last.
+struct Attribution<'a> {
+    names: &'a Names,
+    mentions: &'a [Mention],
+    paras: &'a [Paragraph<'a>],
+    /// The speaker of the last attributed quote.
+    last: Option<Speaker>,
+    /// Text read since then (paragraph index, byte range), where reported speech may
+    /// name a newer speaker; read only when a pronoun needs it, which is rare.
+    since: Vec<(usize, usize, usize)>,
+}
+
+impl Attribution<'_> {
+    /// The mentions of paragraph `n` that start inside `[from, to)`.
+    fn mentions_in(&self, n: usize, from: usize, to: usize) -> impl Iterator<Item = &Mention> {
+        // Mentions are in paragraph and offset order.
+        let key = |m: &Mention| (m.place.paragraph, m.place.start);
+        let lo = self.mentions.partition_point(|m| key(m) < (n, from));
+        let hi = self.mentions.partition_point(|m| key(m) < (n, to));
+        self.mentions[lo..hi.max(lo)].iter()
+    }
+
+    fn speaker_of(&self, m: &Mention) -> Speaker {
+        let text = match &m.person {
+            Some(id) => self.names.display_of(id).unwrap_or(&m.text).to_string(),
+            None => m.text.clone(),
+        };
+        Speaker {
+            person: m.person.clone(),
+            text,
+        }
+    }
+
+    /// A speaker written in `[from, to)` of the paragraph: a mention near its start, a
+    /// pronoun, or the words themselves up to the first comma.
+    fn noun_phrase(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
+        let phrase = para.text[from..to].trim_matches(|c: char| c.is_whitespace() || c == ',');
+        if phrase.is_empty() {
+            return None;
+        }
+        let from = from + para.text[from..to].find(phrase).unwrap_or(0);
+        let lead: Vec<(usize, &str)> = words(phrase).take(3).collect();
+        if let Some(m) = self.mentions_in(para.n, from, from + phrase.len()).next() {
+            let before = words(&para.text[from..m.place.start]).count();
+            if before <= 2 {
+                return Some(self.speaker_of(m));
+            }
+        }
+        let first = lead.first().map(|(_, w)| w.to_lowercase())?;
+        if PRONOUNS.contains(&first.as_str()) && lead.len() == 1 {
+            return self.last_speaker();
+        }
+        if OBJECT_PRONOUNS.contains(&first.as_str()) || PREPOSITIONS.contains(&first.as_str()) {
+            return None;
+        }
+        let cut = phrase.find(',').unwrap_or(phrase.len());
+        let text = phrase[..cut].trim();
+        let looks_named = DETERMINERS.contains(&first.as_str())
+            || text.chars().next().is_some_and(char::is_uppercase);
+        (looks_named && word_count(text) <= 10).then(|| Speaker {
+            person: None,
+            text: text.to_string(),
+        })
+    }
+
+    /// The words after a speech verb, up to a comma or a preposition: "said X at …".
+    fn after_verb(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
+        let rest = &para.text[from..to];
+        let mut end = rest
+            .find([',', '.', ';', ':', '“', '"'])
+            .unwrap_or(rest.len());
+        for (at, w) in words(rest) {
+            if at >= end {
+                break;
+            }
+            if NP_END.contains(&w.to_lowercase().as_str()) && at > 0 {
+                // Keep "the" + name ("said the Cuban minister"): only cut after a word.
+                if words(&rest[..at]).count() > 0 {
+                    end = at;
+                    break;
+                }
+            }
+        }
+        self.noun_phrase(para, from, from + end)
+    }
+
+    /// The attribution right after a quote: "…,” said X", "…,” X said", "…,” X told".
+    fn after(&self, para: &Paragraph, q: &Marks, next_open: usize) -> Option<Speaker> {
+        let sentence_end = para
+            .sentences
+            .iter()
+            .find(|&&(_, e)| e > q.close)
+            .map_or(para.text.len(), |s| s.1);
+        let end = sentence_end.min(next_open);
+        if q.close >= end {
+            return None;
+        }
+        let window = &para.text[q.close..end];
+        let ended = para.text[q.inner.0..q.inner.1]
+            .trim_end()
+            .ends_with(['.', '!', '?']);
+        let list: Vec<(usize, &str)> = words(window).collect();
+        let (_, first) = *list.first()?;
+        let first_lower = first.to_lowercase();
+        if first_lower == "according" && list.get(1).is_some_and(|w| w.1 == "to") {
+            let from = q.close + list[1].0 + 2;
+            return self.after_verb(para, from, end);
+        }
+        if is_speech_verb(first) {
+            let from = q.close + list[0].0 + first.len();
+            return self.after_verb(para, from, end);
+        }
+        let starts_phrase = self
+            .mentions_in(para.n, q.close, q.close + list[0].0 + first.len() + 4)
+            .next()
+            .is_some()
+            || PRONOUNS.contains(&first_lower.as_str())
+            || DETERMINERS.contains(&first_lower.as_str())
+            || first.chars().next().is_some_and(char::is_uppercase);
+        // After a quote that ends its own sentence, only a short "X said" belongs to it.
+        let limit = if ended { 4 } else { 30 };
+        let verb = list
+            .iter()
+            .take(limit + 1)
+            .position(|(_, w)| is_speech_verb(w));
+        if starts_phrase && let Some(v) = verb {
+            let phrase_end = q.close + list[v].0;
+            if ended && window[..list[v].0].contains(',') {
+                return None;
+            }
+            return self.noun_phrase(para, q.close, phrase_end);
+        }
+        if ended {
+            return None;
+        }
+        // "…” to the survival of the government, said X".
+        let verb = list
+            .iter()
+            .take(16)
+            .position(|(at, w)| is_speech_verb(w) && window[..*at].trim_end().ends_with(','))?;
+        let from = q.close + list[verb].0 + list[verb].1.len();
+        self.after_verb(para, from, end)
+    }
+
+    /// The attribution before a quote, in its sentence and after the previous quote:
+    /// "X said that “…", "X stated, “…", "According to X, … “…".
+    fn before(&self, para: &Paragraph, q: &Marks, previous_close: usize) -> Option<Speaker> {
+        let (sentence_start, _) = para.sentence(q.open);
+        let from = sentence_start.max(previous_close).min(q.open);
+        let window = &para.text[from..q.open];
+        let lower = window.to_lowercase();
+        if let Some(at) = lower.find("according to ") {
+            let np_from = from + at + "according to ".len();
+            if let Some(s) = self.after_verb(para, np_from, q.open) {
+                return Some(s);
+            }
+        }
+        let list: Vec<(usize, &str)> = words(window).collect();
+        let v = list.iter().rposition(|(_, w)| is_speech_verb(w))?;
+        let verb_at = from + list[v].0;
+        // The subject: the comma-separated parts before the verb, nearest first.
+        let head = &para.text[from..verb_at];
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut start = 0;
+        for (i, c) in head.char_indices() {
+            if c == ',' {
+                parts.push((from + start, from + i));
+                start = i + 1;
+            }
+        }
+        parts.push((from + start, verb_at));
+        let nearest = *parts.last()?;
+        if let Some(m) = self.mentions_in(para.n, nearest.0, nearest.1).next() {
+            return Some(self.speaker_of(m));
+        }
+        let nearest_text = para.text[nearest.0..nearest.1].trim();
+        let nearest_first = words(nearest_text).next().map(|(_, w)| w.to_lowercase());
+        // "Alejandro Velasco, an associate professor …, stated": the apposition names no
+        // one; the name before it is the speaker.
+        let appositive = nearest_first.as_deref().is_some_and(|w| {
+            matches!(w, "a" | "an" | "the" | "who" | "former") || w.ends_with("ing")
+        });
+        if parts.len() >= 2 && appositive {
+            let (s, e) = parts[parts.len() - 2];
+            if let Some(m) = self.mentions_in(para.n, s, e).last()
+                && para.text[m.place.end..e].trim().is_empty()
+            {
+                return Some(self.speaker_of(m));
+            }
+        }
+        if let Some(s) = self.relative_stripped(para, nearest) {
+            return Some(s);
+        }
+        for &(s, e) in parts.iter().rev().skip(1) {
+            if let Some(m) = self.mentions_in(para.n, s, e).next() {
+                return Some(self.speaker_of(m));
+            }
+        }
+        parts
+            .iter()
+            .rev()
+            .skip(1)
+            .find_map(|&part| self.relative_stripped(para, part))
+    }
+
+    /// A noun phrase, after any leading "after which": "after which both sides".
+    fn relative_stripped(&self, para: &Paragraph, (s, e): (usize, usize)) -> Option<Speaker> {
+        let text = &para.text[s..e];
+        let cut = words(text)
+            .filter(|(_, w)| matches!(w.to_lowercase().as_str(), "which" | "who" | "that" | "whom"))
+            .map(|(at, w)| at + w.len())
+            .last()
+            .unwrap_or(0);
+        let first = words(&text[cut..]).next().map(|(_, w)| w.to_lowercase())?;
+        if first.ends_with("ing") && !DETERMINERS.contains(&first.as_str()) {
+            return None;
+        }
+        self.noun_phrase(para, s + cut, e)
+    }
+
+    /// Who a pronoun means: the newest speaker, of a quote or of reported speech.
+    fn last_speaker(&self) -> Option<Speaker> {
+        self.since
+            .iter()
+            .rev()
+            .find_map(|&(k, from, to)| self.reported(&self.paras[k], from, to))
+            .map(|(_, s)| s)
+            .or_else(|| self.last.clone())
+    }
+
+    /// Reported speech without quotation marks also makes a speaker: "Suju said …",
+    /// "Gonzalo Himiob, vice president of Foro Penal, said …".
+    fn reported(&self, para: &Paragraph, from: usize, to: usize) -> Option<(usize, Speaker)> {
+        let mut found = None;
+        for m in self.mentions_in(para.n, from, to) {
+            let (_, sentence_end) = para.sentence(m.place.start);
+            let rest = &para.text[m.place.end..sentence_end.min(to).max(m.place.end)];
+            let list: Vec<(usize, &str)> = words(rest).take(25).collect();
+            let Some(v) = list.iter().position(|(_, w)| is_speech_verb(w)) else {
+                continue;
+            };
+            let gap = &rest[..list[v].0];
+            let direct = v == 0 && !gap.contains(',');
+            let apposed = gap.trim_start().starts_with(',') && gap.trim_end().ends_with(',');
+            let other_mention = self
+                .mentions_in(para.n, m.place.end, m.place.end + list[v].0)
+                .next()
+                .is_some();
+            if (direct || apposed) && !other_mention {
+                found = Some((m.place.start, self.speaker_of(m)));
+            }
+        }
+        found
+    }
+}
+
+impl Names {
+    /// A person's display name by id.
+    pub(crate) fn display_of(&self, id: &str) -> Option<&str> {
+        self.index_of(id).map(|i| self.display_name(i))
+    }
+}
+
+/// Finds the quotes of one article and their speakers.
+pub(crate) fn article(
+    names: &Names,
+    article_id: &str,
+    paras: &[Paragraph],
+    mentions: &[Mention],
+) -> Vec<Quote> {
+    let mut state = Attribution {
+        names,
+        mentions,
+        paras,
+        last: None,
+        since: Vec::new(),
+    };
+    let mut out = Vec::new();
+    // The previous quote: its paragraph, sentence, speaker and whether it ran on.
+    let mut previous: Option<(usize, usize, Option<Speaker>, bool)> = None;
+    for (index, para) in paras.iter().enumerate() {
+        let all = marks(para.text, &para.sentences);
+        let mut cursor = 0;
+        for (k, q) in all.iter().enumerate() {
+            state.since.push((index, cursor, q.open));
+            let previous_close = k.checked_sub(1).map_or(0, |p| all[p].close);
+            let next_open = all.get(k + 1).map_or(para.text.len(), |n| n.open);
+            let (is, ie) = trimmed(para.text, q.inner);
+            cursor = q.close;
+            if is >= ie || nickname(para.text, q) {
+                continue;
+            }
+            let sentence = sentence_at(&para.sentences, q.open);
+            let own = state
+                .after(para, q, next_open)
+                .or_else(|| state.before(para, q, previous_close));
+            let continued = || {
+                let (pn, ps, speaker, ran_on) = previous.as_ref()?;
+                let same_paragraph = *pn == para.n && (*ps == sentence || *ps + 1 == sentence);
+                let run_on = *ran_on && *pn + 1 == para.n && sentence == 0;
+                (same_paragraph || run_on).then(|| speaker.clone())
+            };
+            let speaker = match own {
+                Some(s) => Some(s),
+                None => match continued() {
+                    Some(s) => s,
+                    None if word_count(&para.text[is..ie]) <= 3 => continue,
+                    None => None,
+                },
+            };
+            if speaker.is_some() {
+                state.last.clone_from(&speaker);
+                state.since.clear();
+            }
+            let last_sentence = sentence_at(&para.sentences, ie.saturating_sub(1));
+            previous = Some((para.n, last_sentence, speaker.clone(), q.runs_on));
+            let (ss, _) = para.sentences.get(sentence).copied().unwrap_or((0, 0));
+            let (_, se) = para
+                .sentences
+                .get(last_sentence)
+                .copied()
+                .unwrap_or((0, para.text.len()));
+            out.push(Quote {
+                place: Place {
+                    article: article_id.to_string(),
+                    paragraph: para.n,
+                    start: is,
+                    end: ie,
+                },
+                text: para.text[is..ie].to_string(),
+                person: speaker.as_ref().and_then(|s| s.person.clone()),
+                speaker: speaker.map(|s| s.text),
+                sentence: para.text[ss.min(is)..se.max(ie)].to_string(),
+            });
+        }
+        state.since.push((index, cursor, para.text.len()));
+    }
+    out
+}
+
+/// The quoted words without surrounding spaces and a trailing comma.
+fn trimmed(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
+    let inner = &text[s..e];
+    let lead = inner.len() - inner.trim_start().len();
+    let body = inner.trim_end().trim_end_matches(',').trim_end();
+    (s + lead, (s + body.len()).max(s + lead))
+}
+
+/// A short quotation between two capitalised words is a nickname: Ernesto “Che” Guevara.
+fn nickname(text: &str, q: &Marks) -> bool {
+    let before = text[..q.open].trim_end_matches(' ');
+    let after = text[q.close..].strip_prefix(' ').unwrap_or("");
+    let word_before = before.rsplit(' ').next().unwrap_or("");
+    word_count(&text[q.inner.0..q.inner.1]) <= 3
+        && before.len() < text[..q.open].len()
+        && word_before.chars().next().is_some_and(char::is_uppercase)
+        && after.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::mentions;
+    use crate::analyse::mentions::tests::{article_of, person};
+
+    /// (quoted text, speaker id or text, or "-") of every quote in `body`.
+    fn quotes(body: &str) -> Vec<(String, String)> {
+        let people = vec![
+            person(
+                "bruno",
+                "Bruno Rodriguez",
+                Some("Rodriguez"),
+                &[],
+                &["Cuban Foreign Minister"],
+            ),
+            person("mora", "Frank Mora", None, &[], &[]),
+            person(
+                "suju",
+                "Tamara Suju",
+                None,
+                &[],
+                &["Human rights lawyer and activist"],
+            ),
+            person("trump", "Donald Trump", None, &[], &["President"]),
+            person(
+                "velasco",
+                "Alejandro Velasco",
+                None,
+                &[],
+                &["associate professor of history"],
+            ),
+        ];
+        let names = Names::new(&people);
+        let a = article_of(body);
+        let paras = Paragraph::all(&a);
+        let (ms, _) = mentions::article(&names, &a, &paras);
+        article(&names, "a", &paras, &ms)
+            .into_iter()
+            .map(|q| {
+                let who = q.person.or(q.speaker).unwrap_or_else(|| "-".into());
+                (q.text, who)
+            })
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn table_of_quotes_and_speakers() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "“We are united,” said Frank Mora at the ceremony.",
+                &[("We are united", "mora")],
+            ),
+            ("“We are united,” Mora said.", &[("We are united", "mora")]),
+            (
+                "Mora stated, “Rodriguez is proceeding with caution.”",
+                &[("Rodriguez is proceeding with caution.", "mora")],
+            ),
+            (
+                "Alejandro Velasco, an associate professor of history, stated that “the Cuban influence was essential” for them.",
+                &[("the Cuban influence was essential", "velasco")],
+            ),
+            // Interrupted by the attribution, then a pronoun.
+            (
+                "Tamara Suju said so.\n\n“They are still under coercive measures. They still have trials,” she said. “This is not freedom.”",
+                &[
+                    (
+                        "They are still under coercive measures. They still have trials",
+                        "suju",
+                    ),
+                    ("This is not freedom.", "suju"),
+                ],
+            ),
+            // Across sentences, speaker after; nested single quotes belong to the outer one.
+            (
+                "“Cuba lived on OIL. In return, Cuba provided ‘Security Services’ — BUT NOT ANYMORE!” Trump wrote on Truth Social.",
+                &[(
+                    "Cuba lived on OIL. In return, Cuba provided ‘Security Services’ — BUT NOT ANYMORE!",
+                    "trump",
+                )],
+            ),
+            // A speaker who is not a person of the briefing is kept as written.
+            (
+                "“The releases are the first battlefield,” a senior Venezuelan military official told the Miami Herald.",
+                &[(
+                    "The releases are the first battlefield",
+                    "a senior Venezuelan military official",
+                )],
+            ),
+            (
+                "According to Foro Penal, detainees face “major complications” for release.",
+                &[("major complications", "Foro Penal")],
+            ),
+            // Scare quotes and nicknames are skipped; straight quotes count.
+            (
+                "His name appeared as ‘captured,’ on the site. Ernesto “Che” Guevara spoke.",
+                &[],
+            ),
+            (
+                "Trump said: \"We will win this war.\"",
+                &[("We will win this war.", "trump")],
+            ),
+            // A closing mark without an opening one.
+            (
+                "President Donald Trump pledged to end it. Cuba relied on oil. Cuba offered ‘Security Services’; this is over,” he stated on Truth Social.",
+                &[(
+                    "Cuba relied on oil. Cuba offered ‘Security Services’; this is over",
+                    "trump",
+                )],
+            ),
+            // A noun is not an attribution: "the government’s promise".
+            (
+                "Relatives clung to the government’s promise to release a “substantial number” of prisoners.",
+                &[],
+            ),
+            // Apostrophes are not quotes.
+            ("The nation’s leaders don’t agree.", &[]),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(quotes(body), pairs(expected), "{body}");
+        }
+    }
+
+    #[test]
+    fn speech_verbs_are_sorted() {
+        assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_speech_verb("Said") && !is_speech_verb("post"));
+    }
+
+    #[test]
+    fn a_quote_may_run_on_into_the_next_paragraph() {
+        let got = quotes("Mora said: “The first part runs on.\n\n“And the second part ends here.”");
+        assert_eq!(
+            got,
+            pairs(&[
+                ("The first part runs on.", "mora"),
+                ("And the second part ends here.", "mora")
+            ])
+        );
+    }
+}
