@@ -182,6 +182,8 @@ pub struct Event {
     pub people: Vec<(String, Span)>,
     pub summary: String,
     pub sources: Vec<SourceRef>,
+    /// The editor knows the sources date this event differently.
+    pub disputed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -136,13 +136,15 @@ mod tests {
             Some("site/")
         );
 
-        let loaded = crate::load::briefing(&dir).unwrap();
-        let rendered: Vec<String> = loaded
+        // What `briefing check` reports, analysis warnings included, must be nothing.
+        let checked = crate::check(&dir).unwrap();
+        let rendered: Vec<String> = checked
             .diagnostics
             .iter()
             .map(|d| format!("{d:?}"))
             .collect();
         assert!(rendered.is_empty(), "{rendered:#?}");
+        let loaded = crate::load::briefing(&dir).unwrap();
         let b = &loaded.briefing;
         assert_eq!(b.articles.len(), 2);
         assert_eq!(b.outlets.len(), 1);

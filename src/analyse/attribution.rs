@@ -161,6 +161,7 @@ mod tests {
                     end: 19,
                 }),
             }],
+            disputed: false,
         });
         b
     }

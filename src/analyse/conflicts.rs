@@ -113,9 +113,31 @@ pub(crate) fn events(
             }
         }
         if disputing.is_empty() {
+            if event.disputed {
+                warnings.push(
+                    Diagnostic::warning(
+                        "not-disputed",
+                        format!(
+                            "event `{}` is marked `disputed: true`, but none of its sources dates it differently",
+                            event.id
+                        ),
+                    )
+                    .at(event.date_span, "no source disputes this date")
+                    .hint("remove `disputed: true`, or cite the source that gives another date"),
+                );
+            }
             continue;
         }
         disputing.dedup();
+        conflicts.push(Conflict {
+            event: Some(event.id.clone()),
+            claims,
+        });
+        // The editor has seen the dispute and said so: the timeline shows it, `check`
+        // need not repeat it.
+        if event.disputed {
+            continue;
+        }
         warnings.push(
             Diagnostic::warning(
                 "disputed-date",
@@ -129,13 +151,9 @@ pub(crate) fn events(
             .at(event.date_span, format!("disputed by {} of its sources", disputing.len()))
             .hint(
                 "the timeline shows each source's date side by side; if the event's date is wrong, correct it, \
-                 otherwise say in the summary which source is wrong",
+                 otherwise say in the summary which source is wrong, and mark the event `disputed: true`",
             ),
         );
-        conflicts.push(Conflict {
-            event: Some(event.id.clone()),
-            claims,
-        });
     }
     (conflicts, warnings)
 }
@@ -208,6 +226,7 @@ mod tests {
             people: vec![],
             summary: String::new(),
             sources,
+            disputed: false,
         });
         b
     }

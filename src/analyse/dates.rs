@@ -105,6 +105,10 @@ const COUNTED: &[&str] = &[
     "units",
 ];
 const FUTURE: &[&str] = &["will", "upcoming", "scheduled", "ll"];
+/// Words that put a month in the future but not a weekday: "would reopen in June" in
+/// March means this June, while "would vote on Thursday" in reported speech is as often
+/// the Thursday just past.
+const MODAL_FUTURE: &[&str] = &["would", "could", "should", "might", "expected", "due", "promised"];
 
 /// A resolved date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,6 +204,11 @@ impl<'a> Scanner<'a> {
 
     /// Whether a future word ("will", "upcoming") comes before token `i` in its sentence.
     fn future(&self, i: usize) -> bool {
+        self.preceded_by(i, FUTURE)
+    }
+
+    /// Whether one of `words` comes before token `i` in its sentence.
+    fn preceded_by(&self, i: usize, words: &[&str]) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
@@ -212,7 +221,7 @@ impl<'a> Scanner<'a> {
             .iter()
             .rev()
             .take_while(|u| u.s >= start)
-            .any(|u| FUTURE.iter().any(|f| u.t.eq_ignore_ascii_case(f)))
+            .any(|u| words.iter().any(|f| u.t.eq_ignore_ascii_case(f)))
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
@@ -313,7 +322,8 @@ impl<'a> Scanner<'a> {
         let p = self.published;
         let key = (month, day.unwrap_or(1));
         let now = (p.month(), if day.is_some() { p.day() } else { 1 });
-        if self.future(i) {
+        let modal = day.is_none() && self.preceded_by(i, MODAL_FUTURE);
+        if self.future(i) || modal {
             if key >= now { p.year() } else { p.year() + 1 }
         } else if key <= now {
             p.year()

@@ -88,6 +88,8 @@ struct RawEvent {
     summary: String,
     #[serde(default)]
     sources: Vec<RawSource>,
+    #[serde(default)]
+    disputed: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -350,6 +352,7 @@ pub fn events(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> Vec<Eve
                 .enumerate()
                 .map(|(j, s)| source_ref(s, &doc.spans, &at.key("sources").index(j)))
                 .collect(),
+            disputed: raw.disputed,
         });
     }
     out

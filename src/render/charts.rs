@@ -747,6 +747,7 @@ mod matrix_tests {
             people: Vec::new(),
             summary: String::new(),
             sources: Vec::new(),
+            disputed: false,
         }
     }
 
