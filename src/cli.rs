@@ -37,6 +37,10 @@ pub enum Command {
         /// or Chrome from the PATH (or BRIEFING_CHROMIUM).
         #[arg(long, value_name = "FILE")]
         pdf: Option<PathBuf>,
+        /// Print where the time went: each stage, and rendering and writing by kind
+        /// of page.
+        #[arg(long)]
+        timings: bool,
     },
     /// Check the content and report every problem, without writing anything.
     Check {
@@ -130,6 +134,26 @@ fn report_failure(failure: &Failure) {
     }
 }
 
+/// The `--timings` table: stages in wall time, then page kinds in CPU time.
+fn timing_table(built: &crate::Built) -> String {
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    let mut out = String::from("stage               wall ms\n");
+    for (name, d) in &built.stages {
+        out.push_str(&format!("{name:<18} {:>8.0}\n", ms(*d)));
+    }
+    out.push_str("page kind      pages        MB  render cpu ms  write cpu ms\n");
+    for (kind, t) in &built.written.by_kind {
+        out.push_str(&format!(
+            "{kind:<12} {:>7} {:>9.1} {:>14.0} {:>13.0}\n",
+            t.pages,
+            t.bytes as f64 / 1e6,
+            ms(t.render),
+            ms(t.write)
+        ));
+    }
+    out
+}
+
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Build {
@@ -137,6 +161,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             output,
             base_url,
             pdf,
+            timings,
         } => {
             let started = Instant::now();
             let output = output.unwrap_or_else(|| root.join("site"));
@@ -146,6 +171,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 base_url,
             })?;
             print_diagnostics(&built.warnings, &built.sources);
+            if timings {
+                eprint!("{}", timing_table(&built));
+            }
             eprintln!(
                 "built {} files ({:.1} MB) into {} in {:.2} s",
                 built.written.pages,

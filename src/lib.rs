@@ -44,6 +44,8 @@ pub struct BuildOptions {
 #[derive(Debug)]
 pub struct Built {
     pub written: write::Written,
+    /// Wall time of each stage.
+    pub stages: Vec<(&'static str, std::time::Duration)>,
     pub sources: Sources,
     pub warnings: Vec<Diagnostic>,
 }
@@ -51,17 +53,45 @@ pub struct Built {
 /// Builds the briefing at `options.root` into `options.output`.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     check_output(&options.root, &options.output)?;
+    let mut clock = Stages::start();
     let loaded = without_errors(load::briefing(&options.root)?)?;
+    clock.lap("load");
     let analysis = analyse::run(&loaded.briefing);
+    clock.lap("analyse");
     let theme = Theme::load(&options.root)?;
     let render_options = render_options(&loaded, options.base_url.as_deref());
     let site = render::site(&loaded.briefing, &analysis, &theme, render_options)?;
+    clock.lap("prepare");
     let written = write::site(&site, &options.output)?;
+    clock.lap("render and write");
     Ok(Built {
         written,
         warnings: warnings(&loaded, &analysis),
         sources: loaded.sources,
+        stages: clock.laps,
     })
+}
+
+/// Wall time of each stage of a build, in order.
+#[derive(Debug, Clone)]
+pub struct Stages {
+    last: std::time::Instant,
+    pub laps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Stages {
+    pub fn start() -> Self {
+        Stages {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    pub fn lap(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps.push((name, now - self.last));
+        self.last = now;
+    }
 }
 
 /// Everything `check` reports: content errors and warnings, and the analysis warnings.

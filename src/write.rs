@@ -3,18 +3,31 @@
 //! page is written is the old folder swapped out, so a failed build leaves the previous
 //! site exactly as it was, and no stale file survives a build.
 
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::error::Failure;
 use crate::render::Site;
 
-/// What was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What was written, and the time spent rendering and writing each kind of page
+/// (summed over threads, so it is CPU time, not wall time).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
     pub pages: usize,
     pub bytes: u64,
+    /// Per page kind: pages, bytes, render time, write time.
+    pub by_kind: BTreeMap<&'static str, KindTotals>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KindTotals {
+    pub pages: usize,
+    pub bytes: u64,
+    pub render: Duration,
+    pub write: Duration,
 }
 
 /// A folder beside `output`, named after it and this process, so two builds into
@@ -54,18 +67,36 @@ pub fn site(site: &Site, output: &Path) -> Result<Written, Failure> {
 }
 
 fn write_pages(site: &Site, dir: &Path) -> Result<Written, Failure> {
-    let sizes: Vec<u64> = site
+    let by_kind = site
         .pages()
         .par_iter()
         .map(|page| {
+            let started = Instant::now();
             let rendered = site.render(page)?;
+            let rendered_at = Instant::now();
             write_file(dir, &rendered.path, &rendered.bytes)?;
-            Ok(rendered.bytes.len() as u64)
+            let totals = KindTotals {
+                pages: 1,
+                bytes: rendered.bytes.len() as u64,
+                render: rendered_at - started,
+                write: rendered_at.elapsed(),
+            };
+            Ok(BTreeMap::from([(page.kind(), totals)]))
         })
-        .collect::<Result<_, Failure>>()?;
+        .try_reduce(BTreeMap::new, |mut a, b| {
+            for (kind, t) in b {
+                let e = a.entry(kind).or_default();
+                e.pages += t.pages;
+                e.bytes += t.bytes;
+                e.render += t.render;
+                e.write += t.write;
+            }
+            Ok(a)
+        })?;
     Ok(Written {
-        pages: sizes.len(),
-        bytes: sizes.iter().sum(),
+        pages: by_kind.values().map(|t| t.pages).sum(),
+        bytes: by_kind.values().map(|t| t.bytes).sum(),
+        by_kind,
     })
 }
 

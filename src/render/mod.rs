@@ -62,6 +62,36 @@ pub enum Page {
     Robots,
 }
 
+impl Page {
+    /// The kind of page, for timings and logs.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Page::Home => "home",
+            Page::People => "people",
+            Page::Person(_) => "person",
+            Page::Timeline => "timeline",
+            Page::Compare => "compare",
+            Page::Comparison(_) => "comparison",
+            Page::Story(_) => "story",
+            Page::Articles => "articles",
+            Page::Article(_) => "article",
+            Page::Outlets => "outlets",
+            Page::Outlet(_) => "outlet",
+            Page::NotFound => "404",
+            Page::Static(_) => "static",
+            Page::Data(_) => "data",
+            Page::Search => "search",
+            Page::SearchFile(_) => "search-file",
+            Page::Report => "report",
+            Page::DataIndex => "data-index",
+            Page::Feed => "feed",
+            Page::PersonFeed(_) => "person-feed",
+            Page::Sitemap => "sitemap",
+            Page::Robots => "robots",
+        }
+    }
+}
+
 /// A rendered page: where it goes, relative to the output folder, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
