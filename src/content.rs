@@ -243,12 +243,19 @@ pub fn slug(text: &str) -> String {
     for c in text.nfkd() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
-        } else if (c.is_whitespace() || c.is_ascii_punctuation()) && !out.ends_with('-') && !out.is_empty() {
+        } else if (c.is_whitespace() || c.is_ascii_punctuation())
+            && !out.ends_with('-')
+            && !out.is_empty()
+        {
             out.push('-');
         }
     }
     let out = out.trim_end_matches('-');
-    out.chars().take(80).collect::<String>().trim_end_matches('-').to_string()
+    out.chars()
+        .take(80)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
 }
 
 #[cfg(test)]
@@ -260,7 +267,9 @@ mod tests {
         for ok in ["a", "delcy-rodriguez", "000-raid", "x1"] {
             assert!(valid_id(ok), "{ok}");
         }
-        for bad in ["", "A", "a_b", "../etc", "a/b", "-a", "a-", "é", "a b", "a.b"] {
+        for bad in [
+            "", "A", "a_b", "../etc", "a/b", "-a", "a-", "é", "a b", "a.b",
+        ] {
             assert!(!valid_id(bad), "{bad}");
         }
     }

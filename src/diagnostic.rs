@@ -254,7 +254,10 @@ mod tests {
         let e = Diagnostic::error("e", "e");
         let w = Diagnostic::warning("w", "w");
         assert_eq!(summary(&[]), None);
-        assert_eq!(summary(&[e.clone()]).unwrap(), "1 error found");
-        assert_eq!(summary(&[e.clone(), e, w]).unwrap(), "2 errors and 1 warning found");
+        assert_eq!(summary(std::slice::from_ref(&e)).unwrap(), "1 error found");
+        assert_eq!(
+            summary(&[e.clone(), e, w]).unwrap(),
+            "2 errors and 1 warning found"
+        );
     }
 }

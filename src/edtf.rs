@@ -84,9 +84,12 @@ pub fn parse(text: &str) -> Result<Edtf, EdtfError> {
         let first = start.as_ref().map_or(ymd(MIN_DAY), |d| d.start);
         let last = end.as_ref().map_or(ymd(MAX_DAY), |d| d.end);
         if first > last {
-            return Err(err(format!("the interval ends before it starts ({a} is after {b})")));
+            return Err(err(format!(
+                "the interval ends before it starts ({a} is after {b})"
+            )));
         }
-        let any = |f: fn(&Single) -> bool| start.as_ref().is_some_and(f) || end.as_ref().is_some_and(f);
+        let any =
+            |f: fn(&Single) -> bool| start.as_ref().is_some_and(f) || end.as_ref().is_some_and(f);
         return Ok(Edtf {
             text: trimmed.to_string(),
             start: first,
@@ -173,7 +176,9 @@ fn year(y: &str) -> Result<(NaiveDate, NaiveDate, Precision), EdtfError> {
     // Unspecified digits must be trailing: 20XX, 202X.
     let known = y.trim_end_matches('X');
     if known.contains('X') {
-        return Err(err(format!("`{y}`: only trailing digits of a year may be X")));
+        return Err(err(format!(
+            "`{y}`: only trailing digits of a year may be X"
+        )));
     }
     let unknown = (4 - known.len()) as u32;
     let lo: i32 = format!("{known}{}", "0".repeat(unknown as usize))
@@ -204,7 +209,9 @@ fn month(y: i32, m: &str) -> Result<(NaiveDate, NaiveDate, Precision), EdtfError
         22 => Ok((ymd((y, 6, 1)), last_day(y, 8), Precision::Season)),
         23 => Ok((ymd((y, 9, 1)), last_day(y, 11), Precision::Season)),
         24 => Ok((ymd((y, 12, 1)), last_day(y + 1, 2), Precision::Season)),
-        _ => Err(err(format!("`{m}` is not a month (01–12) or season (21–24)"))),
+        _ => Err(err(format!(
+            "`{m}` is not a month (01–12) or season (21–24)"
+        ))),
     }
 }
 
@@ -328,22 +335,134 @@ mod tests {
     #[test]
     fn table_of_valid_dates() {
         let cases = [
-            ("2026-01-03", "2026-01-03", "2026-01-03", Precision::Day, false, false),
-            ("2026-01", "2026-01-01", "2026-01-31", Precision::Month, false, false),
-            ("2024-02", "2024-02-01", "2024-02-29", Precision::Month, false, false),
-            ("2026", "2026-01-01", "2026-12-31", Precision::Year, false, false),
-            ("2026-01~", "2026-01-01", "2026-01-31", Precision::Month, true, false),
-            ("2026-01-03?", "2026-01-03", "2026-01-03", Precision::Day, false, true),
-            ("2026%", "2026-01-01", "2026-12-31", Precision::Year, true, true),
-            ("200X", "2000-01-01", "2009-12-31", Precision::Decade, false, false),
-            ("2026-XX", "2026-01-01", "2026-12-31", Precision::Year, false, false),
-            ("2026-01-XX", "2026-01-01", "2026-01-31", Precision::Month, false, false),
-            ("2026-21", "2026-03-01", "2026-05-31", Precision::Season, false, false),
-            ("2025-24", "2025-12-01", "2026-02-28", Precision::Season, false, false),
-            ("2026-01-21/2026-01-31", "2026-01-21", "2026-01-31", Precision::Range, false, false),
-            ("2025-12~/2026-01", "2025-12-01", "2026-01-31", Precision::Range, true, false),
-            ("2026-01-08/..", "2026-01-08", "9999-12-31", Precision::Range, false, false),
-            ("/2026-01-08", "0001-01-01", "2026-01-08", Precision::Range, false, false),
+            (
+                "2026-01-03",
+                "2026-01-03",
+                "2026-01-03",
+                Precision::Day,
+                false,
+                false,
+            ),
+            (
+                "2026-01",
+                "2026-01-01",
+                "2026-01-31",
+                Precision::Month,
+                false,
+                false,
+            ),
+            (
+                "2024-02",
+                "2024-02-01",
+                "2024-02-29",
+                Precision::Month,
+                false,
+                false,
+            ),
+            (
+                "2026",
+                "2026-01-01",
+                "2026-12-31",
+                Precision::Year,
+                false,
+                false,
+            ),
+            (
+                "2026-01~",
+                "2026-01-01",
+                "2026-01-31",
+                Precision::Month,
+                true,
+                false,
+            ),
+            (
+                "2026-01-03?",
+                "2026-01-03",
+                "2026-01-03",
+                Precision::Day,
+                false,
+                true,
+            ),
+            (
+                "2026%",
+                "2026-01-01",
+                "2026-12-31",
+                Precision::Year,
+                true,
+                true,
+            ),
+            (
+                "200X",
+                "2000-01-01",
+                "2009-12-31",
+                Precision::Decade,
+                false,
+                false,
+            ),
+            (
+                "2026-XX",
+                "2026-01-01",
+                "2026-12-31",
+                Precision::Year,
+                false,
+                false,
+            ),
+            (
+                "2026-01-XX",
+                "2026-01-01",
+                "2026-01-31",
+                Precision::Month,
+                false,
+                false,
+            ),
+            (
+                "2026-21",
+                "2026-03-01",
+                "2026-05-31",
+                Precision::Season,
+                false,
+                false,
+            ),
+            (
+                "2025-24",
+                "2025-12-01",
+                "2026-02-28",
+                Precision::Season,
+                false,
+                false,
+            ),
+            (
+                "2026-01-21/2026-01-31",
+                "2026-01-21",
+                "2026-01-31",
+                Precision::Range,
+                false,
+                false,
+            ),
+            (
+                "2025-12~/2026-01",
+                "2025-12-01",
+                "2026-01-31",
+                Precision::Range,
+                true,
+                false,
+            ),
+            (
+                "2026-01-08/..",
+                "2026-01-08",
+                "9999-12-31",
+                Precision::Range,
+                false,
+                false,
+            ),
+            (
+                "/2026-01-08",
+                "0001-01-01",
+                "2026-01-08",
+                Precision::Range,
+                false,
+                false,
+            ),
         ];
         for (text, start, end, precision, approximate, uncertain) in cases {
             let e = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
@@ -358,8 +477,19 @@ mod tests {
     #[test]
     fn table_of_invalid_dates() {
         for text in [
-            "", "26", "2026-13", "2026-02-30", "2026-1-3", "Jan 2026", "2026-01-03/2025-12-01",
-            "../..", "2X26", "2026-XX-03", "2026-01-03T10:00", "2026-25", "0000",
+            "",
+            "26",
+            "2026-13",
+            "2026-02-30",
+            "2026-1-3",
+            "Jan 2026",
+            "2026-01-03/2025-12-01",
+            "../..",
+            "2X26",
+            "2026-XX-03",
+            "2026-01-03T10:00",
+            "2026-25",
+            "0000",
         ] {
             assert!(parse(text).is_err(), "{text:?} should be rejected");
         }
@@ -374,7 +504,10 @@ mod tests {
         assert_eq!(w("2026?"), "2026 (uncertain)");
         assert_eq!(w("200X"), "the 2000s");
         assert_eq!(w("2026-01-21/2026-01-31"), "21–31 January 2026");
-        assert_eq!(w("2025-12-15/2026-01-31"), "15 December 2025 – 31 January 2026");
+        assert_eq!(
+            w("2025-12-15/2026-01-31"),
+            "15 December 2025 – 31 January 2026"
+        );
         assert_eq!(w("2026-01-08/.."), "from 8 January 2026");
     }
 }

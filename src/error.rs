@@ -52,7 +52,11 @@ impl fmt::Display for Failure {
         match self {
             Failure::Content { diagnostics, .. } => {
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-                write!(f, "the content has {errors} error{}", if errors == 1 { "" } else { "s" })
+                write!(
+                    f,
+                    "the content has {errors} error{}",
+                    if errors == 1 { "" } else { "s" }
+                )
             }
             Failure::Io { path, doing, error } => {
                 write!(f, "could not {doing} `{}`: {error}", path.display())

@@ -35,7 +35,9 @@ fn opens_paragraph(event: &Event, next: Option<&Event>) -> bool {
         Event::Start(Tag::Paragraph) => true,
         Event::Start(Tag::Item) => !matches!(
             next,
-            Some(Event::Start(Tag::Paragraph | Tag::List(_) | Tag::CodeBlock(_)))
+            Some(Event::Start(
+                Tag::Paragraph | Tag::List(_) | Tag::CodeBlock(_)
+            ))
         ),
         _ => false,
     }
@@ -53,8 +55,9 @@ fn closes(event: &Event, opener: &Tag) -> bool {
 
 /// Splits a Markdown body into blocks, in order.
 pub fn blocks(markdown: &str) -> Vec<Block> {
-    let events: Vec<(Event, Range<usize>)> =
-        Parser::new_ext(markdown, options()).into_offset_iter().collect();
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .collect();
     let mut out = Vec::new();
     let mut open: Option<(Tag, BlockKind, String, usize)> = None;
     for (i, (event, range)) in events.iter().enumerate() {
@@ -74,7 +77,12 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
         let next = events.get(i + 1).map(|(e, _)| e);
         if opens_paragraph(event, next) {
             if let Event::Start(tag) = event {
-                open = Some((tag.clone(), BlockKind::Paragraph, String::new(), range.start));
+                open = Some((
+                    tag.clone(),
+                    BlockKind::Paragraph,
+                    String::new(),
+                    range.start,
+                ));
             }
         } else if let Event::Start(tag @ Tag::Heading { level, .. }) = event {
             open = Some((
@@ -190,7 +198,13 @@ pub fn article_html(markdown: &str, marks: &[Vec<Mark>]) -> String {
 /// Marks may nest (a mention inside a quote); `open` holds the marks open when the
 /// event starts. Every text event closes what it opened and reopens it in the next one,
 /// so marks never straddle inline markup such as `<em>`.
-fn weave<'a>(out: &mut Vec<Event<'a>>, text: &str, offset: usize, marks: &[Mark], open: &mut Vec<usize>) {
+fn weave<'a>(
+    out: &mut Vec<Event<'a>>,
+    text: &str,
+    offset: usize,
+    marks: &[Mark],
+    open: &mut Vec<usize>,
+) {
     let end = offset + text.len();
     // Boundaries inside this event: (position, closes-first, tie-break, mark index).
     let mut points: Vec<(usize, u8, isize, usize)> = Vec::new();
@@ -213,7 +227,9 @@ fn weave<'a>(out: &mut Vec<Event<'a>>, text: &str, offset: usize, marks: &[Mark]
             continue;
         }
         if at > cursor {
-            out.push(Event::Text(text[cursor - offset..at - offset].to_string().into()));
+            out.push(Event::Text(
+                text[cursor - offset..at - offset].to_string().into(),
+            ));
             cursor = at;
         }
         if kind == 1 {
@@ -407,7 +423,14 @@ mod tests {
         ] {
             assert!(!safe_url(url), "{url:?}");
         }
-        for url in ["https://x.org/a", "/people/x/", "../a:b", "#p1", "mailto:a@b.c", "a/b"] {
+        for url in [
+            "https://x.org/a",
+            "/people/x/",
+            "../a:b",
+            "#p1",
+            "mailto:a@b.c",
+            "a/b",
+        ] {
             assert!(safe_url(url), "{url:?}");
         }
         let html = curated_html("[click](javascript:alert(1)) and [ok](https://x.org)");
@@ -418,8 +441,14 @@ mod tests {
 
     #[test]
     fn raw_html_is_sanitised_in_articles_and_escaped_in_curation() {
-        let html = article_html("Hi <img src=x onerror=alert(1)> <script>alert(1)</script>\n", &[]);
-        assert!(!html.contains("onerror") && !html.contains("<script"), "{html}");
+        let html = article_html(
+            "Hi <img src=x onerror=alert(1)> <script>alert(1)</script>\n",
+            &[],
+        );
+        assert!(
+            !html.contains("onerror") && !html.contains("<script"),
+            "{html}"
+        );
         assert!(html.contains("id=\"p1\""), "{html}");
         let html = curated_html("Hi <script>alert(1)</script>");
         assert_eq!(html, "<p>Hi &lt;script&gt;alert(1)&lt;/script&gt;</p>\n");

@@ -142,7 +142,9 @@ impl Value {
                     })
                     .collect(),
             ),
-            serde_yaml::Value::Sequence(items) => Shape::Sequence(items.into_iter().map(Value).collect()),
+            serde_yaml::Value::Sequence(items) => {
+                Shape::Sequence(items.into_iter().map(Value).collect())
+            }
             serde_yaml::Value::Null => Shape::Null,
             _ => Shape::Other,
         }
@@ -241,9 +243,12 @@ fn type_error(spans: &Spans, at: &Path, message: &str, what: &str) -> Diagnostic
             Some(near) => format!("did you mean `{near}`? expected {expected}"),
             None => format!("expected {expected}"),
         };
-        return Diagnostic::error("unknown-value", format!("`{value}` is not allowed at `{at}`"))
-            .at(spans.value(at), "not one of the allowed values")
-            .hint(hint);
+        return Diagnostic::error(
+            "unknown-value",
+            format!("`{value}` is not allowed at `{at}`"),
+        )
+        .at(spans.value(at), "not one of the allowed values")
+        .hint(hint);
     }
     let place = if at.0.is_empty() {
         what.to_string()
@@ -252,7 +257,9 @@ fn type_error(spans: &Spans, at: &Path, message: &str, what: &str) -> Diagnostic
     };
     Diagnostic::error("wrong-type", format!("{message} at {place}"))
         .at(spans.value(at), "this value")
-        .hint(format!("see the content format of {what} in docs/content.md"))
+        .hint(format!(
+            "see the content format of {what} in docs/content.md"
+        ))
 }
 
 /// serde_yaml appends " at line L column C" to messages; the diagnostic says it better.
@@ -284,7 +291,9 @@ fn syntax_error(file: FileId, text: &str, base: usize, e: &serde_yaml::Error) ->
     // diagnostic points there and says where the parser gave up.
     let context = full.split_once(", while parsing ").and_then(|(_, c)| {
         let (what, place) = c.split_once(" at line ")?;
-        let mut numbers = place.split(" column ").map(|n| n.trim().parse::<usize>().ok());
+        let mut numbers = place
+            .split(" column ")
+            .map(|n| n.trim().parse::<usize>().ok());
         let (line, column) = (numbers.next()??, numbers.next()??);
         Some((what.to_string(), offset_of(text, line, column)))
     });
@@ -402,7 +411,10 @@ fn spans(file: FileId, text: &str, base: usize) -> Result<Spans, Diagnostic> {
         let (start, end) = (at(span.start.index()), at(span.end.index()));
         let is_node = matches!(
             event,
-            Event::Scalar(..) | Event::Alias(_) | Event::MappingStart(..) | Event::SequenceStart(..)
+            Event::Scalar(..)
+                | Event::Alias(_)
+                | Event::MappingStart(..)
+                | Event::SequenceStart(..)
         );
         // Where does this node sit? As a key, as a value in a mapping, or in a list.
         let mut node_path = None;
@@ -446,8 +458,9 @@ fn spans(file: FileId, text: &str, base: usize) -> Result<Spans, Diagnostic> {
                 start,
             }),
             Event::MappingEnd | Event::SequenceEnd => {
-                if let Some(Frame::Mapping { path, start: s, .. } | Frame::Sequence { path, start: s, .. }) =
-                    stack.pop()
+                if let Some(
+                    Frame::Mapping { path, start: s, .. } | Frame::Sequence { path, start: s, .. },
+                ) = stack.pop()
                 {
                     values.insert(path, Span::new(file, s, end.max(s)));
                 }
@@ -495,9 +508,13 @@ mod tests {
         assert_eq!(doc.value.topic, "Raid date");
         assert_eq!(doc.value.claims[0].article, "a");
         assert_eq!(doc.value.claims[1].quote, "x");
-        let q = doc.spans.value(&Path::root().key("claims").index(0).key("quote"));
+        let q = doc
+            .spans
+            .value(&Path::root().key("claims").index(0).key("quote"));
         assert_eq!(&DOC[q.start..q.end], "\"on Jan. 3\"");
-        let q = doc.spans.value(&Path::root().key("claims").index(1).key("quote"));
+        let q = doc
+            .spans
+            .value(&Path::root().key("claims").index(1).key("quote"));
         assert_eq!(&DOC[q.start..q.end], "x");
     }
 
@@ -532,7 +549,8 @@ mod tests {
 
     #[test]
     fn alias_bombs_and_deep_nesting_are_errors_not_hangs() {
-        let mut bomb = String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        let mut bomb =
+            String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
         for (i, prev) in ('b'..='j').zip('a'..='i') {
             bomb.push_str(&format!("{i}: &{i} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
         }

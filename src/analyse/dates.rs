@@ -108,7 +108,9 @@ const FUTURE: &[&str] = &["will", "upcoming", "scheduled", "ll"];
 /// Words that put a month in the future but not a weekday: "would reopen in June" in
 /// March means this June, while "would vote on Thursday" in reported speech is as often
 /// the Thursday just past.
-const MODAL_FUTURE: &[&str] = &["would", "could", "should", "might", "expected", "due", "promised"];
+const MODAL_FUTURE: &[&str] = &[
+    "would", "could", "should", "might", "expected", "due", "promised",
+];
 
 /// A resolved date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

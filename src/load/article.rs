@@ -65,7 +65,12 @@ pub fn parse(file: FileId, id: &str, text: &str) -> Result<(Article, Vec<Pending
             .at(Span::new(file, 0, end), "expected `---` here")
             .hint("an article starts with `---`, its YAML keys (title, outlet, published…), `---`, then the text")
     })?;
-    let doc = yaml::document::<FrontMatter>(file, &text[parts.yaml.clone()], parts.yaml.start, "an article's front matter")?;
+    let doc = yaml::document::<FrontMatter>(
+        file,
+        &text[parts.yaml.clone()],
+        parts.yaml.start,
+        "an article's front matter",
+    )?;
     let fm = doc.value;
     let spans = doc.spans;
     let published_span = spans.value(&Path::root().key("published"));

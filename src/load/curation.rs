@@ -128,7 +128,14 @@ impl<'de> Deserialize<'de> for Verdict {
 
 impl<'de> Deserialize<'de> for OutletKind {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        const NAMES: &[&str] = &["wire", "newspaper", "broadcaster", "aggregator", "blog", "other"];
+        const NAMES: &[&str] = &[
+            "wire",
+            "newspaper",
+            "broadcaster",
+            "aggregator",
+            "blog",
+            "other",
+        ];
         let s = String::deserialize(d)?;
         Ok(match s.as_str() {
             "wire" => OutletKind::Wire,
@@ -224,7 +231,9 @@ pub fn invalid_id(id: &str, span: Span, what: &str) -> Diagnostic {
 
 /// A URL written by the editor must be safe to put in a link.
 pub fn check_url(url: &str, span: Span, errors: &mut Vec<Diagnostic>) {
-    if !(url.starts_with("https://") || url.starts_with("http://")) || !crate::markdown::safe_url(url) {
+    if !(url.starts_with("https://") || url.starts_with("http://"))
+        || !crate::markdown::safe_url(url)
+    {
         errors.push(
             Diagnostic::error("bad-url", format!("`{url}` is not an http(s) URL"))
                 .at(span, "not allowed in a link")
@@ -255,7 +264,10 @@ pub fn person(file: FileId, id: &str, text: &str, errors: &mut Vec<Diagnostic>) 
                     .from
                     .as_ref()
                     .and_then(|v| date(v, spans.value(&at.key("from")), errors)),
-                to: r.to.as_ref().and_then(|v| date(v, spans.value(&at.key("to")), errors)),
+                to: r
+                    .to
+                    .as_ref()
+                    .and_then(|v| date(v, spans.value(&at.key("to")), errors)),
                 source: r.source.map(|s| source_ref(s, &spans, &at.key("source"))),
             }
         })
@@ -359,7 +371,12 @@ pub fn events(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> Vec<Eve
 }
 
 /// `content/comparisons/<id>.yaml`.
-pub fn comparison(file: FileId, id: &str, text: &str, errors: &mut Vec<Diagnostic>) -> Option<Comparison> {
+pub fn comparison(
+    file: FileId,
+    id: &str,
+    text: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Comparison> {
     let doc = match yaml::document::<RawComparison>(file, text, 0, "a comparison") {
         Ok(d) => d,
         Err(e) => {
@@ -424,7 +441,13 @@ mod tests {
         let mut errors = Vec::new();
         assert!(comparison(0, "c", text, &mut errors).is_none());
         assert_eq!(errors[0].code, "unknown-value");
-        assert!(errors[0].hint.as_deref().unwrap().starts_with("did you mean `differ`?"));
+        assert!(
+            errors[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .starts_with("did you mean `differ`?")
+        );
     }
 
     #[test]

@@ -108,7 +108,10 @@ fn read_text(path: &Path, rel: &str) -> Result<(SourceFile, Option<Diagnostic>),
             let file = SourceFile::new(rel, text);
             // The file id is filled in by the caller once the file is added.
             let diagnostic = Diagnostic::error("not-utf8", "the file is not UTF-8 text")
-                .at(Span::new(usize::MAX, good, good + 1), "this byte is not UTF-8")
+                .at(
+                    Span::new(usize::MAX, good, good + 1),
+                    "this byte is not UTF-8",
+                )
                 .hint("save the file as UTF-8");
             Ok((file, Some(diagnostic)))
         }
@@ -207,7 +210,14 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
     briefing
         .events
         .sort_by(|a, b| (a.date.start, a.date.end, &a.id).cmp(&(b.date.start, b.date.end, &b.id)));
-    verify::references(&mut briefing, &sources, config_id, &pending, &broken, &mut diagnostics);
+    verify::references(
+        &mut briefing,
+        &sources,
+        config_id,
+        &pending,
+        &broken,
+        &mut diagnostics,
+    );
     verify::quotes(&mut briefing, &broken, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     Ok(Loaded {

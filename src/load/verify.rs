@@ -33,12 +33,15 @@ pub fn unique_ids(b: &mut Briefing, sources: &Sources, out: &mut Vec<Diagnostic>
             let file = sources.get(a.file);
             let end = file.text.find('\n').unwrap_or(0);
             out.push(
-                Diagnostic::error("duplicate-id", format!("two articles have the id `{}`", a.id))
-                    .at(Span::new(a.file, 0, end), "this file")
-                    .hint(format!(
-                        "`{}` has the same file name; article ids are file names and must be unique",
-                        sources.get(first).path
-                    )),
+                Diagnostic::error(
+                    "duplicate-id",
+                    format!("two articles have the id `{}`", a.id),
+                )
+                .at(Span::new(a.file, 0, end), "this file")
+                .hint(format!(
+                    "`{}` has the same file name; article ids are file names and must be unique",
+                    sources.get(first).path
+                )),
             );
             false
         }
@@ -157,11 +160,15 @@ pub fn references(
             }
         }
         for claim in c.points.iter().flat_map(|p| &p.claims) {
-            if articles.contains(claim.article.as_str()) && !listed.contains(claim.article.as_str()) {
+            if articles.contains(claim.article.as_str()) && !listed.contains(claim.article.as_str())
+            {
                 out.push(
                     Diagnostic::error(
                         "claim-outside-comparison",
-                        format!("`{}` is cited but not among the comparison's articles", claim.article),
+                        format!(
+                            "`{}` is cited but not among the comparison's articles",
+                            claim.article
+                        ),
                     )
                     .at(claim.article_span, "not listed under `articles`")
                     .hint(format!("add `{}` to `articles`", claim.article)),
@@ -197,7 +204,10 @@ pub fn quotes(b: &mut Briefing, broken: &Broken, out: &mut Vec<Diagnostic>) {
         .articles
         .par_iter()
         .map(|a| {
-            let paras = a.paragraphs().map(|p| normalise::normalise(&p.text)).collect();
+            let paras = a
+                .paragraphs()
+                .map(|p| normalise::normalise(&p.text))
+                .collect();
             (a.id.clone(), paras)
         })
         .collect();
@@ -216,9 +226,16 @@ pub fn quotes(b: &mut Briefing, broken: &Broken, out: &mut Vec<Diagnostic>) {
         }
         let Some(paras) = normalised.get(&r.article) else {
             out.push(
-                Diagnostic::error("unknown-article", format!("no article has the id `{}`", r.article))
-                    .at(r.article_span, "not in content/articles/")
-                    .hint(suggest(&r.article, known.iter().map(String::as_str), "articles")),
+                Diagnostic::error(
+                    "unknown-article",
+                    format!("no article has the id `{}`", r.article),
+                )
+                .at(r.article_span, "not in content/articles/")
+                .hint(suggest(
+                    &r.article,
+                    known.iter().map(String::as_str),
+                    "articles",
+                )),
             );
             continue;
         };
@@ -235,11 +252,18 @@ pub fn quotes(b: &mut Briefing, broken: &Broken, out: &mut Vec<Diagnostic>) {
                 None => format!("copy the words exactly as `{}` has them", r.article),
             };
             let quote_preview: String = r.quote.chars().take(60).collect();
-            let ellipsis = if r.quote.chars().count() > 60 { "…" } else { "" };
+            let ellipsis = if r.quote.chars().count() > 60 {
+                "…"
+            } else {
+                ""
+            };
             out.push(
                 Diagnostic::error(
                     "quote-not-found",
-                    format!("the quote \"{quote_preview}{ellipsis}\" is not in article `{}`", r.article),
+                    format!(
+                        "the quote \"{quote_preview}{ellipsis}\" is not in article `{}`",
+                        r.article
+                    ),
                 )
                 .at(r.quote_span, "not found in the article")
                 .hint(hint),

@@ -394,7 +394,7 @@ fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     let b = site.briefing;
     // Years, then months, in date order; an event sits in the month it starts.
     let mut years: Vec<Value> = Vec::new();
-    let mut current: Option<(i32, Vec<(u32, Vec<EventView>)>)> = None;
+    let mut current: Option<(i32, Months)> = None;
     for e in &b.events {
         let (y, m) = (e.date.start.year(), e.date.start.month());
         let month = if e.date.precision == crate::edtf::Precision::Year
@@ -446,7 +446,10 @@ fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     "timeline.html"
 }
 
-fn year_view((year, months): (i32, Vec<(u32, Vec<EventView>)>)) -> Value {
+/// The events of one year, by month (0 for events dated only to the year).
+type Months = Vec<(u32, Vec<EventView>)>;
+
+fn year_view((year, months): (i32, Months)) -> Value {
     json!({
         "year": year,
         "months": months.into_iter().map(|(m, events)| json!({

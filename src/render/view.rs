@@ -38,23 +38,35 @@ impl<'a> Index<'a> {
             derived_by_outlet: BTreeMap::new(),
         };
         for m in &a.mentions {
-            ix.mentions_by_article.entry(&m.place.article).or_default().push(m);
+            ix.mentions_by_article
+                .entry(&m.place.article)
+                .or_default()
+                .push(m);
             if let Some(p) = &m.person {
                 ix.mentions_by_person.entry(p).or_default().push(m);
             }
         }
         for q in &a.quotes {
-            ix.quotes_by_article.entry(&q.place.article).or_default().push(q);
+            ix.quotes_by_article
+                .entry(&q.place.article)
+                .or_default()
+                .push(q);
             if let Some(p) = &q.person {
                 ix.quotes_by_person.entry(p).or_default().push(q);
             }
         }
         for d in &a.dates {
-            ix.dates_by_article.entry(&d.place.article).or_default().push(d);
+            ix.dates_by_article
+                .entry(&d.place.article)
+                .or_default()
+                .push(d);
         }
         for (i, s) in a.stories.iter().enumerate() {
             for article in &s.articles {
-                ix.stories_by_article.entry(article).or_default().push((i, s));
+                ix.stories_by_article
+                    .entry(article)
+                    .or_default()
+                    .push((i, s));
             }
         }
         for e in &b.events {
@@ -64,7 +76,10 @@ impl<'a> Index<'a> {
         }
         for c in &b.comparisons {
             for (article, _) in &c.articles {
-                ix.comparisons_by_article.entry(article).or_default().push(c);
+                ix.comparisons_by_article
+                    .entry(article)
+                    .or_default()
+                    .push(c);
             }
         }
         for article in &b.articles {
@@ -136,7 +151,12 @@ pub fn article_link(b: &Briefing, a: &Article, root: &str) -> ArticleLink {
 
 pub fn day_words(d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
-    format!("{} {} {}", d.day(), crate::edtf::month_name(d.month()), d.year())
+    format!(
+        "{} {} {}",
+        d.day(),
+        crate::edtf::month_name(d.month()),
+        d.year()
+    )
 }
 
 /// A curated citation as shown: the quote and a link to the paragraph it is in.
@@ -178,7 +198,12 @@ pub fn highlight(sentence: &str, start: usize, end: usize, class: &str) -> Strin
 
 /// Where a finding's range falls inside its sentence: the sentence is located in the
 /// paragraph text, and the range moved by its offset.
-pub fn range_in_sentence(paragraph: &str, sentence: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+pub fn range_in_sentence(
+    paragraph: &str,
+    sentence: &str,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
     let mut from = 0;
     while let Some(i) = paragraph[from..].find(sentence) {
         let s = from + i;
@@ -241,7 +266,10 @@ mod tests {
     #[test]
     fn ranges_move_into_their_sentence() {
         let p = "One. Two Rodriguez. Two Rodriguez.";
-        assert_eq!(range_in_sentence(p, "Two Rodriguez.", 24, 33), Some((4, 13)));
+        assert_eq!(
+            range_in_sentence(p, "Two Rodriguez.", 24, 33),
+            Some((4, 13))
+        );
         assert_eq!(range_in_sentence(p, "Two Rodriguez.", 9, 18), Some((4, 13)));
         assert_eq!(range_in_sentence(p, "Nope.", 0, 1), None);
     }

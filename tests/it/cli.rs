@@ -195,6 +195,10 @@ fn building_into_the_briefing_itself_is_refused() {
     let dir = briefing_with(None);
     let out = briefing(dir.path(), &["build", "--output", "."]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("refusing to build into"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("refusing to build into"),
+        "{}",
+        stderr(&out)
+    );
     assert!(dir.path().join("briefing.yaml").exists());
 }

@@ -4,4 +4,10 @@
 mod accuracy;
 mod build;
 mod cli;
+mod faults;
+mod hostile;
+mod links;
+mod publish;
+mod regressions;
+mod serve;
 mod support;
