@@ -156,7 +156,15 @@ impl Value {
 pub fn untyped(file: FileId, text: &str, base: usize) -> Result<Untyped, Diagnostic> {
     let value = match serde_yaml::from_str::<serde_yaml::Value>(text) {
         Ok(v) => Value(v),
-        Err(e) => return Err(syntax_error(file, text, base, &e)),
+        Err(e) => {
+            // serde_yaml places some problems at the start of the document; the event
+            // walk finds a repeated key or a second document exactly.
+            let message = e.to_string();
+            if message.contains("duplicate entry") || message.contains("more than one document") {
+                spans(file, text, base)?;
+            }
+            return Err(syntax_error(file, text, base, &e));
+        }
     };
     let spans = spans(file, text, base)?;
     Ok(Untyped { value, spans })
@@ -289,7 +297,8 @@ fn syntax_error(file: FileId, text: &str, base: usize, e: &serde_yaml::Error) ->
     // libyaml says where the construct it was reading began: "…, while parsing a flow
     // sequence at line 3 column 9". That start is usually where the mistake is, so the
     // diagnostic points there and says where the parser gave up.
-    let context = full.split_once(", while parsing ").and_then(|(_, c)| {
+    let context = full.split_once(", while ").and_then(|(_, c)| {
+        let c = c.split_once(' ').map_or(c, |(_verb, rest)| rest);
         let (what, place) = c.split_once(" at line ")?;
         let mut numbers = place
             .split(" column ")
@@ -297,6 +306,20 @@ fn syntax_error(file: FileId, text: &str, base: usize, e: &serde_yaml::Error) ->
         let (line, column) = (numbers.next()??, numbers.next()??);
         Some((what.to_string(), offset_of(text, line, column)))
     });
+    // "control characters are not allowed at position 9": a character offset.
+    let offset = match message.split_once(" at position ") {
+        Some((_, n)) if e.location().is_none_or(|l| l.index() == 0) => n
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .and_then(|chars| text.char_indices().nth(chars).map(|(i, _)| i))
+            .unwrap_or(offset),
+        _ => offset,
+    };
+    let message = match message.split_once(" at position ") {
+        Some((m, _)) => m.to_string(),
+        None => message,
+    };
     let (at, label, hint) = match context {
         Some((what, start)) if start < offset => {
             let what = what
@@ -378,6 +401,8 @@ enum Frame {
         path: Path,
         key: Option<String>,
         start: usize,
+        /// Keys seen so far.
+        seen: std::collections::HashSet<String>,
     },
     Sequence {
         path: Path,
@@ -401,6 +426,7 @@ fn spans(file: FileId, text: &str, base: usize) -> Result<Spans, Diagnostic> {
     let mut values = HashMap::new();
     let mut keys = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
+    let mut documents = 0;
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| {
             let offset = at(e.marker().index());
@@ -409,6 +435,17 @@ fn spans(file: FileId, text: &str, base: usize) -> Result<Spans, Diagnostic> {
                 .hint("check the indentation and quoting on this line or the one above")
         })?;
         let (start, end) = (at(span.start.index()), at(span.end.index()));
+        if let Event::DocumentStart(_) = event {
+            documents += 1;
+            if documents > 1 {
+                return Err(Diagnostic::error(
+                    "yaml-syntax",
+                    "YAML syntax error: a second document starts here",
+                )
+                .at(Span::new(file, start, start + 3.min(text.len() - (start - base))), "a second document")
+                .hint("a content file holds one YAML document; remove this `---` or move what follows to its own file"));
+            }
+        }
         let is_node = matches!(
             event,
             Event::Scalar(..)
@@ -420,10 +457,21 @@ fn spans(file: FileId, text: &str, base: usize) -> Result<Spans, Diagnostic> {
         let mut node_path = None;
         if is_node {
             match stack.last_mut() {
-                Some(Frame::Mapping { path, key, .. }) => match key.take() {
+                Some(Frame::Mapping {
+                    path, key, seen, ..
+                }) => match key.take() {
                     None => {
                         if let Event::Scalar(k, ..) = &event {
                             let k = k.to_string();
+                            if seen.contains(&k) {
+                                return Err(Diagnostic::error(
+                                    "yaml-syntax",
+                                    format!("YAML syntax error: the key `{k}` is given twice"),
+                                )
+                                .at(Span::new(file, start, end), "given again here")
+                                .hint("the same mapping gives it earlier; keep one of the two"));
+                            }
+                            seen.insert(k.clone());
                             keys.insert(path.key(&k), Span::new(file, start, end));
                             *key = Some(k);
                         } else {
@@ -451,6 +499,7 @@ fn spans(file: FileId, text: &str, base: usize) -> Result<Spans, Diagnostic> {
                 path: node_path.unwrap_or_default(),
                 key: None,
                 start,
+                seen: Default::default(),
             }),
             Event::SequenceStart(..) => stack.push(Frame::Sequence {
                 path: node_path.unwrap_or_default(),

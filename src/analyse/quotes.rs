@@ -599,11 +599,16 @@ impl Attribution<'_> {
         self.noun_phrase(para, s + cut, e)
     }
 
-    /// Who a pronoun means: the newest speaker, of a quote or of reported speech.
+    /// Who a pronoun means: the newest speaker, of a quote or of reported speech. A
+    /// pronoun reaches back a few paragraphs at most: further than that a reader would
+    /// not follow it either, and looking further made long articles quadratic.
     fn last_speaker(&self) -> Option<Speaker> {
+        const REACH: usize = 3;
+        let newest = self.since.last().map_or(0, |s| s.0);
         self.since
             .iter()
             .rev()
+            .take_while(|s| s.0 + REACH >= newest)
             .find_map(|&(k, from, to)| self.reported(&self.paras[k], from, to))
             .map(|(_, s)| s)
             .or_else(|| self.last.clone())

@@ -174,12 +174,24 @@ fn date(value: &Scalar, span: Span, errors: &mut Vec<Diagnostic>) -> Option<Edtf
 }
 
 /// `content/outlets.yaml`: a map of outlet id to outlet.
-pub fn outlets(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> BTreeMap<String, Outlet> {
-    let mut out = BTreeMap::new();
+/// `content/outlets.yaml` as read: the outlets, and what could not be read, so that
+/// references to an outlet with an error are not reported as unknown as well.
+#[derive(Debug, Default)]
+pub struct OutletFile {
+    pub outlets: BTreeMap<String, Outlet>,
+    /// Ids whose entry has an error.
+    pub unreadable: std::collections::BTreeSet<String>,
+    /// The whole file could not be read.
+    pub failed: bool,
+}
+
+pub fn outlets(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> OutletFile {
+    let mut out = OutletFile::default();
     let doc = match yaml::untyped(file, text, 0) {
         Ok(d) => d,
         Err(e) => {
             errors.push(e);
+            out.failed = true;
             return out;
         }
     };
@@ -187,6 +199,7 @@ pub fn outlets(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> BTreeM
         Shape::Mapping(m) => m,
         Shape::Null => return out,
         _ => {
+            out.failed = true;
             errors.push(
                 Diagnostic::error("wrong-type", "outlets.yaml must map outlet ids to outlets")
                     .at(doc.spans.value(&Path::root()), "not a mapping")
@@ -199,6 +212,7 @@ pub fn outlets(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> BTreeM
         let at = Path::root().key(&id);
         if !crate::content::valid_id(&id) {
             errors.push(invalid_id(&id, doc.spans.key(&at), "an outlet id"));
+            out.unreadable.insert(id);
             continue;
         }
         match yaml::typed::<RawOutlet>(value, &doc.spans, &at, "an outlet") {
@@ -206,7 +220,7 @@ pub fn outlets(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> BTreeM
                 if let Some(url) = &raw.url {
                     check_url(url, doc.spans.value(&at.key("url")), errors);
                 }
-                out.insert(
+                out.outlets.insert(
                     id.clone(),
                     Outlet {
                         id,
@@ -217,7 +231,10 @@ pub fn outlets(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> BTreeM
                     },
                 );
             }
-            Err(e) => errors.push(e),
+            Err(e) => {
+                errors.push(e);
+                out.unreadable.insert(id);
+            }
         }
     }
     out
@@ -231,8 +248,13 @@ pub fn invalid_id(id: &str, span: Span, what: &str) -> Diagnostic {
 
 /// A URL written by the editor must be safe to put in a link.
 pub fn check_url(url: &str, span: Span, errors: &mut Vec<Diagnostic>) {
+    // Quotes, angle brackets and whitespace would be escaped on the page, but they make
+    // an invalid address: better said now than found broken later.
     if !(url.starts_with("https://") || url.starts_with("http://"))
         || !crate::markdown::safe_url(url)
+        || url.contains(|c: char| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`')
+        })
     {
         errors.push(
             Diagnostic::error("bad-url", format!("`{url}` is not an http(s) URL"))
@@ -454,7 +476,7 @@ mod tests {
     fn outlets_check_ids_and_urls() {
         let text = "reuters: {name: Reuters, kind: wire}\nBad_Id: {name: X, kind: wire}\nx: {name: X, kind: wire, url: \"javascript:alert(1)\"}\n";
         let mut errors = Vec::new();
-        let o = outlets(0, text, &mut errors);
+        let o = outlets(0, text, &mut errors).outlets;
         assert!(o.contains_key("reuters"));
         let codes: Vec<_> = errors.iter().map(|e| e.code).collect();
         assert_eq!(codes, ["bad-id", "bad-url"]);

@@ -109,7 +109,12 @@ fn read_text(path: &Path, rel: &str) -> Result<(SourceFile, Option<Diagnostic>),
             // The file id is filled in by the caller once the file is added.
             let diagnostic = Diagnostic::error("not-utf8", "the file is not UTF-8 text")
                 .at(
-                    Span::new(usize::MAX, good, good + 1),
+                    // The bad byte reads as one replacement character in the text.
+                    Span::new(
+                        usize::MAX,
+                        good,
+                        good + char::REPLACEMENT_CHARACTER.len_utf8(),
+                    ),
                     "this byte is not UTF-8",
                 )
                 .hint("save the file as UTF-8");
@@ -183,7 +188,11 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
             };
         }
         match p.item {
-            Item::Outlets(o) => outlets = o,
+            Item::Outlets(o) => {
+                outlets = o.outlets;
+                broken.outlets = o.unreadable;
+                broken.all_outlets = o.failed;
+            }
             Item::Article(a, pend) => {
                 articles.push(*a);
                 pending.extend(pend);
@@ -203,7 +212,7 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
         events,
         comparisons,
     };
-    verify::unique_ids(&mut briefing, &sources, &mut diagnostics);
+    verify::unique_ids(&mut briefing, &sources, &mut broken, &mut diagnostics);
     briefing.articles.sort_by(|a, b| a.id.cmp(&b.id));
     briefing.people.sort_by(|a, b| a.id.cmp(&b.id));
     briefing.comparisons.sort_by(|a, b| a.id.cmp(&b.id));
@@ -266,7 +275,7 @@ fn read_config(sources: &Sources, id: usize, diagnostics: &mut Vec<Diagnostic>) 
 }
 
 enum Item {
-    Outlets(BTreeMap<String, crate::content::Outlet>),
+    Outlets(curation::OutletFile),
     Article(Box<Article>, Vec<article::Pending>),
     Person(Box<Person>),
     Events(Vec<Event>),

@@ -32,8 +32,9 @@ pub struct PersonCharts {
     pub by_week: Option<Chart>,
 }
 
-/// Mentions of one person per outlet and per week of publication.
-pub fn person_mentions(site: &Site, mentions: &[&Mention]) -> PersonCharts {
+/// Mentions of one person per outlet and per week of publication. The titles name the
+/// person: they are also the charts' ids, unique on a page that shows several people.
+pub fn person_mentions(site: &Site, name: &str, mentions: &[&Mention]) -> PersonCharts {
     let b = site.briefing;
     let mut outlets: BTreeMap<String, usize> = BTreeMap::new();
     let mut weeks: BTreeMap<NaiveDate, usize> = BTreeMap::new();
@@ -64,9 +65,9 @@ pub fn person_mentions(site: &Site, mentions: &[&Mention]) -> PersonCharts {
         })
         .collect();
     PersonCharts {
-        by_outlet: (!by_outlet.is_empty()).then(|| horizontal("Mentions by outlet", by_outlet)),
+        by_outlet: (!by_outlet.is_empty()).then(|| horizontal(&format!("Mentions of {name} by outlet"), by_outlet)),
         by_week: (!by_week.is_empty())
-            .then(|| horizontal("Mentions by week of publication", by_week)),
+            .then(|| horizontal(&format!("Mentions of {name} by week of publication"), by_week)),
     }
 }
 

@@ -361,7 +361,7 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
         })
         .map(|c| json!({ "title": c.title, "url": format!("{root}compare/{}/", c.id) }))
         .collect();
-    let chart = charts::person_mentions(site, mentions.map_or(&[][..], Vec::as_slice));
+    let chart = charts::person_mentions(site, &p.name, mentions.map_or(&[][..], Vec::as_slice));
     ctx.insert("title", &p.name);
     ctx.insert("section", "people");
     ctx.insert(

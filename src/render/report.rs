@@ -195,7 +195,7 @@ fn people(site: &Site, numbers: &Numbers) -> Vec<Value> {
                 mentions.iter().map(|m| m.place.article.as_str()).collect();
             articles.sort_unstable();
             articles.dedup();
-            let chart = charts::person_mentions(site, mentions);
+            let chart = charts::person_mentions(site, &p.name, mentions);
             let quotes: Vec<Value> = site
                 .index
                 .quotes_by_person

@@ -220,19 +220,14 @@ faults! {
         => Expect::Errors(&[("yaml-syntax", "content/people/ana-ortiz.yaml", 2, 10)]);
     yaml_bad_indentation: Some("yaml-bad-indent-timeline"), nothing
         => Expect::Errors(&[("yaml-syntax", "content/timeline/2026.yaml", 3, 9)]);
-    #[ignore = "known bug: a broken outlets.yaml also reports every outlet reference as unknown"]
     yaml_tab_indentation: Some("yaml-tab-indent-outlets"), nothing
         => Expect::Errors(&[("yaml-syntax", "content/outlets.yaml", 2, 1)]);
-    #[ignore = "known bug: an unclosed quote is reported at the end of the file, not where it opens"]
     yaml_unclosed_quote: Some("yaml-unclosed-quote-comparison"), nothing
         => Expect::Errors(&[("yaml-syntax", "content/comparisons/pier.yaml", 1, 8)]);
-    #[ignore = "known bug: a duplicate key is reported at 1:1, not at the second key"]
     yaml_duplicate_key: Some("yaml-duplicate-key-person"), nothing
         => Expect::Errors(&[("yaml-syntax", "content/people/ana-ortiz.yaml", 3, 1)]);
-    #[ignore = "known bug: a second YAML document is reported at 1:1, not at its `---`"]
     yaml_two_documents: Some("yaml-two-documents-person"), nothing
         => Expect::Errors(&[("yaml-syntax", "content/people/ana-ortiz.yaml", 2, 1)]);
-    #[ignore = "known bug: a control character is reported at 1:1, not where it is"]
     yaml_control_character: None, |r: &Path| write(r, "content/people/ana-ortiz.yaml", b"name: Ana\x00 Ortiz\n")
         => Expect::Errors(&[("yaml-syntax", "content/people/ana-ortiz.yaml", 1, 10)]);
     yaml_alias_bomb: Some("alias-bomb"), nothing
@@ -251,7 +246,6 @@ faults! {
         => Expect::Errors(&[("wrong-type", "content/people/ana-ortiz.yaml", 2, 10)]);
     wrong_type_timeline_is_a_mapping: Some("wrong-type-timeline-mapping"), nothing
         => Expect::Errors(&[("wrong-type", "content/timeline/2026.yaml", 1, 1)]);
-    #[ignore = "known bug: outlets.yaml of the wrong type also reports every outlet reference as unknown"]
     wrong_type_outlets_is_a_list: Some("wrong-type-outlets-list"), nothing
         => Expect::Errors(&[("wrong-type", "content/outlets.yaml", 1, 1)]);
     wrong_type_date_is_a_list: Some("wrong-type-event-date-list"), nothing
@@ -280,7 +274,6 @@ faults! {
     // Duplicate ids.
     two_events_with_one_id: Some("duplicate-event-id"), nothing
         => Expect::Errors(&[("duplicate-id", "content/timeline/2027.yaml", 4, 7)]);
-    #[ignore = "known bug: the kept duplicate article makes every quote of the other one `quote-not-found`"]
     two_articles_with_one_stem_in_different_folders: Some("duplicate-article-stem"), nothing
         => Expect::Errors(&[("duplicate-id", "content/articles/pier-vote.md", 1, 1)]);
 

@@ -7,7 +7,6 @@ use crate::support::{briefing, briefing_with, stdout};
 /// ends one byte into the U+FFFD replacing it (a span not on a character boundary), so
 /// `end_column` equals `column` and the caret underlines nothing.
 #[test]
-#[ignore = "known bug: the not-utf8 span ends inside the replacement character (src/load/mod.rs, read_text)"]
 fn fuzz_load_briefing_not_utf8_span_covers_the_bad_byte() {
     let dir = briefing_with(None);
     std::fs::write(
