@@ -65,9 +65,14 @@ pub fn person_mentions(site: &Site, name: &str, mentions: &[&Mention]) -> Person
         })
         .collect();
     PersonCharts {
-        by_outlet: (!by_outlet.is_empty()).then(|| horizontal(&format!("Mentions of {name} by outlet"), by_outlet)),
-        by_week: (!by_week.is_empty())
-            .then(|| horizontal(&format!("Mentions of {name} by week of publication"), by_week)),
+        by_outlet: (!by_outlet.is_empty())
+            .then(|| horizontal(&format!("Mentions of {name} by outlet"), by_outlet)),
+        by_week: (!by_week.is_empty()).then(|| {
+            horizontal(
+                &format!("Mentions of {name} by week of publication"),
+                by_week,
+            )
+        }),
     }
 }
 

@@ -555,7 +555,10 @@ fn the_feb_3_raid_date_disputes_the_curated_raid_event() {
     // about it while the timeline still shows every claim.
     assert!(raid.disputed, "the curation acknowledges the dispute");
     assert!(
-        !analysis.warnings.iter().any(|w| w.message.contains(&raid.id)),
+        !analysis
+            .warnings
+            .iter()
+            .any(|w| w.message.contains(&raid.id)),
         "an acknowledged dispute is not a warning"
     );
 }
