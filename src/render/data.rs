@@ -18,20 +18,63 @@ pub const EXPORTS: &[&str] = &[
 ];
 
 pub fn export(site: &Site, name: &str) -> Vec<u8> {
+    // The two largest exports are written straight from typed records, without a
+    // `Value` tree in between.
+    let direct = match name {
+        "mentions.json" => Some(serde_json::to_vec(&site.analysis.mentions)),
+        "dates.json" => Some(serde_json::to_vec(&dates(site))),
+        _ => None,
+    };
+    if let Some(bytes) = direct {
+        let mut out = bytes.unwrap_or_default();
+        out.push(b'\n');
+        return out;
+    }
     let value = match name {
         "articles.json" => articles(site),
         "people.json" => people(site),
-        "mentions.json" => serde_json::to_value(&site.analysis.mentions).unwrap_or_default(),
         "quotes.json" => quotes(site),
-        "dates.json" => serde_json::to_value(&site.analysis.dates).unwrap_or_default(),
         "timeline.json" => timeline(site),
         "comparisons.json" => comparisons(site),
         "timelinejs.json" => timelinejs(site),
         _ => Value::Array(Vec::new()),
     };
-    let mut out = serde_json::to_vec_pretty(&value).unwrap_or_default();
+    // Compact: the exports are for programs, and at ten thousand articles pretty
+    // printing doubled their size.
+    let mut out = serde_json::to_vec(&value).unwrap_or_default();
     out.push(b'\n');
     out
+}
+
+/// A date found in an article. The paragraph's byte range is left out: its `start`
+/// and `end` would collide with the date's.
+#[derive(serde::Serialize)]
+struct DateRecord<'a> {
+    article: &'a str,
+    paragraph: usize,
+    text: &'a str,
+    sentence: &'a str,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+    precision: crate::edtf::Precision,
+    relative: bool,
+}
+
+fn dates<'a>(site: &Site<'a>) -> Vec<DateRecord<'a>> {
+    site.analysis
+        .dates
+        .iter()
+        .map(|d| DateRecord {
+            article: &d.place.article,
+            paragraph: d.place.paragraph,
+            text: &d.text,
+            sentence: &d.sentence,
+            start: d.start,
+            end: d.end,
+            precision: d.precision,
+            relative: d.relative,
+        })
+        .collect()
 }
 
 fn page_url(site: &Site, path: &str) -> String {

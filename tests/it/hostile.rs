@@ -349,7 +349,9 @@ fn the_hostile_corpus_covers_every_field_with_at_least_40_payloads() {
         serde_yaml::from_str(&text).unwrap()
     };
     let hostile = |s: &str| {
-        ["<", "javascript:", "{{", "{%", "\""]
+        // URL fields only accept addresses, so their payloads are single-quote and
+        // percent-encoded breakouts.
+        ["<", "javascript:", "{{", "{%", "\"", "'on", "%3C"]
             .iter()
             .any(|p| s.contains(p))
     };
@@ -460,6 +462,9 @@ fn unsafe_urls_in_yaml_url_fields_are_content_errors() {
         "\"data:text/html,<script>alert(1)</script>\"",
         "\"//evil.example/x.js\"",
         "\"vbscript:msgbox(1)\"",
+        // Valid schemes, but an attribute breakout in the address.
+        "\"https://evil.example/?q=\\\"><script>alert(1)</script>\"",
+        "\"https://evil.example/a b\"",
     ] {
         rejected(outlets, &format!("{OUTLET}{url}\n"), 4, 8);
     }
