@@ -108,9 +108,9 @@ pub struct Site<'a> {
     pub(crate) options: Options,
     pub(crate) tera: Tera,
     pub(crate) index: Index<'a>,
-    /// The search index files, by path under `search/`: built once, as the shard
-    /// split depends on every term.
-    pub(crate) search: BTreeMap<String, Vec<u8>>,
+    /// The search index: built once, as the shard split depends on every term; its
+    /// files are made when written.
+    pub(crate) search: search::Index,
     pages: Vec<Page>,
 }
 
@@ -139,7 +139,7 @@ pub fn site<'a>(
     pages.extend(briefing.outlets.keys().cloned().map(Page::Outlet));
     pages.extend(theme.statics().map(|(n, _)| Page::Static(n.to_string())));
     pages.extend(data::EXPORTS.iter().map(|name| Page::Data(name)));
-    let search = search::files(&search::documents(briefing, analysis));
+    let search = search::Index::build(briefing, analysis);
     pages.extend([
         Page::Search,
         Page::Report,
@@ -149,7 +149,7 @@ pub fn site<'a>(
         Page::Robots,
     ]);
     pages.extend((0..briefing.people.len()).map(Page::PersonFeed));
-    pages.extend(search.keys().cloned().map(Page::SearchFile));
+    pages.extend(search.file_names().into_iter().map(Page::SearchFile));
     Ok(Site {
         briefing,
         analysis,
@@ -218,7 +218,7 @@ impl<'a> Site<'a> {
                 .map(|(_, b)| b.to_vec())
                 .unwrap_or_default(),
             Page::Data(name) => data::export(self, name),
-            Page::SearchFile(name) => self.search.get(name).cloned().unwrap_or_default(),
+            Page::SearchFile(name) => self.search.file(self.briefing, self.analysis, name),
             Page::Feed => feeds::site_feed(self),
             Page::PersonFeed(i) => feeds::person_feed(self, *i),
             Page::Sitemap => feeds::sitemap(self),

@@ -261,6 +261,9 @@ fn people(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     "people.html"
 }
 
+/// How many articles a person page shows the mentioning sentences of.
+const MENTION_ARTICLES: usize = 20;
+
 fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
     let b = site.briefing;
     let p = &b.people[i];
@@ -292,7 +295,26 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
     // Mentions grouped by article, articles newest first.
     let mentions = ix.mentions_by_person.get(p.id.as_str());
     let mut by_article: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    // Mentions grouped by article, newest first. The sentences of the newest articles
+    // are shown; the others are listed by title, so a person named in thousands of
+    // articles still gets a page a browser opens quickly.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for m in mentions.into_iter().flatten() {
+        *counts.entry(m.place.article.as_str()).or_default() += 1;
+    }
+    let ordered = rooted(
+        articles_by_date(site, counts.keys().filter_map(|id| b.article(id))),
+        root,
+    );
+    let shown: std::collections::BTreeSet<&str> = ordered
+        .iter()
+        .take(MENTION_ARTICLES)
+        .map(|l| l.id.as_str())
+        .collect();
+    for m in mentions.into_iter().flatten() {
+        if !shown.contains(m.place.article.as_str()) {
+            continue;
+        }
         let Some(article) = b.article(&m.place.article) else {
             continue;
         };
@@ -305,26 +327,36 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
         };
         by_article.entry(&m.place.article).or_default().push(json!({
             "sentence": html,
-            "text": m.text,
-            "kind": m.kind,
-            "reason": m.reason,
             "paragraph": m.place.paragraph,
             "url": format!("{root}articles/{}/#p{}", m.place.article, m.place.paragraph),
         }));
     }
-    let ordered = articles_by_date(site, by_article.keys().filter_map(|id| b.article(id)));
-    let mention_groups: Vec<Value> = rooted(ordered, root)
-        .into_iter()
-        .map(|link| {
-            let items = by_article.remove(link.id.as_str()).unwrap_or_default();
-            json!({ "article": link, "mentions": items })
-        })
-        .collect();
-    let quotes: Vec<Value> = ix
+    let mut mention_groups: Vec<Value> = Vec::new();
+    let mut more_articles: Vec<Value> = Vec::new();
+    for link in ordered {
+        let count = counts.get(link.id.as_str()).copied().unwrap_or(0);
+        match by_article.remove(link.id.as_str()) {
+            Some(items) => mention_groups.push(json!({ "article": link, "mentions": items })),
+            None => more_articles.push(json!({ "article": link, "count": count })),
+        }
+    }
+    let all_quotes: Vec<&crate::analyse::Quote> = ix
         .quotes_by_person
         .get(p.id.as_str())
         .into_iter()
         .flatten()
+        .copied()
+        .collect();
+    let quote_count = all_quotes.len();
+    let mut all_quotes = all_quotes;
+    let published = |q: &crate::analyse::Quote| {
+        b.article(&q.place.article)
+            .map(|a| std::cmp::Reverse(a.published.sort_key()))
+    };
+    all_quotes.sort_by_key(|q| (published(q), &q.place));
+    let quotes: Vec<Value> = all_quotes
+        .into_iter()
+        .take(MENTION_ARTICLES * 2)
         .filter_map(|q| {
             let a = b.article(&q.place.article)?;
             Some(json!({
@@ -381,6 +413,9 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
     ctx.insert("relations", &relations);
     ctx.insert("mention_count", &mentions.map_or(0, Vec::len));
     ctx.insert("mention_groups", &mention_groups);
+    ctx.insert("more_articles", &more_articles);
+    ctx.insert("article_count", &counts.len());
+    ctx.insert("quote_count", &quote_count);
     ctx.insert("quotes", &quotes);
     ctx.insert("with", &with);
     ctx.insert("events", &events);

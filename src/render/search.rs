@@ -118,11 +118,21 @@ fn plain(markdown: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every searchable document, in a fixed order: people, articles, events, comparisons,
-/// stories. A document's number in the index is its place in this list.
-pub(crate) fn documents(b: &Briefing, analysis: &Analysis) -> Vec<Document> {
-    let mut docs = Vec::new();
-    for p in &b.people {
+/// Documents are numbered in a fixed order: people, articles, events, comparisons,
+/// stories; a document's number in the index is its place in that order.
+/// How many documents the index has.
+pub(crate) fn count(b: &Briefing, analysis: &Analysis) -> usize {
+    b.people.len()
+        + b.articles.len()
+        + b.events.len()
+        + b.comparisons.len()
+        + analysis.stories.len()
+}
+
+/// Document number `i`, made on demand: the index needs every document's words once,
+/// and each `f/<i>.json` file needs one document, so none is kept in memory.
+pub(crate) fn document(b: &Briefing, analysis: &Analysis, mut i: usize) -> Document {
+    if let Some(p) = b.people.get(i) {
         let mut d = Document::new(
             format!("people/{}/", p.id),
             &p.name,
@@ -141,9 +151,10 @@ pub(crate) fn documents(b: &Briefing, analysis: &Analysis) -> Vec<Document> {
         for r in &p.relations {
             d.add(&r.kind, "", TEXT);
         }
-        docs.push(d);
+        return d;
     }
-    for a in &b.articles {
+    i -= b.people.len();
+    if let Some(a) = b.articles.get(i) {
         let outlet = a
             .outlet
             .as_ref()
@@ -161,17 +172,19 @@ pub(crate) fn documents(b: &Briefing, analysis: &Analysis) -> Vec<Document> {
         for (i, para) in a.paragraphs().enumerate() {
             d.add(&para.text, &format!("#p{}", i + 1), TEXT);
         }
-        docs.push(d);
+        return d;
     }
-    for e in &b.events {
+    i -= b.articles.len();
+    if let Some(e) = b.events.get(i) {
         let when = e.display.clone().unwrap_or_else(|| e.date.wording());
         let mut d = Document::new(format!("timeline/#{}", e.id), &e.title, "event", when);
         for para in plain(&e.summary) {
             d.add(&para, "", TEXT);
         }
-        docs.push(d);
+        return d;
     }
-    for c in &b.comparisons {
+    i -= b.events.len();
+    if let Some(c) = b.comparisons.get(i) {
         let mut d = Document::new(
             format!("compare/{}/", c.id),
             &c.title,
@@ -187,23 +200,22 @@ pub(crate) fn documents(b: &Briefing, analysis: &Analysis) -> Vec<Document> {
                 d.add(&para, "", TEXT);
             }
         }
-        docs.push(d);
+        return d;
     }
-    for s in &analysis.stories {
-        let mut d = Document::new(
-            format!("compare/{}/", s.id),
-            &s.title,
-            "story",
-            format!("{} articles report this story", s.articles.len()),
-        );
-        for id in &s.articles {
-            if let Some(a) = b.article(id) {
-                d.add(&a.title, "", LABEL);
-            }
+    i -= b.comparisons.len();
+    let s = &analysis.stories[i];
+    let mut d = Document::new(
+        format!("compare/{}/", s.id),
+        &s.title,
+        "story",
+        format!("{} articles report this story", s.articles.len()),
+    );
+    for id in &s.articles {
+        if let Some(a) = b.article(id) {
+            d.add(&a.title, "", LABEL);
         }
-        docs.push(d);
     }
-    docs
+    d
 }
 
 /// `/search/`: the form, and what to read when JavaScript is off.
@@ -224,12 +236,36 @@ pub(crate) fn page(site: &super::Site, root: &str, ctx: &mut tera::Context) -> &
     "search.html"
 }
 
-/// A term's posting for one document: its score there and the passages it is in.
+/// How many passages a posting names: enough to show a match, and a posting stays
+/// small and free of allocation.
+const POSTING_PASSAGES: usize = 3;
+
+/// A term's posting for one document: its score there and the first passages it is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Posting {
     doc: u32,
     score: u32,
-    passages: Vec<u32>,
+    passages: [u32; POSTING_PASSAGES],
+    len: u8,
+}
+
+impl Posting {
+    fn passages(&self) -> &[u32] {
+        &self.passages[..self.len as usize]
+    }
+
+    /// The bytes of this posting in JSON, without encoding it.
+    fn json_len(&self) -> usize {
+        let digits = |n: u32| n.checked_ilog10().unwrap_or(0) as usize + 1;
+        2 + digits(self.doc)
+            + 1
+            + digits(self.score)
+            + self
+                .passages()
+                .iter()
+                .map(|&p| 1 + digits(p))
+                .sum::<usize>()
+    }
 }
 
 impl Serialize for Posting {
@@ -237,10 +273,10 @@ impl Serialize for Posting {
     /// field names would double its size.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(2 + self.passages.len()))?;
+        let mut seq = s.serialize_seq(Some(2 + self.passages().len()))?;
         seq.serialize_element(&self.doc)?;
         seq.serialize_element(&self.score)?;
-        for p in &self.passages {
+        for p in self.passages() {
             seq.serialize_element(p)?;
         }
         seq.end()
@@ -253,14 +289,20 @@ fn terms_of(doc_number: u32, d: &Document) -> BTreeMap<String, Posting> {
     for (i, ((text, _), weight)) in d.passages.iter().zip(&d.weights).enumerate() {
         let folded = fold(text);
         for w in words(&folded) {
-            let p = out.entry(w.to_string()).or_insert_with(|| Posting {
-                doc: doc_number,
-                score: 0,
-                passages: Vec::new(),
-            });
+            let p = match out.get_mut(w) {
+                Some(p) => p,
+                None => out.entry(w.to_string()).or_insert(Posting {
+                    doc: doc_number,
+                    score: 0,
+                    passages: [0; POSTING_PASSAGES],
+                    len: 0,
+                }),
+            };
             p.score += weight;
-            if p.passages.last() != Some(&(i as u32)) {
-                p.passages.push(i as u32);
+            let i = i as u32;
+            if p.passages().last() != Some(&i) && (p.len as usize) < POSTING_PASSAGES {
+                p.passages[p.len as usize] = i;
+                p.len += 1;
             }
         }
     }
@@ -276,61 +318,143 @@ struct Meta {
     shards: BTreeMap<String, String>,
 }
 
-/// The index files, by path under `search/`, ready to write.
-pub(crate) fn files(docs: &[Document]) -> BTreeMap<String, Vec<u8>> {
-    let per_doc: Vec<BTreeMap<String, Posting>> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(i, d)| terms_of(i as u32, d))
-        .collect();
-    let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
-    for doc_terms in per_doc {
-        for (term, posting) in doc_terms {
-            terms.entry(term).or_default().push(posting);
-        }
+/// The search index, built once per site: the terms of every document, split into
+/// shards. The files are made from it on demand, in parallel, when they are written.
+pub(crate) struct Index {
+    docs: usize,
+    shards: Vec<Shard>,
+}
+
+/// A shard: its prefix, its file name, and its terms with their postings.
+type Shard = (String, String, Vec<(String, Vec<Posting>)>);
+
+impl Index {
+    pub(crate) fn build(b: &Briefing, analysis: &Analysis) -> Index {
+        Index::of(count(b, analysis), &|i| document(b, analysis, i))
     }
-    // Each term's postings as JSON once: shard sizes are measured on these bytes.
-    let encoded: Vec<(&str, String)> = terms
-        .iter()
-        .map(|(t, p)| (t.as_str(), serde_json::to_string(p).unwrap_or_default()))
-        .collect();
-    let sized: Vec<(&str, usize)> = encoded
-        .iter()
-        .map(|(t, p)| (*t, t.len() + p.len() + 4))
-        .collect();
-    let mut out = BTreeMap::new();
-    let mut map = BTreeMap::new();
-    for (prefix, range) in shards(&sized, SHARD_LIMIT) {
-        let name = file_name(&prefix);
+
+    /// The index of `docs` documents, made by `make`.
+    fn of(docs: usize, make: &(dyn Fn(usize) -> Document + Sync)) -> Index {
+        // Every document's terms, merged per thread, then the threads' maps merged.
+        let terms: BTreeMap<String, Vec<Posting>> = (0..docs)
+            .into_par_iter()
+            .fold(
+                BTreeMap::new,
+                |mut acc: BTreeMap<String, Vec<Posting>>, i| {
+                    let d = make(i);
+                    for (term, posting) in terms_of(i as u32, &d) {
+                        acc.entry(term).or_default().push(posting);
+                    }
+                    acc
+                },
+            )
+            .reduce(BTreeMap::new, |mut a, b| {
+                let (mut big, small) = if a.len() >= b.len() {
+                    (a, b)
+                } else {
+                    (b, std::mem::take(&mut a))
+                };
+                for (term, postings) in small {
+                    big.entry(term).or_default().extend(postings);
+                }
+                big
+            });
+        let mut terms: Vec<(String, Vec<Posting>)> = terms.into_iter().collect();
+        // Threads saw documents in any order; postings are listed by document.
+        terms
+            .par_iter_mut()
+            .for_each(|(_, p)| p.sort_unstable_by_key(|p| p.doc));
+        let sized: Vec<(&str, usize)> = terms
+            .iter()
+            .map(|(t, p)| {
+                let postings = 2 + p.iter().map(|p| p.json_len() + 1).sum::<usize>();
+                (t.as_str(), t.len() + postings + 4)
+            })
+            .collect();
+        let split = shards(&sized, SHARD_LIMIT);
+        let mut terms = terms.into_iter();
+        let shards = split
+            .into_iter()
+            .map(|(prefix, range)| {
+                let name = file_name(&prefix);
+                let group: Vec<_> = terms.by_ref().take(range.len()).collect();
+                (prefix, name, group)
+            })
+            .collect();
+        Index { docs, shards }
+    }
+
+    /// Every file of the index, by path under `search/`.
+    pub(crate) fn file_names(&self) -> Vec<String> {
+        let mut out = vec!["index.json".to_string()];
+        out.extend(
+            self.shards
+                .iter()
+                .map(|(_, name, _)| format!("t/{name}.json")),
+        );
+        out.extend((0..self.docs).map(|i| format!("f/{i}.json")));
+        out
+    }
+
+    /// One file of the index.
+    pub(crate) fn file(&self, b: &Briefing, analysis: &Analysis, name: &str) -> Vec<u8> {
+        self.file_of(name, &|i| document(b, analysis, i))
+    }
+
+    fn file_of(&self, name: &str, make: &(dyn Fn(usize) -> Document + Sync)) -> Vec<u8> {
+        if name == "index.json" {
+            let meta = Meta {
+                version: VERSION,
+                docs: self.docs as u32,
+                shards: self
+                    .shards
+                    .iter()
+                    .map(|(prefix, name, _)| (prefix.clone(), name.clone()))
+                    .collect(),
+            };
+            return serde_json::to_vec(&meta).unwrap_or_default();
+        }
+        if let Some(i) = name
+            .strip_prefix("f/")
+            .and_then(|n| n.strip_suffix(".json"))
+            .and_then(|n| n.parse::<usize>().ok())
+            .filter(|&i| i < self.docs)
+        {
+            return serde_json::to_vec(&make(i)).unwrap_or_default();
+        }
+        let shard = name
+            .strip_prefix("t/")
+            .and_then(|n| n.strip_suffix(".json"))
+            .and_then(|n| self.shards.iter().find(|(_, file, _)| file == n));
+        let Some((_, _, terms)) = shard else {
+            return Vec::new();
+        };
         let mut json = String::from("{");
-        for (i, (term, postings)) in encoded[range].iter().enumerate() {
+        for (i, (term, postings)) in terms.iter().enumerate() {
             if i > 0 {
                 json.push(',');
             }
             json.push_str(&serde_json::to_string(term).unwrap_or_default());
             json.push(':');
-            json.push_str(postings);
+            json.push_str(&serde_json::to_string(postings).unwrap_or_default());
         }
         json.push('}');
-        out.insert(format!("t/{name}.json"), json.into_bytes());
-        map.insert(prefix, name);
+        json.into_bytes()
     }
-    for (i, d) in docs.iter().enumerate() {
-        out.insert(
-            format!("f/{i}.json"),
-            serde_json::to_vec(d).unwrap_or_default(),
-        );
-    }
-    let meta = Meta {
-        version: VERSION,
-        docs: docs.len() as u32,
-        shards: map,
-    };
-    out.insert(
-        "index.json".to_string(),
-        serde_json::to_vec(&meta).unwrap_or_default(),
-    );
-    out
+}
+
+/// Every index file of these documents, by path under `search/`.
+pub fn files(docs: &[Document]) -> BTreeMap<String, Vec<u8>> {
+    let make = |i: usize| docs[i].clone();
+    let index = Index::of(docs.len(), &make);
+    index
+        .file_names()
+        .into_par_iter()
+        .map(|name| {
+            let bytes = index.file_of(&name, &make);
+            (name, bytes)
+        })
+        .collect()
 }
 
 /// Splits sorted terms (with their size in bytes) into shards by prefix: a prefix
