@@ -8,17 +8,18 @@
 #[derive(Debug, Clone)]
 pub struct Normalised {
     pub text: String,
-    /// `origin[i]` is the range in the original of the character that normalised byte
+    /// `origin[i]` is the range in the original (a paragraph, far below 4 GB) of the
+    /// character that normalised byte
     /// `i` comes from.
-    origin: Vec<(usize, usize)>,
+    origin: Vec<(u32, u32)>,
 }
 
 impl Normalised {
     /// The original byte range of a normalised byte range.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let s = self.origin.get(start).map_or(0, |o| o.0);
+        let s = self.origin.get(start).map_or(0, |o| o.0 as usize);
         let e = match end.checked_sub(1) {
-            Some(last) => self.origin[last].1,
+            Some(last) => self.origin[last].1 as usize,
             None => s,
         };
         (s, e.max(s))
@@ -53,7 +54,7 @@ pub fn normalise(input: &str) -> Normalised {
             && !text.is_empty()
         {
             text.push(' ');
-            origin.push((at, at + 1));
+            origin.push((at as u32, at as u32 + 1));
             last_dash = false;
         }
         let folded = fold(c);
@@ -66,11 +67,17 @@ pub fn normalise(input: &str) -> Normalised {
         last_dash = is_dash;
         match folded {
             Some(s) => {
-                origin.extend(std::iter::repeat_n((i, i + c.len_utf8()), s.len()));
+                origin.extend(std::iter::repeat_n(
+                    (i as u32, (i + c.len_utf8()) as u32),
+                    s.len(),
+                ));
                 text.push_str(s);
             }
             None => {
-                origin.extend(std::iter::repeat_n((i, i + c.len_utf8()), c.len_utf8()));
+                origin.extend(std::iter::repeat_n(
+                    (i as u32, (i + c.len_utf8()) as u32),
+                    c.len_utf8(),
+                ));
                 text.push(c);
             }
         }

@@ -198,16 +198,20 @@ pub fn references(
 
 /// Every source reference in the briefing, mutable, so the quote check can record
 /// where each quote was found.
-fn all_refs(b: &mut Briefing) -> Vec<&mut SourceRef> {
+fn all_refs<'a>(
+    people: &'a mut [crate::content::Person],
+    events: &'a mut [crate::content::Event],
+    comparisons: &'a mut [crate::content::Comparison],
+) -> Vec<&'a mut SourceRef> {
     let mut refs: Vec<&mut SourceRef> = Vec::new();
-    for p in &mut b.people {
+    for p in people {
         refs.extend(p.roles.iter_mut().filter_map(|r| r.source.as_mut()));
         refs.extend(p.relations.iter_mut().filter_map(|r| r.source.as_mut()));
     }
-    for e in &mut b.events {
+    for e in events {
         refs.extend(e.sources.iter_mut());
     }
-    for c in &mut b.comparisons {
+    for c in comparisons {
         refs.extend(c.points.iter_mut().flat_map(|p| p.claims.iter_mut()));
     }
     refs
@@ -215,10 +219,20 @@ fn all_refs(b: &mut Briefing) -> Vec<&mut SourceRef> {
 
 /// Verifies every curated quote against its article and records the paragraph.
 pub fn quotes(b: &mut Briefing, broken: &Broken, out: &mut Vec<Diagnostic>) {
-    // Normalise each article's paragraphs once, however many quotes cite it.
-    let normalised: BTreeMap<String, Vec<Normalised>> = b
-        .articles
+    // Normalise the paragraphs of each cited article once, however many quotes cite
+    // it; articles nobody cites are never normalised.
+    let Briefing {
+        articles,
+        people,
+        events,
+        comparisons,
+        ..
+    } = b;
+    let mut refs = all_refs(people, events, comparisons);
+    let cited: BTreeSet<&str> = refs.iter().map(|r| r.article.as_str()).collect();
+    let normalised: BTreeMap<String, Vec<Normalised>> = articles
         .par_iter()
+        .filter(|a| cited.contains(a.id.as_str()))
         .map(|a| {
             let paras = a
                 .paragraphs()
@@ -227,16 +241,9 @@ pub fn quotes(b: &mut Briefing, broken: &Broken, out: &mut Vec<Diagnostic>) {
             (a.id.clone(), paras)
         })
         .collect();
-    let bodies: BTreeMap<String, String> = b
-        .articles
-        .iter()
-        .map(|a| {
-            let text: Vec<&str> = a.paragraphs().map(|p| p.text.as_str()).collect();
-            (a.id.clone(), text.join("\n"))
-        })
-        .collect();
-    let known: Vec<String> = b.articles.iter().map(|a| a.id.clone()).collect();
-    for r in all_refs(b) {
+    drop(cited);
+    let known: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
+    for r in refs.iter_mut() {
         if broken.articles.contains(&r.article) {
             continue;
         }
@@ -263,7 +270,12 @@ pub fn quotes(b: &mut Briefing, broken: &Broken, out: &mut Vec<Diagnostic>) {
             })
         });
         if r.found.is_none() {
-            let hint = match normalise::closest_passage(&bodies[&r.article], &r.quote) {
+            let body: Vec<&str> = articles
+                .iter()
+                .find(|a| a.id == r.article)
+                .map(|a| a.paragraphs().map(|p| p.text.as_str()).collect())
+                .unwrap_or_default();
+            let hint = match normalise::closest_passage(&body.join("\n"), &r.quote) {
                 Some(p) => format!("the closest passage of `{}` is: \"{p}\"", r.article),
                 None => format!("copy the words exactly as `{}` has them", r.article),
             };
