@@ -81,6 +81,8 @@ pub struct Article {
     pub body_offset: usize,
     /// Paragraphs and headings, in order.
     pub blocks: Vec<Block>,
+    /// Where paragraph `n` is in `blocks`: `blocks[paragraph_at[n - 1]]`.
+    pub paragraph_at: Vec<usize>,
 }
 
 impl Article {
@@ -92,11 +94,22 @@ impl Article {
     }
 
     pub fn paragraph(&self, n: usize) -> Option<&Block> {
-        self.paragraphs().nth(n.checked_sub(1)?)
+        let at = *self.paragraph_at.get(n.checked_sub(1)?)?;
+        self.blocks.get(at)
     }
 
     pub fn paragraph_count(&self) -> usize {
-        self.paragraphs().count()
+        self.paragraph_at.len()
+    }
+
+    /// Where each paragraph is among `blocks`.
+    pub fn index_paragraphs(blocks: &[Block]) -> Vec<usize> {
+        blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == BlockKind::Paragraph)
+            .map(|(i, _)| i)
+            .collect()
     }
 }
 

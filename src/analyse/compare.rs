@@ -69,6 +69,9 @@ pub(crate) struct Sent {
     pub(crate) end: usize,
     /// Content-term hashes, sorted and distinct.
     pub(crate) terms: Vec<u64>,
+    /// The numbers it states, outside its dates: found once, however many pairs the
+    /// article is in.
+    numbers: std::sync::OnceLock<Vec<Number>>,
 }
 
 /// An article's sentences, for alignment, and its shingles, for the exact Jaccard.
@@ -99,6 +102,7 @@ impl Profile {
                     start: s,
                     end: e,
                     terms,
+                    numbers: std::sync::OnceLock::new(),
                 });
             }
         }
@@ -262,14 +266,16 @@ impl Half<'_> {
     }
 
     /// The numbers of a sentence, outside its dates.
-    fn numbers(&self, s: &Sent) -> Vec<Number> {
-        let text = self.text(s);
-        let mut blanked = text.to_string();
-        for d in self.dates_in(s) {
-            let (ds, de) = (d.place.start - s.start, d.place.end - s.start);
-            blanked.replace_range(ds..de, &" ".repeat(de - ds));
-        }
-        numbers(&blanked)
+    fn numbers<'s>(&self, s: &'s Sent) -> &'s [Number] {
+        s.numbers.get_or_init(|| {
+            let text = self.text(s);
+            let mut blanked = text.to_string();
+            for d in self.dates_in(s) {
+                let (ds, de) = (d.place.start - s.start, d.place.end - s.start);
+                blanked.replace_range(ds..de, &" ".repeat(de - ds));
+            }
+            numbers(&blanked)
+        })
     }
 }
 
@@ -592,7 +598,7 @@ fn differ(
             });
         }
     }
-    let numbers = differing_numbers(&a.numbers(sa), &b.numbers(sb));
+    let numbers = differing_numbers(a.numbers(sa), b.numbers(sb));
     if !numbers.is_empty() {
         let said: Vec<String> = numbers.iter().map(|(x, y)| format!("{x} vs {y}")).collect();
         out.push(Difference {

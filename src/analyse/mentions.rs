@@ -755,6 +755,7 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn article_of(body: &str) -> Article {
+        let blocks = markdown::blocks(body);
         Article {
             id: "a".into(),
             file: 0,
@@ -770,7 +771,8 @@ pub(crate) mod tests {
             language: "en".into(),
             body: body.into(),
             body_offset: 0,
-            blocks: markdown::blocks(body),
+            paragraph_at: Article::index_paragraphs(&blocks),
+            blocks,
         }
     }
 

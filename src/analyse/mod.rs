@@ -20,7 +20,7 @@ mod dates;
 mod mentions;
 mod quotes;
 mod stories;
-mod text;
+pub(crate) mod text;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;

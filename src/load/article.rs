@@ -98,6 +98,7 @@ pub fn parse(file: FileId, id: &str, text: &str) -> Result<(Article, Vec<Pending
         });
     }
     let body = &text[parts.body.clone()];
+    let blocks = markdown::blocks(body);
     let article = Article {
         id: id.to_string(),
         file,
@@ -110,7 +111,8 @@ pub fn parse(file: FileId, id: &str, text: &str) -> Result<(Article, Vec<Pending
         language: fm.language.unwrap_or_default(),
         body: body.to_string(),
         body_offset: parts.body.start,
-        blocks: markdown::blocks(body),
+        paragraph_at: Article::index_paragraphs(&blocks),
+        blocks,
     };
     Ok((article, pending))
 }

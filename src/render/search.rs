@@ -55,6 +55,10 @@ const TEXT: u32 = 1;
 
 /// Folds text for matching: NFD, combining marks dropped, lowercase.
 pub fn fold(text: &str) -> String {
+    // Most text is ASCII, where folding is lowercasing.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !is_combining_mark(*c))
         .collect::<String>()
@@ -283,21 +287,18 @@ impl Serialize for Posting {
     }
 }
 
-/// The terms of one document with their postings.
-fn terms_of(doc_number: u32, d: &Document) -> BTreeMap<String, Posting> {
-    let mut out: BTreeMap<String, Posting> = BTreeMap::new();
-    for (i, ((text, _), weight)) in d.passages.iter().zip(&d.weights).enumerate() {
-        let folded = fold(text);
-        for w in words(&folded) {
-            let p = match out.get_mut(w) {
-                Some(p) => p,
-                None => out.entry(w.to_string()).or_insert(Posting {
-                    doc: doc_number,
-                    score: 0,
-                    passages: [0; POSTING_PASSAGES],
-                    len: 0,
-                }),
-            };
+/// Adds the terms of one document, with their postings, to `terms`.
+fn add_terms(terms: &mut Terms, doc_number: u32, d: &Document) {
+    let folded: Vec<String> = d.passages.iter().map(|(text, _)| fold(text)).collect();
+    let mut own: crate::analyse::text::HashedMap<&str, Posting> = Default::default();
+    for (i, (text, weight)) in folded.iter().zip(&d.weights).enumerate() {
+        for w in words(text) {
+            let p = own.entry(w).or_insert(Posting {
+                doc: doc_number,
+                score: 0,
+                passages: [0; POSTING_PASSAGES],
+                len: 0,
+            });
             p.score += weight;
             let i = i as u32;
             if p.passages().last() != Some(&i) && (p.len as usize) < POSTING_PASSAGES {
@@ -306,8 +307,18 @@ fn terms_of(doc_number: u32, d: &Document) -> BTreeMap<String, Posting> {
             }
         }
     }
-    out
+    for (term, posting) in own {
+        match terms.get_mut(term) {
+            Some(list) => list.push(posting),
+            None => {
+                terms.insert(term.to_string(), vec![posting]);
+            }
+        }
+    }
 }
+
+/// Terms and their postings, while the index is being built.
+type Terms = crate::analyse::text::HashedMap<String, Vec<Posting>>;
 
 /// `search/index.json`.
 #[derive(Debug, Serialize, Deserialize)]
@@ -335,31 +346,22 @@ impl Index {
 
     /// The index of `docs` documents, made by `make`.
     fn of(docs: usize, make: &(dyn Fn(usize) -> Document + Sync)) -> Index {
-        // Every document's terms, merged per thread, then the threads' maps merged.
-        let terms: BTreeMap<String, Vec<Posting>> = (0..docs)
+        // Every document's terms, gathered per thread, then the threads' maps merged.
+        let terms: Terms = (0..docs)
             .into_par_iter()
-            .fold(
-                BTreeMap::new,
-                |mut acc: BTreeMap<String, Vec<Posting>>, i| {
-                    let d = make(i);
-                    for (term, posting) in terms_of(i as u32, &d) {
-                        acc.entry(term).or_default().push(posting);
-                    }
-                    acc
-                },
-            )
-            .reduce(BTreeMap::new, |mut a, b| {
-                let (mut big, small) = if a.len() >= b.len() {
-                    (a, b)
-                } else {
-                    (b, std::mem::take(&mut a))
-                };
+            .fold(Terms::default, |mut acc, i| {
+                add_terms(&mut acc, i as u32, &make(i));
+                acc
+            })
+            .reduce(Terms::default, |a, b| {
+                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
                 for (term, postings) in small {
                     big.entry(term).or_default().extend(postings);
                 }
                 big
             });
         let mut terms: Vec<(String, Vec<Posting>)> = terms.into_iter().collect();
+        terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         // Threads saw documents in any order; postings are listed by document.
         terms
             .par_iter_mut()
