@@ -134,6 +134,45 @@ fn report_failure(failure: &Failure) {
     }
 }
 
+/// A progress bar for builds that take more than a second, on a terminal only: a
+/// short build, or output to a file or a pipe, stays silent.
+struct Progress {
+    started: Instant,
+    bar: indicatif::ProgressBar,
+    terminal: bool,
+}
+
+impl Progress {
+    fn new(started: Instant) -> Self {
+        Progress {
+            started,
+            bar: indicatif::ProgressBar::hidden(),
+            terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn update(&self, done: usize, total: usize) {
+        if !self.terminal || self.started.elapsed().as_secs_f64() < 1.0 {
+            return;
+        }
+        if self.bar.is_hidden() {
+            self.bar.set_length(total as u64);
+            self.bar.set_style(
+                indicatif::ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} pages")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            self.bar.set_message("writing");
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        self.bar.set_position(done as u64);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
 /// The `--timings` table: stages in wall time, then page kinds in CPU time.
 fn timing_table(built: &crate::Built) -> String {
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
@@ -165,11 +204,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         } => {
             let started = Instant::now();
             let output = output.unwrap_or_else(|| root.join("site"));
-            let built = crate::build(&crate::BuildOptions {
-                root,
-                output: output.clone(),
-                base_url,
-            })?;
+            let bar = Progress::new(started);
+            let built = crate::build_with_progress(
+                &crate::BuildOptions {
+                    root,
+                    output: output.clone(),
+                    base_url,
+                },
+                &|done, total| bar.update(done, total),
+            );
+            bar.finish();
+            let built = built?;
             print_diagnostics(&built.warnings, &built.sources);
             if timings {
                 eprint!("{}", timing_table(&built));

@@ -52,6 +52,14 @@ pub struct Built {
 
 /// Builds the briefing at `options.root` into `options.output`.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
+    build_with_progress(options, &|_, _| {})
+}
+
+/// [`build`], calling `progress(done, total)` as pages are written.
+pub fn build_with_progress(
+    options: &BuildOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Built, Failure> {
     check_output(&options.root, &options.output)?;
     let mut clock = Stages::start();
     let loaded = without_errors(load::briefing(&options.root)?)?;
@@ -62,7 +70,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     let render_options = render_options(&loaded, options.base_url.as_deref());
     let site = render::site(&loaded.briefing, &analysis, &theme, render_options)?;
     clock.lap("prepare");
-    let written = write::site(&site, &options.output)?;
+    let written = write::site_with_progress(&site, &options.output, progress)?;
     clock.lap("render and write");
     Ok(Built {
         written,

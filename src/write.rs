@@ -50,12 +50,21 @@ pub fn contained(path: &str) -> bool {
 
 /// Renders every page of `site` and writes it into `output`, atomically as a whole.
 pub fn site(site: &Site, output: &Path) -> Result<Written, Failure> {
+    site_with_progress(site, output, &|_, _| {})
+}
+
+/// [`site`], calling `progress(done, total)` after each page is written.
+pub fn site_with_progress(
+    site: &Site,
+    output: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Written, Failure> {
     let staging = beside(output, "new");
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(|e| Failure::io(&staging, "remove", e))?;
     }
     std::fs::create_dir_all(&staging).map_err(|e| Failure::io(&staging, "create", e))?;
-    let result = write_pages(site, &staging).and_then(|written| {
+    let result = write_pages(site, &staging, progress).and_then(|written| {
         swap(&staging, output)?;
         Ok(written)
     });
@@ -66,7 +75,13 @@ pub fn site(site: &Site, output: &Path) -> Result<Written, Failure> {
     result
 }
 
-fn write_pages(site: &Site, dir: &Path) -> Result<Written, Failure> {
+fn write_pages(
+    site: &Site,
+    dir: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Written, Failure> {
+    let total = site.pages().len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let by_kind = site
         .pages()
         .par_iter()
@@ -75,6 +90,10 @@ fn write_pages(site: &Site, dir: &Path) -> Result<Written, Failure> {
             let rendered = site.render(page)?;
             let rendered_at = Instant::now();
             write_file(dir, &rendered.path, &rendered.bytes)?;
+            progress(
+                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                total,
+            );
             let totals = KindTotals {
                 pages: 1,
                 bytes: rendered.bytes.len() as u64,
