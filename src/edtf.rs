@@ -247,7 +247,8 @@ fn last_day(y: i32, m: u32) -> NaiveDate {
     ymd((ny, nm, 1)).pred_opt().expect("a day before the first")
 }
 
-const MONTHS: [&str; 12] = [
+/// The English month names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

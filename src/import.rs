@@ -1233,24 +1233,11 @@ fn weekday(t: &str) -> bool {
 
 fn month(t: &str) -> Option<u32> {
     let t = t.trim_end_matches('.').to_lowercase();
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    NAMES
+    crate::edtf::MONTHS
         .iter()
+        .map(|m| m.to_ascii_lowercase())
         .position(|m| {
-            *m == t || (t.len() >= 3 && m.starts_with(t.as_str()) && (t.len() == 3 || t == "sept"))
+            m == t || (t.len() >= 3 && m.starts_with(t.as_str()) && (t.len() == 3 || t == "sept"))
         })
         .map(|i| i as u32 + 1)
 }

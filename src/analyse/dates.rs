@@ -108,6 +108,28 @@ const FUTURE: &[&str] = &["will", "upcoming", "scheduled", "ll"];
 /// Words that put a month in the future but not a weekday: "would reopen in June" in
 /// March means this June, while "would vote on Thursday" in reported speech is as often
 /// the Thursday just past.
+/// Words that start another clause: a future word before them does not reach a date
+/// after them ("will go ahead after Castillo outlined it on Tuesday").
+const CLAUSE_STARTS: &[&str] = &[
+    "after", "before", "since", "when", "because", "said", "told", "says",
+];
+
+/// Whether token `k` of `toks` starts another clause: a subordinating word, or a past
+/// tense verb ("outlined") that is not a passive after "be" ("will be postponed").
+fn clause_break(toks: &[Tok], k: usize) -> bool {
+    let w = toks[k].t;
+    if CLAUSE_STARTS.iter().any(|c| w.eq_ignore_ascii_case(c)) {
+        return true;
+    }
+    let passive = k.checked_sub(1).is_some_and(|p| {
+        matches!(
+            toks[p].t.to_ascii_lowercase().as_str(),
+            "be" | "been" | "being" | "is" | "are" | "was" | "were" | "get"
+        )
+    });
+    w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) && !passive
+}
+
 const MODAL_FUTURE: &[&str] = &[
     "would", "could", "should", "might", "expected", "due", "promised",
 ];
@@ -219,11 +241,13 @@ impl<'a> Scanner<'a> {
             .get(super::text::sentence_at(self.sentences, t.s))
             .copied()
             .unwrap_or((0, 0));
-        self.toks[..i]
+        let before = &self.toks[..i];
+        before
             .iter()
+            .enumerate()
             .rev()
-            .take_while(|u| u.s >= start)
-            .any(|u| words.iter().any(|f| u.t.eq_ignore_ascii_case(f)))
+            .take_while(|(k, u)| u.s >= start && !clause_break(before, *k))
+            .any(|(_, u)| words.iter().any(|f| u.t.eq_ignore_ascii_case(f)))
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
@@ -1054,6 +1078,17 @@ mod tests {
                 "The vote will be held on Jan. 3.",
                 "2025-12-20",
                 &[("Jan. 3", "2026-01-03", "2026-01-03", Day, true)],
+            ),
+            (
+                // The future belongs to "go ahead", not to the past "outlined".
+                "The deal will go ahead after Castillo outlined it on Tuesday.",
+                "2026-02-21",
+                &[("Tuesday", "2026-02-17", "2026-02-17", Day, true)],
+            ),
+            (
+                "The vote will be postponed to March.",
+                "2026-02-21",
+                &[("March", "2026-03-01", "2026-03-31", Month, true)],
             ),
             (
                 "The 2026 fiscal year budget.",

@@ -23,6 +23,7 @@ use crate::content::Briefing;
 use crate::error::Failure;
 pub use theme::Theme;
 use view::Index;
+pub use view::escape;
 
 /// What the renderer needs besides the content.
 #[derive(Debug, Clone)]

@@ -3,6 +3,8 @@
 //! has errors, a panel over the page that shows them as the terminal does. `build`
 //! output never contains either: they are laid over a page as it is served.
 
+use crate::render::escape;
+
 /// The server-sent events endpoint. Ids cannot start with `_`, so no page is there.
 pub(crate) const EVENTS: &str = "/__briefing/events";
 
@@ -62,21 +64,6 @@ pub(crate) fn inject(html: &[u8], generation: u64, panel: Option<&str>) -> Vec<u
 /// What is served for every address while no build has succeeded yet.
 pub(crate) const NO_SITE: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
     <title>briefing: the site has errors</title></head><body></body></html>\n";
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {
