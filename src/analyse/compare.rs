@@ -434,17 +434,6 @@ fn fold_words(text: &str) -> Vec<String> {
     compared_words(&Folded::new(text).text)
 }
 
-fn claim(d: &DateMention) -> DateClaim {
-    DateClaim {
-        article: d.place.article.clone(),
-        paragraph: d.place.paragraph,
-        text: d.text.clone(),
-        start: d.start,
-        end: d.end,
-        precision: d.precision,
-    }
-}
-
 /// A pair of articles in full: alignment rows, differences, and the date claims of
 /// aligned sentences that disagree.
 pub(crate) fn pair(
@@ -631,7 +620,7 @@ fn differ(
             summary: said.join(", "),
         });
         for (x, y) in clashing {
-            conflicts.push(vec![claim(x), claim(y)]);
+            conflicts.push(vec![DateClaim::from(x), DateClaim::from(y)]);
         }
     }
 }

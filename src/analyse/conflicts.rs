@@ -69,17 +69,6 @@ fn dated(briefing: &Briefing, dates: &[DateMention], source: &SourceRef) -> Vec<
 /// How many words from a cited quote a date in its sentence may be and still date it.
 const NEAR_WORDS: usize = 8;
 
-fn claim(d: &DateMention) -> DateClaim {
-    DateClaim {
-        article: d.place.article.clone(),
-        paragraph: d.place.paragraph,
-        text: d.text.clone(),
-        start: d.start,
-        end: d.end,
-        precision: d.precision,
-    }
-}
-
 fn overlaps(d: &DateMention, e: &Event) -> bool {
     d.start <= e.date.end && e.date.start <= d.end
 }
@@ -107,7 +96,7 @@ pub(crate) fn events(
                     super::compare::range(chosen)
                 ));
             }
-            let c = claim(chosen);
+            let c = DateClaim::from(chosen);
             if !claims.contains(&c) {
                 claims.push(c);
             }

@@ -231,6 +231,20 @@ struct Findings {
     features: stories::Features,
 }
 
+impl From<&DateMention> for DateClaim {
+    /// What a date found in an article claims, for a conflict.
+    fn from(d: &DateMention) -> Self {
+        DateClaim {
+            article: d.place.article.clone(),
+            paragraph: d.place.paragraph,
+            text: d.text.clone(),
+            start: d.start,
+            end: d.end,
+            precision: d.precision,
+        }
+    }
+}
+
 /// Runs every analysis pass over a loaded briefing: each article alone, in parallel,
 /// then the stories across articles, then the checks of curation against findings.
 pub fn run(briefing: &Briefing) -> Analysis {
