@@ -223,6 +223,7 @@ pub struct DateClaim {
 }
 
 /// What one article gives on its own, before articles are compared.
+#[derive(Clone)]
 struct Findings {
     mentions: Vec<Mention>,
     quotes: Vec<Quote>,
@@ -245,28 +246,88 @@ impl From<&DateMention> for DateClaim {
     }
 }
 
+/// What each article gave on its own in an earlier run, kept by the dev server between
+/// rebuilds: an article whose text, date and place are unchanged, in a briefing whose
+/// people are unchanged, is not analysed again.
+#[derive(Default)]
+pub struct Cache {
+    people: u64,
+    articles: std::collections::HashMap<String, (u64, std::sync::Arc<Findings>)>,
+}
+
+/// What the per-article findings depend on: the article's id, text, publication date
+/// and where it is (its file and the body's offset, for the spans of warnings).
+fn article_key(article: &crate::content::Article) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (
+        &article.id,
+        &article.body,
+        article.published.date,
+        article.file,
+        article.body_offset,
+    )
+        .hash(&mut h);
+    h.finish()
+}
+
+/// What the mention and quote passes depend on in the people of a briefing.
+fn people_key(people: &[crate::content::Person]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for p in people {
+        (&p.id, &p.name, &p.aliases, &p.surname, &p.titles).hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Runs every analysis pass over a loaded briefing: each article alone, in parallel,
 /// then the stories across articles, then the checks of curation against findings.
 pub fn run(briefing: &Briefing) -> Analysis {
+    run_cached(briefing, &mut Cache::default())
+}
+
+/// [`run`], reusing the findings of articles that have not changed since `cache` was
+/// filled, and refilling it.
+pub fn run_cached(briefing: &Briefing, cache: &mut Cache) -> Analysis {
     let names = mentions::Names::new(&briefing.people);
-    let found: Vec<Findings> = briefing
+    let people = people_key(&briefing.people);
+    if cache.people != people {
+        cache.articles.clear();
+        cache.people = people;
+    }
+    let found: Vec<(String, u64, std::sync::Arc<Findings>)> = briefing
         .articles
         .par_iter()
         .map(|article| {
+            let key = article_key(article);
+            if let Some((k, f)) = cache.articles.get(&article.id)
+                && *k == key
+            {
+                return (article.id.clone(), key, f.clone());
+            }
             let paras = text::Paragraph::all(article);
             let (mentions, warnings) = mentions::article(&names, article, &paras);
             let quotes = quotes::article(&names, &article.id, &paras, &mentions);
             let dates = dates::article(&article.id, article.published.date, &paras);
             let features = stories::Features::of(&paras);
-            Findings {
+            let findings = Findings {
                 mentions,
                 quotes,
                 dates,
                 warnings,
                 features,
-            }
+            };
+            (article.id.clone(), key, std::sync::Arc::new(findings))
         })
         .collect();
+    cache.articles = found
+        .iter()
+        .map(|(id, key, f)| (id.clone(), (*key, f.clone())))
+        .collect();
+    let found = found
+        .into_iter()
+        .map(|(_, _, f)| std::sync::Arc::try_unwrap(f).unwrap_or_else(|shared| (*shared).clone()));
     let mut analysis = Analysis::default();
     let mut features = Vec::with_capacity(found.len());
     for f in found {
@@ -465,6 +526,49 @@ pub(crate) mod tests {
             events: vec![],
             comparisons: vec![],
         }
+    }
+
+    fn same(a: &Analysis, b: &Analysis) {
+        assert_eq!(a.mentions, b.mentions);
+        assert_eq!(a.quotes, b.quotes);
+        assert_eq!(a.dates, b.dates);
+        assert_eq!(a.stories, b.stories);
+        assert_eq!(a.conflicts, b.conflicts);
+        assert_eq!(a.warnings, b.warnings);
+    }
+
+    #[test]
+    fn a_warm_cache_gives_what_a_fresh_run_gives() {
+        let mut b = empty_briefing();
+        b.people = vec![crate::analyse::mentions::tests::person(
+            "ana",
+            "Ana Ortiz",
+            Some("Ortiz"),
+            &[],
+            &["Mayor"],
+        )];
+        for (id, body) in [
+            (
+                "a",
+                "Mayor Ana Ortiz spoke on Thursday. “We will rebuild,” Ortiz said.",
+            ),
+            ("b", "Ana Ortiz opened the pier in March."),
+        ] {
+            let mut art = crate::analyse::mentions::tests::article_of(body);
+            art.id = id.into();
+            b.articles.push(art);
+        }
+        let mut cache = Cache::default();
+        same(&run_cached(&b, &mut cache), &run(&b));
+        // An edited article is analysed again; the other is taken from the cache.
+        let body = "Ortiz said on Friday the pier would reopen in June.";
+        let mut edited = crate::analyse::mentions::tests::article_of(body);
+        edited.id = "b".into();
+        b.articles[1] = edited;
+        same(&run_cached(&b, &mut cache), &run(&b));
+        // New people invalidate every article's mentions.
+        b.people[0].aliases.push("Ana Ortíz".into());
+        same(&run_cached(&b, &mut cache), &run(&b));
     }
 
     #[test]

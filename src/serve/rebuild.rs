@@ -31,6 +31,9 @@ pub(crate) struct Engine {
     base_url: String,
     good: Option<Good>,
     pending: Plan,
+    /// Each article's own findings, so that an edit re-analyses the edited article
+    /// alone before the stories are grouped again.
+    analysis_cache: analyse::Cache,
 }
 
 struct Good {
@@ -84,6 +87,7 @@ impl Engine {
             base_url,
             good: None,
             pending: Plan::everything(),
+            analysis_cache: analyse::Cache::default(),
         }
     }
 
@@ -100,16 +104,16 @@ impl Engine {
             (Some(_), false) => None,
             _ => Some(Theme::load(&self.root)?),
         };
-        // The whole content is reloaded and analysed even for one article: the loader
-        // cannot yet re-read one file and re-verify the references into it, and the
-        // analysis has no entry point for one article.
+        // The whole content is reloaded even for one article: the loader cannot yet
+        // re-read one file and re-verify the references into it. The analysis redoes
+        // only the articles that changed, then the stories across all of them.
         let loaded = match (&self.good, &plan.content) {
             (Some(_), Reload::Keep) => None,
             _ => Some(crate::without_errors(load::briefing(&self.root)?)?),
         };
         timings.load = started.elapsed();
         let content = loaded.map(|loaded| {
-            let analysis = analyse::run(&loaded.briefing);
+            let analysis = analyse::run_cached(&loaded.briefing, &mut self.analysis_cache);
             (loaded, analysis)
         });
         timings.analyse = started.elapsed() - timings.load;
