@@ -1235,20 +1235,8 @@ const EDITS: &[(&str, &str)] = &[
     ("However, ", "But "),
 ];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The month names, from the library: the corpus writes dates the way people do.
+const MONTHS: &[&str] = &briefing::edtf::MONTHS;
 
 /// Associated Press abbreviations, used before a day: "Jan. 3", "March 13".
 const MONTHS_AP: &[&str] = &[

@@ -730,6 +730,7 @@ pub(crate) fn source_span(article: &Article, para: &Paragraph, start: usize, tex
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::analyse::tests::pairs;
     use crate::content::Published;
     use crate::markdown;
 
@@ -815,12 +816,6 @@ pub(crate) mod tests {
         mentions
             .into_iter()
             .map(|m| (m.text, m.person.unwrap_or_else(|| "?".into())))
-            .collect()
-    }
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
     }
 

@@ -514,6 +514,13 @@ fn stories(
 pub(crate) mod tests {
     use super::*;
 
+    /// Owned pairs from a table of string pairs, to compare with findings.
+    pub(crate) fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
     /// A briefing with nothing in it, for tests that add what they need.
     pub(crate) fn empty_briefing() -> Briefing {
         let config = serde_json::from_value(serde_json::json!({"title": "T", "base_url": "/"}))

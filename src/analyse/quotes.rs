@@ -748,6 +748,7 @@ mod tests {
     use super::*;
     use crate::analyse::mentions;
     use crate::analyse::mentions::tests::{article_of, person};
+    use crate::analyse::tests::pairs;
 
     /// (quoted text, speaker id or text, or "-") of every quote in `body`.
     fn quotes(body: &str) -> Vec<(String, String)> {
@@ -786,12 +787,6 @@ mod tests {
                 let who = q.person.or(q.speaker).unwrap_or_else(|| "-".into());
                 (q.text, who)
             })
-            .collect()
-    }
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
     }
 
