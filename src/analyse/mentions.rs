@@ -23,7 +23,9 @@
 //!    one just named ("Jorge Rodríguez spoke. Rodríguez said …"); two candidates named
 //!    there decide nothing;
 //! 6. the *subject* of the article decides: the candidate introduced first, when no other
-//!    candidate is named more often in that way.
+//!    candidate is named more often in that way, or when the first paragraph that names
+//!    anyone (the lede) introduces that candidate alone, as news writing introduces its
+//!    subject.
 //!
 //! Recency alone never decides: a full name earlier in the same sentence gives no
 //! credit, so "… Bruno Rodriguez, and Rodriguez said" falls to the subject rule. A title
@@ -579,19 +581,34 @@ impl Resolver<'_> {
         self.subject(candidates)
     }
 
-    /// Rule 6: the candidate introduced first, unless another is named more often.
+    /// Rule 6: the candidate introduced first, unless another is named more often and
+    /// the lede does not introduce the first one alone.
     fn subject(&self, eligible: Vec<usize>) -> Resolution {
         let first = eligible
             .iter()
             .filter_map(|p| self.facts.introduced.get(p).map(|at| (*at, *p)))
             .min();
         let count = |p: &usize| self.facts.full_names.get(p).copied().unwrap_or(0);
-        if let Some((_, subject)) = first
-            && eligible.iter().all(|p| count(p) <= count(&subject))
-        {
+        let Some((_, subject)) = first else {
+            return Resolution::Ambiguous(eligible);
+        };
+        if eligible.iter().all(|p| count(p) <= count(&subject)) {
             return Resolution::Person(
                 subject,
                 "subject of the article (introduced first, named most)".into(),
+            );
+        }
+        let lede = self.tokens.first().map_or(0, |t| t.para);
+        let in_lede = |p: &usize| {
+            self.facts
+                .introduced
+                .get(p)
+                .is_some_and(|&at| self.tokens[at].para == lede)
+        };
+        if in_lede(&subject) && eligible.iter().filter(|p| in_lede(p)).count() == 1 {
+            return Resolution::Person(
+                subject,
+                "subject of the article (introduced alone in its first paragraph)".into(),
             );
         }
         Resolution::Ambiguous(eligible)
@@ -826,6 +843,17 @@ pub(crate) mod tests {
             (
                 "DELCY RODRIGUEZ’s office. Delcy  Rodríguez's aide.",
                 &[("DELCY RODRIGUEZ", "delcy"), ("Delcy  Rodríguez", "delcy")],
+            ),
+            // The person the first paragraph introduces alone is the subject, even when
+            // another with the surname is named more often later.
+            (
+                "Bruno Rodriguez arrived in Caracas.\n\nJorge Rodríguez met him. Later Jorge Rodríguez left. The talks lasted hours.\n\nRodriguez said they went well.",
+                &[
+                    ("Bruno Rodriguez", "bruno"),
+                    ("Jorge Rodríguez", "jorge"),
+                    ("Jorge Rodríguez", "jorge"),
+                    ("Rodriguez", "bruno"),
+                ],
             ),
             // The subject of the article wins over the name just written in the sentence.
             (
