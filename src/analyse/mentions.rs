@@ -206,14 +206,7 @@ impl Names {
                 title_after: None,
             });
         }
-        found.sort_by_key(|t| (t.fstart, std::cmp::Reverse(t.fend)));
-        let mut out: Vec<Token> = Vec::with_capacity(found.len());
-        for t in found {
-            if out.last().is_none_or(|last| t.fstart >= last.fend) {
-                out.push(t);
-            }
-        }
-        out
+        super::text::outermost(found, |t| (t.fstart, t.fend))
     }
 }
 

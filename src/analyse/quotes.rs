@@ -333,14 +333,7 @@ pub(crate) fn marks(text: &str, sentences: &[(usize, usize)]) -> Vec<Marks> {
     }
     // A quote inside an unopened one (its opening was not known when it closed) is
     // part of it.
-    out.sort_by_key(|m| (m.open, std::cmp::Reverse(m.close)));
-    let mut outer: Vec<Marks> = Vec::with_capacity(out.len());
-    for m in out {
-        if outer.last().is_none_or(|o| m.open >= o.close) {
-            outer.push(m);
-        }
-    }
-    outer
+    super::text::outermost(out, |m| (m.open, m.close))
 }
 
 /// A closing mark with no opening one: the quote starts at the first sentence after the

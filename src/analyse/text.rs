@@ -333,6 +333,23 @@ impl std::hash::Hasher for Prehashed {
     }
 }
 
+/// The outermost of overlapping ranges, in order: ranges sorted by start (the longest
+/// first where two start together), and any range starting inside a kept one dropped.
+/// A full name beats the surname inside it; a quote beats a quote nested in it.
+pub(crate) fn outermost<T>(mut items: Vec<T>, range: impl Fn(&T) -> (usize, usize)) -> Vec<T> {
+    items.sort_by_key(|t| {
+        let (s, e) = range(t);
+        (s, std::cmp::Reverse(e))
+    });
+    let mut out: Vec<T> = Vec::with_capacity(items.len());
+    for t in items {
+        if out.last().is_none_or(|last| range(&t).0 >= range(last).1) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// A hash map keyed by hashes.
 pub(crate) type HashedMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Prehashed>>;
@@ -638,6 +655,15 @@ pub(crate) fn number_word(word: &str) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn outermost_keeps_the_enclosing_ranges() {
+        let kept = super::outermost(
+            vec![(5, 9), (0, 4), (0, 2), (6, 8), (3, 7), (10, 12)],
+            |r| *r,
+        );
+        assert_eq!(kept, [(0, 4), (5, 9), (10, 12)]);
+    }
+
     use super::*;
 
     #[test]
