@@ -202,3 +202,18 @@ fn building_into_the_briefing_itself_is_refused() {
     );
     assert!(dir.path().join("briefing.yaml").exists());
 }
+
+#[test]
+fn a_build_to_a_pipe_prints_one_summary_line_and_no_progress_bar() {
+    let dir = briefing_with(None);
+    let out = briefing(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    assert!(
+        lines[0].starts_with("built ") && lines[0].contains(" files ("),
+        "{err}"
+    );
+    assert!(!err.contains('\r') && !err.contains("pages"), "{err}");
+}
