@@ -223,12 +223,10 @@ pub struct DateClaim {
 }
 
 /// What one article gives on its own, before articles are compared.
-#[derive(Clone)]
 struct Findings {
     mentions: Vec<Mention>,
     quotes: Vec<Quote>,
     dates: Vec<DateMention>,
-    warnings: Vec<Diagnostic>,
     features: stories::Features,
 }
 
@@ -246,14 +244,39 @@ impl From<&DateMention> for DateClaim {
     }
 }
 
-/// What each article gave on its own in an earlier run, kept by the dev server between
-/// rebuilds: an article whose text, date and place are unchanged, in a briefing whose
-/// people are unchanged, is not analysed again.
+/// What each article gave on its own in an earlier run, and what each compared pair of
+/// articles gave, kept by the dev server between rebuilds: an article whose text, date
+/// and place are unchanged, in a briefing whose people are unchanged, is not analysed
+/// again, and two such articles are not aligned again.
 #[derive(Default)]
 pub struct Cache {
     people: u64,
-    articles: std::collections::HashMap<String, (u64, std::sync::Arc<Findings>)>,
+    articles: std::collections::HashMap<String, Cached>,
+    /// Keyed by the two articles' keys, in pair order.
+    pairs: std::collections::HashMap<(u64, u64), Arc<Judged>>,
 }
+
+/// The reusable part of one article's analysis. Its mentions, quotes and dates are not
+/// kept here but in the [`Analysis`] the cache was last used for, from which
+/// [`run_cached`] moves them: copying every finding of every article would cost more
+/// than the edit.
+struct Cached {
+    key: u64,
+    features: Arc<stories::Features>,
+    warnings: Vec<Diagnostic>,
+    profile: std::sync::OnceLock<Arc<compare::Profile>>,
+}
+
+/// A compared pair: the costly sentence alignment, which depends on the two articles
+/// alone, and the pair it gave under a relation and similarity, which also depend on
+/// the vocabulary of the whole briefing and are checked again on reuse.
+struct Judged {
+    jaccard: f64,
+    matched: Vec<(usize, usize, f64)>,
+    outcome: std::sync::OnceLock<Option<(Relation, f64, Pair, Vec<Vec<DateClaim>>)>>,
+}
+
+use std::sync::Arc;
 
 /// What the per-article findings depend on: the article's id, text, publication date
 /// and where it is (its file and the body's offset, for the spans of warnings).
@@ -284,27 +307,33 @@ fn people_key(people: &[crate::content::Person]) -> u64 {
 /// Runs every analysis pass over a loaded briefing: each article alone, in parallel,
 /// then the stories across articles, then the checks of curation against findings.
 pub fn run(briefing: &Briefing) -> Analysis {
-    run_cached(briefing, &mut Cache::default())
+    run_cached(briefing, &mut Cache::default(), None)
 }
 
-/// [`run`], reusing the findings of articles that have not changed since `cache` was
-/// filled, and refilling it.
-pub fn run_cached(briefing: &Briefing, cache: &mut Cache) -> Analysis {
+/// [`run`], reusing what `cache` holds of articles and pairs that have not changed
+/// since it was filled, and refilling it. `previous` is the analysis the cache was last
+/// used for: the findings of unchanged articles are moved out of it.
+pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analysis>) -> Analysis {
     let names = mentions::Names::new(&briefing.people);
     let people = people_key(&briefing.people);
     if cache.people != people {
         cache.articles.clear();
+        cache.pairs.clear();
         cache.people = people;
     }
-    let found: Vec<(String, u64, std::sync::Arc<Findings>)> = briefing
+    let keys: Vec<u64> = briefing.articles.par_iter().map(article_key).collect();
+    let reused = |i: usize| {
+        let id = &briefing.articles[i].id;
+        previous.is_some() && cache.articles.get(id).is_some_and(|c| c.key == keys[i])
+    };
+    let is_reused: Vec<bool> = (0..keys.len()).map(reused).collect();
+    let fresh: Vec<Option<(Findings, Vec<Diagnostic>)>> = briefing
         .articles
         .par_iter()
-        .map(|article| {
-            let key = article_key(article);
-            if let Some((k, f)) = cache.articles.get(&article.id)
-                && *k == key
-            {
-                return (article.id.clone(), key, f.clone());
+        .zip(&is_reused)
+        .map(|(article, reused)| {
+            if *reused {
+                return None;
             }
             let paras = text::Paragraph::all(article);
             let (mentions, warnings) = mentions::article(&names, article, &paras);
@@ -315,29 +344,61 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache) -> Analysis {
                 mentions,
                 quotes,
                 dates,
-                warnings,
                 features,
             };
-            (article.id.clone(), key, std::sync::Arc::new(findings))
+            Some((findings, warnings))
         })
         .collect();
-    cache.articles = found
-        .iter()
-        .map(|(id, key, f)| (id.clone(), (*key, f.clone())))
-        .collect();
-    let found = found
-        .into_iter()
-        .map(|(_, _, f)| std::sync::Arc::try_unwrap(f).unwrap_or_else(|shared| (*shared).clone()));
+    // Both the previous analysis and the briefing are in article id order, so the
+    // findings of each reused article are the next ones of the previous lists.
+    let previous = previous.unwrap_or_default();
+    let mut old_mentions = previous.mentions.into_iter().peekable();
+    let mut old_quotes = previous.quotes.into_iter().peekable();
+    let mut old_dates = previous.dates.into_iter().peekable();
     let mut analysis = Analysis::default();
-    let mut features = Vec::with_capacity(found.len());
-    for f in found {
-        analysis.mentions.extend(f.mentions);
-        analysis.quotes.extend(f.quotes);
-        analysis.dates.extend(f.dates);
-        analysis.warnings.extend(f.warnings);
-        features.push(f.features);
+    let mut articles = std::collections::HashMap::with_capacity(keys.len());
+    let mut features = Vec::with_capacity(keys.len());
+    for ((article, key), found) in briefing.articles.iter().zip(&keys).zip(fresh) {
+        let id = article.id.as_str();
+        let before = |place: &Place| place.article.as_str() < id;
+        while old_mentions.next_if(|m| before(&m.place)).is_some() {}
+        while old_quotes.next_if(|q| before(&q.place)).is_some() {}
+        while old_dates.next_if(|d| before(&d.place)).is_some() {}
+        let here = |place: &Place| place.article == id;
+        let entry = match found {
+            Some((f, warnings)) => {
+                analysis.mentions.extend(f.mentions);
+                analysis.quotes.extend(f.quotes);
+                analysis.dates.extend(f.dates);
+                Cached {
+                    key: *key,
+                    features: Arc::new(f.features),
+                    warnings,
+                    profile: Default::default(),
+                }
+            }
+            None => {
+                analysis.mentions.extend(std::iter::from_fn(|| {
+                    old_mentions.next_if(|m| here(&m.place))
+                }));
+                analysis.quotes.extend(std::iter::from_fn(|| {
+                    old_quotes.next_if(|q| here(&q.place))
+                }));
+                analysis
+                    .dates
+                    .extend(std::iter::from_fn(|| old_dates.next_if(|d| here(&d.place))));
+                cache
+                    .articles
+                    .remove(id)
+                    .expect("a reused article is cached")
+            }
+        };
+        analysis.warnings.extend(entry.warnings.iter().cloned());
+        features.push(entry.features.clone());
+        articles.insert(article.id.clone(), entry);
     }
-    let (stories, story_conflicts) = stories(briefing, &analysis, &features);
+    cache.articles = articles;
+    let (stories, story_conflicts) = stories(briefing, &analysis, &features, &keys, cache);
     analysis.stories = stories;
     let (mut conflicts, warnings) = conflicts::events(briefing, &analysis.dates);
     conflicts.extend(story_conflicts.into_iter().map(|claims| Conflict {
@@ -412,11 +473,15 @@ fn term_overlap(
 /// uncredited rewrite) is at 0.30; the gate leaves a wide margin.
 const GATE: f64 = 0.2;
 
-/// Same-story groups, and the date claims of aligned sentences that disagree.
+/// Same-story groups, and the date claims of aligned sentences that disagree. `keys`
+/// are the articles' keys; `cache` keeps their profiles and the pairs compared, for the
+/// next run.
 fn stories(
     briefing: &Briefing,
     analysis: &Analysis,
-    features: &[stories::Features],
+    features: &[Arc<stories::Features>],
+    keys: &[u64],
+    cache: &mut Cache,
 ) -> (Vec<Story>, Vec<Vec<DateClaim>>) {
     let articles = &briefing.articles;
     let frequencies = Frequencies {
@@ -438,45 +503,72 @@ fn stories(
         .into_par_iter()
         .filter(|&(i, j)| vocabulary(i, j) >= GATE)
         .collect();
-    let mut needed: Vec<usize> = gated.iter().flat_map(|&(i, j)| [i, j]).collect();
-    needed.sort_unstable();
-    needed.dedup();
-    let built: Vec<(usize, compare::Profile)> = needed
-        .par_iter()
-        .map(|&i| (i, compare::Profile::of(&articles[i])))
-        .collect();
-    let mut profiles: Vec<Option<compare::Profile>> = vec![None; articles.len()];
-    for (i, p) in built {
-        profiles[i] = Some(p);
-    }
+    let cached = &cache.articles;
+    let profile = |i: usize| -> &compare::Profile {
+        cached[&articles[i].id]
+            .profile
+            .get_or_init(|| Arc::new(compare::Profile::of(&articles[i])))
+    };
     let half = |i: usize| -> compare::Half {
         let id = articles[i].id.as_str();
         compare::Half {
             article: &articles[i],
-            profile: profiles[i].as_ref().expect("profiled"),
+            profile: profile(i),
             mentions: of_article(&analysis.mentions, id, |m| &m.place),
             quotes: of_article(&analysis.quotes, id, |q| &q.place),
             dates: of_article(&analysis.dates, id, |d| &d.place),
         }
     };
+    let old_pairs = std::mem::take(&mut cache.pairs);
+    let compared: Vec<((u64, u64), Arc<Judged>)> = gated
+        .par_iter()
+        .map(|&(i, j)| {
+            let key = (keys[i], keys[j]);
+            let judged = old_pairs.get(&key).cloned().unwrap_or_else(|| {
+                let (a, b) = (profile(i), profile(j));
+                let (jaccard, _) = stories::overlap(&a.shingles, &b.shingles);
+                Arc::new(Judged {
+                    jaccard,
+                    matched: compare::align(a, b),
+                    outcome: Default::default(),
+                })
+            });
+            (key, judged)
+        })
+        .collect();
+    drop(old_pairs);
     let judged: Vec<(usize, usize, Pair, Vec<Vec<DateClaim>>)> = gated
         .par_iter()
-        .filter_map(|&(i, j)| {
+        .zip(&compared)
+        .filter_map(|(&(i, j), (_, judged))| {
             let (a, b) = (half(i), half(j));
-            let (jaccard, _) = stories::overlap(&a.profile.shingles, &b.profile.shingles);
-            let vocabulary = vocabulary(i, j);
-            let matched = compare::align(a.profile, b.profile);
             let (relation, similarity) = compare::relation(
-                jaccard,
-                vocabulary,
-                &matched,
+                judged.jaccard,
+                vocabulary(i, j),
+                &judged.matched,
                 a.profile.sentences.len(),
                 b.profile.sentences.len(),
             )?;
-            let (pair, conflicts) = compare::pair(&a, &b, relation, similarity, &matched);
+            // The pair made last time stands if the briefing's vocabulary moved
+            // neither its relation nor its similarity.
+            let made = || {
+                let (pair, conflicts) =
+                    compare::pair(&a, &b, relation, similarity, &judged.matched);
+                Some((relation, similarity, pair, conflicts))
+            };
+            let outcome = judged.outcome.get_or_init(made);
+            let (pair, conflicts) = match outcome {
+                Some((r, s, pair, conflicts))
+                    if *r == relation && s.to_bits() == similarity.to_bits() =>
+                {
+                    (pair.clone(), conflicts.clone())
+                }
+                _ => compare::pair(&a, &b, relation, similarity, &judged.matched),
+            };
             Some((i, j, pair, conflicts))
         })
         .collect();
+    cache.pairs = compared.into_iter().collect();
     let edges: Vec<(usize, usize)> = judged.iter().map(|(i, j, _, _)| (*i, *j)).collect();
     let mut conflicts = Vec::new();
     let mut pairs: Vec<Option<Pair>> = Vec::with_capacity(judged.len());
@@ -566,16 +658,29 @@ pub(crate) mod tests {
             b.articles.push(art);
         }
         let mut cache = Cache::default();
-        same(&run_cached(&b, &mut cache), &run(&b));
-        // An edited article is analysed again; the other is taken from the cache.
+        let mut last = run_cached(&b, &mut cache, None);
+        same(&last, &run(&b));
+        // An edited article is analysed again; the other is taken from the last run.
         let body = "Ortiz said on Friday the pier would reopen in June.";
         let mut edited = crate::analyse::mentions::tests::article_of(body);
         edited.id = "b".into();
         b.articles[1] = edited;
-        same(&run_cached(&b, &mut cache), &run(&b));
+        last = run_cached(&b, &mut cache, Some(last));
+        same(&last, &run(&b));
         // New people invalidate every article's mentions.
         b.people[0].aliases.push("Ana Ortíz".into());
-        same(&run_cached(&b, &mut cache), &run(&b));
+        last = run_cached(&b, &mut cache, Some(last));
+        same(&last, &run(&b));
+        // An article removed, one added before the others.
+        b.articles.remove(0);
+        let mut first =
+            crate::analyse::mentions::tests::article_of("Ana Ortiz said “yes” on Monday.");
+        first.id = "0".into();
+        b.articles.insert(0, first);
+        last = run_cached(&b, &mut cache, Some(last));
+        same(&last, &run(&b));
+        // Without the last analysis, everything is found again.
+        same(&run_cached(&b, &mut cache, None), &run(&b));
     }
 
     #[test]

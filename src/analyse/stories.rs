@@ -20,6 +20,8 @@
 //! containment and by a sentence alignment ([`super::compare`]) whose cost is the two
 //! articles' sentences, never the corpus. Pairs that pass are joined with union–find.
 
+use std::borrow::Borrow;
+
 use super::text::{HashedMap, Paragraph, number_word, stem};
 pub(crate) use super::text::{hash_bytes, mix};
 
@@ -285,10 +287,10 @@ pub(crate) fn overlap(a: &[u64], b: &[u64]) -> (f64, f64) {
 }
 
 /// How many articles use each term.
-pub(crate) fn document_frequency(features: &[Features]) -> HashedMap<u32, u32> {
+pub(crate) fn document_frequency<F: Borrow<Features>>(features: &[F]) -> HashedMap<u32, u32> {
     let mut df: HashedMap<u32, u32> = HashedMap::default();
     for f in features {
-        for t in &f.terms {
+        for t in &f.borrow().terms {
             *df.entry(*t).or_default() += 1;
         }
     }
@@ -296,11 +298,14 @@ pub(crate) fn document_frequency(features: &[Features]) -> HashedMap<u32, u32> {
 }
 
 /// Candidate pairs `(i, j)` with `i < j`, sorted: band collisions and rare-term sharers.
-pub(crate) fn candidates(features: &[Features], df: &HashedMap<u32, u32>) -> Vec<(usize, usize)> {
+pub(crate) fn candidates<F: Borrow<Features>>(
+    features: &[F],
+    df: &HashedMap<u32, u32>,
+) -> Vec<(usize, usize)> {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // MinHash bands.
     let mut buckets: HashedMap<u64, Vec<usize>> = HashedMap::default();
-    for (i, f) in features.iter().enumerate() {
+    for (i, f) in features.iter().map(Borrow::borrow).enumerate() {
         if f.signature.iter().all(|v| *v == u64::MAX) {
             continue;
         }
@@ -332,7 +337,8 @@ pub(crate) fn candidates(features: &[Features], df: &HashedMap<u32, u32>) -> Vec
     let indexable: Vec<Vec<(u32, u32)>> = features
         .iter()
         .map(|f| {
-            f.terms
+            f.borrow()
+                .terms
                 .iter()
                 .filter_map(|t| {
                     let d = *df.get(t)?;

@@ -112,12 +112,40 @@ impl Engine {
             _ => Some(crate::without_errors(load::briefing(&self.root)?)?),
         };
         timings.load = started.elapsed();
+        // What the edited articles showed on before the edit, while the last good
+        // analysis is whole: its findings are moved into the new one.
+        let mut affected = None;
+        if let Some(old) = &self.good
+            && !plan.render_all
+        {
+            let ids = match (&plan.content, &loaded) {
+                (Reload::Articles(ids), _) => ids.clone(),
+                (Reload::Everything, Some(new)) => changed_articles(&old.loaded, new),
+                _ => BTreeSet::new(),
+            };
+            let mut before = Affected::default();
+            before.add(&ids, &old.loaded.briefing, &old.analysis);
+            affected = Some((ids, before));
+        }
         let content = loaded.map(|loaded| {
-            let analysis = analyse::run_cached(&loaded.briefing, &mut self.analysis_cache);
+            let previous = self.good.as_mut().map(|g| std::mem::take(&mut g.analysis));
+            let analysis =
+                analyse::run_cached(&loaded.briefing, &mut self.analysis_cache, previous);
             (loaded, analysis)
         });
         timings.analyse = started.elapsed() - timings.load;
-        let mut update = self.render(&plan, theme.as_ref(), content.as_ref())?;
+        let rendered = self.render(theme.as_ref(), content.as_ref(), affected);
+        let mut update = match rendered {
+            Ok(update) => update,
+            Err(failure) => {
+                // The last good analysis was moved into the new one: the next rebuild
+                // starts over (what is served stays as it is).
+                if content.is_some() {
+                    self.good = None;
+                }
+                return Err(failure);
+            }
+        };
         update.timings.load = timings.load;
         update.timings.analyse = timings.analyse;
         let paths = update.paths.iter().cloned().collect();
@@ -143,11 +171,13 @@ impl Engine {
         Ok(update)
     }
 
+    /// Renders the pages `affected` names, before the edit (`ids` and what they
+    /// reached) and after it, or every page when it is `None`.
     fn render(
         &self,
-        plan: &Plan,
         theme: Option<&Theme>,
         content: Option<&(Loaded, Analysis)>,
+        affected: Option<(BTreeSet<String>, Affected)>,
     ) -> Result<Update, Failure> {
         // What the plan did not reload comes from the last good build.
         let old = self.good.as_ref();
@@ -165,15 +195,8 @@ impl Engine {
         let site = render::site(&loaded.briefing, analysis, theme, options)?;
         let prepare = started.elapsed();
         let paths: Vec<String> = site.pages().iter().map(|p| site.path(p)).collect();
-        let affected = match old {
-            Some(old) if !plan.render_all => {
-                let ids = match &plan.content {
-                    Reload::Articles(ids) => ids.clone(),
-                    Reload::Everything => changed_articles(&old.loaded, loaded),
-                    Reload::Keep => BTreeSet::new(),
-                };
-                let mut affected = Affected::default();
-                affected.add(&ids, &old.loaded.briefing, &old.analysis);
+        let affected = match (affected, old) {
+            (Some((ids, mut affected)), Some(old)) => {
                 affected.add(&ids, &loaded.briefing, analysis);
                 Some((affected, &old.paths))
             }
