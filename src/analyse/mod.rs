@@ -273,7 +273,15 @@ struct Cached {
 struct Judged {
     jaccard: f64,
     matched: Vec<(usize, usize, f64)>,
-    outcome: std::sync::OnceLock<Option<(Relation, f64, Pair, Vec<Vec<DateClaim>>)>>,
+    made: std::sync::OnceLock<Made>,
+}
+
+/// The pair a [`Judged`] alignment made, and under which relation and similarity.
+struct Made {
+    relation: Relation,
+    similarity: f64,
+    pair: Pair,
+    conflicts: Vec<Vec<DateClaim>>,
 }
 
 use std::sync::Arc;
@@ -530,7 +538,7 @@ fn stories(
                 Arc::new(Judged {
                     jaccard,
                     matched: compare::align(a, b),
-                    outcome: Default::default(),
+                    made: Default::default(),
                 })
             });
             (key, judged)
@@ -551,20 +559,22 @@ fn stories(
             )?;
             // The pair made last time stands if the briefing's vocabulary moved
             // neither its relation nor its similarity.
-            let made = || {
+            let made = judged.made.get_or_init(|| {
                 let (pair, conflicts) =
                     compare::pair(&a, &b, relation, similarity, &judged.matched);
-                Some((relation, similarity, pair, conflicts))
-            };
-            let outcome = judged.outcome.get_or_init(made);
-            let (pair, conflicts) = match outcome {
-                Some((r, s, pair, conflicts))
-                    if *r == relation && s.to_bits() == similarity.to_bits() =>
-                {
-                    (pair.clone(), conflicts.clone())
+                Made {
+                    relation,
+                    similarity,
+                    pair,
+                    conflicts,
                 }
-                _ => compare::pair(&a, &b, relation, similarity, &judged.matched),
-            };
+            });
+            let (pair, conflicts) =
+                if made.relation == relation && made.similarity.to_bits() == similarity.to_bits() {
+                    (made.pair.clone(), made.conflicts.clone())
+                } else {
+                    compare::pair(&a, &b, relation, similarity, &judged.matched)
+                };
             Some((i, j, pair, conflicts))
         })
         .collect();
