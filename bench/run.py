@@ -8,7 +8,8 @@ process (os.wait4). Prints a table with medians and the briefing/Hugo ratios, th
 scaling between sizes, the cost of `briefing check` (load + analyse) and the I/O floor
 (reading every input, copying the output). With `briefing serve` available, also
 times the incremental path: from appending a sentence to an article file to the
-reload event on the dev server's event stream.
+reload event of that article's open page on the dev server's event stream, checking
+that the page then served has the sentence.
 
     python3 bench/run.py                    # N = 1000, 10000, 30000
     python3 bench/run.py --sizes 200 --runs 1   # a quick run (what CI does)
@@ -35,6 +36,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -399,18 +401,20 @@ class Events(threading.Thread):
                     event = line[6:].strip()
                 elif line.startswith("data:"):
                     data.append(line[5:].lstrip())
-        except (OSError, http.client.HTTPException):
+        except (OSError, http.client.HTTPException, AttributeError):
+            # The stream was closed from another thread (http.client then has no file).
             return
 
 
-def wait_reload(events: Events, current: str, timeout: float) -> tuple[float, str]:
+def wait_reload(events: Events, served: int, timeout: float) -> tuple[float, str]:
+    """The first reload event that says the page changed after it was served."""
     deadline = time.perf_counter() + timeout
     while True:
         left = deadline - time.perf_counter()
         if left <= 0:
             raise TimeoutError("no reload event")
         at, event, data = events.q.get(timeout=left)
-        if event == "reload" and data != current:
+        if event == "reload" and int(data) > served:
             return at, data
 
 
@@ -437,47 +441,64 @@ def incremental(n: int, d: Path, briefing: Path, edits: int, scratch: Path) -> d
                 port = int(m.group(2))
         result["startup"] = time.perf_counter() - start
         print(f"  serve N={n}: ready in {result['startup']:.1f} s at {url}", flush=True)
-        # The event stream's path, as the page's injected script names it.
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        conn.request("GET", "/")
-        page = conn.getresponse().read().decode(errors="replace")
-        conn.close()
-        m = re.search(r"new EventSource\(\"([^\"]+)\"\)", page)
-        path = m.group(1) if m else "/__briefing/events"
-        events = Events("127.0.0.1", port, path)
-        events.start()
-        at, event, generation = events.q.get(timeout=60)
-        while event != "reload":
-            at, event, generation = events.q.get(timeout=60)
-        latencies, server_ms = [], []
+        latencies, server_ms, open_ms = [], [], []
         for i, p in enumerate(chosen):
+            # A reader has the article open: its page, served with the build count of
+            # the moment, listens for its own changes as the injected script does.
+            page_url = f"/articles/{p.stem}/"
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            conn.request("GET", page_url)
+            page = conn.getresponse().read().decode(errors="replace")
+            conn.close()
+            served = int(re.search(r"const served = (\d+);", page).group(1))
+            key = re.search(r"encodeURIComponent\((\"[^\"]*\")\)", page).group(1)
+            events = Events("127.0.0.1", port,
+                            "/__briefing/events?page=" + urllib.parse.quote(json.loads(key), safe=""))
+            events.start()
+            at, event, _ = events.q.get(timeout=60)
+            while event != "reload":
+                at, event, _ = events.q.get(timeout=60)
             time.sleep(0.5)
             while not lines.q.empty():
                 lines.q.get_nowait()
+            sentence = f"The benchmark appended this sentence, number {i + 1}, to the article."
             t0 = time.perf_counter()
             with open(p, "ab") as f:
-                f.write(f"\nThe benchmark appended this sentence, number {i + 1}, to the article.\n".encode())
-            at, generation = wait_reload(events, generation, 120)
+                f.write(f"\n{sentence}\n".encode())
+            at, _ = wait_reload(events, served, 120)
+            # What the reloading browser gets: the new page.
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            conn.request("GET", page_url)
+            page = conn.getresponse().read().decode(errors="replace")
+            conn.close()
+            if sentence not in page:
+                raise RuntimeError(f"{page_url}: the reloaded page lacks the edit")
             latencies.append((at - t0) * 1000)
-            # The server's own log line: "rebuilt after …: … in N ms".
-            deadline = time.perf_counter() + 5
+            events.conn.close()
+            # The server's own log line: "rebuilt after …: open pages in N ms, … in M ms".
+            deadline = time.perf_counter() + 30
             while time.perf_counter() < deadline:
                 try:
                     _, line = lines.q.get(timeout=0.5)
                 except queue.Empty:
                     continue
-                m = re.search(r"in (\d+) ms", line)
+                m = re.search(r" in (\d+) ms \(", line)
+                o = re.search(r"open pages in (\d+) ms", line)
                 if line.startswith("rebuilt") and m:
                     server_ms.append(int(m.group(1)))
+                    if o:
+                        open_ms.append(int(o.group(1)))
                     break
             print(f"  serve N={n}: edit {i + 1}: reload after {latencies[-1]:.0f} ms"
-                  + (f" (server: {server_ms[-1]} ms)" if len(server_ms) == i + 1 else ""), flush=True)
+                  + (f" (server: open page {open_ms[-1]} ms, all pages {server_ms[-1]} ms)"
+                     if len(server_ms) == i + 1 and len(open_ms) == i + 1 else ""), flush=True)
         result.update({
             "edits": len(latencies),
             "median_ms": statistics.median(latencies),
             "min_ms": min(latencies),
             "max_ms": max(latencies),
             "server_median_ms": statistics.median(server_ms) if server_ms else None,
+            "server_open_median_ms": statistics.median(open_ms) if open_ms else None,
             "latencies_ms": latencies,
         })
     finally:
@@ -624,7 +645,9 @@ def main() -> int:
     if inc and "median_ms" in inc:
         print(f"incremental N={inc['n']}: edit to reload median {inc['median_ms']:.0f} ms "
               f"(min {inc['min_ms']:.0f}, max {inc['max_ms']:.0f}, {inc['edits']} edits"
-              + (f", server-side median {inc['server_median_ms']:.0f} ms" if inc.get("server_median_ms") else "")
+              + (f", server: open page median {inc['server_open_median_ms']:.0f} ms"
+                 if inc.get("server_open_median_ms") is not None else "")
+              + (f", all pages median {inc['server_median_ms']:.0f} ms" if inc.get("server_median_ms") else "")
               + f"); serve startup {inc['startup']:.1f} s, peak RSS {inc.get('rss_mb', 0):.0f} MB")
     elif not want_inc:
         print("incremental: not measured (`briefing serve` missing or --incremental off)")

@@ -80,10 +80,10 @@ fn write_pages(
     dir: &Path,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Written, Failure> {
-    let total = site.pages().len();
+    let pages = site.pages();
+    let total = pages.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let by_kind = site
-        .pages()
+    let by_kind = pages
         .par_iter()
         .map(|page| {
             let started = Instant::now();

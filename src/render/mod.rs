@@ -109,9 +109,11 @@ pub struct Site<'a> {
     pub(crate) options: Options,
     pub(crate) tera: Tera,
     pub(crate) index: Index<'a>,
-    /// The search index: built once, as the shard split depends on every term; its
-    /// files are made when written.
-    pub(crate) search: search::Index,
+    /// The search index: built once, when first asked for, as the shard split depends
+    /// on every term; its files are made when written. The dev server renders pages
+    /// readers have open before it.
+    search: std::sync::OnceLock<search::Index>,
+    /// Every page but the search index's files.
     pages: Vec<Page>,
 }
 
@@ -140,7 +142,6 @@ pub fn site<'a>(
     pages.extend(briefing.outlets.keys().cloned().map(Page::Outlet));
     pages.extend(theme.statics().map(|(n, _)| Page::Static(n.to_string())));
     pages.extend(data::EXPORTS.iter().map(|name| Page::Data(name)));
-    let search = search::Index::build(briefing, analysis);
     pages.extend([
         Page::Search,
         Page::Report,
@@ -150,7 +151,6 @@ pub fn site<'a>(
         Page::Robots,
     ]);
     pages.extend((0..briefing.people.len()).map(Page::PersonFeed));
-    pages.extend(search.file_names().into_iter().map(Page::SearchFile));
     Ok(Site {
         briefing,
         analysis,
@@ -158,7 +158,7 @@ pub fn site<'a>(
         options,
         tera,
         index,
-        search,
+        search: Default::default(),
         pages,
     })
 }
@@ -174,8 +174,22 @@ fn compile(theme: &Theme) -> Result<Tera, Failure> {
 }
 
 impl<'a> Site<'a> {
-    pub fn pages(&self) -> &[Page] {
+    /// Every page of the site.
+    pub fn pages(&self) -> Vec<Page> {
+        let files = self.search().file_names().into_iter();
+        let mut all = self.pages.clone();
+        all.extend(files.map(Page::SearchFile));
+        all
+    }
+
+    /// Every page but the files of the search index, without building it.
+    pub fn main_pages(&self) -> &[Page] {
         &self.pages
+    }
+
+    fn search(&self) -> &search::Index {
+        self.search
+            .get_or_init(|| search::Index::build(self.briefing, self.analysis))
     }
 
     /// The output path of a page, relative to the output folder.
@@ -219,7 +233,7 @@ impl<'a> Site<'a> {
                 .map(|(_, b)| b.to_vec())
                 .unwrap_or_default(),
             Page::Data(name) => data::export(self, name),
-            Page::SearchFile(name) => self.search.file(self.briefing, self.analysis, name),
+            Page::SearchFile(name) => self.search().file(self.briefing, self.analysis, name),
             Page::Feed => feeds::site_feed(self),
             Page::PersonFeed(i) => feeds::person_feed(self, *i),
             Page::Sitemap => feeds::sitemap(self),
@@ -244,7 +258,7 @@ impl<'a> Site<'a> {
 
     /// Renders every page, in parallel, in memory: for tests and the dev server.
     pub fn render_all(&self) -> Result<BTreeMap<String, Vec<u8>>, Failure> {
-        self.pages
+        self.pages()
             .par_iter()
             .map(|p| self.render(p).map(|r| (r.path, r.bytes)))
             .collect()

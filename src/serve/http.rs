@@ -5,13 +5,14 @@
 //! though nothing is read from disk, so that serve and the writer agree on what a page
 //! path is.
 
+use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
 use std::net::IpAddr;
-use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{Method, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -28,22 +29,28 @@ pub(crate) struct Shared {
     served: RwLock<Served>,
     signals: broadcast::Sender<Signal>,
     stop: watch::Sender<bool>,
+    /// The pages readers have open (listening for reloads), with how many readers.
+    open: Mutex<HashMap<String, usize>>,
 }
 
 #[derive(Default)]
 pub(crate) struct Served {
-    pub pages: std::collections::HashMap<String, Bytes>,
+    pub pages: HashMap<String, Bytes>,
     /// The error panel while the content has errors.
     pub panel: Option<String>,
-    /// Counts the builds that changed a page: a page that was served with another
-    /// number is out of date.
+    /// Counts the updates that changed a page; a page is served with the count of the
+    /// moment.
     pub generation: u64,
+    /// The count at which each page last changed (was added, edited or removed): a
+    /// page served with a lower count is out of date.
+    pub stamps: HashMap<String, u64>,
 }
 
 /// What open pages are told.
 #[derive(Debug, Clone)]
 enum Signal {
-    Reload(u64),
+    /// These pages changed at this count.
+    Reload(u64, Arc<HashSet<String>>),
     Panel(Option<String>),
 }
 
@@ -53,7 +60,14 @@ impl Shared {
             served: RwLock::default(),
             signals: broadcast::channel(16).0,
             stop: watch::channel(false).0,
+            open: Mutex::default(),
         }
+    }
+
+    /// The pages readers have open now.
+    pub fn open_pages(&self) -> HashSet<String> {
+        let open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        open.keys().cloned().collect()
     }
 
     fn read(&self) -> RwLockReadGuard<'_, Served> {
@@ -64,19 +78,25 @@ impl Shared {
         self.served.write().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Serves a good build, updated by `apply`; returns how many pages changed. Open
-    /// pages reload when some did, and lose the error panel if they had one.
-    pub fn publish(&self, apply: impl FnOnce(&mut Served) -> usize) -> usize {
+    /// Serves a good build, updated by `apply`, which returns the pages it changed;
+    /// returns how many. Open pages reload if they are among them, and lose the error
+    /// panel if they had one.
+    pub fn publish(&self, apply: impl FnOnce(&mut Served) -> Vec<String>) -> usize {
         let mut served = self.write();
         let changed = apply(&mut served);
         if served.panel.take().is_some() {
             let _ = self.signals.send(Signal::Panel(None));
         }
-        if changed > 0 {
+        if !changed.is_empty() {
             served.generation += 1;
-            let _ = self.signals.send(Signal::Reload(served.generation));
+            let generation = served.generation;
+            for path in &changed {
+                served.stamps.insert(path.clone(), generation);
+            }
+            let paths = Arc::new(changed.iter().cloned().collect());
+            let _ = self.signals.send(Signal::Reload(generation, paths));
         }
-        changed
+        changed.len()
     }
 
     /// Keeps the last good build and shows the errors over it.
@@ -153,14 +173,15 @@ async fn page(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
     };
     let served = shared.read();
     if let Some(bytes) = served.pages.get(&path) {
-        return respond(&served, StatusCode::OK, &path, bytes);
+        return respond(&served, StatusCode::OK, &path, &path, bytes);
     }
     // `/people/x` is the folder `/people/x/`: redirect, so relative links work.
     if served.pages.contains_key(&format!("{path}/index.html")) {
         return Redirect::permanent(&format!("{}/", uri.path())).into_response();
     }
     match served.pages.get("404.html") {
-        Some(bytes) => respond(&served, StatusCode::NOT_FOUND, "404.html", bytes),
+        // The 404 page listens for the page asked for, which a save may create.
+        Some(bytes) => respond(&served, StatusCode::NOT_FOUND, &path, "404.html", bytes),
         None => {
             let status = match served.panel {
                 Some(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -169,6 +190,7 @@ async fn page(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
             respond(
                 &served,
                 status,
+                &path,
                 "404.html",
                 &Bytes::from_static(overlay::NO_SITE.as_bytes()),
             )
@@ -176,11 +198,19 @@ async fn page(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
     }
 }
 
-fn respond(served: &Served, status: StatusCode, path: &str, bytes: &Bytes) -> Response {
+/// The response for the page at `asked`, with the bytes of the page at `path`.
+fn respond(
+    served: &Served,
+    status: StatusCode,
+    asked: &str,
+    path: &str,
+    bytes: &Bytes,
+) -> Response {
     let kind = content_type(path);
     let body = if kind.starts_with("text/html") {
         Body::from(overlay::inject(
             bytes,
+            asked,
             served.generation,
             served.panel.as_deref(),
         ))
@@ -199,36 +229,93 @@ fn respond(served: &Served, status: StatusCode, path: &str, bytes: &Bytes) -> Re
         .into_response()
 }
 
-/// The reload events: on connecting, the current build and panel; then each change.
+/// Which page a reload stream is for.
+#[derive(serde::Deserialize)]
+struct Listener {
+    page: Option<String>,
+}
+
+/// Counts a page as open for as long as its reload stream lives.
+struct Open {
+    shared: Arc<Shared>,
+    page: String,
+}
+
+impl Open {
+    fn new(shared: Arc<Shared>, page: String) -> Open {
+        let mut open = shared.open.lock().unwrap_or_else(PoisonError::into_inner);
+        *open.entry(page.clone()).or_default() += 1;
+        drop(open);
+        Open { shared, page }
+    }
+}
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        let mut open = self
+            .shared
+            .open
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(n) = open.get_mut(&self.page) {
+            *n -= 1;
+            if *n == 0 {
+                open.remove(&self.page);
+            }
+        }
+    }
+}
+
+/// The longest page path a reload stream is taken for: no page of a site is longer,
+/// and the open pages are kept in memory.
+const LONGEST_PAGE: usize = 2048;
+
+/// The reload events of one page: on connecting, when the page last changed, and the
+/// panel; then each change of that page and of the panel.
 async fn events(
     State(shared): State<Arc<Shared>>,
+    Query(listener): Query<Listener>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let page = listener
+        .page
+        .filter(|p| p.len() <= LONGEST_PAGE)
+        .unwrap_or_default();
     let signals = shared.signals.subscribe();
     let stop = shared.stop.subscribe();
     let now = {
         let served = shared.read();
+        let stamp = served.stamps.get(&page).copied().unwrap_or(0);
         [
-            Signal::Reload(served.generation),
+            Signal::Reload(stamp, Arc::new(HashSet::from([page.clone()]))),
             Signal::Panel(served.panel.clone()),
         ]
     };
-    let later = stream::unfold((signals, stop), |(mut signals, mut stop)| async move {
-        loop {
-            let signal = tokio::select! {
-                _ = stop.wait_for(|stopped| *stopped) => return None,
-                signal = signals.recv() => signal,
-            };
-            match signal {
-                Ok(signal) => return Some((signal, (signals, stop))),
-                // Too slow a page missed some signals: the next one still tells it all.
-                Err(broadcast::error::RecvError::Lagged(_)) => continue,
-                Err(broadcast::error::RecvError::Closed) => return None,
+    let open = Open::new(shared.clone(), page);
+    let later = stream::unfold(
+        (signals, stop, open),
+        |(mut signals, mut stop, open)| async move {
+            loop {
+                let signal = tokio::select! {
+                    _ = stop.wait_for(|stopped| *stopped) => return None,
+                    signal = signals.recv() => signal,
+                };
+                match signal {
+                    Ok(Signal::Reload(_, paths)) if !paths.contains(&open.page) => continue,
+                    Ok(signal) => return Some((signal, (signals, stop, open))),
+                    // Too slow a page missed some signals: reload it to be sure.
+                    Err(broadcast::error::RecvError::Lagged(_)) => {
+                        let generation = open.shared.read().generation;
+                        let page = Arc::new(HashSet::from([open.page.clone()]));
+                        return Some((Signal::Reload(generation, page), (signals, stop, open)));
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return None,
+                }
             }
-        }
-    });
+        },
+    );
     let all = stream::iter(now).chain(later).map(|signal| {
         Ok(match signal {
-            Signal::Reload(generation) => Event::default()
+            Signal::Reload(generation, _) => Event::default()
                 .event("reload")
                 .data(generation.to_string()),
             Signal::Panel(panel) => {

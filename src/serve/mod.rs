@@ -69,10 +69,13 @@ async fn serve(options: &ServeOptions, root: PathBuf) -> Result<(), Failure> {
     let mut engine = Engine::new(root.clone(), url.clone());
     let shared = Arc::new(Shared::new());
     let started = Instant::now();
-    let first = match engine.rebuild(Plan::everything()) {
-        Ok(update) => {
-            let pages = update.paths.len();
-            shared.publish(|served| rebuild::apply(&mut served.pages, update));
+    let mut pages = 0;
+    let publish = &mut |update: rebuild::Update| {
+        pages = update.paths.as_ref().map_or(pages, Vec::len);
+        shared.publish(|served| rebuild::apply(&mut served.pages, update));
+    };
+    let first = match engine.rebuild(Plan::everything(), &Default::default(), publish) {
+        Ok(_) => {
             if let Some(warnings) = engine.warnings(colour()) {
                 eprint!("{warnings}");
             }
@@ -225,12 +228,24 @@ fn rebuild_on_changes(
             eprintln!("warning: {e}");
         }
         let started = Instant::now();
-        match engine.rebuild(plan) {
-            Ok(update) => {
-                let (rendered, timings) = (update.rendered.len(), update.timings);
-                let changed = shared.publish(|served| rebuild::apply(&mut served.pages, update));
+        // What the log line says: how soon the open pages were up to date, and how
+        // many pages were rendered and changed in all.
+        let (mut rendered, mut changed, mut open_at) = (0, 0, None);
+        let mut publish = |update: rebuild::Update| {
+            rendered += update.rendered.len();
+            if update.paths.is_none() {
+                open_at = Some(started.elapsed());
+            }
+            changed += shared.publish(|served| rebuild::apply(&mut served.pages, update));
+        };
+        match engine.rebuild(plan, &shared.open_pages(), &mut publish) {
+            Ok(timings) => {
+                let open = match open_at {
+                    Some(t) => format!("open pages in {} ms, ", t.as_millis()),
+                    None => String::new(),
+                };
                 eprintln!(
-                    "rebuilt after {}: {rendered} pages re-rendered, {changed} changed, in {} ms ({timings})",
+                    "rebuilt after {}: {open}{rendered} pages re-rendered, {changed} changed, in {} ms ({timings})",
                     describe(&paths),
                     started.elapsed().as_millis()
                 );

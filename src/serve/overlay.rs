@@ -26,15 +26,21 @@ pub(crate) fn panel(text: &str) -> String {
     )
 }
 
-/// The script: reloads when the server's build is not the one the page was served from
-/// (the server says which on connecting, so a rebuild missed while the page loaded
-/// still reloads it), and shows or hides the error panel.
-fn script(generation: u64) -> String {
+/// The script: listens for changes of its page (`page`, the page path it was asked
+/// at) and reloads when the page changed after it was served (the server says when it
+/// last changed on connecting, so a rebuild missed while the page loaded still reloads
+/// it), and shows or hides the error panel.
+fn script(page: &str, generation: u64) -> String {
+    // A JavaScript string: JSON, with `<` escaped so that no page path can close the
+    // script element.
+    let page = serde_json::to_string(page)
+        .unwrap_or_default()
+        .replace('<', "\\u003c");
     format!(
         "<script>(() => {{\n\
          const served = {generation};\n\
-         const events = new EventSource(\"{EVENTS}\");\n\
-         events.addEventListener(\"reload\", (e) => {{ if (Number(e.data) !== served) location.reload(); }});\n\
+         const events = new EventSource(\"{EVENTS}?page=\" + encodeURIComponent({page}));\n\
+         events.addEventListener(\"reload\", (e) => {{ if (Number(e.data) > served) location.reload(); }});\n\
          events.addEventListener(\"overlay\", (e) => {{\n\
          \x20 document.getElementById(\"{PANEL_ID}\")?.remove();\n\
          \x20 const html = JSON.parse(e.data);\n\
@@ -46,12 +52,12 @@ fn script(generation: u64) -> String {
 
 /// `html` with the panel (while errors stand) and the script before its last `</body>`,
 /// or at its end when it has none.
-pub(crate) fn inject(html: &[u8], generation: u64, panel: Option<&str>) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8], page: &str, generation: u64, panel: Option<&str>) -> Vec<u8> {
     let at = html
         .windows(7)
         .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
         .unwrap_or(html.len());
-    let script = script(generation);
+    let script = script(page, generation);
     let panel = panel.unwrap_or_default();
     let mut out = Vec::with_capacity(html.len() + panel.len() + script.len());
     out.extend_from_slice(&html[..at]);
@@ -72,7 +78,8 @@ mod tests {
     #[test]
     fn script_and_panel_go_before_the_last_body_close() {
         let html = b"<html><body><p>x</p></BODY></html>";
-        let out = String::from_utf8(inject(html, 7, Some("<div>panel</div>"))).unwrap();
+        let out =
+            String::from_utf8(inject(html, "index.html", 7, Some("<div>panel</div>"))).unwrap();
         let panel = out.find("<div>panel</div>").unwrap();
         let script = out.find("<script>").unwrap();
         let close = out.find("</BODY>").unwrap();
@@ -85,7 +92,7 @@ mod tests {
 
     #[test]
     fn a_page_without_body_gets_the_script_at_its_end() {
-        let out = String::from_utf8(inject(b"<p>x</p>", 1, None)).unwrap();
+        let out = String::from_utf8(inject(b"<p>x</p>", "index.html", 1, None)).unwrap();
         assert!(out.starts_with("<p>x</p><script>"));
         assert!(!out.contains("role=\"alert\""));
     }

@@ -44,14 +44,15 @@ struct Good {
     paths: HashSet<String>,
 }
 
-/// What a rebuild made.
+/// What a rebuild made, in one of its two steps: first the pages readers have open,
+/// then the rest.
 #[derive(Debug)]
 pub(crate) struct Update {
-    /// The path of every page of the new site.
-    pub paths: Vec<String>,
+    /// The path of every page of the new site, in the last step: any other page is
+    /// gone. `None` in the first step, which removes nothing.
+    pub paths: Option<Vec<String>>,
     /// The pages rendered again; any page not among them is as it was.
     pub rendered: Vec<Rendered>,
-    pub timings: Timings,
 }
 
 /// Where the time of a rebuild went, for the log line: the way to see what to speed up.
@@ -62,7 +63,10 @@ pub(crate) struct Timings {
     pub analyse: Duration,
     /// `render::site`: compiling the templates and the lookups every page shares.
     pub prepare: Duration,
-    pub render: Duration,
+    /// Rendering the pages readers have open.
+    pub open: Duration,
+    /// Rendering the other pages.
+    pub rest: Duration,
 }
 
 impl std::fmt::Display for Timings {
@@ -70,11 +74,12 @@ impl std::fmt::Display for Timings {
         let ms = |d: Duration| d.as_millis();
         write!(
             f,
-            "load {}, analyse {}, prepare {}, render {} ms",
+            "load {}, analyse {}, prepare {}, open pages {}, other pages {} ms",
             ms(self.load),
             ms(self.analyse),
             ms(self.prepare),
-            ms(self.render)
+            ms(self.open),
+            ms(self.rest)
         )
     }
 }
@@ -91,8 +96,15 @@ impl Engine {
         }
     }
 
-    /// Redoes what `plan` and every failed plan before it ask for.
-    pub fn rebuild(&mut self, plan: Plan) -> Result<Update, Failure> {
+    /// Redoes what `plan` and every failed plan before it ask for, and hands each step
+    /// of what it made to `publish`: first the pages in `open`, which readers are
+    /// looking at, then the others.
+    pub fn rebuild(
+        &mut self,
+        plan: Plan,
+        open: &HashSet<String>,
+        publish: &mut dyn FnMut(Update),
+    ) -> Result<Timings, Failure> {
         self.pending.merge(plan);
         let plan = match self.good {
             Some(_) => self.pending.clone(),
@@ -134,9 +146,16 @@ impl Engine {
             (loaded, analysis)
         });
         timings.analyse = started.elapsed() - timings.load;
-        let rendered = self.render(theme.as_ref(), content.as_ref(), affected);
-        let mut update = match rendered {
-            Ok(update) => update,
+        let rendered = self.render(
+            theme.as_ref(),
+            content.as_ref(),
+            affected,
+            open,
+            &mut timings,
+            publish,
+        );
+        let paths = match rendered {
+            Ok(paths) => paths,
             Err(failure) => {
                 // The last good analysis was moved into the new one: the next rebuild
                 // starts over (what is served stays as it is).
@@ -146,9 +165,6 @@ impl Engine {
                 return Err(failure);
             }
         };
-        update.timings.load = timings.load;
-        update.timings.analyse = timings.analyse;
-        let paths = update.paths.iter().cloned().collect();
         self.good = Some(match (self.good.take(), theme, content) {
             (Some(old), theme, content) => {
                 let (loaded, analysis) = content.unwrap_or((old.loaded, old.analysis));
@@ -168,17 +184,21 @@ impl Engine {
             (None, ..) => unreachable!("a first build loads everything"),
         });
         self.pending = Plan::default();
-        Ok(update)
+        Ok(timings)
     }
 
     /// Renders the pages `affected` names, before the edit (`ids` and what they
-    /// reached) and after it, or every page when it is `None`.
+    /// reached) and after it, or every page when it is `None`: those in `open` first.
+    /// Returns the path of every page.
     fn render(
         &self,
         theme: Option<&Theme>,
         content: Option<&(Loaded, Analysis)>,
         affected: Option<(BTreeSet<String>, Affected)>,
-    ) -> Result<Update, Failure> {
+        open: &HashSet<String>,
+        timings: &mut Timings,
+        publish: &mut dyn FnMut(Update),
+    ) -> Result<HashSet<String>, Failure> {
         // What the plan did not reload comes from the last good build.
         let old = self.good.as_ref();
         let (theme, loaded, analysis) = match (theme, content, old) {
@@ -193,8 +213,7 @@ impl Engine {
         let options = crate::render_options(loaded, Some(&self.base_url));
         let started = Instant::now();
         let site = render::site(&loaded.briefing, analysis, theme, options)?;
-        let prepare = started.elapsed();
-        let paths: Vec<String> = site.pages().iter().map(|p| site.path(p)).collect();
+        timings.prepare = started.elapsed();
         let affected = match (affected, old) {
             (Some((ids, mut affected)), Some(old)) => {
                 affected.add(&ids, &loaded.briefing, analysis);
@@ -202,32 +221,55 @@ impl Engine {
             }
             _ => None,
         };
-        let wanted: Vec<&Page> = site
-            .pages()
-            .iter()
-            .zip(&paths)
-            .filter(|(page, path)| match &affected {
-                None => true,
-                Some((affected, served)) => {
-                    !served.contains(*path) || affected.wants(page, &loaded.briefing, analysis)
-                }
-            })
-            .map(|(page, _)| page)
-            .collect();
-        let rendered = wanted
-            .par_iter()
-            .map(|page| site.render(page))
-            .collect::<Result<_, _>>()?;
-        let timings = Timings {
-            prepare,
-            render: started.elapsed() - prepare,
-            ..Timings::default()
+        let wanted = |page: &Page, path: &String| match &affected {
+            None => true,
+            Some((affected, served)) => {
+                !served.contains(path) || affected.wants(page, &loaded.briefing, analysis)
+            }
         };
-        Ok(Update {
-            paths,
+        let render = |pages: &[(Page, String)]| -> Result<Vec<Rendered>, Failure> {
+            pages
+                .par_iter()
+                .map(|(page, _)| site.render(page))
+                .collect()
+        };
+        // The open pages first, from the pages listed without the search index.
+        let started = Instant::now();
+        let first: Vec<(Page, String)> = site
+            .main_pages()
+            .iter()
+            .map(|page| (page.clone(), site.path(page)))
+            .filter(|(page, path)| open.contains(path) && wanted(page, path))
+            .collect();
+        if !first.is_empty() {
+            publish(Update {
+                paths: None,
+                rendered: render(&first)?,
+            });
+        }
+        timings.open = started.elapsed();
+        let started = Instant::now();
+        let all: Vec<(Page, String)> = site
+            .pages()
+            .into_iter()
+            .map(|page| {
+                let path = site.path(&page);
+                (page, path)
+            })
+            .collect();
+        let rest: Vec<(Page, String)> = all
+            .iter()
+            .filter(|(page, path)| !first.iter().any(|(_, p)| p == path) && wanted(page, path))
+            .cloned()
+            .collect();
+        let rendered = render(&rest)?;
+        let paths: Vec<String> = all.into_iter().map(|(_, path)| path).collect();
+        publish(Update {
+            paths: Some(paths.clone()),
             rendered,
-            timings,
-        })
+        });
+        timings.rest = started.elapsed();
+        Ok(paths.into_iter().collect())
     }
 
     /// The warnings of the last good build, as the terminal shows them.
@@ -354,17 +396,24 @@ fn article_texts(loaded: &Loaded) -> HashMap<&str, &str> {
         .collect()
 }
 
-/// Lays an update over the pages being served and returns how many pages it added,
-/// changed or removed.
-pub(crate) fn apply(pages: &mut HashMap<String, Bytes>, update: Update) -> usize {
-    let keep: HashSet<&str> = update.paths.iter().map(String::as_str).collect();
-    let before = pages.len();
-    pages.retain(|path, _| keep.contains(path.as_str()));
-    let mut changed = before - pages.len();
+/// Lays an update over the pages being served and returns the paths of the pages it
+/// added, changed or removed.
+pub(crate) fn apply(pages: &mut HashMap<String, Bytes>, update: Update) -> Vec<String> {
+    let mut changed = Vec::new();
+    if let Some(paths) = update.paths {
+        let keep: HashSet<&str> = paths.iter().map(String::as_str).collect();
+        pages.retain(|path, _| {
+            let kept = keep.contains(path.as_str());
+            if !kept {
+                changed.push(path.clone());
+            }
+            kept
+        });
+    }
     for Rendered { path, bytes } in update.rendered {
         if pages.get(&path).is_none_or(|old| old[..] != bytes[..]) {
+            changed.push(path.clone());
             pages.insert(path, Bytes::from(bytes));
-            changed += 1;
         }
     }
     changed
@@ -398,10 +447,11 @@ mod tests {
     /// The site built from scratch, as the first build of `serve` makes it.
     fn full(root: &Path) -> HashMap<String, Bytes> {
         let mut pages = HashMap::new();
-        let update = Engine::new(root.to_path_buf(), URL.into())
-            .rebuild(Plan::everything())
+        Engine::new(root.to_path_buf(), URL.into())
+            .rebuild(Plan::everything(), &HashSet::new(), &mut |update| {
+                apply(&mut pages, update);
+            })
             .unwrap();
-        apply(&mut pages, update);
         pages
     }
 
@@ -413,19 +463,39 @@ mod tests {
 
     impl Serving {
         fn start(root: &Path) -> Serving {
-            let mut engine = Engine::new(root.to_path_buf(), URL.into());
-            let mut pages = HashMap::new();
-            apply(&mut pages, engine.rebuild(Plan::everything()).unwrap());
-            Serving { engine, pages }
+            let engine = Engine::new(root.to_path_buf(), URL.into());
+            let mut serving = Serving {
+                engine,
+                pages: HashMap::new(),
+            };
+            serving
+                .rebuild(Plan::everything(), &HashSet::new())
+                .unwrap();
+            serving
+        }
+
+        /// Rebuilds as the watcher would, for readers who have `open` open; returns
+        /// each update's rendered paths (`None` for the first step's paths list).
+        fn rebuild(
+            &mut self,
+            plan: Plan,
+            open: &HashSet<String>,
+        ) -> Result<Vec<(bool, Vec<String>)>, Failure> {
+            let mut steps = Vec::new();
+            let pages = &mut self.pages;
+            self.engine.rebuild(plan, open, &mut |update| {
+                let rendered = update.rendered.iter().map(|r| r.path.clone()).collect();
+                steps.push((update.paths.is_some(), rendered));
+                apply(pages, update);
+            })?;
+            Ok(steps)
         }
 
         /// Rebuilds for the changed paths, as the watcher would; returns how many pages
         /// were rendered, or the failure.
         fn saved(&mut self, changed: &[&str]) -> Result<usize, Failure> {
-            let update = self.engine.rebuild(watch::plan(changed))?;
-            let rendered = update.rendered.len();
-            apply(&mut self.pages, update);
-            Ok(rendered)
+            let steps = self.rebuild(watch::plan(changed), &HashSet::new())?;
+            Ok(steps.iter().map(|(_, rendered)| rendered.len()).sum())
         }
 
         /// Asserts that what is served is what a build from scratch gives.
@@ -604,15 +674,16 @@ mod tests {
             ("gone.html".to_string(), Bytes::from("x")),
         ]);
         let update = Update {
-            paths: vec!["a.html".into(), "b.html".into(), "new.html".into()],
+            paths: Some(vec!["a.html".into(), "b.html".into(), "new.html".into()]),
             rendered: vec![
                 page("a.html", "a"),
                 page("b.html", "B"),
                 page("new.html", "n"),
             ],
-            timings: Timings::default(),
         };
-        assert_eq!(apply(&mut pages, update), 3);
+        let mut changed = apply(&mut pages, update);
+        changed.sort();
+        assert_eq!(changed, ["b.html", "gone.html", "new.html"]);
         let mut now: Vec<_> = pages.iter().map(|(k, v)| (k.as_str(), &v[..])).collect();
         now.sort();
         assert_eq!(
@@ -620,10 +691,35 @@ mod tests {
             [("a.html", &b"a"[..]), ("b.html", b"B"), ("new.html", b"n")]
         );
         let same = Update {
-            paths: vec!["a.html".into(), "b.html".into(), "new.html".into()],
+            paths: Some(vec!["a.html".into(), "b.html".into(), "new.html".into()]),
             rendered: vec![page("a.html", "a")],
-            timings: Timings::default(),
         };
-        assert_eq!(apply(&mut pages, same), 0);
+        assert!(apply(&mut pages, same).is_empty());
+        // The first step of a rebuild removes nothing.
+        let first = Update {
+            paths: None,
+            rendered: vec![page("b.html", "b")],
+        };
+        assert_eq!(apply(&mut pages, first), ["b.html"]);
+        assert_eq!(pages.len(), 3);
+    }
+
+    #[test]
+    fn open_pages_are_rendered_and_published_first() {
+        let dir = default_briefing();
+        let root = dir.path();
+        let person = first_person(root);
+        let mut serving = Serving::start(root);
+        let name = &articles(root)[0];
+        let rel = format!("content/articles/{name}");
+        let page = format!("articles/{}/index.html", name.trim_end_matches(".md"));
+        let open = HashSet::from([page.clone(), "404.html".to_string()]);
+        edit(root, &rel, |t| retitle(t, &person));
+        let steps = serving.rebuild(watch::plan(&[&rel]), &open).unwrap();
+        // The article's page first (the 404 page does not show it), then the rest.
+        assert_eq!(steps.len(), 2, "{steps:?}");
+        assert_eq!(steps[0], (false, vec![page.clone()]));
+        assert!(steps[1].0 && !steps[1].1.contains(&page));
+        serving.assert_fresh(root, "an edit with the article open");
     }
 }

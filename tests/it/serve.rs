@@ -138,18 +138,20 @@ fn get(address: &str, target: &str) -> Response {
     }
 }
 
-/// A connection to the reload events.
+/// A connection to the reload events of one page, as the page's script makes it.
 struct Events {
     reader: BufReader<TcpStream>,
 }
 
 impl Events {
-    fn connect(address: &str) -> Events {
+    /// Listens for changes of `page`, a page path such as `index.html`.
+    fn connect(address: &str, page: &str) -> Events {
         let mut stream = connect(address);
+        let page = page.replace('/', "%2F");
         // HTTP/1.0: the stream comes as it is, without chunked framing to take apart.
         write!(
             stream,
-            "GET /__briefing/events HTTP/1.0\r\nHost: {address}\r\n\r\n"
+            "GET /__briefing/events?page={page} HTTP/1.0\r\nHost: {address}\r\n\r\n"
         )
         .unwrap();
         let mut reader = BufReader::new(stream);
@@ -225,10 +227,9 @@ fn serve_reloads_on_save_and_shows_errors_over_the_last_good_site() {
         Some("text/html; charset=utf-8")
     );
     assert!(home.body.contains("Harbour Town"));
-    assert!(
-        home.body
-            .contains("new EventSource(\"/__briefing/events\")")
-    );
+    assert!(home.body.contains(
+        "new EventSource(\"/__briefing/events?page=\" + encodeURIComponent(\"index.html\"))"
+    ));
     let person = server.get("/people/ana-ortiz/");
     assert_eq!(person.status, 200);
     assert!(person.body.contains("Ana Ortiz"));
@@ -249,11 +250,23 @@ fn serve_reloads_on_save_and_shows_errors_over_the_last_good_site() {
         missing.body.contains("EventSource"),
         "the 404 page is the site's own"
     );
+    assert!(
+        missing
+            .body
+            .contains("encodeURIComponent(\"no/such/page/index.html\")"),
+        "the 404 page listens for the page asked for"
+    );
+    let hostile = server.get("/%3C%2Fscript%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assert_eq!(hostile.status, 404);
+    assert!(
+        !hostile.body.contains("</script><script>alert(1)"),
+        "a page path cannot close the script"
+    );
 
-    let mut events = Events::connect(&server.address);
+    let mut events = Events::connect(&server.address, "articles/pier-vote/index.html");
     let first = events.wait_for(|e, _| e == "reload");
 
-    // A saved edit reloads open pages, and the new page is served.
+    // A saved edit reloads the open pages it changes, and the new page is served.
     let article = "content/articles/pier-vote.md";
     edit(
         root,
@@ -319,7 +332,7 @@ fn serve_started_on_errors_shows_them_until_the_first_good_build() {
     let page = server.get("/people/ana-ortiz/");
     assert_eq!(page.status, 500);
     assert!(page.body.contains("error[quote-not-found]"));
-    let mut events = Events::connect(&server.address);
+    let mut events = Events::connect(&server.address, "people/ana-ortiz/index.html");
     let first = events.wait_for(|e, _| e == "reload");
     edit(
         root,
@@ -391,7 +404,7 @@ fn ctrl_c_stops_serve_cleanly_with_pages_open() {
     let dir = briefing_with(None);
     let mut server = Server::start(dir.path(), 0);
     // An open event stream must not hold the shutdown.
-    let _events = Events::connect(&server.address);
+    let _events = Events::connect(&server.address, "index.html");
     let interrupted = Command::new("kill")
         .args(["-INT", &server.child.id().to_string()])
         .status()
