@@ -109,10 +109,16 @@ impl Sources {
         &self.files[id]
     }
 
+    /// Puts `file` in the place of file `id` and returns what was there.
+    pub fn replace(&mut self, id: FileId, file: SourceFile) -> SourceFile {
+        std::mem::replace(&mut self.files[id], file)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files.iter().enumerate()
     }
 
+    /// The id of the file at `path` (relative, as [`SourceFile::path`]).
     pub fn find(&self, path: &str) -> Option<FileId> {
         self.files.iter().position(|f| f.path == path)
     }

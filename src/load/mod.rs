@@ -8,7 +8,7 @@ mod article;
 mod curation;
 mod verify;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -236,6 +236,77 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
     })
 }
 
+/// Reads the articles at `paths` (relative to `root`) again into `loaded`, a load
+/// without errors: the dev server's rebuild after an article is saved, which must not
+/// read and parse every other file again. It is what a full load gives when each path
+/// is the file of an article already loaded, still there: the id (the file name) is the
+/// same, so only that article, the checks of its front matter and the curated quotes
+/// are redone.
+///
+/// Returns `Ok(false)`, changing nothing, when a path is new or gone, which only a full
+/// load can sort out; and the content errors, changing nothing, when there are any.
+pub fn reload_articles(
+    root: &Path,
+    loaded: &mut Loaded,
+    paths: &BTreeSet<String>,
+) -> Result<bool, Failure> {
+    let mut edits = Vec::with_capacity(paths.len());
+    for rel in paths {
+        let Some(file) = loaded.sources.find(rel) else {
+            return Ok(false);
+        };
+        let b = &loaded.briefing;
+        let Some(index) = b.articles.iter().position(|a| a.file == file) else {
+            return Ok(false);
+        };
+        let path = root.join(rel);
+        if !path.is_file() {
+            return Ok(false);
+        }
+        edits.push((file, index, read_text(&path, rel)?));
+    }
+    let mut errors = Vec::new();
+    let mut pending = Vec::new();
+    let mut replaced = Vec::with_capacity(edits.len());
+    for (file, index, (source, bad)) in edits {
+        errors.extend(bad.map(|d| with_file(d, file)));
+        match article::parse(file, stem(&source.path), &source.text) {
+            Ok((article, p)) => {
+                pending.extend(p);
+                replaced.push((file, index, source, article));
+            }
+            Err(e) => {
+                errors.push(e);
+                replaced.push((file, index, source, loaded.briefing.articles[index].clone()));
+            }
+        }
+    }
+    // Swap the new files and articles in, verify, and swap back on errors.
+    let mut old = Vec::with_capacity(replaced.len());
+    for (file, index, source, article) in replaced {
+        let source = loaded.sources.replace(file, source);
+        let article = std::mem::replace(&mut loaded.briefing.articles[index], article);
+        old.push((file, index, source, article));
+    }
+    let broken = verify::Broken::default();
+    verify::pending_checks(&loaded.briefing, &pending, &broken, &mut errors);
+    verify::quotes(&mut loaded.briefing, &broken, &mut errors);
+    if errors.is_empty() {
+        return Ok(true);
+    }
+    diagnostic::sort(&mut errors);
+    let sources = Box::new(loaded.sources.clone());
+    for (file, index, source, article) in old {
+        loaded.sources.replace(file, source);
+        loaded.briefing.articles[index] = article;
+    }
+    verify::quotes(&mut loaded.briefing, &broken, &mut Vec::new());
+    Err(Failure::Content {
+        sources,
+        diagnostics: errors,
+    })
+}
+
 fn with_file(mut d: Diagnostic, file: usize) -> Diagnostic {
     if let Some(span) = &mut d.span {
         span.file = file;
@@ -322,4 +393,97 @@ fn parse_file(sources: &Sources, id: usize, kind: Kind) -> Parsed {
             .map_or(Item::Nothing, |c| Item::Comparison(Box::new(c))),
     };
     Parsed { item, errors }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A temporary copy of the default briefing of this repository.
+    fn default_briefing() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(repo.join("briefing.yaml"), dir.path().join("briefing.yaml")).unwrap();
+        for entry in walkdir::WalkDir::new(repo.join("content")) {
+            let entry = entry.unwrap();
+            let target = dir.path().join(entry.path().strip_prefix(repo).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        dir
+    }
+
+    /// The state of a load, to compare two: everything but the diagnostics' order.
+    fn state(loaded: &Loaded) -> String {
+        format!("{:?}\n{:?}", loaded.briefing, loaded.sources)
+    }
+
+    /// The file of the article an event cites, and the whole text of that file.
+    fn cited_article(root: &Path, loaded: &Loaded) -> (String, String) {
+        let cited = &loaded.briefing.events[0].sources[0].article;
+        let article = loaded.briefing.article(cited).unwrap();
+        let rel = loaded.sources.get(article.file).path.clone();
+        let text = std::fs::read_to_string(root.join(&rel)).unwrap();
+        (rel, text)
+    }
+
+    #[test]
+    fn an_edited_article_reloads_as_a_full_load_gives() {
+        let dir = default_briefing();
+        let root = dir.path();
+        let mut loaded = briefing(root).unwrap();
+        let (rel, text) = cited_article(root, &loaded);
+        let edited = text.replace("\n\n", "\n\nAn added sentence said little.\n\n");
+        std::fs::write(root.join(&rel), edited).unwrap();
+        let paths = BTreeSet::from([rel]);
+        assert!(reload_articles(root, &mut loaded, &paths).unwrap());
+        assert_eq!(state(&loaded), state(&briefing(root).unwrap()));
+        assert!(loaded.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn an_edit_with_errors_reports_them_and_changes_nothing() {
+        let dir = default_briefing();
+        let root = dir.path();
+        let mut loaded = briefing(root).unwrap();
+        let before = state(&loaded);
+        let (rel, text) = cited_article(root, &loaded);
+        let split = split_front_matter(&text).unwrap();
+        // The body goes, and with it the quote the event cites.
+        let gutted = format!("{}Nothing is left of it.\n", &text[..split.body.start]);
+        std::fs::write(root.join(&rel), gutted).unwrap();
+        let paths = BTreeSet::from([rel.clone()]);
+        let Err(Failure::Content { diagnostics, .. }) = reload_articles(root, &mut loaded, &paths)
+        else {
+            panic!("the missing quote is not reported");
+        };
+        let full = briefing(root).unwrap().diagnostics;
+        assert_eq!(diagnostics, full);
+        assert!(diagnostics.iter().any(|d| d.code == "quote-not-found"));
+        assert_eq!(state(&loaded), before);
+        // Front matter that does not parse is an error too.
+        std::fs::write(root.join(&rel), "no front matter\n").unwrap();
+        let failed = reload_articles(root, &mut loaded, &paths);
+        assert!(matches!(failed, Err(Failure::Content { .. })));
+        assert_eq!(state(&loaded), before);
+    }
+
+    #[test]
+    fn new_and_removed_files_are_left_to_a_full_load() {
+        let dir = default_briefing();
+        let root = dir.path();
+        let mut loaded = briefing(root).unwrap();
+        let before = state(&loaded);
+        let (rel, text) = cited_article(root, &loaded);
+        std::fs::write(root.join("content/articles/zz-new.md"), &text).unwrap();
+        let new = BTreeSet::from(["content/articles/zz-new.md".to_string()]);
+        assert!(!reload_articles(root, &mut loaded, &new).unwrap());
+        std::fs::remove_file(root.join(&rel)).unwrap();
+        let gone = BTreeSet::from([rel]);
+        assert!(!reload_articles(root, &mut loaded, &gone).unwrap());
+        assert_eq!(state(&loaded), before);
+    }
 }

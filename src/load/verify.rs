@@ -137,23 +137,7 @@ pub fn references(
             }
         }
     }
-    for p in pending {
-        match p {
-            Pending::Outlet { id, span }
-                if !b.outlets.contains_key(id)
-                    && !broken.all_outlets
-                    && !broken.outlets.contains(id) =>
-            {
-                out.push(
-                    Diagnostic::error("unknown-outlet", format!("no outlet has the id `{id}`"))
-                        .at(*span, "not in content/outlets.yaml")
-                        .hint(suggest(id, b.outlets.keys().map(String::as_str), "outlets")),
-                )
-            }
-            Pending::Url { url, span } => super::curation::check_url(url, *span, out),
-            _ => {}
-        }
-    }
+    pending_checks(b, pending, broken, out);
     for person in &b.people {
         for r in &person.relations {
             if !people.contains(r.person.as_str()) {
@@ -194,6 +178,32 @@ pub fn references(
     }
     // Unknown articles in citations are reported by the quote check.
     let _ = unknown_article;
+}
+
+/// Checks what articles' front matter names: outlets, and the form of URLs.
+pub fn pending_checks(
+    b: &Briefing,
+    pending: &[Pending],
+    broken: &Broken,
+    out: &mut Vec<Diagnostic>,
+) {
+    for p in pending {
+        match p {
+            Pending::Outlet { id, span }
+                if !b.outlets.contains_key(id)
+                    && !broken.all_outlets
+                    && !broken.outlets.contains(id) =>
+            {
+                out.push(
+                    Diagnostic::error("unknown-outlet", format!("no outlet has the id `{id}`"))
+                        .at(*span, "not in content/outlets.yaml")
+                        .hint(suggest(id, b.outlets.keys().map(String::as_str), "outlets")),
+                )
+            }
+            Pending::Url { url, span } => super::curation::check_url(url, *span, out),
+            _ => {}
+        }
+    }
 }
 
 /// Every source reference in the briefing, mutable, so the quote check can record

@@ -116,39 +116,56 @@ impl Engine {
             (Some(_), false) => None,
             _ => Some(Theme::load(&self.root)?),
         };
-        // The whole content is reloaded even for one article: the loader cannot yet
-        // re-read one file and re-verify the references into it. The analysis redoes
-        // only the articles that changed, then the stories across all of them.
-        let loaded = match (&self.good, &plan.content) {
-            (Some(_), Reload::Keep) => None,
-            _ => Some(crate::without_errors(load::briefing(&self.root)?)?),
-        };
-        timings.load = started.elapsed();
-        // What the edited articles showed on before the edit, while the last good
-        // analysis is whole: its findings are moved into the new one.
-        let mut affected = None;
-        if let Some(old) = &self.good
-            && !plan.render_all
-        {
-            let ids = match (&plan.content, &loaded) {
-                (Reload::Articles(ids), _) => ids.clone(),
-                (Reload::Everything, Some(new)) => changed_articles(&old.loaded, new),
-                _ => BTreeSet::new(),
-            };
-            let mut before = Affected::default();
-            before.add(&ids, &old.loaded.briefing, &old.analysis);
-            affected = Some((ids, before));
+        // Edited articles are read again into the last good content when they can
+        // be, so that the other files are not read and parsed again; what only a
+        // full load can sort out (a file added, removed or moved) loads everything.
+        // What the edited articles showed on before the edit is noted first, while
+        // the last good content and analysis are whole.
+        let mut affected: Option<(BTreeSet<String>, Affected)> = None;
+        let mut loaded: Option<Loaded> = None;
+        let mut in_place = false;
+        match (&mut self.good, &plan.content) {
+            (Some(_), Reload::Keep) => {}
+            (Some(good), Reload::Articles(paths)) => {
+                let ids: BTreeSet<String> = paths.iter().map(|p| stem(p).to_string()).collect();
+                let mut before = Affected::default();
+                before.add(&ids, &good.loaded.briefing, &good.analysis);
+                affected = Some((ids, before));
+                in_place = load::reload_articles(&self.root, &mut good.loaded, paths)?;
+            }
+            _ => {}
         }
-        let content = loaded.map(|loaded| {
+        if !in_place && !matches!((&self.good, &plan.content), (Some(_), Reload::Keep)) {
+            let new = crate::without_errors(load::briefing(&self.root)?)?;
+            if let Some(old) = &self.good {
+                let mut ids = changed_articles(&old.loaded, &new);
+                let mut before = affected.take().map(|(_, b)| b).unwrap_or_default();
+                if let Reload::Articles(paths) = &plan.content {
+                    ids.extend(paths.iter().map(|p| stem(p).to_string()));
+                }
+                before.add(&ids, &old.loaded.briefing, &old.analysis);
+                affected = Some((ids, before));
+            }
+            loaded = Some(new);
+        }
+        if plan.render_all {
+            affected = None;
+        }
+        timings.load = started.elapsed();
+        let analysis = (in_place || loaded.is_some()).then(|| {
             let previous = self.good.as_mut().map(|g| std::mem::take(&mut g.analysis));
-            let analysis =
-                analyse::run_cached(&loaded.briefing, &mut self.analysis_cache, previous);
-            (loaded, analysis)
+            let briefing = match (&loaded, &self.good) {
+                (Some(new), _) => &new.briefing,
+                (None, Some(good)) => &good.loaded.briefing,
+                (None, None) => unreachable!("content was loaded"),
+            };
+            analyse::run_cached(briefing, &mut self.analysis_cache, previous)
         });
         timings.analyse = started.elapsed() - timings.load;
         let rendered = self.render(
             theme.as_ref(),
-            content.as_ref(),
+            loaded.as_ref(),
+            analysis.as_ref(),
             affected,
             open,
             &mut timings,
@@ -159,29 +176,25 @@ impl Engine {
             Err(failure) => {
                 // The last good analysis was moved into the new one: the next rebuild
                 // starts over (what is served stays as it is).
-                if content.is_some() {
+                if analysis.is_some() {
                     self.good = None;
                 }
                 return Err(failure);
             }
         };
-        self.good = Some(match (self.good.take(), theme, content) {
-            (Some(old), theme, content) => {
-                let (loaded, analysis) = content.unwrap_or((old.loaded, old.analysis));
-                Good {
-                    loaded,
-                    analysis,
-                    theme: theme.unwrap_or(old.theme),
-                    paths,
-                }
-            }
-            (None, Some(theme), Some((loaded, analysis))) => Good {
-                loaded,
-                analysis,
-                theme,
+        self.good = Some(match self.good.take() {
+            Some(old) => Good {
+                loaded: loaded.unwrap_or(old.loaded),
+                analysis: analysis.unwrap_or(old.analysis),
+                theme: theme.unwrap_or(old.theme),
                 paths,
             },
-            (None, ..) => unreachable!("a first build loads everything"),
+            None => Good {
+                loaded: loaded.expect("a first build loads everything"),
+                analysis: analysis.expect("a first build analyses everything"),
+                theme: theme.expect("a first build reads the theme"),
+                paths,
+            },
         });
         self.pending = Plan::default();
         Ok(timings)
@@ -190,10 +203,12 @@ impl Engine {
     /// Renders the pages `affected` names, before the edit (`ids` and what they
     /// reached) and after it, or every page when it is `None`: those in `open` first.
     /// Returns the path of every page.
+    #[allow(clippy::too_many_arguments)]
     fn render(
         &self,
         theme: Option<&Theme>,
-        content: Option<&(Loaded, Analysis)>,
+        loaded: Option<&Loaded>,
+        analysis: Option<&Analysis>,
         affected: Option<(BTreeSet<String>, Affected)>,
         open: &HashSet<String>,
         timings: &mut Timings,
@@ -201,13 +216,13 @@ impl Engine {
     ) -> Result<HashSet<String>, Failure> {
         // What the plan did not reload comes from the last good build.
         let old = self.good.as_ref();
-        let (theme, loaded, analysis) = match (theme, content, old) {
-            (theme, content, Some(g)) => (
+        let (theme, loaded, analysis) = match (theme, loaded, analysis, old) {
+            (theme, loaded, analysis, Some(g)) => (
                 theme.unwrap_or(&g.theme),
-                content.map_or(&g.loaded, |c| &c.0),
-                content.map_or(&g.analysis, |c| &c.1),
+                loaded.unwrap_or(&g.loaded),
+                analysis.unwrap_or(&g.analysis),
             ),
-            (Some(theme), Some((loaded, analysis)), None) => (theme, loaded, analysis),
+            (Some(theme), Some(loaded), Some(analysis), None) => (theme, loaded, analysis),
             _ => unreachable!("a first build loads everything"),
         };
         let options = crate::render_options(loaded, Some(&self.base_url));
@@ -371,6 +386,12 @@ impl Affected {
             _ => true,
         }
     }
+}
+
+/// The id of the article in the file at `path`: its name without `.md`.
+fn stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name)
 }
 
 /// The ids of the articles that were added, removed or edited from one load to the

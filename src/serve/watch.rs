@@ -25,7 +25,8 @@ pub(crate) struct Plan {
 pub(crate) enum Reload {
     #[default]
     Keep,
-    /// Only these articles (by id) changed, appeared or went away.
+    /// Only the articles in these files (paths relative to the root) changed,
+    /// appeared or went away.
     Articles(BTreeSet<String>),
     /// All of it. Unless the plan renders every page, only the articles whose text
     /// differs from the last load are taken as changed.
@@ -42,9 +43,9 @@ impl Plan {
         }
     }
 
-    fn articles(id: &str) -> Plan {
+    fn articles(path: &str) -> Plan {
         Plan {
-            content: Reload::Articles(BTreeSet::from([id.to_string()])),
+            content: Reload::Articles(BTreeSet::from([path.to_string()])),
             ..Plan::default()
         }
     }
@@ -106,9 +107,7 @@ fn plan_one(path: &str) -> Plan {
             render_all: true,
             ..Plan::default()
         },
-        ["content", "articles", .., file] if file.ends_with(".md") => {
-            Plan::articles(&file[..file.len() - 3])
-        }
+        ["content", "articles", .., file] if file.ends_with(".md") => Plan::articles(path),
         // Which articles a folder held is found by comparing the content before and
         // after.
         ["content", "articles", ..] if folder => Plan {
@@ -154,9 +153,9 @@ fn is_scratch(name: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn articles(ids: &[&str]) -> Plan {
+    fn articles(paths: &[&str]) -> Plan {
         Plan {
-            content: Reload::Articles(ids.iter().map(|s| s.to_string()).collect()),
+            content: Reload::Articles(paths.iter().map(|s| s.to_string()).collect()),
             ..Plan::default()
         }
     }
@@ -191,10 +190,13 @@ mod tests {
             ("templates/person.html", templates()),
             ("templates/static/style.css", templates()),
             ("templates", templates()),
-            ("content/articles/pier-vote.md", articles(&["pier-vote"])),
+            (
+                "content/articles/pier-vote.md",
+                articles(&["content/articles/pier-vote.md"]),
+            ),
             (
                 "content/articles/2026/03/pier-vote.md",
-                articles(&["pier-vote"]),
+                articles(&["content/articles/2026/03/pier-vote.md"]),
             ),
             ("content/people/ana-ortiz.yaml", curation()),
             ("content/people/ana-ortiz.yml", curation()),
@@ -270,7 +272,10 @@ mod tests {
     #[test]
     fn a_batch_asks_for_the_most_any_of_its_files_needs() {
         let both = plan(&["content/articles/a.md", "content/articles/b.md"]);
-        assert_eq!(both, articles(&["a", "b"]));
+        assert_eq!(
+            both,
+            articles(&["content/articles/a.md", "content/articles/b.md"])
+        );
         let with_person = plan(&["content/articles/a.md", "content/people/x.yaml"]);
         assert_eq!(with_person, curation());
         let with_template = plan(&["content/articles/a.md", "templates/base.html"]);
@@ -278,7 +283,7 @@ mod tests {
             with_template,
             Plan {
                 theme: true,
-                content: Reload::Articles(BTreeSet::from(["a".to_string()])),
+                content: Reload::Articles(BTreeSet::from(["content/articles/a.md".to_string()])),
                 render_all: true,
             }
         );
