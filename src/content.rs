@@ -83,9 +83,21 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Where paragraph `n` is in `blocks`: `blocks[paragraph_at[n - 1]]`.
     pub paragraph_at: Vec<usize>,
+    /// A hash of the file's whole text, taken when it was read: how the dev server
+    /// tells an edited article from one it analysed before without hashing every
+    /// article again on every save.
+    pub digest: u64,
 }
 
 impl Article {
+    /// The [`Article::digest`] of a file's text.
+    pub fn digest_of(text: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        h.finish()
+    }
+
     /// The numbered paragraphs: `paragraphs()[n - 1]` is paragraph `n`, anchor `#pn`.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Block> {
         self.blocks

@@ -784,6 +784,7 @@ pub(crate) mod tests {
             body_offset: 0,
             paragraph_at: Article::index_paragraphs(&blocks),
             blocks,
+            digest: Article::digest_of(body),
         }
     }
 

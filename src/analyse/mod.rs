@@ -129,7 +129,9 @@ pub struct Story {
     pub title: String,
     /// Article ids, sorted.
     pub articles: Vec<String>,
-    pub pairs: Vec<Pair>,
+    /// Shared with the dev server's cache of compared pairs, which keeps them from one
+    /// rebuild to the next.
+    pub pairs: Vec<Arc<Pair>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -276,24 +278,28 @@ struct Judged {
     made: std::sync::OnceLock<Made>,
 }
 
+/// Two articles found to tell the same story, their pair, and its date claims.
+type Judgement = ((usize, usize), Arc<Pair>, Vec<Vec<DateClaim>>);
+
 /// The pair a [`Judged`] alignment made, and under which relation and similarity.
 struct Made {
     relation: Relation,
     similarity: f64,
-    pair: Pair,
+    pair: Arc<Pair>,
     conflicts: Vec<Vec<DateClaim>>,
 }
 
 use std::sync::Arc;
 
-/// What the per-article findings depend on: the article's id, text, publication date
-/// and where it is (its file and the body's offset, for the spans of warnings).
+/// What the per-article findings depend on: the article's id, text (its file's digest),
+/// publication date and where it is (its file and the body's offset, for the spans of
+/// warnings).
 fn article_key(article: &crate::content::Article) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (
         &article.id,
-        &article.body,
+        article.digest,
         article.published.date,
         article.file,
         article.body_offset,
@@ -357,44 +363,72 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
             Some((findings, warnings))
         })
         .collect();
-    // Both the previous analysis and the briefing are in article id order, so the
-    // findings of each reused article are the next ones of the previous lists.
-    let previous = previous.unwrap_or_default();
-    let mut old_mentions = previous.mentions.into_iter().peekable();
-    let mut old_quotes = previous.quotes.into_iter().peekable();
-    let mut old_dates = previous.dates.into_iter().peekable();
-    let mut analysis = Analysis::default();
+    // The findings of unchanged articles are moved, not copied, from the previous
+    // analysis: when the articles are those of the last run and few changed, the
+    // changed ones' findings are replaced where they are; otherwise the lists are
+    // merged anew (both are in article id order).
+    let in_place = match &previous {
+        Some(_) => {
+            let changed = fresh.iter().filter(|f| f.is_some()).count();
+            changed <= SPLICED
+                && cache.articles.len() == briefing.articles.len()
+                && briefing
+                    .articles
+                    .iter()
+                    .all(|a| cache.articles.contains_key(&a.id))
+        }
+        None => false,
+    };
+    let (mut analysis, mut merging) = match previous {
+        Some(previous) if in_place => (
+            Analysis {
+                mentions: previous.mentions,
+                quotes: previous.quotes,
+                dates: previous.dates,
+                ..Analysis::default()
+            },
+            None,
+        ),
+        previous => {
+            let previous = previous.unwrap_or_default();
+            let merge = Merge {
+                mentions: previous.mentions.into_iter().peekable(),
+                quotes: previous.quotes.into_iter().peekable(),
+                dates: previous.dates.into_iter().peekable(),
+            };
+            (Analysis::default(), Some(merge))
+        }
+    };
     let mut articles = std::collections::HashMap::with_capacity(keys.len());
     let mut features = Vec::with_capacity(keys.len());
     for ((article, key), found) in briefing.articles.iter().zip(&keys).zip(fresh) {
         let id = article.id.as_str();
-        let before = |place: &Place| place.article.as_str() < id;
-        while old_mentions.next_if(|m| before(&m.place)).is_some() {}
-        while old_quotes.next_if(|q| before(&q.place)).is_some() {}
-        while old_dates.next_if(|d| before(&d.place)).is_some() {}
-        let here = |place: &Place| place.article == id;
+        if let Some(merge) = &mut merging {
+            merge.skip_to(id);
+        }
         let entry = match found {
             Some((f, warnings)) => {
-                analysis.mentions.extend(f.mentions);
-                analysis.quotes.extend(f.quotes);
-                analysis.dates.extend(f.dates);
-                Cached {
+                let entry = Cached {
                     key: *key,
                     features: Arc::new(f.features),
                     warnings,
                     profile: Default::default(),
+                };
+                if merging.is_some() {
+                    analysis.mentions.extend(f.mentions);
+                    analysis.quotes.extend(f.quotes);
+                    analysis.dates.extend(f.dates);
+                } else {
+                    splice(&mut analysis.mentions, id, |m| &m.place, f.mentions);
+                    splice(&mut analysis.quotes, id, |q| &q.place, f.quotes);
+                    splice(&mut analysis.dates, id, |d| &d.place, f.dates);
                 }
+                entry
             }
             None => {
-                analysis.mentions.extend(std::iter::from_fn(|| {
-                    old_mentions.next_if(|m| here(&m.place))
-                }));
-                analysis.quotes.extend(std::iter::from_fn(|| {
-                    old_quotes.next_if(|q| here(&q.place))
-                }));
-                analysis
-                    .dates
-                    .extend(std::iter::from_fn(|| old_dates.next_if(|d| here(&d.place))));
+                if let Some(merge) = &mut merging {
+                    merge.take(id, &mut analysis);
+                }
                 cache
                     .articles
                     .remove(id)
@@ -426,9 +460,58 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
 
 /// The findings of one article: `items` is in article order, so this is a binary search.
 pub(crate) fn of_article<'a, T>(items: &'a [T], id: &str, place: impl Fn(&T) -> &Place) -> &'a [T] {
+    &items[range_of(items, id, place)]
+}
+
+fn range_of<T>(items: &[T], id: &str, place: impl Fn(&T) -> &Place) -> std::ops::Range<usize> {
     let start = items.partition_point(|x| place(x).article.as_str() < id);
     let end = items.partition_point(|x| place(x).article.as_str() <= id);
-    &items[start..end]
+    start..end
+}
+
+/// Puts `new` in the place of the findings of article `id` in `items`.
+fn splice<T>(items: &mut Vec<T>, id: &str, place: impl Fn(&T) -> &Place, new: Vec<T>) {
+    let range = range_of(items, id, place);
+    items.splice(range, new);
+}
+
+/// The most changed articles whose findings are replaced in place in the previous
+/// analysis; with more, each replacement's move of the rest of the list costs more
+/// than merging the lists anew.
+const SPLICED: usize = 16;
+
+/// The previous analysis's findings, taken in article order while the new lists are
+/// merged.
+struct Merge {
+    mentions: std::iter::Peekable<std::vec::IntoIter<Mention>>,
+    quotes: std::iter::Peekable<std::vec::IntoIter<Quote>>,
+    dates: std::iter::Peekable<std::vec::IntoIter<DateMention>>,
+}
+
+impl Merge {
+    /// Drops the findings of articles before `id`: they are gone or found again.
+    fn skip_to(&mut self, id: &str) {
+        let before = |place: &Place| place.article.as_str() < id;
+        while self.mentions.next_if(|m| before(&m.place)).is_some() {}
+        while self.quotes.next_if(|q| before(&q.place)).is_some() {}
+        while self.dates.next_if(|d| before(&d.place)).is_some() {}
+    }
+
+    /// Moves the findings of article `id` into `to`.
+    fn take(&mut self, id: &str, to: &mut Analysis) {
+        let here = |place: &Place| place.article == id;
+        let Merge {
+            mentions,
+            quotes,
+            dates,
+        } = self;
+        to.mentions
+            .extend(std::iter::from_fn(|| mentions.next_if(|m| here(&m.place))));
+        to.quotes
+            .extend(std::iter::from_fn(|| quotes.next_if(|q| here(&q.place))));
+        to.dates
+            .extend(std::iter::from_fn(|| dates.next_if(|d| here(&d.place))));
+    }
 }
 
 /// How many articles use each content term, and how many articles there are.
@@ -545,7 +628,7 @@ fn stories(
         })
         .collect();
     drop(old_pairs);
-    let judged: Vec<(usize, usize, Pair, Vec<Vec<DateClaim>>)> = gated
+    let judged: Vec<Judgement> = gated
         .par_iter()
         .zip(&compared)
         .filter_map(|(&(i, j), (_, judged))| {
@@ -565,7 +648,7 @@ fn stories(
                 Made {
                     relation,
                     similarity,
-                    pair,
+                    pair: Arc::new(pair),
                     conflicts,
                 }
             });
@@ -573,29 +656,32 @@ fn stories(
                 if made.relation == relation && made.similarity.to_bits() == similarity.to_bits() {
                     (made.pair.clone(), made.conflicts.clone())
                 } else {
-                    compare::pair(&a, &b, relation, similarity, &judged.matched)
+                    let (pair, conflicts) =
+                        compare::pair(&a, &b, relation, similarity, &judged.matched);
+                    (Arc::new(pair), conflicts)
                 };
-            Some((i, j, pair, conflicts))
+            Some(((i, j), pair, conflicts))
         })
         .collect();
     cache.pairs = compared.into_iter().collect();
-    let edges: Vec<(usize, usize)> = judged.iter().map(|(i, j, _, _)| (*i, *j)).collect();
+    let edges: Vec<(usize, usize)> = judged.iter().map(|(edge, _, _)| *edge).collect();
+    let groups = stories::groups(articles.len(), &edges);
+    // Each story's pairs, in the order of the edges, found through each article's
+    // group rather than by searching every group for every edge.
+    let mut group_of = vec![usize::MAX; articles.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for &i in group {
+            group_of[i] = g;
+        }
+    }
+    let mut story_pairs: Vec<Vec<Arc<Pair>>> = vec![Vec::new(); groups.len()];
     let mut conflicts = Vec::new();
-    let mut pairs: Vec<Option<Pair>> = Vec::with_capacity(judged.len());
-    for (_, _, pair, c) in judged {
-        pairs.push(Some(pair));
+    for ((i, _), pair, c) in judged {
+        story_pairs[group_of[i]].push(pair);
         conflicts.extend(c);
     }
-    let mut out = Vec::new();
-    for group in stories::groups(articles.len(), &edges) {
-        let mut story_pairs: Vec<Pair> = Vec::new();
-        for (k, (i, _)) in edges.iter().enumerate() {
-            if group.binary_search(i).is_ok()
-                && let Some(p) = pairs[k].take()
-            {
-                story_pairs.push(p);
-            }
-        }
+    let mut out = Vec::with_capacity(groups.len());
+    for (group, pairs) in groups.iter().zip(story_pairs) {
         let earliest = group
             .iter()
             .min_by_key(|&&i| (articles[i].published.sort_key(), &articles[i].id))
@@ -604,7 +690,7 @@ fn stories(
             id: format!("story-{}", articles[group[0]].id),
             title: articles[earliest].title.clone(),
             articles: group.iter().map(|&i| articles[i].id.clone()).collect(),
-            pairs: story_pairs,
+            pairs,
         });
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));

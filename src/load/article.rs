@@ -113,6 +113,7 @@ pub fn parse(file: FileId, id: &str, text: &str) -> Result<(Article, Vec<Pending
         body_offset: parts.body.start,
         paragraph_at: Article::index_paragraphs(&blocks),
         blocks,
+        digest: Article::digest_of(text),
     };
     Ok((article, pending))
 }
