@@ -289,8 +289,9 @@ pub fn reload_articles(
         old.push((file, index, source, article));
     }
     let broken = verify::Broken::default();
+    let ids: BTreeSet<String> = paths.iter().map(|p| stem(p).to_string()).collect();
     verify::pending_checks(&loaded.briefing, &pending, &broken, &mut errors);
-    verify::quotes(&mut loaded.briefing, &broken, &mut errors);
+    verify::quotes_citing(&mut loaded.briefing, &ids, &broken, &mut errors);
     if errors.is_empty() {
         return Ok(true);
     }
@@ -300,7 +301,7 @@ pub fn reload_articles(
         loaded.sources.replace(file, source);
         loaded.briefing.articles[index] = article;
     }
-    verify::quotes(&mut loaded.briefing, &broken, &mut Vec::new());
+    verify::quotes_citing(&mut loaded.briefing, &ids, &broken, &mut Vec::new());
     Err(Failure::Content {
         sources,
         diagnostics: errors,

@@ -229,6 +229,26 @@ fn all_refs<'a>(
 
 /// Verifies every curated quote against its article and records the paragraph.
 pub fn quotes(b: &mut Briefing, broken: &Broken, out: &mut Vec<Diagnostic>) {
+    quotes_where(b, broken, out, |_| true)
+}
+
+/// [`quotes`], for the quotes that cite the articles `ids` alone: what an edit of
+/// those articles may change.
+pub fn quotes_citing(
+    b: &mut Briefing,
+    ids: &BTreeSet<String>,
+    broken: &Broken,
+    out: &mut Vec<Diagnostic>,
+) {
+    quotes_where(b, broken, out, |article| ids.contains(article))
+}
+
+fn quotes_where(
+    b: &mut Briefing,
+    broken: &Broken,
+    out: &mut Vec<Diagnostic>,
+    checked: impl Fn(&str) -> bool,
+) {
     // Normalise the paragraphs of each cited article once, however many quotes cite
     // it; articles nobody cites are never normalised.
     let Briefing {
@@ -239,6 +259,7 @@ pub fn quotes(b: &mut Briefing, broken: &Broken, out: &mut Vec<Diagnostic>) {
         ..
     } = b;
     let mut refs = all_refs(people, events, comparisons);
+    refs.retain(|r| checked(&r.article));
     let cited: BTreeSet<&str> = refs.iter().map(|r| r.article.as_str()).collect();
     let normalised: BTreeMap<String, Vec<Normalised>> = articles
         .par_iter()
