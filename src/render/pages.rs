@@ -901,7 +901,7 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
             .index
             .quotes_by_article
             .get(a.id.as_str())
-            .map_or(0, Vec::len),
+            .map_or(0, <[_]>::len),
     );
     ctx.insert("dates", &dates);
     ctx.insert("same_story", &same_story);

@@ -2,20 +2,33 @@
 //! sources, highlighted sentences. The [`Index`] groups the analysis by article and by
 //! person once, so that no page scans every finding.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use crate::analyse::{Analysis, DateMention, Mention, Quote, Story};
+use crate::analyse::{Analysis, DateMention, Mention, Place, Quote, Story};
 use crate::content::{Article, Briefing, Comparison, Event, Person, SourceRef};
+
+/// The findings of each article: the analysis lists them in article order, so they
+/// are found by binary search, with nothing to build.
+pub struct ByArticle<'a, T> {
+    items: &'a [T],
+    place: fn(&T) -> &Place,
+}
+
+impl<'a, T> ByArticle<'a, T> {
+    pub fn get(&self, article: &str) -> Option<&'a [T]> {
+        Some(crate::analyse::of_article(self.items, article, self.place))
+    }
+}
 
 /// Lookups shared by every page.
 pub struct Index<'a> {
-    pub mentions_by_article: BTreeMap<&'a str, Vec<&'a Mention>>,
-    pub mentions_by_person: BTreeMap<&'a str, Vec<&'a Mention>>,
-    pub quotes_by_article: BTreeMap<&'a str, Vec<&'a Quote>>,
-    pub quotes_by_person: BTreeMap<&'a str, Vec<&'a Quote>>,
-    pub dates_by_article: BTreeMap<&'a str, Vec<&'a DateMention>>,
+    pub mentions_by_article: ByArticle<'a, Mention>,
+    pub mentions_by_person: HashMap<&'a str, Vec<&'a Mention>>,
+    pub quotes_by_article: ByArticle<'a, Quote>,
+    pub quotes_by_person: HashMap<&'a str, Vec<&'a Quote>>,
+    pub dates_by_article: ByArticle<'a, DateMention>,
     pub stories_by_article: BTreeMap<&'a str, Vec<(usize, &'a Story)>>,
     pub events_by_person: BTreeMap<&'a str, Vec<&'a Event>>,
     pub comparisons_by_article: BTreeMap<&'a str, Vec<&'a Comparison>>,
@@ -26,11 +39,20 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     pub fn new(b: &'a Briefing, a: &'a Analysis) -> Self {
         let mut ix = Index {
-            mentions_by_article: BTreeMap::new(),
-            mentions_by_person: BTreeMap::new(),
-            quotes_by_article: BTreeMap::new(),
-            quotes_by_person: BTreeMap::new(),
-            dates_by_article: BTreeMap::new(),
+            mentions_by_article: ByArticle {
+                items: &a.mentions,
+                place: |m| &m.place,
+            },
+            mentions_by_person: HashMap::new(),
+            quotes_by_article: ByArticle {
+                items: &a.quotes,
+                place: |q| &q.place,
+            },
+            quotes_by_person: HashMap::new(),
+            dates_by_article: ByArticle {
+                items: &a.dates,
+                place: |d| &d.place,
+            },
             stories_by_article: BTreeMap::new(),
             events_by_person: BTreeMap::new(),
             comparisons_by_article: BTreeMap::new(),
@@ -38,28 +60,14 @@ impl<'a> Index<'a> {
             derived_by_outlet: BTreeMap::new(),
         };
         for m in &a.mentions {
-            ix.mentions_by_article
-                .entry(&m.place.article)
-                .or_default()
-                .push(m);
             if let Some(p) = &m.person {
                 ix.mentions_by_person.entry(p).or_default().push(m);
             }
         }
         for q in &a.quotes {
-            ix.quotes_by_article
-                .entry(&q.place.article)
-                .or_default()
-                .push(q);
             if let Some(p) = &q.person {
                 ix.quotes_by_person.entry(p).or_default().push(q);
             }
-        }
-        for d in &a.dates {
-            ix.dates_by_article
-                .entry(&d.place.article)
-                .or_default()
-                .push(d);
         }
         for (i, s) in a.stories.iter().enumerate() {
             for article in &s.articles {
