@@ -256,6 +256,9 @@ pub struct Cache {
     articles: std::collections::HashMap<String, Cached>,
     /// Keyed by the two articles' keys, in pair order.
     pairs: std::collections::HashMap<(u64, u64), Arc<Judged>>,
+    /// How many of the cached articles use each content term, kept up to date from
+    /// the terms of the articles that changed, came or went.
+    df: Option<text::HashedMap<u32, u32>>,
 }
 
 /// The reusable part of one article's analysis. Its mentions, quotes and dates are not
@@ -333,6 +336,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
     if cache.people != people {
         cache.articles.clear();
         cache.pairs.clear();
+        cache.df = None;
         cache.people = people;
     }
     let keys: Vec<u64> = briefing.articles.par_iter().map(article_key).collect();
@@ -401,6 +405,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
     };
     let mut articles = std::collections::HashMap::with_capacity(keys.len());
     let mut features = Vec::with_capacity(keys.len());
+    let mut added = Vec::new();
     for ((article, key), found) in briefing.articles.iter().zip(&keys).zip(fresh) {
         let id = article.id.as_str();
         if let Some(merge) = &mut merging {
@@ -414,6 +419,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
                     warnings,
                     profile: Default::default(),
                 };
+                added.push(entry.features.clone());
                 if merging.is_some() {
                     analysis.mentions.extend(f.mentions);
                     analysis.quotes.extend(f.quotes);
@@ -439,7 +445,30 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         features.push(entry.features.clone());
         articles.insert(article.id.clone(), entry);
     }
+    // What is left of the old entries are articles edited or gone.
+    let df = match cache.df.take() {
+        Some(mut df) => {
+            for gone in cache.articles.values() {
+                for t in &gone.features.terms {
+                    if let Some(n) = df.get_mut(t) {
+                        *n -= 1;
+                        if *n == 0 {
+                            df.remove(t);
+                        }
+                    }
+                }
+            }
+            for new in &added {
+                for t in &new.terms {
+                    *df.entry(*t).or_default() += 1;
+                }
+            }
+            df
+        }
+        None => stories::document_frequency(&features),
+    };
     cache.articles = articles;
+    cache.df = Some(df);
     let (stories, story_conflicts) = stories(briefing, &analysis, &features, &keys, cache);
     analysis.stories = stories;
     let (mut conflicts, warnings) = conflicts::events(briefing, &analysis.dates);
@@ -514,17 +543,38 @@ impl Merge {
     }
 }
 
-/// How many articles use each content term, and how many articles there are.
+/// How many articles use each content term, how many articles there are, and the
+/// weight of each term that follows from both.
 struct Frequencies {
     df: text::HashedMap<u32, u32>,
+    weights: text::HashedMap<u32, f64>,
     articles: usize,
 }
 
 impl Frequencies {
+    fn new(df: text::HashedMap<u32, u32>, articles: usize) -> Frequencies {
+        let weights = df
+            .iter()
+            .map(|(t, d)| (*t, Self::weight(*d, articles)))
+            .collect();
+        Frequencies {
+            df,
+            weights,
+            articles,
+        }
+    }
+
+    /// The inverse document frequency of a term used by `df` of `articles` articles.
+    fn weight(df: u32, articles: usize) -> f64 {
+        ((articles as f64 + 1.0) / (df as f64 + 0.5)).ln().max(0.05)
+    }
+
     /// The weight of a term: its inverse document frequency in the briefing.
     fn idf(&self, t: u32) -> f64 {
-        let df = self.df.get(&t).copied().unwrap_or(1) as f64;
-        ((self.articles as f64 + 1.0) / (df + 0.5)).ln().max(0.05)
+        match self.weights.get(&t) {
+            Some(w) => *w,
+            None => Self::weight(1, self.articles),
+        }
     }
 
     fn total(&self, f: &stories::Features) -> f64 {
@@ -575,10 +625,8 @@ fn stories(
     cache: &mut Cache,
 ) -> (Vec<Story>, Vec<Vec<DateClaim>>) {
     let articles = &briefing.articles;
-    let frequencies = Frequencies {
-        df: stories::document_frequency(features),
-        articles: articles.len(),
-    };
+    let df = cache.df.take().expect("the document frequency is counted");
+    let frequencies = Frequencies::new(df, articles.len());
     let df = &frequencies.df;
     let totals: Vec<f64> = features.par_iter().map(|f| frequencies.total(f)).collect();
     let vocabulary = |i: usize, j: usize| {
@@ -695,6 +743,7 @@ fn stories(
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
     conflicts.dedup();
+    cache.df = Some(frequencies.df);
     (out, conflicts)
 }
 
@@ -721,6 +770,17 @@ pub(crate) mod tests {
             events: vec![],
             comparisons: vec![],
         }
+    }
+
+    /// Asserts that the term counts the cache keeps up to date are those of `b`.
+    fn counts_kept(cache: &Cache, b: &Briefing) {
+        let features: Vec<stories::Features> = b
+            .articles
+            .iter()
+            .map(|a| stories::Features::of(&text::Paragraph::all(a)))
+            .collect();
+        let fresh = stories::document_frequency(&features);
+        assert_eq!(cache.df.as_ref(), Some(&fresh));
     }
 
     fn same(a: &Analysis, b: &Analysis) {
@@ -756,6 +816,7 @@ pub(crate) mod tests {
         let mut cache = Cache::default();
         let mut last = run_cached(&b, &mut cache, None);
         same(&last, &run(&b));
+        counts_kept(&cache, &b);
         // An edited article is analysed again; the other is taken from the last run.
         let body = "Ortiz said on Friday the pier would reopen in June.";
         let mut edited = crate::analyse::mentions::tests::article_of(body);
@@ -763,10 +824,12 @@ pub(crate) mod tests {
         b.articles[1] = edited;
         last = run_cached(&b, &mut cache, Some(last));
         same(&last, &run(&b));
+        counts_kept(&cache, &b);
         // New people invalidate every article's mentions.
         b.people[0].aliases.push("Ana Ortíz".into());
         last = run_cached(&b, &mut cache, Some(last));
         same(&last, &run(&b));
+        counts_kept(&cache, &b);
         // An article removed, one added before the others.
         b.articles.remove(0);
         let mut first =
@@ -775,6 +838,7 @@ pub(crate) mod tests {
         b.articles.insert(0, first);
         last = run_cached(&b, &mut cache, Some(last));
         same(&last, &run(&b));
+        counts_kept(&cache, &b);
         // Without the last analysis, everything is found again.
         same(&run_cached(&b, &mut cache, None), &run(&b));
     }

@@ -22,6 +22,8 @@
 
 use std::borrow::Borrow;
 
+use rayon::prelude::*;
+
 use super::text::{HashedMap, Paragraph, number_word, stem};
 pub(crate) use super::text::{hash_bytes, mix};
 
@@ -298,44 +300,45 @@ pub(crate) fn document_frequency<F: Borrow<Features>>(features: &[F]) -> HashedM
 }
 
 /// Candidate pairs `(i, j)` with `i < j`, sorted: band collisions and rare-term sharers.
-pub(crate) fn candidates<F: Borrow<Features>>(
+/// Each part runs over the articles in parallel; the sort at the end makes the result
+/// independent of the order in which threads finish.
+pub(crate) fn candidates<F: Borrow<Features> + Sync>(
     features: &[F],
     df: &HashedMap<u32, u32>,
 ) -> Vec<(usize, usize)> {
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    // MinHash bands.
-    let mut buckets: HashedMap<u64, Vec<usize>> = HashedMap::default();
-    for (i, f) in features.iter().map(Borrow::borrow).enumerate() {
-        if f.signature.iter().all(|v| *v == u64::MAX) {
-            continue;
-        }
-        for band in 0..BANDS {
-            let key = f.signature[band * ROWS..(band + 1) * ROWS]
-                .iter()
-                .fold(mix(band as u64 + 1), |h, v| mix(h ^ v));
-            buckets.entry(key).or_default().push(i);
-        }
-    }
-    // Bucket order must not depend on the hash table's.
-    let mut keys: Vec<&u64> = buckets.keys().collect();
-    keys.sort_unstable();
-    for key in keys {
-        let members = &buckets[key];
-        if members.len() < 2 || members.len() > MAX_POSTINGS {
-            continue;
-        }
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                if i != j {
-                    pairs.push((i.min(j), i.max(j)));
-                }
-            }
-        }
-    }
-    // Rare terms.
-    // Each article's terms that are rare enough to index, with their frequency.
+    // MinHash bands: the articles whose signatures agree on a whole band, found by
+    // sorting (band key, article).
+    let mut keyed: Vec<(u64, usize)> = features
+        .par_iter()
+        .map(Borrow::borrow)
+        .enumerate()
+        .filter(|(_, f)| !f.signature.iter().all(|v| *v == u64::MAX))
+        .flat_map_iter(|(i, f)| {
+            (0..BANDS).map(move |band| {
+                let key = f.signature[band * ROWS..(band + 1) * ROWS]
+                    .iter()
+                    .fold(mix(band as u64 + 1), |h, v| mix(h ^ v));
+                (key, i)
+            })
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    let mut pairs: Vec<(usize, usize)> = keyed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|members| (2..=MAX_POSTINGS).contains(&members.len()))
+        .flat_map(|members| {
+            members.iter().enumerate().flat_map(move |(x, &(_, i))| {
+                members[x + 1..]
+                    .iter()
+                    .filter(move |&&(_, j)| i != j)
+                    .map(move |&(_, j)| (i.min(j), i.max(j)))
+            })
+        })
+        .collect();
+    // Rare terms: each article's terms that are rare enough to index, with their
+    // frequency, and the rarest of them, which it looks up.
     let indexable: Vec<Vec<(u32, u32)>> = features
-        .iter()
+        .par_iter()
         .map(|f| {
             f.borrow()
                 .terms
@@ -348,7 +351,7 @@ pub(crate) fn candidates<F: Borrow<Features>>(
         })
         .collect();
     let rare: Vec<Vec<u32>> = indexable
-        .iter()
+        .par_iter()
         .map(|list| {
             let mut list = list.clone();
             list.sort_unstable();
@@ -362,33 +365,42 @@ pub(crate) fn candidates<F: Borrow<Features>>(
             postings.entry(*t).or_default().push(i);
         }
     }
-    let mut counts = vec![0usize; features.len()];
-    let mut touched = Vec::new();
-    for (i, terms) in rare.iter().enumerate() {
-        for t in terms {
-            for &j in postings.get(t).map_or(&[][..], Vec::as_slice) {
-                if j != i {
-                    if counts[j] == 0 {
-                        touched.push(j);
+    let sharers: Vec<(usize, usize)> = rare
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || (vec![0usize; features.len()], Vec::new()),
+            |(counts, touched), (i, terms)| {
+                for t in terms {
+                    for &j in postings.get(t).map_or(&[][..], Vec::as_slice) {
+                        if j != i {
+                            if counts[j] == 0 {
+                                touched.push(j);
+                            }
+                            counts[j] += 1;
+                        }
                     }
-                    counts[j] += 1;
                 }
-            }
-        }
-        let mut found: Vec<(usize, usize)> = touched
-            .iter()
-            .filter(|&&j| counts[j] >= SHARED_RARE)
-            .map(|&j| (counts[j], j))
-            .collect();
-        found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        for (_, j) in found.into_iter().take(MAX_CANDIDATES) {
-            pairs.push((i.min(j), i.max(j)));
-        }
-        for j in touched.drain(..) {
-            counts[j] = 0;
-        }
-    }
-    pairs.sort_unstable();
+                let mut found: Vec<(usize, usize)> = touched
+                    .iter()
+                    .filter(|&&j| counts[j] >= SHARED_RARE)
+                    .map(|&j| (counts[j], j))
+                    .collect();
+                found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                for j in touched.drain(..) {
+                    counts[j] = 0;
+                }
+                found
+                    .into_iter()
+                    .take(MAX_CANDIDATES)
+                    .map(|(_, j)| (i.min(j), i.max(j)))
+                    .collect::<Vec<_>>()
+            },
+        )
+        .flatten_iter()
+        .collect();
+    pairs.extend(sharers);
+    pairs.par_sort_unstable();
     pairs.dedup();
     pairs
 }

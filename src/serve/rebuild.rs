@@ -324,12 +324,14 @@ impl Affected {
             self.outlets.extend(outlets.cloned());
         }
         // Person pages list the mentions and quotes found in the article…
-        for m in a.mentions.iter().filter(|m| in_ids(&m.place.article)) {
-            self.people
-                .extend(m.person.iter().chain(&m.candidates).cloned());
-        }
-        for q in a.quotes.iter().filter(|q| in_ids(&q.place.article)) {
-            self.people.extend(q.person.iter().cloned());
+        for id in ids {
+            for m in analyse::of_article(&a.mentions, id, |m| &m.place) {
+                self.people
+                    .extend(m.person.iter().chain(&m.candidates).cloned());
+            }
+            for q in analyse::of_article(&a.quotes, id, |q| &q.place) {
+                self.people.extend(q.person.iter().cloned());
+            }
         }
         // …and every curated citation of it shows its title.
         for p in &b.people {
