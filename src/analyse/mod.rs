@@ -278,6 +278,8 @@ struct Cached {
 struct Judged {
     jaccard: f64,
     matched: Vec<(usize, usize, f64)>,
+    /// How many sentences each article has.
+    sentences: (usize, usize),
     made: std::sync::OnceLock<Made>,
 }
 
@@ -638,9 +640,11 @@ fn stories(
         )
     };
     let all = stories::candidates(features, df);
-    let gated: Vec<(usize, usize)> = all
+    // Each pair that passes, with its vocabulary overlap.
+    let gated: Vec<(usize, usize, f64)> = all
         .into_par_iter()
-        .filter(|&(i, j)| vocabulary(i, j) >= GATE)
+        .map(|(i, j)| (i, j, vocabulary(i, j)))
+        .filter(|&(_, _, v)| v >= GATE)
         .collect();
     let cached = &cache.articles;
     let profile = |i: usize| -> &compare::Profile {
@@ -661,7 +665,7 @@ fn stories(
     let old_pairs = std::mem::take(&mut cache.pairs);
     let compared: Vec<((u64, u64), Arc<Judged>)> = gated
         .par_iter()
-        .map(|&(i, j)| {
+        .map(|&(i, j, _)| {
             let key = (keys[i], keys[j]);
             let judged = old_pairs.get(&key).cloned().unwrap_or_else(|| {
                 let (a, b) = (profile(i), profile(j));
@@ -669,6 +673,7 @@ fn stories(
                 Arc::new(Judged {
                     jaccard,
                     matched: compare::align(a, b),
+                    sentences: (a.sentences.len(), b.sentences.len()),
                     made: Default::default(),
                 })
             });
@@ -679,20 +684,22 @@ fn stories(
     let judged: Vec<Judgement> = gated
         .par_iter()
         .zip(&compared)
-        .filter_map(|(&(i, j), (_, judged))| {
-            let (a, b) = (half(i), half(j));
+        .filter_map(|(&(i, j, vocabulary), (_, judged))| {
             let (relation, similarity) = compare::relation(
                 judged.jaccard,
-                vocabulary(i, j),
+                vocabulary,
                 &judged.matched,
-                a.profile.sentences.len(),
-                b.profile.sentences.len(),
+                judged.sentences.0,
+                judged.sentences.1,
             )?;
+            let make = || {
+                let (a, b) = (half(i), half(j));
+                compare::pair(&a, &b, relation, similarity, &judged.matched)
+            };
             // The pair made last time stands if the briefing's vocabulary moved
             // neither its relation nor its similarity.
             let made = judged.made.get_or_init(|| {
-                let (pair, conflicts) =
-                    compare::pair(&a, &b, relation, similarity, &judged.matched);
+                let (pair, conflicts) = make();
                 Made {
                     relation,
                     similarity,
@@ -704,8 +711,7 @@ fn stories(
                 if made.relation == relation && made.similarity.to_bits() == similarity.to_bits() {
                     (made.pair.clone(), made.conflicts.clone())
                 } else {
-                    let (pair, conflicts) =
-                        compare::pair(&a, &b, relation, similarity, &judged.matched);
+                    let (pair, conflicts) = make();
                     (Arc::new(pair), conflicts)
                 };
             Some(((i, j), pair, conflicts))

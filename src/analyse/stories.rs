@@ -359,11 +359,17 @@ pub(crate) fn candidates<F: Borrow<Features> + Sync>(
             list.into_iter().map(|(_, t)| t).collect()
         })
         .collect();
-    let mut postings: HashedMap<u32, Vec<usize>> = HashedMap::default();
-    for (i, list) in indexable.iter().enumerate() {
-        for (_, t) in list {
-            postings.entry(*t).or_default().push(i);
-        }
+    // Which articles index each term, in article order: (term, article) sorted, and
+    // where each term's run starts and ends.
+    let mut entries: Vec<(u32, usize)> = indexable
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, list)| list.iter().map(move |&(_, t)| (t, i)))
+        .collect();
+    entries.par_sort_unstable();
+    let mut postings: HashedMap<u32, &[(u32, usize)]> = HashedMap::default();
+    for run in entries.chunk_by(|a, b| a.0 == b.0) {
+        postings.insert(run[0].0, run);
     }
     let sharers: Vec<(usize, usize)> = rare
         .par_iter()
@@ -372,7 +378,7 @@ pub(crate) fn candidates<F: Borrow<Features> + Sync>(
             || (vec![0usize; features.len()], Vec::new()),
             |(counts, touched), (i, terms)| {
                 for t in terms {
-                    for &j in postings.get(t).map_or(&[][..], Vec::as_slice) {
+                    for &(_, j) in postings.get(t).copied().unwrap_or_default() {
                         if j != i {
                             if counts[j] == 0 {
                                 touched.push(j);
