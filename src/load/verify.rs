@@ -260,10 +260,20 @@ fn quotes_where(
     } = b;
     let mut refs = all_refs(people, events, comparisons);
     refs.retain(|r| checked(&r.article));
+    if refs.is_empty() {
+        return;
+    }
     let cited: BTreeSet<&str> = refs.iter().map(|r| r.article.as_str()).collect();
-    let normalised: BTreeMap<String, Vec<Normalised>> = articles
+    // Articles are sorted by id, so each cited one is found by binary search.
+    let cited: Vec<&crate::content::Article> = cited
+        .into_iter()
+        .filter_map(|id| {
+            let at = articles.binary_search_by(|a| a.id.as_str().cmp(id)).ok()?;
+            Some(&articles[at])
+        })
+        .collect();
+    let normalised: BTreeMap<String, Vec<Normalised>> = cited
         .par_iter()
-        .filter(|a| cited.contains(a.id.as_str()))
         .map(|a| {
             let paras = a
                 .paragraphs()
@@ -273,7 +283,6 @@ fn quotes_where(
         })
         .collect();
     drop(cited);
-    let known: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
     for r in refs.iter_mut() {
         if broken.articles.contains(&r.article) {
             continue;
@@ -287,7 +296,7 @@ fn quotes_where(
                 .at(r.article_span, "not in content/articles/")
                 .hint(suggest(
                     &r.article,
-                    known.iter().map(String::as_str),
+                    articles.iter().map(|a| a.id.as_str()),
                     "articles",
                 )),
             );

@@ -22,12 +22,44 @@ impl<'a, T> ByArticle<'a, T> {
     }
 }
 
+/// The findings naming each person, grouped when first asked for: pages that show no
+/// person's findings (what the dev server renders first after an article is saved)
+/// never pay for grouping them all.
+pub struct ByPerson<'a, T> {
+    items: &'a [T],
+    person: fn(&T) -> Option<&String>,
+    grouped: std::sync::OnceLock<HashMap<&'a str, Vec<&'a T>>>,
+}
+
+impl<'a, T: Sync> ByPerson<'a, T> {
+    fn new(items: &'a [T], person: fn(&T) -> Option<&String>) -> Self {
+        ByPerson {
+            items,
+            person,
+            grouped: Default::default(),
+        }
+    }
+
+    pub fn get(&self, person: &str) -> Option<&Vec<&'a T>> {
+        let grouped = self.grouped.get_or_init(|| {
+            let mut map: HashMap<&'a str, Vec<&'a T>> = HashMap::new();
+            for item in self.items {
+                if let Some(p) = (self.person)(item) {
+                    map.entry(p.as_str()).or_default().push(item);
+                }
+            }
+            map
+        });
+        grouped.get(person)
+    }
+}
+
 /// Lookups shared by every page.
 pub struct Index<'a> {
     pub mentions_by_article: ByArticle<'a, Mention>,
-    pub mentions_by_person: HashMap<&'a str, Vec<&'a Mention>>,
+    pub mentions_by_person: ByPerson<'a, Mention>,
     pub quotes_by_article: ByArticle<'a, Quote>,
-    pub quotes_by_person: HashMap<&'a str, Vec<&'a Quote>>,
+    pub quotes_by_person: ByPerson<'a, Quote>,
     pub dates_by_article: ByArticle<'a, DateMention>,
     pub stories_by_article: BTreeMap<&'a str, Vec<(usize, &'a Story)>>,
     pub events_by_person: BTreeMap<&'a str, Vec<&'a Event>>,
@@ -43,12 +75,12 @@ impl<'a> Index<'a> {
                 items: &a.mentions,
                 place: |m| &m.place,
             },
-            mentions_by_person: HashMap::new(),
+            mentions_by_person: ByPerson::new(&a.mentions, |m| m.person.as_ref()),
             quotes_by_article: ByArticle {
                 items: &a.quotes,
                 place: |q| &q.place,
             },
-            quotes_by_person: HashMap::new(),
+            quotes_by_person: ByPerson::new(&a.quotes, |q| q.person.as_ref()),
             dates_by_article: ByArticle {
                 items: &a.dates,
                 place: |d| &d.place,
@@ -59,16 +91,6 @@ impl<'a> Index<'a> {
             articles_by_outlet: BTreeMap::new(),
             derived_by_outlet: BTreeMap::new(),
         };
-        for m in &a.mentions {
-            if let Some(p) = &m.person {
-                ix.mentions_by_person.entry(p).or_default().push(m);
-            }
-        }
-        for q in &a.quotes {
-            if let Some(p) = &q.person {
-                ix.quotes_by_person.entry(p).or_default().push(q);
-            }
-        }
         for (i, s) in a.stories.iter().enumerate() {
             for article in &s.articles {
                 ix.stories_by_article
