@@ -14,6 +14,7 @@ use std::io::IsTerminal;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -74,7 +75,7 @@ async fn serve(options: &ServeOptions, root: PathBuf) -> Result<(), Failure> {
         pages = update.paths.as_ref().map_or(pages, Vec::len);
         shared.publish(|served| rebuild::apply(&mut served.pages, update));
     };
-    let first = match engine.rebuild(Plan::everything(), &Default::default(), publish) {
+    let first = match engine.rebuild(Plan::everything(), &Default::default(), &|| false, publish) {
         Ok(_) => {
             if let Some(warnings) = engine.warnings(colour()) {
                 eprint!("{warnings}");
@@ -142,6 +143,11 @@ fn report(failure: &Failure, served: &str) -> String {
 /// its own on every batch of changes, for as long as the process runs.
 fn watch_files(root: &Path, engine: Engine, shared: Arc<Shared>) -> Result<(), Failure> {
     let (tx, rx) = channel();
+    // Set when a save that asks for a rebuild comes, so that a rebuild still rendering
+    // pages nobody has open stops and leaves them to the next one.
+    let waiting = Arc::new(AtomicBool::new(false));
+    let saved = waiting.clone();
+    let base = root.to_path_buf();
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let batch = event.map(|e| {
             // Reading a file is an event too, and the rebuild reads every file.
@@ -151,6 +157,12 @@ fn watch_files(root: &Path, engine: Engine, shared: Arc<Shared>) -> Result<(), F
                 Vec::new()
             }
         });
+        if let Ok(paths) = &batch {
+            let relevant = paths.iter().filter_map(|p| relative(&base, p));
+            if relevant.into_iter().any(|p| !watch::plan(&[p]).is_empty()) {
+                saved.store(true, Ordering::Relaxed);
+            }
+        }
         let _ = tx.send(batch);
     })
     .map_err(|e| Failure::Other(format!("could not watch the briefing: {e}")))?;
@@ -160,7 +172,7 @@ fn watch_files(root: &Path, engine: Engine, shared: Arc<Shared>) -> Result<(), F
         watched: Vec::new(),
     };
     watching.folders()?;
-    std::thread::spawn(move || rebuild_on_changes(watching, engine, &shared, rx));
+    std::thread::spawn(move || rebuild_on_changes(watching, engine, &shared, rx, &waiting));
     Ok(())
 }
 
@@ -196,6 +208,7 @@ fn rebuild_on_changes(
     mut engine: Engine,
     shared: &Shared,
     changes: Receiver<notify::Result<Vec<PathBuf>>>,
+    waiting: &AtomicBool,
 ) {
     while let Ok(first) = changes.recv() {
         // Collect until the files are quiet: one rebuild for a whole save, or for all
@@ -233,12 +246,14 @@ fn rebuild_on_changes(
         let (mut rendered, mut changed, mut open_at) = (0, 0, None);
         let mut publish = |update: rebuild::Update| {
             rendered += update.rendered.len();
-            if update.paths.is_none() {
+            if update.open {
                 open_at = Some(started.elapsed());
             }
             changed += shared.publish(|served| rebuild::apply(&mut served.pages, update));
         };
-        match engine.rebuild(plan, &shared.open_pages(), &mut publish) {
+        waiting.store(false, Ordering::Relaxed);
+        let interrupted = || waiting.load(Ordering::Relaxed);
+        match engine.rebuild(plan, &shared.open_pages(), &interrupted, &mut publish) {
             Ok(timings) => {
                 let open = match open_at {
                     Some(t) => format!("open pages in {} ms, ", t.as_millis()),

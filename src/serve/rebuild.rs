@@ -31,6 +31,8 @@ pub(crate) struct Engine {
     base_url: String,
     good: Option<Good>,
     pending: Plan,
+    /// Pages an interrupted rebuild did not render: the next one renders them.
+    unfinished: HashSet<String>,
     /// Each article's own findings, so that an edit re-analyses the edited article
     /// alone before the stories are grouped again.
     analysis_cache: analyse::Cache,
@@ -53,6 +55,8 @@ pub(crate) struct Update {
     pub paths: Option<Vec<String>>,
     /// The pages rendered again; any page not among them is as it was.
     pub rendered: Vec<Rendered>,
+    /// Whether these are the pages readers have open, the first step.
+    pub open: bool,
 }
 
 /// Where the time of a rebuild went, for the log line: the way to see what to speed up.
@@ -67,6 +71,8 @@ pub(crate) struct Timings {
     pub open: Duration,
     /// Rendering the other pages.
     pub rest: Duration,
+    /// Pages left to the next rebuild, as a new save came.
+    pub left: usize,
 }
 
 impl std::fmt::Display for Timings {
@@ -80,7 +86,11 @@ impl std::fmt::Display for Timings {
             ms(self.prepare),
             ms(self.open),
             ms(self.rest)
-        )
+        )?;
+        if self.left > 0 {
+            write!(f, "; {} pages left to the next rebuild", self.left)?;
+        }
+        Ok(())
     }
 }
 
@@ -92,17 +102,20 @@ impl Engine {
             base_url,
             good: None,
             pending: Plan::everything(),
+            unfinished: HashSet::new(),
             analysis_cache: analyse::Cache::default(),
         }
     }
 
     /// Redoes what `plan` and every failed plan before it ask for, and hands each step
     /// of what it made to `publish`: first the pages in `open`, which readers are
-    /// looking at, then the others.
+    /// looking at, then the others, unless `interrupted` says a new save is waiting:
+    /// the pages not rendered then are rendered by the next rebuild.
     pub fn rebuild(
         &mut self,
         plan: Plan,
         open: &HashSet<String>,
+        interrupted: &(dyn Fn() -> bool + Sync),
         publish: &mut dyn FnMut(Update),
     ) -> Result<Timings, Failure> {
         self.pending.merge(plan);
@@ -168,11 +181,16 @@ impl Engine {
             analysis.as_ref(),
             affected,
             open,
+            interrupted,
             &mut timings,
             publish,
         );
         let paths = match rendered {
-            Ok(paths) => paths,
+            Ok((paths, left)) => {
+                timings.left = left.len();
+                self.unfinished = left;
+                paths
+            }
             Err(failure) => {
                 // The last good analysis was moved into the new one: the next rebuild
                 // starts over (what is served stays as it is).
@@ -201,8 +219,9 @@ impl Engine {
     }
 
     /// Renders the pages `affected` names, before the edit (`ids` and what they
-    /// reached) and after it, or every page when it is `None`: those in `open` first.
-    /// Returns the path of every page.
+    /// reached) and after it, or every page when it is `None`: those in `open` first,
+    /// then the others until `interrupted`. Returns the path of every page, and those
+    /// of the pages it left unrendered.
     #[allow(clippy::too_many_arguments)]
     fn render(
         &self,
@@ -211,9 +230,10 @@ impl Engine {
         analysis: Option<&Analysis>,
         affected: Option<(BTreeSet<String>, Affected)>,
         open: &HashSet<String>,
+        interrupted: &(dyn Fn() -> bool + Sync),
         timings: &mut Timings,
         publish: &mut dyn FnMut(Update),
-    ) -> Result<HashSet<String>, Failure> {
+    ) -> Result<(HashSet<String>, HashSet<String>), Failure> {
         // What the plan did not reload comes from the last good build.
         let old = self.good.as_ref();
         let (theme, loaded, analysis) = match (theme, loaded, analysis, old) {
@@ -260,31 +280,79 @@ impl Engine {
             publish(Update {
                 paths: None,
                 rendered: render(&first)?,
+                open: true,
             });
         }
         timings.open = started.elapsed();
+        // Then the others, a slice at a time, until a new save asks for a rebuild:
+        // the pages left are rendered by the next one.
         let started = Instant::now();
-        let all: Vec<(Page, String)> = site
-            .pages()
-            .into_iter()
-            .map(|page| {
-                let path = site.path(&page);
-                (page, path)
-            })
-            .collect();
-        let rest: Vec<(Page, String)> = all
+        let is_first = |path: &String| first.iter().any(|(_, p)| p == path);
+        let main: Vec<(Page, String)> = site
+            .main_pages()
             .iter()
-            .filter(|(page, path)| !first.iter().any(|(_, p)| p == path) && wanted(page, path))
+            .map(|page| (page.clone(), site.path(page)))
+            .collect();
+        let rest: Vec<(Page, String)> = main
+            .iter()
+            .filter(|(page, path)| {
+                !is_first(path) && (wanted(page, path) || self.unfinished.contains(path))
+            })
             .cloned()
             .collect();
-        let rendered = render(&rest)?;
-        let paths: Vec<String> = all.into_iter().map(|(_, path)| path).collect();
+        // Each page is rendered unless a save came meanwhile; those skipped are left.
+        let made: Vec<Option<Rendered>> = rest
+            .par_iter()
+            .map(|(page, _)| match interrupted() {
+                true => Ok(None),
+                false => site.render(page).map(Some),
+            })
+            .collect::<Result<_, _>>()?;
+        let mut rendered = Vec::with_capacity(made.len());
+        let mut left: Option<HashSet<String>> = None;
+        for ((_, path), made) in rest.iter().zip(made) {
+            match made {
+                Some(page) => rendered.push(page),
+                None => {
+                    left.get_or_insert_with(HashSet::new).insert(path.clone());
+                }
+            }
+        }
+        // The search index's files, made from every page's text, are all rendered
+        // again by any rebuild, so an interrupted rebuild leaves none of them.
+        let mut paths: HashSet<String> = main.into_iter().map(|(_, path)| path).collect();
+        let complete = left.is_none() && !interrupted();
+        if complete {
+            let search: Vec<(Page, String)> = site
+                .pages()
+                .into_iter()
+                .filter(|page| matches!(page, Page::SearchFile(_)))
+                .map(|page| {
+                    let path = site.path(&page);
+                    (page, path)
+                })
+                .collect();
+            rendered.extend(render(&search)?);
+            paths.extend(search.into_iter().map(|(_, path)| path));
+        } else {
+            left.get_or_insert_with(HashSet::new);
+            // Until a rebuild completes, the search files served are the last ones.
+            if let Some(old) = old {
+                paths.extend(
+                    old.paths
+                        .iter()
+                        .filter(|p| p.starts_with("search/"))
+                        .cloned(),
+                );
+            }
+        }
         publish(Update {
-            paths: Some(paths.clone()),
+            paths: complete.then(|| paths.iter().cloned().collect()),
             rendered,
+            open: false,
         });
         timings.rest = started.elapsed();
-        Ok(paths.into_iter().collect())
+        Ok((paths, left.unwrap_or_default()))
     }
 
     /// The warnings of the last good build, as the terminal shows them.
@@ -471,9 +539,14 @@ mod tests {
     fn full(root: &Path) -> HashMap<String, Bytes> {
         let mut pages = HashMap::new();
         Engine::new(root.to_path_buf(), URL.into())
-            .rebuild(Plan::everything(), &HashSet::new(), &mut |update| {
-                apply(&mut pages, update);
-            })
+            .rebuild(
+                Plan::everything(),
+                &HashSet::new(),
+                &|| false,
+                &mut |update| {
+                    apply(&mut pages, update);
+                },
+            )
             .unwrap();
         pages
     }
@@ -498,19 +571,30 @@ mod tests {
         }
 
         /// Rebuilds as the watcher would, for readers who have `open` open; returns
-        /// each update's rendered paths (`None` for the first step's paths list).
+        /// each step: whether it is the one after the open pages, and its rendered paths.
         fn rebuild(
             &mut self,
             plan: Plan,
             open: &HashSet<String>,
         ) -> Result<Vec<(bool, Vec<String>)>, Failure> {
+            self.rebuild_until(plan, open, &|| false)
+        }
+
+        /// [`Serving::rebuild`], interrupted when `interrupted` says so.
+        fn rebuild_until(
+            &mut self,
+            plan: Plan,
+            open: &HashSet<String>,
+            interrupted: &(dyn Fn() -> bool + Sync),
+        ) -> Result<Vec<(bool, Vec<String>)>, Failure> {
             let mut steps = Vec::new();
             let pages = &mut self.pages;
-            self.engine.rebuild(plan, open, &mut |update| {
-                let rendered = update.rendered.iter().map(|r| r.path.clone()).collect();
-                steps.push((update.paths.is_some(), rendered));
-                apply(pages, update);
-            })?;
+            self.engine
+                .rebuild(plan, open, interrupted, &mut |update| {
+                    let rendered = update.rendered.iter().map(|r| r.path.clone()).collect();
+                    steps.push((!update.open, rendered));
+                    apply(pages, update);
+                })?;
             Ok(steps)
         }
 
@@ -703,6 +787,7 @@ mod tests {
                 page("b.html", "B"),
                 page("new.html", "n"),
             ],
+            open: false,
         };
         let mut changed = apply(&mut pages, update);
         changed.sort();
@@ -716,15 +801,45 @@ mod tests {
         let same = Update {
             paths: Some(vec!["a.html".into(), "b.html".into(), "new.html".into()]),
             rendered: vec![page("a.html", "a")],
+            open: false,
         };
         assert!(apply(&mut pages, same).is_empty());
         // The first step of a rebuild removes nothing.
         let first = Update {
             paths: None,
             rendered: vec![page("b.html", "b")],
+            open: true,
         };
         assert_eq!(apply(&mut pages, first), ["b.html"]);
         assert_eq!(pages.len(), 3);
+    }
+
+    #[test]
+    fn pages_an_interrupted_rebuild_left_are_rendered_by_the_next() {
+        let dir = default_briefing();
+        let root = dir.path();
+        let person = first_person(root);
+        let mut serving = Serving::start(root);
+        let names = articles(root);
+        let (a, b) = (
+            format!("content/articles/{}", names[0]),
+            format!("content/articles/{}", names[1]),
+        );
+        let page = format!("articles/{}/index.html", names[0].trim_end_matches(".md"));
+        edit(root, &a, |t| retitle(t, &person));
+        // A save comes as soon as the open page is out: nothing else is rendered.
+        let open = HashSet::from([page.clone()]);
+        let steps = serving
+            .rebuild_until(watch::plan(&[&a]), &open, &|| true)
+            .unwrap();
+        assert_eq!(steps[0], (false, vec![page]));
+        assert!(steps[1].0 && steps[1].1.is_empty(), "{steps:?}");
+        assert!(!serving.engine.unfinished.is_empty());
+        // The next rebuild, for another article, renders what the first left.
+        edit(root, &b, |t| set_title(t, "Another title"));
+        serving.saved(&[&b]).unwrap();
+        assert!(serving.engine.unfinished.is_empty());
+        serving.assert_fresh(root, "an interrupted rebuild and the next");
     }
 
     #[test]
