@@ -80,6 +80,29 @@ pub fn build_with_progress(
     })
 }
 
+/// What the unit tests of several modules share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::path::Path;
+
+    /// A temporary copy of the default briefing of this repository.
+    pub(crate) fn default_briefing() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(repo.join("briefing.yaml"), dir.path().join("briefing.yaml")).unwrap();
+        for entry in walkdir::WalkDir::new(repo.join("content")) {
+            let entry = entry.unwrap();
+            let target = dir.path().join(entry.path().strip_prefix(repo).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        dir
+    }
+}
+
 /// Wall time of each stage of a build, in order.
 #[derive(Debug, Clone)]
 pub struct Stages {

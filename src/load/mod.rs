@@ -399,23 +399,7 @@ fn parse_file(sources: &Sources, id: usize, kind: Kind) -> Parsed {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A temporary copy of the default briefing of this repository.
-    fn default_briefing() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        std::fs::copy(repo.join("briefing.yaml"), dir.path().join("briefing.yaml")).unwrap();
-        for entry in walkdir::WalkDir::new(repo.join("content")) {
-            let entry = entry.unwrap();
-            let target = dir.path().join(entry.path().strip_prefix(repo).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
-        dir
-    }
+    use crate::testing::default_briefing;
 
     /// The state of a load, to compare two: everything but the diagnostics' order.
     fn state(loaded: &Loaded) -> String {

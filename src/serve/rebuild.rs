@@ -514,26 +514,10 @@ pub(crate) fn apply(pages: &mut HashMap<String, Bytes>, update: Update) -> Vec<S
 mod tests {
     use super::*;
     use crate::serve::watch;
+    use crate::testing::default_briefing;
     use std::path::Path;
 
     const URL: &str = "http://127.0.0.1:1111/";
-
-    /// A temporary copy of the default briefing of this repository.
-    fn default_briefing() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        std::fs::copy(repo.join("briefing.yaml"), dir.path().join("briefing.yaml")).unwrap();
-        for entry in walkdir::WalkDir::new(repo.join("content")) {
-            let entry = entry.unwrap();
-            let target = dir.path().join(entry.path().strip_prefix(repo).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
-        dir
-    }
 
     /// The site built from scratch, as the first build of `serve` makes it.
     fn full(root: &Path) -> HashMap<String, Bytes> {
