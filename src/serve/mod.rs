@@ -38,9 +38,10 @@ pub struct ServeOptions {
     pub open: bool,
 }
 
-/// How long the files must be quiet before a rebuild: editors save in steps (write a
-/// copy, rename it, remove the backup) a few milliseconds apart, and each step is a
-/// change of its own. Every millisecond here is one more before the page reloads.
+/// How long the files must be quiet before a rebuild when the watcher cannot see a save
+/// finish ([`watch::Writing`]): editors save in steps (write a copy, rename it, remove
+/// the backup) a few milliseconds apart, and each step is a change of its own. Every
+/// millisecond here is one more before the page reloads.
 const QUIET: Duration = Duration::from_millis(25);
 
 /// The longest a rebuild waits for quiet, so that a file written without pause (a log
@@ -152,12 +153,12 @@ fn watch_files(root: &Path, engine: Engine, shared: Arc<Shared>) -> Result<(), F
         let batch = event.map(|e| {
             // Reading a file is an event too, and the rebuild reads every file.
             if watch::is_change(&e.kind) {
-                e.paths
+                (e.kind, e.paths)
             } else {
-                Vec::new()
+                (e.kind, Vec::new())
             }
         });
-        if let Ok(paths) = &batch {
+        if let Ok((_, paths)) = &batch {
             let relevant = paths.iter().filter_map(|p| relative(&base, p));
             if relevant.into_iter().any(|p| !watch::plan(&[p]).is_empty()) {
                 saved.store(true, Ordering::Relaxed);
@@ -207,30 +208,51 @@ fn rebuild_on_changes(
     mut watching: Watch,
     mut engine: Engine,
     shared: &Shared,
-    changes: Receiver<notify::Result<Vec<PathBuf>>>,
+    changes: Receiver<notify::Result<(notify::EventKind, Vec<PathBuf>)>>,
     waiting: &AtomicBool,
 ) {
     while let Ok(first) = changes.recv() {
-        // Collect until the files are quiet: one rebuild for a whole save, or for all
-        // the saves that came in while the last rebuild ran.
+        // Collect until every file of the save is complete, or else until the files
+        // are quiet: one rebuild for a whole save, or for all the saves that came in
+        // while the last rebuild ran.
         let deadline = Instant::now() + AT_MOST;
-        let mut batches = vec![first];
-        while let Some(wait) = deadline.checked_duration_since(Instant::now()) {
+        let mut writing = watch::Writing::default();
+        let mut paths = Vec::new();
+        let mut take = |batch: notify::Result<(notify::EventKind, Vec<PathBuf>)>| match batch {
+            Ok((kind, changed)) => {
+                let changed: Vec<String> = changed
+                    .iter()
+                    .filter_map(|p| relative(&watching.root, p))
+                    .filter(|p| !watch::plan(&[p]).is_empty())
+                    .collect();
+                if !changed.is_empty() {
+                    writing.see(&kind, &changed);
+                }
+                paths.extend(changed);
+                writing.done()
+            }
+            Err(e) => {
+                eprintln!("warning: watching the briefing: {e}");
+                false
+            }
+        };
+        let mut done = take(first);
+        loop {
+            // What came meanwhile joins this rebuild.
+            while let Ok(batch) = changes.try_recv() {
+                done = take(batch);
+            }
+            let Some(wait) = deadline.checked_duration_since(Instant::now()) else {
+                break;
+            };
+            if done {
+                break;
+            }
             match changes.recv_timeout(wait.min(QUIET)) {
-                Ok(batch) => batches.push(batch),
+                Ok(batch) => done = take(batch),
                 Err(_) => break,
             }
         }
-        let mut paths = Vec::new();
-        for batch in batches {
-            match batch {
-                Ok(changed) => {
-                    paths.extend(changed.iter().filter_map(|p| relative(&watching.root, p)))
-                }
-                Err(e) => eprintln!("warning: watching the briefing: {e}"),
-            }
-        }
-        paths.retain(|p| !watch::plan(&[p]).is_empty());
         paths.sort();
         paths.dedup();
         let plan = watch::plan(&paths);

@@ -136,6 +136,52 @@ pub(crate) fn is_change(kind: &notify::EventKind) -> bool {
     }
 }
 
+/// The files of a save still being written. A file written to is complete once it is
+/// closed, or once it is renamed into place (editors that save through a copy); a file
+/// removed is gone at once. When every file a save touched is complete, the rebuild
+/// need not wait for the files to be quiet: that wait is only for writers the watcher
+/// cannot see finish (a change of permissions, a platform without close events).
+#[derive(Debug, Default)]
+pub(crate) struct Writing {
+    open: BTreeSet<String>,
+    finished: bool,
+}
+
+impl Writing {
+    /// Takes in one event on `paths` (as the plan reads them, relative to the root).
+    pub fn see(&mut self, kind: &notify::EventKind, paths: &[String]) {
+        use notify::event::{
+            AccessKind, AccessMode, CreateKind, EventKind, ModifyKind, RenameMode,
+        };
+        match kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) | EventKind::Remove(_) => {
+                self.finish(paths)
+            }
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)) => self.finish(paths),
+            // `paths` is [from, to]: what was written under one name is now in place.
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => self.finish(paths),
+            EventKind::Create(CreateKind::File) | EventKind::Modify(ModifyKind::Data(_)) => {
+                self.open.extend(paths.iter().cloned())
+            }
+            // Anything else (metadata, an event the platform cannot say more about) is
+            // a change whose end the watcher cannot see.
+            _ => self.open.extend(paths.iter().cloned()),
+        }
+    }
+
+    fn finish(&mut self, paths: &[String]) {
+        for p in paths {
+            self.open.remove(p);
+        }
+        self.finished = true;
+    }
+
+    /// Whether every file written to was closed, renamed into place or removed.
+    pub fn done(&self) -> bool {
+        self.finished && self.open.is_empty()
+    }
+}
+
 /// Files that editors write beside the one being saved: swap and backup files, lock
 /// files, vim's `4913` probe. Saving never needs them rebuilt.
 fn is_scratch(name: &str) -> bool {
@@ -238,6 +284,56 @@ mod tests {
             "content/articles/x.md.tmp",
         ] {
             assert!(plan(&[path]).is_empty(), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_save_is_complete_when_its_files_are_closed_or_renamed_into_place() {
+        use notify::event::{
+            AccessKind, AccessMode, CreateKind, DataChange, EventKind, MetadataKind, ModifyKind,
+            RemoveKind, RenameMode,
+        };
+        let write = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let close = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let create = EventKind::Create(CreateKind::File);
+        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+        let moved = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
+        let chmod = EventKind::Modify(ModifyKind::Metadata(MetadataKind::Permissions));
+        let removed = EventKind::Remove(RemoveKind::File);
+        let (a, b) = ("content/articles/a.md", "content/articles/b.md");
+        let tmp = "content/articles/a.md.tmp";
+        // Each save: its events (kind, paths), and whether it is complete after them.
+        type Save<'a> = &'a [(&'a EventKind, &'a [&'a str])];
+        let table: &[(Save, bool)] = &[
+            (&[], false),
+            (&[(&write, &[a])], false),
+            (&[(&write, &[a]), (&close, &[a])], true),
+            (&[(&create, &[a]), (&write, &[a]), (&close, &[a])], true),
+            (&[(&write, &[a]), (&write, &[b]), (&close, &[a])], false),
+            (
+                &[
+                    (&write, &[a]),
+                    (&write, &[b]),
+                    (&close, &[a]),
+                    (&close, &[b]),
+                ],
+                true,
+            ),
+            (&[(&renamed, &[a])], true),
+            (
+                &[(&create, &[tmp]), (&close, &[tmp]), (&moved, &[tmp, a])],
+                true,
+            ),
+            (&[(&removed, &[a])], true),
+            (&[(&chmod, &[a])], false),
+        ];
+        for (events, done) in table {
+            let mut writing = Writing::default();
+            for (kind, paths) in *events {
+                let paths: Vec<String> = paths.iter().map(|p| p.to_string()).collect();
+                writing.see(kind, &paths);
+            }
+            assert_eq!(writing.done(), *done, "{events:?}");
         }
     }
 
