@@ -50,8 +50,9 @@ struct Good {
 /// then the rest.
 #[derive(Debug)]
 pub(crate) struct Update {
-    /// The path of every page of the new site, in the last step: any other page is
-    /// gone. `None` in the first step, which removes nothing.
+    /// The path of every page of the new site, in the last step of a rebuild that
+    /// completed: any other page is gone. `None` in the first step, and in the last
+    /// step of an interrupted rebuild: they remove nothing.
     pub paths: Option<Vec<String>>,
     /// The pages rendered again; any page not among them is as it was.
     pub rendered: Vec<Rendered>,
