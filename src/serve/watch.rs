@@ -150,21 +150,17 @@ pub(crate) struct Writing {
 impl Writing {
     /// Takes in one event on `paths` (as the plan reads them, relative to the root).
     pub fn see(&mut self, kind: &notify::EventKind, paths: &[String]) {
-        use notify::event::{
-            AccessKind, AccessMode, CreateKind, EventKind, ModifyKind, RenameMode,
-        };
+        use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind, RenameMode};
         match kind {
-            EventKind::Access(AccessKind::Close(AccessMode::Write)) | EventKind::Remove(_) => {
+            // Closed after writing, gone, or renamed into place (for a rename both
+            // ways, `paths` is [from, to]).
+            EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Remove(_)
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both)) => {
                 self.finish(paths)
             }
-            EventKind::Modify(ModifyKind::Name(RenameMode::To)) => self.finish(paths),
-            // `paths` is [from, to]: what was written under one name is now in place.
-            EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => self.finish(paths),
-            EventKind::Create(CreateKind::File) | EventKind::Modify(ModifyKind::Data(_)) => {
-                self.open.extend(paths.iter().cloned())
-            }
-            // Anything else (metadata, an event the platform cannot say more about) is
-            // a change whose end the watcher cannot see.
+            // Created, written to, or a change whose end the watcher cannot see (of
+            // metadata, or one the platform says no more about).
             _ => self.open.extend(paths.iter().cloned()),
         }
     }
