@@ -90,7 +90,8 @@ fn is_yaml(name: &str) -> bool {
     name.ends_with(".yaml") || name.ends_with(".yml")
 }
 
-fn stem(rel: &str) -> &str {
+/// The id a content file gives what it holds: its name without the extension.
+pub(crate) fn stem(rel: &str) -> &str {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     name.rsplit_once('.').map_or(name, |(s, _)| s)
 }

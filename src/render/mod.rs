@@ -176,10 +176,15 @@ fn compile(theme: &Theme) -> Result<Tera, Failure> {
 impl<'a> Site<'a> {
     /// Every page of the site.
     pub fn pages(&self) -> Vec<Page> {
-        let files = self.search().file_names().into_iter();
         let mut all = self.pages.clone();
-        all.extend(files.map(Page::SearchFile));
+        all.extend(self.search_files());
         all
+    }
+
+    /// The files of the search index, which building it tells.
+    pub fn search_files(&self) -> Vec<Page> {
+        let names = self.search().file_names().into_iter();
+        names.map(Page::SearchFile).collect()
     }
 
     /// Every page but the files of the search index, without building it.

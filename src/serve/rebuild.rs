@@ -141,7 +141,8 @@ impl Engine {
         match (&mut self.good, &plan.content) {
             (Some(_), Reload::Keep) => {}
             (Some(good), Reload::Articles(paths)) => {
-                let ids: BTreeSet<String> = paths.iter().map(|p| stem(p).to_string()).collect();
+                let ids: BTreeSet<String> =
+                    paths.iter().map(|p| load::stem(p).to_string()).collect();
                 let mut before = Affected::default();
                 before.add(&ids, &good.loaded.briefing, &good.analysis);
                 affected = Some((ids, before));
@@ -151,12 +152,12 @@ impl Engine {
         }
         if !in_place && !matches!((&self.good, &plan.content), (Some(_), Reload::Keep)) {
             let new = crate::without_errors(load::briefing(&self.root)?)?;
+            // Nothing was reloaded in place: the last good content is as it was, and
+            // what changed is found by comparing it with the new.
             if let Some(old) = &self.good {
                 let mut ids = changed_articles(&old.loaded, &new);
-                let mut before = affected.take().map(|(_, b)| b).unwrap_or_default();
-                if let Reload::Articles(paths) = &plan.content {
-                    ids.extend(paths.iter().map(|p| stem(p).to_string()));
-                }
+                ids.extend(affected.take().into_iter().flat_map(|(named, _)| named));
+                let mut before = Affected::default();
                 before.add(&ids, &old.loaded.briefing, &old.analysis);
                 affected = Some((ids, before));
             }
@@ -269,14 +270,20 @@ impl Engine {
                 .map(|(page, _)| site.render(page))
                 .collect()
         };
-        // The open pages first, from the pages listed without the search index.
-        let started = Instant::now();
-        let first: Vec<(Page, String)> = site
+        // Every page but the search index's files (which need the index built), each
+        // listed once, and split in one pass: the pages to render again that readers
+        // have open, then the others.
+        let main: Vec<(Page, String)> = site
             .main_pages()
             .iter()
             .map(|page| (page.clone(), site.path(page)))
-            .filter(|(page, path)| open.contains(path) && wanted(page, path))
             .collect();
+        let (first, rest): (Vec<_>, Vec<_>) = main
+            .iter()
+            .filter(|(page, path)| wanted(page, path) || self.unfinished.contains(path))
+            .cloned()
+            .partition(|(_, path)| open.contains(path));
+        let started = Instant::now();
         if !first.is_empty() {
             publish(Update {
                 paths: None,
@@ -285,22 +292,9 @@ impl Engine {
             });
         }
         timings.open = started.elapsed();
-        // Then the others, a slice at a time, until a new save asks for a rebuild:
-        // the pages left are rendered by the next one.
+        // Then the others, until a new save asks for a rebuild: the pages left are
+        // rendered by the next one.
         let started = Instant::now();
-        let is_first = |path: &String| first.iter().any(|(_, p)| p == path);
-        let main: Vec<(Page, String)> = site
-            .main_pages()
-            .iter()
-            .map(|page| (page.clone(), site.path(page)))
-            .collect();
-        let rest: Vec<(Page, String)> = main
-            .iter()
-            .filter(|(page, path)| {
-                !is_first(path) && (wanted(page, path) || self.unfinished.contains(path))
-            })
-            .cloned()
-            .collect();
         // Each page is rendered unless a save came meanwhile; those skipped are left.
         let made: Vec<Option<Rendered>> = rest
             .par_iter()
@@ -310,24 +304,23 @@ impl Engine {
             })
             .collect::<Result<_, _>>()?;
         let mut rendered = Vec::with_capacity(made.len());
-        let mut left: Option<HashSet<String>> = None;
+        let mut left = HashSet::new();
         for ((_, path), made) in rest.iter().zip(made) {
             match made {
                 Some(page) => rendered.push(page),
                 None => {
-                    left.get_or_insert_with(HashSet::new).insert(path.clone());
+                    left.insert(path.clone());
                 }
             }
         }
         // The search index's files, made from every page's text, are all rendered
         // again by any rebuild, so an interrupted rebuild leaves none of them.
         let mut paths: HashSet<String> = main.into_iter().map(|(_, path)| path).collect();
-        let complete = left.is_none() && !interrupted();
+        let complete = left.is_empty() && !interrupted();
         if complete {
             let search: Vec<(Page, String)> = site
-                .pages()
+                .search_files()
                 .into_iter()
-                .filter(|page| matches!(page, Page::SearchFile(_)))
                 .map(|page| {
                     let path = site.path(&page);
                     (page, path)
@@ -335,17 +328,14 @@ impl Engine {
                 .collect();
             rendered.extend(render(&search)?);
             paths.extend(search.into_iter().map(|(_, path)| path));
-        } else {
-            left.get_or_insert_with(HashSet::new);
+        } else if let Some(old) = old {
             // Until a rebuild completes, the search files served are the last ones.
-            if let Some(old) = old {
-                paths.extend(
-                    old.paths
-                        .iter()
-                        .filter(|p| p.starts_with("search/"))
-                        .cloned(),
-                );
-            }
+            paths.extend(
+                old.paths
+                    .iter()
+                    .filter(|p| p.starts_with("search/"))
+                    .cloned(),
+            );
         }
         publish(Update {
             paths: complete.then(|| paths.iter().cloned().collect()),
@@ -353,7 +343,7 @@ impl Engine {
             open: false,
         });
         timings.rest = started.elapsed();
-        Ok((paths, left.unwrap_or_default()))
+        Ok((paths, left))
     }
 
     /// The warnings of the last good build, as the terminal shows them.
@@ -457,12 +447,6 @@ impl Affected {
             _ => true,
         }
     }
-}
-
-/// The id of the article in the file at `path`: its name without `.md`.
-fn stem(path: &str) -> &str {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    name.strip_suffix(".md").unwrap_or(name)
 }
 
 /// The ids of the articles that were added, removed or edited from one load to the
@@ -603,14 +587,21 @@ mod tests {
         }
     }
 
+    /// The article files of the briefing at `root`, relative to it, sorted.
     fn articles(root: &Path) -> Vec<String> {
         let mut out: Vec<String> = std::fs::read_dir(root.join("content/articles"))
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.ends_with(".md"))
+            .map(|n| format!("content/articles/{n}"))
             .collect();
         out.sort();
         out
+    }
+
+    /// The page of the article in the file `rel`.
+    fn page_of(rel: &str) -> String {
+        format!("articles/{}/index.html", load::stem(rel))
     }
 
     fn edit(root: &Path, rel: &str, f: impl FnOnce(&str) -> String) {
@@ -648,8 +639,7 @@ mod tests {
         let person = first_person(root);
         let mut serving = Serving::start(root);
         let total = serving.pages.len();
-        for name in articles(root) {
-            let rel = format!("content/articles/{name}");
+        for rel in articles(root) {
             edit(root, &rel, |t| retitle(t, &person));
             let rendered = serving.saved(&[&rel]).unwrap();
             assert!(rendered < total, "{rel} re-rendered every page");
@@ -663,7 +653,7 @@ mod tests {
         let root = dir.path();
         let mut serving = Serving::start(root);
         let first = &articles(root)[0];
-        let text = std::fs::read_to_string(root.join("content/articles").join(first)).unwrap();
+        let text = std::fs::read_to_string(root.join(first)).unwrap();
         std::fs::write(
             root.join("content/articles/zz-new.md"),
             set_title(&text, "A new article"),
@@ -705,11 +695,7 @@ mod tests {
         let root = dir.path();
         let person = first_person(root);
         let mut serving = Serving::start(root);
-        let names = articles(root);
-        let (a, b) = (
-            format!("content/articles/{}", names[0]),
-            format!("content/articles/{}", names[1]),
-        );
+        let (a, b) = (articles(root)[0].clone(), articles(root)[1].clone());
         let good_a = std::fs::read_to_string(root.join(&a)).unwrap();
         edit(root, &a, |t| set_title(t, "[not closed"));
         let before = serving.pages.clone();
@@ -805,12 +791,8 @@ mod tests {
         let root = dir.path();
         let person = first_person(root);
         let mut serving = Serving::start(root);
-        let names = articles(root);
-        let (a, b) = (
-            format!("content/articles/{}", names[0]),
-            format!("content/articles/{}", names[1]),
-        );
-        let page = format!("articles/{}/index.html", names[0].trim_end_matches(".md"));
+        let (a, b) = (articles(root)[0].clone(), articles(root)[1].clone());
+        let page = page_of(&a);
         edit(root, &a, |t| retitle(t, &person));
         // A save comes as soon as the open page is out: nothing else is rendered.
         let open = HashSet::from([page.clone()]);
@@ -833,9 +815,8 @@ mod tests {
         let root = dir.path();
         let person = first_person(root);
         let mut serving = Serving::start(root);
-        let name = &articles(root)[0];
-        let rel = format!("content/articles/{name}");
-        let page = format!("articles/{}/index.html", name.trim_end_matches(".md"));
+        let rel = articles(root)[0].clone();
+        let page = page_of(&rel);
         let open = HashSet::from([page.clone(), "404.html".to_string()]);
         edit(root, &rel, |t| retitle(t, &person));
         let steps = serving.rebuild(watch::plan(&[&rel]), &open).unwrap();
