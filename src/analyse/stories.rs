@@ -530,6 +530,49 @@ mod tests {
     }
 
     #[test]
+    fn candidates_do_not_depend_on_how_many_threads_find_them() {
+        // Same input, same bytes: the parallel parts must give what one thread gives.
+        let words = [
+            "council", "pier", "vote", "harbour", "mayor", "budget", "ferry", "strike", "minister",
+            "port", "bridge", "storm", "fishing", "quota", "school", "clinic", "tariff", "copper",
+            "mine", "court", "ruling", "protest", "election", "senate",
+        ];
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let mut texts: Vec<String> = (0..400)
+            .map(|_| {
+                (0..60)
+                    .map(|_| words[next() % words.len()])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        // Near copies, so that bands and rare terms both find pairs.
+        for i in 0..100 {
+            let copy = format!("{} reported {}", texts[i * 3], words[i % words.len()]);
+            texts.push(copy);
+        }
+        let fs: Vec<Features> = texts.iter().map(|t| features(t)).collect();
+        let df = document_frequency(&fs);
+        let on = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| candidates(&fs, &df))
+        };
+        let one = on(1);
+        assert!(one.len() >= 100, "{} pairs", one.len());
+        assert_eq!(on(4), one);
+        assert_eq!(on(7), one);
+    }
+
+    #[test]
     fn union_find_groups_connected_articles() {
         assert_eq!(
             groups(6, &[(0, 2), (2, 4), (1, 5)]),
