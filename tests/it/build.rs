@@ -1,7 +1,9 @@
 //! Whole builds: the old site survives a failed build, the same input gives the same
 //! bytes, and stale files go. (Hostile content: `hostile.rs`.)
 
-use crate::support::{briefing, briefing_with, copy_dir, fixtures, snapshot, stderr};
+use crate::support::{
+    briefing, briefing_with, copy_dir, fixtures, snapshot, staging_leftovers, stderr,
+};
 
 #[test]
 fn a_failed_build_leaves_the_previous_site_byte_identical() {
@@ -16,13 +18,7 @@ fn a_failed_build_leaves_the_previous_site_byte_identical() {
     assert_eq!(failed.status.code(), Some(1));
     assert_eq!(snapshot(&dir.path().join("site")), before);
     // No staging folder is left behind either.
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".site"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(staging_leftovers(dir.path()), Vec::<String>::new());
 }
 
 #[test]

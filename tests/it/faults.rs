@@ -17,7 +17,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{briefing_with, copy_dir, fixtures, snapshot};
+use crate::support::{briefing_with, copy_dir, fixtures, snapshot, staging_leftovers};
 
 /// Where an error must be reported: code, file, 1-based line and column.
 type Loc = (&'static str, &'static str, usize, usize);
@@ -151,13 +151,7 @@ fn case(overlay: Option<&str>, setup: impl FnOnce(&Path), expect: Expect) {
         snapshot(&root.join("site")) == before,
         "site/ changed after a failed build"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(root)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".site"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(staging_leftovers(root), Vec::<String>::new());
 }
 
 /// The errors (not warnings) of `check --format json`, as "code at path:line:col".

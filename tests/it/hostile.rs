@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::support::{briefing, briefing_with, fixtures, snapshot, stderr, stdout};
+use crate::support::{briefing, briefing_with, fixtures, snapshot, stderr, stdout, unescape_xml};
 
 /// Attributes whose value a browser loads or navigates to.
 const URL_ATTRIBUTES: &[&str] = &[
@@ -200,15 +200,6 @@ fn resolve(page: &str, src: &str) -> String {
         }
     }
     parts.join("/")
-}
-
-fn unescape_xml(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 /// The text of every `<tag type="html">…</tag>` of a feed, unescaped: HTML a feed

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use crate::support::{briefing, briefing_with, snapshot, stderr};
+use crate::support::{briefing, briefing_with, snapshot, stderr, unescape_xml};
 
 /// A built site, read into memory: its files, and the ids of each HTML page.
 struct Site {
@@ -255,14 +255,6 @@ fn xml_urls(text: &str) -> Vec<String> {
     between("<id>", "</id>");
     between("href=\"", "\"");
     out
-}
-
-fn unescape_xml(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 /// Every string under a `url` key, at any depth.

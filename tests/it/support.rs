@@ -68,3 +68,25 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         })
         .collect()
 }
+
+/// The build's staging folders (`.site…`) left in `dir`: a build, failed or not,
+/// leaves none.
+pub fn staging_leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".site"))
+        .collect()
+}
+
+/// Text of an XML attribute or element with the five predefined entities and `&#39;`
+/// decoded.
+pub fn unescape_xml(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
