@@ -4,35 +4,26 @@
 // content, and a visible focus indicator on everything the keyboard reaches.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 
-import { launch, context, watch } from './lib/browser.mjs';
-import { buildDefault, cleanup, repo } from './lib/build.mjs';
+import { context, watch } from './lib/browser.mjs';
+import { buildDefault, repo } from './lib/build.mjs';
 import { pageTypes } from './lib/pages.mjs';
-import { serve } from './lib/server.mjs';
+import { servedInChromium } from './lib/suite.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let site, server, browser, types;
+const suite = servedInChromium(buildDefault);
 
-before(async () => {
-  site = buildDefault();
-  server = await serve(site);
-  browser = await launch();
-  types = pageTypes(site, repo);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  cleanup(site);
+before(() => {
+  suite.types = pageTypes(suite.site, repo);
 });
 
 function each(fn) {
   return async (t) => {
-    for (const pt of types) {
+    for (const pt of suite.types) {
       if (!pt.url) {
         t.diagnostic(`pending: ${pt.type}: ${pt.pending}`);
         continue;
@@ -43,7 +34,7 @@ function each(fn) {
 }
 
 async function page(options = {}) {
-  const ctx = await context(browser, server, options);
+  const ctx = await context(suite.browser, suite.server, options);
   const p = await ctx.newPage();
   p.problems = watch(p);
   p.ctx = ctx;
@@ -95,7 +86,7 @@ function describeViolations(violations) {
 describe('accessibility', () => {
   test('axe-core, WCAG 2.2 AA: no serious or critical violation', each(async ({ url }, t) => {
     const p = await page();
-    await p.goto(server.url + url, { waitUntil: 'load' });
+    await p.goto(suite.server.url + url, { waitUntil: 'load' });
     await p.addScriptTag({ path: AXE });
     const result = await p.evaluate(
       (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] }),
@@ -123,7 +114,7 @@ describe('accessibility', () => {
 
   test('landmarks: one banner, one main, a named navigation, one contentinfo', each(async ({ url }) => {
     const p = await page();
-    await p.goto(server.url + url);
+    await p.goto(suite.server.url + url);
     const count = (role, options) => p.getByRole(role, options).count();
     assert.equal(await count('banner'), 1, 'one banner (the site header)');
     assert.equal(await count('main'), 1, 'one main');
@@ -145,7 +136,7 @@ describe('accessibility', () => {
 
   test('keyboard: Tab reaches the skip link first, and it moves focus to main', each(async ({ url }) => {
     const p = await page();
-    await p.goto(server.url + url);
+    await p.goto(suite.server.url + url);
     await p.keyboard.press('Tab');
     const first = await p.evaluate(() => {
       const el = document.activeElement;
@@ -182,7 +173,7 @@ describe('accessibility', () => {
 
   test('visible focus on everything the keyboard reaches', each(async ({ url }) => {
     const p = await page();
-    await p.goto(server.url + url);
+    await p.goto(suite.server.url + url);
     const missing = [];
     const seen = new Set();
     // The first 60 Tab stops are enough to meet every kind of focusable element.

@@ -3,26 +3,14 @@
 // is fed the payloads. Nothing may run: no dialog (alert/confirm/prompt), no request
 // to a /pwned-N address, no request off the test server, no navigation away.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launch, context, watch } from './lib/browser.mjs';
-import { buildFixture, cleanup } from './lib/build.mjs';
+import { context, watch } from './lib/browser.mjs';
+import { buildFixture } from './lib/build.mjs';
 import { htmlPages } from './lib/pages.mjs';
-import { serve } from './lib/server.mjs';
+import { servedInChromium } from './lib/suite.mjs';
 
-let site, server, browser;
-
-before(async () => {
-  site = buildFixture('hostile');
-  server = await serve(site);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  cleanup(site);
-});
+const suite = servedInChromium(() => buildFixture('hostile'));
 
 /// Payloads that would run only on an event: fire the common ones on every element.
 async function provoke(page) {
@@ -42,7 +30,7 @@ async function visit(ctx, url) {
   page.on('framenavigated', (f) => {
     if (f === page.mainFrame()) navigations.push(f.url());
   });
-  await page.goto(server.url + url, { waitUntil: 'load' });
+  await page.goto(suite.server.url + url, { waitUntil: 'load' });
   await provoke(page);
   // Long enough for a refresh, a timer or a lazy image to go off.
   await page.waitForTimeout(300);
@@ -50,21 +38,21 @@ async function visit(ctx, url) {
 }
 
 function verdict({ problems, navigations }, ctx, url) {
-  const pwned = server.requests.filter((r) => /pwned/.test(r.url)).map((r) => r.url);
+  const pwned = suite.server.requests.filter((r) => /pwned/.test(r.url)).map((r) => r.url);
   assert.deepEqual(pwned, [], `requests made by injected content after ${url}`);
   assert.deepEqual(ctx.outside, [], `requests off the test server from ${url}`);
   assert.deepEqual(problems.filter((p) => p.startsWith('dialog')), [], `dialogs on ${url}`);
   // The page may record its state in the query (search does); it may not leave.
-  const left = navigations.map((n) => new URL(n)).filter((n) => n.origin !== server.url || n.pathname !== url);
+  const left = navigations.map((n) => new URL(n)).filter((n) => n.origin !== suite.server.url || n.pathname !== url);
   assert.deepEqual(left.map(String), [], `${url} navigated away`);
 }
 
 test('no page of the hostile build runs injected script', async (t) => {
-  const pages = htmlPages(site);
+  const pages = htmlPages(suite.site);
   assert.ok(pages.length > 10, `the hostile build has its pages: ${pages}`);
   for (const url of pages) {
     await t.test(url, async () => {
-      const ctx = await context(browser, server);
+      const ctx = await context(suite.browser, suite.server);
       const visited = await visit(ctx, url);
       verdict(visited, ctx, url);
       await ctx.close();
@@ -73,11 +61,11 @@ test('no page of the hostile build runs injected script', async (t) => {
 });
 
 test('search over hostile names and titles runs nothing', async (t) => {
-  if (!htmlPages(site).includes('/search/')) {
+  if (!htmlPages(suite.site).includes('/search/')) {
     t.skip('pending: search/ is not built yet');
     return;
   }
-  const ctx = await context(browser, server);
+  const ctx = await context(suite.browser, suite.server);
   const visited = await visit(ctx, '/search/');
   const box = visited.page.getByRole('searchbox');
   for (const q of ['Mallory', 'script alert', 'img onerror', 'svg onload', 'Hostile', 'Evil Wire', 'Pier', 'site title']) {

@@ -5,39 +5,30 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 
-import { launch, context, watch, MOBILE } from './lib/browser.mjs';
-import { artifacts, buildDefault, cleanup, repo } from './lib/build.mjs';
+import { context, watch, MOBILE } from './lib/browser.mjs';
+import { artifacts, buildDefault, repo } from './lib/build.mjs';
 import { FEATURED, pageTypes } from './lib/pages.mjs';
-import { serve } from './lib/server.mjs';
+import { servedInChromium } from './lib/suite.mjs';
 
-let site, server, browser, types;
+const suite = servedInChromium(buildDefault);
 
-before(async () => {
-  site = buildDefault();
-  server = await serve(site);
-  browser = await launch();
-  types = pageTypes(site, repo);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  cleanup(site);
+before(() => {
+  suite.types = pageTypes(suite.site, repo);
 });
 
 /// Opens `url` in a fresh page and returns it with its recorded problems.
 async function open(ctx, url, options) {
   const page = await ctx.newPage();
   const problems = watch(page, options);
-  const response = await page.goto(server.url + url, { waitUntil: 'load' });
+  const response = await page.goto(suite.server.url + url, { waitUntil: 'load' });
   return { page, problems, response };
 }
 
 function each(fn) {
   return async (t) => {
-    for (const pt of types) {
+    for (const pt of suite.types) {
       if (!pt.url) {
         t.diagnostic(`pending: ${pt.type}: ${pt.pending}`);
         continue;
@@ -49,7 +40,7 @@ function each(fn) {
 
 describe('every page type', () => {
   test('loads with no console error and no failed request', each(async ({ url }) => {
-    const ctx = await context(browser, server);
+    const ctx = await context(suite.browser, suite.server);
     const { page, problems, response } = await open(ctx, url);
     await page.waitForLoadState('networkidle');
     assert.equal(response.status(), 200);
@@ -63,7 +54,7 @@ describe('every page type', () => {
 
   test('desktop and mobile screenshots', each(async ({ type, url }) => {
     for (const [name, options] of [['desktop', {}], ['mobile', MOBILE]]) {
-      const ctx = await context(browser, server, options);
+      const ctx = await context(suite.browser, suite.server, options);
       const { page, problems } = await open(ctx, url);
       await page.waitForLoadState('networkidle');
       const dir = path.join(artifacts, 'screenshots', name);
@@ -93,7 +84,7 @@ describe('every page type', () => {
   }));
 
   test('works with JavaScript off: the content is in the HTML', each(async ({ type, url }) => {
-    const ctx = await context(browser, server, { javaScriptEnabled: false });
+    const ctx = await context(suite.browser, suite.server, { javaScriptEnabled: false });
     const { page, problems } = await open(ctx, url);
     assert.deepEqual(problems, []);
     const main = page.locator('main');
@@ -117,7 +108,7 @@ describe('every page type', () => {
 
 describe('the default briefing', () => {
   test('the overview features exactly the featured people', async () => {
-    const ctx = await context(browser, server);
+    const ctx = await context(suite.browser, suite.server);
     const { page } = await open(ctx, '/');
     const hrefs = await page.locator('section[aria-labelledby="featured"] h3 a').evaluateAll(
       (as) => [...new Set(as.map((a) => new URL(a.href).pathname))],
@@ -128,7 +119,7 @@ describe('the default briefing', () => {
 
   for (const id of FEATURED) {
     test(`${id}: the person page shows highlighted mentions`, async () => {
-      const ctx = await context(browser, server);
+      const ctx = await context(suite.browser, suite.server);
       const { page, problems } = await open(ctx, `/people/${id}/`);
       const section = page.locator('section[aria-labelledby="mentions"]');
       assert.equal(await section.count(), 1, 'a mentions section');
@@ -144,7 +135,7 @@ describe('the default briefing', () => {
   }
 
   test('the timeline shows the disputed raid date (Feb. 3)', async () => {
-    const ctx = await context(browser, server);
+    const ctx = await context(suite.browser, suite.server);
     const { page } = await open(ctx, '/timeline/');
     const disputed = page.locator('.event.disputed');
     const n = await disputed.count();
@@ -164,11 +155,11 @@ describe('the default briefing', () => {
 
   for (const [query, person] of [['Rodriguez', 'delcy-rodriguez'], ['El Aissami', 'tarek-el-aissami']]) {
     test(`search finds "${query}" and links to /people/${person}/`, async (t) => {
-      if (!fs.existsSync(path.join(site, 'search/index.html'))) {
+      if (!fs.existsSync(path.join(suite.site, 'search/index.html'))) {
         t.skip('pending: search/ is not built yet');
         return;
       }
-      const ctx = await context(browser, server);
+      const ctx = await context(suite.browser, suite.server);
       const { page, problems } = await open(ctx, '/search/');
       const box = page.getByRole('searchbox');
       assert.equal(await box.count(), 1, 'one search box');
@@ -184,7 +175,7 @@ describe('the default briefing', () => {
   }
 
   test('an address that does not exist gets the 404 page', async () => {
-    const ctx = await context(browser, server);
+    const ctx = await context(suite.browser, suite.server);
     const missing = '/no/such/page/';
     const { page, problems, response } = await open(ctx, missing, { expect404: [missing] });
     assert.equal(response.status(), 404);
