@@ -4,34 +4,18 @@
 // content, and a visible focus indicator on everything the keyboard reaches.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { context, watch } from './lib/browser.mjs';
-import { buildDefault, repo } from './lib/build.mjs';
-import { pageTypes } from './lib/pages.mjs';
-import { servedInChromium } from './lib/suite.mjs';
+import { defaultSiteInChromium, eachPageType } from './lib/suite.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-const suite = servedInChromium(buildDefault);
+const suite = defaultSiteInChromium();
 
-before(() => {
-  suite.types = pageTypes(suite.site, repo);
-});
-
-function each(fn) {
-  return async (t) => {
-    for (const pt of suite.types) {
-      if (!pt.url) {
-        t.diagnostic(`pending: ${pt.type}: ${pt.pending}`);
-        continue;
-      }
-      await t.test(`${pt.type} ${pt.url}`, (tt) => fn(pt, tt));
-    }
-  };
-}
+const each = (fn) => eachPageType(suite, fn);
 
 async function page(options = {}) {
   const ctx = await context(suite.browser, suite.server, options);

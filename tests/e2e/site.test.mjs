@@ -5,18 +5,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { context, watch, MOBILE } from './lib/browser.mjs';
-import { artifacts, buildDefault, repo } from './lib/build.mjs';
-import { FEATURED, pageTypes } from './lib/pages.mjs';
-import { servedInChromium } from './lib/suite.mjs';
+import { artifacts } from './lib/build.mjs';
+import { FEATURED } from './lib/pages.mjs';
+import { defaultSiteInChromium, eachPageType } from './lib/suite.mjs';
 
-const suite = servedInChromium(buildDefault);
-
-before(() => {
-  suite.types = pageTypes(suite.site, repo);
-});
+const suite = defaultSiteInChromium();
 
 /// Opens `url` in a fresh page and returns it with its recorded problems.
 async function open(ctx, url, options) {
@@ -26,17 +22,7 @@ async function open(ctx, url, options) {
   return { page, problems, response };
 }
 
-function each(fn) {
-  return async (t) => {
-    for (const pt of suite.types) {
-      if (!pt.url) {
-        t.diagnostic(`pending: ${pt.type}: ${pt.pending}`);
-        continue;
-      }
-      await t.test(`${pt.type} ${pt.url}`, () => fn(pt));
-    }
-  };
-}
+const each = (fn) => eachPageType(suite, fn);
 
 describe('every page type', () => {
   test('loads with no console error and no failed request', each(async ({ url }) => {

@@ -3,7 +3,8 @@
 import { after, before } from 'node:test';
 
 import { launch } from './browser.mjs';
-import { cleanup } from './build.mjs';
+import { buildDefault, cleanup, repo } from './build.mjs';
+import { pageTypes } from './pages.mjs';
 import { serve } from './server.mjs';
 
 /// Registers the hooks and returns an object whose `site` (the folder), `server` and
@@ -21,4 +22,27 @@ export function servedInChromium(build) {
     cleanup(s.site);
   });
   return s;
+}
+
+/// [`servedInChromium`] for the default briefing, with `types`, its page types.
+export function defaultSiteInChromium() {
+  const suite = servedInChromium(buildDefault);
+  before(() => {
+    suite.types = pageTypes(suite.site, repo);
+  });
+  return suite;
+}
+
+/// A test that runs `fn(pageType, subtest)` as a subtest for each page type of `suite`
+/// that exists, and notes the others as pending.
+export function eachPageType(suite, fn) {
+  return async (t) => {
+    for (const pt of suite.types) {
+      if (!pt.url) {
+        t.diagnostic(`pending: ${pt.type}: ${pt.pending}`);
+        continue;
+      }
+      await t.test(`${pt.type} ${pt.url}`, (tt) => fn(pt, tt));
+    }
+  };
 }
