@@ -176,9 +176,16 @@ impl Progress {
 /// The `--timings` table: stages in wall time, then page kinds in CPU time.
 fn timing_table(built: &crate::Built) -> String {
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
-    let mut out = String::from("stage               wall ms\n");
-    for (name, d) in &built.stages {
-        out.push_str(&format!("{name:<18} {:>8.0}\n", ms(*d)));
+    let mut out = String::from("stage               wall ms  peak MB\n");
+    for lap in &built.stages {
+        let peak = lap
+            .peak_rss
+            .map_or_else(|| "-".to_string(), |b| format!("{:.0}", b as f64 / 1e6));
+        out.push_str(&format!(
+            "{:<18} {:>8.0} {peak:>8}\n",
+            lap.name,
+            ms(lap.wall)
+        ));
     }
     out.push_str("page kind      pages        MB  render cpu ms  write cpu ms\n");
     for (kind, t) in &built.written.by_kind {

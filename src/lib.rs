@@ -44,8 +44,8 @@ pub struct BuildOptions {
 #[derive(Debug)]
 pub struct Built {
     pub written: write::Written,
-    /// Wall time of each stage.
-    pub stages: Vec<(&'static str, std::time::Duration)>,
+    /// Wall time of each stage, and the peak memory when it ended.
+    pub stages: Vec<Lap>,
     pub sources: Sources,
     pub warnings: Vec<Diagnostic>,
 }
@@ -107,7 +107,17 @@ pub(crate) mod testing {
 #[derive(Debug, Clone)]
 pub struct Stages {
     last: std::time::Instant,
-    pub laps: Vec<(&'static str, std::time::Duration)>,
+    pub laps: Vec<Lap>,
+}
+
+/// One stage of [`Stages`].
+#[derive(Debug, Clone)]
+pub struct Lap {
+    pub name: &'static str,
+    pub wall: std::time::Duration,
+    /// The process's peak resident memory so far, in bytes, where the system tells it
+    /// (Linux): which stage raised the peak is what a memory budget needs to know.
+    pub peak_rss: Option<u64>,
 }
 
 impl Stages {
@@ -120,9 +130,21 @@ impl Stages {
 
     pub fn lap(&mut self, name: &'static str) {
         let now = std::time::Instant::now();
-        self.laps.push((name, now - self.last));
+        self.laps.push(Lap {
+            name,
+            wall: now - self.last,
+            peak_rss: peak_rss(),
+        });
         self.last = now;
     }
+}
+
+/// `VmHWM` of `/proc/self/status`: the high-water mark of resident memory.
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 /// Everything `check` reports: content errors and warnings, and the analysis warnings.

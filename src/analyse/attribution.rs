@@ -10,9 +10,9 @@
 //! La Cruz's view)" says whose words they are. Speakers who are not people of the
 //! briefing ("a White House official") are not checked: the curation cannot list them.
 
-use super::Quote;
 use super::mentions::Names;
 use super::text::{Folded, at_word_boundaries};
+use super::{PerArticle, Quote};
 use crate::content::{Briefing, SourceRef};
 use crate::diagnostic::Diagnostic;
 
@@ -77,7 +77,7 @@ fn names(names: &Names, person: usize, text: &str) -> bool {
 /// Warnings for curated citations whose words another person of the briefing says.
 pub(crate) fn misattributed(
     briefing: &Briefing,
-    quotes: &[Quote],
+    quotes: &PerArticle<Quote>,
     index: &Names,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -87,7 +87,7 @@ pub(crate) fn misattributed(
         };
         // The quote marks themselves may be inside the citation: a few bytes of slack.
         let slack = 4;
-        let in_article = super::of_article(quotes, &c.source.article, |q| &q.place);
+        let in_article = quotes.of(&c.source.article);
         let Some(quote) = in_article.iter().find(|q| {
             q.place.paragraph == found.paragraph
                 && q.place.start <= found.start + slack
@@ -185,7 +185,7 @@ mod tests {
     fn a_quote_said_by_someone_else_is_reported_at_the_citation() {
         let b = briefing("Ana Ortiz called the vote.");
         let names = Names::new(&b.people);
-        let warnings = misattributed(&b, &[quote_by("luis")], &names);
+        let warnings = misattributed(&b, &[quote_by("luis")].into_iter().collect(), &names);
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].code, "misattributed-quote");
         assert_eq!(warnings[0].span.unwrap().start, 40);
@@ -195,13 +195,13 @@ mod tests {
             warnings[0].message
         );
         // Said by one of the event's people: nothing to report.
-        assert!(misattributed(&b, &[quote_by("ana")], &names).is_empty());
+        assert!(misattributed(&b, &[quote_by("ana")].into_iter().collect(), &names).is_empty());
     }
 
     #[test]
     fn naming_the_speaker_in_the_curation_acknowledges_it() {
         let b = briefing("Luis Vega said it for her.");
         let names = Names::new(&b.people);
-        assert!(misattributed(&b, &[quote_by("luis")], &names).is_empty());
+        assert!(misattributed(&b, &[quote_by("luis")].into_iter().collect(), &names).is_empty());
     }
 }

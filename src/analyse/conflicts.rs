@@ -9,16 +9,20 @@
 //! no event (see [`super::compare`]).
 
 use super::text::sentences;
-use super::{Conflict, DateClaim, DateMention};
+use super::{Conflict, DateClaim, DateMention, PerArticle};
 use crate::content::{Briefing, Event, SourceRef};
 use crate::diagnostic::Diagnostic;
 
 /// The date expressions a cited quote gives: inside it, else in its sentences.
-fn dated(briefing: &Briefing, dates: &[DateMention], source: &SourceRef) -> Vec<DateMention> {
+fn dated(
+    briefing: &Briefing,
+    dates: &PerArticle<DateMention>,
+    source: &SourceRef,
+) -> Vec<DateMention> {
     let Some(found) = source.found else {
         return Vec::new();
     };
-    let dates = super::of_article(dates, &source.article, |d| &d.place);
+    let dates = dates.of(&source.article);
     let here = |from: usize, to: usize| -> Vec<DateMention> {
         dates
             .iter()
@@ -76,7 +80,7 @@ fn overlaps(d: &DateMention, e: &Event) -> bool {
 /// Curated events whose sources date them differently, and a warning for each.
 pub(crate) fn events(
     briefing: &Briefing,
-    dates: &[DateMention],
+    dates: &PerArticle<DateMention>,
 ) -> (Vec<Conflict>, Vec<Diagnostic>) {
     let mut conflicts = Vec::new();
     let mut warnings = Vec::new();
@@ -222,10 +226,12 @@ mod tests {
 
     #[test]
     fn a_source_with_another_date_disputes_the_event() {
-        let dates = vec![
+        let dates: PerArticle<DateMention> = [
             mention("a", 12, 18, "Jan. 3", (2026, 1, 3)),
             mention("b", 35, 47, "Feb. 3, 2026", (2026, 2, 3)),
-        ];
+        ]
+        .into_iter()
+        .collect();
         let b = briefing_with("2026-01-03", vec![source("a", 0, 18), source("b", 23, 47)]);
         let (conflicts, warnings) = events(&b, &dates);
         assert_eq!(conflicts.len(), 1);
@@ -248,7 +254,9 @@ mod tests {
 
     #[test]
     fn agreeing_or_undated_sources_raise_nothing() {
-        let dates = vec![mention("a", 12, 18, "Jan. 3", (2026, 1, 3))];
+        let dates: PerArticle<DateMention> = [mention("a", 12, 18, "Jan. 3", (2026, 1, 3))]
+            .into_iter()
+            .collect();
         // Source b's quote has no date of its own, and its sentence has none in `dates`.
         let b = briefing_with("2026-01", vec![source("a", 0, 18), source("b", 0, 3)]);
         assert!(events(&b, &dates).0.is_empty());

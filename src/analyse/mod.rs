@@ -18,6 +18,7 @@ mod compare;
 mod conflicts;
 mod dates;
 mod mentions;
+mod per_article;
 mod quotes;
 mod stories;
 pub(crate) mod text;
@@ -29,14 +30,15 @@ use serde::Serialize;
 use crate::content::Briefing;
 use crate::diagnostic::Diagnostic;
 use crate::edtf::Precision;
+pub use per_article::{Located, PerArticle};
 
 /// Everything the generator found.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
     /// In article order (articles by id), then paragraph, then offset.
-    pub mentions: Vec<Mention>,
-    pub quotes: Vec<Quote>,
-    pub dates: Vec<DateMention>,
+    pub mentions: PerArticle<Mention>,
+    pub quotes: PerArticle<Quote>,
+    pub dates: PerArticle<DateMention>,
     /// Groups of articles that report the same story, each with its pairs.
     pub stories: Vec<Story>,
     /// Curated events whose sources date them differently from the event (with
@@ -398,9 +400,9 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         previous => {
             let previous = previous.unwrap_or_default();
             let merge = Merge {
-                mentions: previous.mentions.into_iter().peekable(),
-                quotes: previous.quotes.into_iter().peekable(),
-                dates: previous.dates.into_iter().peekable(),
+                mentions: previous.mentions.into_lists().peekable(),
+                quotes: previous.quotes.into_lists().peekable(),
+                dates: previous.dates.into_lists().peekable(),
             };
             (Analysis::default(), Some(merge))
         }
@@ -423,13 +425,13 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
                 };
                 added.push(entry.features.clone());
                 if merging.is_some() {
-                    analysis.mentions.extend(f.mentions);
-                    analysis.quotes.extend(f.quotes);
-                    analysis.dates.extend(f.dates);
+                    analysis.mentions.push(f.mentions);
+                    analysis.quotes.push(f.quotes);
+                    analysis.dates.push(f.dates);
                 } else {
-                    splice(&mut analysis.mentions, id, |m| &m.place, f.mentions);
-                    splice(&mut analysis.quotes, id, |q| &q.place, f.quotes);
-                    splice(&mut analysis.dates, id, |d| &d.place, f.dates);
+                    analysis.mentions.replace(id, f.mentions);
+                    analysis.quotes.replace(id, f.quotes);
+                    analysis.dates.replace(id, f.dates);
                 }
                 entry
             }
@@ -489,59 +491,45 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
     analysis
 }
 
-/// The findings of one article: `items` is in article order, so this is a binary search.
-pub(crate) fn of_article<'a, T>(items: &'a [T], id: &str, place: impl Fn(&T) -> &Place) -> &'a [T] {
-    &items[range_of(items, id, place)]
-}
-
-fn range_of<T>(items: &[T], id: &str, place: impl Fn(&T) -> &Place) -> std::ops::Range<usize> {
-    let start = items.partition_point(|x| place(x).article.as_str() < id);
-    let end = items.partition_point(|x| place(x).article.as_str() <= id);
-    start..end
-}
-
-/// Puts `new` in the place of the findings of article `id` in `items`.
-fn splice<T>(items: &mut Vec<T>, id: &str, place: impl Fn(&T) -> &Place, new: Vec<T>) {
-    let range = range_of(items, id, place);
-    items.splice(range, new);
-}
-
 /// The most changed articles whose findings are replaced in place in the previous
-/// analysis; with more, each replacement's move of the rest of the list costs more
-/// than merging the lists anew.
+/// analysis; with more, the binary search for each costs more than merging the lists
+/// anew.
 const SPLICED: usize = 16;
 
-/// The previous analysis's findings, taken in article order while the new lists are
-/// merged.
+/// The previous analysis's lists of findings, taken in article order while the new
+/// analysis is merged.
 struct Merge {
-    mentions: std::iter::Peekable<std::vec::IntoIter<Mention>>,
-    quotes: std::iter::Peekable<std::vec::IntoIter<Quote>>,
-    dates: std::iter::Peekable<std::vec::IntoIter<DateMention>>,
+    mentions: Lists<Mention>,
+    quotes: Lists<Quote>,
+    dates: Lists<DateMention>,
 }
+
+type Lists<T> = std::iter::Peekable<std::vec::IntoIter<Vec<T>>>;
 
 impl Merge {
     /// Drops the findings of articles before `id`: they are gone or found again.
     fn skip_to(&mut self, id: &str) {
-        let before = |place: &Place| place.article.as_str() < id;
-        while self.mentions.next_if(|m| before(&m.place)).is_some() {}
-        while self.quotes.next_if(|q| before(&q.place)).is_some() {}
-        while self.dates.next_if(|d| before(&d.place)).is_some() {}
+        fn skip<T: Located>(lists: &mut Lists<T>, id: &str) {
+            while lists
+                .next_if(|l| l[0].place().article.as_str() < id)
+                .is_some()
+            {}
+        }
+        skip(&mut self.mentions, id);
+        skip(&mut self.quotes, id);
+        skip(&mut self.dates, id);
     }
 
     /// Moves the findings of article `id` into `to`.
     fn take(&mut self, id: &str, to: &mut Analysis) {
-        let here = |place: &Place| place.article == id;
-        let Merge {
-            mentions,
-            quotes,
-            dates,
-        } = self;
-        to.mentions
-            .extend(std::iter::from_fn(|| mentions.next_if(|m| here(&m.place))));
-        to.quotes
-            .extend(std::iter::from_fn(|| quotes.next_if(|q| here(&q.place))));
-        to.dates
-            .extend(std::iter::from_fn(|| dates.next_if(|d| here(&d.place))));
+        fn take<T: Located>(lists: &mut Lists<T>, id: &str, to: &mut PerArticle<T>) {
+            if let Some(list) = lists.next_if(|l| l[0].place().article == id) {
+                to.push(list);
+            }
+        }
+        take(&mut self.mentions, id, &mut to.mentions);
+        take(&mut self.quotes, id, &mut to.quotes);
+        take(&mut self.dates, id, &mut to.dates);
     }
 }
 
@@ -657,9 +645,9 @@ fn stories(
         compare::Half {
             article: &articles[i],
             profile: profile(i),
-            mentions: of_article(&analysis.mentions, id, |m| &m.place),
-            quotes: of_article(&analysis.quotes, id, |q| &q.place),
-            dates: of_article(&analysis.dates, id, |d| &d.place),
+            mentions: analysis.mentions.of(id),
+            quotes: analysis.quotes.of(id),
+            dates: analysis.dates.of(id),
         }
     };
     let old_pairs = std::mem::take(&mut cache.pairs);
@@ -847,18 +835,5 @@ pub(crate) mod tests {
         counts_kept(&cache, &b);
         // Without the last analysis, everything is found again.
         same(&run_cached(&b, &mut cache, None), &run(&b));
-    }
-
-    #[test]
-    fn findings_of_an_article_are_found_by_binary_search() {
-        let place = |a: &str, p: usize| Place {
-            article: a.into(),
-            paragraph: p,
-            start: 0,
-            end: 1,
-        };
-        let list = vec![place("a", 1), place("b", 1), place("b", 2), place("c", 1)];
-        assert_eq!(of_article(&list, "b", |p| p).len(), 2);
-        assert!(of_article(&list, "bb", |p| p).is_empty());
     }
 }

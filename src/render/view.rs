@@ -6,19 +6,18 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use crate::analyse::{Analysis, DateMention, Mention, Place, Quote, Story};
+use crate::analyse::{Analysis, DateMention, Located, Mention, PerArticle, Quote, Story};
 use crate::content::{Article, Briefing, Comparison, Event, Person, SourceRef};
 
-/// The findings of each article: the analysis lists them in article order, so they
-/// are found by binary search, with nothing to build.
+/// The findings of each article: the analysis keeps them by article, in article
+/// order, so they are found by binary search, with nothing to build.
 pub struct ByArticle<'a, T> {
-    items: &'a [T],
-    place: fn(&T) -> &Place,
+    items: &'a PerArticle<T>,
 }
 
-impl<'a, T> ByArticle<'a, T> {
+impl<'a, T: Located> ByArticle<'a, T> {
     pub fn get(&self, article: &str) -> Option<&'a [T]> {
-        Some(crate::analyse::of_article(self.items, article, self.place))
+        Some(self.items.of(article))
     }
 }
 
@@ -26,13 +25,13 @@ impl<'a, T> ByArticle<'a, T> {
 /// person's findings (what the dev server renders first after an article is saved)
 /// never pay for grouping them all.
 pub struct ByPerson<'a, T> {
-    items: &'a [T],
+    items: &'a PerArticle<T>,
     person: fn(&T) -> Option<&String>,
     grouped: std::sync::OnceLock<HashMap<&'a str, Vec<&'a T>>>,
 }
 
-impl<'a, T: Sync> ByPerson<'a, T> {
-    fn new(items: &'a [T], person: fn(&T) -> Option<&String>) -> Self {
+impl<'a, T: Located + Sync> ByPerson<'a, T> {
+    fn new(items: &'a PerArticle<T>, person: fn(&T) -> Option<&String>) -> Self {
         ByPerson {
             items,
             person,
@@ -43,7 +42,7 @@ impl<'a, T: Sync> ByPerson<'a, T> {
     pub fn get(&self, person: &str) -> Option<&Vec<&'a T>> {
         let grouped = self.grouped.get_or_init(|| {
             let mut map: HashMap<&'a str, Vec<&'a T>> = HashMap::new();
-            for item in self.items {
+            for item in self.items.iter() {
                 if let Some(p) = (self.person)(item) {
                     map.entry(p.as_str()).or_default().push(item);
                 }
@@ -71,20 +70,11 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     pub fn new(b: &'a Briefing, a: &'a Analysis) -> Self {
         let mut ix = Index {
-            mentions_by_article: ByArticle {
-                items: &a.mentions,
-                place: |m| &m.place,
-            },
+            mentions_by_article: ByArticle { items: &a.mentions },
             mentions_by_person: ByPerson::new(&a.mentions, |m| m.person.as_ref()),
-            quotes_by_article: ByArticle {
-                items: &a.quotes,
-                place: |q| &q.place,
-            },
+            quotes_by_article: ByArticle { items: &a.quotes },
             quotes_by_person: ByPerson::new(&a.quotes, |q| q.person.as_ref()),
-            dates_by_article: ByArticle {
-                items: &a.dates,
-                place: |d| &d.place,
-            },
+            dates_by_article: ByArticle { items: &a.dates },
             stories_by_article: BTreeMap::new(),
             events_by_person: BTreeMap::new(),
             comparisons_by_article: BTreeMap::new(),

@@ -384,11 +384,11 @@ impl Affected {
         }
         // Person pages list the mentions and quotes found in the article…
         for id in ids {
-            for m in analyse::of_article(&a.mentions, id, |m| &m.place) {
+            for m in a.mentions.of(id) {
                 self.people
                     .extend(m.person.iter().chain(&m.candidates).cloned());
             }
-            for q in analyse::of_article(&a.quotes, id, |q| &q.place) {
+            for q in a.quotes.of(id) {
                 self.people.extend(q.person.iter().cloned());
             }
         }
