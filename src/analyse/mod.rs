@@ -255,7 +255,8 @@ impl From<&DateMention> for DateClaim {
 #[derive(Default)]
 pub struct Cache {
     people: u64,
-    articles: std::collections::HashMap<String, Cached>,
+    /// The last run's articles, in its order (the briefing's).
+    articles: Vec<Cached>,
     /// Keyed by the two articles' keys, in pair order.
     pairs: std::collections::HashMap<(u64, u64), Arc<Judged>>,
     /// How many of the cached articles use each content term, kept up to date from
@@ -268,6 +269,7 @@ pub struct Cache {
 /// [`run_cached`] moves them: copying every finding of every article would cost more
 /// than the edit.
 struct Cached {
+    id: String,
     key: u64,
     features: Arc<stories::Features>,
     warnings: Vec<Diagnostic>,
@@ -344,11 +346,12 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         cache.people = people;
     }
     let keys: Vec<u64> = briefing.articles.par_iter().map(article_key).collect();
-    let reused = |i: usize| {
-        let id = &briefing.articles[i].id;
-        previous.is_some() && cache.articles.get(id).is_some_and(|c| c.key == keys[i])
-    };
-    let is_reused: Vec<bool> = (0..keys.len()).map(reused).collect();
+    let mut old = Old::new(
+        std::mem::take(&mut cache.articles),
+        &keys,
+        previous.is_some(),
+    );
+    let is_reused: Vec<bool> = (0..keys.len()).map(|i| old.has(i, keys[i])).collect();
     let fresh: Vec<Option<(Findings, Vec<Diagnostic>)>> = briefing
         .articles
         .par_iter()
@@ -375,17 +378,12 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
     // analysis: when the articles are those of the last run and few changed, the
     // changed ones' findings are replaced where they are; otherwise the lists are
     // merged anew (both are in article id order).
-    let in_place = match &previous {
-        Some(_) => {
-            let changed = fresh.iter().filter(|f| f.is_some()).count();
-            changed <= SPLICED
-                && cache.articles.len() == briefing.articles.len()
-                && briefing
-                    .articles
-                    .iter()
-                    .all(|a| cache.articles.contains_key(&a.id))
-        }
-        None => false,
+    let in_place = previous.is_some() && {
+        let changed: Vec<usize> = (0..fresh.len()).filter(|&i| fresh[i].is_some()).collect();
+        changed.len() <= SPLICED
+            && changed
+                .iter()
+                .all(|&i| old.id(i) == Some(briefing.articles[i].id.as_str()))
     };
     let (mut analysis, mut merging) = match previous {
         Some(previous) if in_place => (
@@ -407,10 +405,10 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
             (Analysis::default(), Some(merge))
         }
     };
-    let mut articles = std::collections::HashMap::with_capacity(keys.len());
+    let mut articles = Vec::with_capacity(keys.len());
     let mut features = Vec::with_capacity(keys.len());
     let mut added = Vec::new();
-    for ((article, key), found) in briefing.articles.iter().zip(&keys).zip(fresh) {
+    for (i, ((article, key), found)) in briefing.articles.iter().zip(&keys).zip(fresh).enumerate() {
         let id = article.id.as_str();
         if let Some(merge) = &mut merging {
             merge.skip_to(id);
@@ -418,6 +416,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         let entry = match found {
             Some((f, warnings)) => {
                 let entry = Cached {
+                    id: article.id.clone(),
                     key: *key,
                     features: Arc::new(f.features),
                     warnings,
@@ -439,20 +438,17 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
                 if let Some(merge) = &mut merging {
                     merge.take(id, &mut analysis);
                 }
-                cache
-                    .articles
-                    .remove(id)
-                    .expect("a reused article is cached")
+                old.take(i, *key).expect("a reused article is cached")
             }
         };
         analysis.warnings.extend(entry.warnings.iter().cloned());
         features.push(entry.features.clone());
-        articles.insert(article.id.clone(), entry);
+        articles.push(entry);
     }
     // What is left of the old entries are articles edited or gone.
     let df = match cache.df.take() {
         Some(mut df) => {
-            for gone in cache.articles.values() {
+            for gone in old.left() {
                 for t in &gone.features.terms {
                     if let Some(n) = df.get_mut(t) {
                         *n -= 1;
@@ -489,6 +485,58 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
     ));
     crate::diagnostic::sort(&mut analysis.warnings);
     analysis
+}
+
+/// The last run's cache entries, as the articles of this run find theirs: at the same
+/// position when the briefing has as many articles as last time (an edit, the common
+/// case, costs no lookup by id), else by key.
+enum Old {
+    Aligned(Vec<Option<Cached>>),
+    ByKey(std::collections::HashMap<u64, Cached>),
+}
+
+impl Old {
+    /// Nothing is reused without the analysis the entries were made for.
+    fn new(entries: Vec<Cached>, keys: &[u64], reuse: bool) -> Old {
+        if !reuse {
+            Old::ByKey(Default::default())
+        } else if entries.len() == keys.len() {
+            Old::Aligned(entries.into_iter().map(Some).collect())
+        } else {
+            Old::ByKey(entries.into_iter().map(|c| (c.key, c)).collect())
+        }
+    }
+
+    /// Whether the article at `i` with `key` has an entry: the key covers its id.
+    fn has(&self, i: usize, key: u64) -> bool {
+        match self {
+            Old::Aligned(v) => v[i].as_ref().is_some_and(|c| c.key == key),
+            Old::ByKey(m) => m.contains_key(&key),
+        }
+    }
+
+    /// The id of the article at `i` last time, when the articles are aligned.
+    fn id(&self, i: usize) -> Option<&str> {
+        match self {
+            Old::Aligned(v) => v[i].as_ref().map(|c| c.id.as_str()),
+            Old::ByKey(_) => None,
+        }
+    }
+
+    fn take(&mut self, i: usize, key: u64) -> Option<Cached> {
+        match self {
+            Old::Aligned(v) => v[i].take_if(|c| c.key == key),
+            Old::ByKey(m) => m.remove(&key),
+        }
+    }
+
+    /// The entries not taken: articles edited or gone.
+    fn left(&self) -> Box<dyn Iterator<Item = &Cached> + '_> {
+        match self {
+            Old::Aligned(v) => Box::new(v.iter().flatten()),
+            Old::ByKey(m) => Box::new(m.values()),
+        }
+    }
 }
 
 /// The most changed articles whose findings are replaced in place in the previous
@@ -636,7 +684,7 @@ fn stories(
         .collect();
     let cached = &cache.articles;
     let profile = |i: usize| -> &compare::Profile {
-        cached[&articles[i].id]
+        cached[i]
             .profile
             .get_or_init(|| Arc::new(compare::Profile::of(&articles[i])))
     };
@@ -830,6 +878,14 @@ pub(crate) mod tests {
             crate::analyse::mentions::tests::article_of("Ana Ortiz said “yes” on Monday.");
         first.id = "0".into();
         b.articles.insert(0, first);
+        last = run_cached(&b, &mut cache, Some(last));
+        same(&last, &run(&b));
+        counts_kept(&cache, &b);
+        // As many articles as before, each at another position than last time.
+        b.articles.remove(0);
+        let mut last_one = crate::analyse::mentions::tests::article_of("Ortiz left in May.");
+        last_one.id = "c".into();
+        b.articles.push(last_one);
         last = run_cached(&b, &mut cache, Some(last));
         same(&last, &run(&b));
         counts_kept(&cache, &b);
