@@ -14,6 +14,7 @@
 //! annotations in `tests/it/accuracy.rs`.
 
 mod attribution;
+mod candidates;
 mod compare;
 mod conflicts;
 mod dates;
@@ -262,6 +263,8 @@ pub struct Cache {
     /// How many of the cached articles use each content term, kept up to date from
     /// the terms of the articles that changed, came or went.
     df: Option<text::HashedMap<u32, u32>>,
+    /// The candidate search over the cached articles, updated where an edit reaches.
+    search: Option<candidates::Search>,
 }
 
 /// The reusable part of one article's analysis. Its mentions, quotes and dates are not
@@ -343,6 +346,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         cache.articles.clear();
         cache.pairs.clear();
         cache.df = None;
+        cache.search = None;
         cache.people = people;
     }
     let keys: Vec<u64> = briefing.articles.par_iter().map(article_key).collect();
@@ -351,6 +355,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         &keys,
         previous.is_some(),
     );
+    let aligned = matches!(old, Old::Aligned(_));
     let is_reused: Vec<bool> = (0..keys.len()).map(|i| old.has(i, keys[i])).collect();
     let fresh: Vec<Option<(Findings, Vec<Diagnostic>)>> = briefing
         .articles
@@ -445,11 +450,14 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         features.push(entry.features.clone());
         articles.push(entry);
     }
-    // What is left of the old entries are articles edited or gone.
-    let df = match cache.df.take() {
+    // What is left of the old entries are articles edited or gone. The terms whose
+    // count moved, and by how much, tell the candidate search what to look at again.
+    let (df, moved) = match cache.df.take() {
         Some(mut df) => {
+            let mut moved: text::HashedMap<u32, i32> = Default::default();
             for gone in old.left() {
                 for t in &gone.features.terms {
+                    *moved.entry(*t).or_default() -= 1;
                     if let Some(n) = df.get_mut(t) {
                         *n -= 1;
                         if *n == 0 {
@@ -460,16 +468,26 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
             }
             for new in &added {
                 for t in &new.terms {
+                    *moved.entry(*t).or_default() += 1;
                     *df.entry(*t).or_default() += 1;
                 }
             }
-            df
+            moved.retain(|_, d| *d != 0);
+            (df, Some(moved))
         }
-        None => stories::document_frequency(&features),
+        None => (stories::document_frequency(&features), None),
     };
     cache.articles = articles;
     cache.df = Some(df);
-    let (stories, story_conflicts) = stories(briefing, &analysis, &features, &keys, cache);
+    // The same articles in the same places as last time: the search is updated.
+    let update = match (aligned, moved) {
+        (true, Some(moved)) => {
+            let changed: Vec<usize> = (0..keys.len()).filter(|&i| !is_reused[i]).collect();
+            Some((changed, moved))
+        }
+        _ => None,
+    };
+    let (stories, story_conflicts) = stories(briefing, &analysis, &features, &keys, update, cache);
     analysis.stories = stories;
     let (mut conflicts, warnings) = conflicts::events(briefing, &analysis.dates);
     conflicts.extend(story_conflicts.into_iter().map(|claims| Conflict {
@@ -660,6 +678,7 @@ fn stories(
     analysis: &Analysis,
     features: &[Arc<stories::Features>],
     keys: &[u64],
+    update: Option<(Vec<usize>, text::HashedMap<u32, i32>)>,
     cache: &mut Cache,
 ) -> (Vec<Story>, Vec<Vec<DateClaim>>) {
     let articles = &briefing.articles;
@@ -675,7 +694,15 @@ fn stories(
             &frequencies,
         )
     };
-    let all = stories::candidates(features, df);
+    let search = match (cache.search.take(), update) {
+        (Some(mut search), Some((changed, moved))) if search.len() == features.len() => {
+            search.update(features, df, &changed, &moved);
+            search
+        }
+        _ => candidates::Search::new(features, df),
+    };
+    let all = search.pairs();
+    cache.search = Some(search);
     // Each pair that passes, with its vocabulary overlap.
     let gated: Vec<(usize, usize, f64)> = all
         .into_par_iter()

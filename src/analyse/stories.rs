@@ -22,8 +22,6 @@
 
 use std::borrow::Borrow;
 
-use rayon::prelude::*;
-
 use super::text::{HashedMap, Paragraph, number_word, stem};
 pub(crate) use super::text::{hash_bytes, mix};
 
@@ -31,14 +29,14 @@ pub(crate) use super::text::{hash_bytes, mix};
 const SHINGLE: usize = 5;
 /// MinHash values per signature, and their split into LSH bands.
 const BINS: usize = 64;
-const BANDS: usize = 16;
-const ROWS: usize = BINS / BANDS;
+pub(crate) const BANDS: usize = 16;
+pub(crate) const ROWS: usize = BINS / BANDS;
 /// A band bucket or term posting list longer than this is boilerplate, not a story.
 pub(crate) const MAX_POSTINGS: usize = 100;
 /// Rare terms each article posts to the index.
-const RARE_TERMS: usize = 32;
+pub(crate) const RARE_TERMS: usize = 32;
 /// Rare terms two articles must share to be compared.
-const SHARED_RARE: usize = 3;
+pub(crate) const SHARED_RARE: usize = 3;
 /// Candidates kept per article from the term index.
 pub(crate) const MAX_CANDIDATES: usize = 12;
 
@@ -299,118 +297,6 @@ pub(crate) fn document_frequency<F: Borrow<Features>>(features: &[F]) -> HashedM
     df
 }
 
-/// Candidate pairs `(i, j)` with `i < j`, sorted: band collisions and rare-term sharers.
-/// Each part runs over the articles in parallel; the sort at the end makes the result
-/// independent of the order in which threads finish.
-pub(crate) fn candidates<F: Borrow<Features> + Sync>(
-    features: &[F],
-    df: &HashedMap<u32, u32>,
-) -> Vec<(usize, usize)> {
-    // MinHash bands: the articles whose signatures agree on a whole band, found by
-    // sorting (band key, article).
-    let mut keyed: Vec<(u64, usize)> = features
-        .par_iter()
-        .map(Borrow::borrow)
-        .enumerate()
-        .filter(|(_, f)| !f.signature.iter().all(|v| *v == u64::MAX))
-        .flat_map_iter(|(i, f)| {
-            (0..BANDS).map(move |band| {
-                let key = f.signature[band * ROWS..(band + 1) * ROWS]
-                    .iter()
-                    .fold(mix(band as u64 + 1), |h, v| mix(h ^ v));
-                (key, i)
-            })
-        })
-        .collect();
-    keyed.par_sort_unstable();
-    let mut pairs: Vec<(usize, usize)> = keyed
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|members| (2..=MAX_POSTINGS).contains(&members.len()))
-        .flat_map(|members| {
-            members.iter().enumerate().flat_map(move |(x, &(_, i))| {
-                members[x + 1..]
-                    .iter()
-                    .filter(move |&&(_, j)| i != j)
-                    .map(move |&(_, j)| (i.min(j), i.max(j)))
-            })
-        })
-        .collect();
-    // Rare terms: each article's terms that are rare enough to index, with their
-    // frequency, and the rarest of them, which it looks up.
-    let indexable: Vec<Vec<(u32, u32)>> = features
-        .par_iter()
-        .map(|f| {
-            f.borrow()
-                .terms
-                .iter()
-                .filter_map(|t| {
-                    let d = *df.get(t)?;
-                    (2..=MAX_POSTINGS as u32).contains(&d).then_some((d, *t))
-                })
-                .collect()
-        })
-        .collect();
-    let rare: Vec<Vec<u32>> = indexable
-        .par_iter()
-        .map(|list| {
-            let mut list = list.clone();
-            list.sort_unstable();
-            list.truncate(RARE_TERMS);
-            list.into_iter().map(|(_, t)| t).collect()
-        })
-        .collect();
-    // Which articles index each term, in article order: (term, article) sorted, and
-    // where each term's run starts and ends.
-    let mut entries: Vec<(u32, usize)> = indexable
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, list)| list.iter().map(move |&(_, t)| (t, i)))
-        .collect();
-    entries.par_sort_unstable();
-    let mut postings: HashedMap<u32, &[(u32, usize)]> = HashedMap::default();
-    for run in entries.chunk_by(|a, b| a.0 == b.0) {
-        postings.insert(run[0].0, run);
-    }
-    let sharers: Vec<(usize, usize)> = rare
-        .par_iter()
-        .enumerate()
-        .map_init(
-            || (vec![0usize; features.len()], Vec::new()),
-            |(counts, touched), (i, terms)| {
-                for t in terms {
-                    for &(_, j) in postings.get(t).copied().unwrap_or_default() {
-                        if j != i {
-                            if counts[j] == 0 {
-                                touched.push(j);
-                            }
-                            counts[j] += 1;
-                        }
-                    }
-                }
-                let mut found: Vec<(usize, usize)> = touched
-                    .iter()
-                    .filter(|&&j| counts[j] >= SHARED_RARE)
-                    .map(|&j| (counts[j], j))
-                    .collect();
-                found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                for j in touched.drain(..) {
-                    counts[j] = 0;
-                }
-                found
-                    .into_iter()
-                    .take(MAX_CANDIDATES)
-                    .map(|(_, j)| (i.min(j), i.max(j)))
-                    .collect::<Vec<_>>()
-            },
-        )
-        .flatten_iter()
-        .collect();
-    pairs.extend(sharers);
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    pairs
-}
-
 /// Groups of connected articles, each sorted, in order of their first member.
 pub(crate) fn groups(n: usize, pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..n).collect();
@@ -445,7 +331,7 @@ pub(crate) fn groups(n: usize, pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::analyse::text::Folded;
 
@@ -456,7 +342,7 @@ mod tests {
             .collect()
     }
 
-    fn features(text: &str) -> Features {
+    pub(crate) fn features(text: &str) -> Features {
         let folded = Folded::new(text);
         let mut terms: Vec<u32> = compared_words(&folded.text)
             .iter()
@@ -526,50 +412,10 @@ mod tests {
         let other = "relatives of detainees camped outside the national detention center awaiting the release of their loved ones after the amnesty law was promulgated on thursday by lawmakers";
         let fs = vec![features(base), features(other), features(&copy)];
         let df = document_frequency(&fs);
-        assert_eq!(candidates(&fs, &df), vec![(0, 2)]);
-    }
-
-    #[test]
-    fn candidates_do_not_depend_on_how_many_threads_find_them() {
-        // Same input, same bytes: the parallel parts must give what one thread gives.
-        let words = [
-            "council", "pier", "vote", "harbour", "mayor", "budget", "ferry", "strike", "minister",
-            "port", "bridge", "storm", "fishing", "quota", "school", "clinic", "tariff", "copper",
-            "mine", "court", "ruling", "protest", "election", "senate",
-        ];
-        let mut seed = 7u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
-        let mut texts: Vec<String> = (0..400)
-            .map(|_| {
-                (0..60)
-                    .map(|_| words[next() % words.len()])
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect();
-        // Near copies, so that bands and rare terms both find pairs.
-        for i in 0..100 {
-            let copy = format!("{} reported {}", texts[i * 3], words[i % words.len()]);
-            texts.push(copy);
-        }
-        let fs: Vec<Features> = texts.iter().map(|t| features(t)).collect();
-        let df = document_frequency(&fs);
-        let on = |threads: usize| {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap();
-            pool.install(|| candidates(&fs, &df))
-        };
-        let one = on(1);
-        assert!(one.len() >= 100, "{} pairs", one.len());
-        assert_eq!(on(4), one);
-        assert_eq!(on(7), one);
+        assert_eq!(
+            crate::analyse::candidates::candidates(&fs, &df),
+            vec![(0, 2)]
+        );
     }
 
     #[test]
