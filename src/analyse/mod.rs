@@ -256,13 +256,15 @@ impl From<&DateMention> for DateClaim {
 #[derive(Default)]
 pub struct Cache {
     people: u64,
+    /// The names of the people `people` stands for, indexed.
+    names: Option<Arc<mentions::Names>>,
     /// The last run's articles, in its order (the briefing's).
     articles: Vec<Cached>,
     /// Keyed by the two articles' keys, in pair order.
     pairs: std::collections::HashMap<(u64, u64), Arc<Judged>>,
     /// How many of the cached articles use each content term, kept up to date from
     /// the terms of the articles that changed, came or went.
-    df: Option<text::HashedMap<u32, u32>>,
+    frequencies: Option<Frequencies>,
     /// The candidate search over the cached articles, updated where an edit reaches.
     search: Option<candidates::Search>,
 }
@@ -340,15 +342,16 @@ pub fn run(briefing: &Briefing) -> Analysis {
 /// since it was filled, and refilling it. `previous` is the analysis the cache was last
 /// used for: the findings of unchanged articles are moved out of it.
 pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analysis>) -> Analysis {
-    let names = mentions::Names::new(&briefing.people);
     let people = people_key(&briefing.people);
-    if cache.people != people {
+    if cache.people != people || cache.names.is_none() {
         cache.articles.clear();
         cache.pairs.clear();
-        cache.df = None;
+        cache.frequencies = None;
         cache.search = None;
         cache.people = people;
+        cache.names = Some(Arc::new(mentions::Names::new(&briefing.people)));
     }
+    let names = cache.names.clone().expect("the names are indexed");
     let keys: Vec<u64> = briefing.articles.par_iter().map(article_key).collect();
     let mut old = Old::new(
         std::mem::take(&mut cache.articles),
@@ -452,8 +455,12 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
     }
     // What is left of the old entries are articles edited or gone. The terms whose
     // count moved, and by how much, tell the candidate search what to look at again.
-    let (df, moved) = match cache.df.take() {
-        Some(mut df) => {
+    let (frequencies, moved) = match cache.frequencies.take() {
+        Some(Frequencies {
+            mut df,
+            weights,
+            articles: before,
+        }) => {
             let mut moved: text::HashedMap<u32, i32> = Default::default();
             for gone in old.left() {
                 for t in &gone.features.terms {
@@ -473,12 +480,19 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
                 }
             }
             moved.retain(|_, d| *d != 0);
-            (df, Some(moved))
+            let frequencies = match before == features.len() {
+                true => Frequencies::updated(df, weights, &moved, before),
+                false => Frequencies::new(df, features.len()),
+            };
+            (frequencies, Some(moved))
         }
-        None => (stories::document_frequency(&features), None),
+        None => {
+            let df = stories::document_frequency(&features);
+            (Frequencies::new(df, features.len()), None)
+        }
     };
     cache.articles = articles;
-    cache.df = Some(df);
+    cache.frequencies = Some(frequencies);
     // The same articles in the same places as last time: the search is updated.
     let update = match (aligned, moved) {
         (true, Some(moved)) => {
@@ -620,6 +634,27 @@ impl Frequencies {
         }
     }
 
+    /// The frequencies of `df` over as many `articles` as before, given the `weights`
+    /// of before the terms in `moved` changed count: only those terms' weights change.
+    fn updated(
+        df: text::HashedMap<u32, u32>,
+        mut weights: text::HashedMap<u32, f64>,
+        moved: &text::HashedMap<u32, i32>,
+        articles: usize,
+    ) -> Frequencies {
+        for t in moved.keys() {
+            match df.get(t) {
+                Some(d) => weights.insert(*t, Self::weight(*d, articles)),
+                None => weights.remove(t),
+            };
+        }
+        Frequencies {
+            df,
+            weights,
+            articles,
+        }
+    }
+
     /// The inverse document frequency of a term used by `df` of `articles` articles.
     fn weight(df: u32, articles: usize) -> f64 {
         ((articles as f64 + 1.0) / (df as f64 + 0.5)).ln().max(0.05)
@@ -682,8 +717,10 @@ fn stories(
     cache: &mut Cache,
 ) -> (Vec<Story>, Vec<Vec<DateClaim>>) {
     let articles = &briefing.articles;
-    let df = cache.df.take().expect("the document frequency is counted");
-    let frequencies = Frequencies::new(df, articles.len());
+    let frequencies = cache
+        .frequencies
+        .take()
+        .expect("the frequencies are counted");
     let df = &frequencies.df;
     let totals: Vec<f64> = features.par_iter().map(|f| frequencies.total(f)).collect();
     let vocabulary = |i: usize, j: usize| {
@@ -812,7 +849,7 @@ fn stories(
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
     conflicts.dedup();
-    cache.df = Some(frequencies.df);
+    cache.frequencies = Some(frequencies);
     (out, conflicts)
 }
 
@@ -849,7 +886,10 @@ pub(crate) mod tests {
             .map(|a| stories::Features::of(&text::Paragraph::all(a)))
             .collect();
         let fresh = stories::document_frequency(&features);
-        assert_eq!(cache.df.as_ref(), Some(&fresh));
+        let kept = cache.frequencies.as_ref().unwrap();
+        assert_eq!(kept.df, fresh);
+        let weights = Frequencies::new(fresh, b.articles.len()).weights;
+        assert_eq!(kept.weights, weights);
     }
 
     fn same(a: &Analysis, b: &Analysis) {
