@@ -722,15 +722,6 @@ fn stories(
         .take()
         .expect("the frequencies are counted");
     let df = &frequencies.df;
-    let totals: Vec<f64> = features.par_iter().map(|f| frequencies.total(f)).collect();
-    let vocabulary = |i: usize, j: usize| {
-        term_overlap(
-            &features[i],
-            &features[j],
-            (totals[i], totals[j]),
-            &frequencies,
-        )
-    };
     let search = match (cache.search.take(), update) {
         (Some(mut search), Some((changed, moved))) if search.len() == features.len() => {
             search.update(features, df, &changed, &moved);
@@ -740,6 +731,25 @@ fn stories(
     };
     let all = search.pairs();
     cache.search = Some(search);
+    // Summed term weights, of the articles that are in a candidate pair only.
+    let mut paired = vec![false; features.len()];
+    for &(i, j) in &all {
+        paired[i] = true;
+        paired[j] = true;
+    }
+    let totals: Vec<f64> = features
+        .par_iter()
+        .zip(&paired)
+        .map(|(f, paired)| if *paired { frequencies.total(f) } else { 0.0 })
+        .collect();
+    let vocabulary = |i: usize, j: usize| {
+        term_overlap(
+            &features[i],
+            &features[j],
+            (totals[i], totals[j]),
+            &frequencies,
+        )
+    };
     // Each pair that passes, with its vocabulary overlap.
     let gated: Vec<(usize, usize, f64)> = all
         .into_par_iter()
