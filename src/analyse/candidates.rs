@@ -83,8 +83,8 @@ impl Search {
         self.indexable.len()
     }
 
-    /// Brings the search up to date after the articles at `changed` (positions, the
-    /// same articles in the same order otherwise) changed their features, and the
+    /// Brings the search up to date after the articles at `changed` (positions; as
+    /// many articles as before) changed their features or are other articles, and the
     /// document frequency of each term in `moved` changed by the amount it gives;
     /// `df` is the new document frequency.
     pub(crate) fn update<F: Borrow<Features> + Sync>(
@@ -155,10 +155,20 @@ impl Search {
         gone.sort_unstable();
         came.sort_unstable();
         self.postings = merged(without(std::mem::take(&mut self.postings), &gone), &came);
-        // Whose candidates may have changed: the articles whose indexable list did.
-        // That covers the articles that look up a term whose posting list changed: a
-        // posting list changes only with its term's frequency, which is in the list of
-        // every article posting it.
+        // Whose candidates may have changed: the articles whose indexable list did,
+        // and those posting a term whose posting list changed (they may look it up).
+        // With articles in the same places, the second are among the first (a posting
+        // list changes with its term's frequency, which is in the list of every
+        // article posting it); an article that moved to another place changes the
+        // posting lists of its terms and no frequency.
+        let mut terms: Vec<u32> = gone.iter().chain(&came).map(|&(t, _)| t).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        for t in terms {
+            for &(_, i) in self.posting(t) {
+                again[i] = true;
+            }
+        }
         let mut counts = Counts::new(n);
         for i in (0..n).filter(|&i| again[i]) {
             let rare = rare_of(&self.indexable[i]);
@@ -409,6 +419,14 @@ mod tests {
                     _ => format!("{} new{round} words{round} rare{}", texts[i], i + 1),
                 };
                 changed.push(i);
+            }
+            if round % 4 == 3 {
+                // An article leaves and another comes at the end: every article after
+                // the one that left moves one place earlier.
+                let gone = seed % 300;
+                texts.remove(gone);
+                texts.push(format!("{} late{round}", texts[(gone + 5) % 399]));
+                changed.extend(gone..400);
             }
             changed.sort_unstable();
             changed.dedup();
