@@ -87,19 +87,35 @@ fn write_pages(
         .par_iter()
         .map(|page| {
             let started = Instant::now();
-            let rendered = site.render(page)?;
-            let rendered_at = Instant::now();
-            write_file(dir, &rendered.path, &rendered.bytes)?;
+            let totals = if site.streams(page) {
+                // Written as it is rendered: its time is all counted as rendering.
+                let path = file_path(dir, &site.path(page))?;
+                let file =
+                    std::fs::File::create(&path).map_err(|e| Failure::io(&path, "create", e))?;
+                let mut out = Counted { file, bytes: 0 };
+                site.render_into(page, &mut out)?
+                    .map_err(|e| Failure::io(&path, "write", e))?;
+                KindTotals {
+                    pages: 1,
+                    bytes: out.bytes,
+                    render: started.elapsed(),
+                    write: Duration::ZERO,
+                }
+            } else {
+                let rendered = site.render(page)?;
+                let rendered_at = Instant::now();
+                write_file(dir, &rendered.path, &rendered.bytes)?;
+                KindTotals {
+                    pages: 1,
+                    bytes: rendered.bytes.len() as u64,
+                    render: rendered_at - started,
+                    write: rendered_at.elapsed(),
+                }
+            };
             progress(
                 done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
                 total,
             );
-            let totals = KindTotals {
-                pages: 1,
-                bytes: rendered.bytes.len() as u64,
-                render: rendered_at - started,
-                write: rendered_at.elapsed(),
-            };
             Ok(BTreeMap::from([(page.kind(), totals)]))
         })
         .try_reduce(BTreeMap::new, |mut a, b| {
@@ -121,6 +137,13 @@ fn write_pages(
 
 /// Writes one file below `dir`, refusing any path that would leave it.
 pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Failure> {
+    let path = file_path(dir, rel)?;
+    std::fs::write(&path, bytes).map_err(|e| Failure::io(&path, "write", e))
+}
+
+/// Where file `rel` goes below `dir`, its folder made; refuses any path that would
+/// leave `dir`.
+fn file_path(dir: &Path, rel: &str) -> Result<PathBuf, Failure> {
     if !contained(rel) {
         return Err(Failure::Other(format!(
             "refusing to write `{rel}`: it is not a plain path inside the output folder"
@@ -130,7 +153,25 @@ pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Failure> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| Failure::io(parent, "create", e))?;
     }
-    std::fs::write(&path, bytes).map_err(|e| Failure::io(&path, "write", e))
+    Ok(path)
+}
+
+/// A file that counts the bytes written to it.
+struct Counted {
+    file: std::fs::File,
+    bytes: u64,
+}
+
+impl std::io::Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
 }
 
 /// Puts `staging` in the place of `output`, removing the old folder.

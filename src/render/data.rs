@@ -2,6 +2,8 @@
 //! documented and tested contract (see docs/data.md). Each derived object names the
 //! article and the 1-based paragraph it comes from.
 
+use std::io::Write;
+
 use serde_json::{Value, json};
 
 use super::Site;
@@ -17,20 +19,44 @@ pub const EXPORTS: &[&str] = &[
     "timelinejs.json",
 ];
 
-pub fn export(site: &Site, name: &str) -> Vec<u8> {
-    // The two largest exports are written straight from typed records, without a
-    // `Value` tree in between.
-    let direct = match name {
-        "mentions.json" => Some(serde_json::to_vec(&site.analysis.mentions)),
-        "dates.json" => Some(serde_json::to_vec(&dates(site))),
-        _ => None,
+/// Writes export `name` to `out`, a line of compact JSON (the exports are for
+/// programs, and at ten thousand articles pretty printing doubled their size). The
+/// two largest exports
+/// are serialised straight from the analysis into `out`, record by record, so that a
+/// build holds neither a `Value` tree nor the whole text of them (tens of megabytes
+/// at ten thousand articles).
+pub fn export(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let written = match name {
+        "mentions.json" => serde_json::to_writer(&mut out, &site.analysis.mentions),
+        "dates.json" => serde_json::to_writer(&mut out, &Dates(site)),
+        _ => serde_json::to_writer(&mut out, &value(site, name)),
     };
-    if let Some(bytes) = direct {
-        let mut out = bytes.unwrap_or_default();
-        out.push(b'\n');
-        return out;
+    written.map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// Every date found, as [`DateRecord`]s made one at a time while they are written.
+struct Dates<'s, 'a>(&'s Site<'a>);
+
+impl serde::Serialize for Dates<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.analysis.dates.iter().map(|d| DateRecord {
+            article: &d.place.article,
+            paragraph: d.place.paragraph,
+            text: &d.text,
+            sentence: &d.sentence,
+            start: d.start,
+            end: d.end,
+            precision: d.precision,
+            relative: d.relative,
+        }))
     }
-    let value = match name {
+}
+
+fn value(site: &Site, name: &str) -> Value {
+    match name {
         "articles.json" => articles(site),
         "people.json" => people(site),
         "quotes.json" => quotes(site),
@@ -38,12 +64,7 @@ pub fn export(site: &Site, name: &str) -> Vec<u8> {
         "comparisons.json" => comparisons(site),
         "timelinejs.json" => timelinejs(site),
         _ => Value::Array(Vec::new()),
-    };
-    // Compact: the exports are for programs, and at ten thousand articles pretty
-    // printing doubled their size.
-    let mut out = serde_json::to_vec(&value).unwrap_or_default();
-    out.push(b'\n');
-    out
+    }
 }
 
 /// A date found in an article. The paragraph's byte range is left out: its `start`
@@ -58,23 +79,6 @@ struct DateRecord<'a> {
     end: chrono::NaiveDate,
     precision: crate::edtf::Precision,
     relative: bool,
-}
-
-fn dates<'a>(site: &Site<'a>) -> Vec<DateRecord<'a>> {
-    site.analysis
-        .dates
-        .iter()
-        .map(|d| DateRecord {
-            article: &d.place.article,
-            paragraph: d.place.paragraph,
-            text: &d.text,
-            sentence: &d.sentence,
-            start: d.start,
-            end: d.end,
-            precision: d.precision,
-            relative: d.relative,
-        })
-        .collect()
 }
 
 fn page_url(site: &Site, path: &str) -> String {

@@ -229,15 +229,36 @@ impl<'a> Site<'a> {
 
     /// Renders one page.
     pub fn render(&self, page: &Page) -> Result<Rendered, Failure> {
+        let mut bytes = Vec::new();
+        let path = self
+            .render_into(page, &mut bytes)?
+            .expect("writing to memory cannot fail");
+        Ok(Rendered { path, bytes })
+    }
+
+    /// Whether [`Site::render_into`] writes `page` as it renders it, rather than
+    /// making it whole first: the data exports, which run to tens of megabytes.
+    pub fn streams(&self, page: &Page) -> bool {
+        matches!(page, Page::Data(_))
+    }
+
+    /// Renders `page` into `out` and gives its path; the outer error is the page's
+    /// (a template's), the inner one `out`'s. The data exports are written to `out`
+    /// as they are serialised; other pages are made whole first.
+    pub fn render_into(
+        &self,
+        page: &Page,
+        out: &mut dyn std::io::Write,
+    ) -> Result<std::io::Result<String>, Failure> {
         let path = self.path(page);
         let bytes = match page {
+            Page::Data(name) => return Ok(data::export(self, name, out).map(|()| path)),
             Page::Static(name) => self
                 .theme
                 .statics()
                 .find(|(n, _)| n == name)
                 .map(|(_, b)| b.to_vec())
                 .unwrap_or_default(),
-            Page::Data(name) => data::export(self, name),
             Page::SearchFile(name) => self.search().file(self.briefing, self.analysis, name),
             Page::Feed => feeds::site_feed(self),
             Page::PersonFeed(i) => feeds::person_feed(self, *i),
@@ -248,7 +269,7 @@ impl<'a> Site<'a> {
                 self.html(template, &context)?
             }
         };
-        Ok(Rendered { path, bytes })
+        Ok(out.write_all(&bytes).map(|()| path))
     }
 
     fn html(&self, template: &str, context: &Context) -> Result<Vec<u8>, Failure> {
