@@ -7,10 +7,11 @@
 //!
 //! [`run`] reads each article on its own, in parallel — `text` folds and cuts it,
 //! `mentions` finds and resolves names, `quotes` finds quotations and speakers,
-//! `dates` finds date expressions, `stories` takes its fingerprint — then groups
-//! articles into stories through an index (`stories`) and compares candidate pairs
-//! (`compare`), and last checks the curation against the findings (`conflicts`
-//! for dates, `attribution` for quotes). Accuracy is measured against hand
+//! `dates` finds date expressions, `stories` takes its fingerprint — then finds the
+//! pairs worth comparing through two indexes (`candidates`), compares them
+//! (`compare`) and groups articles into stories (`stories`), and last checks the
+//! curation against the findings (`conflicts` for dates, `attribution` for quotes).
+//! Findings are kept per article (`per_article`). Accuracy is measured against hand
 //! annotations in `tests/it/accuracy.rs`.
 
 mod attribution;
