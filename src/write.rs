@@ -86,31 +86,25 @@ fn write_pages(
     let by_kind = pages
         .par_iter()
         .map(|page| {
+            // Each page goes straight into its file (the data exports as they are
+            // serialised); the time spent in the file system is counted as writing,
+            // the rest as rendering.
             let started = Instant::now();
-            let totals = if site.streams(page) {
-                // Written as it is rendered: its time is all counted as rendering.
-                let path = file_path(dir, &site.path(page))?;
-                let file =
-                    std::fs::File::create(&path).map_err(|e| Failure::io(&path, "create", e))?;
-                let mut out = Counted { file, bytes: 0 };
-                site.render_into(page, &mut out)?
-                    .map_err(|e| Failure::io(&path, "write", e))?;
-                KindTotals {
-                    pages: 1,
-                    bytes: out.bytes,
-                    render: started.elapsed(),
-                    write: Duration::ZERO,
-                }
-            } else {
-                let rendered = site.render(page)?;
-                let rendered_at = Instant::now();
-                write_file(dir, &rendered.path, &rendered.bytes)?;
-                KindTotals {
-                    pages: 1,
-                    bytes: rendered.bytes.len() as u64,
-                    render: rendered_at - started,
-                    write: rendered_at.elapsed(),
-                }
+            let rel = site.path(page);
+            let path = file_path(dir, &rel)?;
+            let file = std::fs::File::create(&path).map_err(|e| Failure::io(&path, "create", e))?;
+            let mut out = Counted {
+                file,
+                bytes: 0,
+                writing: started.elapsed(),
+            };
+            site.render_into(page, &rel, &mut out)?
+                .map_err(|e| Failure::io(&path, "write", e))?;
+            let totals = KindTotals {
+                pages: 1,
+                bytes: out.bytes,
+                render: started.elapsed() - out.writing,
+                write: out.writing,
             };
             progress(
                 done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
@@ -135,12 +129,6 @@ fn write_pages(
     })
 }
 
-/// Writes one file below `dir`, refusing any path that would leave it.
-pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Failure> {
-    let path = file_path(dir, rel)?;
-    std::fs::write(&path, bytes).map_err(|e| Failure::io(&path, "write", e))
-}
-
 /// Where file `rel` goes below `dir`, its folder made; refuses any path that would
 /// leave `dir`.
 fn file_path(dir: &Path, rel: &str) -> Result<PathBuf, Failure> {
@@ -156,15 +144,18 @@ fn file_path(dir: &Path, rel: &str) -> Result<PathBuf, Failure> {
     Ok(path)
 }
 
-/// A file that counts the bytes written to it.
+/// A file that counts the bytes written to it and the time spent writing them.
 struct Counted {
     file: std::fs::File,
     bytes: u64,
+    writing: Duration,
 }
 
 impl std::io::Write for Counted {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let started = Instant::now();
         let n = self.file.write(buf)?;
+        self.writing += started.elapsed();
         self.bytes += n as u64;
         Ok(n)
     }

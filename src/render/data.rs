@@ -21,10 +21,9 @@ pub const EXPORTS: &[&str] = &[
 
 /// Writes export `name` to `out`, a line of compact JSON (the exports are for
 /// programs, and at ten thousand articles pretty printing doubled their size). The
-/// two largest exports
-/// are serialised straight from the analysis into `out`, record by record, so that a
-/// build holds neither a `Value` tree nor the whole text of them (tens of megabytes
-/// at ten thousand articles).
+/// two largest exports are serialised straight from the analysis into `out`, record
+/// by record, so that a build holds neither a `Value` tree nor the whole text of them
+/// (tens of megabytes at ten thousand articles).
 pub fn export(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let written = match name {

@@ -229,30 +229,25 @@ impl<'a> Site<'a> {
 
     /// Renders one page.
     pub fn render(&self, page: &Page) -> Result<Rendered, Failure> {
+        let path = self.path(page);
         let mut bytes = Vec::new();
-        let path = self
-            .render_into(page, &mut bytes)?
+        self.render_into(page, &path, &mut bytes)?
             .expect("writing to memory cannot fail");
         Ok(Rendered { path, bytes })
     }
 
-    /// Whether [`Site::render_into`] writes `page` as it renders it, rather than
-    /// making it whole first: the data exports, which run to tens of megabytes.
-    pub fn streams(&self, page: &Page) -> bool {
-        matches!(page, Page::Data(_))
-    }
-
-    /// Renders `page` into `out` and gives its path; the outer error is the page's
-    /// (a template's), the inner one `out`'s. The data exports are written to `out`
-    /// as they are serialised; other pages are made whole first.
+    /// Renders `page`, whose path is `path`, into `out`; the outer error is the
+    /// page's (a template's), the inner one `out`'s. The data exports, which run to
+    /// tens of megabytes, are written to `out` as they are serialised; other pages are
+    /// made whole first and written at once.
     pub fn render_into(
         &self,
         page: &Page,
+        path: &str,
         out: &mut dyn std::io::Write,
-    ) -> Result<std::io::Result<String>, Failure> {
-        let path = self.path(page);
+    ) -> Result<std::io::Result<()>, Failure> {
         let bytes = match page {
-            Page::Data(name) => return Ok(data::export(self, name, out).map(|()| path)),
+            Page::Data(name) => return Ok(data::export(self, name, out)),
             Page::Static(name) => self
                 .theme
                 .statics()
@@ -265,11 +260,11 @@ impl<'a> Site<'a> {
             Page::Sitemap => feeds::sitemap(self),
             Page::Robots => feeds::robots(self),
             _ => {
-                let (template, context) = pages::context(self, page, &path);
+                let (template, context) = pages::context(self, page, path);
                 self.html(template, &context)?
             }
         };
-        Ok(out.write_all(&bytes).map(|()| path))
+        Ok(out.write_all(&bytes))
     }
 
     fn html(&self, template: &str, context: &Context) -> Result<Vec<u8>, Failure> {
