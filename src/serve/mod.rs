@@ -150,19 +150,21 @@ fn watch_files(root: &Path, engine: Engine, shared: Arc<Shared>) -> Result<(), F
     let saved = waiting.clone();
     let base = root.to_path_buf();
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // The changed files that ask for a rebuild, relative to the root. Reading a
+        // file is an event too, and the rebuild reads every file.
         let batch = event.map(|e| {
-            // Reading a file is an event too, and the rebuild reads every file.
-            if watch::is_change(&e.kind) {
-                (e.kind, e.paths)
-            } else {
-                (e.kind, Vec::new())
-            }
+            let paths: Vec<String> = match watch::is_change(&e.kind) {
+                true => e.paths.iter().filter_map(|p| relative(&base, p)).collect(),
+                false => Vec::new(),
+            };
+            let wanted: Vec<String> = paths
+                .into_iter()
+                .filter(|p| !watch::plan(&[p]).is_empty())
+                .collect();
+            (e.kind, wanted)
         });
-        if let Ok((_, paths)) = &batch {
-            let relevant = paths.iter().filter_map(|p| relative(&base, p));
-            if relevant.into_iter().any(|p| !watch::plan(&[p]).is_empty()) {
-                saved.store(true, Ordering::Relaxed);
-            }
+        if batch.as_ref().is_ok_and(|(_, paths)| !paths.is_empty()) {
+            saved.store(true, Ordering::Relaxed);
         }
         let _ = tx.send(batch);
     })
@@ -208,7 +210,7 @@ fn rebuild_on_changes(
     mut watching: Watch,
     mut engine: Engine,
     shared: &Shared,
-    changes: Receiver<notify::Result<(notify::EventKind, Vec<PathBuf>)>>,
+    changes: Receiver<notify::Result<(notify::EventKind, Vec<String>)>>,
     waiting: &AtomicBool,
 ) {
     while let Ok(first) = changes.recv() {
@@ -218,13 +220,8 @@ fn rebuild_on_changes(
         let deadline = Instant::now() + AT_MOST;
         let mut writing = watch::Writing::default();
         let mut paths = Vec::new();
-        let mut take = |batch: notify::Result<(notify::EventKind, Vec<PathBuf>)>| match batch {
+        let mut take = |batch: notify::Result<(notify::EventKind, Vec<String>)>| match batch {
             Ok((kind, changed)) => {
-                let changed: Vec<String> = changed
-                    .iter()
-                    .filter_map(|p| relative(&watching.root, p))
-                    .filter(|p| !watch::plan(&[p]).is_empty())
-                    .collect();
                 if !changed.is_empty() {
                     writing.see(&kind, &changed);
                 }
