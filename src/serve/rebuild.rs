@@ -526,6 +526,14 @@ mod tests {
         pages: HashMap<String, Bytes>,
     }
 
+    /// A served copy of the default briefing, and the id of its first person.
+    fn served() -> (tempfile::TempDir, String, Serving) {
+        let dir = default_briefing();
+        let person = first_person(dir.path());
+        let serving = Serving::start(dir.path());
+        (dir, person, serving)
+    }
+
     impl Serving {
         fn start(root: &Path) -> Serving {
             let engine = Engine::new(root.to_path_buf(), URL.into());
@@ -634,10 +642,8 @@ mod tests {
 
     #[test]
     fn every_article_edit_serves_what_a_full_build_gives() {
-        let dir = default_briefing();
+        let (dir, person, mut serving) = served();
         let root = dir.path();
-        let person = first_person(root);
-        let mut serving = Serving::start(root);
         let total = serving.pages.len();
         for rel in articles(root) {
             edit(root, &rel, |t| retitle(t, &person));
@@ -691,10 +697,8 @@ mod tests {
 
     #[test]
     fn edits_made_while_the_content_has_errors_are_not_lost() {
-        let dir = default_briefing();
+        let (dir, person, mut serving) = served();
         let root = dir.path();
-        let person = first_person(root);
-        let mut serving = Serving::start(root);
         let (a, b) = (articles(root)[0].clone(), articles(root)[1].clone());
         let good_a = std::fs::read_to_string(root.join(&a)).unwrap();
         edit(root, &a, |t| set_title(t, "[not closed"));
@@ -787,10 +791,8 @@ mod tests {
 
     #[test]
     fn pages_an_interrupted_rebuild_left_are_rendered_by_the_next() {
-        let dir = default_briefing();
+        let (dir, person, mut serving) = served();
         let root = dir.path();
-        let person = first_person(root);
-        let mut serving = Serving::start(root);
         let (a, b) = (articles(root)[0].clone(), articles(root)[1].clone());
         let page = page_of(&a);
         edit(root, &a, |t| retitle(t, &person));
@@ -811,10 +813,8 @@ mod tests {
 
     #[test]
     fn open_pages_are_rendered_and_published_first() {
-        let dir = default_briefing();
+        let (dir, person, mut serving) = served();
         let root = dir.path();
-        let person = first_person(root);
-        let mut serving = Serving::start(root);
         let rel = articles(root)[0].clone();
         let page = page_of(&rel);
         let open = HashSet::from([page.clone(), "404.html".to_string()]);
