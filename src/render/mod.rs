@@ -229,7 +229,11 @@ impl<'a> Site<'a> {
 
     /// Renders one page.
     pub fn render(&self, page: &Page) -> Result<Rendered, Failure> {
-        let path = self.path(page);
+        self.render_at(page, self.path(page))
+    }
+
+    /// [`Site::render`] for a page whose path the caller has already made.
+    pub fn render_at(&self, page: &Page, path: String) -> Result<Rendered, Failure> {
         let mut bytes = Vec::new();
         self.render_into(page, &path, &mut bytes)?
             .expect("writing to memory cannot fail");

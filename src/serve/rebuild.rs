@@ -267,7 +267,7 @@ impl Engine {
         let render = |pages: &[(Page, String)]| -> Result<Vec<Rendered>, Failure> {
             pages
                 .par_iter()
-                .map(|(page, _)| site.render(page))
+                .map(|(page, path)| site.render_at(page, path.clone()))
                 .collect()
         };
         // Every page but the search index's files (which need the index built), each
@@ -298,9 +298,9 @@ impl Engine {
         // Each page is rendered unless a save came meanwhile; those skipped are left.
         let made: Vec<Option<Rendered>> = rest
             .par_iter()
-            .map(|(page, _)| match interrupted() {
+            .map(|(page, path)| match interrupted() {
                 true => Ok(None),
-                false => site.render(page).map(Some),
+                false => site.render_at(page, path.clone()).map(Some),
             })
             .collect::<Result<_, _>>()?;
         let mut rendered = Vec::with_capacity(made.len());
