@@ -256,9 +256,8 @@ impl From<&DateMention> for DateClaim {
 /// again, and two such articles are not aligned again.
 #[derive(Default)]
 pub struct Cache {
-    people: u64,
-    /// The names of the people `people` stands for, indexed.
-    names: Option<Arc<mentions::Names>>,
+    /// The key of the people the cache was filled for, and their names, indexed.
+    people: Option<(u64, Arc<mentions::Names>)>,
     /// The last run's articles, in its order (the briefing's).
     articles: Vec<Cached>,
     /// Keyed by the two articles' keys, in pair order.
@@ -344,15 +343,19 @@ pub fn run(briefing: &Briefing) -> Analysis {
 /// used for: the findings of unchanged articles are moved out of it.
 pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analysis>) -> Analysis {
     let people = people_key(&briefing.people);
-    if cache.people != people || cache.names.is_none() {
-        cache.articles.clear();
-        cache.pairs.clear();
-        cache.frequencies = None;
-        cache.search = None;
-        cache.people = people;
-        cache.names = Some(Arc::new(mentions::Names::new(&briefing.people)));
-    }
-    let names = cache.names.clone().expect("the names are indexed");
+    let names = match &cache.people {
+        Some((key, names)) if *key == people => names.clone(),
+        _ => {
+            // Other people: every article's mentions may differ.
+            cache.articles.clear();
+            cache.pairs.clear();
+            cache.frequencies = None;
+            cache.search = None;
+            let names = Arc::new(mentions::Names::new(&briefing.people));
+            cache.people = Some((people, names.clone()));
+            names
+        }
+    };
     let keys: Vec<u64> = briefing.articles.par_iter().map(article_key).collect();
     let mut old = Old::new(
         std::mem::take(&mut cache.articles),
