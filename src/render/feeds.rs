@@ -511,9 +511,8 @@ fn article_ld(site: &Site, a: &Article, canonical: &str) -> Value {
     let mut people: Vec<&str> = site
         .index
         .mentions_by_article
-        .get(a.id.as_str())
-        .into_iter()
-        .flatten()
+        .of(&a.id)
+        .iter()
         .filter_map(|m| m.person.as_deref())
         .collect();
     people.sort_unstable();

@@ -709,13 +709,7 @@ fn articles(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
 fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
     let b = site.briefing;
     let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); a.paragraph_count()];
-    for q in site
-        .index
-        .quotes_by_article
-        .get(a.id.as_str())
-        .into_iter()
-        .flatten()
-    {
+    for q in site.index.quotes_by_article.of(&a.id) {
         let speaker = q
             .person
             .as_deref()
@@ -735,13 +729,7 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
             });
         }
     }
-    for m in site
-        .index
-        .mentions_by_article
-        .get(a.id.as_str())
-        .into_iter()
-        .flatten()
-    {
+    for m in site.index.mentions_by_article.of(&a.id) {
         let (open, close) = match m.person.as_deref().and_then(|p| b.person(p)) {
             Some(p) => (
                 format!(
@@ -790,9 +778,8 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
     let dates: Vec<Value> = site
         .index
         .dates_by_article
-        .get(a.id.as_str())
-        .into_iter()
-        .flatten()
+        .of(&a.id)
+        .iter()
         .map(|d| {
             json!({
                 "text": d.text,
@@ -848,13 +835,7 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
             .map(|o| json!({ "name": o.name, "url": format!("{root}outlets/{}/", o.id) }))
     };
     let mut people: Vec<(&str, usize)> = Vec::new();
-    for m in site
-        .index
-        .mentions_by_article
-        .get(a.id.as_str())
-        .into_iter()
-        .flatten()
-    {
+    for m in site.index.mentions_by_article.of(&a.id) {
         if let Some(p) = &m.person {
             match people.iter_mut().find(|(id, _)| id == p) {
                 Some(entry) => entry.1 += 1,
@@ -873,8 +854,10 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
     let ambiguous = site
         .index
         .mentions_by_article
-        .get(a.id.as_str())
-        .map_or(0, |ms| ms.iter().filter(|m| m.person.is_none()).count());
+        .of(&a.id)
+        .iter()
+        .filter(|m| m.person.is_none())
+        .count();
     ctx.insert("title", &a.title);
     ctx.insert("section", "articles");
     ctx.insert(
@@ -895,14 +878,7 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
     );
     ctx.insert("people", &people);
     ctx.insert("ambiguous", &ambiguous);
-    ctx.insert(
-        "quote_count",
-        &site
-            .index
-            .quotes_by_article
-            .get(a.id.as_str())
-            .map_or(0, <[_]>::len),
-    );
+    ctx.insert("quote_count", &site.index.quotes_by_article.of(&a.id).len());
     ctx.insert("dates", &dates);
     ctx.insert("same_story", &same_story);
     ctx.insert("comparisons", &comparisons);

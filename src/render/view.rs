@@ -9,18 +9,6 @@ use serde::Serialize;
 use crate::analyse::{Analysis, DateMention, Located, Mention, PerArticle, Quote, Story};
 use crate::content::{Article, Briefing, Comparison, Event, Person, SourceRef};
 
-/// The findings of each article: the analysis keeps them by article, in article
-/// order, so they are found by binary search, with nothing to build.
-pub struct ByArticle<'a, T> {
-    items: &'a PerArticle<T>,
-}
-
-impl<'a, T: Located> ByArticle<'a, T> {
-    pub fn get(&self, article: &str) -> Option<&'a [T]> {
-        Some(self.items.of(article))
-    }
-}
-
 /// The findings naming each person, grouped when first asked for: pages that show no
 /// person's findings (what the dev server renders first after an article is saved)
 /// never pay for grouping them all.
@@ -53,13 +41,14 @@ impl<'a, T: Located + Sync> ByPerson<'a, T> {
     }
 }
 
-/// Lookups shared by every page.
+/// Lookups shared by every page. The findings of an article need none: the analysis
+/// keeps them by article ([`PerArticle::of`]).
 pub struct Index<'a> {
-    pub mentions_by_article: ByArticle<'a, Mention>,
+    pub mentions_by_article: &'a PerArticle<Mention>,
     pub mentions_by_person: ByPerson<'a, Mention>,
-    pub quotes_by_article: ByArticle<'a, Quote>,
+    pub quotes_by_article: &'a PerArticle<Quote>,
     pub quotes_by_person: ByPerson<'a, Quote>,
-    pub dates_by_article: ByArticle<'a, DateMention>,
+    pub dates_by_article: &'a PerArticle<DateMention>,
     pub stories_by_article: BTreeMap<&'a str, Vec<(usize, &'a Story)>>,
     pub events_by_person: BTreeMap<&'a str, Vec<&'a Event>>,
     pub comparisons_by_article: BTreeMap<&'a str, Vec<&'a Comparison>>,
@@ -70,11 +59,11 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     pub fn new(b: &'a Briefing, a: &'a Analysis) -> Self {
         let mut ix = Index {
-            mentions_by_article: ByArticle { items: &a.mentions },
+            mentions_by_article: &a.mentions,
             mentions_by_person: ByPerson::new(&a.mentions, |m| m.person.as_ref()),
-            quotes_by_article: ByArticle { items: &a.quotes },
+            quotes_by_article: &a.quotes,
             quotes_by_person: ByPerson::new(&a.quotes, |q| q.person.as_ref()),
-            dates_by_article: ByArticle { items: &a.dates },
+            dates_by_article: &a.dates,
             stories_by_article: BTreeMap::new(),
             events_by_person: BTreeMap::new(),
             comparisons_by_article: BTreeMap::new(),
@@ -252,7 +241,7 @@ pub fn co_mentioned<'a>(ix: &Index<'a>, b: &'a Briefing, person: &str) -> Vec<(&
         .collect();
     let mut counts: BTreeMap<&str, BTreeSet<(&str, usize)>> = BTreeMap::new();
     for (article, _) in &places {
-        for m in ix.mentions_by_article.get(article).into_iter().flatten() {
+        for m in ix.mentions_by_article.of(article) {
             let key = (m.place.article.as_str(), m.place.paragraph);
             if let Some(p) = &m.person
                 && p != person
