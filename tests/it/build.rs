@@ -22,6 +22,35 @@ fn a_failed_build_leaves_the_previous_site_byte_identical() {
 }
 
 #[test]
+fn a_build_that_fails_while_writing_pages_leaves_the_previous_site_byte_identical() {
+    // A template that compiles but fails on every article page: the build stops after
+    // it has begun writing pages into the staging folder.
+    let dir = briefing_with(None);
+    let ok = briefing(dir.path(), &["build"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let before = snapshot(&dir.path().join("site"));
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/article.html"),
+        "{{ no_such_value.field }}",
+    )
+    .unwrap();
+    let failed = briefing(dir.path(), &["build"]);
+    let message = stderr(&failed);
+    assert_eq!(failed.status.code(), Some(2), "{message}");
+    // The template's own error, at its line and column.
+    assert!(
+        message.starts_with(
+            "error: template `article.html` failed: error: Variable `no_such_value` is not defined."
+        ),
+        "{message}"
+    );
+    assert!(message.contains(" --> article.html:1:4"), "{message}");
+    assert_eq!(snapshot(&dir.path().join("site")), before);
+    assert_eq!(staging_leftovers(dir.path()), Vec::<String>::new());
+}
+
+#[test]
 fn two_builds_are_byte_identical() {
     let dir = briefing_with(None);
     assert_eq!(
