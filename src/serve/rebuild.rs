@@ -696,6 +696,44 @@ mod tests {
     }
 
     #[test]
+    fn a_template_failing_on_an_edited_article_keeps_what_is_served() {
+        // A theme whose article page fails for one title: the edited article is read
+        // again in place and analysed, then its page fails to render.
+        let (dir, person, mut serving) = served();
+        let root = dir.path();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let template = std::fs::read_to_string(repo.join("templates/article.html")).unwrap();
+        let failing = template.replacen(
+            "{% block main %}",
+            "{% block main %}{% if \"Broken\" in article.title %}{{ no_such_value.field }}{% endif %}",
+            1,
+        );
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        std::fs::write(root.join("templates/article.html"), failing).unwrap();
+        serving.saved(&["templates/article.html"]).unwrap();
+        serving.assert_fresh(root, "a theme change");
+        let (a, b) = (articles(root)[0].clone(), articles(root)[1].clone());
+        let good_a = std::fs::read_to_string(root.join(&a)).unwrap();
+        edit(root, &a, |t| set_title(t, "Broken on purpose"));
+        let before = serving.pages.clone();
+        let failed = serving.saved(&[&a]);
+        assert!(
+            matches!(&failed, Err(Failure::Template { name, .. }) if name == "article.html"),
+            "{failed:?}"
+        );
+        assert!(
+            serving.pages == before,
+            "a failed render changed what is served"
+        );
+        // The next saves start from a sound state: another article, then the fix.
+        edit(root, &b, |t| retitle(t, &person));
+        assert!(serving.saved(&[&b]).is_err(), "article a still fails");
+        std::fs::write(root.join(&a), good_a).unwrap();
+        serving.saved(&[&a]).unwrap();
+        serving.assert_fresh(root, "fixing the article the template failed on");
+    }
+
+    #[test]
     fn edits_made_while_the_content_has_errors_are_not_lost() {
         let (dir, person, mut serving) = served();
         let root = dir.path();
