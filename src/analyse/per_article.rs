@@ -32,12 +32,6 @@ impl Located for DateMention {
     }
 }
 
-impl Located for Place {
-    fn place(&self) -> &Place {
-        self
-    }
-}
-
 /// Findings by article: each list non-empty, all of one article, the lists in article
 /// id order.
 #[derive(Debug, Clone)]
@@ -155,6 +149,13 @@ impl<T: Located + Serialize> Serialize for PerArticle<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Places alone, to test the container without whole findings.
+    impl Located for Place {
+        fn place(&self) -> &Place {
+            self
+        }
+    }
 
     fn place(article: &str, paragraph: usize) -> Place {
         Place {
