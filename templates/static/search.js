@@ -1,7 +1,7 @@
 // briefing search: queries the static index under search/ (made by
 // src/render/search.rs, which also holds the same lookup in Rust for the tests).
 // index.json maps term prefixes to shard files; a query loads only the shards its
-// words need, then the documents of the results it shows. Text from the index is put
+// words need, then the files holding the documents of the results it shows. Text from the index is put
 // on the page with textContent only, never as HTML.
 (function () {
   'use strict';
@@ -185,7 +185,11 @@
     load('index.json').then(function (meta) {
       return lookup(meta, text).then(function (results) {
         var top = results.slice(0, LIMIT);
-        return Promise.all(top.map(function (r) { return load('f/' + r.doc + '.json'); })).then(function (docs) {
+        // Documents are stored meta.per_file to a file, in order.
+        var per = meta.per_file || 1;
+        return Promise.all(top.map(function (r) {
+          return load('f/' + Math.floor(r.doc / per) + '.json').then(function (file) { return file[r.doc % per]; });
+        })).then(function (docs) {
           if (ticket === current) show(text, results, docs);
         });
       });
