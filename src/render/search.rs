@@ -324,6 +324,9 @@ fn add_terms(terms: &mut Terms, doc_number: u32, d: &Document) {
     }
 }
 
+/// A term and its postings, by document.
+type TermPostings = (String, Vec<Posting>);
+
 /// Terms and their postings, while the index is being built.
 type Terms = crate::analyse::text::HashedMap<String, Vec<Posting>>;
 
@@ -339,14 +342,19 @@ struct Meta {
 }
 
 /// The search index, built once per site: the terms of every document, split into
-/// shards. The files are made from it on demand, in parallel, when they are written.
+/// shards, each kept as the bytes of its file. The document files are made on demand,
+/// in parallel, when they are written.
 pub(crate) struct Index {
     docs: usize,
     shards: Vec<Shard>,
+    /// Shard file name → its place in `shards`.
+    by_name: std::collections::HashMap<String, usize>,
 }
 
-/// A shard: its prefix, its file name, and its terms with their postings.
-type Shard = (String, String, Vec<(String, Vec<Posting>)>);
+/// A shard: its prefix, its file name, and its file's bytes. Kept as JSON, not as
+/// postings: the text is a third of the size of the postings in memory (45 against
+/// 118 MB at 10,000 articles), and the index lives while every page is written.
+type Shard = (String, String, Vec<u8>);
 
 impl Index {
     pub(crate) fn build(b: &Briefing, analysis: &Analysis) -> Index {
@@ -369,7 +377,7 @@ impl Index {
                 }
                 big
             });
-        let mut terms: Vec<(String, Vec<Posting>)> = terms.into_iter().collect();
+        let mut terms: Vec<TermPostings> = terms.into_iter().collect();
         terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         // Threads saw documents in any order; postings are listed by document.
         terms
@@ -384,15 +392,27 @@ impl Index {
             .collect();
         let split = shards(&sized, SHARD_LIMIT);
         let mut terms = terms.into_iter();
-        let shards = split
+        let groups: Vec<(String, Vec<TermPostings>)> = split
             .into_iter()
-            .map(|(prefix, range)| {
+            .map(|(prefix, range)| (prefix, terms.by_ref().take(range.len()).collect()))
+            .collect();
+        let shards: Vec<Shard> = groups
+            .into_par_iter()
+            .map(|(prefix, group)| {
                 let name = file_name(&prefix);
-                let group: Vec<_> = terms.by_ref().take(range.len()).collect();
-                (prefix, name, group)
+                (prefix, name, shard_json(&group))
             })
             .collect();
-        Index { docs, shards }
+        let by_name = shards
+            .iter()
+            .enumerate()
+            .map(|(i, (_, name, _))| (name.clone(), i))
+            .collect();
+        Index {
+            docs,
+            shards,
+            by_name,
+        }
     }
 
     /// Every file of the index, by path under `search/`.
@@ -438,25 +458,30 @@ impl Index {
                 .collect();
             return serde_json::to_vec(&docs).unwrap_or_default();
         }
-        let shard = name
-            .strip_prefix("t/")
+        name.strip_prefix("t/")
             .and_then(|n| n.strip_suffix(".json"))
-            .and_then(|n| self.shards.iter().find(|(_, file, _)| file == n));
-        let Some((_, _, terms)) = shard else {
-            return Vec::new();
-        };
-        let mut json = String::from("{");
-        for (i, (term, postings)) in terms.iter().enumerate() {
-            if i > 0 {
-                json.push(',');
-            }
-            json.push_str(&serde_json::to_string(term).unwrap_or_default());
-            json.push(':');
-            json.push_str(&serde_json::to_string(postings).unwrap_or_default());
-        }
-        json.push('}');
-        json.into_bytes()
+            .and_then(|n| self.by_name.get(n))
+            .map(|&i| self.shards[i].2.clone())
+            .unwrap_or_default()
     }
+}
+
+/// A shard's file: its terms, each with its postings.
+fn shard_json(terms: &[TermPostings]) -> Vec<u8> {
+    let mut json = Vec::with_capacity(SHARD_LIMIT);
+    json.push(b'{');
+    for (i, (term, postings)) in terms.iter().enumerate() {
+        if i > 0 {
+            json.push(b',');
+        }
+        // Writing into a Vec cannot fail, and a term and its postings serialise.
+        let _ = serde_json::to_writer(&mut json, term);
+        json.push(b':');
+        let _ = serde_json::to_writer(&mut json, postings);
+    }
+    json.push(b'}');
+    json.shrink_to_fit();
+    json
 }
 
 /// Every index file of these documents, by path under `search/`.
