@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
 use serde_json::{Value, json};
 use tera::Context;
 
@@ -74,20 +75,86 @@ impl<'a> Numbers<'a> {
         Numbers { order, by_id }
     }
 
-    fn cite(&self, b: &Briefing, s: &SourceRef) -> Value {
+    fn cite<'b>(&self, b: &'b Briefing, s: &'b SourceRef) -> Side<'b> {
         self.side(b, &s.article, &s.quote, s.found.map(|f| f.paragraph))
     }
 
     /// A quoted passage and the source it is from.
-    fn side(&self, b: &Briefing, article: &str, text: &str, paragraph: Option<usize>) -> Value {
-        json!({
-            "quote": text,
-            "number": self.by_id.get(article),
-            "anchor": format!("#source-{article}"),
-            "title": b.article(article).map(|a| a.title.clone()),
-            "paragraph": paragraph,
-        })
+    fn side<'b>(
+        &self,
+        b: &'b Briefing,
+        article: &str,
+        text: &'b str,
+        paragraph: Option<usize>,
+    ) -> Side<'b> {
+        Side {
+            quote: text,
+            number: self.by_id.get(article).copied(),
+            anchor: format!("#source-{article}"),
+            title: b.article(article).map(|a| a.title.as_str()),
+            paragraph,
+            date: None,
+        }
     }
+}
+
+// The report's context is typed records borrowing from the content and the analysis,
+// not `json!` trees: tera makes its own values from them, and at 10,000 articles a
+// `json!` tree of every story, pair and source first doubled that memory.
+
+/// A citation: a quoted passage, the number of its source, and where it is.
+#[derive(Serialize)]
+struct Side<'a> {
+    quote: &'a str,
+    number: Option<usize>,
+    anchor: String,
+    title: Option<&'a str>,
+    paragraph: Option<usize>,
+    /// What the passage says the date is, for a disputed event's claims.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+}
+
+/// One entry of the numbered list of sources.
+#[derive(Serialize)]
+struct Source<'a> {
+    number: usize,
+    id: &'a str,
+    title: &'a str,
+    outlet: Option<&'a str>,
+    derived_from: Option<&'a str>,
+    published: String,
+    published_words: String,
+    author: Option<&'a str>,
+    url: Option<&'a str>,
+    page: String,
+    paragraphs: usize,
+}
+
+/// A detected story: its articles and each compared pair.
+#[derive(Serialize)]
+struct StoryView<'a> {
+    anchor: String,
+    title: &'a str,
+    articles: Vec<Side<'a>>,
+    pairs: Vec<PairView<'a>>,
+}
+
+#[derive(Serialize)]
+struct PairView<'a> {
+    a: Side<'a>,
+    b: Side<'a>,
+    relation: &'static str,
+    similarity: String,
+    differences: Vec<DifferenceView<'a>>,
+}
+
+#[derive(Serialize)]
+struct DifferenceView<'a> {
+    kind: Option<String>,
+    summary: &'a str,
+    a: Option<Side<'a>>,
+    b: Option<Side<'a>>,
 }
 
 pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
@@ -128,25 +195,29 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     ctx.insert("overview", &charts::featured_mentions(site, root));
     ctx.insert("coverage", &charts::coverage(site, root));
     ctx.insert("strip", &charts::timeline_strip(&b.events, "event-"));
-    let sources: Vec<Value> = numbers
+    let sources: Vec<Source> = numbers
         .order
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let outlet = a.outlet.as_ref().and_then(|o| b.outlets.get(o));
-            json!({
-                "number": i + 1,
-                "id": a.id,
-                "title": a.title,
-                "outlet": outlet.map(|o| o.name.clone()),
-                "derived_from": a.derived_from.as_ref().and_then(|o| b.outlets.get(o)).map(|o| o.name.clone()),
-                "published": a.published.iso(),
-                "published_words": day_words(a.published.date),
-                "author": a.author,
-                "url": a.url.as_ref().filter(|u| crate::markdown::safe_url(u)),
-                "page": format!("{root}articles/{}/", a.id),
-                "paragraphs": a.paragraph_count(),
-            })
+            let name = |o: &Option<String>| {
+                o.as_ref()
+                    .and_then(|o| b.outlets.get(o))
+                    .map(|o| o.name.as_str())
+            };
+            Source {
+                number: i + 1,
+                id: &a.id,
+                title: &a.title,
+                outlet: name(&a.outlet),
+                derived_from: name(&a.derived_from),
+                published: a.published.iso(),
+                published_words: day_words(a.published.date),
+                author: a.author.as_deref(),
+                url: a.url.as_deref().filter(|u| crate::markdown::safe_url(u)),
+                page: format!("{root}articles/{}/", a.id),
+                paragraphs: a.paragraph_count(),
+            }
         })
         .collect();
     ctx.insert("sources", &sources);
@@ -196,7 +267,7 @@ fn people(site: &Site, numbers: &Numbers) -> Vec<Value> {
             articles.sort_unstable();
             articles.dedup();
             let chart = charts::person_mentions(site, &p.name, mentions);
-            let quotes: Vec<Value> = site
+            let quotes: Vec<Side> = site
                 .index
                 .quotes_by_person
                 .get(p.id.as_str())
@@ -228,7 +299,7 @@ fn timeline(site: &Site, numbers: &Numbers) -> Vec<Value> {
     let b = site.briefing;
     let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
     for e in &b.events {
-        let conflict: Option<Vec<Value>> = site
+        let conflict: Option<Vec<Side>> = site
             .analysis
             .conflicts
             .iter()
@@ -238,7 +309,7 @@ fn timeline(site: &Site, numbers: &Numbers) -> Vec<Value> {
                     .iter()
                     .map(|cl| {
                         let mut side = numbers.side(b, &cl.article, &cl.text, Some(cl.paragraph));
-                        side["date"] = json!(if cl.start == cl.end {
+                        side.date = Some(if cl.start == cl.end {
                             day_words(cl.start)
                         } else {
                             format!("{} – {}", day_words(cl.start), day_words(cl.end))
@@ -290,29 +361,43 @@ fn comparisons(site: &Site, numbers: &Numbers) -> Vec<Value> {
         .collect()
 }
 
-fn stories(site: &Site, numbers: &Numbers) -> Vec<Value> {
+fn stories<'a>(site: &Site<'a>, numbers: &Numbers) -> Vec<StoryView<'a>> {
     let b = site.briefing;
+    let plain = |article: &str| numbers.side(b, article, "", None);
     site.analysis
         .stories
         .iter()
-        .map(|s| {
-            json!({
-                "anchor": format!("story-{}", escape(&s.id)),
-                "title": s.title,
-                "articles": s.articles.iter().map(|a| numbers.side(b, a, "", None)).collect::<Vec<_>>(),
-                "pairs": s.pairs.iter().map(|p| json!({
-                    "a": numbers.side(b, &p.a, "", None),
-                    "b": numbers.side(b, &p.b, "", None),
-                    "relation": relation_words(p.relation),
-                    "similarity": format!("{:.0}%", (p.similarity * 100.0).clamp(0.0, 100.0)),
-                    "differences": p.differences.iter().map(|d| json!({
-                        "kind": serde_json::to_value(d.kind).ok().and_then(|v| v.as_str().map(|k| k.replace('_', " "))),
-                        "summary": d.summary,
-                        "a": d.a.as_ref().map(|x| numbers.side(b, &x.article, &x.text, Some(x.paragraph))),
-                        "b": d.b.as_ref().map(|x| numbers.side(b, &x.article, &x.text, Some(x.paragraph))),
-                    })).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-            })
+        .map(|s| StoryView {
+            anchor: format!("story-{}", escape(&s.id)),
+            title: &s.title,
+            articles: s.articles.iter().map(|a| plain(a)).collect(),
+            pairs: s
+                .pairs
+                .iter()
+                .map(|p| PairView {
+                    a: plain(&p.a),
+                    b: plain(&p.b),
+                    relation: relation_words(p.relation),
+                    similarity: format!("{:.0}%", (p.similarity * 100.0).clamp(0.0, 100.0)),
+                    differences: p
+                        .differences
+                        .iter()
+                        .map(|d| {
+                            let quoted = |x: &'a crate::analyse::Side| {
+                                numbers.side(b, &x.article, &x.text, Some(x.paragraph))
+                            };
+                            DifferenceView {
+                                kind: serde_json::to_value(d.kind)
+                                    .ok()
+                                    .and_then(|v| v.as_str().map(|k| k.replace('_', " "))),
+                                summary: &d.summary,
+                                a: d.a.as_ref().map(quoted),
+                                b: d.b.as_ref().map(quoted),
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
         })
         .collect()
 }
