@@ -3,6 +3,7 @@
 //! later stage can point at the exact place a problem or a finding comes from.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Index of a file in [`Sources`].
 pub type FileId = usize;
@@ -26,12 +27,14 @@ impl Span {
 pub struct SourceFile {
     /// Path relative to the briefing root, with `/` separators: what users see.
     pub path: String,
-    pub text: String,
+    /// Shared with what is parsed from it (an article's body), so a file's text is held
+    /// once.
+    pub text: Arc<str>,
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
-    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
         let text = text.into();
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))

@@ -58,7 +58,12 @@ pub fn split(text: &str) -> Result<Split, &'static str> {
 }
 
 /// Reads an article from its file text. `id` is the file stem.
-pub fn parse(file: FileId, id: &str, text: &str) -> Result<(Article, Vec<Pending>), Diagnostic> {
+pub fn parse(
+    file: FileId,
+    id: &str,
+    shared: &std::sync::Arc<str>,
+) -> Result<(Article, Vec<Pending>), Diagnostic> {
+    let text: &str = shared;
     let parts = split(text).map_err(|message| {
         let end = text.find('\n').unwrap_or(text.len()).min(text.len());
         Diagnostic::error("front-matter", format!("missing front matter: {message}"))
@@ -109,7 +114,7 @@ pub fn parse(file: FileId, id: &str, text: &str) -> Result<(Article, Vec<Pending
         url: fm.url,
         derived_from: fm.derived_from,
         language: fm.language.unwrap_or_default(),
-        body: body.to_string(),
+        body: crate::content::Body::new(shared.clone(), parts.body.clone()),
         body_offset: parts.body.start,
         paragraph_at: Article::index_paragraphs(&blocks),
         blocks,
@@ -169,7 +174,7 @@ mod tests {
     #[test]
     fn yaml_errors_point_at_the_real_line_of_the_file() {
         let t = "---\ntitle: x\npublished: [\n---\nBody\n";
-        let e = parse(0, "a", t).unwrap_err();
+        let e = parse(0, "a", &t.into()).unwrap_err();
         assert_eq!(e.code, "yaml-syntax");
         let s = e.span.unwrap();
         // The error is inside the front matter, after the opening fence.
@@ -190,7 +195,7 @@ mod tests {
     #[test]
     fn an_article_reads_into_blocks() {
         let t = "---\ntitle: T\npublished: 2026-01-10\noutlet: x\n---\nOne.\n\n## H\n\nTwo.\n";
-        let (a, pending) = parse(0, "a", t).unwrap();
+        let (a, pending) = parse(0, "a", &t.into()).unwrap();
         assert_eq!(a.title, "T");
         assert_eq!(a.paragraph_count(), 2);
         assert_eq!(a.paragraph(2).unwrap().text, "Two.");

@@ -468,7 +468,7 @@ fn article_texts(loaded: &Loaded) -> HashMap<&str, &str> {
     let b = &loaded.briefing;
     b.articles
         .iter()
-        .map(|a| (a.id.as_str(), loaded.sources.get(a.file).text.as_str()))
+        .map(|a| (a.id.as_str(), loaded.sources.get(a.file).text.as_ref()))
         .collect()
 }
 
