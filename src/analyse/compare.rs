@@ -225,7 +225,6 @@ impl Half<'_> {
             paragraph: s.paragraph,
             start: s.start,
             end: s.end,
-            text: self.text(s).to_string(),
         }
     }
 
@@ -409,22 +408,24 @@ fn differing_numbers(a: &[Number], b: &[Number]) -> Vec<(String, String)> {
     out
 }
 
-/// A word-level diff of two sentences, as runs.
+/// A word-level diff of two sentences, as runs of byte ranges into `a` (equal and
+/// removed words) or `b` (added words).
 pub(crate) fn word_diff(a: &str, b: &str) -> Vec<DiffRun> {
     let diff = TextDiff::from_words(a, b);
     let mut runs: Vec<DiffRun> = Vec::new();
     for change in diff.iter_all_changes() {
-        let op = match change.tag() {
-            ChangeTag::Equal => DiffOp::Equal,
-            ChangeTag::Delete => DiffOp::Delete,
-            ChangeTag::Insert => DiffOp::Insert,
+        let (op, side) = match change.tag() {
+            ChangeTag::Equal => (DiffOp::Equal, a),
+            ChangeTag::Delete => (DiffOp::Delete, a),
+            ChangeTag::Insert => (DiffOp::Insert, b),
         };
+        // The words are slices of the two sentences: their place is their offset.
+        let word = change.value();
+        let start = (word.as_ptr() as usize - side.as_ptr() as usize) as u32;
+        let end = start + word.len() as u32;
         match runs.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(change.value()),
-            _ => runs.push(DiffRun {
-                op,
-                text: change.value().to_string(),
-            }),
+            Some(last) if last.op == op && last.end == start => last.end = end,
+            _ => runs.push(DiffRun { op, start, end }),
         }
     }
     runs
@@ -717,8 +718,9 @@ mod tests {
 
     #[test]
     fn word_diffs_come_in_runs() {
-        let runs = word_diff("Cuba lived on oil", "Cuba relied on oil");
-        let ops: Vec<(DiffOp, &str)> = runs.iter().map(|r| (r.op, r.text.as_str())).collect();
+        let (a, b) = ("Cuba lived on oil", "Cuba relied on oil");
+        let runs = word_diff(a, b);
+        let ops: Vec<(DiffOp, &str)> = runs.iter().map(|r| (r.op, r.text(a, b))).collect();
         assert_eq!(
             ops,
             [

@@ -161,12 +161,24 @@ pub struct Aligned {
     pub diff: Vec<DiffRun>,
 }
 
+/// A sentence of an article: bytes `start..end` of paragraph `paragraph`'s text. It
+/// does not hold the text: the alignments of 4,600 pairs at 10,000 articles held every
+/// compared sentence twice over (as the sentence and in its word diff), 100 MB.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sentence {
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+}
+
+impl Sentence {
+    /// The sentence's text in `article`, the article it was found in.
+    pub fn text<'a>(&self, article: &'a crate::content::Article) -> &'a str {
+        article
+            .paragraph(self.paragraph)
+            .and_then(|b| b.text.get(self.start..self.end))
+            .unwrap_or("")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -180,7 +192,18 @@ pub enum DiffOp {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DiffRun {
     pub op: DiffOp,
-    pub text: String,
+    /// Bytes of the sentence of `a` (equal and removed words) or of `b` (added words).
+    pub start: u32,
+    pub end: u32,
+}
+
+impl DiffRun {
+    /// The run's words, given the two sentences it was made from.
+    pub fn text<'a>(&self, a: &'a str, b: &'a str) -> &'a str {
+        let side = if self.op == DiffOp::Insert { b } else { a };
+        side.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -605,12 +605,12 @@ fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static 
     "comparison.html"
 }
 
-/// A word diff as two sides of safe HTML: what `a` has (removed words marked) and what
-/// `b` has (added words marked).
-fn diff_sides(runs: &[DiffRun]) -> (String, String) {
+/// A word diff of sentences `ta` and `tb` as two sides of safe HTML: what `a` has
+/// (removed words marked) and what `b` has (added words marked).
+fn diff_sides(runs: &[DiffRun], ta: &str, tb: &str) -> (String, String) {
     let (mut a, mut b) = (String::new(), String::new());
     for r in runs {
-        let t = escape(&r.text);
+        let t = escape(r.text(ta, tb));
         match r.op {
             DiffOp::Equal => {
                 a.push_str(&t);
@@ -623,6 +623,13 @@ fn diff_sides(runs: &[DiffRun]) -> (String, String) {
     (a, b)
 }
 
+/// The text of one side of an alignment row, given that side's article.
+fn sentence<'a>(x: &Option<crate::analyse::Sentence>, article: Option<&'a Article>) -> &'a str {
+    x.as_ref()
+        .zip(article)
+        .map_or("", |(x, article)| x.text(article))
+}
+
 fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
     let b = site.briefing;
     let s: &Story = &site.analysis.stories[i];
@@ -632,17 +639,16 @@ fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
         .pairs
         .iter()
         .map(|p| {
+            let (article_a, article_b) = (b.article(&p.a), b.article(&p.b));
             let rows: Vec<Value> = p
                 .alignment
                 .iter()
                 .map(|row| {
+                    let (ta, tb) = (sentence(&row.a, article_a), sentence(&row.b, article_b));
                     let (a_html, b_html) = if row.diff.is_empty() {
-                        (
-                            row.a.as_ref().map(|x| escape(&x.text)).unwrap_or_default(),
-                            row.b.as_ref().map(|x| escape(&x.text)).unwrap_or_default(),
-                        )
+                        (escape(ta), escape(tb))
                     } else {
-                        diff_sides(&row.diff)
+                        diff_sides(&row.diff, ta, tb)
                     };
                     json!({
                         "a": row.a.as_ref().map(|x| json!({"html": a_html, "url": para_url(&p.a, x.paragraph), "paragraph": x.paragraph})),
