@@ -918,12 +918,14 @@ pub(crate) fn article(
     paras: &[Paragraph],
 ) -> Vec<DateMention> {
     let mut out = Vec::new();
+    // One id shared by every date found.
+    let id: std::sync::Arc<str> = article_id.into();
     for para in paras {
         for (start, end, v) in scan(para.text, &para.sentences, published) {
             let (ss, se) = para.sentence(start);
             out.push(DateMention {
                 place: Place {
-                    article: article_id.to_string(),
+                    article: id.clone(),
                     paragraph: para.n,
                     start,
                     end,

@@ -615,6 +615,8 @@ pub(crate) fn article(
     article: &Article,
     paras: &[Paragraph],
 ) -> (Vec<Mention>, Vec<Diagnostic>) {
+    // One id shared by every mention found.
+    let id: std::sync::Arc<str> = article.id.as_str().into();
     let mut tokens = Vec::new();
     let mut sentence_base = 0;
     for para in paras {
@@ -654,7 +656,7 @@ pub(crate) fn article(
         }
         mentions.push(Mention {
             place: Place {
-                article: article.id.clone(),
+                article: id.clone(),
                 paragraph: t.para,
                 start: t.start,
                 end: t.end,

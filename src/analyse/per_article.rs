@@ -86,7 +86,7 @@ impl<T: Located> PerArticle<T> {
 
     /// Puts `items` in the place of the findings of article `id`.
     pub fn replace(&mut self, id: &str, items: Vec<T>) {
-        debug_assert!(items.iter().all(|x| x.place().article == id));
+        debug_assert!(items.iter().all(|x| *x.place().article == *id));
         match (self.search(id), items.is_empty()) {
             (Ok(i), true) => {
                 self.len -= self.lists.remove(i).len();
@@ -111,7 +111,7 @@ impl<T: Located> PerArticle<T> {
 
     fn search(&self, id: &str) -> Result<usize, usize> {
         self.lists
-            .binary_search_by(|l| l[0].place().article.as_str().cmp(id))
+            .binary_search_by(|l| l[0].place().article.as_ref().cmp(id))
     }
 }
 

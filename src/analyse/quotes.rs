@@ -647,6 +647,8 @@ pub(crate) fn article(
     paras: &[Paragraph],
     mentions: &[Mention],
 ) -> Vec<Quote> {
+    // One id shared by every quote found.
+    let id: std::sync::Arc<str> = article_id.into();
     let mut state = Attribution {
         names,
         mentions,
@@ -701,7 +703,7 @@ pub(crate) fn article(
                 .unwrap_or((0, para.text.len()));
             out.push(Quote {
                 place: Place {
-                    article: article_id.to_string(),
+                    article: id.clone(),
                     paragraph: para.n,
                     start: is,
                     end: ie,

@@ -114,7 +114,7 @@ fn people(site: &Site) -> Value {
             let mut articles: Vec<&str> = mentions
                 .into_iter()
                 .flatten()
-                .map(|m| m.place.article.as_str())
+                .map(|m| m.place.article.as_ref())
                 .collect();
             articles.dedup();
             json!({

@@ -281,7 +281,7 @@ pub(crate) fn person_feed(site: &Site, i: usize) -> Vec<u8> {
         .get(p.id.as_str())
         .into_iter()
         .flatten()
-        .map(|m| m.place.article.as_str())
+        .map(|m| m.place.article.as_ref())
         .collect();
     articles.sort_unstable();
     articles.dedup();

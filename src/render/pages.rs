@@ -300,7 +300,7 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
     // articles still gets a page a browser opens quickly.
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for m in mentions.into_iter().flatten() {
-        *counts.entry(m.place.article.as_str()).or_default() += 1;
+        *counts.entry(m.place.article.as_ref()).or_default() += 1;
     }
     let ordered = rooted(
         articles_by_date(site, counts.keys().filter_map(|id| b.article(id))),
@@ -312,7 +312,7 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
         .map(|l| l.id.as_str())
         .collect();
     for m in mentions.into_iter().flatten() {
-        if !shown.contains(m.place.article.as_str()) {
+        if !shown.contains(m.place.article.as_ref()) {
             continue;
         }
         let Some(article) = b.article(&m.place.article) else {
@@ -381,7 +381,7 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
     let articles: std::collections::BTreeSet<&str> = mentions
         .into_iter()
         .flatten()
-        .map(|m| m.place.article.as_str())
+        .map(|m| m.place.article.as_ref())
         .collect();
     let comparisons: Vec<Value> = b
         .comparisons

@@ -263,7 +263,7 @@ fn people(site: &Site, numbers: &Numbers) -> Vec<Value> {
                 .get(p.id.as_str())
                 .map_or(&[][..], Vec::as_slice);
             let mut articles: Vec<&str> =
-                mentions.iter().map(|m| m.place.article.as_str()).collect();
+                mentions.iter().map(|m| m.place.article.as_ref()).collect();
             articles.sort_unstable();
             articles.dedup();
             let chart = charts::person_mentions(site, &p.name, mentions);

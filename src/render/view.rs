@@ -237,12 +237,12 @@ pub fn co_mentioned<'a>(ix: &Index<'a>, b: &'a Briefing, person: &str) -> Vec<(&
     };
     let places: BTreeSet<(&str, usize)> = own
         .iter()
-        .map(|m| (m.place.article.as_str(), m.place.paragraph))
+        .map(|m| (m.place.article.as_ref(), m.place.paragraph))
         .collect();
     let mut counts: BTreeMap<&str, BTreeSet<(&str, usize)>> = BTreeMap::new();
     for (article, _) in &places {
         for m in ix.mentions_by_article.of(article) {
-            let key = (m.place.article.as_str(), m.place.paragraph);
+            let key = (m.place.article.as_ref(), m.place.paragraph);
             if let Some(p) = &m.person
                 && p != person
                 && places.contains(&key)

@@ -176,7 +176,7 @@ fn mentions(b: &Briefing, notes: &Annotations, analysis: &Analysis) -> Score {
         for m in analysis
             .mentions
             .iter()
-            .filter(|m| &m.place.article == article)
+            .filter(|m| *m.place.article == **article)
         {
             score.found += 1;
             let span = (m.place.start, m.place.end);
@@ -230,7 +230,7 @@ fn quotes(b: &Briefing, notes: &Annotations, analysis: &Analysis) -> Score {
         for q in analysis
             .quotes
             .iter()
-            .filter(|q| &q.place.article == article)
+            .filter(|q| *q.place.article == **article)
         {
             let span = (q.place.start, q.place.end);
             let hit = gold
@@ -304,7 +304,7 @@ fn dates(b: &Briefing, notes: &Annotations, analysis: &Analysis) -> Score {
         for d in analysis
             .dates
             .iter()
-            .filter(|d| &d.place.article == article)
+            .filter(|d| *d.place.article == **article)
         {
             score.found += 1;
             let span = (d.place.start, d.place.end);
@@ -447,7 +447,7 @@ fn every_rodriguez_of_the_default_briefing_resolves_to_the_right_person() {
                 .mentions
                 .iter()
                 .find(|m| {
-                    &m.place.article == article
+                    *m.place.article == **article
                         && m.place.paragraph == note.p
                         && overlaps((m.place.start, m.place.end), span)
                 })
