@@ -177,7 +177,7 @@ mod tests {
             text: "We will rebuild it".into(),
             person: Some(person.into()),
             speaker: Some(person.into()),
-            sentence: String::new(),
+            sentence: Default::default(),
         }
     }
 

@@ -177,7 +177,7 @@ mod tests {
                 end,
             },
             text: text.into(),
-            sentence: String::new(),
+            sentence: Default::default(),
             start: d,
             end: d,
             precision: Precision::Day,

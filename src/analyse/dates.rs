@@ -931,7 +931,7 @@ pub(crate) fn article(
                     end,
                 },
                 text: para.text[start..end].to_string(),
-                sentence: para.text[ss..se.max(end)].to_string(),
+                sentence: super::Around::new(ss, se.max(end)),
                 start: v.start,
                 end: v.end,
                 precision: v.precision,

@@ -668,7 +668,7 @@ pub(crate) fn article(
                 .collect(),
             kind: t.kind_for(person),
             text,
-            sentence: para.text[ss..se].to_string(),
+            sentence: super::Around::new(ss, se),
             reason,
         });
     }

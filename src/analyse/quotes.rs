@@ -711,7 +711,7 @@ pub(crate) fn article(
                 text: para.text[is..ie].to_string(),
                 person: speaker.as_ref().and_then(|s| s.person.clone()),
                 speaker: speaker.map(|s| s.text),
-                sentence: para.text[ss.min(is)..se.max(ie)].to_string(),
+                sentence: super::Around::new(ss.min(is), se.max(ie)),
             });
         }
         state.since.push((index, cursor, para.text.len()));

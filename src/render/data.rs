@@ -7,6 +7,7 @@ use std::io::Write;
 use serde_json::{Value, json};
 
 use super::Site;
+use crate::analyse::{Around, Place};
 
 pub const EXPORTS: &[&str] = &[
     "articles.json",
@@ -27,7 +28,7 @@ pub const EXPORTS: &[&str] = &[
 pub fn export(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let written = match name {
-        "mentions.json" => serde_json::to_writer(&mut out, &site.analysis.mentions),
+        "mentions.json" => serde_json::to_writer(&mut out, &Mentions(site)),
         "dates.json" => serde_json::to_writer(&mut out, &Dates(site)),
         _ => serde_json::to_writer(&mut out, &value(site, name)),
     };
@@ -36,16 +37,74 @@ pub fn export(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Result<(
     out.flush()
 }
 
+/// The sentences of findings, taken from their articles. Findings come article by
+/// article, so the article last looked up is usually the next one's.
+struct Sentences<'a> {
+    briefing: &'a crate::content::Briefing,
+    last: Option<&'a crate::content::Article>,
+}
+
+impl<'a> Sentences<'a> {
+    fn new(briefing: &'a crate::content::Briefing) -> Self {
+        Sentences {
+            briefing,
+            last: None,
+        }
+    }
+
+    fn of(&mut self, place: &Place, sentence: &Around) -> &'a str {
+        let article = match self.last {
+            Some(a) if *a.id == *place.article => Some(a),
+            _ => self.briefing.article(&place.article),
+        };
+        self.last = article;
+        article.map_or("", |a| sentence.text(a, place))
+    }
+}
+
+/// Every mention found, as [`MentionRecord`]s made one at a time while they are
+/// written.
+struct Mentions<'s, 'a>(&'s Site<'a>);
+
+impl serde::Serialize for Mentions<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut sentences = Sentences::new(self.0.briefing);
+        s.collect_seq(self.0.analysis.mentions.iter().map(|m| MentionRecord {
+            place: &m.place,
+            person: m.person.as_deref(),
+            candidates: &m.candidates,
+            text: &m.text,
+            sentence: sentences.of(&m.place, &m.sentence),
+            kind: m.kind,
+            reason: &m.reason,
+        }))
+    }
+}
+
+/// A mention found in an article: where, whom it means (or the candidates), and why.
+#[derive(serde::Serialize)]
+struct MentionRecord<'a> {
+    #[serde(flatten)]
+    place: &'a Place,
+    person: Option<&'a str>,
+    candidates: &'a [String],
+    text: &'a str,
+    sentence: &'a str,
+    kind: crate::analyse::MentionKind,
+    reason: &'a str,
+}
+
 /// Every date found, as [`DateRecord`]s made one at a time while they are written.
 struct Dates<'s, 'a>(&'s Site<'a>);
 
 impl serde::Serialize for Dates<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut sentences = Sentences::new(self.0.briefing);
         s.collect_seq(self.0.analysis.dates.iter().map(|d| DateRecord {
             article: &d.place.article,
             paragraph: d.place.paragraph,
             text: &d.text,
-            sentence: &d.sentence,
+            sentence: sentences.of(&d.place, &d.sentence),
             start: d.start,
             end: d.end,
             precision: d.precision,
@@ -133,6 +192,7 @@ fn people(site: &Site) -> Value {
 }
 
 fn quotes(site: &Site) -> Value {
+    let mut sentences = Sentences::new(site.briefing);
     site.analysis
         .quotes
         .iter()
@@ -147,7 +207,7 @@ fn quotes(site: &Site) -> Value {
                 "speaker": q.person.clone().or_else(|| q.speaker.clone()),
                 "person": q.person,
                 "speaker_text": q.speaker,
-                "sentence": q.sentence,
+                "sentence": sentences.of(&q.place, &q.sentence),
             })
         })
         .collect()

@@ -318,13 +318,9 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
         let Some(article) = b.article(&m.place.article) else {
             continue;
         };
-        let para = article
-            .paragraph(m.place.paragraph)
-            .map_or("", |p| p.text.as_str());
-        let html = match view::range_in_sentence(para, &m.sentence, m.place.start, m.place.end) {
-            Some((s, e)) => highlight(&m.sentence, s, e, "mention"),
-            None => escape(&m.sentence),
-        };
+        let sentence = m.sentence.text(article, &m.place);
+        let (s, e) = m.sentence.of(&m.place);
+        let html = highlight(sentence, s, e, "mention");
         by_article.entry(&m.place.article).or_default().push(json!({
             "sentence": html,
             "paragraph": m.place.paragraph,

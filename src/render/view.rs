@@ -205,31 +205,6 @@ pub fn highlight(sentence: &str, start: usize, end: usize, class: &str) -> Strin
     )
 }
 
-/// Where a finding's range falls inside its sentence: the sentence is located in the
-/// paragraph text, and the range moved by its offset.
-pub fn range_in_sentence(
-    paragraph: &str,
-    sentence: &str,
-    start: usize,
-    end: usize,
-) -> Option<(usize, usize)> {
-    let mut from = 0;
-    while let Some(i) = paragraph[from..].find(sentence) {
-        let s = from + i;
-        if s <= start && end <= s + sentence.len() {
-            return Some((start - s, end - s));
-        }
-        from = s + 1;
-        while !paragraph.is_char_boundary(from) {
-            from += 1;
-        }
-        if from >= paragraph.len() {
-            break;
-        }
-    }
-    None
-}
-
 /// People sorted by how often they are mentioned in the same paragraphs as `person`.
 pub fn co_mentioned<'a>(ix: &Index<'a>, b: &'a Briefing, person: &str) -> Vec<(&'a Person, usize)> {
     let Some(own) = ix.mentions_by_person.get(person) else {
@@ -270,16 +245,5 @@ mod tests {
             "a &lt;b&gt; <mark class=\"m\">Rodríguez</mark> &amp; c"
         );
         assert_eq!(highlight("abc", 2, 9, "m"), "abc");
-    }
-
-    #[test]
-    fn ranges_move_into_their_sentence() {
-        let p = "One. Two Rodriguez. Two Rodriguez.";
-        assert_eq!(
-            range_in_sentence(p, "Two Rodriguez.", 24, 33),
-            Some((4, 13))
-        );
-        assert_eq!(range_in_sentence(p, "Two Rodriguez.", 9, 18), Some((4, 13)));
-        assert_eq!(range_in_sentence(p, "Nope.", 0, 1), None);
     }
 }
