@@ -165,6 +165,8 @@ impl Progress {
             self.bar
                 .set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }
+        // The total is exact once the search index is built, near the end.
+        self.bar.set_length(total as u64);
         self.bar.set_position(done as u64);
     }
 

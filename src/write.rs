@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::error::Failure;
-use crate::render::Site;
+use crate::render::{Page, Site};
 
 /// What was written, and the time spent rendering and writing each kind of page
 /// (summed over threads, so it is CPU time, not wall time).
@@ -28,6 +28,15 @@ pub struct KindTotals {
     pub bytes: u64,
     pub render: Duration,
     pub write: Duration,
+}
+
+impl KindTotals {
+    fn add(&mut self, other: &KindTotals) {
+        self.pages += other.pages;
+        self.bytes += other.bytes;
+        self.render += other.render;
+        self.write += other.write;
+    }
 }
 
 /// A folder beside `output`, named after it and this process, so two builds into
@@ -80,10 +89,36 @@ fn write_pages(
     dir: &Path,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Written, Failure> {
-    let pages = site.pages();
-    let total = pages.len();
+    // The search index's files last: the index is built when first asked for, so it is
+    // never held while the largest pages (the report, the exports) are rendered. Until
+    // it is built the count of its files is estimated by its document files.
+    let main = site.main_pages();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let by_kind = pages
+    let estimate = main.len() + site.search_documents_files();
+    let mut by_kind = write_some(site, dir, main, &done, estimate, progress)?;
+    let search = site.search_files();
+    let total = main.len() + search.len();
+    for (kind, t) in write_some(site, dir, &search, &done, total, progress)? {
+        by_kind.entry(kind).or_default().add(&t);
+    }
+    Ok(Written {
+        pages: by_kind.values().map(|t| t.pages).sum(),
+        bytes: by_kind.values().map(|t| t.bytes).sum(),
+        by_kind,
+    })
+}
+
+/// Writes `pages` below `dir`, in parallel; `done` counts the pages written so far
+/// of `total`.
+fn write_some(
+    site: &Site,
+    dir: &Path,
+    pages: &[Page],
+    done: &std::sync::atomic::AtomicUsize,
+    total: usize,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<BTreeMap<&'static str, KindTotals>, Failure> {
+    pages
         .par_iter()
         .map(|page| {
             // Each page goes straight into its file (the data exports as they are
@@ -114,19 +149,10 @@ fn write_pages(
         })
         .try_reduce(BTreeMap::new, |mut a, b| {
             for (kind, t) in b {
-                let e = a.entry(kind).or_default();
-                e.pages += t.pages;
-                e.bytes += t.bytes;
-                e.render += t.render;
-                e.write += t.write;
+                a.entry(kind).or_default().add(&t);
             }
             Ok(a)
-        })?;
-    Ok(Written {
-        pages: by_kind.values().map(|t| t.pages).sum(),
-        bytes: by_kind.values().map(|t| t.bytes).sum(),
-        by_kind,
-    })
+        })
 }
 
 /// Where file `rel` goes below `dir`, its folder made; refuses any path that would

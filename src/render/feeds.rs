@@ -332,8 +332,10 @@ fn listed(page: &Page) -> bool {
 /// `/sitemap.xml` (sitemaps.org 0.9): every HTML page but the 404 page, with the
 /// publication day of articles as `lastmod`.
 pub(crate) fn sitemap(site: &Site) -> Vec<u8> {
+    // The search index's files are not pages a reader opens: the sitemap does not ask
+    // for them, so it does not build the index.
     let mut urls: Vec<(String, Option<NaiveDate>)> = site
-        .pages()
+        .main_pages()
         .iter()
         .filter(|p| listed(p))
         .map(|p| {

@@ -191,6 +191,12 @@ impl<'a> Site<'a> {
         names.map(Page::SearchFile).collect()
     }
 
+    /// How many document files the search index has (`search/f/`): most of its files,
+    /// known without building it.
+    pub fn search_documents_files(&self) -> usize {
+        search::count(self.briefing, self.analysis).div_ceil(search::DOCS_PER_FILE)
+    }
+
     /// Every page but the files of the search index, without building it.
     pub fn main_pages(&self) -> &[Page] {
         &self.pages
