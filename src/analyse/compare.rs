@@ -541,7 +541,13 @@ pub(crate) fn pair(
         b: b.article.id.clone(),
         relation,
         similarity: (similarity * 1000.0).round() / 1000.0,
-        alignment: rows.into_iter().map(|(_, r)| r).collect(),
+        // A new list rather than `collect`, which would reuse the rows' larger buffer
+        // (each row also holds its sort key) and keep it for as long as the pair.
+        alignment: {
+            let mut alignment = Vec::with_capacity(rows.len());
+            alignment.extend(rows.into_iter().map(|(_, r)| r));
+            alignment
+        },
         differences,
     };
     (pair, conflicts)

@@ -202,6 +202,9 @@ impl Features {
         }
         terms.sort_unstable();
         terms.dedup();
+        // Kept for every article while the analysis (or the dev server) lives; most
+        // words repeat, so the list shrinks to about half its length.
+        terms.shrink_to_fit();
         Features {
             signature: densify(bins, seen >= SHINGLE),
             terms,
@@ -351,6 +354,9 @@ pub(crate) mod tests {
             .collect();
         terms.sort_unstable();
         terms.dedup();
+        // Kept for every article while the analysis (or the dev server) lives; most
+        // words repeat, so the list shrinks to about half its length.
+        terms.shrink_to_fit();
         Features {
             signature: signature(&shingles(&words(text))),
             terms,
