@@ -2066,7 +2066,7 @@ mod tests {
         let headings: Vec<String> = crate::markdown::blocks(body)
             .into_iter()
             .filter(|b| b.kind != crate::markdown::BlockKind::Paragraph)
-            .map(|b| b.text)
+            .map(|b| b.text.into())
             .collect();
         assert_eq!(
             headings,
@@ -2279,7 +2279,11 @@ mod tests {
             assert_eq!(kept + a.stripped.len(), input_lines, "text {i}");
             // The body text is the input text: paragraphs read back verbatim.
             for block in crate::markdown::blocks(body) {
-                assert!(text.contains(&block.text), "text {i}: {}", block.text);
+                assert!(
+                    text.contains(block.text.as_str()),
+                    "text {i}: {}",
+                    block.text
+                );
             }
         }
     }

@@ -8,6 +8,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
+use crate::source::Text;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
     Paragraph,
@@ -19,7 +21,7 @@ pub enum BlockKind {
 pub struct Block {
     pub kind: BlockKind,
     /// The text a reader sees: inline markup removed, line breaks as spaces.
-    pub text: String,
+    pub text: Text,
     /// Where the block is in the Markdown source.
     pub range: Range<usize>,
 }
@@ -53,6 +55,25 @@ fn closes(event: &Event, opener: &Tag) -> bool {
     )
 }
 
+/// Makes each block whose plain text is exactly as written (one line, no inline
+/// markup: most paragraphs of news copy) a range of `body`'s shared text instead of a
+/// copy. `blocks` are `body`'s, from [`blocks`].
+pub fn share_text(blocks: &mut [Block], body: &Text) {
+    let Text::Shared { text, start, .. } = body else {
+        return;
+    };
+    for b in blocks {
+        let Some(written) = body.get(b.range.clone()) else {
+            continue;
+        };
+        if written.trim() == b.text.as_str() {
+            let lead = written.len() - written.trim_start().len();
+            let from = *start as usize + b.range.start + lead;
+            b.text = Text::shared(text.clone(), from..from + b.text.len());
+        }
+    }
+}
+
 /// Splits a Markdown body into blocks, in order.
 pub fn blocks(markdown: &str) -> Vec<Block> {
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(markdown, options())
@@ -65,7 +86,7 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
             if closes(event, tag) {
                 out.push(Block {
                     kind: *kind,
-                    text: text.trim().to_string(),
+                    text: text.trim().into(),
                     range: *start..range.end.max(*start),
                 });
                 open = None;
@@ -338,6 +359,28 @@ fn sanitise(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraphs_written_as_read_share_the_file_text() {
+        let file = "---\ntitle: x\n---\nPlain one.\n\nWith *emphasis*.\n\n  Indented two\nlines.\n\nLast.\n";
+        let start = file.find("Plain").unwrap();
+        let body = Text::shared(std::sync::Arc::from(file), start..file.len());
+        let mut blocks = blocks(&body);
+        share_text(&mut blocks, &body);
+        let texts: Vec<(&str, bool)> = blocks
+            .iter()
+            .map(|b| (b.text.as_str(), matches!(b.text, Text::Shared { .. })))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Plain one.", true),
+                ("With emphasis.", false),
+                ("Indented two lines.", false),
+                ("Last.", true),
+            ]
+        );
+    }
 
     #[test]
     fn blocks_number_paragraphs_and_keep_headings_apart() {

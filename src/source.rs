@@ -22,6 +22,103 @@ impl Span {
     }
 }
 
+/// A piece of text that is either a range of a shared string (a file's text, which
+/// diagnostics keep anyway) or its own: an article's body, and each of its paragraphs
+/// whose plain text is exactly as written, are ranges of the file instead of copies.
+#[derive(Clone)]
+pub enum Text {
+    Own(Box<str>),
+    Shared {
+        text: Arc<str>,
+        start: u32,
+        end: u32,
+    },
+}
+
+impl Text {
+    /// Bytes `range` of `text`, shared.
+    pub fn shared(text: Arc<str>, range: std::ops::Range<usize>) -> Self {
+        Text::Shared {
+            text,
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Text::Own(text) => text,
+            Text::Shared { text, start, end } => &text[*start as usize..*end as usize],
+        }
+    }
+}
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        self
+    }
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text::Own("".into())
+    }
+}
+
+impl From<Text> for String {
+    fn from(text: Text) -> Self {
+        text.as_str().to_string()
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text::Own(text.into())
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Self {
+        Text::Own(text.into_boxed_str())
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Text {}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
 /// One file as read from disk.
 #[derive(Debug, Clone)]
 pub struct SourceFile {

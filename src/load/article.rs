@@ -102,8 +102,9 @@ pub fn parse(
             span: spans.value(&Path::root().key("url")),
         });
     }
-    let body = &text[parts.body.clone()];
-    let blocks = markdown::blocks(body);
+    let body = crate::source::Text::shared(shared.clone(), parts.body.clone());
+    let mut blocks = markdown::blocks(&body);
+    markdown::share_text(&mut blocks, &body);
     let article = Article {
         id: id.to_string(),
         file,
@@ -114,7 +115,7 @@ pub fn parse(
         url: fm.url,
         derived_from: fm.derived_from,
         language: fm.language.unwrap_or_default(),
-        body: crate::content::Body::new(shared.clone(), parts.body.clone()),
+        body,
         body_offset: parts.body.start,
         paragraph_at: Article::index_paragraphs(&blocks),
         blocks,

@@ -72,7 +72,7 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
 fn plain(markdown: &str) -> String {
     markdown::blocks(markdown)
         .into_iter()
-        .map(|b| b.text)
+        .map(|b| String::from(b.text))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -134,7 +134,7 @@ fn article_entry(site: &Site, a: &Article) -> Entry {
         summary: Summary::Text(
             a.paragraphs()
                 .next()
-                .map(|p| p.text.clone())
+                .map(|p| p.text.to_string())
                 .unwrap_or_default(),
         ),
     }

@@ -125,7 +125,7 @@ impl Document {
 fn plain(markdown: &str) -> Vec<String> {
     markdown::blocks(markdown)
         .into_iter()
-        .map(|b| b.text)
+        .map(|b| b.text.into())
         .collect()
 }
 
