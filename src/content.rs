@@ -111,6 +111,14 @@ impl Article {
         self.blocks.get(at)
     }
 
+    /// Bytes `range` of paragraph `n`'s plain text, or nothing when either is not
+    /// there: how findings and alignments, which keep byte ranges, get their text.
+    pub fn paragraph_slice(&self, n: usize, range: std::ops::Range<usize>) -> &str {
+        self.paragraph(n)
+            .and_then(|p| p.text.get(range))
+            .unwrap_or("")
+    }
+
     pub fn paragraph_count(&self) -> usize {
         self.paragraph_at.len()
     }

@@ -215,9 +215,7 @@ pub(crate) struct Half<'a> {
 
 impl Half<'_> {
     fn text(&self, s: &Sent) -> &str {
-        self.article
-            .paragraph(s.paragraph)
-            .map_or("", |b| &b.text[s.start..s.end])
+        self.article.paragraph_slice(s.paragraph, s.start..s.end)
     }
 
     fn sentence(&self, s: &Sent) -> Sentence {

@@ -83,10 +83,7 @@ impl Around {
 
     /// The sentence's text, in `article`, the article of the finding at `place`.
     pub fn text<'a>(&self, article: &'a crate::content::Article, place: &Place) -> &'a str {
-        article
-            .paragraph(place.paragraph)
-            .and_then(|p| p.text.get(self.start as usize..self.end as usize))
-            .unwrap_or("")
+        article.paragraph_slice(place.paragraph, self.start as usize..self.end as usize)
     }
 
     /// Where the finding at `place` is inside the sentence.
@@ -211,10 +208,7 @@ pub struct Sentence {
 impl Sentence {
     /// The sentence's text in `article`, the article it was found in.
     pub fn text<'a>(&self, article: &'a crate::content::Article) -> &'a str {
-        article
-            .paragraph(self.paragraph)
-            .and_then(|b| b.text.get(self.start..self.end))
-            .unwrap_or("")
+        article.paragraph_slice(self.paragraph, self.start..self.end)
     }
 }
 
