@@ -215,7 +215,10 @@ pub fn co_mentioned<'a>(ix: &Index<'a>, b: &'a Briefing, person: &str) -> Vec<(&
         .map(|m| (m.place.article.as_ref(), m.place.paragraph))
         .collect();
     let mut counts: BTreeMap<&str, BTreeSet<(&str, usize)>> = BTreeMap::new();
-    for (article, _) in &places {
+    // Each article once, not once per paragraph naming the person: `places` is sorted.
+    let mut articles: Vec<&str> = places.iter().map(|(article, _)| *article).collect();
+    articles.dedup();
+    for article in articles {
         for m in ix.mentions_by_article.of(article) {
             let key = (m.place.article.as_ref(), m.place.paragraph);
             if let Some(p) = &m.person
