@@ -264,6 +264,29 @@ fn people(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
 /// How many articles a person page shows the mentioning sentences of.
 const MENTION_ARTICLES: usize = 20;
 
+/// A sentence naming the person, the mention marked, and where it is.
+#[derive(Serialize)]
+struct MentionLine {
+    sentence: String,
+    paragraph: usize,
+    url: String,
+}
+
+/// One of the newest articles naming the person, with its sentences.
+#[derive(Serialize)]
+struct MentionGroup {
+    article: ArticleLink,
+    mentions: Vec<MentionLine>,
+}
+
+/// An older article naming the person, listed by title: a person named in thousands
+/// of articles still gets a page a browser opens quickly.
+#[derive(Serialize)]
+struct MoreArticle {
+    article: ArticleLink,
+    count: usize,
+}
+
 fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
     let b = site.briefing;
     let p = &b.people[i];
@@ -294,7 +317,7 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
         .collect();
     // Mentions grouped by article, articles newest first.
     let mentions = ix.mentions_by_person.get(p.id.as_str());
-    let mut by_article: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    let mut by_article: BTreeMap<&str, Vec<MentionLine>> = BTreeMap::new();
     // Mentions grouped by article, newest first. The sentences of the newest articles
     // are shown; the others are listed by title, so a person named in thousands of
     // articles still gets a page a browser opens quickly.
@@ -320,20 +343,28 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
         };
         let sentence = m.sentence.text(article, &m.place);
         let (s, e) = m.sentence.of(&m.place);
-        let html = highlight(sentence, s, e, "mention");
-        by_article.entry(&m.place.article).or_default().push(json!({
-            "sentence": html,
-            "paragraph": m.place.paragraph,
-            "url": format!("{root}articles/{}/#p{}", m.place.article, m.place.paragraph),
-        }));
+        by_article
+            .entry(&m.place.article)
+            .or_default()
+            .push(MentionLine {
+                sentence: highlight(sentence, s, e, "mention"),
+                paragraph: m.place.paragraph,
+                url: format!("{root}articles/{}/#p{}", m.place.article, m.place.paragraph),
+            });
     }
-    let mut mention_groups: Vec<Value> = Vec::new();
-    let mut more_articles: Vec<Value> = Vec::new();
+    let mut mention_groups: Vec<MentionGroup> = Vec::new();
+    let mut more_articles: Vec<MoreArticle> = Vec::new();
     for link in ordered {
         let count = counts.get(link.id.as_str()).copied().unwrap_or(0);
         match by_article.remove(link.id.as_str()) {
-            Some(items) => mention_groups.push(json!({ "article": link, "mentions": items })),
-            None => more_articles.push(json!({ "article": link, "count": count })),
+            Some(mentions) => mention_groups.push(MentionGroup {
+                article: link,
+                mentions,
+            }),
+            None => more_articles.push(MoreArticle {
+                article: link,
+                count,
+            }),
         }
     }
     let all_quotes: Vec<&crate::analyse::Quote> = ix
@@ -349,7 +380,8 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
         b.article(&q.place.article)
             .map(|a| std::cmp::Reverse(a.published.sort_key()))
     };
-    all_quotes.sort_by_key(|q| (published(q), &q.place));
+    // The key looks the article up: once per quote, not once per comparison.
+    all_quotes.sort_by_cached_key(|q| (published(q), &q.place));
     let quotes: Vec<Value> = all_quotes
         .into_iter()
         .take(MENTION_ARTICLES * 2)
