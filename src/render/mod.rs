@@ -324,3 +324,63 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer whose every write fails, as a full disk would.
+    struct Full;
+
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "disk full",
+            ))
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_write_is_the_outputs_error_not_the_pages() {
+        // Pages are rendered straight into their file: a write that fails mid-page must
+        // come back as the file's error (reported with its path), never as a template
+        // error, whatever kind of page it is.
+        let dir = crate::testing::default_briefing();
+        // One article longer than the buffer pages are rendered through, so that its
+        // page fails while the template is still rendering, not only when flushed.
+        let articles = dir.path().join("content/articles");
+        let first = std::fs::read_dir(&articles)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .min()
+            .unwrap();
+        let mut text = std::fs::read_to_string(&first).unwrap();
+        for i in 0..PAGE_BUFFER / 64 {
+            text.push_str(&format!(
+                "\nA paragraph added to make the page long, number {i}.\n"
+            ));
+        }
+        std::fs::write(&first, text).unwrap();
+        let loaded = crate::load::briefing(dir.path()).unwrap();
+        let analysis = crate::analyse::run(&loaded.briefing);
+        let theme = Theme::default_theme();
+        let options = crate::render_options(&loaded, None);
+        let site = site(&loaded.briefing, &analysis, &theme, options).unwrap();
+        let search = site.search_files();
+        for page in site.main_pages().iter().chain(&search) {
+            let path = site.path(page);
+            let written = site.render_into(page, &path, &mut Full);
+            match written {
+                Ok(Err(e)) => assert_eq!(e.kind(), std::io::ErrorKind::StorageFull, "{path}"),
+                Ok(Ok(())) => panic!("{path}: a failed write went unnoticed"),
+                Err(e) => panic!("{path}: a failed write reported as the page's: {e:?}"),
+            }
+        }
+    }
+}
