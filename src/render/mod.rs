@@ -263,13 +263,15 @@ impl<'a> Site<'a> {
     ) -> Result<std::io::Result<()>, Failure> {
         let bytes = match page {
             Page::Data(name) => return Ok(data::export(self, name, out)),
-            Page::Static(name) => self
-                .theme
-                .statics()
-                .find(|(n, _)| n == name)
-                .map(|(_, b)| b.to_vec())
-                .unwrap_or_default(),
-            Page::SearchFile(name) => self.search().file(self.briefing, self.analysis, name),
+            // Files kept as bytes are written from where they are kept.
+            Page::Static(name) => {
+                let bytes = self.theme.statics().find(|(n, _)| n == name);
+                return Ok(out.write_all(bytes.map_or(&[][..], |(_, b)| b)));
+            }
+            Page::SearchFile(name) => {
+                let bytes = self.search().file(self.briefing, self.analysis, name);
+                return Ok(out.write_all(&bytes));
+            }
             Page::Feed => feeds::site_feed(self),
             Page::PersonFeed(i) => feeds::person_feed(self, *i),
             Page::Sitemap => feeds::sitemap(self),

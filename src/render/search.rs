@@ -24,6 +24,7 @@
 //! and pulls in a large dependency tree, while the documents here are already typed
 //! content (see docs/publishing.md).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
@@ -424,11 +425,12 @@ impl Index {
     }
 
     /// One file of the index.
-    pub(crate) fn file(&self, b: &Briefing, analysis: &Analysis, name: &str) -> Vec<u8> {
+    pub(crate) fn file(&self, b: &Briefing, analysis: &Analysis, name: &str) -> Cow<'_, [u8]> {
         self.file_of(name, &|i| document(b, analysis, i))
     }
 
-    fn file_of(&self, name: &str, make: &(dyn Fn(usize) -> Document + Sync)) -> Vec<u8> {
+    /// A shard's file is borrowed (it is kept as bytes); the others are made.
+    fn file_of(&self, name: &str, make: &(dyn Fn(usize) -> Document + Sync)) -> Cow<'_, [u8]> {
         if name == "index.json" {
             let meta = Meta {
                 version: VERSION,
@@ -440,7 +442,7 @@ impl Index {
                     .map(|(prefix, name, _)| (prefix.clone(), name.clone()))
                     .collect(),
             };
-            return serde_json::to_vec(&meta).unwrap_or_default();
+            return Cow::Owned(serde_json::to_vec(&meta).unwrap_or_default());
         }
         if let Some(i) = name
             .strip_prefix("f/")
@@ -452,13 +454,14 @@ impl Index {
             let docs: Vec<Document> = (first..self.docs.min(first + DOCS_PER_FILE))
                 .map(make)
                 .collect();
-            return serde_json::to_vec(&docs).unwrap_or_default();
+            return Cow::Owned(serde_json::to_vec(&docs).unwrap_or_default());
         }
         name.strip_prefix("t/")
             .and_then(|n| n.strip_suffix(".json"))
             .and_then(|n| self.by_name.get(n))
-            .map(|&i| self.shards[i].2.clone())
-            .unwrap_or_default()
+            .map_or(Cow::Borrowed(&[][..]), |&i| {
+                Cow::Borrowed(&self.shards[i].2[..])
+            })
     }
 }
 
@@ -489,7 +492,7 @@ pub fn files(docs: &[Document]) -> BTreeMap<String, Vec<u8>> {
         .file_names()
         .into_par_iter()
         .map(|name| {
-            let bytes = index.file_of(&name, &make);
+            let bytes = index.file_of(&name, &make).into_owned();
             (name, bytes)
         })
         .collect()
