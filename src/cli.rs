@@ -230,8 +230,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             eprintln!(
                 "built {} files ({:.1} MB) into {} in {:.2} s",
-                built.written.pages,
-                built.written.bytes as f64 / 1e6,
+                built.written.pages(),
+                built.written.bytes() as f64 / 1e6,
                 output.display(),
                 started.elapsed().as_secs_f64()
             );

@@ -16,10 +16,20 @@ use crate::render::{Page, Site};
 /// (summed over threads, so it is CPU time, not wall time).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
-    pub pages: usize,
-    pub bytes: u64,
     /// Per page kind: pages, bytes, render time, write time.
     pub by_kind: BTreeMap<&'static str, KindTotals>,
+}
+
+impl Written {
+    /// Files written.
+    pub fn pages(&self) -> usize {
+        self.by_kind.values().map(|t| t.pages).sum()
+    }
+
+    /// Bytes written.
+    pub fn bytes(&self) -> u64 {
+        self.by_kind.values().map(|t| t.bytes).sum()
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -101,11 +111,7 @@ fn write_pages(
     for (kind, t) in write_some(site, dir, &search, &done, total, progress)? {
         by_kind.entry(kind).or_default().add(&t);
     }
-    Ok(Written {
-        pages: by_kind.values().map(|t| t.pages).sum(),
-        bytes: by_kind.values().map(|t| t.bytes).sum(),
-        by_kind,
-    })
+    Ok(Written { by_kind })
 }
 
 /// Writes `pages` below `dir`, in parallel; `done` counts the pages written so far
