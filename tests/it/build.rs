@@ -2,15 +2,12 @@
 //! bytes, and stale files go. (Hostile content: `hostile.rs`.)
 
 use crate::support::{
-    briefing, briefing_with, copy_dir, fixtures, snapshot, staging_leftovers, stderr,
+    briefing, briefing_with, built, copy_dir, fixtures, snapshot, staging_leftovers, stderr,
 };
 
 #[test]
 fn a_failed_build_leaves_the_previous_site_byte_identical() {
-    let dir = briefing_with(None);
-    let ok = briefing(dir.path(), &["build"]);
-    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
-    let before = snapshot(&dir.path().join("site"));
+    let (dir, before) = built(None);
     assert!(before.contains_key("people/ana-ortiz/index.html"));
 
     copy_dir(&fixtures().join("errors/quote-not-found"), dir.path());
@@ -25,10 +22,7 @@ fn a_failed_build_leaves_the_previous_site_byte_identical() {
 fn a_build_that_fails_while_writing_pages_leaves_the_previous_site_byte_identical() {
     // A template that compiles but fails on every article page: the build stops after
     // it has begun writing pages into the staging folder.
-    let dir = briefing_with(None);
-    let ok = briefing(dir.path(), &["build"]);
-    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
-    let before = snapshot(&dir.path().join("site"));
+    let (dir, before) = built(None);
     std::fs::create_dir_all(dir.path().join("templates")).unwrap();
     std::fs::write(
         dir.path().join("templates/article.html"),

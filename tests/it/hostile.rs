@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::support::{briefing, briefing_with, fixtures, snapshot, stderr, stdout, unescape_xml};
+use crate::support::{briefing, briefing_with, built, fixtures, stderr, stdout, unescape_xml};
 
 /// Attributes whose value a browser loads or navigates to.
 const URL_ATTRIBUTES: &[&str] = &[
@@ -222,15 +222,8 @@ fn feed_html(xml: &str) -> Vec<String> {
 
 #[test]
 fn hostile_content_never_reaches_the_output_as_script() {
-    let clean_dir = briefing_with(None);
-    let clean_run = briefing(clean_dir.path(), &["build"]);
-    assert_eq!(clean_run.status.code(), Some(0), "{}", stderr(&clean_run));
-    let clean = snapshot(&clean_dir.path().join("site"));
-
-    let dir = briefing_with(Some("hostile"));
-    let out = briefing(dir.path(), &["build"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let site = snapshot(&dir.path().join("site"));
+    let (_clean_dir, clean) = built(None);
+    let (_dir, site) = built(Some("hostile"));
     let mut problems = Vec::new();
     let mut pages = 0;
     for (path, bytes) in &site {

@@ -32,6 +32,21 @@ pub fn briefing_with(overlay: Option<&str>) -> tempfile::TempDir {
     dir
 }
 
+/// [`briefing_with`] `overlay`, built into its `site/` (the build must succeed), and
+/// the snapshot of that site.
+pub fn built(
+    overlay: Option<&str>,
+) -> (
+    tempfile::TempDir,
+    std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    let dir = briefing_with(overlay);
+    let run = briefing(dir.path(), &["build"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let site = snapshot(&dir.path().join("site"));
+    (dir, site)
+}
+
 /// Runs the real `briefing` binary in `cwd`.
 pub fn briefing(cwd: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_briefing"))
