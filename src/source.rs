@@ -63,21 +63,9 @@ impl Text {
     }
 }
 
-impl Default for Text {
-    fn default() -> Self {
-        Text::Own("".into())
-    }
-}
-
 impl From<Text> for String {
     fn from(text: Text) -> Self {
         text.as_str().to_string()
-    }
-}
-
-impl PartialEq<str> for Text {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
     }
 }
 
@@ -90,12 +78,6 @@ impl PartialEq<&str> for Text {
 impl From<&str> for Text {
     fn from(text: &str) -> Self {
         Text::Own(text.into())
-    }
-}
-
-impl From<String> for Text {
-    fn from(text: String) -> Self {
-        Text::Own(text.into_boxed_str())
     }
 }
 
