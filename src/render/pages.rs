@@ -165,7 +165,7 @@ fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
                     article: b.article(&cl.article).map(|a| article_link(b, a, root)),
                     text: cl.text.clone(),
                     date: date_range_words(cl.start, cl.end),
-                    url: format!("{root}articles/{}/#p{}", cl.article, cl.paragraph),
+                    url: view::paragraph_url(root, &cl.article, cl.paragraph),
                     agrees: cl.start <= e.date.end && e.date.start <= cl.end,
                 })
                 .collect()
@@ -349,7 +349,7 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
             .push(MentionLine {
                 sentence: highlight(sentence, s, e, "mention"),
                 paragraph: m.place.paragraph,
-                url: format!("{root}articles/{}/#p{}", m.place.article, m.place.paragraph),
+                url: view::paragraph_url(root, &m.place.article, m.place.paragraph),
             });
     }
     let mut mention_groups: Vec<MentionGroup> = Vec::new();
@@ -390,7 +390,7 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
             Some(json!({
                 "text": q.text,
                 "article": article_link(b, a, root),
-                "url": format!("{root}articles/{}/#p{}", q.place.article, q.place.paragraph),
+                "url": view::paragraph_url(root, &q.place.article, q.place.paragraph),
             }))
         })
         .collect();
@@ -497,7 +497,7 @@ fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
                     "article": b.article(&cl.article).map(|a| article_link(b, a, root)),
                     "text": cl.text,
                     "date": date_range_words(cl.start, cl.end),
-                    "url": format!("{root}articles/{}/#p{}", cl.article, cl.paragraph),
+                    "url": view::paragraph_url(root, &cl.article, cl.paragraph),
                 })).collect::<Vec<_>>(),
             })
         })
@@ -725,7 +725,7 @@ fn difference_side<'a>(
     DifferenceSide {
         text: &x.text,
         article: b.article(&x.article).map(|a| article_link(b, a, root)),
-        url: format!("{root}articles/{}/#p{}", x.article, x.paragraph),
+        url: view::paragraph_url(root, &x.article, x.paragraph),
     }
 }
 
@@ -733,7 +733,6 @@ fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
     let b = site.briefing;
     let s: &Story = &site.analysis.stories[i];
     let link = |id: &str| b.article(id).map(|a| article_link(b, a, root));
-    let para_url = |id: &str, p: usize| format!("{root}articles/{id}/#p{p}");
     let pairs: Vec<PairPage> = s
         .pairs
         .iter()
@@ -752,7 +751,7 @@ fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
                     let side =
                         |x: &crate::analyse::Sentence, html: String, article: &str| RowSide {
                             html,
-                            url: para_url(article, x.paragraph),
+                            url: view::paragraph_url(root, article, x.paragraph),
                             paragraph: x.paragraph,
                         };
                     Row {

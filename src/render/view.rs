@@ -158,6 +158,11 @@ pub fn article_link(b: &Briefing, a: &Article, root: &str) -> ArticleLink {
     }
 }
 
+/// The address of paragraph `paragraph` of article `article`, from a page at `root`.
+pub fn paragraph_url(root: &str, article: &str, paragraph: usize) -> String {
+    format!("{root}articles/{article}/#p{paragraph}")
+}
+
 pub fn day_words(d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     format!(
@@ -184,7 +189,7 @@ pub fn source_view(b: &Briefing, s: &SourceRef, root: &str) -> SourceView {
         article: article.map(|a| article_link(b, a, root)),
         quote: s.quote.clone(),
         paragraph,
-        url: paragraph.map(|p| format!("{root}articles/{}/#p{p}", s.article)),
+        url: paragraph.map(|p| paragraph_url(root, &s.article, p)),
     }
 }
 
