@@ -22,7 +22,7 @@ pub const EXPORTS: &[&str] = &[
 
 /// Writes export `name` to `out`, a line of compact JSON (the exports are for
 /// programs, and at ten thousand articles pretty printing doubled their size). The
-/// two largest exports are serialised straight from the analysis into `out`, record
+/// three largest exports are serialised straight from the analysis into `out`, record
 /// by record, so that a build holds neither a `Value` tree nor the whole text of them
 /// (tens of megabytes at ten thousand articles).
 pub fn export(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Result<()> {
@@ -30,6 +30,7 @@ pub fn export(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Result<(
     let written = match name {
         "mentions.json" => serde_json::to_writer(&mut out, &Mentions(site)),
         "dates.json" => serde_json::to_writer(&mut out, &Dates(site)),
+        "quotes.json" => serde_json::to_writer(&mut out, &Quotes(site)),
         _ => serde_json::to_writer(&mut out, &value(site, name)),
     };
     written.map_err(std::io::Error::from)?;
@@ -117,7 +118,6 @@ fn value(site: &Site, name: &str) -> Value {
     match name {
         "articles.json" => articles(site),
         "people.json" => people(site),
-        "quotes.json" => quotes(site),
         "timeline.json" => timeline(site),
         "comparisons.json" => comparisons(site),
         "timelinejs.json" => timelinejs(site),
@@ -191,26 +191,40 @@ fn people(site: &Site) -> Value {
         .collect()
 }
 
-fn quotes(site: &Site) -> Value {
-    let mut sentences = Sentences::new(site.briefing);
-    site.analysis
-        .quotes
-        .iter()
-        .map(|q| {
-            json!({
-                "article": q.place.article,
-                "paragraph": q.place.paragraph,
-                "start": q.place.start,
-                "end": q.place.end,
-                "text": q.text,
-                // A person id when the speaker is known, else the speaker as written.
-                "speaker": q.person.clone().or_else(|| q.speaker.clone()),
-                "person": q.person,
-                "speaker_text": q.speaker,
-                "sentence": sentences.of(&q.place, &q.sentence),
-            })
-        })
-        .collect()
+/// Every quote found, as [`QuoteRecord`]s made one at a time while they are written.
+struct Quotes<'s, 'a>(&'s Site<'a>);
+
+impl serde::Serialize for Quotes<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut sentences = Sentences::new(self.0.briefing);
+        s.collect_seq(self.0.analysis.quotes.iter().map(|q| QuoteRecord {
+            article: &q.place.article,
+            end: q.place.end,
+            paragraph: q.place.paragraph,
+            person: q.person.as_deref(),
+            sentence: sentences.of(&q.place, &q.sentence),
+            speaker: q.person.as_deref().or(q.speaker.as_deref()),
+            speaker_text: q.speaker.as_deref(),
+            start: q.place.start,
+            text: &q.text,
+        }))
+    }
+}
+
+/// A quote found in an article. The fields are in the order the export has always
+/// written them (alphabetical, as a JSON object's keys were).
+#[derive(serde::Serialize)]
+struct QuoteRecord<'a> {
+    article: &'a str,
+    end: usize,
+    paragraph: usize,
+    person: Option<&'a str>,
+    sentence: &'a str,
+    /// A person id when the speaker is known, else the speaker as written.
+    speaker: Option<&'a str>,
+    speaker_text: Option<&'a str>,
+    start: usize,
+    text: &'a str,
 }
 
 fn timeline(site: &Site) -> Value {
