@@ -24,7 +24,6 @@
 //! and pulls in a large dependency tree, while the documents here are already typed
 //! content (see docs/publishing.md).
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
@@ -266,14 +265,10 @@ impl Posting {
         &self.passages[..self.len as usize]
     }
 
-    /// Appends this posting to a term's list in JSON, as one flat array `[doc, score,
-    /// passage…]`: the index is mostly postings, and field names would double its
-    /// size.
+    /// Writes this posting in JSON, as one flat array `[doc, score, passage…]`: the
+    /// index is mostly postings, and field names would double its size.
     fn write_json(&self, out: &mut Vec<u8>) {
         use std::io::Write;
-        if !out.is_empty() {
-            out.push(b',');
-        }
         // Writing into a Vec cannot fail.
         let _ = write!(out, "[{},{}", self.doc, self.score);
         for p in self.passages() {
@@ -283,34 +278,69 @@ impl Posting {
     }
 }
 
-/// Adds the terms of one document, with their postings, to `terms`.
-fn add_terms(terms: &mut Terms, doc_number: u32, d: &Document) {
-    let folded: Vec<String> = d.passages.iter().map(|(text, _)| fold(text)).collect();
-    let mut own: crate::analyse::text::HashedMap<&str, Posting> = Default::default();
-    for (i, (text, weight)) in folded.iter().zip(&d.weights).enumerate() {
-        for w in words(text) {
-            let p = own.entry(w).or_insert(Posting {
-                doc: doc_number,
-                score: 0,
-                passages: [0; POSTING_PASSAGES],
-                len: 0,
-            });
-            p.score += weight;
-            let i = i as u32;
-            if p.passages().last() != Some(&i) && (p.len as usize) < POSTING_PASSAGES {
-                p.passages[p.len as usize] = i;
-                p.len += 1;
+/// One document's terms, each with its posting in JSON, packed into two buffers: a
+/// posting per term of every document is millions of postings at 10,000 articles, too
+/// many for an allocation each.
+#[derive(Default)]
+struct DocTerms {
+    /// The terms, one after the other.
+    words: String,
+    /// The postings, one after the other.
+    postings: Vec<u8>,
+    /// Where each term and its posting end in `words` and `postings`.
+    ends: Vec<(u32, u32)>,
+}
+
+impl DocTerms {
+    /// The terms of document `doc_number`, with their postings.
+    fn of(doc_number: u32, d: &Document) -> DocTerms {
+        let folded: Vec<String> = d.passages.iter().map(|(text, _)| fold(text)).collect();
+        let mut own: crate::analyse::text::HashedMap<&str, Posting> = Default::default();
+        for (i, (text, weight)) in folded.iter().zip(&d.weights).enumerate() {
+            for w in words(text) {
+                let p = own.entry(w).or_insert(Posting {
+                    doc: doc_number,
+                    score: 0,
+                    passages: [0; POSTING_PASSAGES],
+                    len: 0,
+                });
+                p.score += weight;
+                let i = i as u32;
+                if p.passages().last() != Some(&i) && (p.len as usize) < POSTING_PASSAGES {
+                    p.passages[p.len as usize] = i;
+                    p.len += 1;
+                }
             }
         }
+        let mut out = DocTerms::default();
+        out.ends.reserve_exact(own.len());
+        for (term, posting) in own {
+            out.words.push_str(term);
+            posting.write_json(&mut out.postings);
+            out.ends
+                .push((out.words.len() as u32, out.postings.len() as u32));
+        }
+        out
     }
-    for (term, posting) in own {
-        match terms.get_mut(term) {
-            Some(list) => posting.write_json(list),
-            None => {
-                let mut list = Vec::new();
-                posting.write_json(&mut list);
-                terms.insert(term.to_string(), list);
+
+    /// Appends each posting to its term's list.
+    fn append_to(&self, terms: &mut Terms) {
+        let (mut word, mut posting) = (0, 0);
+        for &(word_end, posting_end) in &self.ends {
+            let (term, json) = (
+                &self.words[word..word_end as usize],
+                &self.postings[posting..posting_end as usize],
+            );
+            match terms.get_mut(term) {
+                Some(list) => {
+                    list.push(b',');
+                    list.extend_from_slice(json);
+                }
+                None => {
+                    terms.insert(term.to_string(), json.to_vec());
+                }
             }
+            (word, posting) = (word_end as usize, posting_end as usize);
         }
     }
 }
@@ -320,9 +350,13 @@ type TermPostings = (String, Vec<u8>);
 
 /// Terms and their postings, while the index is being built. Postings are kept as the
 /// JSON they are written as: 10–12 bytes each instead of a 24-byte struct, which at
-/// 10,000 articles (5 million postings) is most of the memory the index takes to
-/// build.
+/// 10,000 articles (5 million postings) is most of the memory the index takes.
 type Terms = crate::analyse::text::HashedMap<String, Vec<u8>>;
+
+/// How many documents' terms are made at once, in parallel, before they are appended
+/// to the index's lists: enough to keep both cores busy, few enough that a batch is a
+/// megabyte.
+const BATCH: usize = 256;
 
 /// `search/index.json`.
 #[derive(Debug, Serialize, Deserialize)]
@@ -335,20 +369,21 @@ struct Meta {
     shards: BTreeMap<String, String>,
 }
 
-/// The search index, built once per site: the terms of every document, split into
-/// shards, each kept as the bytes of its file. The document files are made on demand,
-/// in parallel, when they are written.
+/// The search index, built once per site: the terms of every document, in order,
+/// with their postings as JSON, and the shards they are split into. A shard's file is
+/// made from its terms when it is written, as are the document files, so the index
+/// holds its postings once (a copy of them as shard files was 45 MB more at 10,000
+/// articles).
 pub(crate) struct Index {
     docs: usize,
+    terms: Vec<TermPostings>,
     shards: Vec<Shard>,
     /// Shard file name → its place in `shards`.
     by_name: std::collections::HashMap<String, usize>,
 }
 
-/// A shard: its prefix, its file name, and its file's bytes. Kept as JSON, not as
-/// postings: the text is a third of the size of the postings in memory (45 against
-/// 118 MB at 10,000 articles), and the index lives while every page is written.
-type Shard = (String, String, Vec<u8>);
+/// A shard: its prefix, its file name, and its range of the index's terms.
+type Shard = (String, String, std::ops::Range<usize>);
 
 impl Index {
     pub(crate) fn build(b: &Briefing, analysis: &Analysis) -> Index {
@@ -357,29 +392,27 @@ impl Index {
 
     /// The index of `docs` documents, made by `make`.
     fn of(docs: usize, make: &(dyn Fn(usize) -> Document + Sync)) -> Index {
-        // Every document's terms, gathered per run of documents, then the runs' maps
-        // merged. rayon folds contiguous runs and reduces neighbouring runs left to
-        // right, so appending the right run's postings keeps them in document order.
-        let terms: Terms = (0..docs)
-            .into_par_iter()
-            .fold(Terms::default, |mut acc, i| {
-                add_terms(&mut acc, i as u32, &make(i));
-                acc
-            })
-            .reduce(Terms::default, |mut left, right| {
-                for (term, postings) in right {
-                    match left.get_mut(&term) {
-                        Some(list) => {
-                            list.push(b',');
-                            list.extend_from_slice(&postings);
-                        }
-                        None => {
-                            left.insert(term, postings);
-                        }
-                    }
-                }
-                left
-            });
+        // Documents' terms are made in parallel a batch at a time, and appended to the
+        // terms' lists in document order while the next batch is made. Gathering per
+        // thread and merging the threads' lists held every posting twice, in pieces,
+        // at the merge (100 MB more than the postings at 10,000 articles).
+        let mut terms = Terms::default();
+        let mut made: Vec<DocTerms> = Vec::new();
+        for first in (0..docs).step_by(BATCH) {
+            let batch = first..docs.min(first + BATCH);
+            let previous = std::mem::take(&mut made);
+            let index = &mut terms;
+            (made, ()) = rayon::join(
+                || {
+                    batch
+                        .into_par_iter()
+                        .map(|i| DocTerms::of(i as u32, &make(i)))
+                        .collect()
+                },
+                || previous.iter().for_each(|d| d.append_to(index)),
+            );
+        }
+        made.iter().for_each(|d| d.append_to(&mut terms));
         let mut terms: Vec<TermPostings> = terms.into_iter().collect();
         terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         // A term's entry: `"term":[postings],`.
@@ -387,17 +420,11 @@ impl Index {
             .iter()
             .map(|(t, p)| (t.as_str(), t.len() + 4 + p.len() + 3))
             .collect();
-        let split = shards(&sized, SHARD_LIMIT);
-        let mut terms = terms.into_iter();
-        let groups: Vec<(String, Vec<TermPostings>)> = split
+        let shards: Vec<Shard> = shards(&sized, SHARD_LIMIT)
             .into_iter()
-            .map(|(prefix, range)| (prefix, terms.by_ref().take(range.len()).collect()))
-            .collect();
-        let shards: Vec<Shard> = groups
-            .into_par_iter()
-            .map(|(prefix, group)| {
+            .map(|(prefix, range)| {
                 let name = file_name(&prefix);
-                (prefix, name, shard_json(&group))
+                (prefix, name, range)
             })
             .collect();
         let by_name = shards
@@ -407,6 +434,7 @@ impl Index {
             .collect();
         Index {
             docs,
+            terms,
             shards,
             by_name,
         }
@@ -425,12 +453,13 @@ impl Index {
     }
 
     /// One file of the index.
-    pub(crate) fn file(&self, b: &Briefing, analysis: &Analysis, name: &str) -> Cow<'_, [u8]> {
+    pub(crate) fn file(&self, b: &Briefing, analysis: &Analysis, name: &str) -> Vec<u8> {
         self.file_of(name, &|i| document(b, analysis, i))
     }
 
-    /// A shard's file is borrowed (it is kept as bytes); the others are made.
-    fn file_of(&self, name: &str, make: &(dyn Fn(usize) -> Document + Sync)) -> Cow<'_, [u8]> {
+    /// The file `name`, made from the index's terms or from its documents; empty when
+    /// the index has no such file.
+    fn file_of(&self, name: &str, make: &(dyn Fn(usize) -> Document + Sync)) -> Vec<u8> {
         if name == "index.json" {
             let meta = Meta {
                 version: VERSION,
@@ -442,7 +471,7 @@ impl Index {
                     .map(|(prefix, name, _)| (prefix.clone(), name.clone()))
                     .collect(),
             };
-            return Cow::Owned(serde_json::to_vec(&meta).unwrap_or_default());
+            return serde_json::to_vec(&meta).unwrap_or_default();
         }
         if let Some(i) = name
             .strip_prefix("f/")
@@ -454,20 +483,21 @@ impl Index {
             let docs: Vec<Document> = (first..self.docs.min(first + DOCS_PER_FILE))
                 .map(make)
                 .collect();
-            return Cow::Owned(serde_json::to_vec(&docs).unwrap_or_default());
+            return serde_json::to_vec(&docs).unwrap_or_default();
         }
         name.strip_prefix("t/")
             .and_then(|n| n.strip_suffix(".json"))
             .and_then(|n| self.by_name.get(n))
-            .map_or(Cow::Borrowed(&[][..]), |&i| {
-                Cow::Borrowed(&self.shards[i].2[..])
+            .map_or_else(Vec::new, |&i| {
+                shard_json(&self.terms[self.shards[i].2.clone()])
             })
     }
 }
 
 /// A shard's file: its terms, each with its postings.
 fn shard_json(terms: &[TermPostings]) -> Vec<u8> {
-    let mut json = Vec::with_capacity(SHARD_LIMIT);
+    let size: usize = terms.iter().map(|(t, p)| t.len() + 6 + p.len()).sum();
+    let mut json = Vec::with_capacity(size + 2);
     json.push(b'{');
     for (i, (term, postings)) in terms.iter().enumerate() {
         if i > 0 {
@@ -480,7 +510,6 @@ fn shard_json(terms: &[TermPostings]) -> Vec<u8> {
         json.push(b']');
     }
     json.push(b'}');
-    json.shrink_to_fit();
     json
 }
 
@@ -492,7 +521,7 @@ pub fn files(docs: &[Document]) -> BTreeMap<String, Vec<u8>> {
         .file_names()
         .into_par_iter()
         .map(|name| {
-            let bytes = index.file_of(&name, &make).into_owned();
+            let bytes = index.file_of(&name, &make);
             (name, bytes)
         })
         .collect()
