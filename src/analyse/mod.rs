@@ -310,6 +310,9 @@ impl From<&DateMention> for DateClaim {
 /// again, and two such articles are not aligned again.
 #[derive(Default)]
 pub struct Cache {
+    /// Filled for no next run ([`run`]): what the comparison of sentences does not need
+    /// is freed before it, instead of being kept.
+    one_shot: bool,
     /// The key of the people the cache was filled for, and their names, indexed.
     people: Option<(u64, Arc<mentions::Names>)>,
     /// The last run's articles, in its order (the briefing's).
@@ -389,7 +392,11 @@ fn people_key(people: &[crate::content::Person]) -> u64 {
 /// Runs every analysis pass over a loaded briefing: each article alone, in parallel,
 /// then the stories across articles, then the checks of curation against findings.
 pub fn run(briefing: &Briefing) -> Analysis {
-    run_cached(briefing, &mut Cache::default(), None)
+    let mut cache = Cache {
+        one_shot: true,
+        ..Cache::default()
+    };
+    run_cached(briefing, &mut cache, None)
 }
 
 /// [`run`], reusing what `cache` holds of articles and pairs that have not changed
@@ -561,7 +568,8 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         (true, Some(moved)) => Some((changed, moved)),
         _ => None,
     };
-    let (stories, story_conflicts) = stories(briefing, &analysis, &features, &keys, update, cache);
+    drop(added);
+    let (stories, story_conflicts) = stories(briefing, &analysis, features, &keys, update, cache);
     analysis.stories = stories;
     let (mut conflicts, warnings) = conflicts::events(briefing, &analysis.dates);
     conflicts.extend(story_conflicts.into_iter().map(|claims| Conflict {
@@ -768,7 +776,7 @@ const GATE: f64 = 0.2;
 fn stories(
     briefing: &Briefing,
     analysis: &Analysis,
-    features: &[Arc<stories::Features>],
+    features: Vec<Arc<stories::Features>>,
     keys: &[u64],
     update: Option<(Vec<usize>, text::HashedMap<u32, i32>)>,
     cache: &mut Cache,
@@ -781,10 +789,10 @@ fn stories(
     let df = &frequencies.df;
     let search = match (cache.search.take(), update) {
         (Some(mut search), Some((changed, moved))) if search.len() == features.len() => {
-            search.update(features, df, &changed, &moved);
+            search.update(&features, df, &changed, &moved);
             search
         }
-        _ => candidates::Search::new(features, df),
+        _ => candidates::Search::new(&features, df),
     };
     let all = search.pairs();
     cache.search = Some(search);
@@ -813,6 +821,20 @@ fn stories(
         .map(|(i, j)| (i, j, vocabulary(i, j)))
         .filter(|&(_, _, v)| v >= GATE)
         .collect();
+    let frequencies = if cache.one_shot {
+        // The articles' term lists and the term weights, a tenth of the analysis's
+        // memory at 10,000 articles, are not needed past the gate; freed before the
+        // sentence profiles and alignments, the analysis's peak, are made.
+        cache.search = None;
+        drop((features, totals, frequencies));
+        let none = Arc::new(stories::Features::default());
+        for c in &mut cache.articles {
+            c.features = none.clone();
+        }
+        None
+    } else {
+        Some(frequencies)
+    };
     let cached = &cache.articles;
     let profile = |i: usize| -> &compare::Profile {
         cached[i]
@@ -916,7 +938,7 @@ fn stories(
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
     conflicts.dedup();
-    cache.frequencies = Some(frequencies);
+    cache.frequencies = frequencies;
     (out, conflicts)
 }
 
