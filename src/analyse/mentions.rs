@@ -427,7 +427,7 @@ fn facts(tokens: &[Token]) -> Facts {
 }
 
 enum Resolution {
-    Person(usize, String),
+    Person(usize, &'static str),
     Ambiguous(Vec<usize>),
     /// Not a mention of anyone in the briefing.
     Drop,
@@ -466,10 +466,9 @@ impl Resolver<'_> {
             candidates.retain(named);
             return match candidates.as_slice() {
                 [] => Resolution::Drop,
-                [one] => Resolution::Person(
-                    *one,
-                    "the only holder of this title named in the article".into(),
-                ),
+                [one] => {
+                    Resolution::Person(*one, "the only holder of this title named in the article")
+                }
                 _ => self.by_sentence_or_subject(i, candidates),
             };
         }
@@ -479,14 +478,14 @@ impl Resolver<'_> {
                 return Resolution::Drop;
             }
             let reason = if !reason_prefix.is_empty() {
-                reason_prefix.to_string()
+                reason_prefix
             } else {
                 match kind {
-                    MentionKind::FullName => "full name".to_string(),
-                    MentionKind::Alias => "alias".to_string(),
-                    MentionKind::Surname => "the only person with this surname".to_string(),
-                    MentionKind::FirstName => "the only person with this first name".to_string(),
-                    MentionKind::Title => "the only holder of this title".to_string(),
+                    MentionKind::FullName => "full name",
+                    MentionKind::Alias => "alias",
+                    MentionKind::Surname => "the only person with this surname",
+                    MentionKind::FirstName => "the only person with this first name",
+                    MentionKind::Title => "the only holder of this title",
                 }
             };
             return Resolution::Person(*one, reason);
@@ -527,7 +526,7 @@ impl Resolver<'_> {
             eligible = kept;
         }
         if let [one] = eligible.as_slice() {
-            return Resolution::Person(*one, "the only one of that name introduced".into());
+            return Resolution::Person(*one, "the only one of that name introduced");
         }
         // Rule 5: just named in the previous sentence, by full name or by a mention
         // already resolved, when this sentence has named none of them yet.
@@ -548,7 +547,7 @@ impl Resolver<'_> {
             if let [one] = previous.as_slice()
                 && eligible.contains(one)
             {
-                return Resolution::Person(*one, "named in the previous sentence".into());
+                return Resolution::Person(*one, "named in the previous sentence");
             }
         }
         self.subject(eligible)
@@ -566,10 +565,7 @@ impl Resolver<'_> {
         here.sort_unstable();
         here.dedup();
         if let [one] = here.as_slice() {
-            return Resolution::Person(
-                *one,
-                "title of the person named earlier in the sentence".into(),
-            );
+            return Resolution::Person(*one, "title of the person named earlier in the sentence");
         }
         self.subject(candidates)
     }
@@ -588,7 +584,7 @@ impl Resolver<'_> {
         if eligible.iter().all(|p| count(p) <= count(&subject)) {
             return Resolution::Person(
                 subject,
-                "subject of the article (introduced first, named most)".into(),
+                "subject of the article (introduced first, named most)",
             );
         }
         let lede = self.tokens.first().map_or(0, |t| t.para);
@@ -601,7 +597,7 @@ impl Resolver<'_> {
         if in_lede(&subject) && eligible.iter().filter(|p| in_lede(p)).count() == 1 {
             return Resolution::Person(
                 subject,
-                "subject of the article (introduced alone in its first paragraph)".into(),
+                "subject of the article (introduced alone in its first paragraph)",
             );
         }
         Resolution::Ambiguous(eligible)
@@ -643,7 +639,7 @@ pub(crate) fn article(
                 resolver.resolved[i] = Some(p);
                 (Some(p), Vec::new(), reason)
             }
-            Resolution::Ambiguous(c) => (None, c, "ambiguous: no rule decides".to_string()),
+            Resolution::Ambiguous(c) => (None, c, "ambiguous: no rule decides"),
         };
         let text = para.text[t.start..t.end].to_string();
         let (ss, se) = para.sentence(t.start);

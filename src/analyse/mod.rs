@@ -119,8 +119,9 @@ pub struct Mention {
     /// The sentence around it.
     pub sentence: Around,
     pub kind: MentionKind,
-    /// Why the mention was resolved this way ("full name", "subject of the article"…).
-    pub reason: String,
+    /// Why the mention was resolved this way ("full name", "subject of the article"…):
+    /// one of a few fixed phrases, not a string per mention.
+    pub reason: &'static str,
 }
 
 /// Not `Serialize`: its sentence is a place, and the data exports write the text.

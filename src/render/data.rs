@@ -77,7 +77,7 @@ impl serde::Serialize for Mentions<'_, '_> {
             text: &m.text,
             sentence: sentences.of(&m.place, &m.sentence),
             kind: m.kind,
-            reason: &m.reason,
+            reason: m.reason,
         }))
     }
 }

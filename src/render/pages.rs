@@ -845,7 +845,7 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
                     "<a class=\"mention\" href=\"{root}people/{}/\" title=\"{} (found by the generator: {})\">",
                     p.id,
                     escape(&p.name),
-                    escape(&m.reason)
+                    escape(m.reason)
                 ),
                 "</a>".to_string(),
             ),
