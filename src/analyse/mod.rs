@@ -442,10 +442,12 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
             let quotes = quotes::article(&names, &article.id, &paras, &mentions);
             let dates = dates::article(&article.id, article.published.date, &paras);
             let features = stories::Features::of(&paras);
+            // Each list in a block of its size, made on the thread that grew it, so
+            // the freed blocks are this thread's to reuse at once.
             let findings = Findings {
-                mentions,
-                quotes,
-                dates,
+                mentions: per_article::exact(mentions),
+                quotes: per_article::exact(quotes),
+                dates: per_article::exact(dates),
                 features,
             };
             Some((findings, warnings))
