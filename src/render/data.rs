@@ -23,15 +23,17 @@ pub const EXPORTS: &[&str] = &[
 /// Writes export `name` to `out`, a line of compact JSON (the exports are for
 /// programs, and at ten thousand articles pretty printing doubled their size). The
 /// three largest exports are serialised straight from the analysis into `out`, record
-/// by record, so that a build holds neither a `Value` tree nor the whole text of them
-/// (tens of megabytes at ten thousand articles).
+/// by record, and the other arrays a record's `Value` at a time, so that a build holds
+/// neither a tree of a whole export nor its text (tens of megabytes at ten thousand
+/// articles).
 pub fn export(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let written = match name {
         "mentions.json" => serde_json::to_writer(&mut out, &Mentions(site)),
         "dates.json" => serde_json::to_writer(&mut out, &Dates(site)),
         "quotes.json" => serde_json::to_writer(&mut out, &Quotes(site)),
-        _ => serde_json::to_writer(&mut out, &value(site, name)),
+        "timelinejs.json" => serde_json::to_writer(&mut out, &timelinejs(site)),
+        _ => serde_json::to_writer(&mut out, &Each(|| records(site, name))),
     };
     written.map_err(std::io::Error::from)?;
     out.write_all(b"\n")?;
@@ -114,14 +116,28 @@ impl serde::Serialize for Dates<'_, '_> {
     }
 }
 
-fn value(site: &Site, name: &str) -> Value {
+/// The records of an export that is an array, made one at a time as they are written.
+fn records<'s>(site: &'s Site, name: &str) -> Box<dyn Iterator<Item = Value> + 's> {
     match name {
-        "articles.json" => articles(site),
-        "people.json" => people(site),
-        "timeline.json" => timeline(site),
-        "comparisons.json" => comparisons(site),
-        "timelinejs.json" => timelinejs(site),
-        _ => Value::Array(Vec::new()),
+        "articles.json" => Box::new(articles(site)),
+        "people.json" => Box::new(people(site)),
+        "timeline.json" => Box::new(timeline(site)),
+        "comparisons.json" => Box::new(comparisons(site)),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
+/// A JSON array whose elements are made while it is written, so that only one of them
+/// is held at a time.
+struct Each<F>(F);
+
+impl<F, I> serde::Serialize for Each<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item = Value>,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
     }
 }
 
@@ -143,52 +159,44 @@ fn page_url(site: &Site, path: &str) -> String {
     format!("{}{path}", site.options.base_url)
 }
 
-fn articles(site: &Site) -> Value {
-    site.briefing
-        .articles
-        .iter()
-        .map(|a| {
-            json!({
-                "id": a.id,
-                "title": a.title,
-                "outlet": a.outlet,
-                "derived_from": a.derived_from,
-                "published": a.published.iso(),
-                "author": a.author,
-                "url": a.url,
-                "language": a.language,
-                "paragraphs": a.paragraph_count(),
-                "page": page_url(site, &format!("articles/{}/", a.id)),
-            })
+fn articles<'s>(site: &'s Site) -> impl Iterator<Item = Value> + 's {
+    site.briefing.articles.iter().map(|a| {
+        json!({
+            "id": a.id,
+            "title": a.title,
+            "outlet": a.outlet,
+            "derived_from": a.derived_from,
+            "published": a.published.iso(),
+            "author": a.author,
+            "url": a.url,
+            "language": a.language,
+            "paragraphs": a.paragraph_count(),
+            "page": page_url(site, &format!("articles/{}/", a.id)),
         })
-        .collect()
+    })
 }
 
-fn people(site: &Site) -> Value {
-    site.briefing
-        .people
-        .iter()
-        .map(|p| {
-            let mentions = site.index.mentions_by_person.get(p.id.as_str());
-            let mut articles: Vec<&str> = mentions
-                .into_iter()
-                .flatten()
-                .map(|m| m.place.article.as_ref())
-                .collect();
-            articles.dedup();
-            json!({
-                "id": p.id,
-                "name": p.name,
-                "aliases": p.aliases,
-                "surname": p.surname,
-                "titles": p.titles,
-                "url": page_url(site, &format!("people/{}/", p.id)),
-                "featured": site.briefing.config.featured.contains(&p.id),
-                "mentions": mentions.map_or(0, Vec::len),
-                "articles": articles,
-            })
+fn people<'s>(site: &'s Site) -> impl Iterator<Item = Value> + 's {
+    site.briefing.people.iter().map(|p| {
+        let mentions = site.index.mentions_by_person.get(p.id.as_str());
+        let mut articles: Vec<&str> = mentions
+            .into_iter()
+            .flatten()
+            .map(|m| m.place.article.as_ref())
+            .collect();
+        articles.dedup();
+        json!({
+            "id": p.id,
+            "name": p.name,
+            "aliases": p.aliases,
+            "surname": p.surname,
+            "titles": p.titles,
+            "url": page_url(site, &format!("people/{}/", p.id)),
+            "featured": site.briefing.config.featured.contains(&p.id),
+            "mentions": mentions.map_or(0, Vec::len),
+            "articles": articles,
         })
-        .collect()
+    })
 }
 
 /// Every quote found, as [`QuoteRecord`]s made one at a time while they are written.
@@ -227,47 +235,41 @@ struct QuoteRecord<'a> {
     text: &'a str,
 }
 
-fn timeline(site: &Site) -> Value {
-    let mut out: Vec<Value> = site
-        .briefing
-        .events
-        .iter()
-        .map(|e| {
-            let conflicts = site
-                .analysis
-                .conflicts
-                .iter()
-                .find(|c| c.event.as_deref() == Some(e.id.as_str()))
-                .map(|c| serde_json::to_value(&c.claims).unwrap_or_default());
-            json!({
-                "id": e.id,
-                "date": {
-                    "text": e.date.text,
-                    "start": e.date.start.to_string(),
-                    "end": e.date.end.to_string(),
-                    "precision": e.date.precision.as_str(),
-                    "approximate": e.date.approximate,
-                    "uncertain": e.date.uncertain,
-                    "display": e.display,
-                },
-                "title": e.title,
-                "curated": true,
-                "people": e.people.iter().map(|(p, _)| p).collect::<Vec<_>>(),
-                "sources": e.sources.iter().map(|s| json!({
-                    "article": s.article,
-                    "paragraph": s.found.map(|f| f.paragraph),
-                    "quote": s.quote,
-                })).collect::<Vec<_>>(),
-                "conflicts": conflicts.unwrap_or(Value::Array(Vec::new())),
-            })
+fn timeline<'s>(site: &'s Site) -> impl Iterator<Item = Value> + 's {
+    let curated = site.briefing.events.iter().map(|e| {
+        let conflicts = site
+            .analysis
+            .conflicts
+            .iter()
+            .find(|c| c.event.as_deref() == Some(e.id.as_str()))
+            .map(|c| serde_json::to_value(&c.claims).unwrap_or_default());
+        json!({
+            "id": e.id,
+            "date": {
+                "text": e.date.text,
+                "start": e.date.start.to_string(),
+                "end": e.date.end.to_string(),
+                "precision": e.date.precision.as_str(),
+                "approximate": e.date.approximate,
+                "uncertain": e.date.uncertain,
+                "display": e.display,
+            },
+            "title": e.title,
+            "curated": true,
+            "people": e.people.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+            "sources": e.sources.iter().map(|s| json!({
+                "article": s.article,
+                "paragraph": s.found.map(|f| f.paragraph),
+                "quote": s.quote,
+            })).collect::<Vec<_>>(),
+            "conflicts": conflicts.unwrap_or(Value::Array(Vec::new())),
         })
-        .collect();
+    });
     // Date conflicts found between aligned sentences of a story: derived entries.
-    for c in site.analysis.conflicts.iter().filter(|c| c.event.is_none()) {
-        let Some(first) = c.claims.first() else {
-            continue;
-        };
-        out.push(json!({
+    let derived = site.analysis.conflicts.iter().filter(|c| c.event.is_none());
+    let derived = derived.filter_map(|c| {
+        let first = c.claims.first()?;
+        Some(json!({
             "id": null,
             "date": {
                 "text": first.text,
@@ -285,15 +287,14 @@ fn timeline(site: &Site) -> Value {
                 "article": cl.article, "paragraph": cl.paragraph, "quote": cl.text,
             })).collect::<Vec<_>>(),
             "conflicts": serde_json::to_value(&c.claims).unwrap_or_default(),
-        }));
-    }
-    Value::Array(out)
+        }))
+    });
+    curated.chain(derived)
 }
 
-fn comparisons(site: &Site) -> Value {
-    let mut out: Vec<Value> = Vec::new();
-    for c in &site.briefing.comparisons {
-        out.push(json!({
+fn comparisons<'s>(site: &'s Site) -> impl Iterator<Item = Value> + 's {
+    let curated = site.briefing.comparisons.iter().map(|c| {
+        json!({
             "id": c.id,
             "title": c.title,
             "curated": true,
@@ -312,11 +313,12 @@ fn comparisons(site: &Site) -> Value {
             })).collect::<Vec<_>>(),
             "differences": [],
             "page": page_url(site, &format!("compare/{}/", c.id)),
-        }));
-    }
-    for s in &site.analysis.stories {
-        for p in &s.pairs {
-            out.push(json!({
+        })
+    });
+    let stories = site.analysis.stories.iter();
+    let detected = stories.flat_map(move |s| {
+        s.pairs.iter().map(move |p| {
+            json!({
                 "id": s.id,
                 "title": s.title,
                 "curated": false,
@@ -330,10 +332,10 @@ fn comparisons(site: &Site) -> Value {
                     "b": d.b,
                 })).collect::<Vec<_>>(),
                 "page": page_url(site, &format!("compare/{}/", s.id)),
-            }));
-        }
-    }
-    Value::Array(out)
+            })
+        })
+    });
+    curated.chain(detected)
 }
 
 /// The timeline in TimelineJS3's JSON format, so a newsroom can embed it: a title
