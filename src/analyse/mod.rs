@@ -773,6 +773,17 @@ fn term_overlap(
 /// uncredited rewrite) is at 0.30; the gate leaves a wide margin.
 const GATE: f64 = 0.2;
 
+/// Article `i`'s profile, made when first needed and kept in its cache entry.
+fn profile_of<'c>(
+    cached: &'c [Cached],
+    articles: &[crate::content::Article],
+    i: usize,
+) -> &'c compare::Profile {
+    cached[i]
+        .profile
+        .get_or_init(|| Arc::new(compare::Profile::of(&articles[i])))
+}
+
 /// Same-story groups, and the date claims of aligned sentences that disagree. `keys`
 /// are the articles' keys; `cache` keeps their profiles and the pairs compared, for the
 /// next run.
@@ -838,41 +849,49 @@ fn stories(
     } else {
         Some(frequencies)
     };
-    let cached = &cache.articles;
-    let profile = |i: usize| -> &compare::Profile {
-        cached[i]
-            .profile
-            .get_or_init(|| Arc::new(compare::Profile::of(&articles[i])))
+    // Each pair's overlap of shingles and alignment of sentences, or last run's.
+    let old_pairs = std::mem::take(&mut cache.pairs);
+    let compared: Vec<((u64, u64), Arc<Judged>)> = {
+        let profile = |i: usize| profile_of(&cache.articles, articles, i);
+        gated
+            .par_iter()
+            .map(|&(i, j, _)| {
+                let key = (keys[i], keys[j]);
+                let judged = old_pairs.get(&key).cloned().unwrap_or_else(|| {
+                    let (a, b) = (profile(i), profile(j));
+                    let (jaccard, _) = stories::overlap(&a.shingles, &b.shingles);
+                    Arc::new(Judged {
+                        jaccard,
+                        matched: compare::align(a, b),
+                        sentences: (a.sentences.len(), b.sentences.len()),
+                        made: Default::default(),
+                    })
+                });
+                (key, judged)
+            })
+            .collect()
     };
+    drop(old_pairs);
+    if cache.one_shot {
+        // The shingles, a third of the profiles, are not needed past the overlap:
+        // freed before the pairs are made, the analysis's peak.
+        for c in &mut cache.articles {
+            if let Some(p) = c.profile.get_mut().and_then(Arc::get_mut) {
+                p.shingles = Vec::new();
+            }
+        }
+    }
+    let cached = &cache.articles;
     let half = |i: usize| -> compare::Half {
         let id = articles[i].id.as_str();
         compare::Half {
             article: &articles[i],
-            profile: profile(i),
+            profile: profile_of(cached, articles, i),
             mentions: analysis.mentions.of(id),
             quotes: analysis.quotes.of(id),
             dates: analysis.dates.of(id),
         }
     };
-    let old_pairs = std::mem::take(&mut cache.pairs);
-    let compared: Vec<((u64, u64), Arc<Judged>)> = gated
-        .par_iter()
-        .map(|&(i, j, _)| {
-            let key = (keys[i], keys[j]);
-            let judged = old_pairs.get(&key).cloned().unwrap_or_else(|| {
-                let (a, b) = (profile(i), profile(j));
-                let (jaccard, _) = stories::overlap(&a.shingles, &b.shingles);
-                Arc::new(Judged {
-                    jaccard,
-                    matched: compare::align(a, b),
-                    sentences: (a.sentences.len(), b.sentences.len()),
-                    made: Default::default(),
-                })
-            });
-            (key, judged)
-        })
-        .collect();
-    drop(old_pairs);
     let judged: Vec<Judgement> = gated
         .par_iter()
         .zip(&compared)
