@@ -324,13 +324,16 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        let digits = w.replace(',', "");
+        // A figure starts with a digit: most words do not, and are not copied to be
+        // parsed.
+        let figure = w
+            .starts_with(|c: char| c.is_ascii_digit())
+            .then(|| w.replace(',', ""))
+            .filter(|digits| digits.trim_end_matches('%').parse::<f64>().is_ok());
         // Where the number's words start, for its qualifier: "fewer than [a] dozen".
         let mut first = i;
-        let value = if digits.trim_end_matches('%').parse::<f64>().is_ok()
-            && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
-        {
-            Some(digits.clone())
+        let value = if figure.is_some() {
+            figure
         } else if w == "dozen" && i > 0 && matches!(words[i - 1], "a" | "one") {
             first = i - 1;
             Some("12".to_string())
