@@ -126,25 +126,36 @@ pub(crate) fn sentence_similarity(shared: usize, a: usize, b: usize) -> f64 {
 
 /// Matched sentence pairs `(a index, b index, similarity)`, best first, one to one.
 pub(crate) fn align(a: &Profile, b: &Profile) -> Vec<(usize, usize, f64)> {
-    let mut index: super::text::HashedMap<u64, Vec<usize>> = Default::default();
+    // The sentences of `b` using each term, as chains through one list of `(sentence,
+    // next use)`: a list per term was an allocation per term of every compared pair, and
+    // with the map's growth a tenth of the analysis's instructions.
+    const END: u32 = u32::MAX;
+    let uses: usize = b.sentences.iter().map(|s| s.terms.len()).sum();
+    let mut last_use: super::text::HashedMap<u64, u32> =
+        super::text::HashedMap::with_capacity_and_hasher(uses, Default::default());
+    let mut chain: Vec<(u32, u32)> = Vec::with_capacity(uses);
     for (j, s) in b.sentences.iter().enumerate() {
-        for t in &s.terms {
-            index.entry(*t).or_default().push(j);
+        for &t in &s.terms {
+            let next = last_use.insert(t, chain.len() as u32).unwrap_or(END);
+            chain.push((j as u32, next));
         }
     }
     let mut shared = vec![0usize; b.sentences.len()];
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    let mut touched: Vec<usize> = Vec::new();
     for (i, s) in a.sentences.iter().enumerate() {
-        let mut touched: Vec<usize> = Vec::new();
         for t in &s.terms {
-            for &j in index.get(t).map_or(&[][..], Vec::as_slice) {
+            let mut at = last_use.get(t).copied().unwrap_or(END);
+            while let Some(&(j, next)) = chain.get(at as usize) {
+                let j = j as usize;
                 if shared[j] == 0 {
                     touched.push(j);
                 }
                 shared[j] += 1;
+                at = next;
             }
         }
-        for j in touched {
+        for j in touched.drain(..) {
             let sim = sentence_similarity(shared[j], s.terms.len(), b.sentences[j].terms.len());
             if shared[j] >= MIN_SHARED && sim >= MATCH {
                 scored.push((sim, i, j));
