@@ -113,11 +113,25 @@ impl Document {
     }
 
     fn add(&mut self, text: &str, anchor: &str, weight: u32) {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = single_spaced(text);
         if !text.is_empty() {
             self.passages.push((text, anchor.to_string()));
             self.weights.push(weight);
         }
+    }
+}
+
+/// `text` with each run of white space made one space, and none at either end. Most
+/// passages already are: they are copied as they are, not split into words and joined.
+fn single_spaced(text: &str) -> String {
+    let spaced = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ');
+    if spaced {
+        text.to_string()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
 
@@ -872,6 +886,20 @@ mod tests {
             assert_eq!(hits.len(), 1, "{}", d.title);
             assert_eq!(hits[0].url, format!("people/{i}/"));
             assert_eq!(hits[0].title, d.title);
+        }
+    }
+
+    #[test]
+    fn passages_are_single_spaced() {
+        for (text, spaced) in [
+            ("plain words", "plain words"),
+            ("  around  ", "around"),
+            ("two  spaces", "two spaces"),
+            ("a\tb\nc", "a b c"),
+            ("no\u{a0}break", "no break"),
+            ("", ""),
+        ] {
+            assert_eq!(single_spaced(text), spaced, "{text:?}");
         }
     }
 
