@@ -20,6 +20,14 @@ use crate::markdown;
 /// Escapes text for XML content and attribute values, and drops the characters XML
 /// 1.0 cannot hold at all (most control characters), which content may carry.
 pub(crate) fn xml_escape(text: &str) -> String {
+    // Most text has nothing to escape or drop.
+    let plain = !text
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') || b < 0x20)
+        && !text.contains(['\u{fffe}', '\u{ffff}']);
+    if plain {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
