@@ -55,7 +55,17 @@ fn relation_words(r: Relation) -> &'static str {
 /// source's number.
 struct Numbers<'a> {
     order: Vec<&'a Article>,
-    by_id: BTreeMap<&'a str, usize>,
+    by_id: BTreeMap<&'a str, Cited>,
+}
+
+/// What every citation of a source shows of it. Its anchor and title are tera's values,
+/// made once: tera takes a value it is given as it is (sharing it) instead of making
+/// its own, and the report of 10,000 articles cites its sources tens of thousands of
+/// times.
+struct Cited {
+    number: usize,
+    anchor: tera::Value,
+    title: tera::Value,
 }
 
 impl<'a> Numbers<'a> {
@@ -70,28 +80,33 @@ impl<'a> Numbers<'a> {
         let by_id = order
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i + 1))
+            .map(|(i, a)| {
+                let cited = Cited {
+                    number: i + 1,
+                    anchor: tera::Value::from(format!("#source-{}", a.id)),
+                    title: tera::Value::from(a.title.as_str()),
+                };
+                (a.id.as_str(), cited)
+            })
             .collect();
         Numbers { order, by_id }
     }
 
-    fn cite<'b>(&self, b: &'b Briefing, s: &'b SourceRef) -> Side<'b> {
-        self.side(b, &s.article, &s.quote, s.found.map(|f| f.paragraph))
+    fn cite<'b>(&self, s: &'b SourceRef) -> Side<'b> {
+        self.side(&s.article, &s.quote, s.found.map(|f| f.paragraph))
     }
 
     /// A quoted passage and the source it is from.
-    fn side<'b>(
-        &self,
-        b: &'b Briefing,
-        article: &str,
-        text: &'b str,
-        paragraph: Option<usize>,
-    ) -> Side<'b> {
+    fn side<'b>(&self, article: &str, text: &'b str, paragraph: Option<usize>) -> Side<'b> {
+        let cited = self.by_id.get(article);
         Side {
             quote: text,
-            number: self.by_id.get(article).copied(),
-            anchor: format!("#source-{article}"),
-            title: b.article(article).map(|a| a.title.as_str()),
+            number: cited.map(|c| c.number),
+            anchor: cited.map_or_else(
+                || tera::Value::from(format!("#source-{article}")),
+                |c| c.anchor.clone(),
+            ),
+            title: cited.map_or_else(|| tera::Value::from(None::<&str>), |c| c.title.clone()),
             paragraph,
             date: None,
         }
@@ -107,8 +122,8 @@ impl<'a> Numbers<'a> {
 struct Side<'a> {
     quote: &'a str,
     number: Option<usize>,
-    anchor: String,
-    title: Option<&'a str>,
+    anchor: tera::Value,
+    title: tera::Value,
     paragraph: Option<usize>,
     /// What the passage says the date is, for a disputed event's claims.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -136,14 +151,16 @@ struct Source<'a> {
 struct StoryView<'a> {
     anchor: String,
     title: &'a str,
-    articles: Vec<Side<'a>>,
+    /// Each article as a [`Side`] without a passage, one tera value per article shared
+    /// by every story and pair citing it.
+    articles: Vec<tera::Value>,
     pairs: Vec<PairView<'a>>,
 }
 
 #[derive(Serialize)]
 struct PairView<'a> {
-    a: Side<'a>,
-    b: Side<'a>,
+    a: tera::Value,
+    b: tera::Value,
     relation: &'static str,
     similarity: String,
     differences: Vec<DifferenceView<'a>>,
@@ -239,7 +256,7 @@ fn people(site: &Site, numbers: &Numbers) -> Vec<Value> {
                         "title": r.title,
                         "from": r.from.as_ref().map(|d| d.wording()),
                         "to": r.to.as_ref().map(|d| d.wording()),
-                        "cite": r.source.as_ref().map(|s| numbers.cite(b, s)),
+                        "cite": r.source.as_ref().map(|s| numbers.cite(s)),
                     })
                 })
                 .collect();
@@ -253,7 +270,7 @@ fn people(site: &Site, numbers: &Numbers) -> Vec<Value> {
                         "name": other.name,
                         "anchor": featured.then(|| format!("#person-{}", other.id)),
                         "kind": r.kind,
-                        "cite": r.source.as_ref().map(|s| numbers.cite(b, s)),
+                        "cite": r.source.as_ref().map(|s| numbers.cite(s)),
                     }))
                 })
                 .collect();
@@ -274,7 +291,7 @@ fn people(site: &Site, numbers: &Numbers) -> Vec<Value> {
                 .into_iter()
                 .flatten()
                 .take(6)
-                .map(|q| numbers.side(b, &q.place.article, &q.text, Some(q.place.paragraph)))
+                .map(|q| numbers.side(&q.place.article, &q.text, Some(q.place.paragraph)))
                 .collect();
             json!({
                 "id": p.id,
@@ -308,7 +325,7 @@ fn timeline(site: &Site, numbers: &Numbers) -> Vec<Value> {
                 c.claims
                     .iter()
                     .map(|cl| {
-                        let mut side = numbers.side(b, &cl.article, &cl.text, Some(cl.paragraph));
+                        let mut side = numbers.side(&cl.article, &cl.text, Some(cl.paragraph));
                         side.date = Some(if cl.start == cl.end {
                             day_words(cl.start)
                         } else {
@@ -325,7 +342,7 @@ fn timeline(site: &Site, numbers: &Numbers) -> Vec<Value> {
             "title": e.title,
             "people": e.people.iter().filter_map(|(p, _)| b.person(p)).map(|p| p.name.clone()).collect::<Vec<_>>(),
             "summary": curated_html(&e.summary),
-            "sources": e.sources.iter().map(|s| numbers.cite(b, s)).collect::<Vec<_>>(),
+            "sources": e.sources.iter().map(|s| numbers.cite(s)).collect::<Vec<_>>(),
             "conflict": conflict,
         });
         let year = e.date.start.year();
@@ -349,11 +366,11 @@ fn comparisons(site: &Site, numbers: &Numbers) -> Vec<Value> {
                 "anchor": format!("comparison-{}", c.id),
                 "title": c.title,
                 "summary": curated_html(&c.summary),
-                "articles": c.articles.iter().map(|(a, _)| numbers.side(b, a, "", None)).collect::<Vec<_>>(),
+                "articles": c.articles.iter().map(|(a, _)| numbers.side(a, "", None)).collect::<Vec<_>>(),
                 "points": c.points.iter().map(|p| json!({
                     "topic": curated_inline(&p.topic),
                     "verdict": p.verdict.as_str(),
-                    "claims": p.claims.iter().map(|cl| numbers.cite(b, cl)).collect::<Vec<_>>(),
+                    "claims": p.claims.iter().map(|cl| numbers.cite(cl)).collect::<Vec<_>>(),
                     "note": curated_html(&p.note),
                 })).collect::<Vec<_>>(),
             })
@@ -362,8 +379,14 @@ fn comparisons(site: &Site, numbers: &Numbers) -> Vec<Value> {
 }
 
 fn stories<'a>(site: &Site<'a>, numbers: &Numbers) -> Vec<StoryView<'a>> {
-    let b = site.briefing;
-    let plain = |article: &str| numbers.side(b, article, "", None);
+    let cite = |article: &str| tera::Value::from_serializable(&numbers.side(article, "", None));
+    let mut cited: std::collections::HashMap<&str, tera::Value> = Default::default();
+    for s in &site.analysis.stories {
+        for a in &s.articles {
+            cited.entry(a.as_str()).or_insert_with(|| cite(a));
+        }
+    }
+    let plain = |article: &str| cited.get(article).cloned().unwrap_or_else(|| cite(article));
     site.analysis
         .stories
         .iter()
@@ -384,7 +407,7 @@ fn stories<'a>(site: &Site<'a>, numbers: &Numbers) -> Vec<StoryView<'a>> {
                         .iter()
                         .map(|d| {
                             let quoted = |x: &'a crate::analyse::Side| {
-                                numbers.side(b, &x.article, &x.text, Some(x.paragraph))
+                                numbers.side(&x.article, &x.text, Some(x.paragraph))
                             };
                             DifferenceView {
                                 kind: serde_json::to_value(d.kind)
