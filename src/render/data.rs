@@ -21,17 +21,17 @@ pub const EXPORTS: &[&str] = &[
 ];
 
 /// Writes export `name` to `out`, a line of compact JSON (the exports are for
-/// programs, and at ten thousand articles pretty printing doubled their size). The
-/// three largest exports are serialised straight from the analysis into `out`, record
-/// by record, and the other arrays a record's `Value` at a time, so that a build holds
-/// neither a tree of a whole export nor its text (tens of megabytes at ten thousand
-/// articles).
+/// programs, and at ten thousand articles pretty printing doubled their size). Arrays
+/// are written a record at a time ([`Each`]) — the three largest as typed records
+/// borrowing from the analysis, the others as a record's `Value` — so that a build
+/// holds neither a tree of a whole export nor its text (tens of megabytes at ten
+/// thousand articles).
 pub fn export(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let written = match name {
-        "mentions.json" => serde_json::to_writer(&mut out, &Mentions(site)),
-        "dates.json" => serde_json::to_writer(&mut out, &Dates(site)),
-        "quotes.json" => serde_json::to_writer(&mut out, &Quotes(site)),
+        "mentions.json" => serde_json::to_writer(&mut out, &Each(|| mentions(site))),
+        "dates.json" => serde_json::to_writer(&mut out, &Each(|| dates(site))),
+        "quotes.json" => serde_json::to_writer(&mut out, &Each(|| quotes(site))),
         "timelinejs.json" => serde_json::to_writer(&mut out, &timelinejs(site)),
         _ => serde_json::to_writer(&mut out, &Each(|| records(site, name))),
     };
@@ -65,23 +65,18 @@ impl<'a> Sentences<'a> {
     }
 }
 
-/// Every mention found, as [`MentionRecord`]s made one at a time while they are
-/// written.
-struct Mentions<'s, 'a>(&'s Site<'a>);
-
-impl serde::Serialize for Mentions<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut sentences = Sentences::new(self.0.briefing);
-        s.collect_seq(self.0.analysis.mentions.iter().map(|m| MentionRecord {
-            place: &m.place,
-            person: m.person.as_deref(),
-            candidates: &m.candidates,
-            text: &m.text,
-            sentence: sentences.of(&m.place, &m.sentence),
-            kind: m.kind,
-            reason: m.reason,
-        }))
-    }
+/// Every mention found, as [`MentionRecord`]s.
+fn mentions<'s>(site: &'s Site) -> impl Iterator<Item = MentionRecord<'s>> + 's {
+    let mut sentences = Sentences::new(site.briefing);
+    site.analysis.mentions.iter().map(move |m| MentionRecord {
+        place: &m.place,
+        person: m.person.as_deref(),
+        candidates: &m.candidates,
+        text: &m.text,
+        sentence: sentences.of(&m.place, &m.sentence),
+        kind: m.kind,
+        reason: m.reason,
+    })
 }
 
 /// A mention found in an article: where, whom it means (or the candidates), and why.
@@ -97,23 +92,19 @@ struct MentionRecord<'a> {
     reason: &'a str,
 }
 
-/// Every date found, as [`DateRecord`]s made one at a time while they are written.
-struct Dates<'s, 'a>(&'s Site<'a>);
-
-impl serde::Serialize for Dates<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut sentences = Sentences::new(self.0.briefing);
-        s.collect_seq(self.0.analysis.dates.iter().map(|d| DateRecord {
-            article: &d.place.article,
-            paragraph: d.place.paragraph,
-            text: &d.text,
-            sentence: sentences.of(&d.place, &d.sentence),
-            start: d.start,
-            end: d.end,
-            precision: d.precision,
-            relative: d.relative,
-        }))
-    }
+/// Every date found, as [`DateRecord`]s.
+fn dates<'s>(site: &'s Site) -> impl Iterator<Item = DateRecord<'s>> + 's {
+    let mut sentences = Sentences::new(site.briefing);
+    site.analysis.dates.iter().map(move |d| DateRecord {
+        article: &d.place.article,
+        paragraph: d.place.paragraph,
+        text: &d.text,
+        sentence: sentences.of(&d.place, &d.sentence),
+        start: d.start,
+        end: d.end,
+        precision: d.precision,
+        relative: d.relative,
+    })
 }
 
 /// The records of an export that is an array, made one at a time as they are written.
@@ -128,13 +119,14 @@ fn records<'s>(site: &'s Site, name: &str) -> Box<dyn Iterator<Item = Value> + '
 }
 
 /// A JSON array whose elements are made while it is written, so that only one of them
-/// is held at a time.
+/// is held at a time: a typed record borrowing from the analysis, or a record's `Value`.
 struct Each<F>(F);
 
 impl<F, I> serde::Serialize for Each<F>
 where
     F: Fn() -> I,
-    I: Iterator<Item = Value>,
+    I: Iterator,
+    I::Item: serde::Serialize,
 {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq((self.0)())
@@ -199,24 +191,20 @@ fn people<'s>(site: &'s Site) -> impl Iterator<Item = Value> + 's {
     })
 }
 
-/// Every quote found, as [`QuoteRecord`]s made one at a time while they are written.
-struct Quotes<'s, 'a>(&'s Site<'a>);
-
-impl serde::Serialize for Quotes<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut sentences = Sentences::new(self.0.briefing);
-        s.collect_seq(self.0.analysis.quotes.iter().map(|q| QuoteRecord {
-            article: &q.place.article,
-            end: q.place.end,
-            paragraph: q.place.paragraph,
-            person: q.person.as_deref(),
-            sentence: sentences.of(&q.place, &q.sentence),
-            speaker: q.person.as_deref().or(q.speaker.as_deref()),
-            speaker_text: q.speaker.as_deref(),
-            start: q.place.start,
-            text: &q.text,
-        }))
-    }
+/// Every quote found, as [`QuoteRecord`]s.
+fn quotes<'s>(site: &'s Site) -> impl Iterator<Item = QuoteRecord<'s>> + 's {
+    let mut sentences = Sentences::new(site.briefing);
+    site.analysis.quotes.iter().map(move |q| QuoteRecord {
+        article: &q.place.article,
+        end: q.place.end,
+        paragraph: q.place.paragraph,
+        person: q.person.as_deref(),
+        sentence: sentences.of(&q.place, &q.sentence),
+        speaker: q.person.as_deref().or(q.speaker.as_deref()),
+        speaker_text: q.speaker.as_deref(),
+        start: q.place.start,
+        text: &q.text,
+    })
 }
 
 /// A quote found in an article. The fields are in the order the export has always
