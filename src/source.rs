@@ -36,13 +36,17 @@ pub enum Text {
 }
 
 impl Text {
-    /// Bytes `range` of `text`, shared.
+    /// Bytes `range` of `text`, shared; copied when the range does not fit the 32-bit
+    /// offsets kept (past 4 GiB), rather than cut short.
     pub fn shared(text: Arc<str>, range: std::ops::Range<usize>) -> Self {
-        Text::Shared {
-            text,
-            start: range.start as u32,
-            end: range.end as u32,
+        match (u32::try_from(range.start), u32::try_from(range.end)) {
+            (Ok(start), Ok(end)) => Text::Shared { text, start, end },
+            _ => Text::Own(text[range].into()),
         }
+    }
+
+    pub fn as_str(&self) -> &str {
+        self
     }
 }
 
@@ -54,12 +58,6 @@ impl std::ops::Deref for Text {
             Text::Own(text) => text,
             Text::Shared { text, start, end } => &text[*start as usize..*end as usize],
         }
-    }
-}
-
-impl Text {
-    pub fn as_str(&self) -> &str {
-        self
     }
 }
 
