@@ -429,10 +429,9 @@ impl Index {
         made.iter().for_each(|d| d.append_to(&mut terms));
         let mut terms: Vec<TermPostings> = terms.into_iter().collect();
         terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        // A term's entry: `"term":[postings],`.
         let sized: Vec<(&str, usize)> = terms
             .iter()
-            .map(|(t, p)| (t.as_str(), t.len() + 4 + p.len() + 3))
+            .map(|entry| (entry.0.as_str(), entry_size(entry)))
             .collect();
         let shards: Vec<Shard> = shards(&sized, SHARD_LIMIT)
             .into_iter()
@@ -508,9 +507,15 @@ impl Index {
     }
 }
 
+/// The bytes of a term's entry in its shard, `"term":[postings],` (more if the term
+/// needs escaping).
+fn entry_size((term, postings): &TermPostings) -> usize {
+    term.len() + postings.len() + 6
+}
+
 /// A shard's file: its terms, each with its postings.
 fn shard_json(terms: &[TermPostings]) -> Vec<u8> {
-    let size: usize = terms.iter().map(|(t, p)| t.len() + 6 + p.len()).sum();
+    let size: usize = terms.iter().map(entry_size).sum();
     let mut json = Vec::with_capacity(size + 2);
     json.push(b'{');
     for (i, (term, postings)) in terms.iter().enumerate() {
