@@ -277,7 +277,11 @@ impl<'a> Site<'a> {
             Page::Sitemap => feeds::sitemap(self),
             Page::Robots => feeds::robots(self),
             _ => {
-                let (template, context) = pages::context(self, page, path);
+                let (template, mut context) = pages::context(self, page, path);
+                if let Page::Report = page {
+                    // Rendered apart, a story at a time; see `report::stories`.
+                    context.insert("stories", &report::stories(self)?);
+                }
                 return self.html(template, &context, out);
             }
         };
@@ -303,6 +307,16 @@ impl<'a> Site<'a> {
                 }),
             },
         }
+    }
+
+    /// Renders `template` whole, as a part of a page.
+    fn fragment(&self, template: &str, context: &Context) -> Result<String, Failure> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| Failure::Template {
+                name: template.to_string(),
+                message: error_chain(&e),
+            })
     }
 
     /// Renders every page, in parallel, in memory: for tests and the dev server.

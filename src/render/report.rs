@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
 use tera::Context;
@@ -20,6 +21,7 @@ use super::view::{day_words, escape};
 use super::{Site, charts};
 use crate::analyse::Relation;
 use crate::content::{Article, Briefing, SourceRef};
+use crate::error::Failure;
 use crate::markdown::{curated_html, curated_inline};
 
 /// The newest day the content speaks of: the latest publication day, or the latest day
@@ -41,6 +43,14 @@ pub(crate) fn report_date(newest: Option<NaiveDate>, epoch: Option<&str>) -> Opt
         .map(|t| t.date_naive())
         .or(newest)
 }
+
+/// A passage of a story's difference, cited.
+fn quoted<'a>(numbers: &Numbers, x: &'a crate::analyse::Side) -> Side<'a> {
+    numbers.side(&x.article, &x.text, Some(x.paragraph))
+}
+
+/// The template of one found story in the report.
+const STORY: &str = "partials/report-story.html";
 
 fn relation_words(r: Relation) -> &'static str {
     match r {
@@ -208,7 +218,6 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     ctx.insert("people", &people(site, &numbers));
     ctx.insert("years", &timeline(site, &numbers));
     ctx.insert("comparisons", &comparisons(site, &numbers));
-    ctx.insert("stories", &stories(site, &numbers));
     ctx.insert("overview", &charts::featured_mentions(site, root));
     ctx.insert("coverage", &charts::coverage(site, root));
     ctx.insert("strip", &charts::timeline_strip(&b.events, "event-"));
@@ -378,7 +387,12 @@ fn comparisons(site: &Site, numbers: &Numbers) -> Vec<Value> {
         .collect()
 }
 
-fn stories<'a>(site: &Site<'a>, numbers: &Numbers) -> Vec<StoryView<'a>> {
+/// The found stories, each rendered on its own by `partials/report-story.html` (its
+/// story is `s`), as HTML for `report.html`'s `stories`. At 10,000 articles their
+/// differences as tera's values (a map per cited passage) were 70–80 MB held at once,
+/// four times their HTML; a story at a time holds one story's.
+pub(crate) fn stories(site: &Site) -> Result<Vec<tera::Value>, Failure> {
+    let numbers = Numbers::new(site.briefing);
     let cite = |article: &str| tera::Value::from_serializable(&numbers.side(article, "", None));
     let mut cited: std::collections::HashMap<&str, tera::Value> = Default::default();
     for s in &site.analysis.stories {
@@ -389,38 +403,39 @@ fn stories<'a>(site: &Site<'a>, numbers: &Numbers) -> Vec<StoryView<'a>> {
     let plain = |article: &str| cited.get(article).cloned().unwrap_or_else(|| cite(article));
     site.analysis
         .stories
-        .iter()
-        .map(|s| StoryView {
-            anchor: format!("story-{}", escape(&s.id)),
-            title: &s.title,
-            articles: s.articles.iter().map(|a| plain(a)).collect(),
-            pairs: s
-                .pairs
-                .iter()
-                .map(|p| PairView {
-                    a: plain(&p.a),
-                    b: plain(&p.b),
-                    relation: relation_words(p.relation),
-                    similarity: format!("{:.0}%", (p.similarity * 100.0).clamp(0.0, 100.0)),
-                    differences: p
-                        .differences
-                        .iter()
-                        .map(|d| {
-                            let quoted = |x: &'a crate::analyse::Side| {
-                                numbers.side(&x.article, &x.text, Some(x.paragraph))
-                            };
-                            DifferenceView {
+        .par_iter()
+        .map(|s| {
+            let view = StoryView {
+                anchor: format!("story-{}", escape(&s.id)),
+                title: &s.title,
+                articles: s.articles.iter().map(|a| plain(a)).collect(),
+                pairs: s
+                    .pairs
+                    .iter()
+                    .map(|p| PairView {
+                        a: plain(&p.a),
+                        b: plain(&p.b),
+                        relation: relation_words(p.relation),
+                        similarity: format!("{:.0}%", (p.similarity * 100.0).clamp(0.0, 100.0)),
+                        differences: p
+                            .differences
+                            .iter()
+                            .map(|d| DifferenceView {
                                 kind: serde_json::to_value(d.kind)
                                     .ok()
                                     .and_then(|v| v.as_str().map(|k| k.replace('_', " "))),
                                 summary: &d.summary,
-                                a: d.a.as_ref().map(quoted),
-                                b: d.b.as_ref().map(quoted),
-                            }
-                        })
-                        .collect(),
-                })
-                .collect(),
+                                a: d.a.as_ref().map(|x| quoted(&numbers, x)),
+                                b: d.b.as_ref().map(|x| quoted(&numbers, x)),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            };
+            let mut ctx = Context::new();
+            ctx.insert("s", &view);
+            site.fragment(STORY, &ctx)
+                .map(|html| tera::Value::safe_string(&html))
         })
         .collect()
 }

@@ -22,6 +22,10 @@ const DEFAULT: &[(&str, &str)] = &[
         "partials/article-list.html",
         include_str!("../../templates/partials/article-list.html"),
     ),
+    (
+        "partials/report-story.html",
+        include_str!("../../templates/partials/report-story.html"),
+    ),
     ("index.html", include_str!("../../templates/index.html")),
     ("people.html", include_str!("../../templates/people.html")),
     ("person.html", include_str!("../../templates/person.html")),

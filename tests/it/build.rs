@@ -104,3 +104,50 @@ fn base_url_override_changes_canonical_links_only() {
     ));
     assert!(page.contains("href=\"../../style.css\""));
 }
+
+/// The default briefing (it has a found story: a wire copy) in a temporary folder.
+fn default_briefing() -> tempfile::TempDir {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(root.join("briefing.yaml"), dir.path().join("briefing.yaml")).unwrap();
+    copy_dir(&root.join("content"), &dir.path().join("content"));
+    dir
+}
+
+#[test]
+fn the_reports_found_stories_are_each_rendered_by_their_own_template() {
+    let dir = default_briefing();
+    std::fs::create_dir_all(dir.path().join("templates/partials")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/partials/report-story.html"),
+        r#"<section class="mine" id="{{ s.anchor }}">{{ s.title }}: {{ s.pairs | length }}</section>"#,
+    )
+    .unwrap();
+    let run = briefing(dir.path(), &["build"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let report = std::fs::read_to_string(dir.path().join("site/report/index.html")).unwrap();
+    assert!(
+        report.contains(
+            r#"<h3>Same story, several sources <span class="badge derived">Found</span></h3>
+<section class="mine" id="story-story-cuban-security-personnel-withdraw">Cuban security personnel withdraw from Venezuela amid escalating US pressure: 3</section>"#
+        ),
+        "{report}"
+    );
+    assert!(!report.contains(r#"class="report-story""#), "{report}");
+
+    // Its error is the partial's, by name, and nothing is published.
+    std::fs::write(
+        dir.path().join("templates/partials/report-story.html"),
+        "{{ s.no_such_field.x }}",
+    )
+    .unwrap();
+    let before = snapshot(&dir.path().join("site"));
+    let failed = briefing(dir.path(), &["build"]);
+    let message = stderr(&failed);
+    assert_eq!(failed.status.code(), Some(2), "{message}");
+    assert!(
+        message.starts_with("error: template `partials/report-story.html` failed: "),
+        "{message}"
+    );
+    assert_eq!(snapshot(&dir.path().join("site")), before);
+}
