@@ -337,8 +337,9 @@ impl DocTerms {
         out
     }
 
-    /// Appends each posting to its term's list.
-    fn append_to(&self, terms: &mut Terms) {
+    /// Appends each posting to its term's list; `done` of the index's `docs`
+    /// documents, this one included, have been appended.
+    fn append_to(&self, terms: &mut Terms, done: usize, docs: usize) {
         let (mut word, mut posting) = (0, 0);
         for &(word_end, posting_end) in &self.ends {
             let (term, json) = (
@@ -347,6 +348,10 @@ impl DocTerms {
             );
             match terms.get_mut(term) {
                 Some(list) => {
+                    let needed = json.len() + 1;
+                    if list.capacity() - list.len() < needed {
+                        list.reserve_exact(room(list.len(), needed, done, docs));
+                    }
                     list.push(b',');
                     list.extend_from_slice(json);
                 }
@@ -357,6 +362,19 @@ impl DocTerms {
             (word, posting) = (word_end as usize, posting_end as usize);
         }
     }
+}
+
+/// How much room to add to a term's list of `len` bytes that needs `needed` more,
+/// when `done` of `docs` documents have been appended: what the list will come to if
+/// the term goes on as it has so far, and at least a quarter more. Doubling, as a list
+/// does by itself, left the postings a third empty on average (63 MB of room for
+/// 44 MB at 10,000 articles) at the moment the index is the build's peak.
+fn room(len: usize, needed: usize, done: usize, docs: usize) -> usize {
+    let projected = (len + needed) * docs / done.max(1);
+    (projected + projected / 16)
+        .saturating_sub(len)
+        .max(len / 4)
+        .max(needed)
 }
 
 /// A term and its postings, in document order, as the inside of a JSON array.
@@ -412,6 +430,11 @@ impl Index {
         // at the merge (100 MB more than the postings at 10,000 articles).
         let mut terms = Terms::default();
         let mut made: Vec<DocTerms> = Vec::new();
+        let append = |made: &[DocTerms], first: usize, terms: &mut Terms| {
+            for (i, d) in made.iter().enumerate() {
+                d.append_to(terms, first + i + 1, docs);
+            }
+        };
         for first in (0..docs).step_by(BATCH) {
             let batch = first..docs.min(first + BATCH);
             let previous = std::mem::take(&mut made);
@@ -423,10 +446,10 @@ impl Index {
                         .map(|i| DocTerms::of(i as u32, &make(i)))
                         .collect()
                 },
-                || previous.iter().for_each(|d| d.append_to(index)),
+                || append(&previous, first.saturating_sub(BATCH), index),
             );
         }
-        made.iter().for_each(|d| d.append_to(&mut terms));
+        append(&made, docs.saturating_sub(made.len()), &mut terms);
         let mut terms: Vec<TermPostings> = terms.into_iter().collect();
         terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let sized: Vec<(&str, usize)> = terms
@@ -906,6 +929,29 @@ mod tests {
         ] {
             assert_eq!(single_spaced(text), spaced, "{text:?}");
         }
+    }
+
+    #[test]
+    fn postings_lists_grow_to_about_their_size_not_double() {
+        // Terms in every document, in every other one, and only in the second half.
+        let docs: Vec<Document> = (0..3000)
+            .map(|i| {
+                let late = if i >= 1500 { "late" } else { "" };
+                let text = format!("every e{} {late}", i % 2);
+                doc(&format!("people/{i}/"), "t", &[(&text, TEXT)])
+            })
+            .collect();
+        let index = Index::of(docs.len(), &|i| docs[i].clone());
+        for (term, postings) in &index.terms {
+            if postings.len() > 10_000 {
+                let spare = (postings.capacity() - postings.len()) as f64 / postings.len() as f64;
+                assert!(spare < 0.25, "{term}: {spare:.2} of its size to spare");
+            }
+        }
+        assert!(index.terms.iter().any(|(t, _)| t == "late"));
+        assert_eq!(room(0, 10, 0, 100), 1000 + 62);
+        assert_eq!(room(1000, 10, 500, 1000), 2020 + 126 - 1000);
+        assert_eq!(room(1000, 10, 1000, 1000), 250);
     }
 
     #[test]
