@@ -630,7 +630,15 @@ fn differ(
     if !clashing.is_empty() {
         let said: Vec<String> = clashing
             .iter()
-            .map(|(x, y)| format!("{} ({}) vs {} ({})", x.text, range(x), y.text, range(y)))
+            .map(|(x, y)| {
+                format!(
+                    "{} ({}) vs {} ({})",
+                    x.place.text(a.article),
+                    range(x),
+                    y.place.text(b.article),
+                    range(y)
+                )
+            })
             .collect();
         out.push(Difference {
             kind: DifferenceKind::Date,
@@ -639,7 +647,10 @@ fn differ(
             summary: said.join(", "),
         });
         for (x, y) in clashing {
-            conflicts.push(vec![DateClaim::from(x), DateClaim::from(y)]);
+            conflicts.push(vec![
+                DateClaim::of(x, a.article),
+                DateClaim::of(y, b.article),
+            ]);
         }
     }
 }

@@ -89,18 +89,21 @@ pub(crate) fn events(
         let mut disputing: Vec<String> = Vec::new();
         for source in &event.sources {
             let found = dated(briefing, dates, source);
-            let Some(first) = found.first() else { continue };
+            let (Some(first), Some(article)) = (found.first(), briefing.article(&source.article))
+            else {
+                continue;
+            };
             // One claim per source: the date that fits the event if any does.
             let chosen = found.iter().find(|d| overlaps(d, event)).unwrap_or(first);
             if !overlaps(chosen, event) {
                 disputing.push(format!(
                     "`{}` says “{}” ({})",
                     source.article,
-                    chosen.text,
+                    chosen.place.text(article),
                     super::compare::range(chosen)
                 ));
             }
-            let c = DateClaim::from(chosen);
+            let c = DateClaim::of(chosen, article);
             if !claims.contains(&c) {
                 claims.push(c);
             }
@@ -161,13 +164,7 @@ mod tests {
     use crate::source::Span;
     use chrono::NaiveDate;
 
-    fn mention(
-        article: &str,
-        start: usize,
-        end: usize,
-        text: &str,
-        day: (i32, u32, u32),
-    ) -> DateMention {
+    fn mention(article: &str, start: usize, end: usize, day: (i32, u32, u32)) -> DateMention {
         let d = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
         DateMention {
             place: Place {
@@ -176,7 +173,6 @@ mod tests {
                 start,
                 end,
             },
-            text: text.into(),
             sentence: Default::default(),
             start: d,
             end: d,
@@ -227,8 +223,8 @@ mod tests {
     #[test]
     fn a_source_with_another_date_disputes_the_event() {
         let dates: PerArticle<DateMention> = [
-            mention("a", 12, 18, "Jan. 3", (2026, 1, 3)),
-            mention("b", 35, 47, "Feb. 3, 2026", (2026, 2, 3)),
+            mention("a", 12, 18, (2026, 1, 3)),
+            mention("b", 35, 47, (2026, 2, 3)),
         ]
         .into_iter()
         .collect();
@@ -254,9 +250,8 @@ mod tests {
 
     #[test]
     fn agreeing_or_undated_sources_raise_nothing() {
-        let dates: PerArticle<DateMention> = [mention("a", 12, 18, "Jan. 3", (2026, 1, 3))]
-            .into_iter()
-            .collect();
+        let dates: PerArticle<DateMention> =
+            [mention("a", 12, 18, (2026, 1, 3))].into_iter().collect();
         // Source b's quote has no date of its own, and its sentence has none in `dates`.
         let b = briefing_with("2026-01", vec![source("a", 0, 18), source("b", 0, 3)]);
         assert!(events(&b, &dates).0.is_empty());

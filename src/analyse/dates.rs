@@ -930,7 +930,6 @@ pub(crate) fn article(
                     start,
                     end,
                 },
-                text: para.text[start..end].to_string(),
                 sentence: super::Around::new(ss, se.max(end)),
                 start: v.start,
                 end: v.end,

@@ -641,7 +641,6 @@ pub(crate) fn article(
             }
             Resolution::Ambiguous(c) => (None, c, "ambiguous: no rule decides"),
         };
-        let text = para.text[t.start..t.end].to_string();
         let (ss, se) = para.sentence(t.start);
         if person.is_none() {
             let key = (
@@ -663,7 +662,6 @@ pub(crate) fn article(
                 .map(|&c| names.id(c).to_string())
                 .collect(),
             kind: t.kind_for(person),
-            text,
             sentence: super::Around::new(ss, se),
             reason,
         });
@@ -824,7 +822,10 @@ pub(crate) mod tests {
         let (mentions, _) = article(&names, &a, &paras);
         mentions
             .into_iter()
-            .map(|m| (m.text, m.person.unwrap_or_else(|| "?".into())))
+            .map(|m| {
+                let text = m.place.text(&a).to_string();
+                (text, m.person.unwrap_or_else(|| "?".into()))
+            })
             .collect()
     }
 

@@ -63,6 +63,14 @@ pub struct Place {
     pub end: usize,
 }
 
+impl Place {
+    /// The finding's text as written, in `article`, the article it is in. Findings
+    /// keep where their text is, not a copy (half a million copies at 10,000 articles).
+    pub fn text<'a>(&self, article: &'a crate::content::Article) -> &'a str {
+        article.paragraph_slice(self.paragraph, self.start..self.end)
+    }
+}
+
 /// The sentence around a finding: bytes `start..end` of the plain text of the
 /// finding's paragraph. Findings keep where their sentence is, not a copy of it (the
 /// data exports and person pages give the text): at 10,000 articles the copies were
@@ -114,9 +122,7 @@ pub struct Mention {
     pub person: Option<String>,
     /// The candidates when ambiguous.
     pub candidates: Vec<String>,
-    /// The text as written.
-    pub text: String,
-    /// The sentence around it.
+    /// The sentence around it (the text as written is at its place).
     pub sentence: Around,
     pub kind: MentionKind,
     /// Why the mention was resolved this way ("full name", "subject of the article"…):
@@ -140,8 +146,8 @@ pub struct Quote {
 /// Not `Serialize`: its sentence is a place, and the data exports write the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateMention {
+    /// Where it is; the text as written is there.
     pub place: Place,
-    pub text: String,
     pub sentence: Around,
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -291,13 +297,13 @@ struct Findings {
     features: stories::Features,
 }
 
-impl From<&DateMention> for DateClaim {
-    /// What a date found in an article claims, for a conflict.
-    fn from(d: &DateMention) -> Self {
+impl DateClaim {
+    /// What date `d`, found in `article`, claims, for a conflict.
+    fn of(d: &DateMention, article: &crate::content::Article) -> Self {
         DateClaim {
             article: d.place.article.to_string(),
             paragraph: d.place.paragraph,
-            text: d.text.clone(),
+            text: d.place.text(article).to_string(),
             start: d.start,
             end: d.end,
             precision: d.precision,

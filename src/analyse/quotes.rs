@@ -395,10 +395,16 @@ impl Attribution<'_> {
     }
 
     fn speaker_of(&self, m: &Mention) -> Speaker {
+        let written = self
+            .paras
+            .get(m.place.paragraph.wrapping_sub(1))
+            .and_then(|p| p.text.get(m.place.start..m.place.end))
+            .unwrap_or("");
         let text = match &m.person {
-            Some(id) => self.names.display_of(id).unwrap_or(&m.text).to_string(),
-            None => m.text.clone(),
-        };
+            Some(id) => self.names.display_of(id).unwrap_or(written),
+            None => written,
+        }
+        .to_string();
         Speaker {
             person: m.person.clone(),
             text,

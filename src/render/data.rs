@@ -55,13 +55,23 @@ impl<'a> Sentences<'a> {
         }
     }
 
-    fn of(&mut self, place: &Place, sentence: &Around) -> &'a str {
+    fn article(&mut self, place: &Place) -> Option<&'a crate::content::Article> {
         let article = match self.last {
             Some(a) if *a.id == *place.article => Some(a),
             _ => self.briefing.article(&place.article),
         };
         self.last = article;
-        article.map_or("", |a| sentence.text(a, place))
+        article
+    }
+
+    /// The sentence around the finding at `place`.
+    fn of(&mut self, place: &Place, sentence: &Around) -> &'a str {
+        self.article(place).map_or("", |a| sentence.text(a, place))
+    }
+
+    /// The finding's text as written.
+    fn text(&mut self, place: &Place) -> &'a str {
+        self.article(place).map_or("", |a| place.text(a))
     }
 }
 
@@ -72,7 +82,7 @@ fn mentions<'s>(site: &'s Site) -> impl Iterator<Item = MentionRecord<'s>> + 's 
         place: &m.place,
         person: m.person.as_deref(),
         candidates: &m.candidates,
-        text: &m.text,
+        text: sentences.text(&m.place),
         sentence: sentences.of(&m.place, &m.sentence),
         kind: m.kind,
         reason: m.reason,
@@ -98,7 +108,7 @@ fn dates<'s>(site: &'s Site) -> impl Iterator<Item = DateRecord<'s>> + 's {
     site.analysis.dates.iter().map(move |d| DateRecord {
         article: &d.place.article,
         paragraph: d.place.paragraph,
-        text: &d.text,
+        text: sentences.text(&d.place),
         sentence: sentences.of(&d.place, &d.sentence),
         start: d.start,
         end: d.end,

@@ -891,7 +891,7 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
         .iter()
         .map(|d| {
             json!({
-                "text": d.text,
+                "text": d.place.text(a),
                 "start": d.start.to_string(),
                 "end": d.end.to_string(),
                 "words": date_range_words(d.start, d.end),

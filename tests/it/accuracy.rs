@@ -173,6 +173,7 @@ fn mentions(b: &Briefing, notes: &Annotations, analysis: &Analysis) -> Score {
             .collect();
         let mut used = vec![false; gold.len()];
         score.annotated += gold.len();
+        let written = b.article(article).expect("annotated article");
         for m in analysis
             .mentions
             .iter()
@@ -193,12 +194,18 @@ fn mentions(b: &Briefing, notes: &Annotations, analysis: &Analysis) -> Score {
                     used[k] = true;
                     score.misses.push(format!(
                         "mention {article} p{} “{}”: found {:?} ({}), annotated {:?}",
-                        m.place.paragraph, m.text, m.person, m.reason, note.person
+                        m.place.paragraph,
+                        m.place.text(written),
+                        m.person,
+                        m.reason,
+                        note.person
                     ));
                 }
                 None => score.misses.push(format!(
                     "mention {article} p{} “{}” → {:?}: not annotated",
-                    m.place.paragraph, m.text, m.person
+                    m.place.paragraph,
+                    m.place.text(written),
+                    m.person
                 )),
             }
         }
@@ -301,6 +308,7 @@ fn dates(b: &Briefing, notes: &Annotations, analysis: &Analysis) -> Score {
             .collect();
         let mut used = vec![false; gold.len()];
         score.annotated += gold.len();
+        let written = b.article(article).expect("annotated article");
         for d in analysis
             .dates
             .iter()
@@ -320,13 +328,21 @@ fn dates(b: &Briefing, notes: &Annotations, analysis: &Analysis) -> Score {
                     } else {
                         score.misses.push(format!(
                             "date {article} p{} “{}”: found {}–{}, annotated {}–{}",
-                            d.place.paragraph, d.text, d.start, d.end, note.start, note.end
+                            d.place.paragraph,
+                            d.place.text(written),
+                            d.start,
+                            d.end,
+                            note.start,
+                            note.end
                         ));
                     }
                 }
                 None => score.misses.push(format!(
                     "date {article} p{} “{}” ({}–{}): not annotated",
-                    d.place.paragraph, d.text, d.start, d.end
+                    d.place.paragraph,
+                    d.place.text(written),
+                    d.start,
+                    d.end
                 )),
             }
         }
