@@ -188,80 +188,88 @@ fn event_entry(site: &Site, e: &Event) -> Entry {
 }
 
 /// Writes an Atom feed: entries newest first, `updated` the newest entry's.
-fn atom(site: &Site, id: &str, title: &str, self_url: &str, mut entries: Vec<Entry>) -> Vec<u8> {
+fn atom(
+    site: &Site,
+    id: &str,
+    title: &str,
+    self_url: &str,
+    mut entries: Vec<Entry>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     entries.sort_by(|a, b| b.instant.cmp(&a.instant).then_with(|| a.id.cmp(&b.id)));
     let updated = entries
         .first()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone());
     let c = &site.briefing.config;
-    let mut x = String::new();
-    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    let _ = writeln!(
+    use std::io::Write as _;
+    let x = &mut std::io::BufWriter::with_capacity(super::PAGE_BUFFER, out);
+    x.write_all("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n".as_bytes())?;
+    writeln!(
         x,
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
         xml_escape(&c.language)
-    );
-    let _ = writeln!(x, "  <id>{}</id>", xml_escape(id));
-    let _ = writeln!(x, "  <title>{}</title>", xml_escape(title));
+    )?;
+    writeln!(x, "  <id>{}</id>", xml_escape(id))?;
+    writeln!(x, "  <title>{}</title>", xml_escape(title))?;
     if !c.description.is_empty() {
-        let _ = writeln!(x, "  <subtitle>{}</subtitle>", xml_escape(&c.description));
+        writeln!(x, "  <subtitle>{}</subtitle>", xml_escape(&c.description))?;
     }
-    let _ = writeln!(x, "  <updated>{updated}</updated>");
-    let _ = writeln!(
+    writeln!(x, "  <updated>{updated}</updated>")?;
+    writeln!(
         x,
         "  <author><name>{}</name></author>",
         xml_escape(&c.title)
-    );
-    let _ = writeln!(
+    )?;
+    writeln!(
         x,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
         xml_escape(self_url)
-    );
-    let _ = writeln!(
+    )?;
+    writeln!(
         x,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
         xml_escape(id)
-    );
-    x.push_str("  <generator>briefing</generator>\n");
+    )?;
+    x.write_all("  <generator>briefing</generator>\n".as_bytes())?;
     for e in &entries {
-        x.push_str("  <entry>\n");
-        let _ = writeln!(x, "    <id>{}</id>", xml_escape(&e.id));
-        let _ = writeln!(x, "    <title>{}</title>", xml_escape(&e.title));
-        let _ = writeln!(x, "    <updated>{}</updated>", e.updated);
-        let _ = writeln!(x, "    <published>{}</published>", e.updated);
-        let _ = writeln!(
+        x.write_all("  <entry>\n".as_bytes())?;
+        writeln!(x, "    <id>{}</id>", xml_escape(&e.id))?;
+        writeln!(x, "    <title>{}</title>", xml_escape(&e.title))?;
+        writeln!(x, "    <updated>{}</updated>", e.updated)?;
+        writeln!(x, "    <published>{}</published>", e.updated)?;
+        writeln!(
             x,
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
             xml_escape(&e.link)
-        );
+        )?;
         if let Some(r) = &e.related {
-            let _ = writeln!(x, "    <link rel=\"related\" href=\"{}\"/>", xml_escape(r));
+            writeln!(x, "    <link rel=\"related\" href=\"{}\"/>", xml_escape(r))?;
         }
         if let Some(a) = &e.author {
-            let _ = writeln!(x, "    <author><name>{}</name></author>", xml_escape(a));
+            writeln!(x, "    <author><name>{}</name></author>", xml_escape(a))?;
         }
-        let _ = writeln!(
+        writeln!(
             x,
             "    <category term=\"{}\" label=\"{}\"/>",
             xml_escape(&e.category.0),
             xml_escape(&e.category.1)
-        );
+        )?;
         match &e.summary {
             Summary::Text(t) => {
-                let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(t));
+                writeln!(x, "    <summary>{}</summary>", xml_escape(t))?;
             }
             Summary::Html(h) => {
-                let _ = writeln!(x, "    <summary type=\"html\">{}</summary>", xml_escape(h));
+                writeln!(x, "    <summary type=\"html\">{}</summary>", xml_escape(h))?;
             }
         }
-        x.push_str("  </entry>\n");
+        x.write_all("  </entry>\n".as_bytes())?;
     }
-    x.push_str("</feed>\n");
-    x.into_bytes()
+    x.write_all("</feed>\n".as_bytes())?;
+    x.flush()
 }
 
 /// `/feed.xml`: every article and every event.
-pub(crate) fn site_feed(site: &Site) -> Vec<u8> {
+pub(crate) fn site_feed(site: &Site, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let b = site.briefing;
     let entries = b
         .articles
@@ -276,11 +284,16 @@ pub(crate) fn site_feed(site: &Site) -> Vec<u8> {
         &b.config.title,
         &format!("{base}feed.xml"),
         entries,
+        out,
     )
 }
 
 /// `/people/<id>/feed.xml`: the articles that mention the person and their events.
-pub(crate) fn person_feed(site: &Site, i: usize) -> Vec<u8> {
+pub(crate) fn person_feed(
+    site: &Site,
+    i: usize,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let b = site.briefing;
     let p = &b.people[i];
     let mut articles: Vec<&str> = site
@@ -313,6 +326,7 @@ pub(crate) fn person_feed(site: &Site, i: usize) -> Vec<u8> {
         &format!("{} · {}", p.name, b.config.title),
         &format!("{page}feed.xml"),
         entries,
+        out,
     )
 }
 

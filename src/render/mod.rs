@@ -272,8 +272,10 @@ impl<'a> Site<'a> {
                 let bytes = self.search().file(self.briefing, self.analysis, name);
                 return Ok(out.write_all(&bytes));
             }
-            Page::Feed => feeds::site_feed(self),
-            Page::PersonFeed(i) => feeds::person_feed(self, *i),
+            // Written as they are made, through a buffer: the site's feed is ten
+            // megabytes at 10,000 articles.
+            Page::Feed => return Ok(feeds::site_feed(self, out)),
+            Page::PersonFeed(i) => return Ok(feeds::person_feed(self, *i, out)),
             Page::Sitemap => feeds::sitemap(self),
             Page::Robots => feeds::robots(self),
             _ => {
