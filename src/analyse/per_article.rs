@@ -9,8 +9,10 @@ use serde::Serialize;
 
 use super::{DateMention, Mention, Place, Quote};
 
-/// `items` in an allocation of their own size. A list grows by doubling, and at 10,000
-/// articles a quarter of the findings' memory was room no finding would take.
+/// `items` in an allocation of their own size, for a list kept once it is made (the
+/// findings; sentence profiles, word diffs and differences of compared articles). A
+/// list grows by doubling, and at 10,000 articles a quarter of the findings' memory was
+/// room no finding would take.
 /// Shrinking in place does not give it back (an allocator may keep a block that is at
 /// most half empty), so the list is moved into a new one.
 pub(crate) fn exact<T>(mut items: Vec<T>) -> Vec<T> {
