@@ -98,7 +98,7 @@ pub(crate) fn misattributed(
         let Some(speaker) = &quote.person else {
             continue;
         };
-        if c.allowed.contains(&speaker.as_str()) {
+        if c.allowed.contains(&&**speaker) {
             continue;
         }
         let Some(person) = index.index_of(speaker) else {

@@ -68,7 +68,8 @@ pub(crate) struct Names {
     /// The meanings of pattern `i`.
     meanings: Vec<Vec<Entry>>,
     /// Person ids and names, by person index (the briefing's order).
-    ids: Vec<String>,
+    /// Shared by every finding that names the person.
+    ids: Vec<std::sync::Arc<str>>,
     display: Vec<String>,
     /// Each person's folded name forms, to tell whether a text names them.
     pub(crate) folded_names: Vec<Vec<String>>,
@@ -155,7 +156,7 @@ impl Names {
         Names {
             automaton,
             meanings,
-            ids: people.iter().map(|p| p.id.clone()).collect(),
+            ids: people.iter().map(|p| p.id.as_str().into()).collect(),
             display: people.iter().map(|p| p.name.clone()).collect(),
             folded_names,
         }
@@ -165,8 +166,13 @@ impl Names {
         &self.ids[person]
     }
 
+    /// The person's id, shared.
+    pub(crate) fn shared_id(&self, person: usize) -> std::sync::Arc<str> {
+        self.ids[person].clone()
+    }
+
     pub(crate) fn index_of(&self, id: &str) -> Option<usize> {
-        self.ids.iter().position(|i| i == id)
+        self.ids.iter().position(|i| **i == *id)
     }
 
     pub(crate) fn display_name(&self, person: usize) -> &str {
@@ -656,7 +662,7 @@ pub(crate) fn article(
                 start: t.start,
                 end: t.end,
             },
-            person: person.map(|p| names.id(p).to_string()),
+            person: person.map(|p| names.shared_id(p)),
             candidates: candidates
                 .iter()
                 .map(|&c| names.id(c).to_string())
@@ -694,9 +700,7 @@ fn ambiguous(
         .iter()
         .map(|&c| format!("{} ({})", names.display[c], names.ids[c]))
         .collect();
-    let first = candidates
-        .first()
-        .map_or("<id>", |&c| names.ids[c].as_str());
+    let first = candidates.first().map_or("<id>", |&c| &*names.ids[c]);
     let again = match count {
         1 => String::new(),
         2 => " (and once more in the article)".to_string(),
@@ -824,7 +828,7 @@ pub(crate) mod tests {
             .into_iter()
             .map(|m| {
                 let text = m.place.text(&a).to_string();
-                (text, m.person.unwrap_or_else(|| "?".into()))
+                (text, m.person.map_or_else(|| "?".into(), |p| p.to_string()))
             })
             .collect()
     }

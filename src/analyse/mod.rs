@@ -119,7 +119,7 @@ pub enum MentionKind {
 pub struct Mention {
     pub place: Place,
     /// The person meant, or `None` when nothing decides (ambiguous).
-    pub person: Option<String>,
+    pub person: Option<Arc<str>>,
     /// The candidates when ambiguous.
     pub candidates: Vec<String>,
     /// The sentence around it (the text as written is at its place).
@@ -137,7 +137,7 @@ pub struct Quote {
     /// The quoted words, without the quotation marks.
     pub text: String,
     /// A person id when the speaker is a known person.
-    pub person: Option<String>,
+    pub person: Option<Arc<str>>,
     /// The speaker as written ("a senior Venezuelan military official"), or `None`.
     pub speaker: Option<String>,
     pub sentence: Around,

@@ -368,7 +368,7 @@ fn word_count(text: &str) -> usize {
 /// A speaker as found: a mentioned person, or words as written.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Speaker {
-    pub(crate) person: Option<String>,
+    pub(crate) person: Option<std::sync::Arc<str>>,
     pub(crate) text: String,
 }
 
@@ -785,7 +785,11 @@ mod tests {
         article(&names, "a", &paras, &ms)
             .into_iter()
             .map(|q| {
-                let who = q.person.or(q.speaker).unwrap_or_else(|| "-".into());
+                let who = q
+                    .person
+                    .map(|p| p.to_string())
+                    .or(q.speaker)
+                    .unwrap_or_else(|| "-".into());
                 (q.text, who)
             })
             .collect()

@@ -945,8 +945,8 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
     };
     let mut people: Vec<(&str, usize)> = Vec::new();
     for m in site.index.mentions_by_article.of(&a.id) {
-        if let Some(p) = &m.person {
-            match people.iter_mut().find(|(id, _)| id == p) {
+        if let Some(p) = m.person.as_deref() {
+            match people.iter_mut().find(|(id, _)| *id == p) {
                 Some(entry) => entry.1 += 1,
                 None => people.push((p, 1)),
             }

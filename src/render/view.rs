@@ -14,12 +14,12 @@ use crate::content::{Article, Briefing, Comparison, Event, Person, SourceRef};
 /// never pay for grouping them all.
 pub struct ByPerson<'a, T> {
     items: &'a PerArticle<T>,
-    person: fn(&T) -> Option<&String>,
+    person: fn(&T) -> Option<&str>,
     grouped: std::sync::OnceLock<HashMap<&'a str, Vec<&'a T>>>,
 }
 
 impl<'a, T: Located + Sync> ByPerson<'a, T> {
-    fn new(items: &'a PerArticle<T>, person: fn(&T) -> Option<&String>) -> Self {
+    fn new(items: &'a PerArticle<T>, person: fn(&T) -> Option<&str>) -> Self {
         ByPerson {
             items,
             person,
@@ -32,7 +32,7 @@ impl<'a, T: Located + Sync> ByPerson<'a, T> {
             let mut map: HashMap<&'a str, Vec<&'a T>> = HashMap::new();
             for item in self.items.iter() {
                 if let Some(p) = (self.person)(item) {
-                    map.entry(p.as_str()).or_default().push(item);
+                    map.entry(p).or_default().push(item);
                 }
             }
             map
@@ -60,9 +60,9 @@ impl<'a> Index<'a> {
     pub fn new(b: &'a Briefing, a: &'a Analysis) -> Self {
         let mut ix = Index {
             mentions_by_article: &a.mentions,
-            mentions_by_person: ByPerson::new(&a.mentions, |m| m.person.as_ref()),
+            mentions_by_person: ByPerson::new(&a.mentions, |m| m.person.as_deref()),
             quotes_by_article: &a.quotes,
-            quotes_by_person: ByPerson::new(&a.quotes, |q| q.person.as_ref()),
+            quotes_by_person: ByPerson::new(&a.quotes, |q| q.person.as_deref()),
             dates_by_article: &a.dates,
             stories_by_article: BTreeMap::new(),
             events_by_person: BTreeMap::new(),
@@ -219,11 +219,11 @@ pub fn co_mentioned<'a>(ix: &Index<'a>, b: &'a Briefing, person: &str) -> Vec<(&
     for article in articles {
         for m in ix.mentions_by_article.of(article) {
             let key = (m.place.article.as_ref(), m.place.paragraph);
-            if let Some(p) = &m.person
+            if let Some(p) = m.person.as_deref()
                 && p != person
                 && places.contains(&key)
             {
-                counts.entry(p.as_str()).or_default().insert(key);
+                counts.entry(p).or_default().insert(key);
             }
         }
     }

@@ -385,11 +385,11 @@ impl Affected {
         // Person pages list the mentions and quotes found in the article…
         for id in ids {
             for m in a.mentions.of(id) {
-                self.people
-                    .extend(m.person.iter().chain(&m.candidates).cloned());
+                self.people.extend(m.person.iter().map(|p| p.to_string()));
+                self.people.extend(m.candidates.iter().cloned());
             }
             for q in a.quotes.of(id) {
-                self.people.extend(q.person.iter().cloned());
+                self.people.extend(q.person.iter().map(|p| p.to_string()));
             }
         }
         // …and every curated citation of it shows its title.

@@ -186,7 +186,7 @@ fn mentions(b: &Briefing, notes: &Annotations, analysis: &Analysis) -> Score {
                 .enumerate()
                 .find(|(k, (p, g, _))| !used[*k] && *p == m.place.paragraph && overlaps(*g, span));
             match hit {
-                Some((k, (_, _, note))) if note.person == m.person => {
+                Some((k, (_, _, note))) if note.person.as_deref() == m.person.as_deref() => {
                     used[k] = true;
                     score.right += 1;
                 }
@@ -469,9 +469,12 @@ fn every_rodriguez_of_the_default_briefing_resolves_to_the_right_person() {
                 })
                 .unwrap_or_else(|| panic!("{article} p{} “{}” was not found", note.p, note.text));
             assert_eq!(
-                found.person, note.person,
+                found.person.as_deref(),
+                note.person.as_deref(),
                 "{article} p{} “{}”: {}",
-                note.p, note.text, found.reason
+                note.p,
+                note.text,
+                found.reason
             );
             checked += 1;
         }
