@@ -174,7 +174,6 @@ mod tests {
                 start: 1,
                 end: 19,
             },
-            text: "We will rebuild it".into(),
             person: Some(person.into()),
             speaker: Some(person.into()),
             sentence: Default::default(),

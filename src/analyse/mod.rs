@@ -133,9 +133,8 @@ pub struct Mention {
 /// Not `Serialize`: its sentence is a place, and the data exports write the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
+    /// Where the quoted words are, without the quotation marks ([`Place::text`]).
     pub place: Place,
-    /// The quoted words, without the quotation marks.
-    pub text: String,
     /// A person id when the speaker is a known person.
     pub person: Option<Arc<str>>,
     /// The speaker as written ("a senior Venezuelan military official"), or `None`.

@@ -714,7 +714,6 @@ pub(crate) fn article(
                     start: is,
                     end: ie,
                 },
-                text: para.text[is..ie].to_string(),
                 person: speaker.as_ref().and_then(|s| s.person.clone()),
                 speaker: speaker.map(|s| s.text),
                 sentence: super::Around::new(ss.min(is), se.max(ie)),
@@ -790,7 +789,7 @@ mod tests {
                     .map(|p| p.to_string())
                     .or(q.speaker)
                     .unwrap_or_else(|| "-".into());
-                (q.text, who)
+                (q.place.text(&a).to_string(), who)
             })
             .collect()
     }

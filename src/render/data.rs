@@ -213,7 +213,7 @@ fn quotes<'s>(site: &'s Site) -> impl Iterator<Item = QuoteRecord<'s>> + 's {
         speaker: q.person.as_deref().or(q.speaker.as_deref()),
         speaker_text: q.speaker.as_deref(),
         start: q.place.start,
-        text: &q.text,
+        text: sentences.text(&q.place),
     })
 }
 

@@ -388,7 +388,7 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
         .filter_map(|q| {
             let a = b.article(&q.place.article)?;
             Some(json!({
-                "text": q.text,
+                "text": q.place.text(a),
                 "article": article_link(b, a, root),
                 "url": view::paragraph_url(root, &q.place.article, q.place.paragraph),
             }))

@@ -300,7 +300,10 @@ fn people(site: &Site, numbers: &Numbers) -> Vec<Value> {
                 .into_iter()
                 .flatten()
                 .take(6)
-                .map(|q| numbers.side(&q.place.article, &q.text, Some(q.place.paragraph)))
+                .map(|q| {
+                    let text = b.article(&q.place.article).map_or("", |a| q.place.text(a));
+                    numbers.side(&q.place.article, text, Some(q.place.paragraph))
+                })
                 .collect();
             json!({
                 "id": p.id,

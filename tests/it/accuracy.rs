@@ -234,6 +234,7 @@ fn quotes(b: &Briefing, notes: &Annotations, analysis: &Analysis) -> Score {
             .filter(|(_, _, q)| q.speaker.is_some() || q.other.is_some())
             .count();
         let mut found_gold = vec![false; gold.len()];
+        let written = b.article(article).expect("annotated article");
         for q in analysis
             .quotes
             .iter()
@@ -277,7 +278,7 @@ fn quotes(b: &Briefing, notes: &Annotations, analysis: &Analysis) -> Score {
                 score.misses.push(format!(
                     "quote {article} p{} “{}”: found {:?} / {:?}, annotated {:?}",
                     q.place.paragraph,
-                    q.text.chars().take(40).collect::<String>(),
+                    q.place.text(written).chars().take(40).collect::<String>(),
                     q.person,
                     q.speaker,
                     hit.map(|(_, (_, _, n))| (n.speaker.clone(), n.other.clone()))
