@@ -579,6 +579,9 @@ def main() -> int:
     ap.add_argument("--keep-output", action="store_true", help="keep the built sites")
     ap.add_argument("--json", type=Path, default=None, help="also write the results here [<scratch>/results.json]")
     args = ap.parse_args()
+    # Stopped from outside (`timeout`, a CI's cancel), still run the `finally` blocks:
+    # the incremental timing puts back the article files it edited in the cached corpus.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
 
     scratch = (args.scratch or target_dir() / "bench").resolve()
     scratch.mkdir(parents=True, exist_ok=True)
