@@ -279,11 +279,7 @@ impl<'a> Site<'a> {
             Page::Sitemap => feeds::sitemap(self),
             Page::Robots => feeds::robots(self),
             _ => {
-                let (template, mut context) = pages::context(self, page, path);
-                if let Page::Report = page {
-                    // Rendered apart, a story at a time; see `report::stories`.
-                    context.insert("stories", &report::stories(self)?);
-                }
+                let (template, context) = pages::context(self, page, path)?;
                 return self.html(template, &context, out);
             }
         };

@@ -14,6 +14,7 @@ use super::view::{
 use super::{Page, Site, charts};
 use crate::analyse::{DiffOp, DiffRun, Relation, Story};
 use crate::content::{Article, Event};
+use crate::error::Failure;
 use crate::markdown::{self, Mark, curated_html, curated_inline};
 
 /// The relative path from a page back to the top of the site: `./`, `../`, `../../`.
@@ -31,7 +32,9 @@ pub fn pretty(path: &str) -> &str {
     path.strip_suffix("index.html").unwrap_or(path)
 }
 
-pub fn context(site: &Site, page: &Page, path: &str) -> (&'static str, Context) {
+/// A template can fail only where a page renders part of itself apart (the report's
+/// stories); every other context is data.
+pub fn context(site: &Site, page: &Page, path: &str) -> Result<(&'static str, Context), Failure> {
     // The 404 page is served at any address, so its links start from the base URL.
     let root = match page {
         Page::NotFound => base_path(&site.options.base_url),
@@ -72,7 +75,7 @@ pub fn context(site: &Site, page: &Page, path: &str) -> (&'static str, Context) 
             "404.html"
         }
         Page::Search => super::search::page(site, &root, &mut ctx),
-        Page::Report => super::report::page(site, &root, &mut ctx),
+        Page::Report => super::report::page(site, &root, &mut ctx)?,
         Page::DataIndex => data_index(site, &root, &mut ctx),
         Page::Static(_)
         | Page::Data(_)
@@ -88,7 +91,7 @@ pub fn context(site: &Site, page: &Page, path: &str) -> (&'static str, Context) 
         &super::feeds::page_meta(site, page, &root, &canonical),
     );
     overview_charts(site, page, &root, &mut ctx);
-    (template, ctx)
+    Ok((template, ctx))
 }
 
 /// The path part of the base URL: `https://x.org/a/b/` → `/a/b/`.

@@ -184,7 +184,7 @@ struct DifferenceView<'a> {
     b: Option<Side<'a>>,
 }
 
-pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
+pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'static str, Failure> {
     let b = site.briefing;
     let numbers = Numbers::new(b);
     let newest_day = newest(b);
@@ -218,6 +218,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     ctx.insert("people", &people(site, &numbers));
     ctx.insert("years", &timeline(site, &numbers));
     ctx.insert("comparisons", &comparisons(site, &numbers));
+    ctx.insert("stories", &stories(site, &numbers)?);
     ctx.insert("overview", &charts::featured_mentions(site, root));
     ctx.insert("coverage", &charts::coverage(site, root));
     ctx.insert("strip", &charts::timeline_strip(&b.events, "event-"));
@@ -247,7 +248,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
         })
         .collect();
     ctx.insert("sources", &sources);
-    "report.html"
+    Ok("report.html")
 }
 
 fn people(site: &Site, numbers: &Numbers) -> Vec<Value> {
@@ -394,8 +395,7 @@ fn comparisons(site: &Site, numbers: &Numbers) -> Vec<Value> {
 /// story is `s`), as HTML for `report.html`'s `stories`. At 10,000 articles their
 /// differences as tera's values (a map per cited passage) were 70–80 MB held at once,
 /// four times their HTML; a story at a time holds one story's.
-pub(crate) fn stories(site: &Site) -> Result<Vec<tera::Value>, Failure> {
-    let numbers = Numbers::new(site.briefing);
+fn stories(site: &Site, numbers: &Numbers) -> Result<Vec<tera::Value>, Failure> {
     let cite = |article: &str| tera::Value::from_serializable(&numbers.side(article, "", None));
     let mut cited: std::collections::HashMap<&str, tera::Value> = Default::default();
     for s in &site.analysis.stories {
@@ -428,8 +428,8 @@ pub(crate) fn stories(site: &Site) -> Result<Vec<tera::Value>, Failure> {
                                     .ok()
                                     .and_then(|v| v.as_str().map(|k| k.replace('_', " "))),
                                 summary: &d.summary,
-                                a: d.a.as_ref().map(|x| quoted(&numbers, x)),
-                                b: d.b.as_ref().map(|x| quoted(&numbers, x)),
+                                a: d.a.as_ref().map(|x| quoted(numbers, x)),
+                                b: d.b.as_ref().map(|x| quoted(numbers, x)),
                             })
                             .collect(),
                     })
