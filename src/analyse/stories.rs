@@ -59,20 +59,7 @@ pub(crate) fn each_compared_word(folded: &str, mut each: impl FnMut(&str)) {
         "november",
         "december",
     ];
-    let digits = |v: u64, each: &mut dyn FnMut(&str)| {
-        let mut buffer = [0u8; 20];
-        let mut at = buffer.len();
-        let mut v = v;
-        loop {
-            at -= 1;
-            buffer[at] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        each(std::str::from_utf8(&buffer[at..]).unwrap_or("0"));
-    };
+    let digits = |v: u64, each: &mut dyn FnMut(&str)| each(itoa::Buffer::new().format(v));
     // A tens word waits for a unit: "thirty" then "two" is 32.
     let mut tens: Option<u64> = None;
     let word = |w: &str, tens: &mut Option<u64>, each: &mut dyn FnMut(&str)| {

@@ -335,20 +335,10 @@ impl Posting {
     }
 }
 
-/// Appends `n` in decimal digits: millions of postings are written, and formatting
-/// machinery costs more than the digits.
-fn decimal(out: &mut Vec<u8>, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
+/// Appends `n` in decimal digits: millions of postings are written, and `write!`'s
+/// formatting machinery costs more than the digits.
+fn decimal(out: &mut Vec<u8>, n: u32) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// Appends `n` as LEB128: seven bits a byte, the high bit set on all but the last.
