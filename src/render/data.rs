@@ -26,8 +26,8 @@ pub const EXPORTS: &[&str] = &[
 /// borrowing from the analysis, the others as a record's `Value` — so that a build
 /// holds neither a tree of a whole export nor its text (tens of megabytes at ten
 /// thousand articles).
-pub fn export(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+/// `out` is buffered ([`Site::render_into`]).
+pub fn export(site: &Site, name: &str, mut out: &mut dyn Write) -> std::io::Result<()> {
     let written = match name {
         "mentions.json" => serde_json::to_writer(&mut out, &Each(|| mentions(site))),
         "dates.json" => serde_json::to_writer(&mut out, &Each(|| dates(site))),
@@ -36,8 +36,7 @@ pub fn export(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Result<(
         _ => serde_json::to_writer(&mut out, &Each(|| records(site, name))),
     };
     written.map_err(std::io::Error::from)?;
-    out.write_all(b"\n")?;
-    out.flush()
+    out.write_all(b"\n")
 }
 
 /// The sentences of findings, taken from their articles. Findings come article by

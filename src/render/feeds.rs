@@ -194,15 +194,13 @@ fn atom(
     title: &str,
     self_url: &str,
     mut entries: Vec<Entry>,
-    out: &mut dyn std::io::Write,
+    x: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     entries.sort_by(|a, b| b.instant.cmp(&a.instant).then_with(|| a.id.cmp(&b.id)));
     let updated = entries
         .first()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone());
     let c = &site.briefing.config;
-    use std::io::Write as _;
-    let x = &mut std::io::BufWriter::with_capacity(super::PAGE_BUFFER, out);
     x.write_all("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n".as_bytes())?;
     writeln!(
         x,
@@ -264,8 +262,7 @@ fn atom(
         }
         x.write_all("  </entry>\n".as_bytes())?;
     }
-    x.write_all("</feed>\n".as_bytes())?;
-    x.flush()
+    x.write_all("</feed>\n".as_bytes())
 }
 
 /// `/feed.xml`: every article and every event.

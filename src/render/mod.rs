@@ -251,8 +251,8 @@ impl<'a> Site<'a> {
     }
 
     /// Renders `page`, whose path is `path`, into `out`; the outer error is the
-    /// page's (a template's), the inner one `out`'s. Templates and the data exports
-    /// are written to `out` as they are rendered, through a buffer, so a page is never
+    /// page's (a template's), the inner one `out`'s. Templates, the data exports and
+    /// the feeds are written to `out` as they are made, through one buffer, so a page is never
     /// held whole (the report runs to 20 MB at 10,000 articles, the exports to tens);
     /// a page smaller than the buffer is still written at once.
     pub fn render_into(
@@ -261,29 +261,32 @@ impl<'a> Site<'a> {
         path: &str,
         out: &mut dyn std::io::Write,
     ) -> Result<std::io::Result<()>, Failure> {
-        let bytes = match page {
-            Page::Data(name) => return Ok(data::export(self, name, out)),
-            // Files kept as bytes are written from where they are kept.
+        // Files whole in memory are written at once.
+        let whole = match page {
             Page::Static(name) => {
                 let bytes = self.theme.statics().find(|(n, _)| n == name);
                 return Ok(out.write_all(bytes.map_or(&[][..], |(_, b)| b)));
             }
-            Page::SearchFile(name) => {
-                let bytes = self.search().file(self.briefing, self.analysis, name);
-                return Ok(out.write_all(&bytes));
-            }
-            // Written as they are made, through a buffer: the site's feed is ten
-            // megabytes at 10,000 articles.
-            Page::Feed => return Ok(feeds::site_feed(self, out)),
-            Page::PersonFeed(i) => return Ok(feeds::person_feed(self, *i, out)),
-            Page::Sitemap => feeds::sitemap(self),
-            Page::Robots => feeds::robots(self),
+            Page::SearchFile(name) => Some(self.search().file(self.briefing, self.analysis, name)),
+            Page::Sitemap => Some(feeds::sitemap(self)),
+            Page::Robots => Some(feeds::robots(self)),
+            _ => None,
+        };
+        if let Some(bytes) = whole {
+            return Ok(out.write_all(&bytes));
+        }
+        // The others are written as they are made, all through this one buffer.
+        let mut buffered = std::io::BufWriter::with_capacity(PAGE_BUFFER, out);
+        let written = match page {
+            Page::Data(name) => data::export(self, name, &mut buffered),
+            Page::Feed => feeds::site_feed(self, &mut buffered),
+            Page::PersonFeed(i) => feeds::person_feed(self, *i, &mut buffered),
             _ => {
                 let (template, context) = pages::context(self, page, path)?;
-                return self.html(template, &context, out);
+                self.html(template, &context, &mut buffered)?
             }
         };
-        Ok(out.write_all(&bytes))
+        Ok(written.and_then(|()| std::io::Write::flush(&mut buffered)))
     }
 
     /// Renders `template` into `out`: a template's error is the outer one, a write's
@@ -294,9 +297,8 @@ impl<'a> Site<'a> {
         context: &Context,
         out: &mut dyn std::io::Write,
     ) -> Result<std::io::Result<()>, Failure> {
-        let mut buffered = std::io::BufWriter::with_capacity(PAGE_BUFFER, out);
-        match self.tera.render_to(template, context, &mut buffered) {
-            Ok(()) => Ok(std::io::Write::flush(&mut buffered)),
+        match self.tera.render_to(template, context, out) {
+            Ok(()) => Ok(Ok(())),
             Err(e) => match e.kind() {
                 tera::ErrorKind::Io(kind) => Ok(Err(std::io::Error::new(*kind, error_chain(&e)))),
                 _ => Err(Failure::Template {
