@@ -151,3 +151,29 @@ fn the_reports_found_stories_are_each_rendered_by_their_own_template() {
     );
     assert_eq!(snapshot(&dir.path().join("site")), before);
 }
+
+#[test]
+fn a_found_storys_title_is_escaped_in_the_report() {
+    // The stories reach `report.html` as HTML it places unescaped: the partial that
+    // makes them must escape what content wrote.
+    let dir = default_briefing();
+    let article = dir
+        .path()
+        .join("content/articles/cuban-security-personnel-withdraw.md");
+    let text = std::fs::read_to_string(&article).unwrap().replace(
+        "title: \"Cuban security personnel withdraw",
+        "title: \"<script>alert(1)</script> Cuban security personnel withdraw",
+    );
+    std::fs::write(&article, text).unwrap();
+    let run = briefing(dir.path(), &["build"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let report = std::fs::read_to_string(dir.path().join("site/report/index.html")).unwrap();
+    assert!(
+        report.contains(
+            r#"<section class="report-story" id="story-story-cuban-security-personnel-withdraw">
+<h4>&lt;script&gt;alert(1)&lt;/script&gt; Cuban security personnel"#
+        ),
+        "{report}"
+    );
+    assert!(!report.contains("<script>alert"), "{report}");
+}
