@@ -41,6 +41,10 @@ pub enum Command {
         /// of page.
         #[arg(long)]
         timings: bool,
+        /// Replace the output folder even if it holds files briefing did not write
+        /// (they are deleted). Without it, such a folder is left as it is.
+        #[arg(long)]
+        force: bool,
     },
     /// Check the content and report every problem, without writing anything.
     Check {
@@ -224,15 +228,25 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             base_url,
             pdf,
             timings,
+            force,
         } => {
             let started = Instant::now();
             let output = output.unwrap_or_else(|| root.join("site"));
+            if let Some(pdf) = &pdf {
+                // Before the build, so a refusal costs no wait.
+                crate::pdf::check_target(pdf)?;
+            }
             let bar = Progress::new(started);
             let built = crate::build_with_progress(
                 &crate::BuildOptions {
                     root,
                     output: output.clone(),
                     base_url,
+                    replace: if force {
+                        crate::write::Replace::Force
+                    } else {
+                        crate::write::Replace::OwnOnly
+                    },
                 },
                 &|done, total| bar.update(done, total),
             );
@@ -251,6 +265,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             );
             if let Some(pdf) = pdf {
                 crate::pdf::print(&output.join("report/index.html"), &pdf)?;
+                crate::write::adopt(&output, &pdf)?;
                 eprintln!("printed the report to {}", pdf.display());
             }
             Ok(ExitCode::SUCCESS)

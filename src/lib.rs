@@ -38,6 +38,8 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Overrides `base_url` of briefing.yaml, for previews.
     pub base_url: Option<String>,
+    /// What may be replaced at `output` (`--force`).
+    pub replace: write::Replace,
 }
 
 /// A finished build: what was written and the warnings worth showing.
@@ -60,7 +62,13 @@ pub fn build_with_progress(
     options: &BuildOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Built, Failure> {
-    check_output(&options.root, &options.output)?;
+    let target = write::Target {
+        root: &options.root,
+        output: &options.output,
+        replace: options.replace,
+    };
+    // A folder that may not be replaced is refused before the work, not after it.
+    write::check_target(target.root, target.output, target.replace)?;
     let mut clock = Stages::start();
     let loaded = without_errors(load::briefing(&options.root)?)?;
     clock.lap("load");
@@ -70,7 +78,7 @@ pub fn build_with_progress(
     let render_options = render_options(&loaded, options.base_url.as_deref());
     let site = render::site(&loaded.briefing, &analysis, &theme, render_options)?;
     clock.lap("prepare");
-    let written = write::site_with_progress(&site, &options.output, progress)?;
+    let written = write::site_with_progress(&site, target, progress)?;
     clock.lap("render and write");
     Ok(Built {
         written,
@@ -211,45 +219,4 @@ fn warnings(loaded: &Loaded, analysis: &Analysis) -> Vec<Diagnostic> {
         .collect();
     diagnostic::sort(&mut out);
     out
-}
-
-/// Refuses an output folder that would swallow the content: the briefing root itself,
-/// a folder above it, or one inside `content/` or `templates/`.
-fn check_output(root: &Path, output: &Path) -> Result<(), Failure> {
-    let absolute = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        // Resolve what exists, so `./site/..` and symlinks compare as they are.
-        let mut existing = p.clone();
-        let mut rest = Vec::new();
-        while !existing.exists() {
-            match (existing.file_name(), existing.parent()) {
-                (Some(name), Some(parent)) => {
-                    rest.push(name.to_os_string());
-                    existing = parent.to_path_buf();
-                }
-                _ => break,
-            }
-        }
-        let mut resolved = existing.canonicalize().unwrap_or(existing);
-        for name in rest.iter().rev() {
-            resolved.push(name);
-        }
-        resolved
-    };
-    let root = absolute(root);
-    let output = absolute(output);
-    let unsafe_output = root.starts_with(&output)
-        || output.starts_with(root.join("content"))
-        || output.starts_with(root.join("templates"));
-    if unsafe_output {
-        return Err(Failure::Other(format!(
-            "refusing to build into `{}`: it would replace the briefing's own files; choose a folder such as `site/`",
-            output.display()
-        )));
-    }
-    Ok(())
 }

@@ -91,8 +91,35 @@ pub(crate) fn arguments(profile: &Path, pdf: &Path, page: &str) -> Vec<OsString>
     .collect()
 }
 
-/// Prints the built report at `report` (an HTML file) to `pdf`.
+/// Refuses to print over a file that is not a PDF: `--pdf notes.md` is a slip, and
+/// the tool never overwrites a file it did not write. An earlier PDF is replaced.
+pub(crate) fn check_target(pdf: &Path) -> Result<(), Failure> {
+    let meta = match std::fs::symlink_metadata(pdf) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Failure::io(pdf, "read", e)),
+    };
+    let is_pdf = meta.is_file() && {
+        let mut head = [0u8; 5];
+        std::fs::File::open(pdf)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+            .is_ok()
+            && &head == b"%PDF-"
+    };
+    if !is_pdf {
+        return Err(Failure::Other(format!(
+            "refusing to print the report to `{}`: it exists and is not a PDF; choose another file",
+            pdf.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Prints the built report at `report` (an HTML file) to `pdf`. The browser prints into
+/// a new file beside `pdf`, which replaces `pdf` only once it is a PDF: a failed print
+/// leaves an earlier one as it was.
 pub(crate) fn print(report: &Path, pdf: &Path) -> Result<(), Failure> {
+    check_target(pdf)?;
     let browser = match std::env::var_os("BRIEFING_CHROMIUM") {
         Some(b) if !b.is_empty() => PathBuf::from(b),
         _ => find_browser(BROWSERS, std::env::var_os("PATH")).ok_or_else(|| {
@@ -106,17 +133,25 @@ pub(crate) fn print(report: &Path, pdf: &Path) -> Result<(), Failure> {
         std::env::current_dir().map_err(|e| Failure::io(".", "read the current folder", e))?;
     let report = cwd.join(report);
     let pdf = cwd.join(pdf);
-    if let Some(parent) = pdf.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| Failure::io(parent, "create", e))?;
-    }
-    let profile = std::env::temp_dir().join(format!("briefing-chromium-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&profile);
-    std::fs::create_dir_all(&profile).map_err(|e| Failure::io(&profile, "create", e))?;
-    let _ = std::fs::remove_file(&pdf);
-    let result = run(&browser, &arguments(&profile, &pdf, &file_url(&report)));
-    let _ = std::fs::remove_dir_all(&profile);
+    let parent = pdf.parent().unwrap_or(Path::new("/"));
+    std::fs::create_dir_all(parent).map_err(|e| Failure::io(parent, "create", e))?;
+    // A fresh profile folder and a fresh file to print into, both made here, so
+    // nothing that was there before is removed.
+    let profile = tempfile::Builder::new()
+        .prefix("briefing-chromium-")
+        .tempdir()
+        .map_err(|e| Failure::io(std::env::temp_dir(), "create a browser profile in", e))?;
+    let printing = tempfile::Builder::new()
+        .prefix(".briefing-report-")
+        .suffix(".pdf")
+        .tempfile_in(parent)
+        .map_err(|e| Failure::io(parent, "create a file in", e))?;
+    let result = run(
+        &browser,
+        &arguments(profile.path(), printing.path(), &file_url(&report)),
+    );
     let stderr = result?;
-    let printed = std::fs::read(&pdf).is_ok_and(|b| b.starts_with(b"%PDF"));
+    let printed = std::fs::read(printing.path()).is_ok_and(|b| b.starts_with(b"%PDF"));
     if !printed {
         return Err(Failure::Other(format!(
             "{} did not print `{}`{}",
@@ -125,6 +160,9 @@ pub(crate) fn print(report: &Path, pdf: &Path) -> Result<(), Failure> {
             tail(&stderr)
         )));
     }
+    printing
+        .persist(&pdf)
+        .map_err(|e| Failure::io(&pdf, "write", e.error))?;
     Ok(())
 }
 

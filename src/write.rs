@@ -2,8 +2,14 @@
 //! touches it. Pages are written into a fresh folder beside the output; only when every
 //! page is written is the old folder swapped out, so a failed build leaves the previous
 //! site exactly as it was, and no stale file survives a build.
+//!
+//! The output folder is the tool's own: every site carries a *manifest*
+//! ([`MANIFEST`]) listing each file the build wrote. A folder is replaced only when it
+//! is absent, empty, or holds nothing but what its manifest lists, so a file the user
+//! put there (a `CNAME`, notes, a whole other project) is never deleted: the build
+//! stops and names it instead, unless `--force` is given.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -49,14 +55,258 @@ impl KindTotals {
     }
 }
 
-/// A folder beside `output`, named after it and this process, so two builds into
-/// different folders never collide.
-fn beside(output: &Path, what: &str) -> PathBuf {
+/// Makes a new, empty folder beside `output`, named after it and this process; a name
+/// that is taken (a folder left by a build that was killed, or anyone's) is skipped,
+/// never emptied, so this never deletes what another process or the user made.
+fn fresh_beside(output: &Path, what: &str) -> Result<PathBuf, Failure> {
     let name = output
         .file_name()
         .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    let parent = output.parent().unwrap_or(Path::new("."));
-    parent.join(format!(".{name}.{what}-{}", std::process::id()))
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(parent).map_err(|e| Failure::io(parent, "create", e))?;
+    let pid = std::process::id();
+    for attempt in 0u32.. {
+        let suffix = if attempt == 0 {
+            String::new()
+        } else {
+            format!(".{attempt}")
+        };
+        let dir = parent.join(format!(".{name}.{what}-{pid}{suffix}"));
+        match std::fs::create_dir(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => {}
+            Err(e) => return Err(Failure::io(&dir, "create", e)),
+        }
+    }
+    unreachable!("the loop returns")
+}
+
+/// The file in the root of every site that lists the files the build wrote, one path
+/// per line below a header: the mark that the folder is the tool's to replace.
+pub const MANIFEST: &str = ".briefing-site";
+
+/// The manifest's first line; a file without it is not a manifest.
+const MANIFEST_HEADER: &str =
+    "# briefing site manifest v1: the files below were written by `briefing build`.";
+
+/// The manifest's text for the site files `paths` (relative, `/`-separated).
+fn manifest_text<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
+    let sorted: BTreeSet<&str> = paths.into_iter().chain([MANIFEST]).collect();
+    let mut out = String::from(MANIFEST_HEADER);
+    out.push_str(
+        "\n# The next build replaces this folder only if it holds nothing else; put files to\n# publish with the site in the briefing's templates/static/.\n",
+    );
+    for path in sorted {
+        out.push_str(path);
+        out.push('\n');
+    }
+    out
+}
+
+/// The paths a manifest lists, or `None` when `text` is not a manifest: no header, or
+/// a line that is not a plain relative path (a manifest naming `../x` could otherwise
+/// vouch for files outside its folder).
+fn parse_manifest(text: &str) -> Option<BTreeSet<&str>> {
+    let mut lines = text.lines();
+    if lines.next()? != MANIFEST_HEADER {
+        return None;
+    }
+    let mut paths = BTreeSet::new();
+    for line in lines.filter(|l| !l.starts_with('#')) {
+        if !contained(line) {
+            return None;
+        }
+        paths.insert(line);
+    }
+    Some(paths)
+}
+
+/// What the build may do with its output folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Replace {
+    /// Only a folder that is absent, empty, or holds only what its manifest lists.
+    #[default]
+    OwnOnly,
+    /// Whatever the folder holds (`--force`); the briefing's own folders, the current
+    /// folder and the home folder are still refused.
+    Force,
+}
+
+/// Refuses an output folder the build may not replace: the briefing root itself, a
+/// folder above it, one inside `content/` or `templates/`, a symbolic link or a file;
+/// and, unless `replace` is [`Replace::Force`], a folder holding anything the tool did
+/// not write. Called before the build starts, so a refusal costs the user no wait, and
+/// again just before the swap.
+pub fn check_target(root: &Path, output: &Path, replace: Replace) -> Result<(), Failure> {
+    let root_abs = absolute(root);
+    let output_abs = absolute(output);
+    let unsafe_output = root_abs.starts_with(&output_abs)
+        || output_abs.starts_with(root_abs.join("content"))
+        || output_abs.starts_with(root_abs.join("templates"));
+    if unsafe_output {
+        return Err(Failure::Other(format!(
+            "refusing to build into `{}`: it would replace the briefing's own files; choose a folder such as `site/`",
+            output.display()
+        )));
+    }
+    let meta = match std::fs::symlink_metadata(output) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Failure::io(output, "read", e)),
+    };
+    if meta.file_type().is_symlink() {
+        // Replacing the link would delete it, and following it would write outside the
+        // folder the user named: neither is what they asked for.
+        let target = std::fs::read_link(output).unwrap_or_default();
+        return Err(Failure::Other(format!(
+            "refusing to build into `{}`: it is a symbolic link (to `{}`); pass the folder it points to as --output",
+            output.display(),
+            target.display()
+        )));
+    }
+    if !meta.is_dir() {
+        return Err(Failure::Other(format!(
+            "refusing to build into `{}`: it is a file, not a folder; choose another --output",
+            output.display()
+        )));
+    }
+    match replace {
+        Replace::Force => refuse_precious(output, &output_abs),
+        Replace::OwnOnly => refuse_foreign(output),
+    }
+}
+
+/// Even `--force` keeps the folder the command runs in, the folders above it and the
+/// home folder: a slip of `--output .` or `--output ~` would otherwise cost everything
+/// in them.
+fn refuse_precious(output: &Path, output_abs: &Path) -> Result<(), Failure> {
+    let cwd = std::env::current_dir().map(|d| absolute(&d)).ok();
+    let home = std::env::var_os("HOME").map(|h| absolute(Path::new(&h)));
+    let holds_cwd = cwd.is_some_and(|cwd| cwd.starts_with(output_abs));
+    if holds_cwd || home.as_deref() == Some(output_abs) {
+        return Err(Failure::Other(format!(
+            "refusing to build into `{}`, even with --force: it is the current folder, a folder above it, or the home folder",
+            output.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses a folder that holds anything its manifest does not list.
+fn refuse_foreign(output: &Path) -> Result<(), Failure> {
+    let marker = output.join(MANIFEST);
+    // The manifest itself must be a plain file: a link could make another folder's
+    // manifest vouch for this one.
+    let text = match std::fs::symlink_metadata(&marker) {
+        Ok(m) if m.is_file() => std::fs::read_to_string(&marker).ok(),
+        _ => None,
+    };
+    let listed = text.as_deref().and_then(parse_manifest);
+    let foreign = foreign_files(output, listed.as_ref())?;
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    const SHOWN: usize = 5;
+    let mut names = foreign
+        .iter()
+        .take(SHOWN)
+        .map(|f| format!("`{f}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if foreign.len() > SHOWN {
+        names.push_str(&format!(" and {} more", foreign.len() - SHOWN));
+    }
+    let files = if foreign.len() == 1 { "file" } else { "files" };
+    let what = if listed.is_some() {
+        format!(
+            "it holds {} {files} briefing did not write: {names}",
+            foreign.len()
+        )
+    } else {
+        format!(
+            "it is not a site briefing made (it has no {MANIFEST}) and holds {} {files}: {names}",
+            foreign.len()
+        )
+    };
+    Err(Failure::Other(format!(
+        "refusing to replace `{}`: {what}; move them elsewhere (files to publish with the site go in the briefing's templates/static/), choose another --output, or pass --force to replace the folder and everything in it",
+        output.display()
+    )))
+}
+
+/// The files and links below `dir` that `listed` does not name, sorted; every file
+/// when there is no manifest. Links are never followed.
+fn foreign_files(dir: &Path, listed: Option<&BTreeSet<&str>>) -> Result<Vec<String>, Failure> {
+    let mut foreign = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Failure::io(path, "read", e.into())
+        })?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        if !listed.is_some_and(|l| l.contains(rel.as_str())) {
+            foreign.push(rel);
+        }
+    }
+    Ok(foreign)
+}
+
+/// `p` made absolute, with what exists of it resolved, so `./site/..` and symlinked
+/// folders compare as they are.
+fn absolute(p: &Path) -> PathBuf {
+    let p = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut existing = p.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for name in rest.iter().rev() {
+        resolved.push(name);
+    }
+    resolved
+}
+
+/// Adds `file`, written into the site at `output` after the build (the report's PDF),
+/// to the site's manifest, so the next build may replace it. A file outside `output`
+/// is left alone.
+pub fn adopt(output: &Path, file: &Path) -> Result<(), Failure> {
+    let (output, file) = (absolute(output), absolute(file));
+    let Ok(rel) = file.strip_prefix(&output) else {
+        return Ok(());
+    };
+    let rel = rel.to_string_lossy().replace('\\', "/");
+    let path = output.join(MANIFEST);
+    let text = std::fs::read_to_string(&path).map_err(|e| Failure::io(&path, "read", e))?;
+    let Some(listed) = parse_manifest(&text) else {
+        return Err(Failure::Other(format!(
+            "`{}` is not a manifest briefing wrote",
+            path.display()
+        )));
+    };
+    let updated = manifest_text(listed.into_iter().chain([rel.as_str()]));
+    std::fs::write(&path, updated).map_err(|e| Failure::io(&path, "write", e))
 }
 
 /// Whether a page path stays inside the output folder: relative, and only plain names.
@@ -67,24 +317,33 @@ pub fn contained(path: &str) -> bool {
         && p.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
+/// Where a site goes: the output folder, the briefing it is built from (whose own
+/// folders are never replaced) and what may be replaced.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    pub root: &'a Path,
+    pub output: &'a Path,
+    pub replace: Replace,
+}
+
 /// Renders every page of `site` and writes it into `output`, atomically as a whole.
-pub fn site(site: &Site, output: &Path) -> Result<Written, Failure> {
-    site_with_progress(site, output, &|_, _| {})
+pub fn site(site: &Site, target: Target<'_>) -> Result<Written, Failure> {
+    site_with_progress(site, target, &|_, _| {})
 }
 
 /// [`site`], calling `progress(done, total)` after each page is written.
 pub fn site_with_progress(
     site: &Site,
-    output: &Path,
+    target: Target<'_>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Written, Failure> {
-    let staging = beside(output, "new");
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(|e| Failure::io(&staging, "remove", e))?;
-    }
-    std::fs::create_dir_all(&staging).map_err(|e| Failure::io(&staging, "create", e))?;
+    check_target(target.root, target.output, target.replace)?;
+    let staging = fresh_beside(target.output, "new")?;
     let result = write_pages(site, &staging, progress).and_then(|written| {
-        swap(&staging, output)?;
+        // The folder is checked again at the last moment: the user may have put a
+        // file into it while the pages were being written.
+        check_target(target.root, target.output, target.replace)?;
+        swap(&staging, target.output)?;
         Ok(written)
     });
     if result.is_err() {
@@ -111,6 +370,10 @@ fn write_pages(
     for (kind, t) in write_some(site, dir, &search, &done, total, progress)? {
         by_kind.entry(kind).or_default().add(&t);
     }
+    let paths: Vec<String> = main.iter().chain(&search).map(|p| site.path(p)).collect();
+    let manifest = dir.join(MANIFEST);
+    std::fs::write(&manifest, manifest_text(paths.iter().map(String::as_str)))
+        .map_err(|e| Failure::io(&manifest, "write", e))?;
     Ok(Written { by_kind })
 }
 
@@ -197,32 +460,50 @@ impl std::io::Write for Counted {
     }
 }
 
-/// Puts `staging` in the place of `output`, removing the old folder.
+/// Puts `staging` in the place of `output`, removing the old folder (which
+/// [`check_target`] has just found to be the tool's own, or `--force` gave up).
 fn swap(staging: &Path, output: &Path) -> Result<(), Failure> {
-    let old = beside(output, "old");
-    if old.exists() {
-        std::fs::remove_dir_all(&old).map_err(|e| Failure::io(&old, "remove", e))?;
-    }
     let had_old = output.exists();
+    let old = fresh_beside(output, "old")?;
     if had_old {
-        std::fs::rename(output, &old).map_err(|e| Failure::io(output, "move aside", e))?;
+        // Renamed into the fresh folder rather than onto its name: a rename onto an
+        // existing empty folder is not portable.
+        let old_site = old.join("site");
+        std::fs::rename(output, &old_site).map_err(|e| Failure::io(output, "move aside", e))?;
     }
     if let Err(e) = std::fs::rename(staging, output) {
         if had_old {
             // Put the previous site back before reporting.
-            let _ = std::fs::rename(&old, output);
+            let _ = std::fs::rename(old.join("site"), output);
         }
+        let _ = std::fs::remove_dir(&old);
         return Err(Failure::io(output, "replace", e));
     }
-    if had_old {
-        std::fs::remove_dir_all(&old).map_err(|e| Failure::io(&old, "remove", e))?;
-    }
+    std::fs::remove_dir_all(&old).map_err(|e| Failure::io(&old, "remove", e))?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_manifest_reads_back_as_the_paths_it_lists_and_itself() {
+        let text = manifest_text(["people/x/index.html", "index.html"]);
+        let listed: Vec<&str> = parse_manifest(&text).unwrap().into_iter().collect();
+        assert_eq!(listed, [MANIFEST, "index.html", "people/x/index.html"]);
+    }
+
+    #[test]
+    fn a_manifest_without_its_header_or_with_a_path_outside_is_none() {
+        let body = "index.html\n";
+        assert_eq!(parse_manifest(body), None);
+        assert_eq!(parse_manifest(""), None);
+        for bad in ["../x", "/etc/passwd", "a/../../b", ""] {
+            let text = format!("{MANIFEST_HEADER}\nindex.html\n{bad}\n");
+            assert_eq!(parse_manifest(&text), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn only_plain_relative_paths_are_contained() {

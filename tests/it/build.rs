@@ -80,16 +80,6 @@ fn the_default_briefing_builds_the_same_bytes_twice() {
 }
 
 #[test]
-fn stale_files_do_not_survive_a_build() {
-    let dir = briefing_with(None);
-    std::fs::create_dir_all(dir.path().join("site/old")).unwrap();
-    std::fs::write(dir.path().join("site/old/stale.html"), "stale").unwrap();
-    assert_eq!(briefing(dir.path(), &["build"]).status.code(), Some(0));
-    assert!(!dir.path().join("site/old").exists());
-    assert!(dir.path().join("site/index.html").exists());
-}
-
-#[test]
 fn base_url_override_changes_canonical_links_only() {
     let dir = briefing_with(None);
     let out = briefing(

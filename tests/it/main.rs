@@ -7,6 +7,7 @@ mod cli;
 mod faults;
 mod hostile;
 mod links;
+mod output;
 mod publish;
 mod regressions;
 mod serve;
