@@ -280,14 +280,10 @@ pub fn featured_mentions(site: &Site, root: &str) -> Option<Matrix> {
         .collect();
     let dates: Vec<NaiveDate> = b.articles.iter().map(|a| a.published.date).collect();
     let (first, last) = (dates.iter().min()?, dates.iter().max()?);
-    let by_month = (*last - *first).num_weeks() > 16;
-    let bucket = |d: NaiveDate| -> NaiveDate {
-        if by_month {
-            d.with_day(1).unwrap_or(d)
-        } else {
-            d - Duration::days(d.weekday().num_days_from_monday() as i64)
-        }
-    };
+    // Weeks for a few months of coverage, months for a few years, years beyond: a
+    // column count that stays readable whatever the span.
+    let span = Span::of(*last - *first);
+    let bucket = |d: NaiveDate| span.start_of(d);
     let mut counts: BTreeMap<(usize, NaiveDate), usize> = BTreeMap::new();
     let mut buckets: std::collections::BTreeSet<NaiveDate> = std::collections::BTreeSet::new();
     for (row, p) in people.iter().enumerate() {
@@ -305,7 +301,8 @@ pub fn featured_mentions(site: &Site, root: &str) -> Option<Matrix> {
             }
         }
     }
-    // Every week (or month) from the first to the last, empty ones too: a time axis.
+    // Every week (or month, or year) from the first to the last, empty ones too: a
+    // time axis.
     let (Some(&start), Some(&end)) = (buckets.first(), buckets.last()) else {
         return None;
     };
@@ -313,29 +310,9 @@ pub fn featured_mentions(site: &Site, root: &str) -> Option<Matrix> {
     let mut d = start;
     while d <= end {
         buckets.push(d);
-        d = if by_month {
-            d.checked_add_months(chrono::Months::new(1))
-                .unwrap_or(NaiveDate::MAX)
-        } else {
-            d + Duration::days(7)
-        };
+        d = span.next(d);
     }
-    let columns = buckets
-        .iter()
-        .map(|d| Label {
-            text: if by_month {
-                format!("{} {}", &crate::edtf::month_name(d.month())[..3], d.year())
-            } else {
-                format!("{} {}", d.day(), &crate::edtf::month_name(d.month())[..3])
-            },
-            long: if by_month {
-                format!("{} {}", crate::edtf::month_name(d.month()), d.year())
-            } else {
-                format!("week of {}", day_words(*d))
-            },
-            url: None,
-        })
-        .collect();
+    let columns = buckets.iter().map(|d| span.label(*d)).collect();
     let rows = people
         .iter()
         .enumerate()
@@ -351,13 +328,77 @@ pub fn featured_mentions(site: &Site, root: &str) -> Option<Matrix> {
                 .collect(),
         })
         .collect();
-    let title = if by_month {
-        "Mentions of the featured people by month of publication"
-    } else {
-        "Mentions of the featured people by week of publication"
+    let title = match span {
+        Span::Weeks => "Mentions of the featured people by week of publication",
+        Span::Months => "Mentions of the featured people by month of publication",
+        Span::Years => "Mentions of the featured people by year of publication",
     };
     Some(matrix(title, columns, rows))
 }
+
+/// The columns of a chart over time: weeks, months or years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Span {
+    Weeks,
+    Months,
+    Years,
+}
+
+impl Span {
+    fn of(span: Duration) -> Span {
+        if span.num_weeks() <= 16 {
+            Span::Weeks
+        } else if span.num_days() <= 4 * 366 {
+            Span::Months
+        } else {
+            Span::Years
+        }
+    }
+
+    fn start_of(self, d: NaiveDate) -> NaiveDate {
+        match self {
+            Span::Weeks => d - Duration::days(d.weekday().num_days_from_monday() as i64),
+            Span::Months => d.with_day(1).unwrap_or(d),
+            Span::Years => NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d),
+        }
+    }
+
+    fn next(self, d: NaiveDate) -> NaiveDate {
+        match self {
+            Span::Weeks => d.checked_add_signed(Duration::days(7)),
+            Span::Months => d.checked_add_months(chrono::Months::new(1)),
+            Span::Years => d.checked_add_months(chrono::Months::new(12)),
+        }
+        .unwrap_or(NaiveDate::MAX)
+    }
+
+    fn label(self, d: NaiveDate) -> Label {
+        let month = crate::edtf::month_name(d.month());
+        let (text, long) = match self {
+            Span::Weeks => (
+                format!("{} {}", d.day(), &month[..3]),
+                format!("week of {}", day_words(d)),
+            ),
+            Span::Months => (
+                format!("{} {}", &month[..3], d.year()),
+                format!("{month} {}", d.year()),
+            ),
+            Span::Years => (d.year().to_string(), d.year().to_string()),
+        };
+        Label {
+            text,
+            long,
+            url: None,
+        }
+    }
+}
+
+/// Columns and rows the coverage matrix shows at most: the first curated comparisons,
+/// the largest stories, the outlets with the most articles in them (the others summed
+/// in one row), so that the overview stays one screen whatever the briefing.
+const COVERAGE_COMPARISONS: usize = 8;
+const COVERAGE_STORIES: usize = 8;
+const COVERAGE_OUTLETS: usize = 15;
 
 /// Which outlet reported which story: one row per outlet, one column per curated
 /// comparison and per story the generator found, the count of the outlet's articles
@@ -365,7 +406,7 @@ pub fn featured_mentions(site: &Site, root: &str) -> Option<Matrix> {
 pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
     let b = site.briefing;
     let mut groups: Vec<(Label, Vec<&str>)> = Vec::new();
-    for c in &b.comparisons {
+    for c in b.comparisons.iter().take(COVERAGE_COMPARISONS) {
         groups.push((
             Label {
                 text: c.title.clone(),
@@ -375,7 +416,8 @@ pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
             c.articles.iter().map(|(a, _)| a.as_str()).collect(),
         ));
     }
-    for s in &site.analysis.stories {
+    let largest = site.index.stories_by_size().iter().take(COVERAGE_STORIES);
+    for s in largest.map(|&i| &site.analysis.stories[i]) {
         groups.push((
             Label {
                 text: s.title.clone(),
@@ -412,10 +454,42 @@ pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
             entry.1[c] += 1;
         }
     }
-    let rows: Vec<MatrixRow> = rows
+    let mut rows: Vec<MatrixRow> = rows
         .into_values()
         .map(|(label, values)| MatrixRow { label, values })
         .collect();
+    if rows.len() > COVERAGE_OUTLETS {
+        // The outlets with the most articles in these columns keep their rows, in
+        // name order; the others are summed into one.
+        let total = |r: &MatrixRow| r.values.iter().sum::<usize>();
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(total(&rows[i])));
+        let kept: std::collections::BTreeSet<usize> =
+            order.into_iter().take(COVERAGE_OUTLETS - 1).collect();
+        let mut other = vec![0; groups.len()];
+        let mut others = 0;
+        let mut shown = Vec::new();
+        for (i, row) in rows.into_iter().enumerate() {
+            if kept.contains(&i) {
+                shown.push(row);
+            } else {
+                others += 1;
+                for (o, v) in other.iter_mut().zip(&row.values) {
+                    *o += v;
+                }
+            }
+        }
+        let text = format!("{others} other outlets");
+        shown.push(MatrixRow {
+            label: Label {
+                text: text.clone(),
+                long: text,
+                url: Some(format!("{root}outlets/")),
+            },
+            values: other,
+        });
+        rows = shown;
+    }
     let columns = groups.into_iter().map(|(l, _)| l).collect();
     Some(matrix("Which outlet reported which story", columns, rows))
 }
@@ -518,13 +592,22 @@ fn strip_lines(events: &[crate::content::Event]) -> Vec<Line<'_>> {
     lines
 }
 
-pub fn timeline_strip(events: &[crate::content::Event], anchor_prefix: &str) -> Option<Strip> {
+/// Marks a strip draws at most: past this a strip of one mark per event says less than
+/// a count per month, and weighs more than the page it is on.
+pub const STRIP_EVENTS: usize = 400;
+
+/// The strip of `events`, each mark linking to `href(event)`; `None` when there are
+/// none, or more than [`STRIP_EVENTS`].
+pub fn timeline_strip(
+    events: &[crate::content::Event],
+    href: &dyn Fn(&crate::content::Event) -> String,
+) -> Option<Strip> {
     use crate::edtf::Precision;
     const LEFT: f64 = 96.0;
     const WIDTH: f64 = 600.0;
     const LANE: f64 = 11.0;
     const GAP: f64 = 16.0;
-    if events.is_empty() {
+    if events.is_empty() || events.len() > STRIP_EVENTS {
         return None;
     }
     let lines = strip_lines(events);
@@ -641,8 +724,8 @@ pub fn timeline_strip(events: &[crate::content::Event], anchor_prefix: &str) -> 
             };
             let _ = write!(
                 marks,
-                "<a href=\"#{anchor_prefix}{}\"><title>{} — {}</title>{shape}</a>",
-                escape(&e.id),
+                "<a href=\"{}\"><title>{} — {}</title>{shape}</a>",
+                escape(&href(e)),
                 escape(&when),
                 escape(&e.title)
             );
@@ -774,7 +857,7 @@ mod matrix_tests {
             (zoom.from.to_string(), zoom.to.to_string()),
             ("2026-01-01".into(), "2026-02-28".into())
         );
-        let strip = timeline_strip(&events, "event-").unwrap();
+        let strip = timeline_strip(&events, &|e| format!("#event-{}", e.id)).unwrap();
         assert!(strip.svg.contains("2009–2018: no events"));
         assert!(strip.svg.contains("2020–2025: no events"));
         // Every event links to its anchor, from each line it is on; titles are escaped.

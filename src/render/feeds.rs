@@ -150,7 +150,7 @@ fn article_entry(site: &Site, a: &Article) -> Entry {
 
 fn event_entry(site: &Site, e: &Event) -> Entry {
     let b = site.briefing;
-    let url = format!("{}timeline/#{}", site.options.base_url, e.id);
+    let url = format!("{}{}", site.options.base_url, site.index.event_url(e));
     let when = e.display.clone().unwrap_or_else(|| e.date.wording());
     let mut html = format!("<p>{}</p>", super::view::escape(&when));
     html.push_str(&markdown::curated_html(&e.summary));
@@ -332,16 +332,13 @@ fn listed(page: &Page) -> bool {
     matches!(
         page,
         Page::Home
-            | Page::People
             | Page::Person(_)
             | Page::Timeline
-            | Page::Compare
             | Page::Comparison(_)
             | Page::Story(_)
-            | Page::Articles
+            | Page::Pair(..)
             | Page::Article(_)
-            | Page::Outlets
-            | Page::Outlet(_)
+            | Page::List(..)
             | Page::Search
             | Page::Report
             | Page::DataIndex

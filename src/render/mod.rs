@@ -7,6 +7,7 @@
 mod charts;
 mod data;
 mod feeds;
+pub mod lists;
 mod pages;
 mod report;
 pub mod search;
@@ -21,6 +22,7 @@ use tera::{Context, Tera};
 use crate::analyse::Analysis;
 use crate::content::Briefing;
 use crate::error::Failure;
+pub use lists::List;
 pub use theme::Theme;
 use view::Index;
 pub use view::escape;
@@ -36,16 +38,21 @@ pub struct Options {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Page {
     Home,
-    People,
     Person(usize),
+    /// `/timeline/`: the years and months, with counts.
     Timeline,
-    Compare,
+    /// `/timeline/events.json`: where each event's anchor is, for links made before
+    /// the timeline had a page per month.
+    TimelineAnchors,
     Comparison(usize),
     Story(usize),
-    Articles,
+    /// A compared pair of a story's articles worth reading side by side: the story's
+    /// position and the pair's.
+    Pair(usize, usize),
     Article(usize),
-    Outlets,
-    Outlet(String),
+    /// Page `n` (1-based) of a list: the article index, an outlet's articles, a
+    /// person's mentions…
+    List(List, u32),
     NotFound,
     Static(String),
     Data(&'static str),
@@ -68,16 +75,14 @@ impl Page {
     pub fn kind(&self) -> &'static str {
         match self {
             Page::Home => "home",
-            Page::People => "people",
             Page::Person(_) => "person",
             Page::Timeline => "timeline",
-            Page::Compare => "compare",
+            Page::TimelineAnchors => "timeline-anchors",
             Page::Comparison(_) => "comparison",
             Page::Story(_) => "story",
-            Page::Articles => "articles",
+            Page::Pair(..) => "pair",
             Page::Article(_) => "article",
-            Page::Outlets => "outlets",
-            Page::Outlet(_) => "outlet",
+            Page::List(list, _) => list.kind(),
             Page::NotFound => "404",
             Page::Static(_) => "static",
             Page::Data(_) => "data",
@@ -130,32 +135,7 @@ pub fn site<'a>(
 ) -> Result<Site<'a>, Failure> {
     let tera = compile(theme)?;
     let index = Index::new(briefing, analysis);
-    let mut pages = vec![
-        Page::Home,
-        Page::People,
-        Page::Timeline,
-        Page::Compare,
-        Page::Articles,
-        Page::Outlets,
-        Page::NotFound,
-    ];
-    pages.extend((0..briefing.people.len()).map(Page::Person));
-    pages.extend((0..briefing.comparisons.len()).map(Page::Comparison));
-    pages.extend((0..analysis.stories.len()).map(Page::Story));
-    pages.extend((0..briefing.articles.len()).map(Page::Article));
-    pages.extend(briefing.outlets.keys().cloned().map(Page::Outlet));
-    pages.extend(theme.statics().map(|(n, _)| Page::Static(n.to_string())));
-    pages.extend(data::EXPORTS.iter().map(|name| Page::Data(name)));
-    pages.extend([
-        Page::Search,
-        Page::Report,
-        Page::DataIndex,
-        Page::Feed,
-        Page::Sitemap,
-        Page::Robots,
-    ]);
-    pages.extend((0..briefing.people.len()).map(Page::PersonFeed));
-    Ok(Site {
+    let mut site = Site {
         briefing,
         analysis,
         theme,
@@ -163,8 +143,10 @@ pub fn site<'a>(
         tera,
         index,
         search: Default::default(),
-        pages,
-    })
+        pages: Vec::new(),
+    };
+    site.pages = site.list_pages();
+    Ok(site)
 }
 
 fn compile(theme: &Theme) -> Result<Tera, Failure> {
@@ -178,6 +160,93 @@ fn compile(theme: &Theme) -> Result<Tera, Failure> {
 }
 
 impl<'a> Site<'a> {
+    /// Every page but the search index's files: the overview pages, each page of each
+    /// list, the pairs worth a page, the feeds, the exports and the theme's files.
+    fn list_pages(&self) -> Vec<Page> {
+        let (briefing, analysis, theme) = (self.briefing, self.analysis, self.theme);
+        let mut pages = vec![
+            Page::Home,
+            Page::Timeline,
+            Page::TimelineAnchors,
+            Page::NotFound,
+        ];
+        pages.extend((0..briefing.people.len()).map(Page::Person));
+        pages.extend((0..briefing.comparisons.len()).map(Page::Comparison));
+        pages.extend((0..analysis.stories.len()).map(Page::Story));
+        for (s, story) in analysis.stories.iter().enumerate() {
+            let worth = story.pairs.iter().enumerate();
+            pages.extend(
+                worth
+                    .filter(|(_, p)| pages::worth_a_page(p))
+                    .map(|(p, _)| Page::Pair(s, p)),
+            );
+        }
+        pages.extend((0..briefing.articles.len()).map(Page::Article));
+        for list in self.lists() {
+            pages.extend((1..=list.pages(self)).map(|n| Page::List(list.clone(), n)));
+        }
+        pages.extend(theme.statics().map(|(n, _)| Page::Static(n.to_string())));
+        pages.extend(data::EXPORTS.iter().map(|name| Page::Data(name)));
+        pages.extend([
+            Page::Search,
+            Page::Report,
+            Page::DataIndex,
+            Page::Feed,
+            Page::Sitemap,
+            Page::Robots,
+        ]);
+        pages.extend((0..briefing.people.len()).map(Page::PersonFeed));
+        pages
+    }
+
+    /// Every list of the site. A person's or a story's own lists exist only when
+    /// they are longer than what the person's or the story's page shows.
+    fn lists(&self) -> Vec<List> {
+        let (b, ix) = (self.briefing, &self.index);
+        let mut lists = vec![List::Articles, List::People, List::Outlets, List::Compare];
+        if !ix.unattributed().is_empty() {
+            lists.push(List::Unattributed);
+        }
+        for id in b.outlets.keys() {
+            lists.push(List::Outlet(id.clone()));
+            if ix.derived_by_outlet.contains_key(id.as_str()) {
+                lists.push(List::OutletCopies(id.clone()));
+            }
+        }
+        for (i, p) in b.people.iter().enumerate() {
+            if ix.person_articles(&p.id).len() > pages::PERSON_ARTICLES {
+                lists.extend([List::PersonMentions(i), List::PersonArticles(i)]);
+            }
+            if ix.person_quotes(&p.id).len() > pages::PERSON_QUOTES {
+                lists.push(List::PersonQuotes(i));
+            }
+            let events = ix.events_by_person.get(p.id.as_str()).map_or(0, Vec::len);
+            if events > pages::PERSON_EVENTS {
+                lists.push(List::PersonEvents(i));
+            }
+        }
+        for (i, s) in self.analysis.stories.iter().enumerate() {
+            if s.articles.len() > pages::STORY_ARTICLES {
+                lists.push(List::StoryMembers(i));
+            }
+            if s.pairs.len() > pages::STORY_PAIRS {
+                lists.push(List::StoryPairs(i));
+            }
+        }
+        let mut years = std::collections::BTreeSet::new();
+        for ((year, month), _) in ix.periods_with_counts() {
+            years.insert(year);
+            if month > 0 {
+                lists.push(List::Period(year, month));
+            }
+        }
+        lists.extend(years.into_iter().map(|y| List::Period(y, 0)));
+        if !ix.derived_conflicts().is_empty() {
+            lists.push(List::Conflicts);
+        }
+        lists
+    }
+
     /// Every page of the site.
     pub fn pages(&self) -> Vec<Page> {
         let mut all = self.pages.clone();
@@ -211,18 +280,19 @@ impl<'a> Site<'a> {
     pub fn path(&self, page: &Page) -> String {
         match page {
             Page::Home => "index.html".into(),
-            Page::People => "people/index.html".into(),
             Page::Person(i) => format!("people/{}/index.html", self.briefing.people[*i].id),
             Page::Timeline => "timeline/index.html".into(),
-            Page::Compare => "compare/index.html".into(),
+            Page::TimelineAnchors => "timeline/events.json".into(),
             Page::Comparison(i) => {
                 format!("compare/{}/index.html", self.briefing.comparisons[*i].id)
             }
             Page::Story(i) => format!("compare/{}/index.html", self.analysis.stories[*i].id),
-            Page::Articles => "articles/index.html".into(),
+            Page::Pair(s, p) => format!(
+                "{}index.html",
+                pages::pair_base(&self.analysis.stories[*s].pairs[*p])
+            ),
             Page::Article(i) => format!("articles/{}/index.html", self.briefing.articles[*i].id),
-            Page::Outlets => "outlets/index.html".into(),
-            Page::Outlet(id) => format!("outlets/{id}/index.html"),
+            Page::List(list, n) => list.path(self, *n),
             Page::NotFound => "404.html".into(),
             Page::Static(name) => name.clone(),
             Page::Data(name) => format!("data/{name}"),
@@ -270,6 +340,7 @@ impl<'a> Site<'a> {
             Page::SearchFile(name) => Some(self.search().file(self.briefing, self.analysis, name)),
             Page::Sitemap => Some(feeds::sitemap(self)),
             Page::Robots => Some(feeds::robots(self)),
+            Page::TimelineAnchors => Some(pages::timeline_anchors(self)),
             _ => None,
         };
         if let Some(bytes) = whole {

@@ -8,11 +8,9 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use tera::Context;
 
-use super::view::{
-    self, ArticleLink, SourceView, article_link, escape, highlight, person_link, source_view,
-};
+use super::view::{self, ArticleLink, SourceView, article_link, escape, person_link, source_view};
 use super::{Page, Site, charts};
-use crate::analyse::{DiffOp, DiffRun, Relation, Story};
+use crate::analyse::{DiffOp, DiffRun, Difference, DifferenceKind, Pair, Relation, Story};
 use crate::content::{Article, Event};
 use crate::error::Failure;
 use crate::markdown::{self, Mark, curated_html, curated_inline};
@@ -59,16 +57,13 @@ pub fn context(site: &Site, page: &Page, path: &str) -> Result<(&'static str, Co
     );
     let template = match page {
         Page::Home => home(site, &root, &mut ctx),
-        Page::People => people(site, &root, &mut ctx),
         Page::Person(i) => person(site, *i, &root, &mut ctx),
         Page::Timeline => timeline(site, &root, &mut ctx),
-        Page::Compare => compare(site, &root, &mut ctx),
         Page::Comparison(i) => comparison(site, *i, &root, &mut ctx),
         Page::Story(i) => story(site, *i, &root, &mut ctx),
-        Page::Articles => articles(site, &root, &mut ctx),
+        Page::Pair(s, p) => pair(site, *s, *p, &root, &mut ctx),
         Page::Article(i) => article(site, *i, &root, &mut ctx),
-        Page::Outlets => outlets(site, &root, &mut ctx),
-        Page::Outlet(id) => outlet(site, id, &root, &mut ctx),
+        Page::List(list, n) => super::lists::context(site, list, *n, &root, &mut ctx),
         Page::NotFound => {
             ctx.insert("title", "Page not found");
             ctx.insert("section", "");
@@ -83,7 +78,8 @@ pub fn context(site: &Site, page: &Page, path: &str) -> Result<(&'static str, Co
         | Page::Feed
         | Page::PersonFeed(_)
         | Page::Sitemap
-        | Page::Robots => unreachable!("not an HTML page"),
+        | Page::Robots
+        | Page::TimelineAnchors => unreachable!("not an HTML page"),
     };
     let canonical = format!("{}{}", site.options.base_url, pretty(path));
     ctx.insert(
@@ -105,33 +101,8 @@ fn base_path(base_url: &str) -> String {
     }
 }
 
-fn articles_by_date<'a>(
-    site: &Site<'a>,
-    list: impl Iterator<Item = &'a Article>,
-) -> Vec<ArticleLink> {
-    let mut list: Vec<&Article> = list.collect();
-    list.sort_by(|a, b| {
-        b.published
-            .sort_key()
-            .cmp(&a.published.sort_key())
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    list.into_iter()
-        .map(|a| article_link(site.briefing, a, ""))
-        .collect()
-}
-
-/// Links relative to `root`: the views are built with an empty root, then prefixed.
-fn rooted(mut links: Vec<ArticleLink>, root: &str) -> Vec<ArticleLink> {
-    for l in &mut links {
-        l.url = format!("{root}{}", l.url);
-        l.outlet_url = l.outlet_url.as_ref().map(|u| format!("{root}{u}"));
-    }
-    links
-}
-
 #[derive(Serialize)]
-struct EventView {
+pub(crate) struct EventView {
     id: String,
     date: String,
     date_iso: String,
@@ -154,7 +125,7 @@ struct ClaimView {
     agrees: bool,
 }
 
-fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
+pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
     let b = site.briefing;
     let conflict = site
         .analysis
@@ -188,7 +159,7 @@ fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
             .map(|p| person_link(p, root))
             .collect(),
         sources: e.sources.iter().map(|s| source_view(b, s, root)).collect(),
-        url: format!("{root}timeline/#{}", e.id),
+        url: format!("{root}{}", site.index.event_url(e)),
         conflict,
     }
 }
@@ -201,8 +172,15 @@ fn date_range_words(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String 
     }
 }
 
+/// What the overview pages show of each list before linking to the rest.
+const HOME_ARTICLES: usize = 20;
+const HOME_STORIES: usize = 10;
+const HOME_COMPARISONS: usize = 10;
+const HOME_EVENTS: usize = 8;
+
 fn home(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     let b = site.briefing;
+    let ix = &site.index;
     let featured: Vec<Value> = b
         .config
         .featured
@@ -213,23 +191,39 @@ fn home(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
                 "person": person_link(p, root),
                 "titles": p.titles,
                 "summary": curated_html(&p.summary),
-                "mentions": site.index.mentions_by_person.get(p.id.as_str()).map_or(0, Vec::len),
+                "mentions": ix.mentions_by_person.get(p.id.as_str()).map_or(0, Vec::len),
             })
         })
         .collect();
-    let mut events: Vec<EventView> = b.events.iter().map(|e| event_view(site, e, root)).collect();
+    let latest = b.events.len().saturating_sub(HOME_EVENTS);
+    let mut events: Vec<EventView> = b.events[latest..]
+        .iter()
+        .map(|e| event_view(site, e, root))
+        .collect();
     events.reverse();
-    events.truncate(8);
+    let comparisons: Vec<Value> = comparison_list(site, root)
+        .into_iter()
+        .take(HOME_COMPARISONS)
+        .collect();
+    let stories: Vec<Value> = ix
+        .stories_by_size()
+        .iter()
+        .take(HOME_STORIES)
+        .map(|&i| story_line(site, &site.analysis.stories[i], root))
+        .collect();
+    let articles: Vec<ArticleLink> = ix
+        .newest()
+        .iter()
+        .take(HOME_ARTICLES)
+        .map(|a| article_link(b, a, root))
+        .collect();
     ctx.insert("title", &b.config.title);
     ctx.insert("section", "home");
     ctx.insert("featured", &featured);
     ctx.insert("events", &events);
-    ctx.insert("comparisons", &comparison_list(site, root));
-    ctx.insert("stories", &story_list(site, root));
-    ctx.insert(
-        "articles",
-        &rooted(articles_by_date(site, b.articles.iter()), root),
-    );
+    ctx.insert("comparisons", &comparisons);
+    ctx.insert("stories", &stories);
+    ctx.insert("articles", &articles);
     ctx.insert(
         "counts",
         &json!({
@@ -237,6 +231,8 @@ fn home(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
             "people": b.people.len(),
             "events": b.events.len(),
             "outlets": b.outlets.len(),
+            "comparisons": b.comparisons.len(),
+            "stories": site.analysis.stories.len(),
             "mentions": site.analysis.mentions.len(),
             "quotes": site.analysis.quotes.len(),
         }),
@@ -244,53 +240,15 @@ fn home(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     "index.html"
 }
 
-fn people(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
-    let b = site.briefing;
-    let list: Vec<Value> = b
-        .people
-        .iter()
-        .map(|p| {
-            json!({
-                "person": person_link(p, root),
-                "titles": p.titles,
-                "featured": b.config.featured.contains(&p.id),
-                "mentions": site.index.mentions_by_person.get(p.id.as_str()).map_or(0, Vec::len),
-            })
-        })
-        .collect();
-    ctx.insert("title", "People");
-    ctx.insert("section", "people");
-    ctx.insert("people", &list);
-    "people.html"
-}
-
-/// How many articles a person page shows the mentioning sentences of.
-const MENTION_ARTICLES: usize = 20;
-
-/// A sentence naming the person, the mention marked, and where it is.
-#[derive(Serialize)]
-struct MentionLine {
-    sentence: String,
-    paragraph: usize,
-    url: String,
-}
-
-/// One of the newest articles naming the person, with its sentences.
-#[derive(Serialize)]
-struct MentionGroup {
-    article: ArticleLink,
-    mentions: Vec<MentionLine>,
-}
-
-/// An older article naming the person, listed by title: a person named in thousands
-/// of articles still gets a page a browser opens quickly.
-#[derive(Serialize)]
-struct MoreArticle {
-    article: ArticleLink,
-    count: usize,
-}
+/// What a person page shows of each of the person's lists; the rest is on the lists'
+/// own pages (`people/<id>/mentions/`…), which exist only when there is more.
+pub(crate) const PERSON_ARTICLES: usize = 10;
+pub(crate) const PERSON_QUOTES: usize = 20;
+pub(crate) const PERSON_EVENTS: usize = 10;
+const PERSON_COMPARISONS: usize = 20;
 
 fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
+    use super::lists::List;
     let b = site.briefing;
     let p = &b.people[i];
     let ix = &site.index;
@@ -318,113 +276,50 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
             }))
         })
         .collect();
-    // Mentions grouped by article, articles newest first.
     let mentions = ix.mentions_by_person.get(p.id.as_str());
-    let mut by_article: BTreeMap<&str, Vec<MentionLine>> = BTreeMap::new();
-    // Mentions grouped by article, newest first. The sentences of the newest articles
-    // are shown; the others are listed by title, so a person named in thousands of
-    // articles still gets a page a browser opens quickly.
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in mentions.into_iter().flatten() {
-        *counts.entry(m.place.article.as_ref()).or_default() += 1;
-    }
-    let ordered = rooted(
-        articles_by_date(site, counts.keys().filter_map(|id| b.article(id))),
-        root,
-    );
-    let shown: std::collections::BTreeSet<&str> = ordered
+    // The newest articles naming the person, with their sentences; the rest are on the
+    // person's lists.
+    let articles = ix.person_articles(&p.id);
+    let newest: Vec<&Article> = articles
         .iter()
-        .take(MENTION_ARTICLES)
-        .map(|l| l.id.as_str())
+        .take(PERSON_ARTICLES)
+        .map(|(a, _)| *a)
         .collect();
-    for m in mentions.into_iter().flatten() {
-        if !shown.contains(m.place.article.as_ref()) {
-            continue;
-        }
-        let Some(article) = b.article(&m.place.article) else {
-            continue;
-        };
-        let sentence = m.sentence.text(article, &m.place);
-        let (s, e) = m.sentence.of(&m.place);
-        by_article
-            .entry(&m.place.article)
-            .or_default()
-            .push(MentionLine {
-                sentence: highlight(sentence, s, e, "mention"),
-                paragraph: m.place.paragraph,
-                url: view::paragraph_url(root, &m.place.article, m.place.paragraph),
-            });
-    }
-    let mut mention_groups: Vec<MentionGroup> = Vec::new();
-    let mut more_articles: Vec<MoreArticle> = Vec::new();
-    for link in ordered {
-        let count = counts.get(link.id.as_str()).copied().unwrap_or(0);
-        match by_article.remove(link.id.as_str()) {
-            Some(mentions) => mention_groups.push(MentionGroup {
-                article: link,
-                mentions,
-            }),
-            None => more_articles.push(MoreArticle {
-                article: link,
-                count,
-            }),
-        }
-    }
-    let all_quotes: Vec<&crate::analyse::Quote> = ix
-        .quotes_by_person
-        .get(p.id.as_str())
-        .into_iter()
-        .flatten()
-        .copied()
-        .collect();
-    let quote_count = all_quotes.len();
-    let mut all_quotes = all_quotes;
-    let published = |q: &crate::analyse::Quote| {
-        b.article(&q.place.article)
-            .map(|a| std::cmp::Reverse(a.published.sort_key()))
-    };
-    // The key looks the article up: once per quote, not once per comparison.
-    all_quotes.sort_by_cached_key(|q| (published(q), &q.place));
-    let quotes: Vec<Value> = all_quotes
-        .into_iter()
-        .take(MENTION_ARTICLES * 2)
-        .filter_map(|q| {
-            let a = b.article(&q.place.article)?;
-            Some(json!({
-                "text": q.place.text(a),
-                "article": article_link(b, a, root),
-                "url": view::paragraph_url(root, &q.place.article, q.place.paragraph),
-            }))
-        })
+    let mention_groups = super::lists::mention_groups(site, &p.id, &newest, root);
+    let quotes = ix.person_quotes(&p.id);
+    let shown_quotes: Vec<Value> = quotes
+        .iter()
+        .take(PERSON_QUOTES)
+        .filter_map(|q| super::lists::quote_view(site, q, root))
         .collect();
     let with: Vec<Value> = view::co_mentioned(ix, b, &p.id)
         .into_iter()
         .take(8)
         .map(|(other, n)| json!({ "person": person_link(other, root), "count": n }))
         .collect();
-    let events: Vec<EventView> = ix
+    let all_events = ix
         .events_by_person
         .get(p.id.as_str())
-        .into_iter()
-        .flatten()
+        .map_or(&[][..], Vec::as_slice);
+    let recent = all_events.len().saturating_sub(PERSON_EVENTS);
+    let events: Vec<EventView> = all_events[recent..]
+        .iter()
         .map(|e| event_view(site, e, root))
         .collect();
-    let articles: std::collections::BTreeSet<&str> = mentions
-        .into_iter()
-        .flatten()
-        .map(|m| m.place.article.as_ref())
-        .collect();
+    // Curated comparisons of articles that name the person.
+    let named: std::collections::HashSet<&str> =
+        articles.iter().map(|(a, _)| a.id.as_str()).collect();
     let comparisons: Vec<Value> = b
         .comparisons
         .iter()
-        .filter(|c| {
-            c.articles
-                .iter()
-                .any(|(a, _)| articles.contains(a.as_str()))
-        })
+        .filter(|c| c.articles.iter().any(|(a, _)| named.contains(a.as_str())))
+        .take(PERSON_COMPARISONS)
         .map(|c| json!({ "title": c.title, "url": format!("{root}compare/{}/", c.id) }))
         .collect();
     let chart = charts::person_mentions(site, &p.name, mentions.map_or(&[][..], Vec::as_slice));
+    let more = |list: List, shown: usize, total: usize| -> Option<Value> {
+        (total > shown).then(|| json!({ "url": list.url(site, root, 1), "total": total }))
+    };
     ctx.insert("title", &p.name);
     ctx.insert("section", "people");
     ctx.insert(
@@ -444,86 +339,126 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
     ctx.insert("relations", &relations);
     ctx.insert("mention_count", &mentions.map_or(0, Vec::len));
     ctx.insert("mention_groups", &mention_groups);
-    ctx.insert("more_articles", &more_articles);
-    ctx.insert("article_count", &counts.len());
-    ctx.insert("quote_count", &quote_count);
-    ctx.insert("quotes", &quotes);
+    ctx.insert("article_count", &articles.len());
+    ctx.insert(
+        "more_mentions",
+        &more(List::PersonMentions(i), PERSON_ARTICLES, articles.len()),
+    );
+    ctx.insert(
+        "all_articles",
+        &more(List::PersonArticles(i), PERSON_ARTICLES, articles.len()),
+    );
+    ctx.insert("quote_count", &quotes.len());
+    ctx.insert("quotes", &shown_quotes);
+    ctx.insert(
+        "more_quotes",
+        &more(List::PersonQuotes(i), PERSON_QUOTES, quotes.len()),
+    );
     ctx.insert("with", &with);
     ctx.insert("events", &events);
+    ctx.insert("event_count", &all_events.len());
+    ctx.insert(
+        "more_events",
+        &more(List::PersonEvents(i), PERSON_EVENTS, all_events.len()),
+    );
     ctx.insert("comparisons", &comparisons);
     ctx.insert("chart", &chart);
     "person.html"
 }
 
+/// The timeline's index lists every event by title, under its old anchor, up to this
+/// many; past it the index gives the years and months only, and a script finds where
+/// an old anchor's event is now.
+const TIMELINE_LISTED: usize = 1000;
+/// Date conflicts the timeline's index shows before linking to their own pages.
+const TIMELINE_CONFLICTS: usize = 5;
+
 fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
-    use chrono::Datelike;
+    use super::lists::List;
     let b = site.briefing;
-    // Years, then months, in date order; an event sits in the month it starts.
+    let ix = &site.index;
+    // Years, each with its months and how many events each holds.
     let mut years: Vec<Value> = Vec::new();
-    let mut current: Option<(i32, Months)> = None;
-    for e in &b.events {
-        let (y, m) = (e.date.start.year(), e.date.start.month());
-        let month = if e.date.precision == crate::edtf::Precision::Year
-            || e.date.precision == crate::edtf::Precision::Decade
-        {
-            0
-        } else {
-            m
-        };
-        if current.as_ref().is_some_and(|(cy, _)| *cy != y)
-            && let Some(done) = current.take()
-        {
-            years.push(year_view(done));
-        }
-        let entry = current.get_or_insert((y, Vec::new()));
-        if entry.1.last().is_none_or(|(lm, _)| *lm != month) {
-            entry.1.push((month, Vec::new()));
-        }
-        entry
-            .1
-            .last_mut()
-            .expect("just pushed")
-            .1
-            .push(event_view(site, e, root));
-    }
-    if let Some(done) = current {
-        years.push(year_view(done));
-    }
-    let derived: Vec<Value> = site
-        .analysis
-        .conflicts
-        .iter()
-        .filter(|c| c.event.is_none())
-        .map(|c| {
-            json!({
-                "claims": c.claims.iter().map(|cl| json!({
-                    "article": b.article(&cl.article).map(|a| article_link(b, a, root)),
-                    "text": cl.text,
-                    "date": date_range_words(cl.start, cl.end),
-                    "url": view::paragraph_url(root, &cl.article, cl.paragraph),
-                })).collect::<Vec<_>>(),
+    let periods = ix.periods_with_counts();
+    for run in periods.chunk_by(|x, y| x.0.0 == y.0.0) {
+        let year = run[0].0.0;
+        let months: Vec<Value> = run
+            .iter()
+            .filter(|((_, m), _)| *m > 0)
+            .map(|&((y, m), count)| {
+                json!({
+                    "name": crate::edtf::month_name(m),
+                    "short": &crate::edtf::month_name(m)[..3],
+                    "url": List::Period(y, m).url(site, root, 1),
+                    "count": count,
+                })
             })
-        })
+            .collect();
+        let undated = run
+            .iter()
+            .find(|((_, m), _)| *m == 0)
+            .map_or(0, |(_, n)| *n);
+        years.push(json!({
+            "year": year,
+            "url": List::Period(year, 0).url(site, root, 1),
+            "count": run.iter().map(|(_, n)| n).sum::<usize>(),
+            "undated": undated,
+            "months": months,
+        }));
+    }
+    let listed: Option<Vec<Value>> = (b.events.len() <= TIMELINE_LISTED).then(|| {
+        b.events
+            .iter()
+            .map(|e| {
+                json!({
+                    "id": e.id,
+                    "date": e.display.clone().unwrap_or_else(|| e.date.wording()),
+                    "title": e.title,
+                    "url": format!("{root}{}", ix.event_url(e)),
+                })
+            })
+            .collect()
+    });
+    let conflicts = ix.derived_conflicts();
+    let shown: Vec<Value> = conflicts
+        .iter()
+        .take(TIMELINE_CONFLICTS)
+        .map(|c| conflict_view(site, c, root))
         .collect();
+    let href = |e: &Event| format!("{root}{}", ix.event_url(e));
     ctx.insert("title", "Timeline");
     ctx.insert("section", "timeline");
     ctx.insert("years", &years);
-    ctx.insert("derived_conflicts", &derived);
+    ctx.insert("event_count", &b.events.len());
+    ctx.insert("listed", &listed);
+    ctx.insert("derived_conflicts", &shown);
+    ctx.insert("conflict_count", &conflicts.len());
+    ctx.insert("conflicts_url", &List::Conflicts.url(site, root, 1));
+    ctx.insert("strip", &charts::timeline_strip(&b.events, &href));
     "timeline.html"
 }
 
-/// The events of one year, by month (0 for events dated only to the year).
-type Months = Vec<(u32, Vec<EventView>)>;
-
-fn year_view((year, months): (i32, Months)) -> Value {
+/// A date conflict found between aligned sentences: each source's claim.
+pub(crate) fn conflict_view(site: &Site, c: &crate::analyse::Conflict, root: &str) -> Value {
+    let b = site.briefing;
     json!({
-        "year": year,
-        "months": months.into_iter().map(|(m, events)| json!({
-            "month": if m == 0 { String::new() } else { crate::edtf::month_name(m).to_string() },
-            "id": if m == 0 { format!("y{year}") } else { format!("y{year}-{m:02}") },
-            "events": events,
+        "claims": c.claims.iter().map(|cl| json!({
+            "article": b.article(&cl.article).map(|a| article_link(b, a, root)),
+            "text": cl.text,
+            "date": date_range_words(cl.start, cl.end),
+            "url": view::paragraph_url(root, &cl.article, cl.paragraph),
         })).collect::<Vec<_>>(),
     })
+}
+
+/// `timeline/events.json`: where each event is, below the site's top, by id — what
+/// the timeline's script needs to follow a link made to the old single page.
+pub(crate) fn timeline_anchors(site: &Site) -> Vec<u8> {
+    let mut places = serde_json::Map::new();
+    for e in &site.briefing.events {
+        places.insert(e.id.clone(), Value::String(site.index.event_url(e)));
+    }
+    serde_json::to_vec(&places).unwrap_or_default()
 }
 
 fn comparison_list(site: &Site, root: &str) -> Vec<Value> {
@@ -551,36 +486,25 @@ fn relation_words(r: Relation) -> &'static str {
     }
 }
 
-fn story_list(site: &Site, root: &str) -> Vec<Value> {
+/// A found story as listed: its title, size and how many outlets report it.
+pub(crate) fn story_line(site: &Site, s: &Story, root: &str) -> Value {
     let b = site.briefing;
-    site.analysis
-        .stories
+    let outlets: std::collections::BTreeSet<&str> = s
+        .articles
         .iter()
-        .map(|s| {
-            json!({
-                "title": s.title,
-                "url": format!("{root}compare/{}/", s.id),
-                "articles": s.articles.iter().filter_map(|a| b.article(a)).map(|a| article_link(b, a, root)).collect::<Vec<_>>(),
-                "pairs": s.pairs.iter().map(|p| json!({
-                    "a": p.a, "b": p.b,
-                    "relation": relation_words(p.relation),
-                    "similarity": percent(p.similarity),
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect()
+        .filter_map(|a| b.article(a)?.outlet.as_deref())
+        .collect();
+    json!({
+        "title": s.title,
+        "url": format!("{root}compare/{}/", s.id),
+        "articles": s.articles.len(),
+        "outlets": outlets.len(),
+        "pairs": s.pairs.len(),
+    })
 }
 
 fn percent(x: f64) -> String {
     format!("{:.0}%", (x * 100.0).clamp(0.0, 100.0))
-}
-
-fn compare(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
-    ctx.insert("title", "Compare sources");
-    ctx.insert("section", "compare");
-    ctx.insert("comparisons", &comparison_list(site, root));
-    ctx.insert("stories", &story_list(site, root));
-    "compare.html"
 }
 
 fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
@@ -636,6 +560,202 @@ fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static 
     "comparison.html"
 }
 
+/// What a story's page shows of its lists before linking to their own pages.
+pub(crate) const STORY_ARTICLES: usize = 20;
+pub(crate) const STORY_PAIRS: usize = 20;
+/// Differences a story's page leads with; each pair's page has all of its own.
+const STORY_DIFFERENCES: usize = 30;
+
+/// Whether a compared pair gets a page of its own: a copy, an edit or a rewrite is
+/// worth reading side by side, and so is any pair whose sources differ on something;
+/// a partial overlap that differs on nothing is listed, not shown.
+pub(crate) fn worth_a_page(p: &Pair) -> bool {
+    p.relation != Relation::PartialOverlap || !p.differences.is_empty()
+}
+
+/// A pair's address below the site's top, made of its two articles' ids: it stays
+/// the same whatever story the pair is grouped in.
+pub(crate) fn pair_base(p: &Pair) -> String {
+    format!("compare/pairs/{}/{}/", p.a, p.b)
+}
+
+/// A story's articles, the first published first.
+fn story_articles<'a>(site: &Site<'a>, s: &Story) -> Vec<&'a Article> {
+    let mut list: Vec<&Article> = s
+        .articles
+        .iter()
+        .filter_map(|a| site.briefing.article(a))
+        .collect();
+    view::sort_newest(&mut list);
+    list.reverse();
+    list
+}
+
+/// A compared pair as listed: the two articles, how they relate, how many differences
+/// were found, and its page when it has one.
+pub(crate) fn pair_line(site: &Site, p: &Pair, root: &str) -> Value {
+    let b = site.briefing;
+    let link = |id: &str| b.article(id).map(|a| article_link(b, a, root));
+    json!({
+        "a": link(&p.a),
+        "b": link(&p.b),
+        "relation": relation_words(p.relation),
+        "similarity": percent(p.similarity),
+        "differences": p.differences.len(),
+        "url": worth_a_page(p).then(|| format!("{root}{}", pair_base(p))),
+    })
+}
+
+/// One difference as the story's and the pair's pages lead with it: what differs, and
+/// what each side says, linked to its paragraph.
+#[derive(Serialize)]
+struct DifferenceRow<'a> {
+    kind: &'static str,
+    summary: &'a str,
+    a: Option<DifferenceSide<'a>>,
+    b: Option<DifferenceSide<'a>>,
+    /// The pair's page, on a story's page.
+    pair: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DifferenceSide<'a> {
+    text: &'a str,
+    article: Option<ArticleLink>,
+    url: String,
+    paragraph: usize,
+}
+
+fn difference_side<'a>(
+    x: &'a crate::analyse::Side,
+    b: &crate::content::Briefing,
+    root: &str,
+) -> DifferenceSide<'a> {
+    DifferenceSide {
+        text: &x.text,
+        article: b.article(&x.article).map(|a| article_link(b, a, root)),
+        url: view::paragraph_url(root, &x.article, x.paragraph),
+        paragraph: x.paragraph,
+    }
+}
+
+/// How a kind of difference is named to a reader, and the order the kinds are shown
+/// in: a quote worded differently first, a statement in one source only last.
+fn difference_kind(kind: DifferenceKind) -> (u8, &'static str) {
+    match kind {
+        DifferenceKind::QuoteWording => (0, "Quote worded differently"),
+        DifferenceKind::Number => (1, "Number"),
+        DifferenceKind::Date => (2, "Date"),
+        DifferenceKind::OnlyIn => (3, "In one source only"),
+    }
+}
+
+fn difference_row<'a>(
+    site: &Site,
+    d: &'a Difference,
+    pair: Option<String>,
+    root: &str,
+) -> DifferenceRow<'a> {
+    let b = site.briefing;
+    DifferenceRow {
+        kind: difference_kind(d.kind).1,
+        summary: &d.summary,
+        a: d.a.as_ref().map(|x| difference_side(x, b, root)),
+        b: d.b.as_ref().map(|x| difference_side(x, b, root)),
+        pair,
+    }
+}
+
+fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
+    use super::lists::List;
+    let b = site.briefing;
+    let s: &Story = &site.analysis.stories[i];
+    let articles = story_articles(site, s);
+    let outlets: std::collections::BTreeSet<&str> = articles
+        .iter()
+        .filter_map(|a| a.outlet.as_deref())
+        .collect();
+    let mut relations: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in &s.pairs {
+        *relations.entry(relation_words(p.relation)).or_default() += 1;
+    }
+    // The differences worth leading with: every kind but statements in one source
+    // only, the most telling kinds first; the statements are counted.
+    let mut differences: Vec<(u8, &Pair, &Difference)> = s
+        .pairs
+        .iter()
+        .flat_map(|p| {
+            let p: &Pair = p;
+            p.differences
+                .iter()
+                .map(move |d| (difference_kind(d.kind).0, p, d))
+        })
+        .collect();
+    let only_in = differences
+        .iter()
+        .filter(|(_, _, d)| d.kind == DifferenceKind::OnlyIn)
+        .count();
+    differences.retain(|(_, _, d)| d.kind != DifferenceKind::OnlyIn);
+    differences.sort_by_key(|(rank, _, _)| *rank);
+    let difference_count = differences.len();
+    let rows: Vec<DifferenceRow> = differences
+        .into_iter()
+        .take(STORY_DIFFERENCES)
+        .map(|(_, p, d)| {
+            let page = worth_a_page(p).then(|| format!("{root}{}", pair_base(p)));
+            difference_row(site, d, page, root)
+        })
+        .collect();
+    let first = articles.first().map(|a| view::day_words(a.published.date));
+    let last = articles.last().map(|a| view::day_words(a.published.date));
+    let shown: Vec<ArticleLink> = articles
+        .iter()
+        .take(STORY_ARTICLES)
+        .map(|a| article_link(b, a, root))
+        .collect();
+    let pairs: Vec<Value> = s
+        .pairs
+        .iter()
+        .take(STORY_PAIRS)
+        .map(|p| pair_line(site, p, root))
+        .collect();
+    let more = |list: List, shown: usize, total: usize| -> Option<Value> {
+        (total > shown).then(|| json!({ "url": list.url(site, root, 1), "total": total }))
+    };
+    let relations: Vec<Value> = relations
+        .into_iter()
+        .map(|(r, n)| json!({"relation": r, "count": n}))
+        .collect();
+    ctx.insert("title", &s.title);
+    ctx.insert("section", "compare");
+    ctx.insert(
+        "story",
+        &json!({
+            "title": s.title,
+            "article_count": articles.len(),
+            "outlet_count": outlets.len(),
+            "first": first,
+            "last": last,
+            "pair_count": s.pairs.len(),
+            "relations": relations,
+        }),
+    );
+    ctx.insert("differences", &rows);
+    ctx.insert("difference_count", &difference_count);
+    ctx.insert("only_in", &only_in);
+    ctx.insert("articles", &shown);
+    ctx.insert(
+        "more_articles",
+        &more(List::StoryMembers(i), STORY_ARTICLES, articles.len()),
+    );
+    ctx.insert("pairs", &pairs);
+    ctx.insert(
+        "more_pairs",
+        &more(List::StoryPairs(i), STORY_PAIRS, s.pairs.len()),
+    );
+    "story.html"
+}
+
 /// A word diff of sentences `ta` and `tb` as two sides of safe HTML: what `a` has
 /// (removed words marked) and what `b` has (added words marked).
 fn diff_sides(runs: &[DiffRun], ta: &str, tb: &str) -> (String, String) {
@@ -654,43 +774,16 @@ fn diff_sides(runs: &[DiffRun], ta: &str, tb: &str) -> (String, String) {
     (a, b)
 }
 
-/// The text of one side of an alignment row, given that side's article.
-fn sentence<'a>(x: &Option<crate::analyse::Sentence>, article: Option<&'a Article>) -> &'a str {
-    x.as_ref()
-        .zip(article)
-        .map_or("", |(x, article)| x.text(article))
-}
+/// Sentences under this similarity are shown side by side without word marks: when
+/// most words differ, marking them all hides what the two have in common.
+const MARK_WORDS: f64 = 0.5;
 
-// A story page's context is typed records, not `json!` trees: story pages are the
-// largest kind (1,417 pages, 111 MB at 10,000 articles), and tera makes its own values
-// from whatever it is given, so a tree first was every row made twice.
-
-/// A detected story: its articles and each compared pair.
-#[derive(Serialize)]
-struct StoryPage<'a> {
-    id: &'a str,
-    title: &'a str,
-    articles: Vec<ArticleLink>,
-    pairs: Vec<PairPage<'a>>,
-}
-
-#[derive(Serialize)]
-struct PairPage<'a> {
-    a: Option<ArticleLink>,
-    b: Option<ArticleLink>,
-    relation: &'static str,
-    similarity: String,
-    rows: Vec<Row>,
-    /// By kind of difference.
-    differences: Vec<Differences<'a>>,
-}
-
-/// A row of the alignment: a sentence of `a`, of `b`, or both, as safe HTML.
+/// A row of a pair's alignment whose two sentences differ, as safe HTML.
 #[derive(Serialize)]
 struct Row {
-    a: Option<RowSide>,
-    b: Option<RowSide>,
-    similarity: Option<String>,
+    a: RowSide,
+    b: RowSide,
+    similarity: String,
 }
 
 #[derive(Serialize)]
@@ -700,120 +793,87 @@ struct RowSide {
     paragraph: usize,
 }
 
-#[derive(Serialize)]
-struct Differences<'a> {
-    kind: String,
-    items: Vec<DifferenceItem<'a>>,
+/// The text of a sentence of `article`, or nothing when the article is gone.
+fn text_in<'a>(x: &crate::analyse::Sentence, article: Option<&'a Article>) -> &'a str {
+    article.map_or("", |a| x.text(a))
 }
 
-#[derive(Serialize)]
-struct DifferenceItem<'a> {
-    summary: &'a str,
-    a: Option<DifferenceSide<'a>>,
-    b: Option<DifferenceSide<'a>>,
-}
-
-#[derive(Serialize)]
-struct DifferenceSide<'a> {
-    text: &'a str,
-    article: Option<ArticleLink>,
-    url: String,
-}
-
-fn difference_side<'a>(
-    x: &'a crate::analyse::Side,
-    b: &crate::content::Briefing,
-    root: &str,
-) -> DifferenceSide<'a> {
-    DifferenceSide {
-        text: &x.text,
-        article: b.article(&x.article).map(|a| article_link(b, a, root)),
-        url: view::paragraph_url(root, &x.article, x.paragraph),
-    }
-}
-
-fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
+fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Context) -> &'static str {
     let b = site.briefing;
-    let s: &Story = &site.analysis.stories[i];
-    let link = |id: &str| b.article(id).map(|a| article_link(b, a, root));
-    let pairs: Vec<PairPage> = s
-        .pairs
-        .iter()
-        .map(|p| {
-            let (article_a, article_b) = (b.article(&p.a), b.article(&p.b));
-            let rows: Vec<Row> = p
-                .alignment
-                .iter()
-                .map(|row| {
-                    let (ta, tb) = (sentence(&row.a, article_a), sentence(&row.b, article_b));
-                    let (a_html, b_html) = if row.diff.is_empty() {
-                        (escape(ta), escape(tb))
-                    } else {
-                        diff_sides(&row.diff, ta, tb)
-                    };
-                    let side =
-                        |x: &crate::analyse::Sentence, html: String, article: &str| RowSide {
-                            html,
-                            url: view::paragraph_url(root, article, x.paragraph),
-                            paragraph: x.paragraph,
-                        };
-                    Row {
-                        a: row.a.as_ref().map(|x| side(x, a_html, &p.a)),
-                        b: row.b.as_ref().map(|x| side(x, b_html, &p.b)),
-                        similarity: row.similarity.map(percent),
-                    }
-                })
-                .collect();
-            let mut kinds: BTreeMap<String, Vec<DifferenceItem>> = BTreeMap::new();
-            for d in &p.differences {
-                let kind = serde_json::to_value(d.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default();
-                kinds.entry(kind).or_default().push(DifferenceItem {
-                    summary: &d.summary,
-                    a: d.a.as_ref().map(|x| difference_side(x, b, root)),
-                    b: d.b.as_ref().map(|x| difference_side(x, b, root)),
+    let story = &site.analysis.stories[s];
+    let pair = &story.pairs[p];
+    let (article_a, article_b) = (b.article(&pair.a), b.article(&pair.b));
+    let mut same = 0;
+    let (mut only_a, mut only_b) = (0, 0);
+    let mut rows = Vec::new();
+    for row in &pair.alignment {
+        match (&row.a, &row.b) {
+            (Some(x), Some(y)) => {
+                let (ta, tb) = (text_in(x, article_a), text_in(y, article_b));
+                if ta == tb {
+                    same += 1;
+                    continue;
+                }
+                let similarity = row.similarity.unwrap_or(0.0);
+                let (a_html, b_html) = if row.diff.is_empty() || similarity < MARK_WORDS {
+                    (escape(ta), escape(tb))
+                } else {
+                    diff_sides(&row.diff, ta, tb)
+                };
+                rows.push(Row {
+                    a: RowSide {
+                        html: a_html,
+                        url: view::paragraph_url(root, &pair.a, x.paragraph),
+                        paragraph: x.paragraph,
+                    },
+                    b: RowSide {
+                        html: b_html,
+                        url: view::paragraph_url(root, &pair.b, y.paragraph),
+                        paragraph: y.paragraph,
+                    },
+                    similarity: percent(similarity),
                 });
             }
-            PairPage {
-                a: link(&p.a),
-                b: link(&p.b),
-                relation: relation_words(p.relation),
-                similarity: percent(p.similarity),
-                rows,
-                differences: kinds
-                    .into_iter()
-                    .map(|(k, items)| Differences {
-                        kind: k.replace('_', " "),
-                        items,
-                    })
-                    .collect(),
-            }
-        })
+            (Some(_), None) => only_a += 1,
+            (None, Some(_)) => only_b += 1,
+            (None, None) => {}
+        }
+    }
+    let mut differences: Vec<&Difference> = pair.differences.iter().collect();
+    differences.sort_by_key(|d| difference_kind(d.kind).0);
+    let differences: Vec<DifferenceRow> = differences
+        .into_iter()
+        .map(|d| difference_row(site, d, None, root))
         .collect();
-    ctx.insert("title", &s.title);
+    let link = |a: Option<&Article>| a.map(|a| article_link(b, a, root));
+    let side_name = |a: Option<&Article>| {
+        a.map_or_else(String::new, |a| {
+            let outlet = a.outlet.as_ref().and_then(|o| b.outlets.get(o));
+            outlet.map_or_else(|| a.title.clone(), |o| o.name.clone())
+        })
+    };
+    let title = format!("{} and {}", side_name(article_a), side_name(article_b));
+    ctx.insert("title", &title);
     ctx.insert("section", "compare");
     ctx.insert(
-        "story",
-        &StoryPage {
-            id: &s.id,
-            title: &s.title,
-            articles: s.articles.iter().filter_map(|a| link(a)).collect(),
-            pairs,
-        },
+        "pair",
+        &json!({
+            "a": link(article_a),
+            "b": link(article_b),
+            "relation": relation_words(pair.relation),
+            "similarity": percent(pair.similarity),
+            "same": same,
+            "only_a": only_a,
+            "only_b": only_b,
+        }),
     );
-    "story.html"
-}
-
-fn articles(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
-    ctx.insert("title", "Articles");
-    ctx.insert("section", "articles");
     ctx.insert(
-        "articles",
-        &rooted(articles_by_date(site, site.briefing.articles.iter()), root),
+        "story",
+        &json!({ "title": story.title, "url": format!("{root}compare/{}/", story.id) }),
     );
-    "articles.html"
+    ctx.insert("differences", &differences);
+    ctx.insert("rows", &rows);
+    "pair.html"
 }
 
 /// The marks of an article's paragraphs: each mention links to its person (or says it
@@ -905,32 +965,33 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
             })
         })
         .collect();
-    let same_story: Vec<Value> = site
+    // The stories the article is in, each with the articles it was compared with.
+    let mut by_story: BTreeMap<usize, Vec<Value>> = BTreeMap::new();
+    for (s, p) in site
         .index
-        .stories_by_article
+        .pairs_by_article
         .get(a.id.as_str())
         .into_iter()
         .flatten()
-        .map(|(_, s)| {
-            let others: Vec<Value> = s
-                .pairs
-                .iter()
-                .filter_map(|p| {
-                    let other = if p.a == a.id {
-                        &p.b
-                    } else if p.b == a.id {
-                        &p.a
-                    } else {
-                        return None;
-                    };
-                    Some(json!({
-                        "article": b.article(other).map(|o| article_link(b, o, root)),
-                        "relation": relation_words(p.relation),
-                        "similarity": percent(p.similarity),
-                    }))
-                })
-                .collect();
-            json!({ "title": s.title, "url": format!("{root}compare/{}/", s.id), "others": others })
+    {
+        let other = if p.a == a.id { &p.b } else { &p.a };
+        by_story.entry(*s).or_default().push(json!({
+            "article": b.article(other).map(|o| article_link(b, o, root)),
+            "relation": relation_words(p.relation),
+            "similarity": percent(p.similarity),
+            "url": worth_a_page(p).then(|| format!("{root}{}", pair_base(p))),
+        }));
+    }
+    let same_story: Vec<Value> = by_story
+        .into_iter()
+        .map(|(s, others)| {
+            let s = &site.analysis.stories[s];
+            json!({
+                "title": s.title,
+                "url": format!("{root}compare/{}/", s.id),
+                "articles": s.articles.len(),
+                "others": others,
+            })
         })
         .collect();
     let comparisons: Vec<Value> = site
@@ -997,83 +1058,12 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
     "article.html"
 }
 
-fn outlets(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
-    let b = site.briefing;
-    let list: Vec<Value> = b
-        .outlets
-        .values()
-        .map(|o| {
-            json!({
-                "name": o.name,
-                "url": format!("{root}outlets/{}/", o.id),
-                "kind": o.kind,
-                "articles": site.index.articles_by_outlet.get(o.id.as_str()).map_or(0, Vec::len),
-                "derived": site.index.derived_by_outlet.get(o.id.as_str()).map_or(0, Vec::len),
-            })
-        })
-        .collect();
-    let unknown: Vec<ArticleLink> = rooted(
-        articles_by_date(site, b.articles.iter().filter(|a| a.outlet.is_none())),
-        root,
-    );
-    ctx.insert("title", "Outlets");
-    ctx.insert("section", "outlets");
-    ctx.insert("outlets", &list);
-    ctx.insert("unknown", &unknown);
-    "outlets.html"
-}
-
-fn outlet(site: &Site, id: &str, root: &str, ctx: &mut Context) -> &'static str {
-    let b = site.briefing;
-    let o = &b.outlets[id];
-    let published = rooted(
-        articles_by_date(
-            site,
-            site.index
-                .articles_by_outlet
-                .get(id)
-                .into_iter()
-                .flatten()
-                .copied(),
-        ),
-        root,
-    );
-    let derived = rooted(
-        articles_by_date(
-            site,
-            site.index
-                .derived_by_outlet
-                .get(id)
-                .into_iter()
-                .flatten()
-                .copied(),
-        ),
-        root,
-    );
-    ctx.insert("title", &o.name);
-    ctx.insert("section", "outlets");
-    ctx.insert(
-        "outlet",
-        &json!({ "id": o.id, "name": o.name, "url": o.url, "kind": o.kind, "country": o.country }),
-    );
-    ctx.insert("published", &published);
-    ctx.insert("derived", &derived);
-    "outlet.html"
-}
-
-/// The charts of the overview and timeline pages: mentions of the featured people
-/// over time and which outlet reported which story on the overview, the strip of
-/// events on the timeline.
+/// The charts of the overview page: mentions of the featured people over time and
+/// which outlet reported which story.
 fn overview_charts(site: &Site, page: &Page, root: &str, ctx: &mut Context) {
-    match page {
-        Page::Home => {
-            ctx.insert("overview", &charts::featured_mentions(site, root));
-            ctx.insert("coverage", &charts::coverage(site, root));
-        }
-        Page::Timeline => {
-            ctx.insert("strip", &charts::timeline_strip(&site.briefing.events, ""));
-        }
-        _ => {}
+    if *page == Page::Home {
+        ctx.insert("overview", &charts::featured_mentions(site, root));
+        ctx.insert("coverage", &charts::coverage(site, root));
     }
 }
 

@@ -221,7 +221,10 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
     ctx.insert("stories", &stories(site, &numbers)?);
     ctx.insert("overview", &charts::featured_mentions(site, root));
     ctx.insert("coverage", &charts::coverage(site, root));
-    ctx.insert("strip", &charts::timeline_strip(&b.events, "event-"));
+    ctx.insert(
+        "strip",
+        &charts::timeline_strip(&b.events, &|e| format!("#event-{}", e.id)),
+    );
     let sources: Vec<Source> = numbers
         .order
         .iter()

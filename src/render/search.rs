@@ -83,7 +83,7 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 /// One thing a search can find.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
-    /// Relative to the site's top: `people/x/`, `timeline/#event`.
+    /// Relative to the site's top: `people/x/`, `timeline/2026/01/#event`.
     pub url: String,
     pub title: String,
     /// person | article | event | comparison | story
@@ -156,7 +156,12 @@ pub(crate) fn count(b: &Briefing, analysis: &Analysis) -> usize {
 
 /// Document number `i`, made on demand: the index needs every document's words once,
 /// and each `f/<i>.json` file needs one document, so none is kept in memory.
-pub(crate) fn document(b: &Briefing, analysis: &Analysis, mut i: usize) -> Document {
+pub(crate) fn document(
+    b: &Briefing,
+    analysis: &Analysis,
+    event_pages: &[u32],
+    mut i: usize,
+) -> Document {
     if let Some(p) = b.people.get(i) {
         let mut d = Document::new(
             format!("people/{}/", p.id),
@@ -202,7 +207,8 @@ pub(crate) fn document(b: &Briefing, analysis: &Analysis, mut i: usize) -> Docum
     i -= b.articles.len();
     if let Some(e) = b.events.get(i) {
         let when = e.display.clone().unwrap_or_else(|| e.date.wording());
-        let mut d = Document::new(format!("timeline/#{}", e.id), &e.title, "event", when);
+        let url = super::view::event_url_on(e, event_pages[i]);
+        let mut d = Document::new(url, &e.title, "event", when);
         for para in plain(&e.summary) {
             d.add(&para, "", TEXT);
         }
@@ -522,7 +528,8 @@ type Shard = (String, String, std::ops::Range<usize>);
 
 impl Index {
     pub(crate) fn build(b: &Briefing, analysis: &Analysis) -> Index {
-        Index::of(count(b, analysis), &|i| document(b, analysis, i))
+        let pages = super::view::event_pages(&b.events);
+        Index::of(count(b, analysis), &|i| document(b, analysis, &pages, i))
     }
 
     /// The index of `docs` documents, made by `make`.
@@ -593,7 +600,8 @@ impl Index {
 
     /// One file of the index.
     pub(crate) fn file(&self, b: &Briefing, analysis: &Analysis, name: &str) -> Vec<u8> {
-        self.file_of(name, &|i| document(b, analysis, i))
+        let pages = super::view::event_pages(&b.events);
+        self.file_of(name, &|i| document(b, analysis, &pages, i))
     }
 
     /// The file `name`, made from the index's terms or from its documents; empty when

@@ -23,6 +23,18 @@ const DEFAULT: &[(&str, &str)] = &[
         include_str!("../../templates/partials/article-list.html"),
     ),
     (
+        "partials/pager.html",
+        include_str!("../../templates/partials/pager.html"),
+    ),
+    (
+        "partials/pair-table.html",
+        include_str!("../../templates/partials/pair-table.html"),
+    ),
+    (
+        "partials/difference-table.html",
+        include_str!("../../templates/partials/difference-table.html"),
+    ),
+    (
         "partials/report-story.html",
         include_str!("../../templates/partials/report-story.html"),
     ),
@@ -39,6 +51,20 @@ const DEFAULT: &[(&str, &str)] = &[
         include_str!("../../templates/comparison.html"),
     ),
     ("story.html", include_str!("../../templates/story.html")),
+    ("pair.html", include_str!("../../templates/pair.html")),
+    (
+        "story-list.html",
+        include_str!("../../templates/story-list.html"),
+    ),
+    (
+        "person-list.html",
+        include_str!("../../templates/person-list.html"),
+    ),
+    ("period.html", include_str!("../../templates/period.html")),
+    (
+        "conflicts.html",
+        include_str!("../../templates/conflicts.html"),
+    ),
     (
         "articles.html",
         include_str!("../../templates/articles.html"),
@@ -61,6 +87,10 @@ const DEFAULT: &[(&str, &str)] = &[
     (
         "static/file.js",
         include_str!("../../templates/static/file.js"),
+    ),
+    (
+        "static/timeline.js",
+        include_str!("../../templates/static/timeline.js"),
     ),
 ];
 

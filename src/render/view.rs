@@ -6,8 +6,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use crate::analyse::{Analysis, DateMention, Located, Mention, PerArticle, Quote, Story};
-use crate::content::{Article, Briefing, Comparison, Event, Person, SourceRef};
+use std::sync::OnceLock;
+
+use crate::analyse::{
+    Analysis, Conflict, DateMention, Located, Mention, Pair, PerArticle, Quote, Story,
+};
+use crate::content::{Article, Briefing, Comparison, Event, Outlet, Person, SourceRef};
 
 /// The findings naming each person, grouped when first asked for: pages that show no
 /// person's findings (what the dev server renders first after an article is saved)
@@ -42,33 +46,114 @@ impl<'a, T: Located + Sync> ByPerson<'a, T> {
 }
 
 /// Lookups shared by every page. The findings of an article need none: the analysis
-/// keeps them by article ([`PerArticle::of`]).
+/// keeps them by article ([`PerArticle::of`]). Orders that only the list pages need are
+/// made when first asked for: the dev server's first step renders the pages readers
+/// have open, and most of those never ask.
 pub struct Index<'a> {
+    briefing: &'a Briefing,
+    analysis: &'a Analysis,
     pub mentions_by_article: &'a PerArticle<Mention>,
     pub mentions_by_person: ByPerson<'a, Mention>,
     pub quotes_by_article: &'a PerArticle<Quote>,
     pub quotes_by_person: ByPerson<'a, Quote>,
     pub dates_by_article: &'a PerArticle<DateMention>,
     pub stories_by_article: BTreeMap<&'a str, Vec<(usize, &'a Story)>>,
+    /// Each compared pair an article is in, with its story's position.
+    pub pairs_by_article: HashMap<&'a str, Vec<(usize, &'a Pair)>>,
+    /// In timeline order.
     pub events_by_person: BTreeMap<&'a str, Vec<&'a Event>>,
     pub comparisons_by_article: BTreeMap<&'a str, Vec<&'a Comparison>>,
+    /// Newest first.
     pub articles_by_outlet: BTreeMap<&'a str, Vec<&'a Article>>,
     pub derived_by_outlet: BTreeMap<&'a str, Vec<&'a Article>>,
+    newest: OnceLock<Vec<&'a Article>>,
+    unattributed: OnceLock<Vec<&'a Article>>,
+    outlets_by_name: OnceLock<Vec<&'a Outlet>>,
+    stories_by_size: OnceLock<Vec<usize>>,
+    person_articles: OnceLock<HashMap<&'a str, Vec<(&'a Article, usize)>>>,
+    person_quotes: OnceLock<HashMap<&'a str, Vec<&'a Quote>>>,
+    periods: OnceLock<BTreeMap<(i32, u32), Vec<&'a Event>>>,
+    event_pages: OnceLock<Vec<u32>>,
+    derived_conflicts: OnceLock<Vec<&'a Conflict>>,
+}
+
+/// The order articles are listed in: newest first, then by id.
+fn newest_first(x: &Article, y: &Article) -> std::cmp::Ordering {
+    y.published
+        .sort_key()
+        .cmp(&x.published.sort_key())
+        .then_with(|| x.id.cmp(&y.id))
+}
+
+/// Sorts articles newest first.
+pub fn sort_newest(list: &mut [&Article]) {
+    list.sort_by(|x, y| newest_first(x, y));
+}
+
+/// The month an event is filed under on the timeline: 0 for one dated only to a year
+/// or a decade, else the month it starts in.
+pub fn event_month(e: &Event) -> (i32, u32) {
+    use crate::edtf::Precision;
+    use chrono::Datelike;
+    let (y, m) = (e.date.start.year(), e.date.start.month());
+    match e.date.precision {
+        Precision::Year | Precision::Decade => (y, 0),
+        _ => (y, m),
+    }
+}
+
+/// The page of its month's list each of `events` (in timeline order) falls on.
+pub fn event_pages(events: &[Event]) -> Vec<u32> {
+    let per = super::lists::List::Period(0, 0).per_page();
+    let mut seen: HashMap<(i32, u32), usize> = HashMap::new();
+    events
+        .iter()
+        .map(|e| {
+            let n = seen.entry(event_month(e)).or_default();
+            let page = *n / per + 1;
+            *n += 1;
+            page as u32
+        })
+        .collect()
+}
+
+/// The address of event `e`, on page `page` of its month's list, below the site's top.
+pub fn event_url_on(e: &Event, page: u32) -> String {
+    let (year, month) = event_month(e);
+    let list = super::lists::List::Period(year, month);
+    format!(
+        "{}{}#{}",
+        list.base_path(),
+        super::lists::page_suffix(page),
+        e.id
+    )
 }
 
 impl<'a> Index<'a> {
     pub fn new(b: &'a Briefing, a: &'a Analysis) -> Self {
         let mut ix = Index {
+            briefing: b,
+            analysis: a,
             mentions_by_article: &a.mentions,
             mentions_by_person: ByPerson::new(&a.mentions, |m| m.person.as_deref()),
             quotes_by_article: &a.quotes,
             quotes_by_person: ByPerson::new(&a.quotes, |q| q.person.as_deref()),
             dates_by_article: &a.dates,
             stories_by_article: BTreeMap::new(),
+            pairs_by_article: HashMap::new(),
             events_by_person: BTreeMap::new(),
             comparisons_by_article: BTreeMap::new(),
             articles_by_outlet: BTreeMap::new(),
             derived_by_outlet: BTreeMap::new(),
+            newest: OnceLock::new(),
+            unattributed: OnceLock::new(),
+            outlets_by_name: OnceLock::new(),
+            stories_by_size: OnceLock::new(),
+            person_articles: OnceLock::new(),
+            person_quotes: OnceLock::new(),
+            periods: OnceLock::new(),
+            event_pages: OnceLock::new(),
+            derived_conflicts: OnceLock::new(),
         };
         for (i, s) in a.stories.iter().enumerate() {
             for article in &s.articles {
@@ -76,6 +161,11 @@ impl<'a> Index<'a> {
                     .entry(article)
                     .or_default()
                     .push((i, s));
+            }
+            for p in &s.pairs {
+                for side in [&p.a, &p.b] {
+                    ix.pairs_by_article.entry(side).or_default().push((i, p));
+                }
             }
         }
         for e in &b.events {
@@ -99,7 +189,169 @@ impl<'a> Index<'a> {
                 ix.derived_by_outlet.entry(o).or_default().push(article);
             }
         }
+        for list in ix
+            .articles_by_outlet
+            .values_mut()
+            .chain(ix.derived_by_outlet.values_mut())
+        {
+            sort_newest(list);
+        }
         ix
+    }
+
+    /// Every article, newest first.
+    pub fn newest(&self) -> &[&'a Article] {
+        self.newest.get_or_init(|| {
+            let mut all: Vec<&Article> = self.briefing.articles.iter().collect();
+            sort_newest(&mut all);
+            all
+        })
+    }
+
+    /// The articles no outlet is given for, newest first.
+    pub fn unattributed(&self) -> &[&'a Article] {
+        self.unattributed.get_or_init(|| {
+            let all = self.newest().iter().filter(|a| a.outlet.is_none());
+            all.copied().collect()
+        })
+    }
+
+    /// Every outlet, by name.
+    pub fn outlets_by_name(&self) -> &[&'a Outlet] {
+        self.outlets_by_name.get_or_init(|| {
+            let mut all: Vec<&Outlet> = self.briefing.outlets.values().collect();
+            all.sort_by(|x, y| x.name.cmp(&y.name).then_with(|| x.id.cmp(&y.id)));
+            all
+        })
+    }
+
+    /// The positions of the stories found, the largest first, then by id.
+    pub fn stories_by_size(&self) -> &[usize] {
+        self.stories_by_size.get_or_init(|| {
+            let stories = &self.analysis.stories;
+            let mut order: Vec<usize> = (0..stories.len()).collect();
+            order.sort_by(|&x, &y| {
+                let (x, y) = (&stories[x], &stories[y]);
+                y.articles
+                    .len()
+                    .cmp(&x.articles.len())
+                    .then_with(|| x.id.cmp(&y.id))
+            });
+            order
+        })
+    }
+
+    /// The articles naming `person`, newest first, with how many mentions each has.
+    pub fn person_articles(&self, person: &str) -> &[(&'a Article, usize)] {
+        let all = self.person_articles.get_or_init(|| {
+            let mut counts: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
+            for m in self.mentions_by_article.iter() {
+                if let Some(p) = m.person.as_deref() {
+                    let per = counts.entry(p).or_default();
+                    *per.entry(m.place.article.as_ref()).or_default() += 1;
+                }
+            }
+            let b = self.briefing;
+            counts
+                .into_iter()
+                .filter_map(|(p, per)| {
+                    let p = b.person(p)?.id.as_str();
+                    let mut list: Vec<(&Article, usize)> = per
+                        .into_iter()
+                        .filter_map(|(id, n)| b.article(id).map(|a| (a, n)))
+                        .collect();
+                    list.sort_by(|(x, _), (y, _)| newest_first(x, y));
+                    Some((p, list))
+                })
+                .collect()
+        });
+        all.get(person).map_or(&[], Vec::as_slice)
+    }
+
+    /// The quotes attributed to `person`, newest article first, then in text order.
+    pub fn person_quotes(&self, person: &str) -> &[&'a Quote] {
+        let all = self.person_quotes.get_or_init(|| {
+            let b = self.briefing;
+            let mut out: HashMap<&str, Vec<&Quote>> = HashMap::new();
+            for p in &b.people {
+                let Some(quotes) = self.quotes_by_person.get(&p.id) else {
+                    continue;
+                };
+                let mut list = quotes.clone();
+                let published = |q: &Quote| {
+                    b.article(&q.place.article)
+                        .map(|a| std::cmp::Reverse(a.published.sort_key()))
+                };
+                list.sort_by_cached_key(|q| (published(q), q.place.clone()));
+                out.insert(p.id.as_str(), list);
+            }
+            out
+        });
+        all.get(person).map_or(&[], Vec::as_slice)
+    }
+
+    fn periods(&self) -> &BTreeMap<(i32, u32), Vec<&'a Event>> {
+        self.periods.get_or_init(|| {
+            let mut out: BTreeMap<(i32, u32), Vec<&Event>> = BTreeMap::new();
+            for e in &self.briefing.events {
+                out.entry(event_month(e)).or_default().push(e);
+            }
+            out
+        })
+    }
+
+    /// The events filed under `month` of `year` (0: dated only to the year), in
+    /// timeline order.
+    pub fn period(&self, year: i32, month: u32) -> &[&'a Event] {
+        self.periods()
+            .get(&(year, month))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every year and month that has events, with how many (month 0: dated only to
+    /// the year).
+    pub fn periods_with_counts(&self) -> Vec<((i32, u32), usize)> {
+        self.periods().iter().map(|(k, v)| (*k, v.len())).collect()
+    }
+
+    /// The months of `year` that have events, with how many.
+    pub fn months_of(&self, year: i32) -> Vec<(u32, usize)> {
+        self.periods()
+            .range((year, 1)..=(year, 12))
+            .map(|(&(_, m), v)| (m, v.len()))
+            .collect()
+    }
+
+    /// The events starting in `year`, in timeline order (they are contiguous there).
+    pub fn year_events(&self, year: i32) -> &'a [Event] {
+        use chrono::Datelike;
+        let events = &self.briefing.events;
+        let start = events.partition_point(|e| e.date.start.year() < year);
+        let end = events.partition_point(|e| e.date.start.year() <= year);
+        &events[start..end]
+    }
+
+    /// The address of event `e` below the site's top: its month's page, the page of
+    /// that month's list it falls on, and its anchor.
+    pub fn event_url(&self, e: &Event) -> String {
+        let events = &self.briefing.events;
+        let pages = self.event_pages.get_or_init(|| event_pages(events));
+        let at = events.binary_search_by(|x| {
+            (x.date.start, x.date.end, x.id.as_str()).cmp(&(
+                e.date.start,
+                e.date.end,
+                e.id.as_str(),
+            ))
+        });
+        event_url_on(e, at.map_or(1, |i| pages[i]))
+    }
+
+    /// The date conflicts found between aligned sentences, not tied to an event.
+    pub fn derived_conflicts(&self) -> &[&'a Conflict] {
+        self.derived_conflicts.get_or_init(|| {
+            let all = self.analysis.conflicts.iter();
+            all.filter(|c| c.event.is_none()).collect()
+        })
     }
 }
 

@@ -22,7 +22,7 @@ use crate::analyse::{self, Analysis};
 use crate::content::{Briefing, SourceRef};
 use crate::error::Failure;
 use crate::load::{self, Loaded};
-use crate::render::{self, Page, Rendered, Theme};
+use crate::render::{self, List, Page, Rendered, Theme};
 
 /// The rebuilder: the last good build and what is still to redo.
 pub(crate) struct Engine {
@@ -433,12 +433,28 @@ impl Affected {
     /// Whether `page` of the site made from `b` and `a` may have changed.
     pub fn wants(&self, page: &Page, b: &Briefing, a: &Analysis) -> bool {
         match page {
-            Page::Timeline => self.timeline,
+            Page::Timeline | Page::TimelineAnchors => self.timeline,
             Page::Person(i) | Page::PersonFeed(i) => self.people.contains(&b.people[*i].id),
             Page::Comparison(i) => self.comparisons.contains(&b.comparisons[*i].id),
-            Page::Story(i) => self.stories.contains(&a.stories[*i].id),
+            Page::Story(i) | Page::Pair(i, _) => self.stories.contains(&a.stories[*i].id),
             Page::Article(i) => self.articles.contains(&b.articles[*i].id),
-            Page::Outlet(id) => self.outlets.contains(id),
+            Page::List(list, _) => match list {
+                List::Outlet(id) | List::OutletCopies(id) => self.outlets.contains(id),
+                List::PersonMentions(i)
+                | List::PersonArticles(i)
+                | List::PersonQuotes(i)
+                | List::PersonEvents(i) => self.people.contains(&b.people[*i].id),
+                List::StoryMembers(i) | List::StoryPairs(i) => {
+                    self.stories.contains(&a.stories[*i].id)
+                }
+                List::Period(..) | List::Conflicts => self.timeline,
+                // The indexes of every article, person, outlet and story.
+                List::Articles
+                | List::People
+                | List::Outlets
+                | List::Unattributed
+                | List::Compare => true,
+            },
             // The config, the theme: what a plan that renders every page changes.
             Page::NotFound | Page::Static(_) | Page::Robots => false,
             // The indexes, the data exports, the search index (its files are numbered,

@@ -113,9 +113,8 @@ fn a_copied_manifest_does_not_make_a_parent_folder_the_tools_own() {
     assert_eq!(out.status.code(), Some(2));
     let message = stderr(&out);
     assert!(
-        message.starts_with(
-            "error: refusing to replace `outer`: it holds 45 files briefing did not write: `site/.briefing-site`, "
-        ),
+        message.starts_with("error: refusing to replace `outer`: it holds ")
+            && message.contains(" files briefing did not write: `site/.briefing-site`, "),
         "{message}"
     );
     assert_eq!(snapshot(&outer), before);

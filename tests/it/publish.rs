@@ -388,7 +388,8 @@ fn the_feeds_are_atom_with_every_article_and_event() {
         .filter(|e| e["curated"] == true)
         .count();
     assert_eq!(links.len(), articles + events);
-    assert!(links.iter().any(|l| l.contains("/timeline/#")));
+    // An event links to its month's page of the timeline.
+    assert!(links.iter().any(|l| l.contains("/timeline/2026/01/#")));
     // One feed per person, each with at least their events.
     for person in json(site, "data/people.json").as_array().unwrap() {
         let id = person["id"].as_str().unwrap();

@@ -1,0 +1,605 @@
+//! A *list* is a sequence of items that can outgrow a page at the scale of a briefing
+//! (thousands of articles about one affair): every article, an outlet's articles, a
+//! person's mentions, a story's pairs, the events of a month. Each list is cut into
+//! pages of a fixed number of items with stable, pretty URLs — the first page at the
+//! list's own address (`articles/`), the next ones below it (`articles/page/2/`) —
+//! and each page links to the previous and next ones and to a window of page numbers.
+//! So a page's size depends on how many items a page holds, never on the corpus.
+//!
+//! The overview pages (a person, a story, the home page) show the first few items of
+//! their lists and link here for the rest; a list that fits on its overview has no
+//! pages of its own.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+use tera::Context;
+
+use super::Site;
+use super::view::{self, ArticleLink, article_link, highlight, person_link};
+use crate::analyse::{Mention, Quote};
+use crate::content::Article;
+
+/// A list that may span pages, and whose items it lists.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum List {
+    /// `/articles/`: every article, newest first.
+    Articles,
+    /// `/people/`: every person, by id.
+    People,
+    /// `/outlets/`: every outlet, by name.
+    Outlets,
+    /// `/outlets/unknown/`: the articles no outlet is given for.
+    Unattributed,
+    /// `/compare/`: the curated comparisons, then the stories found, largest first.
+    Compare,
+    /// `/outlets/<id>/`: the articles an outlet published.
+    Outlet(String),
+    /// `/outlets/<id>/copies/`: the articles copied from an outlet (`derived_from`).
+    OutletCopies(String),
+    /// `/people/<id>/mentions/`: the articles naming a person, with the sentences.
+    PersonMentions(usize),
+    /// `/people/<id>/articles/`: the articles naming a person, by title.
+    PersonArticles(usize),
+    /// `/people/<id>/quotes/`: the quotes attributed to a person.
+    PersonQuotes(usize),
+    /// `/people/<id>/events/`: the events a person takes part in.
+    PersonEvents(usize),
+    /// `/compare/<story>/articles/`: a story's articles.
+    StoryMembers(usize),
+    /// `/compare/<story>/pairs/`: a story's compared pairs.
+    StoryPairs(usize),
+    /// `/timeline/<year>/` (month 0: the events dated only to the year, and the year's
+    /// months) and `/timeline/<year>/<month>/`.
+    Period(i32, u32),
+    /// `/timeline/conflicts/`: dates that differ between aligned sentences.
+    Conflicts,
+}
+
+impl List {
+    /// Items a page of this list holds: what a reader can take in, and what keeps a
+    /// page well under its size budget however long its items' texts are.
+    pub(crate) fn per_page(&self) -> usize {
+        match self {
+            List::PersonMentions(_) => 25,
+            List::PersonEvents(_) | List::Period(..) | List::Conflicts => 50,
+            List::PersonQuotes(_) => 50,
+            _ => 100,
+        }
+    }
+
+    /// The list's address below the site's top, with a trailing slash.
+    pub(crate) fn base(&self, site: &Site) -> String {
+        let b = site.briefing;
+        match self {
+            List::Articles => "articles/".into(),
+            List::People => "people/".into(),
+            List::Outlets => "outlets/".into(),
+            List::Unattributed => "outlets/unknown/".into(),
+            List::Compare => "compare/".into(),
+            List::Outlet(id) => format!("outlets/{id}/"),
+            List::OutletCopies(id) => format!("outlets/{id}/copies/"),
+            List::PersonMentions(i) => format!("people/{}/mentions/", b.people[*i].id),
+            List::PersonArticles(i) => format!("people/{}/articles/", b.people[*i].id),
+            List::PersonQuotes(i) => format!("people/{}/quotes/", b.people[*i].id),
+            List::PersonEvents(i) => format!("people/{}/events/", b.people[*i].id),
+            List::StoryMembers(i) => format!("compare/{}/articles/", site.analysis.stories[*i].id),
+            List::StoryPairs(i) => format!("compare/{}/pairs/", site.analysis.stories[*i].id),
+            List::Period(..) => self.base_path(),
+            List::Conflicts => "timeline/conflicts/".into(),
+        }
+    }
+
+    /// [`List::base`] of a list whose address the site is not needed for.
+    pub(crate) fn base_path(&self) -> String {
+        match self {
+            List::Period(year, 0) => format!("timeline/{year}/"),
+            List::Period(year, month) => format!("timeline/{year}/{month:02}/"),
+            _ => unreachable!("only a period's address is known without the site"),
+        }
+    }
+
+    /// The kind of page, for timings and logs.
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            List::Articles => "articles",
+            List::People => "people",
+            List::Outlets => "outlets",
+            List::Unattributed => "unattributed",
+            List::Compare => "compare",
+            List::Outlet(_) => "outlet",
+            List::OutletCopies(_) => "outlet-copies",
+            List::PersonMentions(_) => "person-mentions",
+            List::PersonArticles(_) => "person-articles",
+            List::PersonQuotes(_) => "person-quotes",
+            List::PersonEvents(_) => "person-events",
+            List::StoryMembers(_) => "story-articles",
+            List::StoryPairs(_) => "story-pairs",
+            List::Period(_, 0) => "timeline-year",
+            List::Period(..) => "timeline-month",
+            List::Conflicts => "timeline-conflicts",
+        }
+    }
+
+    /// How many items the list has.
+    pub(crate) fn len(&self, site: &Site) -> usize {
+        let ix = &site.index;
+        let b = site.briefing;
+        match self {
+            List::Articles => b.articles.len(),
+            List::People => b.people.len(),
+            List::Outlets => b.outlets.len(),
+            List::Unattributed => ix.unattributed().len(),
+            List::Compare => b.comparisons.len() + site.analysis.stories.len(),
+            List::Outlet(id) => ix.articles_by_outlet.get(id.as_str()).map_or(0, Vec::len),
+            List::OutletCopies(id) => ix.derived_by_outlet.get(id.as_str()).map_or(0, Vec::len),
+            List::PersonMentions(i) | List::PersonArticles(i) => {
+                ix.person_articles(&b.people[*i].id).len()
+            }
+            List::PersonQuotes(i) => ix
+                .quotes_by_person
+                .get(&b.people[*i].id)
+                .map_or(0, Vec::len),
+            List::PersonEvents(i) => ix
+                .events_by_person
+                .get(b.people[*i].id.as_str())
+                .map_or(0, Vec::len),
+            List::StoryMembers(i) => site.analysis.stories[*i].articles.len(),
+            List::StoryPairs(i) => site.analysis.stories[*i].pairs.len(),
+            List::Period(year, month) => ix.period(*year, *month).len(),
+            List::Conflicts => ix.derived_conflicts().len(),
+        }
+    }
+
+    /// How many pages the list has: at least one, as its first page is also where the
+    /// overview pages link.
+    pub(crate) fn pages(&self, site: &Site) -> u32 {
+        self.len(site).div_ceil(self.per_page()).max(1) as u32
+    }
+
+    /// The output path of page `n` (1-based).
+    pub(crate) fn path(&self, site: &Site, n: u32) -> String {
+        format!("{}{}index.html", self.base(site), page_suffix(n))
+    }
+
+    /// The address of page `n` from a page at `root`.
+    pub(crate) fn url(&self, site: &Site, root: &str, n: u32) -> String {
+        format!("{root}{}{}", self.base(site), page_suffix(n))
+    }
+
+    /// The items of page `n`, as a range of the list.
+    fn window(&self, site: &Site, n: u32) -> std::ops::Range<usize> {
+        let len = self.len(site);
+        let per = self.per_page();
+        let start = (n.saturating_sub(1) as usize * per).min(len);
+        start..(start + per).min(len)
+    }
+}
+
+/// `page/N/` for pages after the first.
+pub(crate) fn page_suffix(n: u32) -> String {
+    if n <= 1 {
+        String::new()
+    } else {
+        format!("page/{n}/")
+    }
+}
+
+/// Where a reader is in a list, and the links to move through it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Pager {
+    pub page: u32,
+    pub pages: u32,
+    /// Items in the whole list, and the 1-based numbers of the first and last shown.
+    pub total: usize,
+    pub first: usize,
+    pub last: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    /// The first and last page, and the pages around this one; `None` for a gap.
+    pub links: Vec<Option<PageLink>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PageLink {
+    pub number: u32,
+    pub url: String,
+    pub current: bool,
+}
+
+/// The page numbers a pager links: the first, the last, and two on either side of
+/// `page`, with `None` where numbers are left out.
+pub(crate) fn window_numbers(page: u32, pages: u32) -> Vec<Option<u32>> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for n in 1..=pages {
+        let near = n + 2 >= page && n <= page + 2;
+        if n == 1 || n == pages || near {
+            if n > last + 1 {
+                out.push(None);
+            }
+            out.push(Some(n));
+            last = n;
+        }
+    }
+    out
+}
+
+pub(crate) fn pager(site: &Site, list: &List, n: u32, root: &str) -> Pager {
+    let pages = list.pages(site);
+    let window = list.window(site, n);
+    let url = |k: u32| list.url(site, root, k);
+    Pager {
+        page: n,
+        pages,
+        total: list.len(site),
+        first: window.start + 1,
+        last: window.end,
+        prev: (n > 1).then(|| url(n - 1)),
+        next: (n < pages).then(|| url(n + 1)),
+        links: window_numbers(n, pages)
+            .into_iter()
+            .map(|k| {
+                k.map(|k| PageLink {
+                    number: k,
+                    url: url(k),
+                    current: k == n,
+                })
+            })
+            .collect(),
+    }
+}
+
+/// An article with a count beside it: of mentions, of articles copied.
+#[derive(Serialize)]
+struct Counted {
+    article: ArticleLink,
+    count: usize,
+}
+
+/// A sentence naming the person, the mention marked, and where it is.
+#[derive(Serialize)]
+pub(crate) struct MentionLine {
+    pub sentence: String,
+    pub paragraph: usize,
+    pub url: String,
+}
+
+/// An article naming the person, with its sentences that do.
+#[derive(Serialize)]
+pub(crate) struct MentionGroup {
+    pub article: ArticleLink,
+    pub mentions: Vec<MentionLine>,
+}
+
+/// The mention groups of `articles`, each article's mentions of the person in order.
+pub(crate) fn mention_groups(
+    site: &Site,
+    person: &str,
+    articles: &[&Article],
+    root: &str,
+) -> Vec<MentionGroup> {
+    articles
+        .iter()
+        .map(|a| MentionGroup {
+            article: article_link(site.briefing, a, root),
+            mentions: site
+                .index
+                .mentions_by_article
+                .of(&a.id)
+                .iter()
+                .filter(|m| m.person.as_deref() == Some(person))
+                .map(|m| mention_line(a, m, root))
+                .collect(),
+        })
+        .collect()
+}
+
+fn mention_line(a: &Article, m: &Mention, root: &str) -> MentionLine {
+    let sentence = m.sentence.text(a, &m.place);
+    let (s, e) = m.sentence.of(&m.place);
+    MentionLine {
+        sentence: highlight(sentence, s, e, "mention"),
+        paragraph: m.place.paragraph,
+        url: view::paragraph_url(root, &m.place.article, m.place.paragraph),
+    }
+}
+
+/// A quote as listed: its words, the sentence around them, where it is.
+pub(crate) fn quote_view(site: &Site, q: &Quote, root: &str) -> Option<Value> {
+    let b = site.briefing;
+    let a = b.article(&q.place.article)?;
+    Some(json!({
+        "text": q.place.text(a),
+        "article": article_link(b, a, root),
+        "url": view::paragraph_url(root, &q.place.article, q.place.paragraph),
+        "paragraph": q.place.paragraph,
+    }))
+}
+
+/// The context of page `n` of `list`, and its template.
+pub(crate) fn context(
+    site: &Site,
+    list: &List,
+    n: u32,
+    root: &str,
+    ctx: &mut Context,
+) -> &'static str {
+    let b = site.briefing;
+    let ix = &site.index;
+    let window = list.window(site, n);
+    let pager = pager(site, list, n, root);
+    let links = |articles: &[&Article]| -> Vec<ArticleLink> {
+        articles[window.clone()]
+            .iter()
+            .map(|a| article_link(b, a, root))
+            .collect()
+    };
+    let of_pages = |title: &str| -> String {
+        if pager.pages > 1 {
+            format!("{title} (page {} of {})", pager.page, pager.pages)
+        } else {
+            title.to_string()
+        }
+    };
+    let (template, title, section) = match list {
+        List::Articles => {
+            ctx.insert("articles", &links(ix.newest()));
+            ("articles.html", of_pages("Articles"), "articles")
+        }
+        List::Unattributed => {
+            ctx.insert("articles", &links(ix.unattributed()));
+            ctx.insert("unattributed", &true);
+            (
+                "articles.html",
+                of_pages("Articles with no outlet"),
+                "outlets",
+            )
+        }
+        List::People => {
+            let list: Vec<Value> = b.people[window.clone()]
+                .iter()
+                .map(|p| {
+                    json!({
+                        "person": person_link(p, root),
+                        "titles": p.titles,
+                        "featured": b.config.featured.contains(&p.id),
+                        "mentions": ix.mentions_by_person.get(p.id.as_str()).map_or(0, Vec::len),
+                    })
+                })
+                .collect();
+            ctx.insert("people", &list);
+            ("people.html", of_pages("People"), "people")
+        }
+        List::Outlets => {
+            let list: Vec<Value> = ix.outlets_by_name()[window.clone()]
+                .iter()
+                .map(|o| {
+                    json!({
+                        "name": o.name,
+                        "url": format!("{root}outlets/{}/", o.id),
+                        "kind": o.kind,
+                        "articles": ix.articles_by_outlet.get(o.id.as_str()).map_or(0, Vec::len),
+                        "derived": ix.derived_by_outlet.get(o.id.as_str()).map_or(0, Vec::len),
+                    })
+                })
+                .collect();
+            let unattributed = ix.unattributed().len();
+            ctx.insert("outlets", &list);
+            ctx.insert("unattributed", &unattributed);
+            ctx.insert("unattributed_url", &List::Unattributed.url(site, root, 1));
+            ("outlets.html", of_pages("Outlets"), "outlets")
+        }
+        List::Compare => {
+            let curated = b.comparisons.len();
+            let items: Vec<Value> = window
+                .clone()
+                .map(|k| {
+                    if k < curated {
+                        let c = &b.comparisons[k];
+                        json!({
+                            "curated": true,
+                            "title": c.title,
+                            "url": format!("{root}compare/{}/", c.id),
+                            "articles": c.articles.len(),
+                            "points": c.points.len(),
+                        })
+                    } else {
+                        let s = &site.analysis.stories[ix.stories_by_size()[k - curated]];
+                        super::pages::story_line(site, s, root)
+                    }
+                })
+                .collect();
+            ctx.insert("items", &items);
+            ctx.insert("curated", &curated);
+            ctx.insert("found", &site.analysis.stories.len());
+            ("compare.html", of_pages("Compare sources"), "compare")
+        }
+        List::Outlet(id) => {
+            let o = &b.outlets[id.as_str()];
+            let published = ix
+                .articles_by_outlet
+                .get(id.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            let copies = ix.derived_by_outlet.get(id.as_str()).map_or(0, Vec::len);
+            ctx.insert(
+                "outlet",
+                &json!({ "id": o.id, "name": o.name, "url": o.url, "kind": o.kind, "country": o.country }),
+            );
+            ctx.insert("articles", &links(published));
+            ctx.insert("copies", &copies);
+            ctx.insert(
+                "copies_url",
+                &List::OutletCopies(id.clone()).url(site, root, 1),
+            );
+            ("outlet.html", of_pages(&o.name), "outlets")
+        }
+        List::OutletCopies(id) => {
+            let o = &b.outlets[id.as_str()];
+            let copies = ix
+                .derived_by_outlet
+                .get(id.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            ctx.insert("articles", &links(copies));
+            ctx.insert(
+                "outlet",
+                &json!({ "name": o.name, "url": format!("{root}outlets/{}/", o.id) }),
+            );
+            (
+                "articles.html",
+                of_pages(&format!("Articles copied from {}", o.name)),
+                "outlets",
+            )
+        }
+        List::PersonMentions(i)
+        | List::PersonArticles(i)
+        | List::PersonQuotes(i)
+        | List::PersonEvents(i) => {
+            let p = &b.people[*i];
+            ctx.insert("person", &person_link(p, root));
+            let articles = ix.person_articles(&p.id);
+            let (kind, heading) = match list {
+                List::PersonMentions(_) => {
+                    let shown: Vec<&Article> =
+                        articles[window.clone()].iter().map(|(a, _)| *a).collect();
+                    ctx.insert("mention_groups", &mention_groups(site, &p.id, &shown, root));
+                    ("mentions", format!("Mentions of {}", p.name))
+                }
+                List::PersonArticles(_) => {
+                    let shown: Vec<Counted> = articles[window.clone()]
+                        .iter()
+                        .map(|(a, count)| Counted {
+                            article: article_link(b, a, root),
+                            count: *count,
+                        })
+                        .collect();
+                    ctx.insert("articles", &shown);
+                    ("articles", format!("Articles naming {}", p.name))
+                }
+                List::PersonQuotes(_) => {
+                    let quotes = ix.person_quotes(&p.id);
+                    let shown: Vec<Value> = quotes[window.clone()]
+                        .iter()
+                        .filter_map(|q| quote_view(site, q, root))
+                        .collect();
+                    ctx.insert("quotes", &shown);
+                    ("quotes", format!("Quotes of {}", p.name))
+                }
+                _ => {
+                    let events = ix
+                        .events_by_person
+                        .get(p.id.as_str())
+                        .map_or(&[][..], Vec::as_slice);
+                    let shown: Vec<_> = events[window.clone()]
+                        .iter()
+                        .map(|e| super::pages::event_view(site, e, root))
+                        .collect();
+                    ctx.insert("events", &shown);
+                    ("events", format!("Events with {}", p.name))
+                }
+            };
+            ctx.insert("kind", kind);
+            ("person-list.html", of_pages(&heading), "people")
+        }
+        List::StoryMembers(i) | List::StoryPairs(i) => {
+            let s = &site.analysis.stories[*i];
+            ctx.insert(
+                "story",
+                &json!({ "title": s.title, "url": format!("{root}compare/{}/", s.id) }),
+            );
+            let heading = if let List::StoryMembers(_) = list {
+                let shown: Vec<ArticleLink> = s.articles[window.clone()]
+                    .iter()
+                    .filter_map(|id| b.article(id))
+                    .map(|a| article_link(b, a, root))
+                    .collect();
+                ctx.insert("articles", &shown);
+                ctx.insert("kind", "articles");
+                format!("Articles of the story: {}", s.title)
+            } else {
+                let shown: Vec<Value> = s.pairs[window.clone()]
+                    .iter()
+                    .map(|p| super::pages::pair_line(site, p, root))
+                    .collect();
+                ctx.insert("pairs", &shown);
+                ctx.insert("kind", "pairs");
+                format!("Compared pairs of the story: {}", s.title)
+            };
+            ("story-list.html", of_pages(&heading), "compare")
+        }
+        List::Period(year, month) => {
+            let events: Vec<_> = ix.period(*year, *month)[window.clone()]
+                .iter()
+                .map(|e| super::pages::event_view(site, e, root))
+                .collect();
+            ctx.insert("events", &events);
+            ctx.insert("year", year);
+            let heading = if *month == 0 {
+                let months: Vec<Value> = ix
+                    .months_of(*year)
+                    .into_iter()
+                    .map(|(m, count)| {
+                        json!({
+                            "name": crate::edtf::month_name(m),
+                            "url": List::Period(*year, m).url(site, root, 1),
+                            "count": count,
+                        })
+                    })
+                    .collect();
+                ctx.insert("months", &months);
+                let href = |e: &crate::content::Event| format!("{root}{}", ix.event_url(e));
+                let strip = super::charts::timeline_strip(ix.year_events(*year), &href);
+                ctx.insert("strip", &strip);
+                year.to_string()
+            } else {
+                ctx.insert("year_url", &List::Period(*year, 0).url(site, root, 1));
+                format!("{} {year}", crate::edtf::month_name(*month))
+            };
+            ctx.insert("month", month);
+            ("period.html", of_pages(&heading), "timeline")
+        }
+        List::Conflicts => {
+            let shown: Vec<Value> = ix.derived_conflicts()[window.clone()]
+                .iter()
+                .map(|c| super::pages::conflict_view(site, c, root))
+                .collect();
+            ctx.insert("conflicts", &shown);
+            (
+                "conflicts.html",
+                of_pages("Dates that differ between sources"),
+                "timeline",
+            )
+        }
+    };
+    ctx.insert("title", &title);
+    ctx.insert("section", section);
+    ctx.insert("pager", &pager);
+    template
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pager_links_the_ends_and_the_pages_around_this_one() {
+        let shown = |page, pages| -> Vec<String> {
+            window_numbers(page, pages)
+                .into_iter()
+                .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
+                .collect()
+        };
+        assert_eq!(shown(1, 1), ["1"]);
+        assert_eq!(shown(1, 3), ["1", "2", "3"]);
+        assert_eq!(shown(1, 10), ["1", "2", "3", "…", "10"]);
+        assert_eq!(shown(5, 10), ["1", "…", "3", "4", "5", "6", "7", "…", "10"]);
+        assert_eq!(shown(4, 10), ["1", "2", "3", "4", "5", "6", "…", "10"]);
+        assert_eq!(shown(10, 10), ["1", "…", "8", "9", "10"]);
+    }
+
+    #[test]
+    fn later_pages_live_below_the_first() {
+        assert_eq!(page_suffix(1), "");
+        assert_eq!(page_suffix(0), "");
+        assert_eq!(page_suffix(2), "page/2/");
+    }
+}
