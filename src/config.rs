@@ -19,10 +19,18 @@ pub struct Config {
     /// the clock.
     #[serde(default)]
     pub timezone: Option<String>,
+    /// Items a page of a list holds (every article, an outlet's articles, a story's
+    /// pairs…); lists of longer items hold fewer (see `render::lists`).
+    #[serde(default = "default_page_size")]
+    pub page_size: std::num::NonZeroUsize,
 }
 
 fn default_language() -> String {
     "en".to_string()
+}
+
+fn default_page_size() -> std::num::NonZeroUsize {
+    std::num::NonZeroUsize::new(100).expect("not zero")
 }
 
 impl Config {

@@ -342,6 +342,7 @@ fn read_config(sources: &Sources, id: usize, diagnostics: &mut Vec<Diagnostic>) 
                 language: "en".to_string(),
                 featured: Vec::new(),
                 timezone: None,
+                page_size: std::num::NonZeroUsize::new(100).expect("not zero"),
             }
         }
     }

@@ -494,6 +494,9 @@ pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
     Some(matrix("Which outlet reported which story", columns, rows))
 }
 
+/// Marks a timeline strip draws at most, in pages of events (`page_size` each).
+pub const STRIP_PAGES: usize = 4;
+
 /// The timeline overview: one strip per year that has events, years without events
 /// folded into one line, each event a mark linking to its place on the page.
 #[derive(Debug, Clone, Serialize)]
@@ -592,22 +595,20 @@ fn strip_lines(events: &[crate::content::Event]) -> Vec<Line<'_>> {
     lines
 }
 
-/// Marks a strip draws at most: past this a strip of one mark per event says less than
-/// a count per month, and weighs more than the page it is on.
-pub const STRIP_EVENTS: usize = 400;
-
 /// The strip of `events`, each mark linking to `href(event)`; `None` when there are
-/// none, or more than [`STRIP_EVENTS`].
+/// none, or more than `most`: past that a strip of one mark per event says less than a
+/// count per month does, and weighs more than the page it is on.
 pub fn timeline_strip(
     events: &[crate::content::Event],
     href: &dyn Fn(&crate::content::Event) -> String,
+    most: usize,
 ) -> Option<Strip> {
     use crate::edtf::Precision;
     const LEFT: f64 = 96.0;
     const WIDTH: f64 = 600.0;
     const LANE: f64 = 11.0;
     const GAP: f64 = 16.0;
-    if events.is_empty() || events.len() > STRIP_EVENTS {
+    if events.is_empty() || events.len() > most {
         return None;
     }
     let lines = strip_lines(events);
@@ -857,7 +858,7 @@ mod matrix_tests {
             (zoom.from.to_string(), zoom.to.to_string()),
             ("2026-01-01".into(), "2026-02-28".into())
         );
-        let strip = timeline_strip(&events, &|e| format!("#event-{}", e.id)).unwrap();
+        let strip = timeline_strip(&events, &|e| format!("#event-{}", e.id), 100).unwrap();
         assert!(strip.svg.contains("2009–2018: no events"));
         assert!(strip.svg.contains("2020–2025: no events"));
         // Every event links to its anchor, from each line it is on; titles are escaped.

@@ -56,15 +56,18 @@ pub enum List {
 }
 
 impl List {
-    /// Items a page of this list holds: what a reader can take in, and what keeps a
-    /// page well under its size budget however long its items' texts are.
-    pub(crate) fn per_page(&self) -> usize {
-        match self {
-            List::PersonMentions(_) => 25,
-            List::PersonEvents(_) | List::Period(..) | List::Conflicts => 50,
-            List::PersonQuotes(_) => 50,
-            _ => 100,
-        }
+    /// Items a page of this list holds, given the briefing's `page_size`: what a
+    /// reader can take in, and what keeps a page well under its size budget however
+    /// long its items' texts are. Lists of longer items hold fewer: a quarter for the
+    /// articles with their sentences, half for events, quotes and conflicts.
+    pub(crate) fn per_page(&self, page_size: usize) -> usize {
+        let share = match self {
+            List::PersonMentions(_) => 4,
+            List::PersonEvents(_) | List::Period(..) | List::Conflicts => 2,
+            List::PersonQuotes(_) => 2,
+            _ => 1,
+        };
+        (page_size / share).max(1)
     }
 
     /// The list's address below the site's top, with a trailing slash.
@@ -153,7 +156,8 @@ impl List {
     /// How many pages the list has: at least one, as its first page is also where the
     /// overview pages link.
     pub(crate) fn pages(&self, site: &Site) -> u32 {
-        self.len(site).div_ceil(self.per_page()).max(1) as u32
+        let per = self.per_page(site.page_size());
+        self.len(site).div_ceil(per).max(1) as u32
     }
 
     /// The output path of page `n` (1-based).
@@ -169,7 +173,7 @@ impl List {
     /// The items of page `n`, as a range of the list.
     fn window(&self, site: &Site, n: u32) -> std::ops::Range<usize> {
         let len = self.len(site);
-        let per = self.per_page();
+        let per = self.per_page(site.page_size());
         let start = (n.saturating_sub(1) as usize * per).min(len);
         start..(start + per).min(len)
     }
@@ -547,7 +551,8 @@ pub(crate) fn context(
                     .collect();
                 ctx.insert("months", &months);
                 let href = |e: &crate::content::Event| format!("{root}{}", ix.event_url(e));
-                let strip = super::charts::timeline_strip(ix.year_events(*year), &href);
+                let most = super::charts::STRIP_PAGES * site.page_size();
+                let strip = super::charts::timeline_strip(ix.year_events(*year), &href, most);
                 ctx.insert("strip", &strip);
                 year.to_string()
             } else {

@@ -266,6 +266,11 @@ impl<'a> Site<'a> {
         search::count(self.briefing, self.analysis).div_ceil(search::DOCS_PER_FILE)
     }
 
+    /// Items a page of a list holds (`page_size` of briefing.yaml).
+    pub(crate) fn page_size(&self) -> usize {
+        self.briefing.config.page_size.get()
+    }
+
     /// Every page but the files of the search index, without building it.
     pub fn main_pages(&self) -> &[Page] {
         &self.pages

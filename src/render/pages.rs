@@ -367,9 +367,9 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
 }
 
 /// The timeline's index lists every event by title, under its old anchor, up to this
-/// many; past it the index gives the years and months only, and a script finds where
-/// an old anchor's event is now.
-const TIMELINE_LISTED: usize = 1000;
+/// many pages' worth (`page_size` × this); past it the index gives the years and
+/// months only, and a script finds where an old anchor's event is now.
+const TIMELINE_LISTED_PAGES: usize = 10;
 /// Date conflicts the timeline's index shows before linking to their own pages.
 const TIMELINE_CONFLICTS: usize = 5;
 
@@ -406,7 +406,8 @@ fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
             "months": months,
         }));
     }
-    let listed: Option<Vec<Value>> = (b.events.len() <= TIMELINE_LISTED).then(|| {
+    let listed_max = TIMELINE_LISTED_PAGES * site.page_size();
+    let listed: Option<Vec<Value>> = (b.events.len() <= listed_max).then(|| {
         b.events
             .iter()
             .map(|e| {
@@ -434,7 +435,8 @@ fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     ctx.insert("derived_conflicts", &shown);
     ctx.insert("conflict_count", &conflicts.len());
     ctx.insert("conflicts_url", &List::Conflicts.url(site, root, 1));
-    ctx.insert("strip", &charts::timeline_strip(&b.events, &href));
+    let most = charts::STRIP_PAGES * site.page_size();
+    ctx.insert("strip", &charts::timeline_strip(&b.events, &href, most));
     "timeline.html"
 }
 

@@ -223,7 +223,11 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
     ctx.insert("coverage", &charts::coverage(site, root));
     ctx.insert(
         "strip",
-        &charts::timeline_strip(&b.events, &|e| format!("#event-{}", e.id)),
+        &charts::timeline_strip(
+            &b.events,
+            &|e| format!("#event-{}", e.id),
+            charts::STRIP_PAGES * site.page_size(),
+        ),
     );
     let sources: Vec<Source> = numbers
         .order

@@ -528,7 +528,7 @@ type Shard = (String, String, std::ops::Range<usize>);
 
 impl Index {
     pub(crate) fn build(b: &Briefing, analysis: &Analysis) -> Index {
-        let pages = super::view::event_pages(&b.events);
+        let pages = super::view::event_pages(&b.events, b.config.page_size.get());
         Index::of(count(b, analysis), &|i| document(b, analysis, &pages, i))
     }
 
@@ -600,7 +600,7 @@ impl Index {
 
     /// One file of the index.
     pub(crate) fn file(&self, b: &Briefing, analysis: &Analysis, name: &str) -> Vec<u8> {
-        let pages = super::view::event_pages(&b.events);
+        let pages = super::view::event_pages(&b.events, b.config.page_size.get());
         self.file_of(name, &|i| document(b, analysis, &pages, i))
     }
 

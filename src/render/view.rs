@@ -102,9 +102,10 @@ pub fn event_month(e: &Event) -> (i32, u32) {
     }
 }
 
-/// The page of its month's list each of `events` (in timeline order) falls on.
-pub fn event_pages(events: &[Event]) -> Vec<u32> {
-    let per = super::lists::List::Period(0, 0).per_page();
+/// The page of its month's list each of `events` (in timeline order) falls on, with
+/// the briefing's `page_size`.
+pub fn event_pages(events: &[Event], page_size: usize) -> Vec<u32> {
+    let per = super::lists::List::Period(0, 0).per_page(page_size);
     let mut seen: HashMap<(i32, u32), usize> = HashMap::new();
     events
         .iter()
@@ -335,7 +336,8 @@ impl<'a> Index<'a> {
     /// that month's list it falls on, and its anchor.
     pub fn event_url(&self, e: &Event) -> String {
         let events = &self.briefing.events;
-        let pages = self.event_pages.get_or_init(|| event_pages(events));
+        let per = self.briefing.config.page_size.get();
+        let pages = self.event_pages.get_or_init(|| event_pages(events, per));
         let at = events.binary_search_by(|x| {
             (x.date.start, x.date.end, x.id.as_str()).cmp(&(
                 e.date.start,

@@ -10,5 +10,6 @@ mod links;
 mod output;
 mod publish;
 mod regressions;
+mod scale;
 mod serve;
 mod support;

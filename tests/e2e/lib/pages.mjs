@@ -15,6 +15,11 @@ function firstUnder(all, section, skip = () => false) {
   return hit ? urlOf(hit[0]) : null;
 }
 
+function firstMatch(all, re) {
+  const hit = all.filter((f) => re.test(f)).sort()[0];
+  return hit ? urlOf(hit) : null;
+}
+
 /// [{ type, url | null, pending? }] for the site in `dir` built from `root`.
 export function pageTypes(dir, root) {
   const all = files(dir);
@@ -37,6 +42,23 @@ export function pageTypes(dir, root) {
       type: 'story',
       url: firstUnder(all, 'compare', (id) => curated.has(id)),
       pending: 'no detected story in this build (stories come from the analysis)',
+    },
+    {
+      type: 'pair',
+      url: firstMatch(all, /^compare\/pairs\/[^/]+\/[^/]+\/index\.html$/),
+      pending: 'no compared pair worth a page in this build',
+    },
+    { type: 'timeline-year', url: firstMatch(all, /^timeline\/-?\d+\/index\.html$/) },
+    { type: 'timeline-month', url: firstMatch(all, /^timeline\/-?\d+\/\d\d\/index\.html$/) },
+    {
+      type: 'person-list',
+      url: firstMatch(all, /^people\/[^/]+\/(mentions|articles|quotes|events)\/index\.html$/),
+      pending: 'no person with more than their page shows',
+    },
+    {
+      type: 'list-page-2',
+      url: firstMatch(all, /(^|\/)page\/2\/index\.html$/),
+      pending: 'no list longer than one page',
     },
     { type: 'articles', url: has('articles/index.html') ? '/articles/' : null },
     { type: 'article', url: firstUnder(all, 'articles') },
