@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import importlib.util
 import json
 import os
 import platform
@@ -59,36 +60,32 @@ REPO = Path(__file__).resolve().parents[2]
 MARK = "Soak edit"  # every sentence the writer adds starts with this
 
 
-def target_dir() -> Path:
-    t = os.environ.get("CARGO_TARGET_DIR")
-    return Path(t) if t else REPO / "target"
+def _bench():
+    """The benchmark script (`bench/run.py`), for what the soak shares with its timing
+    of the dev server: the event-stream reader, the log collector, the target folder."""
+    sys.dont_write_bytecode = True  # no __pycache__ left in bench/
+    spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def loadavg() -> str:
+bench = _bench()
+Events, Lines, loadavg, target_dir = bench.Events, bench.Lines, bench.loadavg, bench.target_dir
+
+
+def close_stream(events) -> None:
+    """Ends an event stream from another thread: its reader sees the end of the stream."""
     try:
-        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+        if events.conn.sock is not None:
+            events.conn.sock.shutdown(socket.SHUT_RDWR)
     except OSError:
-        return "?"
+        pass
+    events.conn.close()
 
 
 # --------------------------------------------------------------------------------------
 # The server
-
-
-class Lines(threading.Thread):
-    """Collects the server's stderr lines (all of them, and a queue of new ones)."""
-
-    def __init__(self, stream):
-        super().__init__(daemon=True)
-        self.stream = stream
-        self.q: queue.Queue = queue.Queue()
-        self.all: list[str] = []
-
-    def run(self):
-        for raw in iter(self.stream.readline, b""):
-            line = raw.decode(errors="replace").rstrip("\n")
-            self.all.append(line)
-            self.q.put(line)
 
 
 def proc_status(pid: int) -> tuple[int, int] | None:
@@ -106,6 +103,8 @@ def proc_status(pid: int) -> tuple[int, int] | None:
 
 
 class Sampler(threading.Thread):
+    """Reads the server's resident memory and open files every second."""
+
     def __init__(self, pid: int, t0: float, stop: threading.Event):
         super().__init__(daemon=True)
         self.pid, self.t0, self.stop = pid, t0, stop
@@ -198,47 +197,6 @@ class Clients:
 # The writer and its reader
 
 
-class Events(threading.Thread):
-    """Reads a server-sent event stream; queues (time, event, data)."""
-
-    def __init__(self, port: int, path: str):
-        super().__init__(daemon=True)
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=None)
-        self.conn.request("GET", path, headers={"Accept": "text/event-stream"})
-        self.resp = self.conn.getresponse()
-        if self.resp.status != 200:
-            raise RuntimeError(f"{path}: HTTP {self.resp.status}")
-        self.q: queue.Queue = queue.Queue()
-
-    def run(self):
-        event, data = "message", []
-        try:
-            while True:
-                line = self.resp.readline()
-                if not line:
-                    return
-                line = line.decode(errors="replace").rstrip("\r\n")
-                if line == "":
-                    if data:
-                        self.q.put((time.perf_counter(), event, "\n".join(data)))
-                    event, data = "message", []
-                elif line.startswith("event:"):
-                    event = line[6:].strip()
-                elif line.startswith("data:"):
-                    data.append(line[5:].lstrip())
-        except (OSError, http.client.HTTPException, AttributeError, ValueError):
-            # Closed from another thread (http.client then has no file).
-            return
-
-    def close(self):
-        try:
-            if self.conn.sock is not None:
-                self.conn.sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-        self.conn.close()
-
-
 def fetch(port: int, path: str) -> tuple[int, str]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
@@ -272,7 +230,8 @@ def open_reader(port: int, page_path: str) -> tuple[int, Events]:
         raise RuntimeError(f"{page_path}: HTTP {status}")
     served = served_count(page)
     key = re.search(r"encodeURIComponent\((\"[^\"]*\")\)", page).group(1)
-    events = Events(port, "/__briefing/events?page=" + urllib.parse.quote(json.loads(key), safe=""))
+    stream = "/__briefing/events?page=" + urllib.parse.quote(json.loads(key), safe="")
+    events = Events("127.0.0.1", port, stream)
     events.start()
     _, event, _ = events.q.get(timeout=30)
     while event != "reload":
@@ -311,7 +270,7 @@ def follow(edit: Edit, port: int, served: int, events: Events, written: float, t
     except (OSError, http.client.HTTPException, RuntimeError) as e:
         edit.failure = f"{type(e).__name__}: {e}"
     finally:
-        events.close()
+        close_stream(events)
 
 
 # --------------------------------------------------------------------------------------
@@ -432,7 +391,7 @@ def main() -> int:
         port = None
         while port is None:
             try:
-                line = lines.q.get(timeout=600)
+                _, line = lines.q.get(timeout=600)
             except queue.Empty:
                 print("serve did not start", file=sys.stderr)
                 return 2
@@ -582,8 +541,9 @@ def main() -> int:
               f"{result['shown_ms']['median']:.0f} ms, max {result['shown_ms']['max']:.0f} ms; "
               f"{result['rebuild_lines']} rebuilds")
     if first is not None and last is not None:
-        print(f"memory      {result['rss_at_start_mb'] or 0:.0f} MB at start, peak {mem['peak_mb']:.0f} MB; after "
-              f"{args.warmup:g} s: {first:.0f} MB (median of {args.window:g} s), last {args.window:g} s "
+        print(f"memory      {result['rss_at_start_mb'] or 0:.0f} MB at start, peak "
+              f"{mem['peak_mb']:.0f} MB; after {args.warmup:g} s: {first:.0f} MB (median of "
+              f"{args.window:g} s), last {args.window:g} s "
               f"{last:.0f} MB ({(last / first - 1):+.1%}, tolerance {args.tolerance:.0%}), range "
               f"{mem['after_warmup_min_mb']:.0f}-{mem['after_warmup_max_mb']:.0f} MB, slope "
               f"{mem['after_warmup_slope_mb_per_min']:+.2f} MB/min")
