@@ -208,9 +208,9 @@ fn timing_table(built: &crate::Built) -> String {
 
 /// Readies the process for a one-shot command (`build`, `check`): transparent huge
 /// pages off. mimalloc asks the kernel for them, which then maps and zeroes memory 2 MB
-/// at a time: a build of 10,000 articles peaks 13% higher with them and spends more
-/// system time. The dev server keeps them: it holds its analysis for every save, and
-/// huge pages halve the time a save takes to reach the browser (docs/performance.md).
+/// at a time: a build peaks higher with them and spends more system time. The dev
+/// server keeps them: it walks the analysis it holds on every save, and huge pages make
+/// that walk, and so the reload, faster (docs/performance.md has both measurements).
 /// The setting is a hint; where the kernel refuses it nothing changes.
 fn one_shot() {
     #[cfg(target_os = "linux")]

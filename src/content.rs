@@ -77,7 +77,7 @@ pub struct Article {
     pub derived_from: Option<String>,
     pub language: String,
     /// The Markdown body and where it starts in the file: a range of the file's text,
-    /// which it shares with the source kept for diagnostics (48 MB at 10,000 articles).
+    /// which it shares with the source kept for diagnostics instead of a second copy.
     pub body: Text,
     pub body_offset: usize,
     /// Paragraphs and headings, in order.

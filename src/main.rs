@@ -1,5 +1,5 @@
-// mimalloc: a build allocates many small strings on every core at once, where glibc's
-// allocator spent a third of the CPU time (see docs/performance.md).
+// mimalloc: a build allocates many small strings on every core at once, which glibc's
+// allocator serves far more slowly (docs/performance.md has the measurement).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -86,8 +86,8 @@ impl Profile {
         let mut out = Vec::new();
         let mut words = Vec::new();
         // A sentence's terms are gathered here and copied out at their size: grown by
-        // doubling, the lists of every compared article were a third empty (20 MB at
-        // 10,000 articles, at the analysis's peak).
+        // doubling, the lists of every compared article would keep their empty room
+        // through the analysis's peak.
         let mut terms: Vec<u64> = Vec::new();
         for (i, block) in article.paragraphs().enumerate() {
             let text = &block.text;
@@ -131,8 +131,8 @@ pub(crate) fn sentence_similarity(shared: usize, a: usize, b: usize) -> f64 {
 /// Matched sentence pairs `(a index, b index, similarity)`, best first, one to one.
 pub(crate) fn align(a: &Profile, b: &Profile) -> Vec<(usize, usize, f64)> {
     // The sentences of `b` using each term, as chains through one list of `(sentence,
-    // next use)`: a list per term was an allocation per term of every compared pair, and
-    // with the map's growth a tenth of the analysis's instructions.
+    // next use)`: a list per term would cost an allocation per term of every compared
+    // pair, on top of the map's growth.
     const END: u32 = u32::MAX;
     let uses: usize = b.sentences.iter().map(|s| s.terms.len()).sum();
     let mut last_use: super::text::HashedMap<u64, u32> =

@@ -54,7 +54,7 @@ pub struct Analysis {
 /// Where in an article a finding is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Place {
-    /// The article's id, shared by all its findings (half a million at 10,000 articles).
+    /// The article's id, shared by all its findings rather than copied into each.
     pub article: Arc<str>,
     /// 1-based paragraph number: the page anchor is `#p{paragraph}`.
     pub paragraph: usize,
@@ -65,7 +65,7 @@ pub struct Place {
 
 impl Place {
     /// The finding's text as written, in `article`, the article it is in. Findings
-    /// keep where their text is, not a copy (half a million copies at 10,000 articles).
+    /// keep where their text is, not a copy: they are many, and the article has it.
     pub fn text<'a>(&self, article: &'a crate::content::Article) -> &'a str {
         article.paragraph_slice(self.paragraph, self.start..self.end)
     }
@@ -73,8 +73,8 @@ impl Place {
 
 /// The sentence around a finding: bytes `start..end` of the plain text of the
 /// finding's paragraph. Findings keep where their sentence is, not a copy of it (the
-/// data exports and person pages give the text): at 10,000 articles the copies were
-/// 52 MB.
+/// data exports and person pages give the text): copies would hold a sentence once
+/// for every finding in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Around {
     pub start: u32,
@@ -202,8 +202,8 @@ pub struct Aligned {
 }
 
 /// A sentence of an article: bytes `start..end` of paragraph `paragraph`'s text. It
-/// does not hold the text: the alignments of 4,600 pairs at 10,000 articles held every
-/// compared sentence twice over (as the sentence and in its word diff), 100 MB.
+/// does not hold the text: the alignments would hold every compared sentence twice
+/// over (as the sentence and in its word diff).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sentence {
     pub paragraph: usize,
@@ -841,9 +841,9 @@ fn stories(
         .filter(|&(_, _, v)| v >= GATE)
         .collect();
     let frequencies = if cache.one_shot {
-        // The articles' term lists and the term weights, a tenth of the analysis's
-        // memory at 10,000 articles, are not needed past the gate; freed before the
-        // sentence profiles and alignments, the analysis's peak, are made.
+        // The articles' term lists and the term weights are not needed past the
+        // gate; freed before the sentence profiles and alignments, the analysis's
+        // peak, are made.
         cache.search = None;
         drop((features, totals, frequencies));
         let none = Arc::new(stories::Features::default());
@@ -878,8 +878,8 @@ fn stories(
     };
     drop(old_pairs);
     if cache.one_shot {
-        // The shingles, a third of the profiles, are not needed past the overlap:
-        // freed before the pairs are made, the analysis's peak.
+        // The shingles, a large part of the profiles, are not needed past the
+        // overlap: freed before the pairs are made, the analysis's peak.
         for c in &mut cache.articles {
             if let Some(p) = c.profile.get_mut().and_then(Arc::get_mut) {
                 p.shingles = Vec::new();

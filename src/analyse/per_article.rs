@@ -11,8 +11,8 @@ use super::{DateMention, Mention, Place, Quote};
 
 /// `items` in an allocation of their own size, for a list kept once it is made (the
 /// findings; sentence profiles, word diffs and differences of compared articles). A
-/// list grows by doubling, and at 10,000 articles a quarter of the findings' memory was
-/// room no finding would take.
+/// list grows by doubling, and the room no item takes would be held as long as the
+/// list.
 /// Shrinking in place does not give it back (an allocator may keep a block that is at
 /// most half empty), so the list is moved into a new one.
 pub(crate) fn exact<T>(mut items: Vec<T>) -> Vec<T> {

@@ -154,7 +154,7 @@ fn term_hashed(word: &str, hash: u64) -> Option<u64> {
     })
 }
 
-/// What the grouping needs of one article, kept small: 10,000 articles hold these at
+/// What the grouping needs of one article, kept small: every article holds one at
 /// once.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Features {

@@ -21,11 +21,10 @@ pub const EXPORTS: &[&str] = &[
 ];
 
 /// Writes export `name` to `out`, a line of compact JSON (the exports are for
-/// programs, and at ten thousand articles pretty printing doubled their size). Arrays
-/// are written a record at a time ([`Each`]) — the three largest as typed records
-/// borrowing from the analysis, the others as a record's `Value` — so that a build
-/// holds neither a tree of a whole export nor its text (tens of megabytes at ten
-/// thousand articles).
+/// programs, and pretty printing would double their size). Arrays are written a record
+/// at a time ([`Each`]) — the three largest as typed records borrowing from the
+/// analysis, the others as a record's `Value` — so that a build holds neither a tree of
+/// a whole export nor its text, which grow with the briefing.
 /// `out` is buffered ([`Site::render_into`]).
 pub fn export(site: &Site, name: &str, mut out: &mut dyn Write) -> std::io::Result<()> {
     let written = match name {

@@ -328,8 +328,8 @@ impl<'a> Site<'a> {
     /// Renders `page`, whose path is `path`, into `out`; the outer error is the
     /// page's (a template's), the inner one `out`'s. Templates, the data exports and
     /// the feeds are written to `out` as they are made, through one buffer, so a page is never
-    /// held whole (the report runs to 20 MB at 10,000 articles, the exports to tens);
-    /// a page smaller than the buffer is still written at once.
+    /// held whole (the report and the data exports grow with the briefing); a page
+    /// smaller than the buffer is still written at once.
     pub fn render_into(
         &self,
         page: &Page,

@@ -124,8 +124,8 @@ impl<'a> Numbers<'a> {
 }
 
 // The report's context is typed records borrowing from the content and the analysis,
-// not `json!` trees: tera makes its own values from them, and at 10,000 articles a
-// `json!` tree of every story, pair and source first doubled that memory.
+// not `json!` trees: tera makes its own values from them, and a `json!` tree of every
+// story, pair and source made first would double that memory.
 
 /// A citation: a quoted passage, the number of its source, and where it is.
 #[derive(Serialize)]
@@ -399,9 +399,9 @@ fn comparisons(site: &Site, numbers: &Numbers) -> Vec<Value> {
 }
 
 /// The found stories, each rendered on its own by `partials/report-story.html` (its
-/// story is `s`), as HTML for `report.html`'s `stories`. At 10,000 articles their
-/// differences as tera's values (a map per cited passage) were 70–80 MB held at once,
-/// four times their HTML; a story at a time holds one story's.
+/// story is `s`), as HTML for `report.html`'s `stories`. Their differences as tera's
+/// values (a map per cited passage) take several times the room of their HTML; a story
+/// at a time holds one story's, never every story's at once.
 fn stories(site: &Site, numbers: &Numbers) -> Result<Vec<tera::Value>, Failure> {
     let cite = |article: &str| tera::Value::from_serializable(&numbers.side(article, "", None));
     let mut cited: std::collections::HashMap<&str, tera::Value> = Default::default();

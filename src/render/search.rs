@@ -44,11 +44,10 @@ const MAX_PREFIX: usize = 3;
 const MAX_WORD: usize = 40;
 /// The version of the file format, read by `search.js`.
 const VERSION: u32 = 2;
-/// How many documents share one `f/<n>.json` file. One file per document made the
-/// index most of a large site's files (12,000 of 24,600 at 10,000 articles), and
-/// creating a file costs more than writing its bytes; four per file cut that by three
-/// quarters, while the results a query shows (at most 20) still fetch at most 20 small
-/// files.
+/// How many documents share one `f/<n>.json` file. One file per document would make
+/// the index most of a large site's files, and creating a file costs more than writing
+/// its bytes; four per file keeps them few, while the results a query shows (at most
+/// 20) still fetch at most 20 small files.
 pub(crate) const DOCS_PER_FILE: usize = 4;
 
 /// How much a word counts, by where it is. A person's name and aliases count most: a
@@ -453,8 +452,8 @@ impl DocTerms {
 /// How much room to add to a term's list of `len` bytes that needs `needed` more,
 /// when `done` of `docs` documents have been appended: what the list will come to if
 /// the term goes on as it has so far, and at least a quarter more. Doubling, as a list
-/// does by itself, left the postings a third empty on average (63 MB of room for
-/// 44 MB at 10,000 articles) at the moment the index is the build's peak.
+/// does by itself, would leave much of the postings' memory empty at the moment the
+/// index is the build's peak.
 fn room(len: usize, needed: usize, done: usize, docs: usize) -> usize {
     let projected = (len + needed) * docs / done.max(1);
     (projected + projected / 16)
@@ -465,8 +464,7 @@ fn room(len: usize, needed: usize, done: usize, docs: usize) -> usize {
 
 /// A term's postings, in document order, packed ([`Posting::pack`]), and the length of
 /// the inside of their JSON array. Packed, a posting is about 5 bytes, its JSON 12, a
-/// struct 24: at 10,000 articles (3.4 million postings) the postings are most of the
-/// memory the index takes.
+/// struct 24: the postings are most of the memory the index takes.
 #[derive(Default)]
 struct Postings {
     packed: Vec<u8>,
@@ -513,8 +511,7 @@ struct Meta {
 /// The search index, built once per site: the terms of every document, in order,
 /// with their postings as JSON, and the shards they are split into. A shard's file is
 /// made from its terms when it is written, as are the document files, so the index
-/// holds its postings once (a copy of them as shard files was 45 MB more at 10,000
-/// articles).
+/// holds its postings once, not a second time as shard files.
 pub(crate) struct Index {
     docs: usize,
     terms: Vec<TermPostings>,
@@ -536,8 +533,8 @@ impl Index {
     fn of(docs: usize, make: &(dyn Fn(usize) -> Document + Sync)) -> Index {
         // Documents' terms are made in parallel a batch at a time, and appended to the
         // terms' lists in document order while the next batch is made. Gathering per
-        // thread and merging the threads' lists held every posting twice, in pieces,
-        // at the merge (100 MB more than the postings at 10,000 articles).
+        // thread and merging the threads' lists would hold every posting twice, in
+        // pieces, at the merge.
         let mut terms = Terms::default();
         let mut made: Vec<DocTerms> = Vec::new();
         let append = |made: &[DocTerms], first: usize, terms: &mut Terms| {

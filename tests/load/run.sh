@@ -2,6 +2,7 @@
 # A bounded load test of `briefing serve` on the default briefing, on 127.0.0.1 only:
 # wrk for a fixed time (10 s, 2 threads, 50 connections) over the page types, then
 # path traversal attempts, which must all be refused. Stops by itself; not part of CI.
+# (tests/load/soak.py is the longer test: readers and a writer at once, for minutes.)
 #
 #   tests/load/run.sh                 # uses target/release/briefing, building it if needed
 #   BRIEFING_BIN=/path/to/briefing DURATION=30s CONNECTIONS=100 tests/load/run.sh
