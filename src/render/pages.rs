@@ -407,6 +407,13 @@ fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
         }));
     }
     let listed_max = TIMELINE_LISTED_PAGES * site.page_size();
+    // Events whose sources date them differently, marked in the list as on their page.
+    let disputed: std::collections::HashSet<&str> = site
+        .analysis
+        .conflicts
+        .iter()
+        .filter_map(|c| c.event.as_deref())
+        .collect();
     let listed: Option<Vec<Value>> = (b.events.len() <= listed_max).then(|| {
         b.events
             .iter()
@@ -416,6 +423,7 @@ fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
                     "date": e.display.clone().unwrap_or_else(|| e.date.wording()),
                     "title": e.title,
                     "url": format!("{root}{}", ix.event_url(e)),
+                    "disputed": disputed.contains(e.id.as_str()),
                 })
             })
             .collect()

@@ -120,18 +120,26 @@ describe('the default briefing', () => {
     });
   }
 
-  test('the timeline shows the disputed raid date (Feb. 3)', async () => {
+  test('the timeline marks the disputed raid date (Feb. 3), and its month shows each claim', async () => {
     const ctx = await context(suite.browser, suite.server);
-    const { page } = await open(ctx, '/timeline/');
-    const disputed = page.locator('.event.disputed');
-    const n = await disputed.count();
-    assert.ok(n >= 1, 'at least one event is marked disputed');
-    const texts = await disputed.evaluateAll((els) =>
-      els.map((e) => ({
-        badge: !!e.querySelector('.badge.disputed'),
-        claims: [...e.querySelectorAll('.conflict li')].map((li) => li.textContent),
-      })),
-    );
+    const index = (await open(ctx, '/timeline/')).page;
+    // The index lists every event; a disputed one carries the badge and leads to its
+    // month's page, where each source's claim is shown.
+    const listed = index.locator('.event-index li.disputed');
+    assert.ok((await listed.count()) >= 1, 'the index marks a disputed event');
+    assert.equal(await listed.first().locator('.badge.disputed').count(), 1);
+    const hrefs = await listed.locator('a').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+    await Promise.all([index.waitForURL(/\/timeline\/\d{4}\/(\d\d\/)?#/), listed.first().locator('a').first().click()]);
+    const texts = [];
+    for (const month of [...new Set(hrefs)]) {
+      const { page } = await open(ctx, month);
+      texts.push(...await page.locator('.event.disputed').evaluateAll((els) =>
+        els.map((e) => ({
+          badge: !!e.querySelector('.badge.disputed'),
+          claims: [...e.querySelectorAll('.conflict li')].map((li) => li.textContent),
+        })),
+      ));
+    }
     const raid = texts.find((e) => e.claims.some((c) => c.includes('Feb. 3')));
     assert.ok(raid, `a disputed event whose claims include "Feb. 3": ${JSON.stringify(texts)}`);
     assert.ok(raid.badge, 'the event carries a visible "disputed" badge');
