@@ -45,6 +45,10 @@ pub enum Command {
         /// (they are deleted). Without it, such a folder is left as it is.
         #[arg(long)]
         force: bool,
+        /// Render every page again, even those the last build made from what has not
+        /// changed since.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Check the content and report every problem, without writing anything.
     Check {
@@ -193,11 +197,12 @@ fn timing_table(built: &crate::Built) -> String {
             ms(lap.wall)
         ));
     }
-    out.push_str("page kind      pages        MB  render cpu ms  write cpu ms\n");
+    out.push_str("page kind           pages  reused        MB  render cpu ms  write cpu ms\n");
     for (kind, t) in &built.written.by_kind {
         out.push_str(&format!(
-            "{kind:<12} {:>7} {:>9.1} {:>14.0} {:>13.0}\n",
+            "{kind:<18} {:>7} {:>7} {:>9.1} {:>14.0} {:>13.0}\n",
             t.pages,
+            t.reused,
             t.bytes as f64 / 1e6,
             ms(t.render),
             ms(t.write)
@@ -229,6 +234,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             pdf,
             timings,
             force,
+            no_cache,
         } => {
             let started = Instant::now();
             let output = output.unwrap_or_else(|| root.join("site"));
@@ -247,6 +253,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     } else {
                         crate::write::Replace::OwnOnly
                     },
+                    reuse: !no_cache,
                 },
                 &|done, total| bar.update(done, total),
             );
@@ -256,8 +263,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             if timings {
                 eprint!("{}", timing_table(&built));
             }
+            let reused = match built.written.reused() {
+                0 => String::new(),
+                n => format!(", {n} of them unchanged"),
+            };
             eprintln!(
-                "built {} files ({:.1} MB) into {} in {:.2} s",
+                "built {} files ({:.1} MB{reused}) into {} in {:.2} s",
                 built.written.pages(),
                 built.written.bytes() as f64 / 1e6,
                 output.display(),

@@ -40,6 +40,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// What may be replaced at `output` (`--force`).
     pub replace: write::Replace,
+    /// Reuse the pages of the site already in `output` that nothing they are made from
+    /// has changed for (not with `--no-cache`).
+    pub reuse: bool,
 }
 
 /// A finished build: what was written and the warnings worth showing.
@@ -62,10 +65,12 @@ pub fn build_with_progress(
     options: &BuildOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Built, Failure> {
-    let target = write::Target {
+    let mut target = write::Target {
         root: &options.root,
         output: &options.output,
         replace: options.replace,
+        salt: None,
+        reuse: options.reuse,
     };
     // A folder that may not be replaced is refused before the work, not after it.
     write::check_target(target.root, target.output, target.replace)?;
@@ -76,6 +81,7 @@ pub fn build_with_progress(
     clock.lap("analyse");
     let theme = Theme::load(&options.root)?;
     let render_options = render_options(&loaded, options.base_url.as_deref());
+    target.salt = Some(render::depends::salt(&loaded, &theme, &render_options));
     let site = render::site(&loaded.briefing, &analysis, &theme, render_options)?;
     clock.lap("prepare");
     let written = write::site_with_progress(&site, target, progress)?;

@@ -9,14 +9,14 @@
 //! put there (a `CNAME`, notes, a whole other project) is never deleted: the build
 //! stops and names it instead, unless `--force` is given.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::error::Failure;
-use crate::render::{Page, Site};
+use crate::render::{Page, Site, depends};
 
 /// What was written, and the time spent rendering and writing each kind of page
 /// (summed over threads, so it is CPU time, not wall time).
@@ -32,6 +32,11 @@ impl Written {
         self.by_kind.values().map(|t| t.pages).sum()
     }
 
+    /// Files taken unchanged from the previous site.
+    pub fn reused(&self) -> usize {
+        self.by_kind.values().map(|t| t.reused).sum()
+    }
+
     /// Bytes written.
     pub fn bytes(&self) -> u64 {
         self.by_kind.values().map(|t| t.bytes).sum()
@@ -41,6 +46,8 @@ impl Written {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct KindTotals {
     pub pages: usize,
+    /// Of `pages`, those taken unchanged from the previous site.
+    pub reused: usize,
     pub bytes: u64,
     pub render: Duration,
     pub write: Duration,
@@ -49,6 +56,7 @@ pub struct KindTotals {
 impl KindTotals {
     fn add(&mut self, other: &KindTotals) {
         self.pages += other.pages;
+        self.reused += other.reused;
         self.bytes += other.bytes;
         self.render += other.render;
         self.write += other.write;
@@ -90,38 +98,75 @@ pub const MANIFEST: &str = ".briefing-site";
 
 /// The manifest's first line; a file without it is not a manifest.
 const MANIFEST_HEADER: &str =
-    "# briefing site manifest v1: the files below were written by `briefing build`.";
+    "# briefing site manifest v2: the files below were written by `briefing build`.";
 
-/// The manifest's text for the site files `paths` (relative, `/`-separated).
-fn manifest_text<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
-    let sorted: BTreeSet<&str> = paths.into_iter().chain([MANIFEST]).collect();
-    let mut out = String::from(MANIFEST_HEADER);
-    out.push_str(
-        "\n# The next build replaces this folder only if it holds nothing else; put files to\n# publish with the site in the briefing's templates/static/.\n",
-    );
-    for path in sorted {
-        out.push_str(path);
-        out.push('\n');
-    }
-    out
+/// A site's manifest: every file the build wrote, each with the fingerprint of what it
+/// was made from (`render::depends`) where it has one, and the build's salt.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Manifest<'a> {
+    salt: Option<u64>,
+    files: BTreeMap<&'a str, Option<u64>>,
 }
 
-/// The paths a manifest lists, or `None` when `text` is not a manifest: no header, or
-/// a line that is not a plain relative path (a manifest naming `../x` could otherwise
-/// vouch for files outside its folder).
-fn parse_manifest(text: &str) -> Option<BTreeSet<&str>> {
-    let mut lines = text.lines();
-    if lines.next()? != MANIFEST_HEADER {
-        return None;
+impl<'a> Manifest<'a> {
+    /// The manifest's text; the manifest lists itself.
+    fn text(&self) -> String {
+        let mut out = String::from(MANIFEST_HEADER);
+        out.push_str(
+            "\n# The next build replaces this folder only if it holds nothing else; put files to\n# publish with the site in the briefing's templates/static/.\n",
+        );
+        if let Some(salt) = self.salt {
+            out.push_str(&format!("# salt {salt:016x}\n"));
+        }
+        let mut files = self.files.clone();
+        files.insert(MANIFEST, None);
+        for (path, fingerprint) in files {
+            match fingerprint {
+                Some(f) => out.push_str(&format!("{f:016x} {path}\n")),
+                None => out.push_str(&format!("- {path}\n")),
+            }
+        }
+        out
     }
-    let mut paths = BTreeSet::new();
-    for line in lines.filter(|l| !l.starts_with('#')) {
-        if !contained(line) {
+
+    /// The manifest in `text`, or `None` when it is not one: no header, or a line that
+    /// is not a fingerprint and a plain relative path (a manifest naming `../x` could
+    /// otherwise vouch for files outside its folder).
+    fn parse(text: &'a str) -> Option<Manifest<'a>> {
+        let mut lines = text.lines();
+        if lines.next()? != MANIFEST_HEADER {
             return None;
         }
-        paths.insert(line);
+        let mut manifest = Manifest::default();
+        for line in lines {
+            if let Some(comment) = line.strip_prefix('#') {
+                if let Some(salt) = comment.strip_prefix(" salt ") {
+                    manifest.salt = Some(u64::from_str_radix(salt, 16).ok()?);
+                }
+                continue;
+            }
+            let (fingerprint, path) = line.split_once(' ')?;
+            let fingerprint = match fingerprint {
+                "-" => None,
+                hex => Some(u64::from_str_radix(hex, 16).ok()?),
+            };
+            if !contained(path) {
+                return None;
+            }
+            manifest.files.insert(path, fingerprint);
+        }
+        Some(manifest)
     }
-    Some(paths)
+}
+
+/// The manifest of the site in `output`, read only if it is a plain file there.
+fn read_manifest(output: &Path) -> Option<String> {
+    let marker = output.join(MANIFEST);
+    // A link could make another folder's manifest vouch for this one.
+    match std::fs::symlink_metadata(&marker) {
+        Ok(m) if m.is_file() => std::fs::read_to_string(&marker).ok(),
+        _ => None,
+    }
 }
 
 /// What the build may do with its output folder.
@@ -197,14 +242,8 @@ fn refuse_precious(output: &Path, output_abs: &Path) -> Result<(), Failure> {
 
 /// Refuses a folder that holds anything its manifest does not list.
 fn refuse_foreign(output: &Path) -> Result<(), Failure> {
-    let marker = output.join(MANIFEST);
-    // The manifest itself must be a plain file: a link could make another folder's
-    // manifest vouch for this one.
-    let text = match std::fs::symlink_metadata(&marker) {
-        Ok(m) if m.is_file() => std::fs::read_to_string(&marker).ok(),
-        _ => None,
-    };
-    let listed = text.as_deref().and_then(parse_manifest);
+    let text = read_manifest(output);
+    let listed = text.as_deref().and_then(Manifest::parse);
     let foreign = foreign_files(output, listed.as_ref())?;
     if foreign.is_empty() {
         return Ok(());
@@ -239,7 +278,7 @@ fn refuse_foreign(output: &Path) -> Result<(), Failure> {
 
 /// The files and links below `dir` that `listed` does not name, sorted; every file
 /// when there is no manifest. Links are never followed.
-fn foreign_files(dir: &Path, listed: Option<&BTreeSet<&str>>) -> Result<Vec<String>, Failure> {
+fn foreign_files(dir: &Path, listed: Option<&Manifest>) -> Result<Vec<String>, Failure> {
     let mut foreign = Vec::new();
     for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
         let entry = entry.map_err(|e| {
@@ -255,7 +294,7 @@ fn foreign_files(dir: &Path, listed: Option<&BTreeSet<&str>>) -> Result<Vec<Stri
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        if !listed.is_some_and(|l| l.contains(rel.as_str())) {
+        if !listed.is_some_and(|l| l.files.contains_key(rel.as_str()) || rel == MANIFEST) {
             foreign.push(rel);
         }
     }
@@ -299,14 +338,14 @@ pub fn adopt(output: &Path, file: &Path) -> Result<(), Failure> {
     let rel = rel.to_string_lossy().replace('\\', "/");
     let path = output.join(MANIFEST);
     let text = std::fs::read_to_string(&path).map_err(|e| Failure::io(&path, "read", e))?;
-    let Some(listed) = parse_manifest(&text) else {
+    let Some(mut manifest) = Manifest::parse(&text) else {
         return Err(Failure::Other(format!(
             "`{}` is not a manifest briefing wrote",
             path.display()
         )));
     };
-    let updated = manifest_text(listed.into_iter().chain([rel.as_str()]));
-    std::fs::write(&path, updated).map_err(|e| Failure::io(&path, "write", e))
+    manifest.files.insert(&rel, None);
+    std::fs::write(&path, manifest.text()).map_err(|e| Failure::io(&path, "write", e))
 }
 
 /// Whether a page path stays inside the output folder: relative, and only plain names.
@@ -318,12 +357,20 @@ pub fn contained(path: &str) -> bool {
 }
 
 /// Where a site goes: the output folder, the briefing it is built from (whose own
-/// folders are never replaced) and what may be replaced.
+/// folders are never replaced), what may be replaced, and whether the pages the output
+/// already holds may be reused.
 #[derive(Debug, Clone, Copy)]
 pub struct Target<'a> {
     pub root: &'a Path,
     pub output: &'a Path,
     pub replace: Replace,
+    /// The build's salt (`render::depends`): what every page is made from. The
+    /// manifest records it with each page's fingerprint.
+    pub salt: Option<u64>,
+    /// Whether a page whose fingerprint and salt are those the output's manifest lists
+    /// is linked from the output into the new site instead of rendered again; without
+    /// it (`--no-cache`), every page is rendered.
+    pub reuse: bool,
 }
 
 /// Renders every page of `site` and writes it into `output`, atomically as a whole.
@@ -338,14 +385,27 @@ pub fn site_with_progress(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Written, Failure> {
     check_target(target.root, target.output, target.replace)?;
+    // What the site in the output was made from, when it was made with the same salt.
+    let old = (target.reuse && target.salt.is_some())
+        .then(|| read_manifest(target.output))
+        .flatten();
+    let previous = old
+        .as_deref()
+        .and_then(Manifest::parse)
+        .filter(|m| m.salt.is_some() && m.salt == target.salt)
+        .map(|manifest| Previous {
+            dir: target.output,
+            manifest,
+        });
     let staging = fresh_beside(target.output, "new")?;
-    let result = write_pages(site, &staging, progress).and_then(|written| {
-        // The folder is checked again at the last moment: the user may have put a
-        // file into it while the pages were being written.
-        check_target(target.root, target.output, target.replace)?;
-        swap(&staging, target.output)?;
-        Ok(written)
-    });
+    let result =
+        write_pages(site, &staging, target.salt, previous.as_ref(), progress).and_then(|written| {
+            // The folder is checked again at the last moment: the user may have put a
+            // file into it while the pages were being written.
+            check_target(target.root, target.output, target.replace)?;
+            swap(&staging, target.output)?;
+            Ok(written)
+        });
     if result.is_err() {
         // The old site is untouched; only the half-written new one goes.
         let _ = std::fs::remove_dir_all(&staging);
@@ -353,9 +413,17 @@ pub fn site_with_progress(
     result
 }
 
+/// The site an incremental build may take unchanged pages from.
+struct Previous<'a> {
+    dir: &'a Path,
+    manifest: Manifest<'a>,
+}
+
 fn write_pages(
     site: &Site,
     dir: &Path,
+    salt: Option<u64>,
+    previous: Option<&Previous>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Written, Failure> {
     // The search index's files last: the index is built when first asked for, so it is
@@ -364,64 +432,139 @@ fn write_pages(
     let main = site.main_pages();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let estimate = main.len() + site.search_documents_files();
-    let mut by_kind = write_some(site, dir, main, &done, estimate, progress)?;
+    let some = |pages: &[Page], total: usize| {
+        let each = Each {
+            site,
+            dir,
+            salt,
+            previous,
+            done: &done,
+            total,
+            progress,
+        };
+        each.write(pages)
+    };
+    let (mut by_kind, mut files) = some(main, estimate)?;
     let search = site.search_files();
     let total = main.len() + search.len();
-    for (kind, t) in write_some(site, dir, &search, &done, total, progress)? {
+    let (search_kinds, search_files) = some(&search, total)?;
+    for (kind, t) in search_kinds {
         by_kind.entry(kind).or_default().add(&t);
     }
-    let paths: Vec<String> = main.iter().chain(&search).map(|p| site.path(p)).collect();
-    let manifest = dir.join(MANIFEST);
-    std::fs::write(&manifest, manifest_text(paths.iter().map(String::as_str)))
-        .map_err(|e| Failure::io(&manifest, "write", e))?;
+    files.extend(search_files);
+    let manifest = Manifest {
+        salt,
+        files: files.iter().map(|(p, f)| (p.as_str(), *f)).collect(),
+    };
+    let path = dir.join(MANIFEST);
+    std::fs::write(&path, manifest.text()).map_err(|e| Failure::io(&path, "write", e))?;
     Ok(Written { by_kind })
 }
 
-/// Writes `pages` below `dir`, in parallel; `done` counts the pages written so far
-/// of `total`.
-fn write_some(
-    site: &Site,
-    dir: &Path,
-    pages: &[Page],
-    done: &std::sync::atomic::AtomicUsize,
+/// What writing each page of a list of pages needs.
+struct Each<'a, 's> {
+    site: &'a Site<'s>,
+    dir: &'a Path,
+    salt: Option<u64>,
+    previous: Option<&'a Previous<'a>>,
+    /// Pages written so far, of `total`.
+    done: &'a std::sync::atomic::AtomicUsize,
     total: usize,
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<BTreeMap<&'static str, KindTotals>, Failure> {
-    pages
-        .par_iter()
-        .map(|page| {
-            // Each page goes straight into its file (the data exports as they are
-            // serialised); the time spent in the file system is counted as writing,
-            // the rest as rendering.
-            let started = Instant::now();
-            let rel = site.path(page);
-            let path = file_path(dir, &rel)?;
-            let file = std::fs::File::create(&path).map_err(|e| Failure::io(&path, "create", e))?;
-            let mut out = Counted {
-                file,
-                bytes: 0,
-                writing: started.elapsed(),
-            };
-            site.render_into(page, &rel, &mut out)?
-                .map_err(|e| Failure::io(&path, "write", e))?;
+    progress: &'a (dyn Fn(usize, usize) + Sync),
+}
+
+/// Per kind of page, the totals; and each file written with its fingerprint.
+type Wrote = (
+    BTreeMap<&'static str, KindTotals>,
+    Vec<(String, Option<u64>)>,
+);
+
+impl Each<'_, '_> {
+    /// Writes `pages` below the folder, in parallel.
+    fn write(&self, pages: &[Page]) -> Result<Wrote, Failure> {
+        pages
+            .par_iter()
+            .map(|page| {
+                let (totals, rel, fingerprint) = self.one(page)?;
+                (self.progress)(
+                    self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                    self.total,
+                );
+                Ok((
+                    BTreeMap::from([(page.kind(), totals)]),
+                    vec![(rel, fingerprint)],
+                ))
+            })
+            .try_reduce(
+                || (BTreeMap::new(), Vec::new()),
+                |mut a, b| {
+                    for (kind, t) in b.0 {
+                        a.0.entry(kind).or_default().add(&t);
+                    }
+                    a.1.extend(b.1);
+                    Ok(a)
+                },
+            )
+    }
+
+    /// Writes one page: linked from the previous site when its fingerprint says it is
+    /// unchanged, else rendered straight into its file (the data exports as they are
+    /// serialised). The time spent in the file system is counted as writing, the rest
+    /// as rendering.
+    fn one(&self, page: &Page) -> Result<(KindTotals, String, Option<u64>), Failure> {
+        let started = Instant::now();
+        let site = self.site;
+        let rel = site.path(page);
+        let path = file_path(self.dir, &rel)?;
+        let fingerprint = self.salt.and_then(|salt| {
+            Some(crate::analyse::text::mix(
+                depends::fingerprint(site, page)? ^ salt,
+            ))
+        });
+        if let (Some(f), Some(previous)) = (fingerprint, self.previous)
+            && previous.manifest.files.get(rel.as_str()) == Some(&Some(f))
+            && let Some(bytes) = reuse(&previous.dir.join(&rel), &path)
+        {
             let totals = KindTotals {
                 pages: 1,
-                bytes: out.bytes,
-                render: started.elapsed() - out.writing,
-                write: out.writing,
+                reused: 1,
+                bytes,
+                render: Duration::ZERO,
+                write: started.elapsed(),
             };
-            progress(
-                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
-                total,
-            );
-            Ok(BTreeMap::from([(page.kind(), totals)]))
-        })
-        .try_reduce(BTreeMap::new, |mut a, b| {
-            for (kind, t) in b {
-                a.entry(kind).or_default().add(&t);
-            }
-            Ok(a)
-        })
+            return Ok((totals, rel, fingerprint));
+        }
+        let file = std::fs::File::create(&path).map_err(|e| Failure::io(&path, "create", e))?;
+        let mut out = Counted {
+            file,
+            bytes: 0,
+            writing: started.elapsed(),
+        };
+        site.render_into(page, &rel, &mut out)?
+            .map_err(|e| Failure::io(&path, "write", e))?;
+        let totals = KindTotals {
+            pages: 1,
+            reused: 0,
+            bytes: out.bytes,
+            render: started.elapsed() - out.writing,
+            write: out.writing,
+        };
+        Ok((totals, rel, fingerprint))
+    }
+}
+
+/// Puts the previous site's file `old` at `new`: a hard link, so nothing is copied, or
+/// a copy where the file system has none. `None` when the old file is not a plain file
+/// (a link put there is never followed) or cannot be had: the page is rendered then.
+fn reuse(old: &Path, new: &Path) -> Option<u64> {
+    let meta = std::fs::symlink_metadata(old).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    if std::fs::hard_link(old, new).is_err() {
+        std::fs::copy(old, new).ok()?;
+    }
+    Some(meta.len())
 }
 
 /// Where file `rel` goes below `dir`, its folder made; refuses any path that would
@@ -488,20 +631,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_manifest_reads_back_as_the_paths_it_lists_and_itself() {
-        let text = manifest_text(["people/x/index.html", "index.html"]);
-        let listed: Vec<&str> = parse_manifest(&text).unwrap().into_iter().collect();
-        assert_eq!(listed, [MANIFEST, "index.html", "people/x/index.html"]);
+    fn a_manifest_reads_back_as_its_salt_files_and_fingerprints() {
+        let manifest = Manifest {
+            salt: Some(0xabc),
+            files: BTreeMap::from([("people/x/index.html", Some(7)), ("index.html", None)]),
+        };
+        let text = manifest.text();
+        let read = Manifest::parse(&text).unwrap();
+        assert_eq!(read.salt, Some(0xabc));
+        let files: Vec<(&str, Option<u64>)> = read.files.into_iter().collect();
+        assert_eq!(
+            files,
+            [
+                (MANIFEST, None),
+                ("index.html", None),
+                ("people/x/index.html", Some(7))
+            ]
+        );
     }
 
     #[test]
     fn a_manifest_without_its_header_or_with_a_path_outside_is_none() {
-        let body = "index.html\n";
-        assert_eq!(parse_manifest(body), None);
-        assert_eq!(parse_manifest(""), None);
-        for bad in ["../x", "/etc/passwd", "a/../../b", ""] {
-            let text = format!("{MANIFEST_HEADER}\nindex.html\n{bad}\n");
-            assert_eq!(parse_manifest(&text), None, "{bad:?}");
+        assert_eq!(Manifest::parse("- index.html\n"), None);
+        assert_eq!(Manifest::parse(""), None);
+        for bad in [
+            "- ../x",
+            "- /etc/passwd",
+            "- a/../../b",
+            "- ",
+            "index.html",
+            "zz index.html",
+        ] {
+            let text = format!("{MANIFEST_HEADER}\n- index.html\n{bad}\n");
+            assert_eq!(Manifest::parse(&text), None, "{bad:?}");
         }
     }
 

@@ -171,7 +171,7 @@ impl List {
     }
 
     /// The items of page `n`, as a range of the list.
-    fn window(&self, site: &Site, n: u32) -> std::ops::Range<usize> {
+    pub(crate) fn window(&self, site: &Site, n: u32) -> std::ops::Range<usize> {
         let len = self.len(site);
         let per = self.per_page(site.page_size());
         let start = (n.saturating_sub(1) as usize * per).min(len);

@@ -6,6 +6,7 @@
 
 mod charts;
 mod data;
+pub mod depends;
 mod feeds;
 pub mod lists;
 mod pages;
@@ -35,7 +36,7 @@ pub struct Options {
 }
 
 /// One output file of the site.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Page {
     Home,
     Person(usize),

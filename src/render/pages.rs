@@ -371,7 +371,7 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
 /// months only, and a script finds where an old anchor's event is now.
 const TIMELINE_LISTED_PAGES: usize = 10;
 /// Date conflicts the timeline's index shows before linking to their own pages.
-const TIMELINE_CONFLICTS: usize = 5;
+pub(crate) const TIMELINE_CONFLICTS: usize = 5;
 
 fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     use super::lists::List;

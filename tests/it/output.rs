@@ -54,7 +54,12 @@ fn an_empty_or_absent_folder_is_built_into_and_the_site_lists_every_file() {
     }
     let site = snapshot(&dir.path().join("empty"));
     let manifest = String::from_utf8(site[MANIFEST].clone()).unwrap();
-    let listed: Vec<&str> = manifest.lines().filter(|l| !l.starts_with('#')).collect();
+    // Each line below the header: a fingerprint (or `-`) and a path.
+    let listed: Vec<&str> = manifest
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split_once(' ').unwrap().1)
+        .collect();
     let files: Vec<&str> = site.keys().map(String::as_str).collect();
     assert_eq!(listed, files);
 }
@@ -122,7 +127,7 @@ fn a_copied_manifest_does_not_make_a_parent_folder_the_tools_own() {
     // A manifest that names paths outside its folder is no manifest at all.
     std::fs::write(
         outer.join(MANIFEST),
-        "# briefing site manifest v1: the files below were written by `briefing build`.\n../briefing.yaml\nthesis.tex\n",
+        "# briefing site manifest v2: the files below were written by `briefing build`.\n- ../briefing.yaml\n- thesis.tex\n",
     )
     .unwrap();
     let out = briefing(dir.path(), &["build", "--output", "outer"]);

@@ -1,0 +1,339 @@
+//! A page's *fingerprint* is a hash of everything the page is made from, computed
+//! without rendering it: a page whose fingerprint is the same as when it was last
+//! rendered has the same bytes, so an incremental build links the file it already has
+//! instead of rendering it again. What each kind of page shows, and so what goes into
+//! its fingerprint, is known here, beside the pages.
+//!
+//! Everything every page may show — the briefing's configuration and curation (people,
+//! outlets, events, comparisons), the theme, the address the site is published at, the
+//! program itself — is the build's *salt*, mixed into every fingerprint by the caller:
+//! a change there renders every page again. What remains per page is what the analysis
+//! and the articles give it: an article by its id and its file's digest (which covers
+//! its title, date and outlet), a compared pair or a conflict by its whole record.
+//! Pages that list anything of the whole briefing (the home page, the report, feeds,
+//! the sitemap, the data exports, the search index) have no fingerprint and are always
+//! rendered: they are few, and bounded.
+
+use std::hash::{Hash, Hasher};
+
+use serde::Serialize;
+
+use super::lists::List;
+use super::{Page, Site};
+use crate::content::{Article, Event};
+
+/// The build's salt: what every page may show or be made by — the program, the theme,
+/// the address the site is published at, `briefing.yaml` and every curation file (any
+/// file the loader read that is not an article).
+pub fn salt(loaded: &crate::load::Loaded, theme: &super::Theme, options: &super::Options) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    program().hash(&mut h);
+    options.base_url.hash(&mut h);
+    theme.files.hash(&mut h);
+    let articles: std::collections::HashSet<usize> =
+        loaded.briefing.articles.iter().map(|a| a.file).collect();
+    for (id, file) in loaded.sources.iter() {
+        if !articles.contains(&id) {
+            (&file.path, file.text.as_ref()).hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// What identifies the running program: its version and a hash of its executable, so
+/// that a build by another program — or by this one rebuilt from changed code — reuses
+/// nothing. Where the executable cannot be read, the version alone, with the time the
+/// process started, so nothing is reused either.
+fn program() -> u64 {
+    static PROGRAM: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *PROGRAM.get_or_init(|| {
+        let mut h = std::hash::DefaultHasher::new();
+        env!("CARGO_PKG_VERSION").hash(&mut h);
+        match std::env::current_exe().and_then(std::fs::read) {
+            Ok(bytes) => bytes.hash(&mut h),
+            Err(_) => std::time::SystemTime::now().hash(&mut h),
+        }
+        h.finish()
+    })
+}
+
+/// A hash being built from a page's inputs.
+struct Fingerprint(std::hash::DefaultHasher);
+
+impl Fingerprint {
+    fn new(page: &Page) -> Self {
+        let mut h = std::hash::DefaultHasher::new();
+        page.hash(&mut h);
+        Fingerprint(h)
+    }
+
+    fn add(&mut self, x: impl Hash) -> &mut Self {
+        x.hash(&mut self.0);
+        self
+    }
+
+    /// An article as pages show it: its id and its file's digest (title, date, outlet
+    /// and text).
+    fn article(&mut self, a: &Article) -> &mut Self {
+        self.add((&a.id, a.digest))
+    }
+
+    fn article_id(&mut self, site: &Site, id: &str) -> &mut Self {
+        match site.briefing.article(id) {
+            Some(a) => self.article(a),
+            None => self.add(id),
+        }
+    }
+
+    /// A record of the analysis, whole, through its serialisation: any field added to
+    /// it later is in the fingerprint without a word here.
+    fn record(&mut self, x: &impl Serialize) -> &mut Self {
+        let _ = serde_json::to_writer(HashWriter(&mut self.0), x);
+        self.0.write_u8(0xff);
+        self
+    }
+
+    /// An event as a list shows it: its place on the timeline, its sources' articles
+    /// and the conflicts found between its date and theirs (its own text is curation).
+    fn event(&mut self, site: &Site, e: &Event) -> &mut Self {
+        self.add(&e.id).add(site.index.event_url(e));
+        for s in &e.sources {
+            self.article_id(site, &s.article)
+                .add(s.found.map(|f| f.paragraph));
+        }
+        let conflicts = site.analysis.conflicts.iter();
+        for c in conflicts.filter(|c| c.event.as_deref() == Some(e.id.as_str())) {
+            self.record(c);
+        }
+        self
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+}
+
+/// Feeds what is written to it to a hasher.
+struct HashWriter<'a>(&'a mut std::hash::DefaultHasher);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The fingerprint of `page` of `site`, without the build's salt; `None` for a page
+/// that is always rendered.
+pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
+    let b = site.briefing;
+    let ix = &site.index;
+    let mut fp = Fingerprint::new(page);
+    match page {
+        // Curation, configuration and theme only: the salt.
+        Page::NotFound | Page::Static(_) | Page::Search | Page::TimelineAnchors => {}
+        Page::Person(i) => {
+            let p = &b.people[*i];
+            for (a, count) in ix.person_articles(&p.id) {
+                fp.article(a).add(count);
+            }
+            for q in ix.person_quotes(&p.id) {
+                fp.article_id(site, &q.place.article)
+                    .add((q.place.paragraph, q.place.start));
+            }
+            for e in ix.events_by_person.get(p.id.as_str()).into_iter().flatten() {
+                fp.event(site, e);
+            }
+            // Where the person's curation cites an article, its title shows.
+            let roles = p.roles.iter().filter_map(|r| r.source.as_ref());
+            let relations = p.relations.iter().filter_map(|r| r.source.as_ref());
+            for s in roles.chain(relations) {
+                fp.article_id(site, &s.article);
+            }
+            // The co-mentioned: other people named in the same articles (covered by
+            // their digests), and the comparisons of those articles (curation).
+            let mentions = ix.mentions_by_person.get(p.id.as_str()).map_or(0, Vec::len);
+            fp.add(mentions);
+        }
+        Page::Timeline => {
+            for e in &b.events {
+                let disputed = site
+                    .analysis
+                    .conflicts
+                    .iter()
+                    .any(|c| c.event.as_deref() == Some(e.id.as_str()));
+                fp.add((&e.id, disputed));
+            }
+            let conflicts = ix.derived_conflicts();
+            fp.add(conflicts.len());
+            for c in conflicts.iter().take(super::pages::TIMELINE_CONFLICTS) {
+                fp.record(c);
+            }
+        }
+        Page::Comparison(i) => {
+            let c = &b.comparisons[*i];
+            for (id, _) in &c.articles {
+                fp.article_id(site, id);
+            }
+            for claim in c.points.iter().flat_map(|p| &p.claims) {
+                fp.article_id(site, &claim.article)
+                    .add(claim.found.map(|f| f.paragraph));
+            }
+        }
+        Page::Story(i) => {
+            let s = &site.analysis.stories[*i];
+            for id in &s.articles {
+                fp.article_id(site, id);
+            }
+            fp.record(s);
+        }
+        Page::Pair(s, p) => {
+            let story = &site.analysis.stories[*s];
+            let pair = &story.pairs[*p];
+            fp.add((&story.id, &story.title))
+                .article_id(site, &pair.a)
+                .article_id(site, &pair.b)
+                .record(pair.as_ref());
+        }
+        Page::Article(i) => {
+            let a = &b.articles[*i];
+            fp.article(a);
+            for (s, p) in ix.pairs_by_article.get(a.id.as_str()).into_iter().flatten() {
+                let story = &site.analysis.stories[*s];
+                let other = if p.a == a.id { &p.b } else { &p.a };
+                fp.add((&story.id, &story.title, story.articles.len()))
+                    .article_id(site, other)
+                    .add((p.relation as u8, p.similarity.to_bits()))
+                    .add(super::pages::worth_a_page(p));
+            }
+        }
+        Page::List(list, n) => list_fingerprint(site, list, *n, &mut fp),
+        Page::Home
+        | Page::Data(_)
+        | Page::SearchFile(_)
+        | Page::Report
+        | Page::DataIndex
+        | Page::Feed
+        | Page::PersonFeed(_)
+        | Page::Sitemap
+        | Page::Robots => return None,
+    }
+    Some(fp.finish())
+}
+
+/// A page of a list: which page of how many, and the items it holds.
+fn list_fingerprint(site: &Site, list: &List, n: u32, fp: &mut Fingerprint) {
+    let b = site.briefing;
+    let ix = &site.index;
+    let window = list.window(site, n);
+    fp.add((list.pages(site), window.start, window.end));
+    let articles = |fp: &mut Fingerprint, list: &[&Article]| {
+        for a in &list[window.clone()] {
+            fp.article(a);
+        }
+    };
+    match list {
+        List::Articles => articles(fp, ix.newest()),
+        List::Unattributed => articles(fp, ix.unattributed()),
+        List::Outlet(id) => {
+            articles(
+                fp,
+                ix.articles_by_outlet
+                    .get(id.as_str())
+                    .map_or(&[], Vec::as_slice),
+            );
+            fp.add(ix.derived_by_outlet.get(id.as_str()).map_or(0, Vec::len));
+        }
+        List::OutletCopies(id) => {
+            articles(
+                fp,
+                ix.derived_by_outlet
+                    .get(id.as_str())
+                    .map_or(&[], Vec::as_slice),
+            );
+        }
+        List::People => {
+            for p in &b.people[window.clone()] {
+                fp.add(ix.mentions_by_person.get(p.id.as_str()).map_or(0, Vec::len));
+            }
+        }
+        List::Outlets => {
+            for o in &ix.outlets_by_name()[window.clone()] {
+                fp.add(ix.articles_by_outlet.get(o.id.as_str()).map_or(0, Vec::len))
+                    .add(ix.derived_by_outlet.get(o.id.as_str()).map_or(0, Vec::len));
+            }
+            fp.add(ix.unattributed().len());
+        }
+        List::Compare => {
+            let curated = b.comparisons.len();
+            fp.add(site.analysis.stories.len());
+            for k in window.clone().filter(|&k| k >= curated) {
+                let s = &site.analysis.stories[ix.stories_by_size()[k - curated]];
+                fp.add((&s.id, &s.title, s.pairs.len()));
+                for id in &s.articles {
+                    // The outlets a story's line counts.
+                    fp.add(b.article(id).and_then(|a| a.outlet.as_deref()));
+                }
+            }
+        }
+        List::PersonMentions(i) | List::PersonArticles(i) => {
+            let items = ix.person_articles(&b.people[*i].id);
+            for (a, count) in &items[window.clone()] {
+                fp.article(a).add(count);
+            }
+        }
+        List::PersonQuotes(i) => {
+            for q in &ix.person_quotes(&b.people[*i].id)[window.clone()] {
+                fp.article_id(site, &q.place.article)
+                    .add((q.place.paragraph, q.place.start));
+            }
+        }
+        List::PersonEvents(i) => {
+            let events = ix.events_by_person.get(b.people[*i].id.as_str());
+            for e in &events.map_or(&[][..], Vec::as_slice)[window.clone()] {
+                fp.event(site, e);
+            }
+        }
+        List::StoryMembers(i) => {
+            let s = &site.analysis.stories[*i];
+            fp.add((&s.id, &s.title));
+            for id in &s.articles[window.clone()] {
+                fp.article_id(site, id);
+            }
+        }
+        List::StoryPairs(i) => {
+            let s = &site.analysis.stories[*i];
+            fp.add((&s.id, &s.title));
+            for p in &s.pairs[window.clone()] {
+                fp.article_id(site, &p.a)
+                    .article_id(site, &p.b)
+                    .add((
+                        p.relation as u8,
+                        p.similarity.to_bits(),
+                        p.differences.len(),
+                    ))
+                    .add(super::pages::worth_a_page(p));
+            }
+        }
+        List::Period(year, month) => {
+            for e in &ix.period(*year, *month)[window.clone()] {
+                fp.event(site, e);
+            }
+            if *month == 0 {
+                fp.add(ix.months_of(*year));
+                for e in ix.year_events(*year) {
+                    fp.add(ix.event_url(e));
+                }
+            }
+        }
+        List::Conflicts => {
+            for c in &ix.derived_conflicts()[window.clone()] {
+                fp.record(*c);
+            }
+        }
+    }
+}
