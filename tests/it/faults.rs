@@ -216,6 +216,9 @@ faults! {
         => Expect::Errors(&[("yaml-syntax", "content/timeline/2026.yaml", 3, 9)]);
     yaml_tab_indentation: Some("yaml-tab-indent-outlets"), nothing
         => Expect::Errors(&[("yaml-syntax", "content/outlets.yaml", 2, 1)]);
+    // At the tab, not at line 3 where the scalar before it began.
+    yaml_tab_after_a_scalar: Some("yaml-tab-after-scalar"), nothing
+        => Expect::Errors(&[("yaml-syntax", "content/people/ana-ortiz.yaml", 4, 1)]);
     yaml_unclosed_quote: Some("yaml-unclosed-quote-comparison"), nothing
         => Expect::Errors(&[("yaml-syntax", "content/comparisons/pier.yaml", 1, 8)]);
     yaml_duplicate_key: Some("yaml-duplicate-key-person"), nothing
