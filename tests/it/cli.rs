@@ -217,3 +217,41 @@ fn a_build_to_a_pipe_prints_one_summary_line_and_no_progress_bar() {
     );
     assert!(!err.contains('\r') && !err.contains("pages"), "{err}");
 }
+
+#[test]
+fn a_name_claimed_by_two_people_is_an_error_at_the_second() {
+    let (code, err) = check("faults/shared-name");
+    assert_eq!(
+        err,
+        "error[shared-name]: “Ana Ortiz” names two people: `ana-ortiz` and `ana-ortiz-vidal`
+  --> content/people/ana-ortiz-vidal.yaml:2:11
+  |
+2 | aliases: [Ana Ortiz]
+  |           ^^^^^^^^^ also a name of `ana-ortiz`
+  |
+  = hint: a full name or alias must say who is meant: make it specific (a middle name, an initial) or drop it from one of the two (content/people/ana-ortiz.yaml); a surname may be shared, under `surname`
+
+error: 1 error found
+"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn an_article_named_markdown_is_not_read_and_says_so() {
+    let (code, err) = check("faults/unread-markdown-article");
+    assert_eq!(
+        err,
+        "error[unread-file]: `content/articles/pier-notes.markdown` is not read
+  --> content/articles/pier-notes.markdown:1:1
+  |
+1 | 
+  | ^ only `.md` files are read as articles
+  |
+  = hint: rename it to `pier-notes.md`
+
+error: 1 error found
+"
+    );
+    assert_eq!(code, 1);
+}
