@@ -45,6 +45,10 @@ pub enum Command {
         /// (they are deleted). Without it, such a folder is left as it is.
         #[arg(long)]
         force: bool,
+        /// Build the drafts too (`draft: true`), as `serve` shows them; without it
+        /// they are left out.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Check the content and report every problem, without writing anything.
     Check {
@@ -229,6 +233,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             pdf,
             timings,
             force,
+            drafts,
         } => {
             let started = Instant::now();
             let output = output.unwrap_or_else(|| root.join("site"));
@@ -247,6 +252,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     } else {
                         crate::write::Replace::OwnOnly
                     },
+                    drafts,
                 },
                 &|done, total| bar.update(done, total),
             );
@@ -283,11 +289,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 Format::Text => {
                     print_diagnostics(&checked.diagnostics, &checked.sources);
                     let c = checked.counts;
+                    let drafts = match c.drafts {
+                        0 => String::new(),
+                        1 => " (1 draft)".to_string(),
+                        n => format!(" ({n} drafts)"),
+                    };
                     match diagnostic::summary(&checked.diagnostics) {
                         Some(summary) if errors => eprintln!("error: {summary}"),
-                        Some(summary) => eprintln!("warning: {summary}"),
+                        Some(summary) => eprintln!("warning: {summary}{drafts}"),
                         None => eprintln!(
-                            "ok: {} articles, {} people, {} events and {} comparisons checked; no problems found",
+                            "ok: {} articles, {} people, {} events and {} comparisons checked{drafts}; no problems found",
                             c.articles, c.people, c.events, c.comparisons
                         ),
                     }

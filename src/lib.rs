@@ -40,6 +40,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// What may be replaced at `output` (`--force`).
     pub replace: write::Replace,
+    /// Build the drafts too (`--drafts`), as `serve` shows them.
+    pub drafts: bool,
 }
 
 /// A finished build: what was written and the warnings worth showing.
@@ -70,7 +72,10 @@ pub fn build_with_progress(
     // A folder that may not be replaced is refused before the work, not after it.
     write::check_target(target.root, target.output, target.replace)?;
     let mut clock = Stages::start();
-    let loaded = without_errors(load::briefing(&options.root)?)?;
+    let mut loaded = without_errors(load::briefing(&options.root)?)?;
+    if !options.drafts {
+        loaded.briefing.drop_drafts();
+    }
     clock.lap("load");
     let analysis = analyse::run(&loaded.briefing);
     clock.lap("analyse");
@@ -169,6 +174,8 @@ pub struct Counts {
     pub people: usize,
     pub events: usize,
     pub comparisons: usize,
+    /// Of all those, how many are drafts.
+    pub drafts: usize,
 }
 
 /// Checks the briefing at `root` without writing anything.
@@ -181,6 +188,7 @@ pub fn check(root: &Path) -> Result<Checked, Failure> {
         people: b.people.len(),
         events: b.events.len(),
         comparisons: b.comparisons.len(),
+        drafts: b.drafts(),
     };
     let mut diagnostics = loaded.diagnostics.clone();
     diagnostics.extend(analysis.warnings);

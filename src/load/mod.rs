@@ -182,6 +182,7 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
         &broken,
         &mut diagnostics,
     );
+    verify::drafts(&briefing, &sources, config_id, &mut diagnostics);
     verify::quotes(&mut briefing, &broken, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     Ok(Loaded {
@@ -198,8 +199,9 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
 /// same, so only that article, the checks of its front matter and the curated quotes
 /// are redone.
 ///
-/// Returns `Ok(false)`, changing nothing, when a path is new or gone, which only a full
-/// load can sort out; and the content errors, changing nothing, when there are any.
+/// Returns `Ok(false)`, changing nothing, when a path is new or gone, or an article
+/// became a draft or stopped being one, which only a full load can sort out; and the
+/// content errors, changing nothing, when there are any.
 pub fn reload_articles(
     root: &Path,
     loaded: &mut Loaded,
@@ -226,6 +228,10 @@ pub fn reload_articles(
     for (file, index, (source, bad)) in edits {
         errors.extend(bad.map(|d| with_file(d, file)));
         match article::parse(file, stem(&source.path), &source.text) {
+            // What cites a draft is checked across the briefing: by a full load.
+            Ok((article, _)) if article.draft != loaded.briefing.articles[index].draft => {
+                return Ok(false);
+            }
             Ok((article, p)) => {
                 pending.extend(p);
                 replaced.push((file, index, source, article));
@@ -425,5 +431,21 @@ mod tests {
         let gone = BTreeSet::from([rel]);
         assert!(!reload_articles(root, &mut loaded, &gone).unwrap());
         assert_eq!(state(&loaded), before);
+    }
+
+    #[test]
+    fn an_article_made_a_draft_is_left_to_a_full_load() {
+        let dir = default_briefing();
+        let root = dir.path();
+        let mut loaded = briefing(root).unwrap();
+        let before = state(&loaded);
+        let (rel, text) = cited_article(root, &loaded);
+        std::fs::write(root.join(&rel), text.replacen("\n", "\ndraft: true\n", 1)).unwrap();
+        let paths = BTreeSet::from([rel]);
+        assert!(!reload_articles(root, &mut loaded, &paths).unwrap());
+        assert_eq!(state(&loaded), before);
+        // The full load says what cites it.
+        let full = briefing(root).unwrap();
+        assert!(full.diagnostics.iter().any(|d| d.code == "cites-draft"));
     }
 }

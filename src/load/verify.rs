@@ -1,7 +1,7 @@
 //! *Verification* checks what a single file cannot: that every id is unique and every
 //! name of a person names one person, that every reference (outlet, person, article,
-//! featured) names something that exists, and that every curated quote occurs in the
-//! article it cites.
+//! featured) names something that exists and nothing published cites a draft, and that
+//! every curated quote occurs in the article it cites.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -253,6 +253,80 @@ pub fn references(
     }
     // Unknown articles in citations are reported by the quote check.
     let _ = unknown_article;
+}
+
+/// Reports every citation of a draft by what is not a draft: an event or comparison
+/// citing a draft article, a person or event naming a draft person, a featured draft.
+/// Built without drafts, the citation would lead nowhere.
+pub fn drafts(b: &Briefing, sources: &Sources, config_file: usize, out: &mut Vec<Diagnostic>) {
+    let people: BTreeMap<&str, FileId> = b
+        .people
+        .iter()
+        .filter(|p| p.draft)
+        .map(|p| (p.id.as_str(), p.file))
+        .collect();
+    let articles: BTreeMap<&str, FileId> = b
+        .articles
+        .iter()
+        .filter(|a| a.draft)
+        .map(|a| (a.id.as_str(), a.file))
+        .collect();
+    if people.is_empty() && articles.is_empty() {
+        return;
+    }
+    let cites = |what: &str, id: &str, file: FileId, span: Span, instead: &str| {
+        Diagnostic::error("cites-draft", format!("the {what} `{id}` is a draft"))
+            .at(span, format!("a draft {what}"))
+            .hint(format!(
+                "publish the draft (remove `draft: true` from {}){instead}",
+                sources.get(file).path
+            ))
+    };
+    let person = |id: &str, span: Span, instead: &str| {
+        people
+            .get(id)
+            .map(|&file| cites("person", id, file, span, instead))
+    };
+    let article = |id: &str, span: Span, instead: &str| {
+        articles
+            .get(id)
+            .map(|&file| cites("article", id, file, span, instead))
+    };
+    if b.config
+        .featured
+        .iter()
+        .any(|id| people.contains_key(id.as_str()))
+        && let Ok(doc) = crate::yaml::untyped(config_file, &sources.get(config_file).text, 0)
+    {
+        for (i, id) in b.config.featured.iter().enumerate() {
+            let span = doc.spans.value(&Path::root().key("featured").index(i));
+            out.extend(person(id, span, " or take it out of `featured`"));
+        }
+    }
+    let drop = ", drop this citation, or make what cites it a draft too";
+    for p in b.people.iter().filter(|p| !p.draft) {
+        for r in &p.relations {
+            out.extend(person(&r.person, r.person_span, drop));
+        }
+        let refs = p.roles.iter().filter_map(|r| r.source.as_ref());
+        for s in refs.chain(p.relations.iter().filter_map(|r| r.source.as_ref())) {
+            out.extend(article(&s.article, s.article_span, drop));
+        }
+    }
+    for e in b.events.iter().filter(|e| !e.draft) {
+        for (id, span) in &e.people {
+            out.extend(person(id, *span, drop));
+        }
+        for s in &e.sources {
+            out.extend(article(&s.article, s.article_span, drop));
+        }
+    }
+    // A claim's article is listed under `articles`, where it is reported once.
+    for c in b.comparisons.iter().filter(|c| !c.draft) {
+        for (id, span) in &c.articles {
+            out.extend(article(id, *span, drop));
+        }
+    }
 }
 
 /// Checks what articles' front matter names: outlets, and the form of URLs.

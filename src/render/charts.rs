@@ -754,6 +754,7 @@ mod matrix_tests {
             summary: String::new(),
             sources: Vec::new(),
             disputed: false,
+            draft: false,
         }
     }
 

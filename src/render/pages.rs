@@ -143,6 +143,8 @@ struct EventView {
     sources: Vec<SourceView>,
     url: String,
     conflict: Option<Vec<ClaimView>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    draft: bool,
 }
 
 #[derive(Serialize)]
@@ -190,6 +192,7 @@ fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
         sources: e.sources.iter().map(|s| source_view(b, s, root)).collect(),
         url: format!("{root}timeline/#{}", e.id),
         conflict,
+        draft: e.draft,
     }
 }
 
@@ -438,6 +441,7 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
             "summary": curated_html(&p.summary),
             "image": p.image,
             "featured": b.config.featured.contains(&p.id),
+            "draft": p.draft,
         }),
     );
     ctx.insert("roles", &roles);
@@ -537,6 +541,7 @@ fn comparison_list(site: &Site, root: &str) -> Vec<Value> {
                 "articles": c.articles.len(),
                 "points": c.points.len(),
                 "summary": curated_html(&c.summary),
+                "draft": c.draft,
             })
         })
         .collect()
@@ -631,6 +636,7 @@ fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static 
             "summary": curated_html(&c.summary),
             "articles": articles,
             "points": points,
+            "draft": c.draft,
         }),
     );
     "comparison.html"
@@ -986,6 +992,7 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
             "language": a.language,
             "paragraphs": a.paragraph_count(),
             "body": body,
+            "draft": a.draft,
         }),
     );
     ctx.insert("people", &people);

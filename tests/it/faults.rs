@@ -291,7 +291,7 @@ faults! {
 
     // Duplicate ids, and names: the second definition is the error.
     two_events_with_one_id: Some("duplicate-event-id"), nothing
-        => Expect::Errors(&[("duplicate-id", "content/timeline/2027.yaml", 4, 7)]);
+        => Expect::Errors(&[("duplicate-id", "content/timeline/2027.yaml", 5, 7)]);
     two_articles_with_one_stem_in_different_folders: Some("duplicate-article-stem"), nothing
         => Expect::Errors(&[("duplicate-id", "content/articles/pier-vote.md", 1, 1)]);
     two_people_with_one_id_as_yaml_and_yml: Some("duplicate-person-extension"), nothing
@@ -302,6 +302,19 @@ faults! {
         => Expect::Errors(&[("shared-name", "content/people/ana-ortiz-vidal.yaml", 2, 11)]);
     one_surname_shared_by_two_people_is_accepted: Some("shared-surname"), nothing
         => Expect::Accepted;
+
+    // Curation that cites nothing, and content with nothing in it.
+    event_without_sources: Some("event-without-sources"), nothing
+        => Expect::Errors(&[("missing-source", "content/timeline/2026.yaml", 1, 7)]);
+    comparison_point_without_claims: Some("point-without-claims"), nothing
+        => Expect::Errors(&[("missing-source", "content/comparisons/pier.yaml", 6, 13)]);
+    // The content format makes a relation's source optional, as a role's.
+    relation_without_a_source_is_accepted: Some("relation-without-source"), nothing
+        => Expect::Accepted;
+    comparison_of_one_article: Some("comparison-of-one-article"), nothing
+        => Expect::Errors(&[("too-few-articles", "content/comparisons/pier.yaml", 2, 11)]);
+    article_with_front_matter_and_no_text: Some("article-without-text"), nothing
+        => Expect::Errors(&[("empty-article", "content/articles/harbour-lights.md", 5, 1)]);
 
     // Files the loader does not read.
     markdown_article_not_named_md: Some("unread-markdown-article"), nothing
@@ -321,6 +334,17 @@ faults! {
         }
         write(r, "content/.git/config", "[core]");
     } => Expect::Warnings(&[]);
+
+    // Drafts.
+    published_content_citing_a_draft_article: Some("cites-draft-article"), nothing
+        => Expect::Errors(&[
+            ("cites-draft", "content/comparisons/pier.yaml", 2, 12),
+            ("cites-draft", "content/timeline/2026.yaml", 6, 16),
+        ]);
+    a_featured_draft_person: Some("cites-draft-person"), nothing
+        => Expect::Errors(&[("cites-draft", "briefing.yaml", 5, 12)]);
+    unfinished_drafts_citing_drafts_are_accepted: Some("drafts-left-out"), nothing
+        => Expect::Warnings(&[]);
 
     // Dates.
     publication_date_that_does_not_exist: Some("bad-published-date"), nothing

@@ -348,6 +348,30 @@ fn serve_started_on_errors_shows_them_until_the_first_good_build() {
 }
 
 #[test]
+fn serve_shows_drafts_each_marked_as_a_draft() {
+    let dir = briefing_with(Some("faults/drafts-left-out"));
+    let server = Server::start(dir.path(), 0);
+    let badge = "<span class=\"badge draft\">draft</span>";
+    for (page, marked) in [
+        ("/articles/ferry-timetable/", "Ferry timetable leaked "),
+        ("/people/luis-vega/", "Luis Vega "),
+        ("/timeline/", "The ferry drops its late crossing "),
+        ("/articles/", "Ferry timetable leaked</a> "),
+        ("/people/", "Luis Vega</a> "),
+    ] {
+        let response = server.get(page);
+        assert_eq!(response.status, 200, "{page}");
+        assert!(
+            response.body.contains(&format!("{marked}{badge}")),
+            "{page}:\n{}",
+            response.body
+        );
+    }
+    // What is published carries no mark.
+    assert!(!server.get("/people/ana-ortiz/").body.contains(badge));
+}
+
+#[test]
 fn serve_refuses_paths_outside_the_site() {
     let dir = briefing_with(None);
     let server = Server::start(dir.path(), 0);
