@@ -63,9 +63,10 @@ pub enum Command {
         /// The briefing folder: where briefing.yaml is.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The port to listen on; the next free one is taken if it is in use, 0 picks any.
-        #[arg(long, default_value_t = 1111)]
-        port: u16,
+        /// The port to listen on, which must be free; 0 picks any free port [default:
+        /// 1111, or the next free port when it is taken].
+        #[arg(long)]
+        port: Option<u16>,
         /// The address to listen on.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
