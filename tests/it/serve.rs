@@ -25,23 +25,29 @@ struct Server {
     seen: Vec<String>,
 }
 
+/// Runs `briefing serve` on `root` and `port` (without `--port` when it is `None`),
+/// its stderr piped.
+fn spawn_serve(root: &Path, port: Option<u16>) -> Child {
+    let port: Vec<String> = port
+        .map(|p| vec!["--port".to_string(), p.to_string()])
+        .unwrap_or_default();
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("serve")
+        .args(port)
+        .arg("--root")
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start briefing serve")
+}
+
 impl Server {
     /// Starts `briefing serve` on `port`, or without `--port` when it is `None`.
     fn start(root: &Path, port: Option<u16>) -> Server {
-        let port: Vec<String> = port
-            .map(|p| vec!["--port".to_string(), p.to_string()])
-            .unwrap_or_default();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-            .arg("serve")
-            .args(port)
-            .arg("--root")
-            .arg(root)
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start briefing serve");
+        let mut child = spawn_serve(root, port);
         let stderr = child.stderr.take().expect("stderr piped");
         let (tx, log) = channel();
         std::thread::spawn(move || {
@@ -418,15 +424,7 @@ fn a_taken_port_given_with_port_stops_serve_naming_it() {
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
     let dir = briefing_with(None);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(dir.path())
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start briefing serve");
+    let mut child = spawn_serve(dir.path(), Some(port));
     let deadline = Instant::now() + PATIENCE;
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
