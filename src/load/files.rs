@@ -6,6 +6,7 @@
 //! `content/outlets.yml`, a folder `content/article/`) is an error, any other file a
 //! warning. Editors' scratch files and hidden files are passed over without a word.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
@@ -239,12 +240,17 @@ fn stray_groups(strays: &[String]) -> Vec<(String, Diagnostic)> {
         let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
         (folder.to_string(), ext.to_string())
     };
+    // In the order of each group's first file; the map finds a file's group.
     let mut groups: Vec<((String, String), &str, usize)> = Vec::new();
+    let mut at: HashMap<(String, String), usize> = HashMap::new();
     for rel in strays {
         let k = key(rel);
-        match groups.iter_mut().find(|(g, _, _)| *g == k) {
-            Some((_, _, n)) => *n += 1,
-            None => groups.push((k, rel, 0)),
+        match at.get(&k) {
+            Some(&i) => groups[i].2 += 1,
+            None => {
+                at.insert(k.clone(), groups.len());
+                groups.push((k, rel, 0));
+            }
         }
     }
     groups
