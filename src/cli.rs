@@ -49,6 +49,10 @@ pub enum Command {
         /// changed since.
         #[arg(long)]
         no_cache: bool,
+        /// Build the drafts too (`draft: true`), as `serve` shows them; without it
+        /// they are left out.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Check the content and report every problem, without writing anything.
     Check {
@@ -63,9 +67,10 @@ pub enum Command {
         /// The briefing folder: where briefing.yaml is.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The port to listen on; the next free one is taken if it is in use, 0 picks any.
-        #[arg(long, default_value_t = 1111)]
-        port: u16,
+        /// The port to listen on, which must be free; 0 picks any free port [default:
+        /// 1111, or the next free port when it is taken].
+        #[arg(long)]
+        port: Option<u16>,
         /// The address to listen on.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
@@ -235,6 +240,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             timings,
             force,
             no_cache,
+            drafts,
         } => {
             let started = Instant::now();
             let output = output.unwrap_or_else(|| root.join("site"));
@@ -254,6 +260,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         crate::write::Replace::OwnOnly
                     },
                     reuse: !no_cache,
+                    drafts,
                 },
                 &|done, total| bar.update(done, total),
             );
@@ -294,11 +301,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 Format::Text => {
                     print_diagnostics(&checked.diagnostics, &checked.sources);
                     let c = checked.counts;
+                    let drafts = match c.drafts {
+                        0 => String::new(),
+                        1 => " (1 draft)".to_string(),
+                        n => format!(" ({n} drafts)"),
+                    };
                     match diagnostic::summary(&checked.diagnostics) {
                         Some(summary) if errors => eprintln!("error: {summary}"),
-                        Some(summary) => eprintln!("warning: {summary}"),
+                        Some(summary) => eprintln!("warning: {summary}{drafts}"),
                         None => eprintln!(
-                            "ok: {} articles, {} people, {} events and {} comparisons checked; no problems found",
+                            "ok: {} articles, {} people, {} events and {} comparisons checked{drafts}; no problems found",
                             c.articles, c.people, c.events, c.comparisons
                         ),
                     }

@@ -40,6 +40,24 @@ impl Briefing {
             .ok()
             .map(|i| &self.people[i])
     }
+
+    /// How many articles, people, events and comparisons are drafts.
+    pub fn drafts(&self) -> usize {
+        self.articles.iter().filter(|a| a.draft).count()
+            + self.people.iter().filter(|p| p.draft).count()
+            + self.events.iter().filter(|e| e.draft).count()
+            + self.comparisons.iter().filter(|c| c.draft).count()
+    }
+
+    /// Leaves the drafts out: what a build publishes unless it is asked for drafts.
+    /// Nothing else cites a draft (the loader reports such a citation as an error), so
+    /// what is left is whole.
+    pub fn drop_drafts(&mut self) {
+        self.articles.retain(|a| !a.draft);
+        self.people.retain(|p| !p.draft);
+        self.events.retain(|e| !e.draft);
+        self.comparisons.retain(|c| !c.draft);
+    }
 }
 
 /// When an article was published: a day, and the time when the article gives one.
@@ -88,6 +106,8 @@ pub struct Article {
     /// tells an edited article from one it analysed before without hashing every
     /// article again on every save.
     pub digest: u64,
+    /// Left out of a build unless it is asked for drafts; `serve` shows it, marked.
+    pub draft: bool,
 }
 
 impl Article {
@@ -186,6 +206,8 @@ pub struct Person {
     pub summary: String,
     pub relations: Vec<Relation>,
     pub image: Option<String>,
+    /// Left out of a build unless it is asked for drafts; `serve` shows it, marked.
+    pub draft: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -218,6 +240,8 @@ pub struct Event {
     pub sources: Vec<SourceRef>,
     /// The editor knows the sources date this event differently.
     pub disputed: bool,
+    /// Left out of a build unless it is asked for drafts; `serve` shows it, marked.
+    pub draft: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -248,6 +272,8 @@ pub struct Comparison {
     pub articles: Vec<(String, Span)>,
     pub summary: String,
     pub points: Vec<Point>,
+    /// Left out of a build unless it is asked for drafts; `serve` shows it, marked.
+    pub draft: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -43,6 +43,8 @@ pub struct BuildOptions {
     /// Reuse the pages of the site already in `output` that nothing they are made from
     /// has changed for (not with `--no-cache`).
     pub reuse: bool,
+    /// Build the drafts too (`--drafts`), as `serve` shows them.
+    pub drafts: bool,
 }
 
 /// A finished build: what was written and the warnings worth showing.
@@ -75,7 +77,10 @@ pub fn build_with_progress(
     // A folder that may not be replaced is refused before the work, not after it.
     write::check_target(target.root, target.output, target.replace)?;
     let mut clock = Stages::start();
-    let loaded = without_errors(load::briefing(&options.root)?)?;
+    let mut loaded = without_errors(load::briefing(&options.root)?)?;
+    if !options.drafts {
+        loaded.briefing.drop_drafts();
+    }
     clock.lap("load");
     let analysis = analyse::run(&loaded.briefing);
     clock.lap("analyse");
@@ -175,6 +180,8 @@ pub struct Counts {
     pub people: usize,
     pub events: usize,
     pub comparisons: usize,
+    /// Of all those, how many are drafts.
+    pub drafts: usize,
 }
 
 /// Checks the briefing at `root` without writing anything.
@@ -187,6 +194,7 @@ pub fn check(root: &Path) -> Result<Checked, Failure> {
         people: b.people.len(),
         events: b.events.len(),
         comparisons: b.comparisons.len(),
+        drafts: b.drafts(),
     };
     let mut diagnostics = loaded.diagnostics.clone();
     diagnostics.extend(analysis.warnings);

@@ -151,6 +151,8 @@ mod tests {
         assert_eq!(b.people.len(), 2);
         assert_eq!(b.comparisons.len(), 1);
         assert!(b.events.len() >= 3);
+        // One event shows what a draft is.
+        assert_eq!(b.drafts(), 1);
         // Every citation was found in its article, not merely left unchecked.
         let mut citations = 0;
         for event in &b.events {

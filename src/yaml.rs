@@ -295,16 +295,21 @@ fn syntax_error(file: FileId, text: &str, base: usize, e: &serde_yaml::Error) ->
     let offset = e.location().map_or(0, |l| l.index().min(text.len()));
     let full = e.to_string();
     // libyaml says where the construct it was reading began: "…, while parsing a flow
-    // sequence at line 3 column 9". That start is usually where the mistake is, so the
-    // diagnostic points there and says where the parser gave up.
-    let context = full.split_once(", while ").and_then(|(_, c)| {
+    // sequence at line 3 column 9". For a construct that must be closed (a bracket, a
+    // quote) or a key that must be followed by `:`, that start is where the mistake is,
+    // so the diagnostic points there. Any other start (a plain scalar, a block mapping)
+    // is only where libyaml was when it met the offending character: a tab on line 3
+    // after `surname: Ortiz` is "while scanning a plain scalar at line 2", and line 2
+    // is fine.
+    let opened = full.split_once(", while ").and_then(|(_, c)| {
         let c = c.split_once(' ').map_or(c, |(_verb, rest)| rest);
         let (what, place) = c.split_once(" at line ")?;
+        let (label, hint) = unclosed(what)?;
         let mut numbers = place
             .split(" column ")
             .map(|n| n.trim().parse::<usize>().ok());
         let (line, column) = (numbers.next()??, numbers.next()??);
-        Some((what.to_string(), offset_of(text, line, column)))
+        Some((offset_of(text, line, column), label, hint))
     });
     // "control characters are not allowed at position 9": a character offset.
     let offset = match message.split_once(" at position ") {
@@ -320,27 +325,21 @@ fn syntax_error(file: FileId, text: &str, base: usize, e: &serde_yaml::Error) ->
         Some((m, _)) => m.to_string(),
         None => message,
     };
-    let (at, label, hint) = match context {
-        Some((what, start)) if start < offset => {
-            let what = what
-                .strip_prefix("a ")
-                .or_else(|| what.strip_prefix("an "))
-                .unwrap_or(&what);
-            (
-                start,
-                format!("this {what} is not closed"),
-                "close the bracket or quote opened here, or quote the whole value".to_string(),
-            )
-        }
+    let (at, label, hint) = match opened {
+        Some((start, label, hint)) if start < offset => (start, label, hint),
         _ => {
             let hint = if message.contains("recursion limit") {
                 "nesting this deep is not content; flatten the structure"
             } else if message.contains("repetition limit") {
                 "anchors and aliases expand past the limit; write the values out"
+            } else if message.contains("tab character")
+                || text.get(offset..).is_some_and(|t| t.starts_with('\t'))
+            {
+                "YAML indents with spaces: replace this tab with spaces"
             } else {
                 "check the indentation and quoting on this line or the one above"
             };
-            (offset, "here".to_string(), hint.to_string())
+            (offset, "here", hint)
         }
     };
     let at = crate::source::floor_char_boundary(text, at);
@@ -348,6 +347,23 @@ fn syntax_error(file: FileId, text: &str, base: usize, e: &serde_yaml::Error) ->
     Diagnostic::error("yaml-syntax", format!("YAML syntax error: {message}"))
         .at(Span::new(file, base + at, base + end), label)
         .hint(hint)
+}
+
+/// The label and hint for a construct libyaml names as not finished, when the place it
+/// began is where the mistake is: one that must be closed, or a key that must be
+/// followed by `:`.
+fn unclosed(what: &str) -> Option<(&'static str, &'static str)> {
+    const CLOSE: &str = "close the bracket or quote opened here, or quote the whole value";
+    Some(match what {
+        "a flow sequence" => ("this flow sequence is not closed", CLOSE),
+        "a flow mapping" => ("this flow mapping is not closed", CLOSE),
+        "a quoted scalar" => ("this quoted scalar is not closed", CLOSE),
+        "a simple key" => (
+            "this key has no `:`",
+            "write `key: value`, or indent this line to continue the value above",
+        ),
+        _ => return None,
+    })
 }
 
 /// Byte offset of a 1-based line and column of `text`.
@@ -594,6 +610,43 @@ mod tests {
         let s = err.span.unwrap();
         assert_eq!(s.file, 3);
         assert!(s.start >= 100);
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_offending_character() {
+        // The text, and what the error underlines: the first character of the rest of
+        // the text from the given marker.
+        let table: &[(&str, &str, &str)] = &[
+            // A tab after a plain scalar: at the tab, not where the scalar began.
+            (
+                "name: Ana\nsurname: Ortiz\n\ttitles: [Mayor]\n",
+                "\ttitles",
+                "here",
+            ),
+            ("a:\n  - b: c\n\td: e\n", "\td", "here"),
+            // A construct that must be closed: where it was opened.
+            ("a: [b, c\nd: e\n", "[b", "this flow sequence is not closed"),
+            ("a: {b: c\nd: e\n", "{b", "this flow mapping is not closed"),
+            (
+                "a: \"abc\nd: e\n",
+                "\"abc",
+                "this quoted scalar is not closed",
+            ),
+            // A key without its colon: the key.
+            (
+                "name: x\nsurname\ntitle: y\n",
+                "surname",
+                "this key has no `:`",
+            ),
+            // Nothing began earlier: where libyaml stopped.
+            ("name: x\n  bad: y\n", ": y", "here"),
+        ];
+        for (text, marker, label) in table {
+            let err = untyped(0, text, 0).unwrap_err();
+            let s = err.span.unwrap();
+            assert_eq!(s.start, text.find(marker).unwrap(), "{text:?}: {err:?}");
+            assert_eq!(err.label, *label, "{text:?}");
+        }
     }
 
     #[test]

@@ -81,6 +81,8 @@ fuzz_target!(|data: &[u8]| {
             root: root.clone(),
             output: root.with_extension("site"),
             base_url: None,
+            replace: briefing::write::Replace::OwnOnly,
+            drafts: false,
         };
         if let Err(e) = briefing::build(&options) {
             // Content that loads without errors must build.

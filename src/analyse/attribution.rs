@@ -162,6 +162,7 @@ mod tests {
                 }),
             }],
             disputed: false,
+            draft: false,
         });
         b
     }

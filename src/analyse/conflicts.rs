@@ -216,6 +216,7 @@ mod tests {
             summary: String::new(),
             sources,
             disputed: false,
+            draft: false,
         });
         b
     }

@@ -762,6 +762,7 @@ pub(crate) mod tests {
             summary: String::new(),
             relations: vec![],
             image: None,
+            draft: false,
         }
     }
 
@@ -785,6 +786,7 @@ pub(crate) mod tests {
             paragraph_at: Article::index_paragraphs(&blocks),
             blocks,
             digest: Article::digest_of(body),
+            draft: false,
         }
     }
 

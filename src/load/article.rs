@@ -26,6 +26,8 @@ struct FrontMatter {
     derived_from: Option<String>,
     #[serde(default)]
     language: Option<String>,
+    #[serde(default)]
+    draft: bool,
 }
 
 /// The two parts of an article file, as byte ranges of its text.
@@ -102,6 +104,19 @@ pub fn parse(
             span: spans.value(&Path::root().key("url")),
         });
     }
+    if !fm.draft && text[parts.body.clone()].trim().is_empty() {
+        // At the closing fence: nothing follows it.
+        let fence = parts.yaml.end;
+        let end = text[fence..]
+            .find(['\r', '\n'])
+            .map_or(text.len(), |i| fence + i);
+        return Err(Diagnostic::error(
+            "empty-article",
+            format!("the article `{id}` has no text"),
+        )
+        .at(Span::new(file, fence, end), "nothing follows the front matter")
+        .hint("paste the article's text below this line, or mark it `draft: true` until you have it"));
+    }
     let body = crate::source::Text::shared(shared.clone(), parts.body.clone());
     let mut blocks = markdown::blocks(&body);
     markdown::share_text(&mut blocks, &body);
@@ -120,6 +135,7 @@ pub fn parse(
         paragraph_at: Article::index_paragraphs(&blocks),
         blocks,
         digest: Article::digest_of(text),
+        draft: fm.draft,
     };
     Ok((article, pending))
 }
@@ -180,6 +196,19 @@ mod tests {
         let s = e.span.unwrap();
         // The error is inside the front matter, after the opening fence.
         assert!(s.start >= 4, "{s:?}");
+    }
+
+    #[test]
+    fn an_article_without_text_is_an_error_unless_a_draft() {
+        let t = "---\ntitle: T\npublished: 2026-01-10\n---\n\n  \n";
+        let e = parse(0, "a", &t.into()).unwrap_err();
+        assert_eq!(e.code, "empty-article");
+        let s = e.span.unwrap();
+        assert_eq!(&t[s.start..s.end], "---");
+        assert_eq!(s.start, t.rfind("---").unwrap());
+        let t = "---\ntitle: T\npublished: 2026-01-10\ndraft: true\n---\n";
+        let (a, _) = parse(0, "a", &t.into()).unwrap();
+        assert!(a.draft && a.paragraph_count() == 0);
     }
 
     #[test]

@@ -51,6 +51,8 @@ struct RawPerson {
     relations: Vec<RawRelation>,
     #[serde(default)]
     image: Option<String>,
+    #[serde(default)]
+    draft: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -90,6 +92,8 @@ struct RawEvent {
     sources: Vec<RawSource>,
     #[serde(default)]
     disputed: bool,
+    #[serde(default)]
+    draft: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,6 +104,8 @@ struct RawComparison {
     #[serde(default)]
     summary: String,
     points: Vec<RawPoint>,
+    #[serde(default)]
+    draft: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -322,6 +328,7 @@ pub fn person(file: FileId, id: &str, text: &str, errors: &mut Vec<Diagnostic>) 
         summary: raw.summary,
         relations,
         image: raw.image,
+        draft: raw.draft,
     })
 }
 
@@ -365,6 +372,13 @@ pub fn events(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> Vec<Eve
         let Some(date) = date(&raw.date, date_span, errors) else {
             continue;
         };
+        if raw.sources.is_empty() && !raw.draft {
+            errors.push(
+                Diagnostic::error("missing-source", format!("the event `{}` cites no source", raw.id))
+                    .at(id_span, "no `sources`")
+                    .hint("add `sources:` with the article and its words that support the event (`- {article: …, quote: \"…\"}`), or mark the event `draft: true` until you have them"),
+            );
+        }
         out.push(Event {
             id: raw.id,
             file,
@@ -387,6 +401,7 @@ pub fn events(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> Vec<Eve
                 .map(|(j, s)| source_ref(s, &doc.spans, &at.key("sources").index(j)))
                 .collect(),
             disputed: raw.disputed,
+            draft: raw.draft,
         });
     }
     out
@@ -407,6 +422,37 @@ pub fn comparison(
         }
     };
     let (raw, spans) = (doc.value, doc.spans);
+    // A draft may be unfinished; a comparison that is built sets at least two articles
+    // side by side, and each point cites what they say.
+    if !raw.draft {
+        let distinct: std::collections::BTreeSet<&str> =
+            raw.articles.iter().map(String::as_str).collect();
+        if distinct.len() < 2 {
+            errors.push(
+                Diagnostic::error(
+                    "too-few-articles",
+                    format!("the comparison `{id}` compares {} article{}", distinct.len(), if distinct.len() == 1 { "" } else { "s" }),
+                )
+                .at(spans.value(&Path::root().key("articles")), "fewer than two articles")
+                .hint("list at least two articles under `articles`, the ones the comparison sets side by side"),
+            );
+        }
+        for (i, p) in raw.points.iter().enumerate() {
+            if p.claims.is_empty() {
+                let at = Path::root().key("points").index(i).key("claims");
+                errors.push(
+                    Diagnostic::error(
+                        "missing-source",
+                        format!("the point “{}” cites no claim", p.topic),
+                    )
+                    .at(spans.value(&at), "no claims")
+                    .hint(
+                        "add what each article says as `{article: …, quote: \"…\"}` under `claims`",
+                    ),
+                );
+            }
+        }
+    }
     Some(Comparison {
         id: id.to_string(),
         file,
@@ -437,6 +483,7 @@ pub fn comparison(
                 }
             })
             .collect(),
+        draft: raw.draft,
     })
 }
 
@@ -446,13 +493,17 @@ mod tests {
 
     #[test]
     fn every_bad_event_is_reported_and_good_ones_kept() {
-        let text = "- id: a\n  date: 2026-01-03\n  title: A\n- id: b\n  date: 2026-13\n  title: B\n- id: c\n  date: 2026\n  title: C\n  colour: red\n- id: d\n  date: 2026~\n  title: D\n";
+        let text = "- id: a\n  date: 2026-01-03\n  title: A\n  sources: [{article: x, quote: y}]\n- id: b\n  date: 2026-13\n  title: B\n- id: c\n  date: 2026\n  title: C\n  colour: red\n- id: d\n  date: 2026~\n  title: D\n  draft: true\n- id: e\n  date: 2026\n  title: E\n";
         let mut errors = Vec::new();
         let events = events(0, text, &mut errors);
         let ids: Vec<_> = events.iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, ["a", "d"]);
+        assert_eq!(ids, ["a", "d", "e"]);
+        assert!(events[1].draft);
+        // A draft may lack sources; an event to publish may not.
         let codes: Vec<_> = errors.iter().map(|e| e.code).collect();
-        assert_eq!(codes, ["bad-date", "unknown-key"]);
+        assert_eq!(codes, ["bad-date", "unknown-key", "missing-source"]);
+        let s = errors[2].span.unwrap();
+        assert_eq!(&text[s.start..s.end], "e");
         let s = errors[1].span.unwrap();
         assert_eq!(&text[s.start..s.end], "colour");
     }
@@ -470,6 +521,26 @@ mod tests {
                 .unwrap()
                 .starts_with("did you mean `differ`?")
         );
+    }
+
+    #[test]
+    fn a_comparison_needs_two_articles_and_a_claim_for_each_point() {
+        let text = "title: T\narticles: [a, a]\npoints:\n  - topic: x\n    verdict: differ\n    claims: []\n";
+        let mut errors = Vec::new();
+        assert!(comparison(0, "c", text, &mut errors).is_some());
+        let found: Vec<_> = errors
+            .iter()
+            .map(|e| (e.code, &text[e.span.unwrap().start..e.span.unwrap().end]))
+            .collect();
+        assert_eq!(
+            found,
+            [("too-few-articles", "[a, a]"), ("missing-source", "[]")]
+        );
+        // A draft may be unfinished.
+        let draft = format!("{text}draft: true\n");
+        let mut errors = Vec::new();
+        assert!(comparison(0, "c", &draft, &mut errors).unwrap().draft);
+        assert!(errors.is_empty(), "{errors:?}");
     }
 
     #[test]

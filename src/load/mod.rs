@@ -1,25 +1,27 @@
 //! *Loading* reads a briefing folder into typed [`Briefing`] content: `briefing.yaml`,
-//! `content/articles/**/*.md`, `content/outlets.yaml`, `content/people/*.yaml`,
-//! `content/timeline/*.yaml` and `content/comparisons/*.yaml`. It reports every content
-//! problem it finds, then checks every cross-reference and verifies every curated quote
-//! against its article. Reading is kept apart from parsing: the parsers take text.
+//! `content/outlets.yaml`, and the articles, people, timeline events and comparisons
+//! under `content/` ([`files`] says which files). It reports every content problem it
+//! finds, then checks every cross-reference and verifies every curated quote against
+//! its article. Reading is kept apart from parsing: the parsers take text.
 
 mod article;
 mod curation;
+mod files;
 mod verify;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 
 pub use article::{parse_published, split as split_front_matter};
+pub(crate) use files::{Kind, Reading, is_scratch_or_hidden, reading};
 
 use crate::config::Config;
 use crate::content::{Article, Briefing, Comparison, Event, Person, valid_id};
 use crate::diagnostic::{self, Diagnostic};
 use crate::error::Failure;
-use crate::source::{SourceFile, Sources, Span, relative};
+use crate::source::{SourceFile, Sources, Span};
 use crate::yaml;
 
 /// A briefing as loaded, with every file read and every problem found.
@@ -35,59 +37,6 @@ impl Loaded {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
-}
-
-/// The kinds of content file, by where they sit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Kind {
-    Outlets,
-    Person,
-    Article,
-    Timeline,
-    Comparison,
-}
-
-/// Which content files make up the briefing at `root`, sorted, with their kind.
-pub fn content_files(root: &Path) -> Result<Vec<(PathBuf, String)>, Failure> {
-    let content = root.join("content");
-    let mut out = Vec::new();
-    if !content.exists() {
-        return Ok(out);
-    }
-    // Symlinked folders are not followed: a link loop must not hang the build.
-    for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            let path = e.path().map_or(content.clone(), Path::to_path_buf);
-            let error = e
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("walk failed"));
-            Failure::io(path, "read the folder", error)
-        })?;
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let rel = relative(root, entry.path());
-        if classify(&rel).is_some() {
-            out.push((entry.into_path(), rel));
-        }
-    }
-    Ok(out)
-}
-
-fn classify(rel: &str) -> Option<Kind> {
-    let parts: Vec<&str> = rel.split('/').collect();
-    match parts.as_slice() {
-        ["content", "outlets.yaml"] => Some(Kind::Outlets),
-        ["content", "people", f] if is_yaml(f) => Some(Kind::Person),
-        ["content", "timeline", f] if is_yaml(f) => Some(Kind::Timeline),
-        ["content", "comparisons", f] if is_yaml(f) => Some(Kind::Comparison),
-        ["content", "articles", .., f] if f.ends_with(".md") => Some(Kind::Article),
-        _ => None,
-    }
-}
-
-fn is_yaml(name: &str) -> bool {
-    name.ends_with(".yaml") || name.ends_with(".yml")
 }
 
 /// The id a content file gives what it holds: its name without the extension.
@@ -139,7 +88,7 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
             path: root.to_path_buf(),
         });
     }
-    let files = content_files(root)?;
+    let listing = files::list(root)?;
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
 
@@ -150,18 +99,22 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
 
     // Read every file in parallel; file ids follow the sorted order, so they are the
     // same from run to run.
-    let read: Vec<(SourceFile, Option<Diagnostic>)> = files
+    let read: Vec<(SourceFile, Option<Diagnostic>)> = listing
+        .files
         .par_iter()
-        .map(|(path, rel)| read_text(path, rel))
+        .map(|(path, rel, _)| read_text(path, rel))
         .collect::<Result<_, _>>()?;
     let first_id = config_id + 1;
-    let mut kinds = Vec::with_capacity(read.len());
+    let kinds: Vec<Kind> = listing.files.iter().map(|(_, _, kind)| *kind).collect();
     for (i, (file, bad)) in read.into_iter().enumerate() {
-        let kind = classify(&file.path).expect("content_files only lists known kinds");
         let id = sources.add(file);
         debug_assert_eq!(id, first_id + i);
         diagnostics.extend(bad.map(|d| with_file(d, id)));
-        kinds.push(kind);
+    }
+    // What is there but not read is named, as a file of its own with no text.
+    for (rel, problem) in listing.unread {
+        let id = sources.add(SourceFile::new(rel, ""));
+        diagnostics.push(with_file(problem, id));
     }
 
     let parsed: Vec<Parsed> = (0..kinds.len())
@@ -220,6 +173,7 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
     briefing
         .events
         .sort_by(|a, b| (a.date.start, a.date.end, &a.id).cmp(&(b.date.start, b.date.end, &b.id)));
+    verify::names(&briefing, &sources, &mut diagnostics);
     verify::references(
         &mut briefing,
         &sources,
@@ -228,6 +182,7 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
         &broken,
         &mut diagnostics,
     );
+    verify::drafts(&briefing, &sources, config_id, &mut diagnostics);
     verify::quotes(&mut briefing, &broken, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     Ok(Loaded {
@@ -244,8 +199,9 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
 /// same, so only that article, the checks of its front matter and the curated quotes
 /// are redone.
 ///
-/// Returns `Ok(false)`, changing nothing, when a path is new or gone, which only a full
-/// load can sort out; and the content errors, changing nothing, when there are any.
+/// Returns `Ok(false)`, changing nothing, when a path is new or gone, or an article
+/// became a draft or stopped being one, which only a full load can sort out; and the
+/// content errors, changing nothing, when there are any.
 pub fn reload_articles(
     root: &Path,
     loaded: &mut Loaded,
@@ -272,6 +228,10 @@ pub fn reload_articles(
     for (file, index, (source, bad)) in edits {
         errors.extend(bad.map(|d| with_file(d, file)));
         match article::parse(file, stem(&source.path), &source.text) {
+            // What cites a draft is checked across the briefing: by a full load.
+            Ok((article, _)) if article.draft != loaded.briefing.articles[index].draft => {
+                return Ok(false);
+            }
             Ok((article, p)) => {
                 pending.extend(p);
                 replaced.push((file, index, source, article));
@@ -472,5 +432,21 @@ mod tests {
         let gone = BTreeSet::from([rel]);
         assert!(!reload_articles(root, &mut loaded, &gone).unwrap());
         assert_eq!(state(&loaded), before);
+    }
+
+    #[test]
+    fn an_article_made_a_draft_is_left_to_a_full_load() {
+        let dir = default_briefing();
+        let root = dir.path();
+        let mut loaded = briefing(root).unwrap();
+        let before = state(&loaded);
+        let (rel, text) = cited_article(root, &loaded);
+        std::fs::write(root.join(&rel), text.replacen("\n", "\ndraft: true\n", 1)).unwrap();
+        let paths = BTreeSet::from([rel]);
+        assert!(!reload_articles(root, &mut loaded, &paths).unwrap());
+        assert_eq!(state(&loaded), before);
+        // The full load says what cites it.
+        let full = briefing(root).unwrap();
+        assert!(full.diagnostics.iter().any(|d| d.code == "cites-draft"));
     }
 }

@@ -1,15 +1,16 @@
-//! *Verification* checks what a single file cannot: that every id is unique, that every
-//! reference (outlet, person, article, featured) names something that exists, and that
+//! *Verification* checks what a single file cannot: that every id is unique and every
+//! name of a person names one person, that every reference (outlet, person, article,
+//! featured) names something that exists and nothing published cites a draft, and that
 //! every curated quote occurs in the article it cites.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
 use crate::content::{Briefing, Found, SourceRef};
 use crate::diagnostic::Diagnostic;
 use crate::normalise::{self, Normalised};
-use crate::source::{Sources, Span};
+use crate::source::{FileId, Sources, Span};
 use crate::yaml::Path;
 
 use super::article::Pending;
@@ -31,31 +32,24 @@ pub fn unique_ids(
     broken: &mut Broken,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut seen = BTreeMap::new();
-    b.articles.retain(|a| match seen.get(&a.id) {
-        None => {
-            seen.insert(a.id.clone(), a.file);
-            true
-        }
-        Some(&first) => {
-            // Which of the two a citation means cannot be known: check neither.
-            broken.articles.insert(a.id.clone());
-            let file = sources.get(a.file);
-            let end = file.text.find('\n').unwrap_or(0);
-            out.push(
-                Diagnostic::error(
-                    "duplicate-id",
-                    format!("two articles have the id `{}`", a.id),
-                )
-                .at(Span::new(a.file, 0, end), "this file")
-                .hint(format!(
-                    "`{}` has the same file name; article ids are file names and must be unique",
-                    sources.get(first).path
-                )),
-            );
-            false
-        }
-    });
+    // Which of the two a citation means cannot be known: check neither.
+    let twice = first_of_each(
+        &mut b.articles,
+        |a| (&a.id, a.file),
+        "articles",
+        sources,
+        out,
+    );
+    broken.articles.extend(twice);
+    let twice = first_of_each(&mut b.people, |p| (&p.id, p.file), "people", sources, out);
+    broken.people.extend(twice);
+    first_of_each(
+        &mut b.comparisons,
+        |c| (&c.id, c.file),
+        "comparisons",
+        sources,
+        out,
+    );
     let mut seen = BTreeMap::new();
     b.events.retain(|e| match seen.get(&e.id) {
         None => {
@@ -75,6 +69,87 @@ pub fn unique_ids(
             false
         }
     });
+}
+
+/// Keeps the first of the `items` that have the same id (their file name), in file
+/// order, and reports each other one at its file, naming the first. Returns the ids
+/// given twice.
+fn first_of_each<T>(
+    items: &mut Vec<T>,
+    id_of: impl Fn(&T) -> (&String, FileId),
+    what: &str,
+    sources: &Sources,
+    out: &mut Vec<Diagnostic>,
+) -> BTreeSet<String> {
+    let mut seen: BTreeMap<String, FileId> = BTreeMap::new();
+    let mut twice = BTreeSet::new();
+    items.retain(|item| {
+        let (id, file) = id_of(item);
+        let Some(&first) = seen.get(id) else {
+            seen.insert(id.clone(), file);
+            return true;
+        };
+        twice.insert(id.clone());
+        let end = sources.get(file).text.find('\n').unwrap_or(0);
+        out.push(
+            Diagnostic::error("duplicate-id", format!("two {what} have the id `{id}`"))
+                .at(Span::new(file, 0, end), "this file")
+                .hint(format!(
+                    "`{}` has the same file name; ids are file names and must be unique: rename or remove one of the two",
+                    sources.get(first).path
+                )),
+        );
+        false
+    });
+    twice
+}
+
+/// Reports a full name or alias that two people claim, at the second of them (in id
+/// order), naming the first: the mention of such a name could be either, and the
+/// analysis would say so at every mention. Names are compared as the mention matcher
+/// compares them, accents and case aside. A shared surname is not a claim: three
+/// people may be called Rodríguez, and a bare surname is resolved by context.
+pub fn names(b: &Briefing, sources: &Sources, out: &mut Vec<Diagnostic>) {
+    use crate::analyse::text::fold;
+    let mut claimed: HashMap<String, usize> = HashMap::new();
+    for (i, p) in b.people.iter().enumerate() {
+        let forms = std::iter::once((&p.name, Path::root().key("name"))).chain(
+            p.aliases
+                .iter()
+                .enumerate()
+                .map(|(j, a)| (a, Path::root().key("aliases").index(j))),
+        );
+        for (text, at) in forms {
+            let key = fold(text);
+            // The matcher passes over names this short.
+            if key.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                continue;
+            }
+            let other = match claimed.get(&key) {
+                None => {
+                    claimed.insert(key, i);
+                    continue;
+                }
+                Some(&other) if other == i => continue,
+                Some(&other) => &b.people[other],
+            };
+            // Where the name is written is only needed here: read the file again.
+            let file = sources.get(p.file);
+            let span = crate::yaml::untyped(p.file, &file.text, 0)
+                .map_or(Span::new(p.file, 0, 0), |doc| doc.spans.value(&at));
+            out.push(
+                Diagnostic::error(
+                    "shared-name",
+                    format!("“{text}” names two people: `{}` and `{}`", other.id, p.id),
+                )
+                .at(span, format!("also a name of `{}`", other.id))
+                .hint(format!(
+                    "a full name or alias must say who is meant: make it specific (a middle name, an initial) or drop it from one of the two ({}); a surname may be shared, under `surname`",
+                    sources.get(other.file).path
+                )),
+            );
+        }
+    }
 }
 
 /// The hint for an unknown id: the closest known one, or the list of known ones.
@@ -178,6 +253,80 @@ pub fn references(
     }
     // Unknown articles in citations are reported by the quote check.
     let _ = unknown_article;
+}
+
+/// Reports every citation of a draft by what is not a draft: an event or comparison
+/// citing a draft article, a person or event naming a draft person, a featured draft.
+/// Built without drafts, the citation would lead nowhere.
+pub fn drafts(b: &Briefing, sources: &Sources, config_file: usize, out: &mut Vec<Diagnostic>) {
+    let people: BTreeMap<&str, FileId> = b
+        .people
+        .iter()
+        .filter(|p| p.draft)
+        .map(|p| (p.id.as_str(), p.file))
+        .collect();
+    let articles: BTreeMap<&str, FileId> = b
+        .articles
+        .iter()
+        .filter(|a| a.draft)
+        .map(|a| (a.id.as_str(), a.file))
+        .collect();
+    if people.is_empty() && articles.is_empty() {
+        return;
+    }
+    let cites = |what: &str, id: &str, file: FileId, span: Span, instead: &str| {
+        Diagnostic::error("cites-draft", format!("the {what} `{id}` is a draft"))
+            .at(span, format!("a draft {what}"))
+            .hint(format!(
+                "publish the draft (remove `draft: true` from {}){instead}",
+                sources.get(file).path
+            ))
+    };
+    let person = |id: &str, span: Span, instead: &str| {
+        people
+            .get(id)
+            .map(|&file| cites("person", id, file, span, instead))
+    };
+    let article = |id: &str, span: Span, instead: &str| {
+        articles
+            .get(id)
+            .map(|&file| cites("article", id, file, span, instead))
+    };
+    if b.config
+        .featured
+        .iter()
+        .any(|id| people.contains_key(id.as_str()))
+        && let Ok(doc) = crate::yaml::untyped(config_file, &sources.get(config_file).text, 0)
+    {
+        for (i, id) in b.config.featured.iter().enumerate() {
+            let span = doc.spans.value(&Path::root().key("featured").index(i));
+            out.extend(person(id, span, " or take it out of `featured`"));
+        }
+    }
+    let drop = ", drop this citation, or make what cites it a draft too";
+    for p in b.people.iter().filter(|p| !p.draft) {
+        for r in &p.relations {
+            out.extend(person(&r.person, r.person_span, drop));
+        }
+        let refs = p.roles.iter().filter_map(|r| r.source.as_ref());
+        for s in refs.chain(p.relations.iter().filter_map(|r| r.source.as_ref())) {
+            out.extend(article(&s.article, s.article_span, drop));
+        }
+    }
+    for e in b.events.iter().filter(|e| !e.draft) {
+        for (id, span) in &e.people {
+            out.extend(person(id, *span, drop));
+        }
+        for s in &e.sources {
+            out.extend(article(&s.article, s.article_span, drop));
+        }
+    }
+    // A claim's article is listed under `articles`, where it is reported once.
+    for c in b.comparisons.iter().filter(|c| !c.draft) {
+        for (id, span) in &c.articles {
+            out.extend(article(id, *span, drop));
+        }
+    }
 }
 
 /// Checks what articles' front matter names: outlets, and the form of URLs.

@@ -838,6 +838,7 @@ mod matrix_tests {
             summary: String::new(),
             sources: Vec::new(),
             disputed: false,
+            draft: false,
         }
     }
 

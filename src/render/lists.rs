@@ -402,6 +402,7 @@ pub(crate) fn context(
                         let c = &b.comparisons[k];
                         json!({
                             "curated": true,
+                            "draft": c.draft,
                             "title": c.title,
                             "url": format!("{root}compare/{}/", c.id),
                             "articles": c.articles.len(),

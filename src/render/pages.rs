@@ -114,6 +114,8 @@ pub(crate) struct EventView {
     sources: Vec<SourceView>,
     url: String,
     conflict: Option<Vec<ClaimView>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    draft: bool,
 }
 
 #[derive(Serialize)]
@@ -161,6 +163,7 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
         sources: e.sources.iter().map(|s| source_view(b, s, root)).collect(),
         url: format!("{root}{}", site.index.event_url(e)),
         conflict,
+        draft: e.draft,
     }
 }
 
@@ -333,6 +336,7 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
             "summary": curated_html(&p.summary),
             "image": p.image,
             "featured": b.config.featured.contains(&p.id),
+            "draft": p.draft,
         }),
     );
     ctx.insert("roles", &roles);
@@ -424,6 +428,7 @@ fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
                     "title": e.title,
                     "url": format!("{root}{}", ix.event_url(e)),
                     "disputed": disputed.contains(e.id.as_str()),
+                    "draft": e.draft,
                 })
             })
             .collect()
@@ -482,6 +487,7 @@ fn comparison_list(site: &Site, root: &str) -> Vec<Value> {
                 "articles": c.articles.len(),
                 "points": c.points.len(),
                 "summary": curated_html(&c.summary),
+                "draft": c.draft,
             })
         })
         .collect()
@@ -565,6 +571,7 @@ fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static 
             "summary": curated_html(&c.summary),
             "articles": articles,
             "points": points,
+            "draft": c.draft,
         }),
     );
     "comparison.html"
@@ -1057,6 +1064,7 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
             "language": a.language,
             "paragraphs": a.paragraph_count(),
             "body": body,
+            "draft": a.draft,
         }),
     );
     ctx.insert("people", &people);

@@ -371,6 +371,9 @@ pub struct PersonLink {
     pub id: String,
     pub name: String,
     pub url: String,
+    /// Shown as such by `serve` and `build --drafts`; absent when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 pub fn person_link(p: &Person, root: &str) -> PersonLink {
@@ -378,6 +381,7 @@ pub fn person_link(p: &Person, root: &str) -> PersonLink {
         id: p.id.clone(),
         name: p.name.clone(),
         url: format!("{root}people/{}/", p.id),
+        draft: p.draft,
     }
 }
 
@@ -390,6 +394,9 @@ pub struct ArticleLink {
     pub outlet_url: Option<String>,
     pub published: String,
     pub published_words: String,
+    /// Shown as such by `serve` and `build --drafts`; absent when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 pub fn article_link(b: &Briefing, a: &Article, root: &str) -> ArticleLink {
@@ -402,6 +409,7 @@ pub fn article_link(b: &Briefing, a: &Article, root: &str) -> ArticleLink {
         outlet_url: outlet.map(|o| format!("{root}outlets/{}/", o.id)),
         published: a.published.iso(),
         published_words: day_words(a.published.date),
+        draft: a.draft,
     }
 }
 

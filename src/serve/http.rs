@@ -107,8 +107,29 @@ impl Shared {
     }
 }
 
-/// Listens on `port`, or the next free port when it is taken; `0` picks any.
-pub(crate) async fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, Failure> {
+/// The port `serve` listens on when none is given.
+pub(crate) const DEFAULT_PORT: u16 = 1111;
+
+/// Listens on the `port` asked for (`0` picks any free one), which must be free: the
+/// user named it, and a page or a proxy may expect it. Without one, listens on
+/// [`DEFAULT_PORT`], or the next free port when it is taken.
+pub(crate) async fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, Failure> {
+    let Some(port) = port else {
+        return bind_from(ip, DEFAULT_PORT).await;
+    };
+    TcpListener::bind((ip, port)).await.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            Failure::Other(format!(
+                "port {port} on {ip} is taken: stop what listens there, or choose another port with --port (--port 0 picks any free one)"
+            ))
+        } else {
+            Failure::Other(format!("could not listen on {ip}:{port}: {e}"))
+        }
+    })
+}
+
+/// Listens on `port` or, when it is taken, on one of the next 19.
+async fn bind_from(ip: IpAddr, port: u16) -> Result<TcpListener, Failure> {
     let mut next = port;
     loop {
         match TcpListener::bind((ip, next)).await {
@@ -120,7 +141,6 @@ pub(crate) async fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, Failure> 
             }
             Err(e)
                 if e.kind() == std::io::ErrorKind::AddrInUse
-                    && port != 0
                     && next < port.saturating_add(20)
                     && next < u16::MAX =>
             {

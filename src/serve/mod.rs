@@ -32,8 +32,9 @@ pub struct ServeOptions {
     /// The briefing folder: where briefing.yaml is.
     pub root: PathBuf,
     pub bind: IpAddr,
-    /// The port to try first; `0` picks any free port.
-    pub port: u16,
+    /// The port asked for, which must be free (`0` picks any free port); without one,
+    /// 1111 or the next free port.
+    pub port: Option<u16>,
     /// Open the site in a browser once it is served.
     pub open: bool,
 }

@@ -6,9 +6,12 @@
 //! already loaded; an article reloads the content but re-renders only what shows it; a
 //! curation file (people, timeline, comparisons, outlets) reloads and re-renders
 //! everything, because curation reaches into every page. Files the loader does not read
-//! — editors' scratch files, `site/`, notes beside the articles — change nothing.
+//! — editors' scratch files, `site/`, a stray `notes.docx` — change nothing, except one
+//! the loader reports as an error (`pier.markdown`): a full load shows it.
 
 use std::collections::BTreeSet;
+
+use crate::load::{self, Kind, Reading, is_scratch_or_hidden};
 
 /// What a rebuild redoes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -85,7 +88,7 @@ pub(crate) fn plan<S: AsRef<str>>(paths: &[S]) -> Plan {
 
 fn plan_one(path: &str) -> Plan {
     let name = path.rsplit('/').next().unwrap_or(path);
-    if is_scratch(name) {
+    if is_scratch_or_hidden(name) {
         return Plan::default();
     }
     let curation = Plan {
@@ -93,13 +96,14 @@ fn plan_one(path: &str) -> Plan {
         render_all: true,
         ..Plan::default()
     };
-    let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+    let reload = Plan {
+        content: Reload::Everything,
+        ..Plan::default()
+    };
     // A name without an extension may be a folder that was moved or removed, whose
     // files are not reported one by one.
     let folder = !name.contains('.');
     let parts: Vec<&str> = path.split('/').collect();
-    // Kept in step with the files `load::content_files` reads: any other file is
-    // ignored by the loader, so it is ignored here.
     match parts.as_slice() {
         ["briefing.yaml"] => Plan::everything(),
         ["templates", ..] => Plan {
@@ -107,19 +111,23 @@ fn plan_one(path: &str) -> Plan {
             render_all: true,
             ..Plan::default()
         },
-        ["content", "articles", .., file] if file.ends_with(".md") => Plan::articles(path),
-        // Which articles a folder held is found by comparing the content before and
-        // after.
-        ["content", "articles", ..] if folder => Plan {
-            content: Reload::Everything,
-            ..Plan::default()
+        // The loader says which files it reads.
+        ["content", ..] => match load::reading(path) {
+            Reading::Read(Kind::Article) => Plan::articles(path),
+            Reading::Read(_) => curation,
+            // Reported by the loader: a full load shows the error, or that it is gone.
+            Reading::NearMiss(_) => reload,
+            // Which articles a folder held is found by comparing the content before
+            // and after.
+            _ if folder => match parts.as_slice() {
+                ["content", "articles", ..] => reload,
+                ["content"] | ["content", "people" | "timeline" | "comparisons", ..] => curation,
+                _ => Plan::default(),
+            },
+            // Anything else the loader does not read.
+            _ => Plan::default(),
         },
-        ["content", "outlets.yaml"] => curation,
-        ["content", "people" | "timeline" | "comparisons", _] if is_yaml => curation,
-        ["content", "people" | "timeline" | "comparisons"] | ["content"] => curation,
-        ["content", "people" | "timeline" | "comparisons", ..] if folder => curation,
-        // Anything else the loader does not read; nor is site/, target/ or .git part
-        // of the briefing.
+        // Nor is site/, target/ or .git part of the briefing.
         _ => Plan::default(),
     }
 }
@@ -176,19 +184,6 @@ impl Writing {
     pub fn done(&self) -> bool {
         self.finished && self.open.is_empty()
     }
-}
-
-/// Files that editors write beside the one being saved: swap and backup files, lock
-/// files, vim's `4913` probe. Saving never needs them rebuilt.
-fn is_scratch(name: &str) -> bool {
-    name.is_empty()
-        || name.starts_with('.')
-        || name.ends_with('~')
-        || (name.starts_with('#') && name.ends_with('#'))
-        || [".swp", ".swx", ".swo", ".tmp"]
-            .iter()
-            .any(|s| name.ends_with(s))
-        || name == "4913"
 }
 
 #[cfg(test)]
@@ -251,11 +246,12 @@ mod tests {
             ("content/people", curation()),
             ("content/people/old", curation()),
             ("content", curation()),
-            ("content/articles/notes.txt", Plan::default()),
+            ("content/articles/notes.txt", folder()),
+            ("content/articles/notes.docx", Plan::default()),
             ("content/articles/pier-vote.md.orig", Plan::default()),
             ("content/people/photo.jpg", Plan::default()),
             ("content/README.md", Plan::default()),
-            ("content/timeline/2026/extra.yaml", Plan::default()),
+            ("content/timeline/2026/extra.yaml", curation()),
             ("site/index.html", Plan::default()),
             ("target/debug/briefing", Plan::default()),
             (".git/index", Plan::default()),

@@ -1,7 +1,7 @@
 //! The real binary on small fixtures: the exact diagnostic a user sees and the exit
 //! code, for each kind of content error, and the happy paths.
 
-use crate::support::{briefing, briefing_with, stderr, stdout};
+use crate::support::{briefing, briefing_with, snapshot, stderr, stdout};
 
 /// Checks the `minimal` briefing with an overlay and returns (exit code, stderr).
 fn check(overlay: &str) -> (i32, String) {
@@ -16,7 +16,7 @@ fn a_clean_briefing_checks_ok() {
     let out = briefing(dir.path(), &["check"]);
     assert_eq!(
         stderr(&out),
-        "ok: 1 articles, 1 people, 1 events and 1 comparisons checked; no problems found\n"
+        "ok: 2 articles, 1 people, 1 events and 1 comparisons checked; no problems found\n"
     );
     assert_eq!(out.status.code(), Some(0));
 }
@@ -89,7 +89,7 @@ fn unknown_key_in_briefing_yaml() {
 4 | langauge: en
   | ^^^^^^^^ not a known key
   |
-  = hint: did you mean `language`? briefing.yaml takes one of `title`, `description`, `base_url`, `language`, `featured`, `timezone`
+  = hint: did you mean `language`? briefing.yaml takes one of `title`, `description`, `base_url`, `language`, `featured`, `timezone`, `page_size`
 
 error: 1 error found
 "
@@ -216,4 +216,109 @@ fn a_build_to_a_pipe_prints_one_summary_line_and_no_progress_bar() {
         "{err}"
     );
     assert!(!err.contains('\r') && !err.contains("pages"), "{err}");
+}
+
+#[test]
+fn a_name_claimed_by_two_people_is_an_error_at_the_second() {
+    let (code, err) = check("faults/shared-name");
+    assert_eq!(
+        err,
+        "error[shared-name]: “Ana Ortiz” names two people: `ana-ortiz` and `ana-ortiz-vidal`
+  --> content/people/ana-ortiz-vidal.yaml:2:11
+  |
+2 | aliases: [Ana Ortiz]
+  |           ^^^^^^^^^ also a name of `ana-ortiz`
+  |
+  = hint: a full name or alias must say who is meant: make it specific (a middle name, an initial) or drop it from one of the two (content/people/ana-ortiz.yaml); a surname may be shared, under `surname`
+
+error: 1 error found
+"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn an_article_named_markdown_is_not_read_and_says_so() {
+    let (code, err) = check("faults/unread-markdown-article");
+    assert_eq!(
+        err,
+        "error[unread-file]: `content/articles/pier-notes.markdown` is not read
+  --> content/articles/pier-notes.markdown:1:1
+  |
+1 | 
+  | ^ only `.md` files are read as articles
+  |
+  = hint: rename it to `pier-notes.md`
+
+error: 1 error found
+"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_featured_draft_is_an_error_at_the_citation() {
+    let (code, err) = check("faults/cites-draft-person");
+    assert_eq!(
+        err,
+        "error[cites-draft]: the person `luis-vega` is a draft
+  --> briefing.yaml:5:12
+  |
+5 | featured: [luis-vega, ana-ortiz]
+  |            ^^^^^^^^^ a draft person
+  |
+  = hint: publish the draft (remove `draft: true` from content/people/luis-vega.yaml) or take it out of `featured`
+
+error: 1 error found
+"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn drafts_are_counted_by_check_and_built_only_when_asked() {
+    let dir = briefing_with(Some("faults/drafts-left-out"));
+    let out = briefing(dir.path(), &["check"]);
+    assert_eq!(
+        stderr(&out),
+        "ok: 3 articles, 2 people, 2 events and 2 comparisons checked (4 drafts); no problems found\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+
+    // Without --drafts, no trace of them: the same bytes as the briefing without them
+    // (but for the manifest, whose salt is a hash of every file the build read).
+    let (_plain, mut without) = crate::support::built(None);
+    let out = briefing(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut with = snapshot(&dir.path().join("site"));
+    with.remove(".briefing-site");
+    without.remove(".briefing-site");
+    assert!(with == without);
+
+    // With it, each is built and marked.
+    let out = briefing(dir.path(), &["build", "--drafts"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let site = snapshot(&dir.path().join("site"));
+    let page = |path: &str| String::from_utf8_lossy(&site[path]).into_owned();
+    for (path, heading) in [
+        (
+            "articles/ferry-timetable/index.html",
+            "<h1>Ferry timetable leaked <span class=\"badge draft\">draft</span></h1>",
+        ),
+        (
+            "people/luis-vega/index.html",
+            "<h1>Luis Vega <span class=\"badge draft\">draft</span></h1>",
+        ),
+        (
+            "compare/ferry/index.html",
+            "<h1>The ferry <span class=\"badge curated\">Curated</span> <span class=\"badge draft\">draft</span></h1>",
+        ),
+    ] {
+        assert!(page(path).contains(heading), "{path}:\n{}", page(path));
+    }
+    assert!(
+        page("timeline/2026/03/index.html")
+            .contains("The ferry drops its late crossing <span class=\"badge draft\">draft</span>")
+    );
+    assert!(page("data/articles.json").contains("ferry-timetable"));
 }

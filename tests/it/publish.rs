@@ -24,6 +24,9 @@ fn default_site() -> &'static Path {
     static SITE: OnceLock<PathBuf> = OnceLock::new();
     SITE.get_or_init(|| {
         let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("publish-default-site");
+        // A fresh folder each run: a site left by another version of the tool is not
+        // this one's to replace.
+        let _ = std::fs::remove_dir_all(&out);
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let run = briefing(
             root,

@@ -25,17 +25,29 @@ struct Server {
     seen: Vec<String>,
 }
 
+/// Runs `briefing serve` on `root` and `port` (without `--port` when it is `None`),
+/// its stderr piped.
+fn spawn_serve(root: &Path, port: Option<u16>) -> Child {
+    let port: Vec<String> = port
+        .map(|p| vec!["--port".to_string(), p.to_string()])
+        .unwrap_or_default();
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("serve")
+        .args(port)
+        .arg("--root")
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start briefing serve")
+}
+
 impl Server {
-    fn start(root: &Path, port: u16) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-            .args(["serve", "--port", &port.to_string(), "--root"])
-            .arg(root)
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start briefing serve");
+    /// Starts `briefing serve` on `port`, or without `--port` when it is `None`.
+    fn start(root: &Path, port: Option<u16>) -> Server {
+        let mut child = spawn_serve(root, port);
         let stderr = child.stderr.take().expect("stderr piped");
         let (tx, log) = channel();
         std::thread::spawn(move || {
@@ -218,7 +230,7 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) {
 fn serve_reloads_on_save_and_shows_errors_over_the_last_good_site() {
     let dir = briefing_with(None);
     let root = dir.path();
-    let mut server = Server::start(root, 0);
+    let mut server = Server::start(root, Some(0));
 
     let home = server.get("/");
     assert_eq!(home.status, 200);
@@ -322,7 +334,7 @@ fn serve_reloads_on_save_and_shows_errors_over_the_last_good_site() {
 fn serve_started_on_errors_shows_them_until_the_first_good_build() {
     let dir = briefing_with(Some("errors/quote-not-found"));
     let root = dir.path();
-    let mut server = Server::start(root, 0);
+    let mut server = Server::start(root, Some(0));
     assert!(
         server
             .seen
@@ -348,9 +360,34 @@ fn serve_started_on_errors_shows_them_until_the_first_good_build() {
 }
 
 #[test]
+fn serve_shows_drafts_each_marked_as_a_draft() {
+    let dir = briefing_with(Some("faults/drafts-left-out"));
+    let server = Server::start(dir.path(), Some(0));
+    let badge = "<span class=\"badge draft\">draft</span>";
+    for (page, marked) in [
+        ("/articles/ferry-timetable/", "Ferry timetable leaked "),
+        ("/people/luis-vega/", "Luis Vega "),
+        ("/timeline/", "The ferry drops its late crossing</a> "),
+        ("/timeline/2026/03/", "The ferry drops its late crossing "),
+        ("/articles/", "Ferry timetable leaked</a> "),
+        ("/people/", "Luis Vega</a> "),
+    ] {
+        let response = server.get(page);
+        assert_eq!(response.status, 200, "{page}");
+        assert!(
+            response.body.contains(&format!("{marked}{badge}")),
+            "{page}:\n{}",
+            response.body
+        );
+    }
+    // What is published carries no mark.
+    assert!(!server.get("/people/ana-ortiz/").body.contains(badge));
+}
+
+#[test]
 fn serve_refuses_paths_outside_the_site() {
     let dir = briefing_with(None);
-    let server = Server::start(dir.path(), 0);
+    let server = Server::start(dir.path(), Some(0));
     for target in [
         "/../briefing.yaml",
         "/../../../../../../etc/passwd",
@@ -384,17 +421,50 @@ fn serve_refuses_paths_outside_the_site() {
 }
 
 #[test]
-fn a_taken_port_moves_serve_to_the_next_free_one() {
+fn a_taken_port_given_with_port_stops_serve_naming_it() {
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
     let dir = briefing_with(None);
-    let server = Server::start(dir.path(), port);
+    let mut child = spawn_serve(dir.path(), Some(port));
+    let deadline = Instant::now() + PATIENCE;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("serve went on serving on another port");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "error: port {port} on 127.0.0.1 is taken: stop what listens there, or choose another port with --port (--port 0 picks any free one)\n"
+        )
+    );
+    assert_eq!(status.code(), Some(2));
+}
+
+#[test]
+fn a_taken_default_port_moves_serve_to_the_next_free_one() {
+    // Held here, or else by something else on this machine: taken either way.
+    let _held = TcpListener::bind("127.0.0.1:1111");
+    let dir = briefing_with(None);
+    let server = Server::start(dir.path(), None);
     assert!(
-        server.seen[0].starts_with(&format!("port {port} is taken; using ")),
+        server.seen[0].starts_with("port 1111 is taken; using "),
         "{:?}",
         server.seen
     );
-    assert_ne!(server.address, format!("127.0.0.1:{port}"));
+    assert_ne!(server.address, "127.0.0.1:1111");
     assert_eq!(server.get("/").status, 200);
 }
 
@@ -402,7 +472,7 @@ fn a_taken_port_moves_serve_to_the_next_free_one() {
 #[test]
 fn ctrl_c_stops_serve_cleanly_with_pages_open() {
     let dir = briefing_with(None);
-    let mut server = Server::start(dir.path(), 0);
+    let mut server = Server::start(dir.path(), Some(0));
     // An open event stream must not hold the shutdown.
     let _events = Events::connect(&server.address, "index.html");
     let interrupted = Command::new("kill")
