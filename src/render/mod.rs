@@ -48,7 +48,8 @@ pub enum Page {
     Outlet(String),
     NotFound,
     Static(String),
-    Data(&'static str),
+    /// A file of the data exports, by its path below `data/`.
+    DataFile(String),
     /// `/search/`, and the files of its index under `search/`.
     Search,
     SearchFile(String),
@@ -80,7 +81,7 @@ impl Page {
             Page::Outlet(_) => "outlet",
             Page::NotFound => "404",
             Page::Static(_) => "static",
-            Page::Data(_) => "data",
+            Page::DataFile(_) => "data",
             Page::Search => "search",
             Page::SearchFile(_) => "search-file",
             Page::Report => "report",
@@ -117,6 +118,8 @@ pub struct Site<'a> {
     /// on every term; its files are made when written. The dev server renders pages
     /// readers have open before it.
     search: std::sync::OnceLock<search::Index>,
+    /// How the data exports are cut into files.
+    pub(crate) data: data::Plan,
     /// Every page but the search index's files.
     pages: Vec<Page>,
 }
@@ -145,7 +148,6 @@ pub fn site<'a>(
     pages.extend((0..briefing.articles.len()).map(Page::Article));
     pages.extend(briefing.outlets.keys().cloned().map(Page::Outlet));
     pages.extend(theme.statics().map(|(n, _)| Page::Static(n.to_string())));
-    pages.extend(data::EXPORTS.iter().map(|name| Page::Data(name)));
     pages.extend([
         Page::Search,
         Page::Report,
@@ -155,7 +157,7 @@ pub fn site<'a>(
         Page::Robots,
     ]);
     pages.extend((0..briefing.people.len()).map(Page::PersonFeed));
-    Ok(Site {
+    let mut site = Site {
         briefing,
         analysis,
         theme,
@@ -163,8 +165,14 @@ pub fn site<'a>(
         tera,
         index,
         search: Default::default(),
+        data: Default::default(),
         pages,
-    })
+    };
+    // The data files are known once every record is measured: an export too large
+    // for one file is written as shards.
+    site.data = data::Plan::new(&site, data::SHARD_BYTES);
+    site.pages.extend(site.data.files().map(Page::DataFile));
+    Ok(site)
 }
 
 fn compile(theme: &Theme) -> Result<Tera, Failure> {
@@ -225,7 +233,7 @@ impl<'a> Site<'a> {
             Page::Outlet(id) => format!("outlets/{id}/index.html"),
             Page::NotFound => "404.html".into(),
             Page::Static(name) => name.clone(),
-            Page::Data(name) => format!("data/{name}"),
+            Page::DataFile(name) => format!("data/{name}"),
             Page::Search => "search/index.html".into(),
             Page::SearchFile(name) => format!("search/{name}"),
             Page::Report => "report/index.html".into(),
@@ -278,7 +286,7 @@ impl<'a> Site<'a> {
         // The others are written as they are made, all through this one buffer.
         let mut buffered = std::io::BufWriter::with_capacity(PAGE_BUFFER, out);
         let written = match page {
-            Page::Data(name) => data::export(self, name, &mut buffered),
+            Page::DataFile(name) => data::file(self, name, &mut buffered),
             Page::Feed => feeds::site_feed(self, &mut buffered),
             Page::PersonFeed(i) => feeds::person_feed(self, *i, &mut buffered),
             _ => {

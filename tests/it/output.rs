@@ -114,7 +114,7 @@ fn a_copied_manifest_does_not_make_a_parent_folder_the_tools_own() {
     let message = stderr(&out);
     assert!(
         message.starts_with(
-            "error: refusing to replace `outer`: it holds 45 files briefing did not write: `site/.briefing-site`, "
+            "error: refusing to replace `outer`: it holds 55 files briefing did not write: `site/.briefing-site`, "
         ),
         "{message}"
     );
