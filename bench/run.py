@@ -31,6 +31,7 @@ import queue
 import re
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -380,10 +381,23 @@ class Events(threading.Thread):
         super().__init__(daemon=True)
         self.conn = http.client.HTTPConnection(host, port, timeout=None)
         self.conn.request("GET", path, headers={"Accept": "text/event-stream"})
+        # Kept to end the stream: http.client hands a streamed response's socket over
+        # to the response and forgets it.
+        self.sock = self.conn.sock
         self.resp = self.conn.getresponse()
         if self.resp.status != 200:
             raise RuntimeError(f"{path}: HTTP {self.resp.status}")
         self.q: queue.Queue = queue.Queue()
+
+    def close(self):
+        """Ends the stream at once. Closing the connection alone waits for the reading
+        thread, blocked in a read, until the server next writes (a keep-alive, seconds
+        later)."""
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.conn.close()
 
     def run(self):
         event, data = "message", []
@@ -474,7 +488,7 @@ def incremental(n: int, d: Path, briefing: Path, edits: int, scratch: Path) -> d
             if sentence not in page:
                 raise RuntimeError(f"{page_url}: the reloaded page lacks the edit")
             latencies.append((at - t0) * 1000)
-            events.conn.close()
+            events.close()
             # The server's own log line: "rebuilt after …: open pages in N ms, … in M ms".
             deadline = time.perf_counter() + 30
             while time.perf_counter() < deadline:
