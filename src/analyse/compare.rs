@@ -245,6 +245,8 @@ impl Half<'_> {
         Side {
             article: self.article.id.clone(),
             paragraph: s.paragraph,
+            start: s.start,
+            end: s.end,
             text: text.to_string(),
         }
     }

@@ -266,6 +266,10 @@ pub struct Difference {
 pub struct Side {
     pub article: String,
     pub paragraph: usize,
+    /// The sentence the side is in: bytes `start..end` of the paragraph's text.
+    pub start: usize,
+    pub end: usize,
+    /// What is compared: the sentence, or the quoted words in it.
     pub text: String,
 }
 

@@ -213,7 +213,7 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
         }
         Page::List(list, n) => list_fingerprint(site, list, *n, &mut fp),
         Page::Home
-        | Page::Data(_)
+        | Page::DataFile(_)
         | Page::SearchFile(_)
         | Page::Report
         | Page::DataIndex

@@ -56,7 +56,8 @@ pub enum Page {
     List(List, u32),
     NotFound,
     Static(String),
-    Data(&'static str),
+    /// A file of the data exports, by its path below `data/`.
+    DataFile(String),
     /// `/search/`, and the files of its index under `search/`.
     Search,
     SearchFile(String),
@@ -86,7 +87,7 @@ impl Page {
             Page::List(list, _) => list.kind(),
             Page::NotFound => "404",
             Page::Static(_) => "static",
-            Page::Data(_) => "data",
+            Page::DataFile(_) => "data",
             Page::Search => "search",
             Page::SearchFile(_) => "search-file",
             Page::Report => "report",
@@ -123,6 +124,8 @@ pub struct Site<'a> {
     /// on every term; its files are made when written. The dev server renders pages
     /// readers have open before it.
     search: std::sync::OnceLock<search::Index>,
+    /// How the data exports are cut into files.
+    pub(crate) data: data::Plan,
     /// Every page but the search index's files.
     pages: Vec<Page>,
 }
@@ -144,9 +147,14 @@ pub fn site<'a>(
         tera,
         index,
         search: Default::default(),
+        data: Default::default(),
         pages: Vec::new(),
     };
     site.pages = site.list_pages();
+    // The data files are known once every record is measured: an export too large
+    // for one file is written as shards.
+    site.data = data::Plan::new(&site, data::SHARD_BYTES);
+    site.pages.extend(site.data.files().map(Page::DataFile));
     Ok(site)
 }
 
@@ -187,7 +195,6 @@ impl<'a> Site<'a> {
             pages.extend((1..=list.pages(self)).map(|n| Page::List(list.clone(), n)));
         }
         pages.extend(theme.statics().map(|(n, _)| Page::Static(n.to_string())));
-        pages.extend(data::EXPORTS.iter().map(|name| Page::Data(name)));
         pages.extend([
             Page::Search,
             Page::Report,
@@ -301,7 +308,7 @@ impl<'a> Site<'a> {
             Page::List(list, n) => list.path(self, *n),
             Page::NotFound => "404.html".into(),
             Page::Static(name) => name.clone(),
-            Page::Data(name) => format!("data/{name}"),
+            Page::DataFile(name) => format!("data/{name}"),
             Page::Search => "search/index.html".into(),
             Page::SearchFile(name) => format!("search/{name}"),
             Page::Report => "report/index.html".into(),
@@ -355,7 +362,7 @@ impl<'a> Site<'a> {
         // The others are written as they are made, all through this one buffer.
         let mut buffered = std::io::BufWriter::with_capacity(PAGE_BUFFER, out);
         let written = match page {
-            Page::Data(name) => data::export(self, name, &mut buffered),
+            Page::DataFile(name) => data::file(self, name, &mut buffered),
             Page::Feed => feeds::site_feed(self, &mut buffered),
             Page::PersonFeed(i) => feeds::person_feed(self, *i, &mut buffered),
             _ => {

@@ -73,7 +73,7 @@ pub fn context(site: &Site, page: &Page, path: &str) -> Result<(&'static str, Co
         Page::Report => super::report::page(site, &root, &mut ctx)?,
         Page::DataIndex => data_index(site, &root, &mut ctx),
         Page::Static(_)
-        | Page::Data(_)
+        | Page::DataFile(_)
         | Page::SearchFile(_)
         | Page::Feed
         | Page::PersonFeed(_)
@@ -1088,19 +1088,11 @@ fn overview_charts(site: &Site, page: &Page, root: &str, ctx: &mut Context) {
 /// `/data/`: the data exports, what each holds, with links. The fields are listed in
 /// the template, and a test checks them against the exports themselves.
 fn data_index(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
-    let files: Vec<Value> = super::data::EXPORTS
-        .iter()
-        .map(|name| {
-            json!({
-                "name": name,
-                "url": format!("{root}data/{name}"),
-                "absolute": format!("{}data/{name}", site.options.base_url),
-            })
-        })
-        .collect();
+    let (exports, by_name) = super::data::listing(site, root);
     ctx.insert("title", "Data");
     ctx.insert("section", "data");
-    ctx.insert("files", &files);
+    ctx.insert("exports", &exports);
+    ctx.insert("export", &by_name);
     ctx.insert(
         "timelinejs",
         &format!("{}data/timelinejs.json", site.options.base_url),

@@ -729,6 +729,171 @@ fn the_data_page_and_docs_list_exactly_the_exported_fields() {
     }
 }
 
+/// The records of data export `name`, from every file the manifest lists for it, in
+/// either form.
+fn export_records(site: &Path, name: &str, ndjson: bool) -> Vec<serde_json::Value> {
+    let manifest = json(site, "data/index.json");
+    let export = manifest["exports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == name)
+        .unwrap_or_else(|| panic!("{name} is not in the manifest"));
+    let form = if ndjson { "ndjson" } else { "files" };
+    let mut records = Vec::new();
+    for f in export[form].as_array().unwrap() {
+        let path = format!("data/{}", f["path"].as_str().unwrap());
+        if ndjson {
+            let text = read(site, &path);
+            records.extend(
+                text.lines().map(|l| {
+                    serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}: {l}"))
+                }),
+            );
+        } else {
+            records.extend(json(site, &path).as_array().unwrap().iter().cloned());
+        }
+    }
+    records
+}
+
+#[test]
+fn the_manifest_lists_every_data_file_with_its_records_and_bytes() {
+    let site = default_site();
+    let manifest = json(site, "data/index.json");
+    assert_eq!(manifest["version"], 2);
+    let files = crate::support::snapshot(&site.join("data"));
+    let mut listed = BTreeSet::from(["index.html".to_string(), "index.json".to_string()]);
+    for export in manifest["exports"].as_array().unwrap() {
+        let name = export["name"].as_str().unwrap();
+        let mut bytes = 0;
+        for form in ["files", "ndjson"] {
+            let mut records = 0;
+            for f in export[form].as_array().unwrap() {
+                let path = f["path"].as_str().unwrap();
+                let held = files
+                    .get(path)
+                    .unwrap_or_else(|| panic!("{path} is listed, not written"));
+                assert_eq!(f["bytes"], held.len(), "{path}");
+                if form == "files" {
+                    bytes += held.len();
+                }
+                records += f["records"].as_u64().unwrap_or(0);
+                listed.insert(path.to_string());
+            }
+            assert_eq!(
+                export["records"].as_u64().unwrap_or(0),
+                records,
+                "{name} {form}"
+            );
+        }
+        assert_eq!(export["bytes"], bytes, "{name}");
+    }
+    let written: BTreeSet<String> = files.into_keys().collect();
+    assert_eq!(written, listed, "every data file is in the manifest");
+}
+
+#[test]
+fn ndjson_lines_are_the_records_of_the_json_exports() {
+    let site = default_site();
+    let manifest = json(site, "data/index.json");
+    let mut checked = 0;
+    for export in manifest["exports"].as_array().unwrap() {
+        let name = export["name"].as_str().unwrap();
+        if export["ndjson"].as_array().unwrap().is_empty() {
+            assert_eq!(name, "timelinejs", "only TimelineJS's object has no NDJSON");
+            continue;
+        }
+        let records = export_records(site, name, false);
+        assert!(!records.is_empty(), "{name}");
+        assert_eq!(export_records(site, name, true), records, "{name}");
+        checked += 1;
+    }
+    assert_eq!(checked, 8);
+}
+
+#[test]
+fn every_finding_points_at_the_text_of_its_exported_paragraph() {
+    let site = default_site();
+    let paragraphs: HashMap<(String, u64), String> = export_records(site, "paragraphs", false)
+        .into_iter()
+        .map(|p| {
+            let key = (
+                p["article"].as_str().unwrap().to_string(),
+                p["paragraph"].as_u64().unwrap(),
+            );
+            (key, p["text"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let articles = export_records(site, "articles", false);
+    let count: u64 = articles
+        .iter()
+        .map(|a| a["paragraphs"].as_u64().unwrap())
+        .sum();
+    assert_eq!(paragraphs.len() as u64, count, "every paragraph once");
+    // The text of bytes `start..end` of the record's paragraph, which must be there.
+    let text =
+        |r: &serde_json::Value, start: &serde_json::Value, end: &serde_json::Value| -> String {
+            let key = (
+                r["article"].as_str().unwrap().to_string(),
+                r["paragraph"].as_u64().unwrap(),
+            );
+            let paragraph = paragraphs
+                .get(&key)
+                .unwrap_or_else(|| panic!("no paragraph for {r}"));
+            let (start, end) = (
+                start.as_u64().unwrap() as usize,
+                end.as_u64().unwrap() as usize,
+            );
+            assert!(start < end, "{r}");
+            paragraph
+                .get(start..end)
+                .unwrap_or_else(|| panic!("{start}..{end} is not text of {key:?}: {r}"))
+                .to_string()
+        };
+    for name in ["mentions", "quotes"] {
+        let records = export_records(site, name, false);
+        assert!(records.len() > 10, "{name}");
+        for r in records {
+            assert_eq!(
+                text(&r, &r["start"], &r["end"]),
+                r["text"].as_str().unwrap(),
+                "{r}"
+            );
+            let s = &r["sentence"];
+            let sentence = text(&r, &s["start"], &s["end"]);
+            assert!(sentence.contains(r["text"].as_str().unwrap()), "{r}");
+            assert!(
+                s["start"].as_u64() <= r["start"].as_u64()
+                    && r["end"].as_u64() <= s["end"].as_u64(),
+                "{r}"
+            );
+        }
+    }
+    let dates = export_records(site, "dates", false);
+    assert!(dates.len() > 10);
+    for r in dates {
+        let sentence = text(&r, &r["sentence"]["start"], &r["sentence"]["end"]);
+        assert!(sentence.contains(r["text"].as_str().unwrap()), "{r}");
+    }
+    let mut sides = 0;
+    for pair in export_records(site, "comparisons", false) {
+        for d in pair["differences"].as_array().unwrap() {
+            for side in [&d["a"], &d["b"]].into_iter().filter(|s| !s.is_null()) {
+                let sentence = text(side, &side["start"], &side["end"]);
+                if let Some(quoted) = side["text"].as_str() {
+                    assert_eq!(d["kind"], "quote_wording", "{d}");
+                    for words in quoted.split(" … ") {
+                        assert!(sentence.contains(words), "{words:?} is not in {sentence:?}");
+                    }
+                }
+                sides += 1;
+            }
+        }
+    }
+    assert!(sides > 5, "only {sides} sides of differences");
+}
+
 // ---------------------------------------------------------------- PDF
 
 #[test]
