@@ -93,6 +93,14 @@ impl Fingerprint {
         self
     }
 
+    /// A date conflict as pages show it: each claim, and its article's title.
+    fn conflict(&mut self, site: &Site, c: &crate::analyse::Conflict) -> &mut Self {
+        for claim in &c.claims {
+            self.article_id(site, &claim.article);
+        }
+        self.record(c)
+    }
+
     /// An event as a list shows it: its place on the timeline, its sources' articles
     /// and the conflicts found between its date and theirs (its own text is curation).
     fn event(&mut self, site: &Site, e: &Event) -> &mut Self {
@@ -103,7 +111,7 @@ impl Fingerprint {
         }
         let conflicts = site.analysis.conflicts.iter();
         for c in conflicts.filter(|c| c.event.as_deref() == Some(e.id.as_str())) {
-            self.record(c);
+            self.conflict(site, c);
         }
         self
     }
@@ -135,7 +143,11 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
     let mut fp = Fingerprint::new(page);
     match page {
         // Curation, configuration and theme only: the salt.
-        Page::NotFound | Page::Static(_) | Page::Search | Page::TimelineAnchors => {}
+        Page::NotFound | Page::Static(_) | Page::TimelineAnchors => {}
+        // What the index holds, counted.
+        Page::Search => {
+            fp.add((b.articles.len(), site.analysis.stories.len()));
+        }
         Page::Person(i) => {
             let p = &b.people[*i];
             for (a, count) in ix.person_articles(&p.id) {
@@ -171,7 +183,7 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
             let conflicts = ix.derived_conflicts();
             fp.add(conflicts.len());
             for c in conflicts.iter().take(super::pages::TIMELINE_CONFLICTS) {
-                fp.record(c);
+                fp.conflict(site, c);
             }
         }
         Page::Comparison(i) => {
@@ -332,7 +344,7 @@ fn list_fingerprint(site: &Site, list: &List, n: u32, fp: &mut Fingerprint) {
         }
         List::Conflicts => {
             for c in &ix.derived_conflicts()[window.clone()] {
-                fp.record(*c);
+                fp.conflict(site, c);
             }
         }
     }

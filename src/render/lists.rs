@@ -193,8 +193,9 @@ pub(crate) fn page_suffix(n: u32) -> String {
 pub(crate) struct Pager {
     pub page: u32,
     pub pages: u32,
-    /// Items in the whole list, and the 1-based numbers of the first and last shown.
-    pub total: usize,
+    /// The 1-based numbers of the first and last items shown. (Not how many the whole
+    /// list has: that would change every page of a list each time an item came or
+    /// went, where an incremental build renders only the pages whose items changed.)
     pub first: usize,
     pub last: usize,
     pub prev: Option<String>,
@@ -235,7 +236,6 @@ pub(crate) fn pager(site: &Site, list: &List, n: u32, root: &str) -> Pager {
     Pager {
         page: n,
         pages,
-        total: list.len(site),
         first: window.start + 1,
         last: window.end,
         prev: (n > 1).then(|| url(n - 1)),

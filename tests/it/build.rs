@@ -167,3 +167,125 @@ fn a_found_storys_title_is_escaped_in_the_report() {
     );
     assert!(!report.contains("<script>alert"), "{report}");
 }
+
+/// Builds `dir` incrementally into `site/` and from scratch into `clean/`, and checks
+/// the two are the same bytes; returns what the incremental build said.
+fn incremental_equals_clean(dir: &std::path::Path, step: &str) -> String {
+    let incremental = briefing(dir, &["build"]);
+    assert_eq!(
+        incremental.status.code(),
+        Some(0),
+        "{step}: {}",
+        stderr(&incremental)
+    );
+    let _ = std::fs::remove_dir_all(dir.join("clean"));
+    let clean = briefing(dir, &["build", "--no-cache", "--output", "clean"]);
+    assert_eq!(clean.status.code(), Some(0), "{step}: {}", stderr(&clean));
+    let (site, clean) = (snapshot(&dir.join("site")), snapshot(&dir.join("clean")));
+    let differ: Vec<&String> = site
+        .keys()
+        .chain(clean.keys())
+        .filter(|path| site.get(*path) != clean.get(*path))
+        .collect();
+    assert_eq!(differ, Vec::<&String>::new(), "{step}: pages that differ");
+    stderr(&incremental)
+}
+
+#[test]
+fn an_incremental_build_gives_the_bytes_of_a_clean_build() {
+    let dir = default_briefing();
+    let root = dir.path();
+    let articles = root.join("content/articles");
+    let say = incremental_equals_clean(root, "first build");
+    assert!(!say.contains("unchanged"), "{say}");
+    // A wire copy of an article, so that a story and its pairs change with it.
+    let original =
+        std::fs::read_to_string(articles.join("reuters-cuban-advisers-turkiye-today.md")).unwrap();
+    let copy = original.replace("outlet: turkiye-today", "outlet: reuters");
+    std::fs::write(articles.join("extra-wire-copy.md"), &copy).unwrap();
+    incremental_equals_clean(root, "an article added");
+
+    std::fs::write(
+        articles.join("extra-wire-copy.md"),
+        format!("{copy}\nDelcy Rodríguez said on Jan. 9 that 41 advisers had left.\n"),
+    )
+    .unwrap();
+    let say = incremental_equals_clean(root, "an article edited");
+    // Most pages were taken from the site the build replaced.
+    assert!(say.contains(" of them unchanged)"), "{say}");
+
+    let title =
+        "title: \"Cuban security personnel withdraw from Venezuela amid escalating US pressure\"\n";
+    let path = articles.join("cuban-security-personnel-withdraw.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(title));
+    std::fs::write(
+        &path,
+        text.replace(title, "title: Cuban guards leave Caracas\n"),
+    )
+    .unwrap();
+    incremental_equals_clean(root, "a title changed");
+
+    std::fs::rename(
+        articles.join("extra-wire-copy.md"),
+        articles.join("extra-renamed.md"),
+    )
+    .unwrap();
+    incremental_equals_clean(root, "an article renamed");
+    std::fs::remove_file(articles.join("extra-renamed.md")).unwrap();
+    incremental_equals_clean(root, "an article deleted");
+
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    let template = include_str!("../../templates/article.html");
+    std::fs::write(
+        root.join("templates/article.html"),
+        template.replace(
+            "<article class=\"article\">",
+            "<article class=\"article mine\">",
+        ),
+    )
+    .unwrap();
+    let say = incremental_equals_clean(root, "a template changed");
+    assert!(
+        !say.contains("unchanged"),
+        "every page is rendered again: {say}"
+    );
+
+    let person = root.join("content/people/frank-mora.yaml");
+    let text = std::fs::read_to_string(&person).unwrap();
+    std::fs::write(
+        &person,
+        text.replace("aliases: []", "aliases: [Ambassador Mora]"),
+    )
+    .unwrap();
+    incremental_equals_clean(root, "a person's curation edited");
+}
+
+#[test]
+fn an_incremental_build_that_fails_leaves_the_previous_site_byte_identical() {
+    let dir = default_briefing();
+    // A theme whose article page fails on a title no article has yet.
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    let template = include_str!("../../templates/article.html");
+    std::fs::write(
+        dir.path().join("templates/article.html"),
+        template.replace(
+            "<h1>{{ article.title }}",
+            "<h1>{% if article.title == \"Broken\" %}{{ no_such_value.field }}{% endif %}{{ article.title }}",
+        ),
+    )
+    .unwrap();
+    assert_eq!(briefing(dir.path(), &["build"]).status.code(), Some(0));
+    let article = dir
+        .path()
+        .join("content/articles/top-venezuelan-official-wanted.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    let before = snapshot(&dir.path().join("site"));
+    // The edited article's page fails to render, after unchanged pages were linked.
+    let title = text.lines().find(|l| l.starts_with("title: ")).unwrap();
+    std::fs::write(&article, text.replacen(title, "title: Broken", 1)).unwrap();
+    let failed = briefing(dir.path(), &["build"]);
+    assert_eq!(failed.status.code(), Some(2), "{}", stderr(&failed));
+    assert_eq!(snapshot(&dir.path().join("site")), before);
+    assert_eq!(staging_leftovers(dir.path()), Vec::<String>::new());
+}

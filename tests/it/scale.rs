@@ -305,3 +305,45 @@ fn no_page_but_an_article_grows_with_the_number_of_articles() {
         "pages that grew with 3× the articles"
     );
 }
+
+#[test]
+fn an_incremental_build_of_an_affair_gives_the_bytes_of_a_clean_one() {
+    // Pages of eight items: every kind of list spans pages, so an edit moves items
+    // across page boundaries.
+    let dir = tempfile::tempdir().unwrap();
+    affair(dir.path(), 120, Some(8));
+    let build = |args: &[&str]| {
+        let out = briefing(dir.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stderr(&out)
+    };
+    build(&["build"]);
+    let articles = dir.path().join("content/articles");
+    // An article that now names a featured person twice and quotes another, one whose
+    // date moves it across pages, and one that goes.
+    let edited = articles.join("a00031.md");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(
+        &edited,
+        format!(
+            "{text}\nMarta Vidal met Ines Moura. “We will publish every invoice,” Moura said.\n"
+        ),
+    )
+    .unwrap();
+    let moved = articles.join("a00052.md");
+    let text = std::fs::read_to_string(&moved).unwrap();
+    let published = text.lines().find(|l| l.starts_with("published: ")).unwrap();
+    std::fs::write(&moved, text.replacen(published, "published: 2025-11-30", 1)).unwrap();
+    std::fs::remove_file(articles.join("a00077.md")).unwrap();
+    let said = build(&["build"]);
+    assert!(said.contains(" of them unchanged)"), "{said}");
+    build(&["build", "--no-cache", "--output", "clean"]);
+    let site = crate::support::snapshot(&dir.path().join("site"));
+    let clean = crate::support::snapshot(&dir.path().join("clean"));
+    let differ: Vec<&String> = site
+        .keys()
+        .chain(clean.keys())
+        .filter(|path| site.get(*path) != clean.get(*path))
+        .collect();
+    assert_eq!(differ, Vec::<&String>::new(), "pages that differ");
+}
