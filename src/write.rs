@@ -445,12 +445,17 @@ fn write_pages(
         each.write(pages)
     };
     let (mut by_kind, mut files) = some(main, estimate)?;
+    // Then the data exports, measured when first asked for, and the search index.
+    let data = site.data_files();
+    let estimate = estimate + data.len();
+    let (data_kinds, data_files) = some(&data, estimate)?;
     let search = site.search_files();
-    let total = main.len() + search.len();
+    let total = main.len() + data.len() + search.len();
     let (search_kinds, search_files) = some(&search, total)?;
-    for (kind, t) in search_kinds {
+    for (kind, t) in data_kinds.into_iter().chain(search_kinds) {
         by_kind.entry(kind).or_default().add(&t);
     }
+    files.extend(data_files);
     files.extend(search_files);
     let manifest = Manifest {
         salt,

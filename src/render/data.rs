@@ -363,7 +363,7 @@ pub(crate) fn listing(site: &Site, root: &str) -> (Vec<Value>, serde_json::Map<S
         });
         files.collect()
     };
-    let manifest = site.data.manifest();
+    let manifest = site.data().manifest();
     let exports = manifest.exports.iter().map(|e| {
         json!({
             "name": e.name,
@@ -398,10 +398,10 @@ fn size(bytes: u64) -> String {
 /// a tree of a whole export nor its text. `out` is buffered ([`Site::render_into`]).
 pub(crate) fn file(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Result<()> {
     match name {
-        MANIFEST => write_value(out, &site.data.manifest()),
+        MANIFEST => write_value(out, &site.data().manifest()),
         TIMELINEJS => write_value(out, &timelinejs(site)),
         _ => {
-            let Some((export, shard, format)) = site.data.find(name) else {
+            let Some((export, shard, format)) = site.data().find(name) else {
                 return Err(std::io::Error::new(
                     std::io::ErrorKind::NotFound,
                     format!("no data file `{name}`"),
@@ -1047,11 +1047,11 @@ mod tests {
                 })
                 .collect();
             assert!(
-                site.pages
+                site.data_files()
                     .contains(&super::super::Page::DataFile("mentions.ndjson".into()))
             );
             const BOUND: u64 = 6_000;
-            site.data = Plan::new(site, BOUND);
+            site.data = std::sync::OnceLock::from(Plan::new(site, BOUND));
             let manifest: Value = serde_json::from_slice(&render(site, MANIFEST)).unwrap();
             assert_eq!(manifest["version"], VERSION);
             assert_eq!(manifest["shard_bytes"], BOUND);
@@ -1116,7 +1116,7 @@ mod tests {
             assert!(page.contains(r#"<a href="../data/mentions/0002.ndjson">"#));
             assert!(page.contains(r#"<h2 id="mentions-json-h"><a href="../data/index.json">"#));
             assert!(!page.contains("data/mentions.json"));
-            let files: Vec<String> = site.data.files().collect();
+            let files: Vec<String> = site.data().files().collect();
             listed.extend([json!(TIMELINEJS), json!(MANIFEST)]);
             assert_eq!(files.len(), listed.len());
             for f in &files {

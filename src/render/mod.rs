@@ -125,7 +125,9 @@ pub struct Site<'a> {
     /// readers have open before it.
     search: std::sync::OnceLock<search::Index>,
     /// How the data exports are cut into files.
-    pub(crate) data: data::Plan,
+    /// How the data exports are cut into files: measured when first asked for (every
+    /// record is serialised once), so pages readers have open do not wait for it.
+    pub(crate) data: std::sync::OnceLock<data::Plan>,
     /// Every page but the search index's files.
     pages: Vec<Page>,
 }
@@ -151,10 +153,6 @@ pub fn site<'a>(
         pages: Vec::new(),
     };
     site.pages = site.list_pages();
-    // The data files are known once every record is measured: an export too large
-    // for one file is written as shards.
-    site.data = data::Plan::new(&site, data::SHARD_BYTES);
-    site.pages.extend(site.data.files().map(Page::DataFile));
     Ok(site)
 }
 
@@ -258,8 +256,22 @@ impl<'a> Site<'a> {
     /// Every page of the site.
     pub fn pages(&self) -> Vec<Page> {
         let mut all = self.pages.clone();
+        all.extend(self.data_files());
         all.extend(self.search_files());
         all
+    }
+
+    /// How the data exports are cut into files.
+    pub(crate) fn data(&self) -> &data::Plan {
+        // The files are known once every record is measured: an export too large for
+        // one file is written as shards.
+        self.data
+            .get_or_init(|| data::Plan::new(self, data::SHARD_BYTES))
+    }
+
+    /// The files of the data exports, which measuring them tells.
+    pub fn data_files(&self) -> Vec<Page> {
+        self.data().files().map(Page::DataFile).collect()
     }
 
     /// The files of the search index, which building it tells.
@@ -279,7 +291,8 @@ impl<'a> Site<'a> {
         self.briefing.config.page_size.get()
     }
 
-    /// Every page but the files of the search index, without building it.
+    /// Every page but the files of the data exports and of the search index, without
+    /// measuring the one or building the other.
     pub fn main_pages(&self) -> &[Page] {
         &self.pages
     }
@@ -472,8 +485,8 @@ mod tests {
         let theme = Theme::default_theme();
         let options = crate::render_options(&loaded, None);
         let site = site(&loaded.briefing, &analysis, &theme, options).unwrap();
-        let search = site.search_files();
-        for page in site.main_pages().iter().chain(&search) {
+        let (data, search) = (site.data_files(), site.search_files());
+        for page in site.main_pages().iter().chain(&data).chain(&search) {
             let path = site.path(page);
             let written = site.render_into(page, &path, &mut Full);
             match written {

@@ -313,13 +313,15 @@ impl Engine {
                 }
             }
         }
-        // The search index's files, made from every page's text, are all rendered
-        // again by any rebuild, so an interrupted rebuild leaves none of them.
+        // The data exports and the search index's files, made from every article, are
+        // all rendered again by any rebuild, so an interrupted rebuild leaves none of
+        // them.
         let mut paths: HashSet<String> = main.into_iter().map(|(_, path)| path).collect();
         let complete = left.is_empty() && !interrupted();
         if complete {
-            let search: Vec<(Page, String)> = site
-                .search_files()
+            let mut wholes = site.data_files();
+            wholes.extend(site.search_files());
+            let search: Vec<(Page, String)> = wholes
                 .into_iter()
                 .map(|page| {
                     let path = site.path(&page);
@@ -329,11 +331,12 @@ impl Engine {
             rendered.extend(render(&search)?);
             paths.extend(search.into_iter().map(|(_, path)| path));
         } else if let Some(old) = old {
-            // Until a rebuild completes, the search files served are the last ones.
+            // Until a rebuild completes, the data and search files served are the last
+            // ones.
             paths.extend(
                 old.paths
                     .iter()
-                    .filter(|p| p.starts_with("search/"))
+                    .filter(|p| p.starts_with("search/") || is_data_file(p))
                     .cloned(),
             );
         }
@@ -486,6 +489,12 @@ fn article_texts(loaded: &Loaded) -> HashMap<&str, &str> {
         .iter()
         .map(|a| (a.id.as_str(), loaded.sources.get(a.file).text.as_ref()))
         .collect()
+}
+
+/// Whether `path` is a file of the data exports (not the `/data/` page).
+fn is_data_file(path: &str) -> bool {
+    path.strip_prefix("data/")
+        .is_some_and(|rest| rest != "index.html")
 }
 
 /// Lays an update over the pages being served and returns the paths of the pages it
