@@ -88,9 +88,7 @@ impl Fingerprint {
     /// A record of the analysis, whole, through its serialisation: any field added to
     /// it later is in the fingerprint without a word here.
     fn record(&mut self, x: &impl Serialize) -> &mut Self {
-        let _ = serde_json::to_writer(HashWriter(&mut self.0), x);
-        self.0.write_u8(0xff);
-        self
+        self.add(record(x))
     }
 
     /// A date conflict as pages show it: each claim, and its article's title.
@@ -119,6 +117,23 @@ impl Fingerprint {
     fn finish(&self) -> u64 {
         self.0.finish()
     }
+}
+
+/// The hash of a record of the analysis, through its serialisation.
+fn record(x: &impl Serialize) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    let _ = postcard::to_io(x, HashWriter(&mut h));
+    h.finish()
+}
+
+/// The hash of each compared pair of each story, in the stories' order: made once per
+/// site, in parallel, as a story's page and each pair's page need it.
+pub(crate) fn pair_hashes(stories: &[crate::analyse::Story]) -> Vec<Vec<u64>> {
+    use rayon::prelude::*;
+    stories
+        .par_iter()
+        .map(|s| s.pairs.iter().map(|p| record(p.as_ref())).collect())
+        .collect()
 }
 
 /// Feeds what is written to it to a hasher.
@@ -198,10 +213,11 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
         }
         Page::Story(i) => {
             let s = &site.analysis.stories[*i];
+            fp.add((&s.id, &s.title));
             for id in &s.articles {
                 fp.article_id(site, id);
             }
-            fp.record(s);
+            fp.add(&ix.pair_hashes()[*i]);
         }
         Page::Pair(s, p) => {
             let story = &site.analysis.stories[*s];
@@ -209,7 +225,7 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
             fp.add((&story.id, &story.title))
                 .article_id(site, &pair.a)
                 .article_id(site, &pair.b)
-                .record(pair.as_ref());
+                .add(ix.pair_hashes()[*s][*p]);
         }
         Page::Article(i) => {
             let a = &b.articles[*i];
@@ -346,6 +362,38 @@ fn list_fingerprint(site: &Site, list: &List, n: u32, fp: &mut Fingerprint) {
             for c in &ix.derived_conflicts()[window.clone()] {
                 fp.conflict(site, c);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// How long fingerprinting every page of a large briefing takes (set
+    /// `BRIEFING_FINGERPRINT_ROOT`); prints, asserts nothing.
+    #[test]
+    #[ignore = "a measurement"]
+    fn fingerprint_cost() {
+        let Some(root) = std::env::var_os("BRIEFING_FINGERPRINT_ROOT") else {
+            return;
+        };
+        let loaded = crate::load::briefing(std::path::Path::new(&root)).unwrap();
+        let analysis = crate::analyse::run(&loaded.briefing);
+        let theme = super::super::Theme::default_theme();
+        let options = crate::render_options(&loaded, None);
+        let site = super::super::site(&loaded.briefing, &analysis, &theme, options).unwrap();
+        let started = std::time::Instant::now();
+        let mut by_kind: std::collections::BTreeMap<&str, (usize, std::time::Duration)> =
+            Default::default();
+        for page in site.main_pages() {
+            let t = std::time::Instant::now();
+            let _ = super::fingerprint(&site, page);
+            let e = by_kind.entry(page.kind()).or_default();
+            e.0 += 1;
+            e.1 += t.elapsed();
+        }
+        eprintln!("all: {:?}", started.elapsed());
+        for (k, (n, d)) in by_kind {
+            eprintln!("{k:20} {n:6} {d:?}");
         }
     }
 }

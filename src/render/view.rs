@@ -74,6 +74,7 @@ pub struct Index<'a> {
     person_quotes: OnceLock<HashMap<&'a str, Vec<&'a Quote>>>,
     periods: OnceLock<BTreeMap<(i32, u32), Vec<&'a Event>>>,
     event_pages: OnceLock<Vec<u32>>,
+    pair_hashes: OnceLock<Vec<Vec<u64>>>,
     derived_conflicts: OnceLock<Vec<&'a Conflict>>,
 }
 
@@ -154,6 +155,7 @@ impl<'a> Index<'a> {
             person_quotes: OnceLock::new(),
             periods: OnceLock::new(),
             event_pages: OnceLock::new(),
+            pair_hashes: OnceLock::new(),
             derived_conflicts: OnceLock::new(),
         };
         for (i, s) in a.stories.iter().enumerate() {
@@ -346,6 +348,13 @@ impl<'a> Index<'a> {
             ))
         });
         event_url_on(e, at.map_or(1, |i| pages[i]))
+    }
+
+    /// The hash of each compared pair, by story ([`super::depends::pair_hashes`]).
+    pub fn pair_hashes(&self) -> &[Vec<u64>] {
+        let stories = &self.analysis.stories;
+        self.pair_hashes
+            .get_or_init(|| super::depends::pair_hashes(stories))
     }
 
     /// The date conflicts found between aligned sentences, not tied to an event.
