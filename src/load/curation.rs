@@ -191,6 +191,9 @@ pub struct OutletFile {
     pub failed: bool,
 }
 
+/// The outlet id the site's page of articles with no outlet uses (`/outlets/unknown/`).
+const RESERVED_OUTLET: &str = "unknown";
+
 pub fn outlets(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> OutletFile {
     let mut out = OutletFile::default();
     let doc = match yaml::untyped(file, text, 0) {
@@ -218,6 +221,18 @@ pub fn outlets(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> Outlet
         let at = Path::root().key(&id);
         if !crate::content::valid_id(&id) {
             errors.push(invalid_id(&id, doc.spans.key(&at), "an outlet id"));
+            out.unreadable.insert(id);
+            continue;
+        }
+        if id == RESERVED_OUTLET {
+            errors.push(
+                Diagnostic::error(
+                    "reserved-id",
+                    format!("`{RESERVED_OUTLET}` cannot be an outlet id"),
+                )
+                .at(doc.spans.key(&at), "reserved")
+                .hint("the site lists the articles with no outlet at /outlets/unknown/; call this outlet something else, e.g. `unknown-source`"),
+            );
             out.unreadable.insert(id);
             continue;
         }
@@ -545,11 +560,11 @@ mod tests {
 
     #[test]
     fn outlets_check_ids_and_urls() {
-        let text = "reuters: {name: Reuters, kind: wire}\nBad_Id: {name: X, kind: wire}\nx: {name: X, kind: wire, url: \"javascript:alert(1)\"}\n";
+        let text = "reuters: {name: Reuters, kind: wire}\nBad_Id: {name: X, kind: wire}\nx: {name: X, kind: wire, url: \"javascript:alert(1)\"}\nunknown: {name: U, kind: blog}\n";
         let mut errors = Vec::new();
         let o = outlets(0, text, &mut errors).outlets;
         assert!(o.contains_key("reuters"));
         let codes: Vec<_> = errors.iter().map(|e| e.code).collect();
-        assert_eq!(codes, ["bad-id", "bad-url"]);
+        assert_eq!(codes, ["bad-id", "bad-url", "reserved-id"]);
     }
 }
