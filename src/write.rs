@@ -445,17 +445,35 @@ fn write_pages(
         each.write(pages)
     };
     let (mut by_kind, mut files) = some(main, estimate)?;
-    // Then the data exports, measured when first asked for, and the search index.
+    // Then the data exports, planned when first asked for, their manifest after the
+    // files it describes: of those linked from the previous site, it gives the bytes
+    // the previous manifest gave.
     let data = site.data_files();
     let estimate = estimate + data.len();
-    let (data_kinds, data_files) = some(&data, estimate)?;
+    let (manifest, exports) = data
+        .split_last()
+        .map_or((None, &data[..]), |(m, e)| (Some(m), e));
+    let (data_kinds, data_files) = some(exports, estimate)?;
+    if let (Some(manifest), Some(previous)) = (manifest, previous)
+        && let Ok(bytes) = std::fs::read(previous.dir.join(site.path(manifest)))
+    {
+        site.previous_data_manifest(&bytes);
+    }
+    let manifest = manifest.map_or(&[][..], std::slice::from_ref);
+    let (manifest_kinds, manifest_files) = some(manifest, estimate)?;
+    // And the search index.
     let search = site.search_files();
     let total = main.len() + data.len() + search.len();
     let (search_kinds, search_files) = some(&search, total)?;
-    for (kind, t) in data_kinds.into_iter().chain(search_kinds) {
+    for (kind, t) in data_kinds
+        .into_iter()
+        .chain(manifest_kinds)
+        .chain(search_kinds)
+    {
         by_kind.entry(kind).or_default().add(&t);
     }
     files.extend(data_files);
+    files.extend(manifest_files);
     files.extend(search_files);
     let manifest = Manifest {
         salt,

@@ -4,38 +4,87 @@
 //! text by byte range rather than copying it: the text of every paragraph is exported
 //! once, in `paragraphs`.
 //!
-//! Every export but `timelinejs` is an array of records, written both as a JSON array
-//! and as NDJSON (a record a line). An export whose JSON is larger than a *shard*'s
-//! bound is split into numbered shards of whole records, `data/<name>/0001.json`…, so
-//! that no file outgrows what hosts accept; the [`Plan`] decides the split by
-//! measuring every record before anything is written, and the manifest,
-//! `data/index.json`, lists every file with its records and bytes.
+//! Every export but `timelinejs` is an array of records, written in one of two *forms*.
+//! An export whose JSON is at most a bound ([`Limits::json_bytes`]) is one JSON array,
+//! `data/<name>.json`. A larger one is cut into *shards*, `data/<name>/0001.ndjson.gz`…:
+//! NDJSON (a record a line), gzip-compressed, each shard the records of a fixed run of
+//! articles in article order, or, for the exports that are not the articles' own
+//! (people, timeline), of a fixed number of records. A shard is fixed by its articles
+//! alone, so nothing but deciding the form measures an export before it is written, and
+//! an incremental build renders again only the shards of the articles that changed
+//! (`render::depends`). The manifest, `data/index.json`, lists every file with its
+//! records and bytes.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::Site;
 use crate::analyse::{Around, Conflict, DifferenceKind, Pair, Place, Relation, Story};
-use crate::content::{Article, Briefing, Comparison, Event};
+use crate::content::{Article, Comparison, Event};
 
 /// The version of the exports' contract, given in the manifest: raised when a field
 /// changes its form (docs/data.md says what changed and how to migrate).
-const VERSION: u32 = 2;
-
-/// The most bytes of JSON an export has in one file; a larger export is split into
-/// shards. Hosts refuse large files (GitHub, 100 MB) and readers' tools choke on them.
-pub(crate) const SHARD_BYTES: u64 = 50_000_000;
+const VERSION: u32 = 3;
 
 /// The manifest of the exports.
-const MANIFEST: &str = "index.json";
+pub(crate) const MANIFEST: &str = "index.json";
 
 /// The timeline in TimelineJS's format: one object, not records, and never sharded (it
 /// holds the curated events alone).
 const TIMELINEJS: &str = "timelinejs.json";
+
+/// How hard shards are compressed: the second-fastest level, which on the exports'
+/// text compresses about as well as the default one at a third of its time (the
+/// figures are in docs/performance.md).
+const GZIP_LEVEL: u32 = 2;
+
+/// Where an export's form is decided and its shards are cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Limits {
+    /// The most bytes an export has as one JSON file: what a reader opens in any tool
+    /// and a host serves without complaint. A larger export is sharded.
+    pub(crate) json_bytes: u64,
+    /// The articles a shard of an export of the articles' records holds.
+    pub(crate) shard_articles: usize,
+    /// The records a shard of `people` or `timeline` holds.
+    pub(crate) shard_records: usize,
+}
+
+impl Limits {
+    pub(crate) const DEFAULT: Limits = Limits {
+        json_bytes: 10_000_000,
+        shard_articles: 1_000,
+        shard_records: 10_000,
+    };
+
+    /// The limits in force: the default, or those `BRIEFING_DATA_LIMITS` sets as
+    /// `json_bytes,shard_articles,shard_records`, so that tests shard a small briefing.
+    fn from_env() -> Limits {
+        let set = std::env::var("BRIEFING_DATA_LIMITS").ok();
+        set.as_deref()
+            .and_then(Limits::parse)
+            .unwrap_or(Limits::DEFAULT)
+    }
+
+    fn parse(text: &str) -> Option<Limits> {
+        let mut numbers = text.split(',').map(|n| n.trim().parse::<u64>().ok());
+        let (json_bytes, articles, records) =
+            (numbers.next()??, numbers.next()??, numbers.next()??);
+        let limits = Limits {
+            json_bytes,
+            shard_articles: usize::try_from(articles).ok()?,
+            shard_records: usize::try_from(records).ok()?,
+        };
+        let valid = numbers.next().is_none() && articles > 0 && records > 0;
+        valid.then_some(limits)
+    }
+}
 
 /// The exports that are arrays of records, in the manifest's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,314 +123,570 @@ impl Export {
             Export::Comparisons => "comparisons",
         }
     }
-}
 
-/// The two forms every array export is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    /// One JSON array.
-    Json,
-    /// A record a line, for consumers that stream.
-    Ndjson,
-}
+    /// Whether its records come article by article, in article order, so that a shard
+    /// holds a run of articles; people and the timeline are cut by records.
+    fn by_article(self) -> bool {
+        !matches!(self, Export::People | Export::Timeline)
+    }
 
-/// The forms every array export is written in.
-const FORMATS: [Format; 2] = [Format::Json, Format::Ndjson];
-
-impl Format {
-    fn extension(self) -> &'static str {
+    /// The fewest bytes a record has as JSON, its keys and punctuation: with the count
+    /// of records, what tells that an export is over the bound without measuring it.
+    fn least(self) -> u64 {
         match self {
-            Format::Json => "json",
-            Format::Ndjson => "ndjson",
+            Export::Articles => 110,
+            Export::Paragraphs => 38,
+            Export::People => 90,
+            Export::Mentions => 110,
+            Export::Quotes => 105,
+            Export::Dates => 100,
+            Export::Timeline => 150,
+            Export::Comparisons => 120,
         }
     }
 }
 
-/// How the exports are cut into files: for each export, its shards, each a run of its
-/// records with the bytes it has in either form. Made by serialising every record once
-/// into a counter, so the files and the manifest are known before anything is written.
-#[derive(Debug, Default)]
+/// Which records of an export a file holds.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Scope {
+    /// Those of articles `range` (positions in the briefing's article order).
+    Articles(Range<usize>),
+    /// Records `range` of the export (people, timeline).
+    Records(Range<usize>),
+}
+
+/// A compared pair by the first of its two articles in article order, whose shard of
+/// `comparisons` holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct PairAt {
+    first: usize,
+    story: usize,
+    pair: usize,
+}
+
+/// How the exports are cut into files. Made without writing or measuring the sharded
+/// exports: a file's records are counted from the analysis, and its bytes are known
+/// once it is written.
+#[derive(Debug)]
 pub(crate) struct Plan {
+    limits: Limits,
     exports: Vec<Planned>,
     /// The bytes of `timelinejs.json`.
     timelinejs: u64,
-    bound: u64,
+    /// Every compared pair, in the order `comparisons` lists them.
+    pairs: Vec<PairAt>,
+    /// What the manifest of the site an incremental build replaces said of each file:
+    /// the bytes of the shards it takes unchanged from that site.
+    previous: OnceLock<HashMap<String, Made>>,
 }
 
 #[derive(Debug)]
 struct Planned {
     export: Export,
-    /// One shard when the export fits in a file, and is written as `<name>.json`.
-    shards: Vec<Shard>,
-    /// Whether the export is written as shards, `<name>/0001.json`….
+    /// Whether it is written as shards rather than as one JSON file.
     sharded: bool,
+    files: Vec<Part>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Shard {
-    records: Range<usize>,
-    /// Bytes as a JSON array, and as NDJSON.
-    json: u64,
-    ndjson: u64,
+/// One file of an export.
+#[derive(Debug)]
+struct Part {
+    /// Below `data/`.
+    path: String,
+    scope: Scope,
+    records: usize,
+    /// Its bytes, once known: a JSON file's when its export is measured, a shard's when
+    /// it is written.
+    made: OnceLock<Made>,
 }
 
-impl Shard {
-    /// A shard that starts at record `at` and has none yet: `[]` and a newline.
-    fn empty(at: usize) -> Self {
-        Shard {
-            records: at..at,
-            json: 3,
-            ndjson: 0,
-        }
-    }
-
-    /// Adds a record of `size` bytes.
-    fn add(&mut self, size: u64) {
-        let comma = u64::from(!self.records.is_empty());
-        self.records.end += 1;
-        self.json += comma + size;
-        self.ndjson += size + 1;
-    }
-
-    /// The bytes of its JSON with one more record of `size` bytes.
-    fn with(&self, size: u64) -> u64 {
-        self.json + u64::from(!self.records.is_empty()) + size
-    }
+/// The bytes of a file of an export.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Made {
+    /// Of its JSON or NDJSON, uncompressed.
+    bytes: u64,
+    /// Of the gzip file a shard is; `None` for a JSON file.
+    compressed_bytes: Option<u64>,
 }
 
-/// Cuts an export into shards as its records are measured: a shard takes records while
-/// its JSON stays within the bound; a record larger than the bound has a shard of its
-/// own, as a record is never split.
-struct Split {
-    bound: u64,
-    done: Vec<Shard>,
-    current: Shard,
-    whole: Shard,
-}
-
-impl Split {
-    fn new(bound: u64) -> Self {
-        Split {
-            bound,
-            done: Vec::new(),
-            current: Shard::empty(0),
-            whole: Shard::empty(0),
-        }
-    }
-
-    fn add(&mut self, size: u64) {
-        if !self.current.records.is_empty() && self.current.with(size) > self.bound {
-            let next = Shard::empty(self.current.records.end);
-            self.done.push(std::mem::replace(&mut self.current, next));
-        }
-        self.current.add(size);
-        self.whole.add(size);
-    }
-
-    fn planned(mut self, export: Export) -> Planned {
-        let sharded = self.whole.json > self.bound;
-        let shards = if sharded {
-            self.done.push(self.current);
-            self.done
-        } else {
-            vec![self.whole]
-        };
-        Planned {
-            export,
-            shards,
-            sharded,
-        }
-    }
-}
-
-impl Sink for Split {
-    fn record<R: Serialize>(&mut self, record: &R) -> std::io::Result<()> {
-        let mut counted = Counted(0);
-        serde_json::to_writer(&mut counted, record)?;
-        self.add(counted.0);
-        Ok(())
-    }
-}
-
-/// A writer that only counts the bytes written to it.
-struct Counted(u64);
-
-impl Write for Counted {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0 += buf.len() as u64;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+/// What a data file is made from, for its fingerprint (`render::depends`).
+pub(crate) enum Inputs<'s> {
+    /// The manifest: every other data file.
+    Manifest,
+    /// `timelinejs.json`: the curated events, their sources' articles.
+    TimelineJs,
+    /// Records of the articles `articles`; for `comparisons`, also the curated
+    /// comparisons (in its first file) and the pairs `pairs` (story and pair indices).
+    Articles {
+        articles: Range<usize>,
+        curated: bool,
+        pairs: Vec<(usize, usize)>,
+    },
+    /// Records `range` of `people`.
+    People(Range<usize>),
+    /// Entries of the timeline.
+    Timeline(Vec<Entry<'s>>),
 }
 
 impl Plan {
-    /// Measures every export of `site` and cuts those over `bound` bytes into shards.
-    pub(crate) fn new(site: &Site, bound: u64) -> Plan {
+    /// The plan of `site`'s exports under the limits in force.
+    pub(crate) fn new(site: &Site) -> Plan {
+        Plan::with(site, Limits::from_env())
+    }
+
+    /// Decides each export's form and cuts the sharded ones. An export is measured
+    /// only while its form is in doubt: when its records, each at least its keys' size,
+    /// are too many for one file, it is sharded unmeasured, and the measuring of the
+    /// others stops at the bound.
+    pub(crate) fn with(site: &Site, limits: Limits) -> Plan {
+        let pairs = pairs_by_first_article(site);
         let exports = Export::ALL
             .par_iter()
-            .map(|&export| {
-                let mut split = Split::new(bound);
-                // A record that cannot be serialised fails again, with its file's
-                // path, when it is written.
-                let _ = each(site, export, 0..usize::MAX, &mut split);
-                split.planned(export)
-            })
+            .map(|&export| plan(site, &pairs, export, limits))
             .collect();
-        let mut counted = Counted(0);
+        let mut counted = Counted::new(std::io::sink(), u64::MAX);
         let _ = write_value(&mut counted, &timelinejs(site));
         Plan {
+            limits,
             exports,
-            timelinejs: counted.0,
-            bound,
+            timelinejs: counted.bytes,
+            pairs,
+            previous: OnceLock::new(),
         }
     }
 
-    /// The files of the exports, below `data/`: each export as JSON and as NDJSON, the
-    /// TimelineJS file and the manifest.
-    pub(crate) fn files(&self) -> impl Iterator<Item = String> + '_ {
-        let exports = self.exports.iter().flat_map(|p| {
-            (0..p.shards.len()).flat_map(move |i| FORMATS.map(|format| p.file(i, format)))
-        });
-        exports.chain([TIMELINEJS.to_string(), MANIFEST.to_string()])
+    pub(crate) fn limits(&self) -> Limits {
+        self.limits
     }
 
-    /// The export, shard and form that file `name` holds.
-    fn find(&self, name: &str) -> Option<(Export, &Shard, Format)> {
-        self.exports.iter().find_map(|p| {
-            (0..p.shards.len()).find_map(|i| {
-                FORMATS
-                    .into_iter()
-                    .find(|&format| p.file(i, format) == name)
-                    .map(|format| (p.export, &p.shards[i], format))
-            })
+    /// The files of the exports, below `data/`: each export's, the TimelineJS file,
+    /// and last the manifest, which describes the others.
+    pub(crate) fn files(&self) -> impl Iterator<Item = &str> + '_ {
+        let exports = self.exports.iter().flat_map(|p| &p.files);
+        let parts = exports.map(|f| f.path.as_str());
+        parts.chain([TIMELINEJS, MANIFEST])
+    }
+
+    /// The export and the part that file `name` is.
+    fn find(&self, name: &str) -> Option<(&Planned, &Part)> {
+        self.exports
+            .iter()
+            .find_map(|p| p.files.iter().find(|f| f.path == name).map(|f| (p, f)))
+    }
+
+    /// What file `name` is made from; `None` for a file that is not one of the plan's.
+    pub(crate) fn inputs<'s>(&self, site: &'s Site, name: &str) -> Option<Inputs<'s>> {
+        match name {
+            MANIFEST => return Some(Inputs::Manifest),
+            TIMELINEJS => return Some(Inputs::TimelineJs),
+            _ => {}
+        }
+        let (planned, part) = self.find(name)?;
+        Some(match (&part.scope, planned.export) {
+            (Scope::Records(r), Export::People) => Inputs::People(r.clone()),
+            (Scope::Records(r), _) => {
+                Inputs::Timeline(timeline(site).skip(r.start).take(r.len()).collect())
+            }
+            (Scope::Articles(r), export) => {
+                let comparisons = export == Export::Comparisons;
+                let pairs = match comparisons {
+                    true => pairs_in(&self.pairs, r)
+                        .iter()
+                        .map(|p| (p.story, p.pair))
+                        .collect(),
+                    false => Vec::new(),
+                };
+                Inputs::Articles {
+                    articles: r.clone(),
+                    curated: comparisons && r.start == 0,
+                    pairs,
+                }
+            }
         })
     }
 
+    /// Takes what the previous site's manifest (its bytes, `previous`) says of its
+    /// files: the bytes of those an incremental build links rather than writes.
+    pub(crate) fn remember(&self, previous: &[u8]) {
+        let Ok(manifest) = serde_json::from_slice::<Previous>(previous) else {
+            return;
+        };
+        if manifest.version != VERSION {
+            return;
+        }
+        let files = manifest.exports.into_iter().flat_map(|e| e.files);
+        let _ = self.previous.set(files.map(|f| (f.path, f.made)).collect());
+    }
+
+    /// The bytes of `part`: known when it was written, or linked from the previous
+    /// site, else made now (into nothing).
+    fn made(&self, site: &Site, part: &Part) -> Made {
+        if let Some(made) = part.made.get() {
+            return *made;
+        }
+        if let Some(made) = self.previous.get().and_then(|p| p.get(&part.path)) {
+            return *made;
+        }
+        let _ = file(site, &part.path, &mut std::io::sink());
+        part.made.get().copied().unwrap_or_default()
+    }
+
     /// The manifest: every export, its records and bytes, and its files.
-    fn manifest(&self) -> Manifest<'_> {
+    fn manifest<'p>(&'p self, site: &'p Site) -> Manifest<'p> {
+        // The files whose bytes are not known yet are made at once, in parallel.
+        let parts = self.exports.iter().flat_map(|p| &p.files);
+        let unknown: Vec<&Part> = parts
+            .filter(|f| f.made.get().is_none())
+            .filter(|f| self.previous.get().is_none_or(|p| !p.contains_key(&f.path)))
+            .collect();
+        unknown.par_iter().for_each(|f| {
+            let _ = self.made(site, f);
+        });
+        let articles = &site.briefing.articles;
         let mut exports: Vec<ManifestExport> = self
             .exports
             .iter()
             .map(|p| {
-                let listed = |format: Format| -> Vec<ManifestFile> {
-                    let shards = p.shards.iter().enumerate();
-                    let files = shards.map(|(i, s)| ManifestFile {
-                        path: p.file(i, format),
-                        records: Some(s.records.len()),
-                        bytes: match format {
-                            Format::Json => s.json,
-                            Format::Ndjson => s.ndjson,
-                        },
-                    });
-                    files.collect()
-                };
+                let files: Vec<ManifestFile> = p
+                    .files
+                    .iter()
+                    .map(|f| {
+                        let range = match &f.scope {
+                            Scope::Articles(r) if p.sharded && !r.is_empty() => {
+                                Some(ArticleRange {
+                                    from: r.start + 1,
+                                    to: r.end,
+                                    first: &articles[r.start].id,
+                                    last: &articles[r.end - 1].id,
+                                })
+                            }
+                            _ => None,
+                        };
+                        let made = self.made(site, f);
+                        ManifestFile {
+                            path: &f.path,
+                            records: Some(f.records),
+                            bytes: made.bytes,
+                            compressed_bytes: made.compressed_bytes,
+                            articles: range,
+                        }
+                    })
+                    .collect();
+                let compressed = files.iter().map(|f| f.compressed_bytes);
                 ManifestExport {
                     name: p.export.name(),
-                    sharded: p.sharded,
-                    records: Some(p.shards.iter().map(|s| s.records.len()).sum()),
-                    bytes: p.shards.iter().map(|s| s.json).sum(),
-                    files: listed(Format::Json),
-                    ndjson: listed(Format::Ndjson),
+                    form: p.form(),
+                    records: Some(files.iter().filter_map(|f| f.records).sum()),
+                    bytes: files.iter().map(|f| f.bytes).sum(),
+                    compressed_bytes: p.sharded.then(|| compressed.flatten().sum()),
+                    files,
                 }
             })
             .collect();
         exports.push(ManifestExport {
             name: "timelinejs",
-            sharded: false,
+            form: "json",
             records: None,
             bytes: self.timelinejs,
+            compressed_bytes: None,
             files: vec![ManifestFile {
-                path: TIMELINEJS.to_string(),
+                path: TIMELINEJS,
                 records: None,
                 bytes: self.timelinejs,
+                compressed_bytes: None,
+                articles: None,
             }],
-            ndjson: Vec::new(),
         });
         Manifest {
             version: VERSION,
-            shard_bytes: self.bound,
+            json_bytes: self.limits.json_bytes,
+            shard_articles: self.limits.shard_articles,
+            shard_records: self.limits.shard_records,
             exports,
         }
     }
 }
 
 impl Planned {
-    /// The name, below `data/`, of shard `i` in `format`.
-    fn file(&self, i: usize, format: Format) -> String {
-        let (name, extension) = (self.export.name(), format.extension());
+    fn form(&self) -> &'static str {
         match self.sharded {
-            true => format!("{name}/{:04}.{extension}", i + 1),
-            false => format!("{name}.{extension}"),
+            true => "ndjson.gz",
+            false => "json",
         }
     }
+}
+
+/// Plans one export: one JSON file when it is within the bound, else shards.
+fn plan(site: &Site, pairs: &[PairAt], export: Export, limits: Limits) -> Planned {
+    let name = export.name();
+    let whole = match export.by_article() {
+        true => Scope::Articles(0..site.briefing.articles.len()),
+        false => Scope::Records(0..count(site, export)),
+    };
+    let records = records_in(site, pairs, export, &whole);
+    let within = records as u64 * export.least() <= limits.json_bytes;
+    let measured = within.then(|| measure(site, pairs, export, &whole, limits.json_bytes));
+    // An export of nothing to cut (no articles, no records) stays an empty array.
+    let nothing = match &whole {
+        Scope::Articles(r) | Scope::Records(r) => r.is_empty(),
+    };
+    let measured = match nothing {
+        true => Some(measure(site, pairs, export, &whole, u64::MAX)),
+        false => measured,
+    };
+    if let Some(Some(bytes)) = measured {
+        let made = Made {
+            bytes,
+            compressed_bytes: None,
+        };
+        let part = Part {
+            path: format!("{name}.json"),
+            scope: whole,
+            records,
+            made: OnceLock::from(made),
+        };
+        return Planned {
+            export,
+            sharded: false,
+            files: vec![part],
+        };
+    }
+    let (total, step, scope): (usize, usize, fn(Range<usize>) -> Scope) = match whole {
+        Scope::Articles(r) => (r.end, limits.shard_articles, Scope::Articles),
+        Scope::Records(r) => (r.end, limits.shard_records, Scope::Records),
+    };
+    let files = (0..total)
+        .step_by(step)
+        .enumerate()
+        .map(|(i, start)| {
+            let scope = scope(start..total.min(start + step));
+            Part {
+                path: format!("{name}/{:04}.ndjson.gz", i + 1),
+                records: records_in(site, pairs, export, &scope),
+                scope,
+                made: OnceLock::new(),
+            }
+        })
+        .collect();
+    Planned {
+        export,
+        sharded: true,
+        files,
+    }
+}
+
+/// The bytes of `export`'s records in `scope` as a JSON array, or `None` when they
+/// are more than `bound`: the measuring stops there.
+fn measure(
+    site: &Site,
+    pairs: &[PairAt],
+    export: Export,
+    scope: &Scope,
+    bound: u64,
+) -> Option<u64> {
+    let mut counted = Counted::new(std::io::sink(), bound);
+    counted.write_all(b"[").ok()?;
+    let mut array = Array {
+        out: &mut counted,
+        first: true,
+    };
+    each(site, pairs, export, scope, &mut array).ok()?;
+    counted.write_all(b"]\n").ok()?;
+    Some(counted.bytes)
+}
+
+/// How many records an export cut by records has.
+fn count(site: &Site, export: Export) -> usize {
+    match export {
+        Export::People => site.briefing.people.len(),
+        Export::Timeline => timeline(site).count(),
+        _ => 0,
+    }
+}
+
+/// How many records of `export` are in `scope`, counted without making them.
+fn records_in(site: &Site, pairs: &[PairAt], export: Export, scope: &Scope) -> usize {
+    let (b, a) = (site.briefing, site.analysis);
+    let range = match scope {
+        Scope::Records(r) => return r.len(),
+        Scope::Articles(r) => r.clone(),
+    };
+    let articles = &b.articles[range.clone()];
+    let sum = |per: &dyn Fn(&Article) -> usize| articles.iter().map(per).sum::<usize>();
+    match export {
+        Export::Articles => articles.len(),
+        Export::Paragraphs => sum(&|x| x.paragraph_count()),
+        Export::Mentions => sum(&|x| a.mentions.of(&x.id).len()),
+        Export::Quotes => sum(&|x| a.quotes.of(&x.id).len()),
+        Export::Dates => sum(&|x| a.dates.of(&x.id).len()),
+        Export::Comparisons => {
+            let curated = if range.start == 0 {
+                b.comparisons.len()
+            } else {
+                0
+            };
+            curated + pairs_in(pairs, &range).len()
+        }
+        Export::People | Export::Timeline => 0,
+    }
+}
+
+/// Every compared pair at its first article (in article order), in the order
+/// `comparisons` lists them: by that article, then story, then pair.
+fn pairs_by_first_article(site: &Site) -> Vec<PairAt> {
+    let articles = &site.briefing.articles;
+    let position = |id: &str| {
+        articles
+            .binary_search_by(|a| a.id.as_str().cmp(id))
+            .unwrap_or(usize::MAX)
+    };
+    let stories = site.analysis.stories.iter().enumerate();
+    let mut pairs: Vec<PairAt> = stories
+        .flat_map(|(s, story)| {
+            story.pairs.iter().enumerate().map(move |(p, pair)| PairAt {
+                first: position(&pair.a).min(position(&pair.b)),
+                story: s,
+                pair: p,
+            })
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+/// The pairs whose first article is in `articles`.
+fn pairs_in<'p>(pairs: &'p [PairAt], articles: &Range<usize>) -> &'p [PairAt] {
+    let start = pairs.partition_point(|p| p.first < articles.start);
+    let end = pairs.partition_point(|p| p.first < articles.end);
+    &pairs[start..end]
 }
 
 /// `data/index.json`.
 #[derive(Serialize)]
 struct Manifest<'a> {
     version: u32,
-    shard_bytes: u64,
+    json_bytes: u64,
+    shard_articles: usize,
+    shard_records: usize,
     exports: Vec<ManifestExport<'a>>,
 }
 
 #[derive(Serialize)]
 struct ManifestExport<'a> {
     name: &'a str,
-    /// Whether its files are shards in a folder of its own.
-    #[serde(skip)]
-    sharded: bool,
+    /// `json` or `ndjson.gz`.
+    form: &'static str,
     /// None for `timelinejs`, an object rather than records.
     records: Option<usize>,
-    /// Of its JSON files together.
+    /// Of its files together, uncompressed.
     bytes: u64,
-    files: Vec<ManifestFile>,
-    ndjson: Vec<ManifestFile>,
+    /// Of its shards' gzip files together; None for a JSON file.
+    compressed_bytes: Option<u64>,
+    files: Vec<ManifestFile<'a>>,
 }
 
 #[derive(Serialize)]
-struct ManifestFile {
+struct ManifestFile<'a> {
     /// Below `data/`: relative to the manifest.
-    path: String,
+    path: &'a str,
     records: Option<usize>,
     bytes: u64,
+    compressed_bytes: Option<u64>,
+    /// The run of articles whose records a shard holds.
+    articles: Option<ArticleRange<'a>>,
+}
+
+/// Articles `from..=to` (1-based positions in article order), ids `first` to `last`.
+#[derive(Serialize)]
+struct ArticleRange<'a> {
+    from: usize,
+    to: usize,
+    first: &'a str,
+    last: &'a str,
+}
+
+/// What [`Plan::remember`] reads of a previous manifest.
+#[derive(Deserialize)]
+struct Previous {
+    version: u32,
+    exports: Vec<PreviousExport>,
+}
+
+#[derive(Deserialize)]
+struct PreviousExport {
+    files: Vec<PreviousFile>,
+}
+
+#[derive(Deserialize)]
+struct PreviousFile {
+    path: String,
+    #[serde(flatten)]
+    made: Made,
+}
+
+/// What the `/data/` page says of the exports.
+pub(crate) struct Listing {
+    /// In the manifest's order.
+    pub(crate) exports: Vec<Value>,
+    pub(crate) by_name: serde_json::Map<String, Value>,
+    /// When an export is sharded, and how: `json` (a size), `articles`, `records`.
+    pub(crate) limits: Value,
 }
 
 /// What the `/data/` page says of the exports, with links relative to `root`: each
-/// export's name, records, size and files (JSON and NDJSON), in the manifest's order
-/// and by name.
-pub(crate) fn listing(site: &Site, root: &str) -> (Vec<Value>, serde_json::Map<String, Value>) {
-    let files = |files: &[ManifestFile]| -> Vec<Value> {
-        let files = files.iter().map(|f| {
+/// export's name, records, form and files. Only what the plan knows without writing
+/// the shards: a JSON file's size, a sharded export's first and last shards (the
+/// manifest lists them all, with their sizes), so the page stays small however many
+/// shards there are.
+pub(crate) fn listing(site: &Site, root: &str) -> Listing {
+    let plan = site.data();
+    let url = |path: &str| format!("{root}data/{path}");
+    let mut exports: Vec<Value> = plan
+        .exports
+        .iter()
+        .map(|p| {
+            let (first, last) = (&p.files[0], &p.files[p.files.len() - 1]);
+            let link = |f: &Part| json!({ "name": f.path, "url": url(&f.path) });
             json!({
-                "name": f.path,
-                "url": format!("{root}data/{}", f.path),
-                "size": size(f.bytes),
+                "name": p.export.name(),
+                "records": p.files.iter().map(|f| f.records).sum::<usize>(),
+                "sharded": p.sharded,
+                "shards": p.files.len(),
+                "size": (!p.sharded).then(|| size(first.made.get().map_or(0, |m| m.bytes))),
+                // Where the section's heading leads: the file, or the manifest.
+                "url": match p.sharded {
+                    true => url(MANIFEST),
+                    false => url(&first.path),
+                },
+                "first": link(first),
+                "last": link(last),
             })
-        });
-        files.collect()
-    };
-    let manifest = site.data().manifest();
-    let exports = manifest.exports.iter().map(|e| {
-        json!({
-            "name": e.name,
-            "records": e.records,
-            "size": size(e.bytes),
-            // Where the section's heading leads: the file, or the manifest of the shards.
-            "url": match e.sharded {
-                true => format!("{root}data/{MANIFEST}"),
-                false => format!("{root}data/{}", e.files[0].path),
-            },
-            "files": files(&e.files),
-            "ndjson": files(&e.ndjson),
         })
-    });
-    let exports: Vec<Value> = exports.collect();
-    let names = manifest.exports.iter().map(|e| e.name.to_string());
+        .collect();
+    exports.push(json!({
+        "name": "timelinejs",
+        "records": null,
+        "sharded": false,
+        "shards": 1,
+        "size": size(plan.timelinejs),
+        "url": url(TIMELINEJS),
+        "first": { "name": TIMELINEJS, "url": url(TIMELINEJS) },
+        "last": { "name": TIMELINEJS, "url": url(TIMELINEJS) },
+    }));
+    let names = exports
+        .iter()
+        .map(|e| e["name"].as_str().unwrap_or("").to_string());
     let by_name = names.zip(exports.iter().cloned()).collect();
-    (exports, by_name)
+    let limits = plan.limits;
+    Listing {
+        exports,
+        by_name,
+        limits: json!({
+            "json": size(limits.json_bytes),
+            "articles": limits.shard_articles,
+            "records": limits.shard_records,
+        }),
+    }
 }
 
 /// Bytes as a reader reads them: "840 bytes", "12 kB", "3.4 MB".
@@ -397,26 +702,95 @@ fn size(bytes: u64) -> String {
 /// Records are made one at a time as they are written, so that a build holds neither
 /// a tree of a whole export nor its text. `out` is buffered ([`Site::render_into`]).
 pub(crate) fn file(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let plan = site.data();
     match name {
-        MANIFEST => write_value(out, &site.data().manifest()),
-        TIMELINEJS => write_value(out, &timelinejs(site)),
-        _ => {
-            let Some((export, shard, format)) = site.data().find(name) else {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    format!("no data file `{name}`"),
-                ));
-            };
-            let records = shard.records.clone();
-            match format {
-                Format::Json => {
-                    out.write_all(b"[")?;
-                    each(site, export, records, &mut Array { out, first: true })?;
-                    out.write_all(b"]\n")
-                }
-                Format::Ndjson => each(site, export, records, &mut Lines { out }),
-            }
+        MANIFEST => return write_value(out, &plan.manifest(site)),
+        TIMELINEJS => return write_value(out, &timelinejs(site)),
+        _ => {}
+    }
+    let Some((planned, part)) = plan.find(name) else {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("no data file `{name}`"),
+        ));
+    };
+    let (export, scope, pairs) = (planned.export, &part.scope, &plan.pairs[..]);
+    let made = if planned.sharded {
+        shard(site, pairs, export, scope, out)?
+    } else {
+        let mut counted = Counted::new(out, u64::MAX);
+        counted.write_all(b"[")?;
+        let mut array = Array {
+            out: &mut counted,
+            first: true,
+        };
+        each(site, pairs, export, scope, &mut array)?;
+        counted.write_all(b"]\n")?;
+        Made {
+            bytes: counted.bytes,
+            compressed_bytes: None,
         }
+    };
+    let _ = part.made.set(made);
+    Ok(())
+}
+
+/// Writes the records of `export` in `scope` to `out` as gzip-compressed NDJSON, and
+/// says how many bytes they took before and after. The gzip header carries no time and
+/// no file name, so the same records give the same bytes.
+fn shard(
+    site: &Site,
+    pairs: &[PairAt],
+    export: Export,
+    scope: &Scope,
+    out: &mut dyn Write,
+) -> std::io::Result<Made> {
+    let level = flate2::Compression::new(GZIP_LEVEL);
+    let gzip = flate2::GzBuilder::new().write(Counted::new(out, u64::MAX), level);
+    // Records reach the compressor in large writes, not a field at a time.
+    let buffered = std::io::BufWriter::with_capacity(64 * 1024, gzip);
+    let mut plain = Counted::new(buffered, u64::MAX);
+    each(site, pairs, export, scope, &mut Lines { out: &mut plain })?;
+    let compressed = plain
+        .out
+        .into_inner()
+        .map_err(|e| e.into_error())?
+        .finish()?;
+    Ok(Made {
+        bytes: plain.bytes,
+        compressed_bytes: Some(compressed.bytes),
+    })
+}
+
+/// A writer that counts the bytes written through it, and fails past `bound` of them.
+struct Counted<W> {
+    out: W,
+    bytes: u64,
+    bound: u64,
+}
+
+impl<W: Write> Counted<W> {
+    fn new(out: W, bound: u64) -> Self {
+        Counted {
+            out,
+            bytes: 0,
+            bound,
+        }
+    }
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.bytes += n as u64;
+        if self.bytes > self.bound {
+            return Err(std::io::Error::other("over the bound"));
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -460,67 +834,110 @@ impl Sink for Lines<'_> {
     }
 }
 
-/// Makes records `range` of `export` and gives them to `sink`. What a record is made
-/// from is listed first and the records before `range` are skipped unmade.
+/// Makes the records of `export` in `scope` and gives them to `sink`, one at a time.
 fn each<S: Sink>(
     site: &Site,
+    pairs: &[PairAt],
     export: Export,
-    range: Range<usize>,
+    scope: &Scope,
     sink: &mut S,
 ) -> std::io::Result<()> {
     let (b, a) = (site.briefing, site.analysis);
+    let range = match (scope, export) {
+        (Scope::Records(r), Export::People) => {
+            return feed(b.people.iter(), r, sink, |p| person(site, p));
+        }
+        (Scope::Records(r), Export::Timeline) => {
+            return feed(timeline(site), r, sink, |x| event(site, x));
+        }
+        // The plan cuts no other export by records.
+        (Scope::Records(_), _) => return Ok(()),
+        (Scope::Articles(r), _) => r.clone(),
+    };
+    let articles = &b.articles[range.clone()];
     match export {
-        Export::Articles => feed(b.articles.iter(), range, sink, |x| article(site, x)),
-        Export::Paragraphs => feed(paragraphs(b), range, sink, |x| x),
-        Export::People => feed(b.people.iter(), range, sink, |p| person(site, p)),
+        Export::Articles => {
+            for x in articles {
+                sink.record(&article(site, x))?;
+            }
+        }
+        Export::Paragraphs => {
+            for x in articles {
+                for p in paragraphs(x) {
+                    sink.record(&p)?;
+                }
+            }
+        }
         Export::Mentions => {
-            let mut texts = Texts::new(b);
-            feed(a.mentions.iter(), range, sink, |m| MentionRecord {
-                place: &m.place,
-                person: m.person.as_deref(),
-                candidates: &m.candidates,
-                text: texts.of(&m.place),
-                sentence: m.sentence.into(),
-                kind: m.kind,
-                reason: m.reason,
-            })
+            for x in articles {
+                for m in a.mentions.of(&x.id) {
+                    sink.record(&MentionRecord {
+                        place: &m.place,
+                        person: m.person.as_deref(),
+                        candidates: &m.candidates,
+                        text: m.place.text(x),
+                        sentence: m.sentence.into(),
+                        kind: m.kind,
+                        reason: m.reason,
+                    })?;
+                }
+            }
         }
         Export::Quotes => {
-            let mut texts = Texts::new(b);
-            feed(a.quotes.iter(), range, sink, |q| QuoteRecord {
-                article: &q.place.article,
-                end: q.place.end,
-                paragraph: q.place.paragraph,
-                person: q.person.as_deref(),
-                sentence: q.sentence.into(),
-                speaker: q.person.as_deref().or(q.speaker.as_deref()),
-                speaker_text: q.speaker.as_deref(),
-                start: q.place.start,
-                text: texts.of(&q.place),
-            })
+            for x in articles {
+                for q in a.quotes.of(&x.id) {
+                    sink.record(&QuoteRecord {
+                        article: &q.place.article,
+                        end: q.place.end,
+                        paragraph: q.place.paragraph,
+                        person: q.person.as_deref(),
+                        sentence: q.sentence.into(),
+                        speaker: q.person.as_deref().or(q.speaker.as_deref()),
+                        speaker_text: q.speaker.as_deref(),
+                        start: q.place.start,
+                        text: q.place.text(x),
+                    })?;
+                }
+            }
         }
         Export::Dates => {
-            let mut texts = Texts::new(b);
-            feed(a.dates.iter(), range, sink, |d| DateRecord {
-                article: &d.place.article,
-                paragraph: d.place.paragraph,
-                text: texts.of(&d.place),
-                sentence: d.sentence.into(),
-                start: d.start,
-                end: d.end,
-                precision: d.precision,
-                relative: d.relative,
-            })
+            for x in articles {
+                for d in a.dates.of(&x.id) {
+                    sink.record(&DateRecord {
+                        article: &d.place.article,
+                        paragraph: d.place.paragraph,
+                        text: d.place.text(x),
+                        sentence: d.sentence.into(),
+                        start: d.start,
+                        end: d.end,
+                        precision: d.precision,
+                        relative: d.relative,
+                    })?;
+                }
+            }
         }
-        Export::Timeline => feed(timeline(site), range, sink, |x| event(site, x)),
-        Export::Comparisons => feed(comparisons(site), range, sink, |x| comparison(site, x)),
+        Export::Comparisons => {
+            if range.start == 0 {
+                for c in &b.comparisons {
+                    sink.record(&comparison(site, Compared::Curated(c)))?;
+                }
+            }
+            for p in pairs_in(pairs, &range) {
+                let story = &a.stories[p.story];
+                let compared = Compared::Pair(story, &story.pairs[p.pair]);
+                sink.record(&comparison(site, compared))?;
+            }
+        }
+        Export::People | Export::Timeline => {}
     }
+    Ok(())
 }
 
-/// Gives `sink` the records made by `make` from `items` in `range`.
+/// Gives `sink` the records made by `make` from `items` in `range`; those before it
+/// are skipped unmade.
 fn feed<T, R: Serialize, S: Sink>(
     items: impl Iterator<Item = T>,
-    range: Range<usize>,
+    range: &Range<usize>,
     sink: &mut S,
     mut make: impl FnMut(T) -> R,
 ) -> std::io::Result<()> {
@@ -528,32 +945,6 @@ fn feed<T, R: Serialize, S: Sink>(
         sink.record(&make(item))?;
     }
     Ok(())
-}
-
-/// The texts of findings, taken from their articles. Findings come article by article,
-/// so the article last looked up is usually the next one's.
-struct Texts<'a> {
-    briefing: &'a Briefing,
-    last: Option<&'a Article>,
-}
-
-impl<'a> Texts<'a> {
-    fn new(briefing: &'a Briefing) -> Self {
-        Texts {
-            briefing,
-            last: None,
-        }
-    }
-
-    /// The finding's text as written.
-    fn of(&mut self, place: &Place) -> &'a str {
-        let article = match self.last {
-            Some(a) if *a.id == *place.article => Some(a),
-            _ => self.briefing.article(&place.article),
-        };
-        self.last = article;
-        article.map_or("", |a| place.text(a))
-    }
 }
 
 /// Where a record's sentence is: bytes `start..end` of its paragraph's text, which
@@ -581,13 +972,12 @@ struct ParagraphRecord<'a> {
     text: &'a str,
 }
 
-fn paragraphs(b: &Briefing) -> impl Iterator<Item = ParagraphRecord<'_>> {
-    b.articles.iter().flat_map(|a| {
-        a.paragraphs().enumerate().map(|(i, p)| ParagraphRecord {
-            article: &a.id,
-            paragraph: i + 1,
-            text: p.text.as_str(),
-        })
+/// The paragraphs of article `a`.
+fn paragraphs(a: &Article) -> impl Iterator<Item = ParagraphRecord<'_>> {
+    a.paragraphs().enumerate().map(|(i, p)| ParagraphRecord {
+        article: &a.id,
+        paragraph: i + 1,
+        text: p.text.as_str(),
     })
 }
 
@@ -676,7 +1066,7 @@ fn person(site: &Site, p: &crate::content::Person) -> Value {
 
 /// An entry of the timeline: a curated event, or a date conflict found between
 /// aligned sentences of a story.
-enum Entry<'a> {
+pub(crate) enum Entry<'a> {
     Curated(&'a Event),
     Found(&'a Conflict),
 }
@@ -748,13 +1138,6 @@ fn event(site: &Site, entry: Entry) -> Value {
 enum Compared<'a> {
     Curated(&'a Comparison),
     Pair(&'a Story, &'a Pair),
-}
-
-fn comparisons<'s>(site: &'s Site) -> impl Iterator<Item = Compared<'s>> {
-    let curated = site.briefing.comparisons.iter().map(Compared::Curated);
-    let stories = site.analysis.stories.iter();
-    let pairs = stories.flat_map(|s| s.pairs.iter().map(move |p| Compared::Pair(s, p)));
-    curated.chain(pairs)
 }
 
 #[derive(Serialize)]
@@ -976,46 +1359,6 @@ fn timelinejs(site: &Site) -> Value {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_split_fills_each_shard_up_to_the_bound() {
-        // (bound, record sizes, how many records each shard takes, whether the export
-        // is sharded). A shard of n records of sizes s has 2 + Σs + (n − 1) + 1 bytes.
-        type Case = (u64, &'static [u64], &'static [usize], bool);
-        let table: &[Case] = &[
-            (10, &[], &[0], false),
-            (10, &[3, 3], &[2], false),
-            (10, &[3, 3, 3], &[2, 1], true),
-            (11, &[3, 3, 3], &[2, 1], true),
-            (14, &[3, 3, 3], &[3], false),
-            (10, &[20, 1, 1], &[1, 2], true),
-            (10, &[1, 20, 1], &[1, 1, 1], true),
-            (5, &[2, 2, 2, 2], &[1, 1, 1, 1], true),
-        ];
-        for (bound, sizes, expected, sharded) in table {
-            let mut split = Split::new(*bound);
-            for size in *sizes {
-                split.add(*size);
-            }
-            let planned = split.planned(Export::Mentions);
-            let counts: Vec<usize> = planned.shards.iter().map(|s| s.records.len()).collect();
-            assert_eq!(&counts, expected, "{bound} {sizes:?}");
-            assert_eq!(planned.sharded, *sharded, "{bound} {sizes:?}");
-            let starts = planned.shards.iter().map(|s| s.records.start);
-            let ends = planned.shards.iter().map(|s| s.records.end);
-            assert!(
-                starts.skip(1).eq(ends.clone().take(counts.len() - 1)),
-                "contiguous"
-            );
-            for s in &planned.shards {
-                let own: u64 = sizes[s.records.clone()].iter().sum();
-                let n = s.records.len() as u64;
-                assert_eq!(s.json, 3 + own + n.saturating_sub(1));
-                assert_eq!(s.ndjson, own + n);
-                assert!(s.json <= *bound || n == 1, "{bound} {sizes:?}: {s:?}");
-            }
-        }
-    }
-
     /// The default briefing's site.
     fn with_site(check: impl FnOnce(&mut Site)) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -1033,95 +1376,211 @@ mod tests {
         out
     }
 
+    /// The records of NDJSON shard `bytes`, decompressed.
+    fn lines(bytes: &[u8]) -> Vec<Value> {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(bytes), &mut text).unwrap();
+        text.lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
     #[test]
-    fn exports_over_the_bound_are_sharded_and_the_manifest_lists_every_shard() {
+    fn limits_are_read_as_three_numbers_or_not_at_all() {
+        type Case = (&'static str, Option<(u64, usize, usize)>);
+        let table: &[Case] = &[
+            ("2000,3,4", Some((2000, 3, 4))),
+            (" 0, 1 ,1", Some((0, 1, 1))),
+            ("2000,0,4", None),
+            ("2000,3,0", None),
+            ("2000,3", None),
+            ("2000,3,4,5", None),
+            ("a,3,4", None),
+            ("", None),
+        ];
+        for (text, expected) in table {
+            let limits =
+                Limits::parse(text).map(|l| (l.json_bytes, l.shard_articles, l.shard_records));
+            assert_eq!(limits, *expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_record_is_at_least_its_exports_least_size() {
+        // What lets an export be sharded unmeasured: were a record smaller, an export
+        // that fits in one file could be sharded.
+        with_site(|site| {
+            for export in Export::ALL {
+                let name = format!("{}.json", export.name());
+                let records: Vec<Value> = serde_json::from_slice(&render(site, &name)).unwrap();
+                assert!(!records.is_empty(), "{name}");
+                for r in records {
+                    let bytes = serde_json::to_vec(&r).unwrap().len() as u64;
+                    assert!(bytes >= export.least(), "{name}: {bytes} bytes: {r}");
+                }
+            }
+        });
+    }
+
+    #[test]
+    fn exports_over_the_bound_are_sharded_by_articles_and_the_manifest_lists_every_shard() {
         with_site(|site| {
             let whole: Vec<(String, Vec<Value>)> = Export::ALL
                 .iter()
                 .map(|e| {
                     let name = format!("{}.json", e.name());
-                    (
-                        name.clone(),
-                        serde_json::from_slice(&render(site, &name)).unwrap(),
-                    )
+                    let records = serde_json::from_slice(&render(site, &name)).unwrap();
+                    (name, records)
                 })
                 .collect();
-            assert!(
-                site.data_files()
-                    .contains(&super::super::Page::DataFile("mentions.ndjson".into()))
-            );
-            const BOUND: u64 = 6_000;
-            site.data = std::sync::OnceLock::from(Plan::new(site, BOUND));
+            let one: Value = serde_json::from_slice(&render(site, MANIFEST)).unwrap();
+            for export in one["exports"].as_array().unwrap() {
+                assert_eq!(export["form"], "json", "{export}");
+                assert!(export["compressed_bytes"].is_null(), "{export}");
+            }
+            let limits = Limits {
+                json_bytes: 6_000,
+                shard_articles: 4,
+                shard_records: 3,
+            };
+            site.data = OnceLock::from(Plan::with(site, limits));
             let manifest: Value = serde_json::from_slice(&render(site, MANIFEST)).unwrap();
             assert_eq!(manifest["version"], VERSION);
-            assert_eq!(manifest["shard_bytes"], BOUND);
+            assert_eq!(manifest["json_bytes"], 6_000);
+            assert_eq!(manifest["shard_articles"], 4);
+            let articles = site.briefing.articles.len();
             let mut listed = Vec::new();
             for (export, (name, records)) in
                 manifest["exports"].as_array().unwrap().iter().zip(&whole)
             {
                 assert_eq!(format!("{}.json", export["name"].as_str().unwrap()), *name);
                 assert_eq!(export["records"], records.len());
+                let files = export["files"].as_array().unwrap();
+                if export["form"] == "json" {
+                    // Within the bound: the one file, as before.
+                    assert_eq!(files.len(), 1);
+                    assert_eq!(files[0]["path"], name.as_str());
+                    let text = render(site, name);
+                    assert_eq!(files[0]["bytes"], text.len(), "{name}");
+                    assert!(text.len() <= 6_000, "{name}");
+                    listed.push(name.clone());
+                    continue;
+                }
+                assert_eq!(export["form"], "ndjson.gz");
                 let mut joined = Vec::new();
-                let mut lines = Vec::new();
-                let (files, ndjson) = (
-                    export["files"].as_array().unwrap(),
-                    export["ndjson"].as_array().unwrap(),
-                );
-                assert_eq!(files.len(), ndjson.len(), "{name}");
-                let mut bytes = 0;
-                for (f, n) in files.iter().zip(ndjson) {
+                let (mut bytes, mut compressed) = (0, 0);
+                for (i, f) in files.iter().enumerate() {
                     let path = f["path"].as_str().unwrap();
-                    let text = render(site, path);
-                    assert_eq!(f["bytes"], text.len(), "{path}");
-                    bytes += text.len();
-                    let shard: Vec<Value> = serde_json::from_slice(&text).unwrap();
+                    let gzip = render(site, path);
+                    assert_eq!(f["compressed_bytes"], gzip.len(), "{path}");
+                    let shard = lines(&gzip);
                     assert_eq!(f["records"], shard.len(), "{path}");
-                    assert!(
-                        text.len() as u64 <= BOUND || shard.len() == 1,
-                        "{path}: {} bytes",
-                        text.len()
-                    );
+                    let text: usize = shard.iter().map(|r| r.to_string().len() + 1).sum();
+                    assert_eq!(f["bytes"], text, "{path}");
+                    (bytes, compressed) = (bytes + text, compressed + gzip.len());
+                    match name.as_str() {
+                        "people.json" | "timeline.json" => {
+                            assert!(f["articles"].is_null());
+                            assert!(shard.len() <= 3, "{path}");
+                        }
+                        _ => {
+                            // A run of four articles, which its records are of.
+                            let range = &f["articles"];
+                            let from = range["from"].as_u64().unwrap() as usize;
+                            let to = range["to"].as_u64().unwrap() as usize;
+                            assert_eq!((from, to), (i * 4 + 1, articles.min(i * 4 + 4)));
+                            let ids = &site.briefing.articles[from - 1..to];
+                            assert_eq!(range["first"], *ids[0].id);
+                            assert_eq!(range["last"], *ids[ids.len() - 1].id);
+                            for r in &shard {
+                                let own = match name.as_str() {
+                                    "articles.json" => r["id"].clone(),
+                                    "comparisons.json" if r["curated"] == true => continue,
+                                    "comparisons.json" => r["articles"][0].clone(),
+                                    _ => r["article"].clone(),
+                                };
+                                let own = own.as_str().unwrap();
+                                assert!(ids.iter().any(|a| *a.id == *own), "{path}: {r}");
+                            }
+                        }
+                    }
                     joined.extend(shard);
-                    let path = n["path"].as_str().unwrap();
-                    let text = render(site, path);
-                    assert_eq!(n["bytes"], text.len(), "{path}");
-                    let shard: Vec<Value> = std::str::from_utf8(&text)
-                        .unwrap()
-                        .lines()
-                        .map(|l| serde_json::from_str(l).unwrap())
-                        .collect();
-                    assert_eq!(n["records"], shard.len(), "{path}");
-                    lines.extend(shard);
-                    listed.extend([f["path"].clone(), n["path"].clone()]);
+                    listed.push(path.to_string());
                 }
                 assert_eq!(export["bytes"], bytes, "{name}");
+                assert_eq!(export["compressed_bytes"], compressed, "{name}");
                 assert_eq!(
                     &joined, records,
-                    "{name}: the shards hold every record once, in order"
+                    "{name}: the shards hold the records of the one file, in order"
                 );
-                assert_eq!(&lines, records, "{name}: as NDJSON");
             }
-            // The larger exports are sharded, and each shard file is a page of the plan.
-            for name in [
-                "mentions/0001.json",
-                "mentions/0002.ndjson",
-                "paragraphs/0003.json",
-            ] {
-                assert!(listed.contains(&json!(name)), "{name}");
+            for sharded in ["mentions/0002.ndjson.gz", "paragraphs/0001.ndjson.gz"] {
+                assert!(listed.contains(&sharded.to_string()), "{sharded}");
             }
-            assert!(!listed.contains(&json!("mentions.json")));
-            // The data page links the shards, and the manifest for a sharded export.
+            assert!(listed.contains(&"people.json".to_string()));
+            // The data page links the first and last shards, and the manifest.
             let page = site.render(&super::super::Page::DataIndex).unwrap();
             let page = String::from_utf8(page.bytes).unwrap();
-            assert!(page.contains(r#"<a href="../data/mentions/0002.ndjson">"#));
+            assert!(page.contains(r#"<a href="../data/mentions/0001.ndjson.gz">"#));
             assert!(page.contains(r#"<h2 id="mentions-json-h"><a href="../data/index.json">"#));
             assert!(!page.contains("data/mentions.json"));
-            let files: Vec<String> = site.data().files().collect();
-            listed.extend([json!(TIMELINEJS), json!(MANIFEST)]);
-            assert_eq!(files.len(), listed.len());
-            for f in &files {
-                assert!(listed.contains(&json!(f)), "{f} is not in the manifest");
+            let files: Vec<&str> = site.data().files().collect();
+            listed.extend([TIMELINEJS.to_string(), MANIFEST.to_string()]);
+            assert_eq!(files, listed);
+        });
+    }
+
+    #[test]
+    fn a_shard_is_the_same_bytes_each_time_with_no_time_or_name_in_its_header() {
+        with_site(|site| {
+            let limits = Limits {
+                json_bytes: 0,
+                ..Limits::DEFAULT
+            };
+            site.data = OnceLock::from(Plan::with(site, limits));
+            let first = render(site, "paragraphs/0001.ndjson.gz");
+            assert_eq!(first, render(site, "paragraphs/0001.ndjson.gz"));
+            // ID1 ID2, deflate, no flags (no name, comment or extra), no time.
+            assert_eq!(first[..8], [0x1f, 0x8b, 8, 0, 0, 0, 0, 0]);
+        });
+    }
+
+    #[test]
+    fn the_manifest_takes_the_bytes_of_linked_shards_from_the_previous_one() {
+        with_site(|site| {
+            let limits = Limits {
+                json_bytes: 0,
+                ..Limits::DEFAULT
+            };
+            site.data = OnceLock::from(Plan::with(site, limits));
+            let manifest: Value = serde_json::from_slice(&render(site, MANIFEST)).unwrap();
+            // A new plan knows no bytes of its shards: a manifest said to be the
+            // previous one's gives them without their being made.
+            let mut said = manifest.clone();
+            for export in said["exports"].as_array_mut().unwrap() {
+                let files = export["files"].as_array_mut().unwrap();
+                for f in files.iter_mut().filter(|f| f["compressed_bytes"].is_u64()) {
+                    f["compressed_bytes"] = json!(f["compressed_bytes"].as_u64().unwrap() + 1);
+                }
+                let shards = files
+                    .iter()
+                    .filter(|f| f["compressed_bytes"].is_u64())
+                    .count();
+                if let Some(total) = export["compressed_bytes"].as_u64() {
+                    export["compressed_bytes"] = json!(total + shards as u64);
+                }
             }
+            assert_ne!(said, manifest);
+            let again = |previous: &Value, site: &mut Site| -> Value {
+                site.data = OnceLock::from(Plan::with(site, limits));
+                site.data().remember(&serde_json::to_vec(previous).unwrap());
+                serde_json::from_slice(&render(site, MANIFEST)).unwrap()
+            };
+            assert_eq!(again(&said, site), said);
+            // Unless it is of another version.
+            let mut other = said.clone();
+            other["version"] = json!(VERSION - 1);
+            assert_eq!(again(&other, site), manifest);
         });
     }
 
@@ -1129,7 +1588,8 @@ mod tests {
     fn a_data_file_outside_the_plan_is_an_error() {
         with_site(|site| {
             for name in [
-                "mentions/0001.json",
+                "mentions/0001.ndjson.gz",
+                "mentions.ndjson",
                 "nothing.json",
                 "mentions.csv",
                 "../index.json",

@@ -11,8 +11,9 @@
 //! and the articles give it: an article by its id and its file's digest (which covers
 //! its title, date and outlet), a compared pair or a conflict by its whole record.
 //! Pages that list anything of the whole briefing (the home page, the report, feeds,
-//! the sitemap, the data exports, the search index) have no fingerprint and are always
-//! rendered: they are few, and bounded.
+//! the sitemap, the search index) have no fingerprint and are always rendered: they
+//! are few, and bounded. A file of the data exports has one: a shard is made from its
+//! run of articles, and the exports' manifest from every other file.
 
 use std::hash::{Hash, Hasher};
 
@@ -240,8 +241,8 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
             }
         }
         Page::List(list, n) => list_fingerprint(site, list, *n, &mut fp),
+        Page::DataFile(name) => data_fingerprint(site, name, &mut fp)?,
         Page::Home
-        | Page::DataFile(_)
         | Page::SearchFile(_)
         | Page::Report
         | Page::DataIndex
@@ -251,6 +252,90 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
         | Page::Robots => return None,
     }
     Some(fp.finish())
+}
+
+/// A file of the data exports (`render::data`): how the exports are cut, and what the
+/// file's records are made from; `None` for a name that is no data file.
+fn data_fingerprint(site: &Site, name: &str, fp: &mut Fingerprint) -> Option<()> {
+    use super::data::{Entry, Inputs};
+    let (b, ix) = (site.briefing, &site.index);
+    let plan = site.data();
+    fp.add(plan.limits());
+    match plan.inputs(site, name)? {
+        // Every other file, as its bytes and records are listed.
+        Inputs::Manifest => {
+            for other in plan.files().filter(|f| *f != name) {
+                fp.add(fingerprint(site, &Page::DataFile(other.to_string())));
+            }
+        }
+        Inputs::TimelineJs => {
+            for s in b.events.iter().flat_map(|e| &e.sources) {
+                fp.article_id(site, &s.article)
+                    .add(s.found.map(|f| f.paragraph));
+            }
+        }
+        // An article's records are made from it alone (and the people, in the salt).
+        Inputs::Articles {
+            articles,
+            curated,
+            pairs,
+        } => {
+            fp.add(&articles);
+            for a in &b.articles[articles] {
+                fp.article(a);
+            }
+            if curated {
+                for c in &b.comparisons {
+                    for (id, _) in &c.articles {
+                        fp.article_id(site, id);
+                    }
+                    for claim in c.points.iter().flat_map(|p| &p.claims) {
+                        fp.article_id(site, &claim.article)
+                            .add(claim.found.map(|f| f.paragraph));
+                    }
+                }
+            }
+            for (s, p) in pairs {
+                let story = &site.analysis.stories[s];
+                let pair = &story.pairs[p];
+                fp.add((&story.id, &story.title))
+                    .article_id(site, &pair.a)
+                    .article_id(site, &pair.b)
+                    .add(ix.pair_hashes()[s][p]);
+            }
+        }
+        // A person's record counts their mentions and lists their articles.
+        Inputs::People(range) => {
+            fp.add(&range);
+            for p in &b.people[range] {
+                let mentions = ix.mentions_by_person.get(p.id.as_str());
+                for m in mentions.into_iter().flatten() {
+                    fp.add(&*m.place.article);
+                }
+            }
+        }
+        Inputs::Timeline(entries) => {
+            for entry in entries {
+                match entry {
+                    Entry::Curated(e) => {
+                        fp.add(&e.id);
+                        for s in &e.sources {
+                            fp.add(s.found.map(|f| f.paragraph));
+                        }
+                        let conflicts = site.analysis.conflicts.iter();
+                        let own = conflicts.filter(|c| c.event.as_deref() == Some(e.id.as_str()));
+                        for c in own.take(1) {
+                            fp.record(&c.claims);
+                        }
+                    }
+                    Entry::Found(c) => {
+                        fp.record(c);
+                    }
+                }
+            }
+        }
+    }
+    Some(())
 }
 
 /// A page of a list: which page of how many, and the items it holds.

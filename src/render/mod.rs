@@ -124,9 +124,8 @@ pub struct Site<'a> {
     /// on every term; its files are made when written. The dev server renders pages
     /// readers have open before it.
     search: std::sync::OnceLock<search::Index>,
-    /// How the data exports are cut into files.
-    /// How the data exports are cut into files: measured when first asked for (every
-    /// record is serialised once), so pages readers have open do not wait for it.
+    /// How the data exports are cut into files: planned when first asked for, so
+    /// pages readers have open do not wait for it.
     pub(crate) data: std::sync::OnceLock<data::Plan>,
     /// Every page but the search index's files.
     pages: Vec<Page>,
@@ -263,15 +262,21 @@ impl<'a> Site<'a> {
 
     /// How the data exports are cut into files.
     pub(crate) fn data(&self) -> &data::Plan {
-        // The files are known once every record is measured: an export too large for
-        // one file is written as shards.
-        self.data
-            .get_or_init(|| data::Plan::new(self, data::SHARD_BYTES))
+        self.data.get_or_init(|| data::Plan::new(self))
     }
 
-    /// The files of the data exports, which measuring them tells.
+    /// The files of the data exports, which planning them tells; last their manifest,
+    /// which describes the others and so is written after them.
     pub fn data_files(&self) -> Vec<Page> {
-        self.data().files().map(Page::DataFile).collect()
+        let files = self.data().files();
+        files.map(|f| Page::DataFile(f.to_string())).collect()
+    }
+
+    /// Gives the data exports the manifest of the site an incremental build replaces
+    /// (its bytes): the bytes of the shards the build links from that site rather
+    /// than writes are those it lists.
+    pub fn previous_data_manifest(&self, manifest: &[u8]) {
+        self.data().remember(manifest);
     }
 
     /// The files of the search index, which building it tells.

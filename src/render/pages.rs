@@ -1088,11 +1088,12 @@ fn overview_charts(site: &Site, page: &Page, root: &str, ctx: &mut Context) {
 /// `/data/`: the data exports, what each holds, with links. The fields are listed in
 /// the template, and a test checks them against the exports themselves.
 fn data_index(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
-    let (exports, by_name) = super::data::listing(site, root);
+    let listing = super::data::listing(site, root);
     ctx.insert("title", "Data");
     ctx.insert("section", "data");
-    ctx.insert("exports", &exports);
-    ctx.insert("export", &by_name);
+    ctx.insert("exports", &listing.exports);
+    ctx.insert("export", &listing.by_name);
+    ctx.insert("limits", &listing.limits);
     ctx.insert(
         "timelinejs",
         &format!("{}data/timelinejs.json", site.options.base_url),

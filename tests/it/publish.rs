@@ -729,9 +729,58 @@ fn the_data_page_and_docs_list_exactly_the_exported_fields() {
     }
 }
 
-/// The records of data export `name`, from every file the manifest lists for it, in
-/// either form.
-fn export_records(site: &Path, name: &str, ndjson: bool) -> Vec<serde_json::Value> {
+/// The default briefing built with every data export over the bound: each is shards,
+/// of two articles' records, or of three records for people and the timeline.
+fn sharded_site() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("publish-sharded-site");
+        let _ = std::fs::remove_dir_all(&out);
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args([
+                "build",
+                "--output",
+                out.to_str().unwrap(),
+                "--base-url",
+                BASE,
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("BRIEFING_DATA_LIMITS", "0,2,3")
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+        out
+    })
+}
+
+/// The text of a data file: a JSON file as it is, a shard decompressed.
+fn data_text(site: &Path, path: &str) -> String {
+    let bytes = std::fs::read(site.join("data").join(path)).unwrap();
+    if !path.ends_with(".gz") {
+        return String::from_utf8(bytes).unwrap();
+    }
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_string(&mut text)
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    text
+}
+
+/// The records of a data file, in either form.
+fn data_records(site: &Path, path: &str) -> Vec<serde_json::Value> {
+    let text = data_text(site, path);
+    if path.ends_with(".ndjson.gz") {
+        let lines = text.lines();
+        let parsed =
+            lines.map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}: {l}")));
+        return parsed.collect();
+    }
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value.as_array().unwrap().clone()
+}
+
+/// The records of data export `name`, from every file the manifest lists for it.
+fn export_records(site: &Path, name: &str) -> Vec<serde_json::Value> {
     let manifest = json(site, "data/index.json");
     let export = manifest["exports"]
         .as_array()
@@ -739,83 +788,105 @@ fn export_records(site: &Path, name: &str, ndjson: bool) -> Vec<serde_json::Valu
         .iter()
         .find(|e| e["name"] == name)
         .unwrap_or_else(|| panic!("{name} is not in the manifest"));
-    let form = if ndjson { "ndjson" } else { "files" };
-    let mut records = Vec::new();
-    for f in export[form].as_array().unwrap() {
-        let path = format!("data/{}", f["path"].as_str().unwrap());
-        if ndjson {
-            let text = read(site, &path);
-            records.extend(
-                text.lines().map(|l| {
-                    serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}: {l}"))
-                }),
-            );
-        } else {
-            records.extend(json(site, &path).as_array().unwrap().iter().cloned());
-        }
-    }
-    records
+    let files = export["files"].as_array().unwrap().iter();
+    files
+        .flat_map(|f| data_records(site, f["path"].as_str().unwrap()))
+        .collect()
 }
 
 #[test]
 fn the_manifest_lists_every_data_file_with_its_records_and_bytes() {
-    let site = default_site();
-    let manifest = json(site, "data/index.json");
-    assert_eq!(manifest["version"], 2);
-    let files = crate::support::snapshot(&site.join("data"));
-    let mut listed = BTreeSet::from(["index.html".to_string(), "index.json".to_string()]);
-    for export in manifest["exports"].as_array().unwrap() {
-        let name = export["name"].as_str().unwrap();
-        let mut bytes = 0;
-        for form in ["files", "ndjson"] {
-            let mut records = 0;
-            for f in export[form].as_array().unwrap() {
+    for (site, form) in [(default_site(), "json"), (sharded_site(), "ndjson.gz")] {
+        let manifest = json(site, "data/index.json");
+        assert_eq!(manifest["version"], 3);
+        let files = crate::support::snapshot(&site.join("data"));
+        let mut listed = BTreeSet::from(["index.html".to_string(), "index.json".to_string()]);
+        for export in manifest["exports"].as_array().unwrap() {
+            let name = export["name"].as_str().unwrap();
+            let expected = if name == "timelinejs" { "json" } else { form };
+            assert_eq!(export["form"], expected, "{name}");
+            let (mut records, mut bytes, mut compressed) = (0, 0, 0);
+            for f in export["files"].as_array().unwrap() {
                 let path = f["path"].as_str().unwrap();
                 let held = files
                     .get(path)
                     .unwrap_or_else(|| panic!("{path} is listed, not written"));
-                assert_eq!(f["bytes"], held.len(), "{path}");
-                if form == "files" {
-                    bytes += held.len();
+                let text = data_text(site, path);
+                assert_eq!(f["bytes"], text.len(), "{path}");
+                if expected == "json" {
+                    assert!(f["compressed_bytes"].is_null(), "{path}");
+                    assert!(path.ends_with(".json") && !path.contains('/'), "{path}");
+                } else {
+                    assert_eq!(f["compressed_bytes"], held.len(), "{path}");
+                    assert!(path.starts_with(&format!("{name}/")), "{path}");
+                    compressed += held.len();
                 }
-                records += f["records"].as_u64().unwrap_or(0);
+                if let Some(n) = f["records"].as_u64() {
+                    assert_eq!(data_records(site, path).len() as u64, n, "{path}");
+                    records += n;
+                }
+                bytes += text.len();
                 listed.insert(path.to_string());
             }
-            assert_eq!(
-                export["records"].as_u64().unwrap_or(0),
-                records,
-                "{name} {form}"
-            );
+            assert_eq!(export["records"].as_u64().unwrap_or(0), records, "{name}");
+            assert_eq!(export["bytes"], bytes, "{name}");
+            match expected {
+                "json" => assert!(export["compressed_bytes"].is_null(), "{name}"),
+                _ => assert_eq!(export["compressed_bytes"], compressed, "{name}"),
+            }
         }
-        assert_eq!(export["bytes"], bytes, "{name}");
+        let written: BTreeSet<String> = files.into_keys().collect();
+        assert_eq!(written, listed, "every data file is in the manifest");
     }
-    let written: BTreeSet<String> = files.into_keys().collect();
-    assert_eq!(written, listed, "every data file is in the manifest");
 }
 
 #[test]
-fn ndjson_lines_are_the_records_of_the_json_exports() {
-    let site = default_site();
-    let manifest = json(site, "data/index.json");
+fn the_shards_hold_exactly_the_records_of_the_one_file_form() {
+    let manifest = json(sharded_site(), "data/index.json");
+    let articles = export_records(default_site(), "articles");
     let mut checked = 0;
     for export in manifest["exports"].as_array().unwrap() {
         let name = export["name"].as_str().unwrap();
-        if export["ndjson"].as_array().unwrap().is_empty() {
-            assert_eq!(name, "timelinejs", "only TimelineJS's object has no NDJSON");
+        if name == "timelinejs" {
             continue;
         }
-        let records = export_records(site, name, false);
+        let records = export_records(default_site(), name);
         assert!(!records.is_empty(), "{name}");
-        assert_eq!(export_records(site, name, true), records, "{name}");
+        assert_eq!(export_records(sharded_site(), name), records, "{name}");
+        // A shard of the articles' records holds those of its run of articles.
+        for f in export["files"].as_array().unwrap() {
+            let range = &f["articles"];
+            if range.is_null() {
+                assert!(["people", "timeline"].contains(&name), "{name}");
+                continue;
+            }
+            let from = range["from"].as_u64().unwrap() as usize;
+            let to = range["to"].as_u64().unwrap() as usize;
+            assert_eq!(range["first"], articles[from - 1]["id"]);
+            assert_eq!(range["last"], articles[to - 1]["id"]);
+            assert!(to - from < 2, "{f}");
+        }
         checked += 1;
     }
     assert_eq!(checked, 8);
+    // And the two builds are the same but for the data exports.
+    let (one, sharded) = (
+        crate::support::snapshot(default_site()),
+        crate::support::snapshot(sharded_site()),
+    );
+    let differ: Vec<&String> = one
+        .keys()
+        .chain(sharded.keys())
+        .filter(|p| !p.starts_with("data/") && p.as_str() != ".briefing-site")
+        .filter(|p| one.get(*p) != sharded.get(*p))
+        .collect();
+    assert_eq!(differ, Vec::<&String>::new());
 }
 
 #[test]
 fn every_finding_points_at_the_text_of_its_exported_paragraph() {
     let site = default_site();
-    let paragraphs: HashMap<(String, u64), String> = export_records(site, "paragraphs", false)
+    let paragraphs: HashMap<(String, u64), String> = export_records(site, "paragraphs")
         .into_iter()
         .map(|p| {
             let key = (
@@ -825,7 +896,7 @@ fn every_finding_points_at_the_text_of_its_exported_paragraph() {
             (key, p["text"].as_str().unwrap().to_string())
         })
         .collect();
-    let articles = export_records(site, "articles", false);
+    let articles = export_records(site, "articles");
     let count: u64 = articles
         .iter()
         .map(|a| a["paragraphs"].as_u64().unwrap())
@@ -852,7 +923,7 @@ fn every_finding_points_at_the_text_of_its_exported_paragraph() {
                 .to_string()
         };
     for name in ["mentions", "quotes"] {
-        let records = export_records(site, name, false);
+        let records = export_records(site, name);
         assert!(records.len() > 10, "{name}");
         for r in records {
             assert_eq!(
@@ -870,14 +941,14 @@ fn every_finding_points_at_the_text_of_its_exported_paragraph() {
             );
         }
     }
-    let dates = export_records(site, "dates", false);
+    let dates = export_records(site, "dates");
     assert!(dates.len() > 10);
     for r in dates {
         let sentence = text(&r, &r["sentence"]["start"], &r["sentence"]["end"]);
         assert!(sentence.contains(r["text"].as_str().unwrap()), "{r}");
     }
     let mut sides = 0;
-    for pair in export_records(site, "comparisons", false) {
+    for pair in export_records(site, "comparisons") {
         for d in pair["differences"].as_array().unwrap() {
             for side in [&d["a"], &d["b"]].into_iter().filter(|s| !s.is_null()) {
                 let sentence = text(side, &side["start"], &side["end"]);

@@ -347,3 +347,100 @@ fn an_incremental_build_of_an_affair_gives_the_bytes_of_a_clean_one() {
         .collect();
     assert_eq!(differ, Vec::<&String>::new(), "pages that differ");
 }
+
+/// Runs the real binary in `dir` with the data exports cut small: every export is
+/// sharded, ten articles' records (or four records) a shard.
+fn build_sharded(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("BRIEFING_DATA_LIMITS", "0,10,4")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stderr(&out)
+}
+
+#[test]
+fn sharded_data_exports_are_the_same_bytes_from_two_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    affair(dir.path(), 30, None);
+    build_sharded(dir.path(), &["build", "--output", "a"]);
+    build_sharded(dir.path(), &["build", "--output", "b"]);
+    let a = crate::support::snapshot(&dir.path().join("a/data"));
+    let b = crate::support::snapshot(&dir.path().join("b/data"));
+    assert!(a.contains_key("mentions/0003.ndjson.gz"), "{:?}", a.keys());
+    assert!(!a.contains_key("mentions.json"));
+    assert_eq!(a, b);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_edited_article_renders_again_only_the_data_shards_that_hold_its_records() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    affair(dir.path(), 60, None);
+    build_sharded(dir.path(), &["build"]);
+    let data = dir.path().join("site/data");
+    // A file linked from the previous site keeps its inode; one rendered again is new.
+    let inodes = |data: &Path| -> BTreeMap<String, u64> {
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(data.join("index.json")).unwrap()).unwrap();
+        let mut files = vec!["index.json".to_string()];
+        for export in manifest["exports"].as_array().unwrap() {
+            for f in export["files"].as_array().unwrap() {
+                files.push(f["path"].as_str().unwrap().to_string());
+            }
+        }
+        let inode = |f: &String| std::fs::metadata(data.join(f)).unwrap().ino();
+        files.iter().map(|f| (f.clone(), inode(f))).collect()
+    };
+    let before = inodes(&data);
+    // Article 32 of 60, in the fourth run of ten: a sentence that names no one and
+    // dates nothing.
+    let edited = dir.path().join("content/articles/a00031.md");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(&edited, format!("{text}\nDock workers watched the cranes.\n")).unwrap();
+    let said = build_sharded(dir.path(), &["build"]);
+    assert!(said.contains(" of them unchanged)"), "{said}");
+    let after = inodes(&data);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    // The shards of the fourth run of articles, those of `comparisons` that hold a pair
+    // of the article, and the manifest.
+    let mut expected: Vec<String> = ["articles", "paragraphs", "mentions", "quotes", "dates"]
+        .iter()
+        .map(|e| format!("{e}/0004.ndjson.gz"))
+        .collect();
+    let comparisons = before.keys().filter(|f| f.starts_with("comparisons/"));
+    for path in comparisons {
+        let bytes = std::fs::read(data.join(path)).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)
+            .unwrap();
+        if path.ends_with("/0004.ndjson.gz") || text.contains("\"a00031\"") {
+            expected.push(path.clone());
+        }
+    }
+    expected.push("index.json".to_string());
+    expected.sort();
+    let rendered: Vec<String> = after
+        .iter()
+        .filter(|(f, inode)| before[*f] != **inode)
+        .map(|(f, _)| f.clone())
+        .collect();
+    assert_eq!(rendered, expected);
+    // And the site is the one a clean build makes.
+    build_sharded(dir.path(), &["build", "--no-cache", "--output", "clean"]);
+    let site = crate::support::snapshot(&dir.path().join("site"));
+    let clean = crate::support::snapshot(&dir.path().join("clean"));
+    let differ: Vec<&String> = site
+        .keys()
+        .chain(clean.keys())
+        .filter(|path| site.get(*path) != clean.get(*path))
+        .collect();
+    assert_eq!(differ, Vec::<&String>::new(), "files that differ");
+}
