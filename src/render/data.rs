@@ -379,6 +379,10 @@ impl Plan {
                     records: Some(files.iter().filter_map(|f| f.records).sum()),
                     bytes: files.iter().map(|f| f.bytes).sum(),
                     compressed_bytes: p.sharded.then(|| compressed.flatten().sum()),
+                    ndjson: match p.sharded {
+                        true => files.clone(),
+                        false => Vec::new(),
+                    },
                     files,
                 }
             })
@@ -396,10 +400,11 @@ impl Plan {
                 compressed_bytes: None,
                 articles: None,
             }],
+            ndjson: Vec::new(),
         });
         Manifest {
             version: VERSION,
-            json_bytes: self.limits.json_bytes,
+            shard_bytes: self.limits.json_bytes,
             shard_articles: self.limits.shard_articles,
             shard_records: self.limits.shard_records,
             exports,
@@ -565,7 +570,8 @@ fn pairs_in<'p>(pairs: &'p [PairAt], articles: &Range<usize>) -> &'p [PairAt] {
 #[derive(Serialize)]
 struct Manifest<'a> {
     version: u32,
-    json_bytes: u64,
+    /// The bound of an export in one JSON file (named when the bound was a shard's).
+    shard_bytes: u64,
     shard_articles: usize,
     shard_records: usize,
     exports: Vec<ManifestExport<'a>>,
@@ -583,9 +589,11 @@ struct ManifestExport<'a> {
     /// Of its shards' gzip files together; None for a JSON file.
     compressed_bytes: Option<u64>,
     files: Vec<ManifestFile<'a>>,
+    /// Its NDJSON files, as version 2 had them: its shards, or none.
+    ndjson: Vec<ManifestFile<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct ManifestFile<'a> {
     /// Below `data/`: relative to the manifest.
     path: &'a str,
@@ -597,7 +605,7 @@ struct ManifestFile<'a> {
 }
 
 /// Articles `from..=to` (1-based positions in article order), ids `first` to `last`.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct ArticleRange<'a> {
     from: usize,
     to: usize,
@@ -716,7 +724,7 @@ pub(crate) fn file(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Res
     };
     let (export, scope, pairs) = (planned.export, &part.scope, &plan.pairs[..]);
     let made = if planned.sharded {
-        shard(site, pairs, export, scope, out)?
+        shard(site, pairs, export, scope, GZIP_LEVEL, out)?
     } else {
         let mut counted = Counted::new(out, u64::MAX);
         counted.write_all(b"[")?;
@@ -743,9 +751,10 @@ fn shard(
     pairs: &[PairAt],
     export: Export,
     scope: &Scope,
+    level: u32,
     out: &mut dyn Write,
 ) -> std::io::Result<Made> {
-    let level = flate2::Compression::new(GZIP_LEVEL);
+    let level = flate2::Compression::new(level);
     let gzip = flate2::GzBuilder::new().write(Counted::new(out, u64::MAX), level);
     // Records reach the compressor in large writes, not a field at a time.
     let buffered = std::io::BufWriter::with_capacity(64 * 1024, gzip);
@@ -1446,7 +1455,7 @@ mod tests {
             site.data = OnceLock::from(Plan::with(site, limits));
             let manifest: Value = serde_json::from_slice(&render(site, MANIFEST)).unwrap();
             assert_eq!(manifest["version"], VERSION);
-            assert_eq!(manifest["json_bytes"], 6_000);
+            assert_eq!(manifest["shard_bytes"], 6_000);
             assert_eq!(manifest["shard_articles"], 4);
             let articles = site.briefing.articles.len();
             let mut listed = Vec::new();
@@ -1582,6 +1591,53 @@ mod tests {
             other["version"] = json!(VERSION - 1);
             assert_eq!(again(&other, site), manifest);
         });
+    }
+
+    /// The CPU time this thread has had, from the kernel's scheduler statistics.
+    fn cpu() -> std::time::Duration {
+        let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+        let ns = stat.split_whitespace().next().and_then(|n| n.parse().ok());
+        std::time::Duration::from_nanos(ns.unwrap_or(0))
+    }
+
+    /// What the sharded exports of a large briefing cost to make (set
+    /// `BRIEFING_DATA_COST_ROOT`), on one thread: the records as NDJSON alone, then
+    /// compressed at each gzip level, with the bytes; prints, asserts nothing.
+    #[test]
+    #[ignore = "a measurement"]
+    fn data_cost() {
+        let Some(root) = std::env::var_os("BRIEFING_DATA_COST_ROOT") else {
+            return;
+        };
+        let loaded = crate::load::briefing(std::path::Path::new(&root)).unwrap();
+        let analysis = crate::analyse::run(&loaded.briefing);
+        let theme = super::super::Theme::default_theme();
+        let options = crate::render_options(&loaded, None);
+        let site = super::super::site(&loaded.briefing, &analysis, &theme, options).unwrap();
+        let started = cpu();
+        let plan = Plan::new(&site);
+        eprintln!("plan: {:?}", cpu() - started);
+        let shards = plan.exports.iter().filter(|p| p.sharded);
+        let parts: Vec<(Export, &Part)> = shards
+            .flat_map(|p| p.files.iter().map(move |f| (p.export, f)))
+            .collect();
+        let started = cpu();
+        let mut plain = Counted::new(std::io::sink(), u64::MAX);
+        for (export, part) in &parts {
+            let mut lines = Lines { out: &mut plain };
+            each(&site, &plan.pairs, *export, &part.scope, &mut lines).unwrap();
+        }
+        eprintln!("ndjson: {:?}, {} bytes", cpu() - started, plain.bytes);
+        for level in [1, 2, 3, 6] {
+            let started = cpu();
+            let mut compressed = 0;
+            for (export, part) in &parts {
+                let mut out = std::io::sink();
+                let made = shard(&site, &plan.pairs, *export, &part.scope, level, &mut out);
+                compressed += made.unwrap().compressed_bytes.unwrap_or(0);
+            }
+            eprintln!("gzip {level}: {:?}, {compressed} bytes", cpu() - started);
+        }
     }
 
     #[test]

@@ -834,6 +834,12 @@ fn the_manifest_lists_every_data_file_with_its_records_and_bytes() {
                 "json" => assert!(export["compressed_bytes"].is_null(), "{name}"),
                 _ => assert_eq!(export["compressed_bytes"], compressed, "{name}"),
             }
+            // Version 2's list of NDJSON files: the shards, or none.
+            let ndjson = export["ndjson"].as_array().unwrap();
+            match expected {
+                "json" => assert!(ndjson.is_empty(), "{name}"),
+                _ => assert_eq!(export["ndjson"], export["files"], "{name}"),
+            }
         }
         let written: BTreeSet<String> = files.into_keys().collect();
         assert_eq!(written, listed, "every data file is in the manifest");

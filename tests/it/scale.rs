@@ -401,7 +401,11 @@ fn an_edited_article_renders_again_only_the_data_shards_that_hold_its_records() 
     // dates nothing.
     let edited = dir.path().join("content/articles/a00031.md");
     let text = std::fs::read_to_string(&edited).unwrap();
-    std::fs::write(&edited, format!("{text}\nDock workers watched the cranes.\n")).unwrap();
+    std::fs::write(
+        &edited,
+        format!("{text}\nDock workers watched the cranes.\n"),
+    )
+    .unwrap();
     let said = build_sharded(dir.path(), &["build"]);
     assert!(said.contains(" of them unchanged)"), "{said}");
     let after = inodes(&data);
