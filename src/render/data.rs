@@ -1577,6 +1577,7 @@ mod tests {
                     .count();
                 if let Some(total) = export["compressed_bytes"].as_u64() {
                     export["compressed_bytes"] = json!(total + shards as u64);
+                    export["ndjson"] = export["files"].clone();
                 }
             }
             assert_ne!(said, manifest);
