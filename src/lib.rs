@@ -9,6 +9,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod edtf;
+pub(crate) mod engine;
 pub mod error;
 pub mod import;
 pub mod load;
@@ -28,7 +29,6 @@ use analyse::Analysis;
 use diagnostic::Diagnostic;
 use error::Failure;
 use load::Loaded;
-use render::Theme;
 use source::Sources;
 
 /// Where to build from and to.
@@ -77,24 +77,32 @@ pub fn build_with_progress(
     // A folder that may not be replaced is refused before the work, not after it.
     write::check_target(target.root, target.output, target.replace)?;
     let mut clock = Stages::start();
-    let mut loaded = without_errors(load::briefing(&options.root)?)?;
-    if !options.drafts {
-        loaded.briefing.drop_drafts();
-    }
-    clock.lap("load");
-    let analysis = analyse::run(&loaded.briefing);
-    clock.lap("analyse");
-    let theme = Theme::load(&options.root)?;
-    let render_options = render_options(&loaded, options.base_url.as_deref());
-    target.salt = Some(render::depends::salt(&loaded, &theme, &render_options));
-    let site = render::site(&loaded.briefing, &analysis, &theme, render_options)?;
+    let mut engine = engine::Engine::new(
+        options.root.clone(),
+        options.base_url.clone(),
+        options.drafts,
+    );
+    let step = engine.prepare_timed(engine::Plan::everything(), &mut clock)?;
+    let state = engine.state(&step);
+    let render_options = engine.render_options(&state);
+    target.salt = Some(render::depends::salt(
+        state.loaded,
+        state.theme,
+        &render_options,
+    ));
+    let (loaded, analysis) = (state.loaded, state.analysis);
+    let site = render::site(&loaded.briefing, analysis, state.theme, render_options)?;
     clock.lap("prepare");
     let written = write::site_with_progress(&site, target, progress)?;
     clock.lap("render and write");
+    let warnings = warnings(loaded, analysis);
+    drop(site);
+    engine.commit(step, std::collections::HashSet::new());
+    let good = engine.into_good().expect("a build that succeeded is kept");
     Ok(Built {
         written,
-        warnings: warnings(&loaded, &analysis),
-        sources: loaded.sources,
+        warnings,
+        sources: good.loaded.sources,
         stages: clock.laps,
     })
 }
