@@ -11,7 +11,7 @@ use std::borrow::Borrow;
 use rayon::prelude::*;
 
 use super::stories::{
-    BANDS, Features, MAX_CANDIDATES, MAX_POSTINGS, RARE_TERMS, ROWS, SHARED_RARE,
+    BANDS, Features, MAX_CANDIDATES, MAX_POSTINGS, NEIGHBOURS, RARE_TERMS, ROWS, SHARED_RARE,
 };
 use super::text::{HashedMap, mix};
 
@@ -176,16 +176,17 @@ impl Search {
         }
     }
 
-    /// The candidate pairs `(i, j)`, `i < j`, sorted and distinct.
+    /// The candidate pairs `(i, j)`, `i < j`, sorted and distinct: each article of a
+    /// band bucket with the next [`NEIGHBOURS`] of it, and the rare-term candidates.
     pub(crate) fn pairs(&self) -> Vec<(usize, usize)> {
         let mut pairs: Vec<(usize, usize)> = self
             .bands
             .chunk_by(|a, b| a.0 == b.0)
-            .filter(|members| (2..=MAX_POSTINGS).contains(&members.len()))
             .flat_map(|members| {
                 members.iter().enumerate().flat_map(move |(x, &(_, i))| {
                     members[x + 1..]
                         .iter()
+                        .take(NEIGHBOURS)
                         .filter(move |&&(_, j)| i != j)
                         .map(move |&(_, j)| (i.min(j), i.max(j)))
                 })
@@ -447,6 +448,24 @@ mod tests {
             assert_eq!(search, fresh, "round {round}");
         }
         assert!(search.pairs().len() >= 100);
+    }
+
+    #[test]
+    fn a_bucket_pairs_each_article_with_its_next_neighbours_only() {
+        // Thirty reprints of one report fall in one bucket of every band: each is
+        // paired with the next four, not with all 29 others, and they stay connected.
+        let report = "relatives of detainees camped outside the national detention center awaiting the release of their loved ones after the amnesty law was promulgated on thursday";
+        let fs: Vec<Features> = (0..30).map(|_| features(report)).collect();
+        // No term frequencies: no term is indexed, the pairs are the bands'.
+        let search = Search::new(&fs, &HashedMap::default());
+        let expected: Vec<(usize, usize)> = (0..30)
+            .flat_map(|i| (i + 1..30).take(NEIGHBOURS).map(move |j| (i, j)))
+            .collect();
+        assert_eq!(search.pairs(), expected);
+        assert_eq!(
+            crate::analyse::stories::groups(30, &search.pairs()),
+            [(0..30).collect::<Vec<_>>()]
+        );
     }
 
     #[test]

@@ -8,17 +8,22 @@
 //!   each article gets a 64-value one-permutation MinHash signature (one hash per
 //!   shingle, kept as the minimum of its bin), cut into 16 bands of 4 values; articles
 //!   whose band hashes collide are candidates. A pair with shingle Jaccard 0.5 collides
-//!   with probability 0.64, with 0.8 almost surely.
+//!   with probability 0.64, with 0.8 almost surely. A bucket of colliding articles
+//!   pairs each of them with the next [`NEIGHBOURS`] in it (in briefing order) rather
+//!   than with all: a wire report reprinted a hundred times makes a few hundred pairs,
+//!   not five thousand, and union–find still joins every reprint.
 //! - a *rare-term index* finds rewrites, which share few 5-grams: each article posts its
 //!   32 rarest content words (stemmed, seen in at least two articles and in at most
 //!   [`MAX_POSTINGS`]), and articles sharing at least three of them are candidates, at
 //!   most [`MAX_CANDIDATES`] per article, the ones sharing most first.
 //!
 //! Cost: one pass over the words to build shingles, signatures and terms, O(words);
-//! banding O(n · 16); the term index O(n · 32 · MAX_POSTINGS) at worst; then a fixed
-//! number of candidates per article, each checked by exact shingle Jaccard and
-//! containment and by a sentence alignment ([`super::compare`]) whose cost is the two
-//! articles' sentences, never the corpus. Pairs that pass are joined with union–find.
+//! banding O(n · 16) and at most 16 · [`NEIGHBOURS`] pairs an article; the term index
+//! O(n · 32 · MAX_POSTINGS) at worst and at most [`MAX_CANDIDATES`] pairs an article;
+//! so at most (16 · [`NEIGHBOURS`] + [`MAX_CANDIDATES`]) · n candidate pairs, each
+//! checked by exact shingle Jaccard and containment and by a sentence alignment
+//! ([`super::compare`]) whose cost is the two articles' sentences, never the corpus.
+//! Pairs that pass are joined with union–find.
 
 use std::borrow::Borrow;
 
@@ -31,8 +36,10 @@ const SHINGLE: usize = 5;
 const BINS: usize = 64;
 pub(crate) const BANDS: usize = 16;
 pub(crate) const ROWS: usize = BINS / BANDS;
-/// A band bucket or term posting list longer than this is boilerplate, not a story.
+/// A term posting list longer than this is too common to find a story by.
 pub(crate) const MAX_POSTINGS: usize = 100;
+/// The articles of a band bucket each article is paired with: the next ones in it.
+pub(crate) const NEIGHBOURS: usize = 4;
 /// Rare terms each article posts to the index.
 pub(crate) const RARE_TERMS: usize = 32;
 /// Rare terms two articles must share to be compared.
