@@ -1,30 +1,46 @@
 //! A deterministic synthetic briefing for the benchmark (`bench/`).
 //!
 //! ```sh
-//! cargo run --release --example corpus -- --articles 1000 --out DIR [--seed 1] [--hugo DIR]
+//! cargo run --release --example corpus -- --articles 1000 --out DIR [--shape stories|affair] [--seed 1] [--hugo DIR]
 //! ```
 //!
-//! Writes a complete briefing folder: `briefing.yaml`, `content/outlets.yaml` (15
-//! outlets of every kind), `content/people/*.yaml` (40 fictional people with titles and
-//! accent-free aliases; surnames shared: three Rodríguez, two each of Castillo,
-//! Mendoza, Ibáñez, Okafor and Villalobos), N articles of 600–900 words in
-//! `content/articles/YYYY-MM/` published over 2025, a timeline of about N/20 events
-//! citing verbatim sentences, and up to five comparisons.
+//! Writes a complete briefing folder: `briefing.yaml`, `content/outlets.yaml`,
+//! `content/people/*.yaml` (40 fictional people with titles and accent-free aliases;
+//! surnames shared: three Rodríguez, two each of Castillo, Mendoza, Ibáñez, Okafor and
+//! Villalobos), N articles in `content/articles/YYYY-MM/`, a timeline of about N/20
+//! events citing verbatim sentences, and up to five comparisons. Two shapes:
 //!
-//! Each article tells a *story*: a minister and a topic with the story's own names (a
-//! town, a company, a project, a local person), people introduced by title and full
-//! name then named by surname or title, quotes with attributions, dates in the text
-//! ("on Thursday", "on Jan. 3", "last week", "March 2025", "mid-June"), figures, and a
-//! pool of facts assembled from word lists. Stories are told once, or as a wire report
-//! republished by two or three outlets with light edits (a figure changed, a quote
-//! reworded, a date written differently, accents stripped, a paragraph dropped, a
-//! credit line added), or as an original and a rewrite (the same facts and quotes in
-//! other words and order). Facts are put together word by word, so unrelated articles
-//! share few sentences, as real news does, and story grouping has real work to do.
+//! **Many small stories** (`--shape stories`, the default): articles of 600–900 words
+//! from 15 outlets over 2025. Each article tells a *story*: a minister and a topic with
+//! the story's own names (a town, a company, a project, a local person), people
+//! introduced by title and full name then named by surname or title, quotes with
+//! attributions, dates in the text ("on Thursday", "on Jan. 3", "last week", "March
+//! 2025", "mid-June"), figures, and a pool of facts assembled from word lists. Stories are
+//! told once, or as a wire report republished by two or three outlets with light edits
+//! (a figure changed, a quote reworded, a date written differently, accents stripped, a
+//! paragraph dropped, a credit line added), or as an original and a rewrite (the same
+//! facts and quotes in other words and order). Facts are put together word by word, so
+//! unrelated articles share few sentences, as real news does, and story grouping has
+//! real work to do.
 //!
-//! The same `--articles` and `--seed` give byte-identical files: everything comes from
-//! an inline SplitMix64 generator, one stream per story and per article, with no clock,
-//! no hash-map order and no environment.
+//! **One affair** (`--shape affair`): every article is about the same saga, a
+//! corruption case at a state oil company over 2024 and 2025, from 12 outlets, in
+//! articles of 400–1,200 words. Three featured people (the company's chief executive,
+//! the attorney general and the prime minister; two of them share their surname with
+//! other people of the cast) are named in most articles. Each article carries its own
+//! news, a *development* written as a story above (a development's own names, facts,
+//! figures and quotes; told once, as a wire report and its copies, as an original and a
+//! rewrite, or by several outlets at once), and a recap of the saga as outlets write
+//! them: a few of the same 14 background sentences, each with small variations (a word
+//! changed, a different number, its clauses reordered, a shortened version; each
+//! outlet has its habits), and statements of the saga's people quoted again and again,
+//! now and then worded differently. The dates of the saga's milestones are reported
+//! differently by some outlets (a day later, or only "in early March"); the timeline
+//! cites them, marked disputed where its sources disagree.
+//!
+//! The same arguments give byte-identical files: everything comes from an inline
+//! SplitMix64 generator, one stream per story and per article, with no clock, no
+//! hash-map order and no environment.
 //!
 //! `--hugo DIR` also writes the same articles as a Hugo content folder (front matter
 //! with the `outlets` and `people` taxonomies, an `_index.md` for every person and
@@ -1628,6 +1644,17 @@ enum Tag {
     Filler,
     Close,
     Credit,
+    /// A background sentence of the affair's recap.
+    Recap,
+    /// A recap sentence that dates one of the affair's milestones: `shifted` when it
+    /// says another day than the milestone's, `exact` when it names a day.
+    Dated {
+        milestone: u8,
+        shifted: bool,
+        exact: bool,
+    },
+    /// A statement of the affair quoted again.
+    Saying,
 }
 
 #[derive(Clone)]
@@ -1652,13 +1679,7 @@ struct Written {
 
 impl Written {
     fn words(&self) -> usize {
-        self.blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph(s) => s.iter().map(|s| words(&s.text)).sum(),
-                Block::Heading(h) => words(h) + 1,
-            })
-            .sum()
+        self.blocks.iter().map(block_words).sum()
     }
 
     fn body(&self) -> String {
@@ -1749,6 +1770,19 @@ impl Names {
         (self.later(who, r), false)
     }
 
+    /// Inside a sentence: "Attorney General Lucía Mendoza" or "Ricardo Paredes" the
+    /// first time, then as [`Names::later`].
+    fn inline(&mut self, who: usize, r: &mut Rng) -> String {
+        if !self.known(who) {
+            self.introduced.push(who);
+            return match PEOPLE[who].title {
+                Some(t) => format!("{t} {}", full_name(who)),
+                None => full_name(who),
+            };
+        }
+        self.later(who, r)
+    }
+
     fn later(&self, who: usize, r: &mut Rng) -> String {
         let p = &PEOPLE[who];
         let clash = self.clash(who) && who != self.subject;
@@ -1772,7 +1806,13 @@ struct Writer<'a> {
     /// The story's facts in the order this version tells them.
     order: Vec<usize>,
     next_fact: usize,
+    /// The article is about the affair: its own templates, and a recap.
+    affair: Option<Outlet>,
 }
+
+/// The outlet an article of the affair is written for, whose habits its recap follows.
+#[derive(Clone, Copy)]
+struct Outlet(usize);
 
 impl<'a> Writer<'a> {
     fn topic(&self) -> &'a str {
@@ -1799,6 +1839,9 @@ impl<'a> Writer<'a> {
     }
 
     fn headline(&mut self) -> String {
+        if self.affair.is_some() {
+            return self.affair_headline();
+        }
         let s = PEOPLE[self.story.subject].surname;
         let o = self.topic();
         let m = month(self.story.deadline);
@@ -1818,6 +1861,9 @@ impl<'a> Writer<'a> {
     }
 
     fn lead(&mut self) -> String {
+        if self.affair.is_some() {
+            return self.affair_lead();
+        }
         let who = self.names.subject_form(self.story.subject, &mut self.r);
         let when = self.when();
         let o = self.topic();
@@ -1860,6 +1906,9 @@ impl<'a> Writer<'a> {
     }
 
     fn figure(&mut self) -> String {
+        if self.affair.is_some() {
+            return self.affair_figure();
+        }
         let org = ORGS[self.story.org];
         let f = &self.story.figure;
         let n = thousands(self.story.affected);
@@ -1901,6 +1950,9 @@ impl<'a> Writer<'a> {
     }
 
     fn date_sentence(&mut self) -> String {
+        if self.affair.is_some() {
+            return self.affair_date_sentence();
+        }
         let s = self.story;
         let who = capitalise(&self.names.later(s.subject, &mut self.r));
         let d = s.deadline;
@@ -1951,6 +2003,9 @@ impl<'a> Writer<'a> {
     }
 
     fn reaction(&mut self, who: usize) -> String {
+        if self.affair.is_some() {
+            return self.affair_reaction(who);
+        }
         let name = self.names.subject_form(who, &mut self.r);
         let o = self.topic();
         match self.r.below(6) {
@@ -2253,6 +2308,9 @@ impl<'a> Writer<'a> {
     }
 
     fn close(&mut self) -> String {
+        if self.affair.is_some() {
+            return self.affair_close();
+        }
         let s = capitalise(&self.names.later(self.story.subject, &mut self.r));
         match self.r.below(3) {
             0 => format!(
@@ -2303,6 +2361,14 @@ fn number_word(n: usize) -> &'static str {
     W[n.min(9)]
 }
 
+/// A block's words, as [`Written::words`] counts them.
+fn block_words(b: &Block) -> usize {
+    match b {
+        Block::Paragraph(s) => s.iter().map(|s| words(&s.text)).sum(),
+        Block::Heading(h) => words(h) + 1,
+    }
+}
+
 fn sentence(text: String, tag: Tag) -> Sentence {
     Sentence { text, tag }
 }
@@ -2317,8 +2383,16 @@ enum Version {
     Rewrite,
 }
 
-/// Writes one version of a story, for an outlet, published on `published`.
-fn write(story: &Story, outlet: usize, published: NaiveDate, version: Version, r: Rng) -> Written {
+/// Writes one version of a story, for an outlet, published on `published`; with `shape`
+/// the affair, a recap of the saga besides the story.
+fn write(
+    story: &Story,
+    outlet: usize,
+    published: NaiveDate,
+    version: Version,
+    r: Rng,
+    shape: Shape,
+) -> Written {
     let mut order: Vec<usize> = (0..story.facts.len()).collect();
     let mut r = r;
     if version == Version::Rewrite {
@@ -2340,10 +2414,21 @@ fn write(story: &Story, outlet: usize, published: NaiveDate, version: Version, r
         rewrite: version == Version::Rewrite,
         order,
         next_fact: 0,
+        affair: (shape == Shape::Affair).then_some(Outlet(outlet)),
     };
     let wire = version == Version::Wire;
     let title = w.headline();
-    let target = w.r.range(650, 860);
+    // The words the article aims at, at most and at least.
+    let (target, most, least) = match shape {
+        Shape::Stories => (w.r.range(650, 860), 880, 610),
+        Shape::Affair => ((w.r.range(400, 1140) + w.r.range(400, 1140)) / 2, 1180, 420),
+    };
+    // Where the affair's recap goes: after the first quote, before the story's end.
+    let recap_at = match shape {
+        Shape::Stories => usize::MAX,
+        Shape::Affair => w.r.range(3, 6),
+    };
+    let mut recapped = recap_at == usize::MAX;
     let mut blocks = Vec::new();
 
     let mut lead = Vec::new();
@@ -2405,17 +2490,19 @@ fn write(story: &Story, outlet: usize, published: NaiveDate, version: Version, r
     let close = vec![sentence(w.close(), Tag::Close)];
     let close_words: usize = close.iter().map(|s| words(&s.text)).sum();
 
-    let mut total: usize = blocks
-        .iter()
-        .map(|b| match b {
-            Block::Paragraph(s) => s.iter().map(|s| words(&s.text)).sum(),
-            Block::Heading(_) => 0,
-        })
-        .sum();
+    let mut total: usize = blocks.iter().map(block_words).sum();
     let mut heading_done = false;
     let mut second_quote = false;
     let mut next = 0;
     loop {
+        if !recapped && blocks.len() >= recap_at {
+            recapped = true;
+            for b in w.recap(target) {
+                total += block_words(&b);
+                blocks.push(b);
+            }
+            continue;
+        }
         let mut para = if next < jobs && (w.r.chance(60) || total > target - 150) {
             next += 1;
             job(&mut w, next - 1)
@@ -2438,13 +2525,13 @@ fn write(story: &Story, outlet: usize, published: NaiveDate, version: Version, r
             p
         };
         let mut n: usize = para.iter().map(|s| words(&s.text)).sum();
-        if total + n + close_words > 880 {
+        if total + n + close_words > most {
             // Too long: keep only as much of the paragraph as fits.
-            while para.len() > 1 && total + n + close_words > 880 {
+            while para.len() > 1 && total + n + close_words > most {
                 para.pop();
                 n = para.iter().map(|s| words(&s.text)).sum();
             }
-            if total + n + close_words > 880 {
+            if total + n + close_words > most {
                 break;
             }
         }
@@ -2456,12 +2543,18 @@ fn write(story: &Story, outlet: usize, published: NaiveDate, version: Version, r
         }
         total += n;
         blocks.push(Block::Paragraph(para));
-        if total >= target && next >= jobs {
+        if total >= target && next >= jobs && recapped {
             break;
         }
     }
+    if !recapped {
+        for b in w.recap(target) {
+            total += block_words(&b);
+            blocks.push(b);
+        }
+    }
     // The people not yet introduced stay out; a short article gets more filler.
-    while total + close_words < 610 {
+    while total + close_words < least {
         let f = w.filler();
         total += words(&f);
         blocks.push(Block::Paragraph(vec![sentence(f, Tag::Filler)]));
@@ -2589,6 +2682,977 @@ fn swap_first(text: &str, pairs: &[(&str, &str)]) -> String {
 }
 
 // ---------------------------------------------------------------------------------
+// The affair: one saga over two years, its milestones, the recap outlets write of it
+// and the statements they quote again.
+
+/// The affair's coverage runs over 2024 and 2025.
+const AFFAIR_YEAR: i32 = 2024;
+const AFFAIR_DAYS: usize = 731;
+
+/// The outlets that cover the affair: three wires, five newspapers, two broadcasters,
+/// an aggregator and a blog.
+const AFFAIR_OUTLETS: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13];
+const AFFAIR_REPORTERS: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13];
+const AFFAIR_REPUBLISHERS: &[usize] = &[3, 4, 5, 6, 7, 8, 9, 11];
+
+/// The featured people, by first name: the accused chief executive, the attorney
+/// general (one of two Mendozas), the prime minister (one of three Rodríguez).
+const FEATURED: [&str; 3] = ["Ricardo", "Lucía", "Elena"];
+
+/// A person of the cast by first name (first names are unique).
+fn cast(first: &str) -> usize {
+    PEOPLE
+        .iter()
+        .position(|p| p.first == first)
+        .expect("a first name of the cast")
+}
+
+fn day(d: (i32, u32, u32)) -> NaiveDate {
+    NaiveDate::from_ymd_opt(d.0, d.1, d.2).expect("a date")
+}
+
+struct Milestone {
+    id: &'static str,
+    day: (i32, u32, u32),
+    title: &'static str,
+    /// The people of its timeline event, by first name.
+    people: &'static [&'static str],
+}
+
+const MILESTONES: &[Milestone] = &[
+    Milestone {
+        id: "leaked-audit",
+        day: (2024, 2, 12),
+        title: "A leaked audit shows Petrosur's payments to companies with no employees",
+        people: &["Ricardo"],
+    },
+    Milestone {
+        id: "headquarters-raided",
+        day: (2024, 3, 4),
+        title: "Police raid Petrosur's headquarters in Puerto Claro",
+        people: &["Ricardo"],
+    },
+    Milestone {
+        id: "chief-executive-suspended",
+        day: (2024, 3, 20),
+        title: "Ricardo Paredes suspended as Petrosur's chief executive",
+        people: &["Ricardo", "Elena"],
+    },
+    Milestone {
+        id: "inquiry-opened",
+        day: (2024, 5, 14),
+        title: "The attorney general opens a formal inquiry into the payments",
+        people: &["Lucía"],
+    },
+    Milestone {
+        id: "house-arrest",
+        day: (2024, 6, 21),
+        title: "Paredes placed under house arrest",
+        people: &["Ricardo"],
+    },
+    Milestone {
+        id: "premier-testifies",
+        day: (2024, 9, 17),
+        title: "The prime minister testifies before an assembly commission",
+        people: &["Elena", "Ricardo"],
+    },
+    Milestone {
+        id: "charges-filed",
+        day: (2024, 11, 8),
+        title: "Prosecutors charge 17 people, Paredes among them",
+        people: &["Lucía", "Ricardo"],
+    },
+    Milestone {
+        id: "accounts-frozen",
+        day: (2025, 1, 22),
+        title: "Swiss authorities freeze $310 million in accounts linked to the case",
+        people: &["Lucía"],
+    },
+    Milestone {
+        id: "state-witness",
+        day: (2025, 4, 10),
+        title: "A former finance director of Petrosur becomes a state witness",
+        people: &["Lucía"],
+    },
+    Milestone {
+        id: "trial-opens",
+        day: (2025, 6, 2),
+        title: "The trial of Paredes and 16 co-defendants opens",
+        people: &["Ricardo"],
+    },
+    Milestone {
+        id: "no-confidence-vote",
+        day: (2025, 9, 25),
+        title: "The government survives a no-confidence vote over the affair",
+        people: &["Elena"],
+    },
+];
+
+/// A background sentence of the recap, in the four forms outlets write it: as written,
+/// a word changed, its clauses reordered, shortened. `{PAREDES}`, `{MENDOZA}` and
+/// `{RODRIGUEZ}` are the featured people as the article names them; `{ON}` ("on March
+/// 4, 2024", "in early March 2024") and `{DATE}` are the day of the milestone `after`
+/// when `dated`; the other braces are figures that outlets give differently
+/// ([`FIGURES`]).
+struct Recap {
+    /// The milestone that must have happened before an article tells it.
+    after: Option<usize>,
+    forms: [&'static str; 4],
+}
+
+const RECAPS: &[Recap] = &[
+    Recap {
+        after: None,
+        forms: [
+            "Petrosur, which pumps about {SHARE} of the country's oil, accounts for nearly a fifth of government revenue.",
+            "Petrosur, which produces about {SHARE} of the country's oil, accounts for nearly a fifth of state revenue.",
+            "Nearly a fifth of government revenue comes from Petrosur, which pumps about {SHARE} of the country's oil.",
+            "Petrosur pumps about {SHARE} of the country's oil.",
+        ],
+    },
+    Recap {
+        after: Some(0),
+        forms: [
+            "The affair began {ON}, when a leaked audit showed that Petrosur had paid {AMOUNT} to companies with no known employees.",
+            "The scandal began {ON}, when a leaked audit showed that Petrosur had paid {AMOUNT} to companies with no known staff.",
+            "A leaked audit published {ON} showed that Petrosur had paid {AMOUNT} to companies with no known employees, setting off the affair.",
+            "The affair began with a leaked audit {ON}.",
+        ],
+    },
+    Recap {
+        after: Some(1),
+        forms: [
+            "Police raided Petrosur's headquarters in Puerto Claro {ON} and carried away {BOXES} boxes of documents.",
+            "Police searched Petrosur's headquarters in Puerto Claro {ON} and took away {BOXES} boxes of documents.",
+            "{BOXES} boxes of documents were carried away when police raided Petrosur's headquarters in Puerto Claro {ON}.",
+            "Police raided Petrosur's headquarters {ON}.",
+        ],
+    },
+    Recap {
+        after: Some(2),
+        forms: [
+            "{PAREDES}, who had run the state oil company since 2020, was suspended {ON} and denies any wrongdoing.",
+            "{PAREDES}, who had led the state oil company since 2020, was suspended {ON} and denies any wrongdoing.",
+            "{PAREDES} denies any wrongdoing; he had run the state oil company since 2020 when he was suspended {ON}.",
+            "{PAREDES} denies any wrongdoing.",
+        ],
+    },
+    Recap {
+        after: Some(3),
+        forms: [
+            "{MENDOZA} opened a formal inquiry into the payments {ON}, naming a team of {TEAM} prosecutors.",
+            "{MENDOZA} launched a formal inquiry into the payments {ON}, naming a team of {TEAM} prosecutors.",
+            "Naming a team of {TEAM} prosecutors, {MENDOZA} opened a formal inquiry into the payments {ON}.",
+            "{MENDOZA} opened a formal inquiry {ON}.",
+        ],
+    },
+    Recap {
+        after: Some(3),
+        forms: [
+            "{MENDOZA}'s office says the payments went through at least {SHELLS} shell companies registered in three countries.",
+            "{MENDOZA}'s office says the money went through at least {SHELLS} shell companies registered in three countries.",
+            "At least {SHELLS} shell companies registered in three countries were used for the payments, according to {MENDOZA}'s office.",
+            "The payments went through at least {SHELLS} shell companies.",
+        ],
+    },
+    Recap {
+        after: Some(4),
+        forms: [
+            "A judge placed {PAREDES} under house arrest {ON}, citing the risk that he would leave the country.",
+            "A judge ordered {PAREDES} held under house arrest {ON}, citing the risk that he would flee the country.",
+            "Citing the risk that he would leave the country, a judge placed {PAREDES} under house arrest {ON}.",
+            "{PAREDES} has been under house arrest since {DATE}.",
+        ],
+    },
+    Recap {
+        after: Some(4),
+        forms: [
+            "Opinion polls show that most voters believe the government knew about the payments.",
+            "Opinion surveys show that most voters believe the government knew about the payments.",
+            "Most voters believe the government knew about the payments, opinion polls show.",
+            "Most voters blame the government, polls show.",
+        ],
+    },
+    Recap {
+        after: Some(5),
+        forms: [
+            "{RODRIGUEZ} testified before an assembly commission {ON} and said she had never discussed the contracts with {PAREDES}.",
+            "{RODRIGUEZ} appeared before an assembly commission {ON} and said she had never discussed the contracts with {PAREDES}.",
+            "Testifying before an assembly commission {ON}, {RODRIGUEZ} said she had never discussed the contracts with {PAREDES}.",
+            "{RODRIGUEZ} testified before an assembly commission {ON}.",
+        ],
+    },
+    Recap {
+        after: Some(6),
+        forms: [
+            "Prosecutors charged {CHARGED} people {ON}, among them {PAREDES} and two former board members.",
+            "Prosecutors indicted {CHARGED} people {ON}, including {PAREDES} and two former board members.",
+            "{PAREDES} and two former board members were among {CHARGED} people charged {ON}.",
+            "Prosecutors charged {CHARGED} people {ON}.",
+        ],
+    },
+    Recap {
+        after: Some(7),
+        forms: [
+            "Swiss authorities froze {FROZEN} in accounts linked to the case {ON}.",
+            "Swiss prosecutors froze {FROZEN} in accounts linked to the case {ON}.",
+            "{ON}, Swiss authorities froze {FROZEN} held in accounts linked to the case.",
+            "Swiss authorities froze {FROZEN} in related accounts.",
+        ],
+    },
+    Recap {
+        after: Some(8),
+        forms: [
+            "A former finance director of Petrosur agreed {ON} to testify for the prosecution in exchange for a reduced sentence.",
+            "A former finance director of Petrosur agreed {ON} to cooperate with prosecutors in exchange for a lighter sentence.",
+            "In exchange for a reduced sentence, a former finance director of Petrosur agreed {ON} to testify for the prosecution.",
+            "A former Petrosur finance director became a state witness {ON}.",
+        ],
+    },
+    Recap {
+        after: Some(9),
+        forms: [
+            "The trial of {PAREDES} and {CO} co-defendants opened {ON} in Puerto Claro and is expected to last at least a year.",
+            "The trial of {PAREDES} and {CO} co-defendants began {ON} in Puerto Claro and is expected to last at least a year.",
+            "Expected to last at least a year, the trial of {PAREDES} and {CO} co-defendants opened {ON} in Puerto Claro.",
+            "The trial opened {ON}.",
+        ],
+    },
+    Recap {
+        after: Some(10),
+        forms: [
+            "{RODRIGUEZ}'s government survived a no-confidence vote over the affair {ON} by {MARGIN} votes.",
+            "{RODRIGUEZ}'s government survived a censure vote over the affair {ON} by {MARGIN} votes.",
+            "{ON}, {RODRIGUEZ}'s government survived a no-confidence vote over the affair by {MARGIN} votes.",
+            "{RODRIGUEZ}'s government survived a no-confidence vote {ON}.",
+        ],
+    },
+];
+
+/// The figures of the recap as outlets give them: the first is the usual one.
+const FIGURES: &[(&str, &[&str])] = &[
+    (
+        "SHARE",
+        &["40 percent", "40 percent", "38 percent", "two-fifths"],
+    ),
+    (
+        "AMOUNT",
+        &[
+            "$1.2 billion",
+            "$1.2 billion",
+            "$1.3 billion",
+            "more than $1 billion",
+            "about $1.2 billion",
+        ],
+    ),
+    (
+        "BOXES",
+        &["more than 40", "more than 40", "about 40", "nearly 50"],
+    ),
+    ("TEAM", &["12", "12", "11", "a dozen"]),
+    ("SHELLS", &["23", "23", "24", "two dozen"]),
+    ("CHARGED", &["17", "17", "18", "more than a dozen"]),
+    (
+        "FROZEN",
+        &[
+            "$310 million",
+            "$310 million",
+            "$300 million",
+            "about $310 million",
+        ],
+    ),
+    ("CO", &["16", "16", "17", "more than a dozen"]),
+    ("MARGIN", &["four", "four", "three", "a handful of"]),
+];
+
+const RECAP_HEADS: &[&str] = &[
+    "Background",
+    "How the affair unfolded",
+    "The story so far",
+    "The Petrosur affair",
+];
+
+/// A statement of the affair that outlets quote again and again, as said and as some
+/// outlets word it.
+struct Saying {
+    who: &'static str,
+    day: (i32, u32, u32),
+    words: &'static str,
+    reworded: &'static str,
+}
+
+const SAYINGS: &[Saying] = &[
+    Saying {
+        who: "Ricardo",
+        day: (2024, 3, 6),
+        words: "I have never taken a single peso that did not belong to me",
+        reworded: "I never took a single peso that did not belong to me",
+    },
+    Saying {
+        who: "Elena",
+        day: (2024, 3, 8),
+        words: "Nobody is above the law, not even the people I appointed",
+        reworded: "No one is above the law, not even the people I appointed",
+    },
+    Saying {
+        who: "Diego",
+        day: (2024, 4, 11),
+        words: "This government knew, and it chose to look away",
+        reworded: "This government knew and chose to look away",
+    },
+    Saying {
+        who: "Lucía",
+        day: (2024, 5, 15),
+        words: "We will follow the money wherever it leads",
+        reworded: "We will follow the money, wherever it leads us",
+    },
+    Saying {
+        who: "Ricardo",
+        day: (2024, 7, 2),
+        words: "I am the scapegoat for decisions taken by the whole cabinet",
+        reworded: "I'm the scapegoat for decisions taken by the entire cabinet",
+    },
+    Saying {
+        who: "Elena",
+        day: (2024, 9, 17),
+        words: "I never discussed a single contract with Ricardo Paredes",
+        reworded: "I never discussed any contract with Ricardo Paredes",
+    },
+    Saying {
+        who: "Lucía",
+        day: (2024, 11, 8),
+        words: "This is the largest corruption case in the history of the state oil company",
+        reworded: "This is the biggest corruption case in the history of Petrosur",
+    },
+    Saying {
+        who: "Camila",
+        day: (2025, 1, 23),
+        words: "The courts are moving, but far too slowly for the people who lost their savings",
+        reworded: "The courts are moving, but too slowly for those who lost their savings",
+    },
+    Saying {
+        who: "Lucía",
+        day: (2025, 4, 11),
+        words: "The witness has given us names, dates and bank accounts",
+        reworded: "The witness gave us names, dates and bank accounts",
+    },
+    Saying {
+        who: "Óscar",
+        day: (2025, 6, 3),
+        words: "Whatever the verdict, this affair has already changed how the country is governed",
+        reworded: "Whatever the verdict, the affair has already changed how this country is governed",
+    },
+    Saying {
+        who: "Elena",
+        day: (2025, 9, 26),
+        words: "We survived the vote because the country wants stability, not revenge",
+        reworded: "We survived because the country wants stability, not revenge",
+    },
+];
+
+/// What a development of the affair is about. `{C}` is a company, `{J}` a contract or
+/// project, `{T}` a town, all the development's own.
+const AFFAIR_TOPICS: &[&str] = &[
+    "payments from Petrosur to {C}",
+    "the contract for {J}",
+    "the bribery case over {J}",
+    "a bank account linked to {C}",
+    "the audit of Petrosur's office in {T}",
+    "the testimony of a former manager at {C}",
+    "the sealed files on {J}",
+    "the extradition request for the owner of {C}",
+    "leaked emails about {J}",
+    "the assets held by {C}",
+    "campaign donations from {C}",
+    "the assembly's inquiry into {J}",
+    "fuel shipments from {T}",
+    "a property in {T} bought through {C}",
+    "the invoices for {J}",
+    "consulting fees paid to {C}",
+];
+
+const AFFAIR_SPEECHES: &[&str] = &[
+    "I have never signed a contract with {C}, and I never will",
+    "Every payment to {C} will be traced, down to the last peso",
+    "The documents on {J} speak for themselves",
+    "This investigation is not about politics, it is about the law",
+    "We will cooperate fully with the attorney general's office",
+    "Nobody in {T} was told where the money went",
+    "The contracts for {J} were approved by the whole board, not by one man",
+    "We have asked {C} for every invoice of the last {N} years",
+    "I have nothing to hide, and I will answer every question",
+    "The people of {T} deserve to know who profited from {J}",
+    "These leaks are designed to influence the judges",
+    "There were {N} meetings about {J}, and none of them was recorded",
+];
+
+/// An outlet's habit: the same choice among `n` in every article it writes.
+fn habit(outlet: usize, what: u64, n: usize) -> usize {
+    (Rng::stream(0x0048_4142_4954, outlet as u64, what).next() % n as u64) as usize
+}
+
+/// A development of the affair: a story whose subject is mostly one of the featured
+/// people, on a day of the saga (a third of them in the fortnight after a milestone).
+fn development(seed: u64, index: usize) -> Story {
+    let mut r = Rng::stream(seed, STORY, index as u64);
+    let start = day((AFFAIR_YEAR, 1, 1));
+    let offset = if r.chance(30) {
+        let m = &MILESTONES[r.below(MILESTONES.len())];
+        (day(m.day) - start).num_days() as usize + r.range(0, 14)
+    } else {
+        r.below(AFFAIR_DAYS)
+    };
+    let event = start + Duration::days(offset.min(AFFAIR_DAYS - 1) as i64);
+    let featured = FEATURED.map(cast);
+    let subject = match r.below(100) {
+        0..=29 => featured[0],
+        30..=57 => featured[1],
+        58..=84 => featured[2],
+        _ => r.below(PEOPLE.len()),
+    };
+    let mut others = Vec::new();
+    let count = r.range(2, 4);
+    if r.chance(50) {
+        let f = featured[r.below(3)];
+        if f != subject {
+            others.push(f);
+        }
+    }
+    while others.len() < count {
+        let o = if r.chance(55) {
+            r.range(OFFICIALS, PEOPLE.len() - 1)
+        } else {
+            r.below(PEOPLE.len())
+        };
+        if o != subject && !others.contains(&o) {
+            others.push(o);
+        }
+    }
+    let earlier = event - Duration::days(r.range(10, 120) as i64);
+    let deadline = event + Duration::days(r.range(20, 200) as i64);
+    let (figure, figure_changed) = if r.chance(40) {
+        let (a, b) = (r.range(1, 4), r.range(1, 9));
+        let c = if b == 9 { 1 } else { b + 1 };
+        (format!("${a}.{b} billion"), format!("${a}.{c} billion"))
+    } else {
+        let n = r.range(12, 480);
+        (
+            format!("${n} million"),
+            format!("${} million", n + r.range(5, 60)),
+        )
+    };
+    let mut speeches = Vec::with_capacity(count + 3);
+    while speeches.len() < count + 3 {
+        let t = if r.chance(60) {
+            r.pick(AFFAIR_SPEECHES)
+        } else {
+            r.pick(SPEECHES)
+        };
+        if !speeches.contains(t) {
+            speeches.push(*t);
+        }
+    }
+    let topic = r.word(AFFAIR_TOPICS);
+    let town = name(&mut r);
+    let company = format!("{} {}", name(&mut r), r.word(COMPANY_KINDS));
+    let project = format!("the {} {}", name(&mut r), r.word(PROJECT_KINDS));
+    let local = format!("{} {}", r.word(LOCAL_FIRST), r.word(LOCAL_LAST));
+    let local_role = r.word(LOCAL_ROLES);
+    let mut s = Story {
+        object: String::new(),
+        town,
+        company,
+        project,
+        local,
+        local_role: String::new(),
+        facts: Vec::new(),
+        subject,
+        others,
+        event,
+        earlier,
+        place: r.below(PLACES.len()),
+        group: r.below(GROUPS.len()),
+        org: r.below(ORGS.len()),
+        small: r.range(2, 18),
+        figure,
+        figure_changed,
+        effect: "",
+        affected: r.range(8, 950) * 100 + r.below(10) * 10,
+        speeches: Vec::new(),
+        deadline,
+    };
+    s.object = fill(topic, &s);
+    s.local_role = fill(local_role, &s);
+    s.speeches = speeches.iter().map(|t| fill(t, &s)).collect();
+    s.facts = (0..FACTS).map(|_| fact(&mut r, &s)).collect();
+    s
+}
+
+impl Writer<'_> {
+    fn affair_headline(&mut self) -> String {
+        let s = PEOPLE[self.story.subject].surname;
+        let o = self.topic();
+        let m = month(self.story.deadline);
+        let t = match self.r.below(10) {
+            0 => format!("{s} denies role in {o}"),
+            1 => format!("Prosecutors widen inquiry into {o}"),
+            2 => format!("{s} questioned over {o}"),
+            3 => format!("New documents shed light on {o}"),
+            4 => format!("{s} faces pressure over {o}"),
+            5 => format!("Petrosur affair: {s} speaks out on {o}"),
+            6 => format!("Court delays ruling on {o} until {m}"),
+            7 => format!("Lawmakers demand answers on {o}"),
+            8 => format!("{s} under fire as details of {o} emerge"),
+            _ => format!("What we know about {o}"),
+        };
+        capitalise(&t)
+    }
+
+    fn affair_lead(&mut self) -> String {
+        let who = self.names.subject_form(self.story.subject, &mut self.r);
+        let when = self.when();
+        let o = self.topic();
+        let verb = *self.r.pick(&[
+            "denied any link to",
+            "defended",
+            "addressed",
+            "disclosed details of",
+            "was questioned about",
+            "responded to reports about",
+            "called for an inquiry into",
+            "released documents on",
+        ]);
+        let tail = match self.r.below(4) {
+            0 => format!("a case that prosecutors say involves {}", self.story.figure),
+            1 => "the latest turn in the Petrosur affair".to_string(),
+            2 => format!("setting up a clash with {}", ORGS[self.story.org]),
+            _ => format!(
+                "as {} in {} protested for the {} day",
+                GROUPS[self.story.group],
+                PLACES[self.story.place],
+                ordinal(self.story.small)
+            ),
+        };
+        match self.r.below(3) {
+            0 => format!("{who} {verb} {o} {when}, {tail}."),
+            1 => format!("{who} {when} {verb} {o}, {tail}."),
+            _ => format!("Investigators are examining {o} after {who} {verb} it {when}, {tail}."),
+        }
+    }
+
+    fn affair_figure(&mut self) -> String {
+        let org = ORGS[self.story.org];
+        let f = &self.story.figure;
+        let o = self.topic();
+        match self.r.below(4) {
+            0 => format!("Prosecutors say {o} involved {f}, according to court documents."),
+            1 => format!(
+                "According to {org}, about {f} passed through {} over {} years.",
+                self.story.company, self.story.small
+            ),
+            2 => format!(
+                "Investigators put the sum at {f}, while {org} said at least {} contracts were affected.",
+                self.story.small * 3
+            ),
+            _ => format!(
+                "The government says the sum involved is {f}, a figure {org} has questioned."
+            ),
+        }
+    }
+
+    fn affair_date_sentence(&mut self) -> String {
+        let s = self.story;
+        let who = self.names.later(s.subject, &mut self.r);
+        let d = s.deadline;
+        let deadline = match d.day() {
+            1..=10 => format!("early {}", month(d)),
+            11..=20 => format!("mid-{}", month(d)),
+            _ => format!("late {}", month(d)),
+        };
+        match self.r.below(8) {
+            0 => format!(
+                "{} first raised concerns about the payments on {}, but the complaint stalled in the national assembly.",
+                capitalise(&who),
+                ap_date(s.earlier)
+            ),
+            1 => format!("A ruling is expected in {deadline}, court officials said."),
+            2 => format!(
+                "Investigators began looking into the contracts in {} {}.",
+                month(s.earlier),
+                s.earlier.year()
+            ),
+            3 => format!(
+                "The deadline for the prosecution to present its evidence is {}.",
+                long_date(d)
+            ),
+            4 => format!(
+                "Investigators questioned {who} on {}, according to two people familiar with the case.",
+                ap_date(s.earlier)
+            ),
+            5 => format!(
+                "{} has until {} {} to hand over the documents.",
+                capitalise(ORGS[s.org]),
+                month(d),
+                d.year()
+            ),
+            6 => format!(
+                "{} raised the issue with lawmakers last week.",
+                capitalise(&who)
+            ),
+            _ => "The contracts were first signed in the late 2010s but were never audited."
+                .to_string(),
+        }
+    }
+
+    fn affair_reaction(&mut self, who: usize) -> String {
+        let name = self.names.subject_form(who, &mut self.r);
+        let o = self.topic();
+        match self.r.below(6) {
+            0 => format!("{name} called the charges politically motivated."),
+            1 => format!("{name} said the government had not explained how {o} was approved."),
+            2 => format!("{name} has defended Petrosur in the past but said the details mattered."),
+            3 => format!("{name} said {o} would damage the country's reputation abroad."),
+            4 => format!(
+                "{name} met with {} investigators in {} to discuss the case.",
+                self.r.range(3, 12),
+                self.place()
+            ),
+            _ => format!(
+                "{name} warned that {o} could reach {}.",
+                ORGS[self.story.org]
+            ),
+        }
+    }
+
+    fn affair_close(&mut self) -> String {
+        let s = capitalise(&self.names.later(self.story.subject, &mut self.r));
+        match self.r.below(3) {
+            0 => format!(
+                "{s}'s office said further details would be announced in {}.",
+                month(self.story.deadline)
+            ),
+            1 => "The court is expected to publish the full ruling next week.".to_string(),
+            _ => format!(
+                "{s} is scheduled to appear before the assembly commission later this month."
+            ),
+        }
+    }
+
+    /// The recap of the saga as this article's outlet writes it: a few background
+    /// sentences, in the order of what they tell, and now and then a statement quoted
+    /// again. About a quarter of the article's words.
+    fn recap(&mut self, target: usize) -> Vec<Block> {
+        let Some(Outlet(outlet)) = self.affair else {
+            return Vec::new();
+        };
+        let published = self.published;
+        let told: Vec<usize> = (0..RECAPS.len())
+            .filter(|&k| {
+                RECAPS[k]
+                    .after
+                    .is_none_or(|m| day(MILESTONES[m].day) < published)
+            })
+            .collect();
+        let latest = told.iter().rev().take(2).copied().collect::<Vec<_>>();
+        // Each outlet has its favourite sentences; the latest milestones come first.
+        let mut ranked: Vec<(usize, usize)> = told
+            .iter()
+            .map(|&k| {
+                let bonus = if latest.contains(&k) { 0 } else { 500 };
+                (
+                    habit(outlet, 300 + k as u64, 1000) + self.r.below(700) + bonus,
+                    k,
+                )
+            })
+            .collect();
+        ranked.sort_unstable();
+        let want = (target / 110 + self.r.below(3))
+            .saturating_sub(1)
+            .clamp(2, 10)
+            .min(told.len());
+        let mut chosen: Vec<usize> = ranked.iter().take(want).map(|&(_, k)| k).collect();
+        chosen.sort_unstable();
+
+        let mut blocks = Vec::new();
+        if self.r.chance(45) {
+            blocks.push(Block::Heading(self.r.pick(RECAP_HEADS).to_string()));
+        }
+        let mut para = Vec::new();
+        for (i, &k) in chosen.iter().enumerate() {
+            para.push(self.recap_sentence(outlet, k));
+            let left = chosen.len() - i - 1;
+            if left > 0 && (para.len() == 3 || (para.len() == 2 && self.r.chance(50))) {
+                blocks.push(Block::Paragraph(std::mem::take(&mut para)));
+            }
+        }
+        if !para.is_empty() {
+            blocks.push(Block::Paragraph(para));
+        }
+        let sayings: Vec<usize> = (0..SAYINGS.len())
+            .filter(|&k| day(SAYINGS[k].day) < published)
+            .collect();
+        let quoted = match self.r.below(100) {
+            0..=34 => 0,
+            35..=79 => 1,
+            _ => 2,
+        };
+        let mut said = Vec::new();
+        for _ in 0..quoted.min(sayings.len()) {
+            // The newest statements are quoted most.
+            let k = if self.r.chance(40) {
+                sayings[sayings.len() - 1 - self.r.below(2.min(sayings.len()))]
+            } else {
+                *self.r.pick(&sayings)
+            };
+            if !said.contains(&k) {
+                said.push(k);
+                let text = self.saying(outlet, k);
+                blocks.push(Block::Paragraph(vec![sentence(text, Tag::Saying)]));
+            }
+        }
+        blocks
+    }
+
+    fn recap_sentence(&mut self, outlet: usize, k: usize) -> Sentence {
+        let recap = &RECAPS[k];
+        let form = if self.r.chance(70) {
+            habit(outlet, 400 + k as u64, recap.forms.len())
+        } else {
+            self.r.below(recap.forms.len())
+        };
+        let template = recap.forms[form];
+        let mut out = String::with_capacity(template.len() + 40);
+        let mut tag = Tag::Recap;
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let close = open + rest[open..].find('}').expect("a closing brace");
+            let key = &rest[open + 1..close];
+            rest = &rest[close + 1..];
+            match key {
+                "PAREDES" | "MENDOZA" | "RODRIGUEZ" => {
+                    let who = cast(match key {
+                        "PAREDES" => FEATURED[0],
+                        "MENDOZA" => FEATURED[1],
+                        _ => FEATURED[2],
+                    });
+                    let name = self.names.inline(who, &mut self.r);
+                    out.push_str(&name);
+                }
+                "ON" | "DATE" => {
+                    let m = recap.after.expect("a dated recap names its milestone");
+                    let (text, shifted, exact) = self.milestone_date(outlet, m, key == "ON");
+                    out.push_str(&text);
+                    tag = Tag::Dated {
+                        milestone: m as u8,
+                        shifted,
+                        exact,
+                    };
+                }
+                figure => {
+                    let (i, values) = FIGURES
+                        .iter()
+                        .enumerate()
+                        .find(|(_, (k, _))| *k == figure)
+                        .map(|(i, (_, v))| (i, *v))
+                        .expect("a known figure");
+                    let v = if self.r.chance(75) {
+                        habit(outlet, 500 + i as u64, values.len())
+                    } else {
+                        self.r.below(values.len())
+                    };
+                    out.push_str(values[v]);
+                }
+            }
+        }
+        out.push_str(rest);
+        sentence(capitalise(&out), tag)
+    }
+
+    /// The day of a milestone as this outlet reports it: some outlets put it a day
+    /// later (a night-time event, a time zone), some write only part of the month,
+    /// wires abbreviate the month, and the year is left out within the same year.
+    fn milestone_date(&mut self, outlet: usize, m: usize, with_on: bool) -> (String, bool, bool) {
+        let when = day(MILESTONES[m].day);
+        if self.r.chance(10) {
+            let part = match when.day() {
+                1..=10 => "early ",
+                11..=20 => "mid-",
+                _ => "late ",
+            };
+            let text = format!("{part}{} {}", month(when), when.year());
+            return (
+                if with_on { format!("in {text}") } else { text },
+                false,
+                false,
+            );
+        }
+        let shifted = habit(outlet, 100 + m as u64, 5) == 0 || self.r.chance(3);
+        let d = if shifted {
+            when + Duration::days(1)
+        } else {
+            when
+        };
+        let day_text = if habit(outlet, 99, 3) == 0 {
+            ap_date(d)
+        } else {
+            format!("{} {}", month(d), d.day())
+        };
+        let text = if d.year() == self.published.year() && self.r.chance(40) {
+            day_text
+        } else {
+            format!("{day_text}, {}", d.year())
+        };
+        (
+            if with_on { format!("on {text}") } else { text },
+            shifted,
+            true,
+        )
+    }
+
+    /// A statement of the affair quoted again, with who said it and when.
+    fn saying(&mut self, outlet: usize, k: usize) -> String {
+        let s = &SAYINGS[k];
+        let words = if habit(outlet, 600 + k as u64, 4) == 0 || self.r.chance(12) {
+            s.reworded
+        } else {
+            s.words
+        };
+        let who = cast(s.who);
+        let said = day(s.day);
+        let when = if said.year() == self.published.year() && self.r.chance(50) {
+            format!("in {}", month(said))
+        } else {
+            format!("in {} {}", month(said), said.year())
+        };
+        if !self.names.known(who) {
+            let name = self.names.inline(who, &mut self.r);
+            return format!("\"{words},\" {name} said {when}.");
+        }
+        let name = self.names.later(who, &mut self.r);
+        match self.r.below(4) {
+            0 => format!("\"{words},\" {name} said {when}."),
+            1 => format!("{} said {when}: \"{words}.\"", capitalise(&name)),
+            2 => format!("\"{words},\" {name} told reporters {when}."),
+            _ => format!("As {name} put it {when}: \"{words}.\""),
+        }
+    }
+}
+
+/// How one development of the affair is covered.
+enum Coverage {
+    /// One outlet's own article.
+    Single(usize),
+    /// A wire report and its republications.
+    Wire(usize, Vec<usize>),
+    /// An original and another outlet's rewrite.
+    Rewritten(usize, usize),
+    /// Several outlets, each its own article of the same facts.
+    Several(Vec<usize>),
+}
+
+/// Distinct outlets picked from `from`, none of `taken`.
+fn outlets(r: &mut Rng, from: &[usize], count: usize, taken: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(count);
+    while out.len() < count {
+        let o = *r.pick(from);
+        if !out.contains(&o) && !taken.contains(&o) {
+            out.push(o);
+        }
+    }
+    out
+}
+
+/// The affair's developments, in the order they happened, and their articles: until
+/// there are `n` articles. A development in the fortnight after a milestone is covered
+/// by more outlets.
+fn affair_plan(seed: u64, n: usize) -> (Vec<Story>, Vec<Planned>, Vec<Vec<usize>>) {
+    let mut r = Rng::stream(seed, PLAN, 0);
+    let mut stories = Vec::new();
+    let mut coverage = Vec::new();
+    let mut total = 0;
+    while total < n {
+        let s = development(seed, stories.len());
+        let busy = MILESTONES
+            .iter()
+            .any(|m| (0..=14).contains(&(s.event - day(m.day)).num_days()));
+        let roll = r.below(100) + if busy { 0 } else { 12 };
+        let c = if roll < 24 {
+            let wire = *r.pick(WIRES);
+            let copies = r.range(2, 4);
+            Coverage::Wire(wire, outlets(&mut r, AFFAIR_REPUBLISHERS, copies, &[wire]))
+        } else if roll < 36 {
+            let o = outlets(&mut r, AFFAIR_REPORTERS, 2, &[]);
+            Coverage::Rewritten(o[0], o[1])
+        } else if roll < 48 {
+            let count = r.range(3, 5);
+            Coverage::Several(outlets(&mut r, AFFAIR_REPORTERS, count, &[]))
+        } else {
+            Coverage::Single(*r.pick(AFFAIR_REPORTERS))
+        };
+        total += match &c {
+            Coverage::Single(_) => 1,
+            Coverage::Wire(_, copies) => 1 + copies.len(),
+            Coverage::Rewritten(..) => 2,
+            Coverage::Several(o) => o.len(),
+        };
+        stories.push(s);
+        coverage.push(c);
+    }
+    let mut order: Vec<usize> = (0..stories.len()).collect();
+    order.sort_by_key(|&k| (stories[k].event, k));
+    let start = day((AFFAIR_YEAR, 1, 1));
+    let mut articles: Vec<Planned> = Vec::with_capacity(n);
+    let mut groups = Vec::new();
+    for k in order {
+        let base = (stories[k].event - start).num_days() * 1440;
+        let minute = base + r.range(6 * 60, 22 * 60) as i64 + if r.chance(30) { 1440 } else { 0 };
+        let first = articles.len();
+        let mut group = vec![first];
+        let mut add = |articles: &mut Vec<Planned>, outlet, form, minute| {
+            if articles.len() > first {
+                group.push(articles.len());
+            }
+            articles.push(Planned {
+                story: k,
+                outlet,
+                form,
+                minute,
+            });
+        };
+        match &coverage[k] {
+            Coverage::Single(o) => add(&mut articles, *o, Form::Original, minute),
+            Coverage::Wire(wire, copies) => {
+                add(&mut articles, *wire, Form::Original, minute);
+                for &o in copies {
+                    let later = minute + r.range(20, 30 * 60) as i64;
+                    add(&mut articles, o, Form::Copy(first), later);
+                }
+            }
+            Coverage::Rewritten(a, b) => {
+                add(&mut articles, *a, Form::Original, minute);
+                let later = minute + r.range(60, 40 * 60) as i64;
+                add(&mut articles, *b, Form::Rewrite, later);
+            }
+            Coverage::Several(o) => {
+                add(&mut articles, o[0], Form::Original, minute);
+                for &o in &o[1..] {
+                    let later = minute + r.range(30, 20 * 60) as i64;
+                    add(&mut articles, o, Form::Rewrite, later);
+                }
+            }
+        }
+        groups.push(group);
+    }
+    articles.truncate(n);
+    for g in &mut groups {
+        g.retain(|&i| i < n);
+    }
+    groups.retain(|g| !g.is_empty());
+    (stories, articles, groups)
+}
+
+// ---------------------------------------------------------------------------------
 // The plan: which stories, which versions, in which order.
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -2604,7 +3668,7 @@ struct Planned {
     story: usize,
     outlet: usize,
     form: Form,
-    /// Minutes after midnight UTC on 2025-01-01.
+    /// Minutes after midnight UTC on the shape's first day ([`Shape::start`]).
     minute: i64,
 }
 
@@ -2689,12 +3753,12 @@ fn plan(seed: u64, n: usize) -> (Vec<Story>, Vec<Planned>, Vec<Vec<usize>>) {
     (stories, articles, groups)
 }
 
-/// Local date and RFC 3339 time of an article, in its outlet's offset.
-fn local_time(minute: i64, offset: &str) -> (NaiveDate, String) {
+/// Local date and RFC 3339 time of an article, in its outlet's offset; `minute` counts
+/// from midnight UTC on `start`.
+fn local_time(minute: i64, offset: &str, start: NaiveDate) -> (NaiveDate, String) {
     let sign = if offset.starts_with('-') { -1 } else { 1 };
     let hours: i64 = offset[1..3].parse().expect("an offset");
     let local = minute + sign * hours * 60;
-    let start = NaiveDate::from_ymd_opt(YEAR, 1, 1).expect("a date");
     let date = start + Duration::days(local.div_euclid(1440));
     let m = local.rem_euclid(1440);
     let iso = format!("{date}T{:02}:{:02}:00{offset}", m / 60, m % 60);
@@ -2704,20 +3768,47 @@ fn local_time(minute: i64, offset: &str) -> (NaiveDate, String) {
 // ---------------------------------------------------------------------------------
 // Output.
 
+/// What the corpus covers: many small stories, or one affair.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Stories,
+    Affair,
+}
+
+impl Shape {
+    /// The first day of the coverage.
+    fn start(self) -> NaiveDate {
+        match self {
+            Shape::Stories => day((YEAR, 1, 1)),
+            Shape::Affair => day((AFFAIR_YEAR, 1, 1)),
+        }
+    }
+
+    fn outlets(self) -> &'static [usize] {
+        match self {
+            Shape::Stories => &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+            Shape::Affair => AFFAIR_OUTLETS,
+        }
+    }
+}
+
 struct Args {
     articles: usize,
     out: PathBuf,
     seed: u64,
     hugo: Option<PathBuf>,
+    shape: Shape,
 }
 
-const USAGE: &str = "usage: corpus --articles N --out DIR [--seed S] [--hugo DIR]";
+const USAGE: &str =
+    "usage: corpus --articles N --out DIR [--shape stories|affair] [--seed S] [--hugo DIR]";
 
 fn args() -> Result<Args, String> {
     let mut articles = None;
     let mut out = None;
     let mut seed = 1;
     let mut hugo = None;
+    let mut shape = Shape::Stories;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut value = || {
@@ -2731,6 +3822,17 @@ fn args() -> Result<Args, String> {
             "--out" => out = Some(PathBuf::from(value()?)),
             "--seed" => seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--hugo" => hugo = Some(PathBuf::from(value()?)),
+            "--shape" => {
+                shape = match value()?.as_str() {
+                    "stories" => Shape::Stories,
+                    "affair" => Shape::Affair,
+                    other => {
+                        return Err(format!(
+                            "--shape: `{other}` is not `stories` or `affair`\n{USAGE}"
+                        ));
+                    }
+                }
+            }
             "-h" | "--help" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
@@ -2740,6 +3842,7 @@ fn args() -> Result<Args, String> {
         out: out.ok_or(USAGE)?,
         seed,
         hugo,
+        shape,
     })
 }
 
@@ -2772,7 +3875,22 @@ fn put(path: &Path, text: &str) -> Result<(), String> {
     fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn config(n: usize, seed: u64) -> String {
+fn config(n: usize, seed: u64, shape: Shape) -> String {
+    if shape == Shape::Affair {
+        let [a, b, c] = FEATURED.map(|f| person_id(cast(f)));
+        return format!(
+            "title: {}\n\
+             description: >-\n  A synthetic briefing for the benchmark: {n} generated articles from 12\n  outlets over {AFFAIR_YEAR} and {}, all about one affair, 40 people, seed {seed}.\n  Not real news.\n\
+             base_url: https://example.org/\n\
+             language: en\n\
+             featured: [{a}, {b}, {c}]\n\
+             timezone: \"-03:00\"\n",
+            yq(&format!(
+                "Synthetic briefing: the Petrosur affair ({n} articles)"
+            )),
+            AFFAIR_YEAR + 1
+        );
+    }
     format!(
         "title: Synthetic briefing ({n} articles)\n\
          description: >-\n  A synthetic briefing for the benchmark: {n} generated articles from 15\n  outlets over {YEAR}, 40 people, seed {seed}. Not real news.\n\
@@ -2786,9 +3904,9 @@ fn config(n: usize, seed: u64) -> String {
     )
 }
 
-fn outlets_yaml() -> String {
+fn outlets_yaml(shape: Shape) -> String {
     let mut out = String::from("# Fictional outlets of the synthetic benchmark corpus.\n");
-    for o in OUTLETS {
+    for o in shape.outlets().iter().map(|&o| &OUTLETS[o]) {
         let _ = write!(
             out,
             "{}:\n  name: {}\n  url: https://{}.example.com/\n  kind: {}\n  country: {}\n",
@@ -2904,6 +4022,9 @@ struct Citable {
     figure: Option<String>,
     credit: Option<String>,
     quote: Option<String>,
+    /// The affair's recap sentences that give a milestone's day: (milestone, whether
+    /// the day is another than the milestone's, the sentence).
+    dated: Vec<(u8, bool, String)>,
 }
 
 fn run(a: &Args) -> Result<(), String> {
@@ -2914,8 +4035,11 @@ fn run(a: &Args) -> Result<(), String> {
     if let Some(h) = &a.hugo {
         fresh(h)?;
     }
-    put(&a.out.join("briefing.yaml"), &config(a.articles, a.seed))?;
-    put(&a.out.join("content/outlets.yaml"), &outlets_yaml())?;
+    put(
+        &a.out.join("briefing.yaml"),
+        &config(a.articles, a.seed, a.shape),
+    )?;
+    put(&a.out.join("content/outlets.yaml"), &outlets_yaml(a.shape))?;
     for i in 0..PEOPLE.len() {
         put(
             &a.out.join(format!("content/people/{}.yaml", person_id(i))),
@@ -2923,13 +4047,18 @@ fn run(a: &Args) -> Result<(), String> {
         )?;
     }
 
-    let (stories, planned, groups) = plan(a.seed, a.articles);
+    let (stories, planned, groups) = match a.shape {
+        Shape::Stories => plan(a.seed, a.articles),
+        Shape::Affair => affair_plan(a.seed, a.articles),
+    };
+    let featured = FEATURED.map(cast);
+    let mut naming = [0usize; 3];
     let mut written: Vec<Option<Written>> = vec![None; planned.len()];
     let mut citable: Vec<Citable> = Vec::with_capacity(planned.len());
     let mut total_words = (usize::MAX, 0usize);
     for (i, p) in planned.iter().enumerate() {
         let story = &stories[p.story];
-        let (date, iso) = local_time(p.minute, OUTLETS[p.outlet].offset);
+        let (date, iso) = local_time(p.minute, OUTLETS[p.outlet].offset, a.shape.start());
         let style = Rng::stream(a.seed, STYLE, i as u64);
         let (w, derived) = match p.form {
             Form::Original => {
@@ -2938,9 +4067,12 @@ fn run(a: &Args) -> Result<(), String> {
                 } else {
                     Version::Report
                 };
-                (write(story, p.outlet, date, version, style), None)
+                (write(story, p.outlet, date, version, style, a.shape), None)
             }
-            Form::Rewrite => (write(story, p.outlet, date, Version::Rewrite, style), None),
+            Form::Rewrite => (
+                write(story, p.outlet, date, Version::Rewrite, style, a.shape),
+                None,
+            ),
             Form::Copy(of) => {
                 let original = written[of].as_ref().expect("originals come first");
                 let e = edit(
@@ -2957,6 +4089,9 @@ fn run(a: &Args) -> Result<(), String> {
         let id = format!("{}-{i}", truncate_slug(&slug(&w.title), 60));
         let n = w.words();
         total_words = (total_words.0.min(n), total_words.1.max(n));
+        for (k, f) in featured.iter().enumerate() {
+            naming[k] += usize::from(w.people.contains(f));
+        }
         put(
             &a.out
                 .join(format!("content/articles/{}/{id}.md", &iso[..7])),
@@ -2974,6 +4109,17 @@ fn run(a: &Args) -> Result<(), String> {
             figure: w.first(Tag::Figure).map(str::to_string),
             credit: w.first(Tag::Credit).map(str::to_string),
             quote: w.first(Tag::Quote).map(str::to_string),
+            dated: w
+                .sentences()
+                .filter_map(|s| match s.tag {
+                    Tag::Dated {
+                        milestone,
+                        shifted,
+                        exact: true,
+                    } => Some((milestone, shifted, s.text.clone())),
+                    _ => None,
+                })
+                .collect(),
         });
         // Originals are kept until their copies are written.
         if p.form == Form::Original && planned.get(i + 1).is_some_and(|n| n.form == Form::Copy(i)) {
@@ -2991,7 +4137,7 @@ fn run(a: &Args) -> Result<(), String> {
     timeline(a, &stories, &planned, &groups, &citable)?;
     comparisons(a, &planned, &groups, &citable)?;
     if let Some(h) = &a.hugo {
-        hugo_terms(h, a.articles)?;
+        hugo_terms(h, a.articles, a.shape)?;
     }
     eprintln!(
         "wrote {} articles ({}–{} words), {} people, {} outlets into {}",
@@ -2999,9 +4145,22 @@ fn run(a: &Args) -> Result<(), String> {
         total_words.0,
         total_words.1,
         PEOPLE.len(),
-        OUTLETS.len(),
+        a.shape.outlets().len(),
         a.out.display()
     );
+    if a.shape == Shape::Affair {
+        let share = |k: usize| 100 * naming[k] / planned.len();
+        eprintln!(
+            "{} developments; articles naming {}: {}%, {}: {}%, {}: {}%",
+            groups.len(),
+            full_name(featured[0]),
+            share(0),
+            full_name(featured[1]),
+            share(1),
+            full_name(featured[2]),
+            share(2)
+        );
+    }
     Ok(())
 }
 
@@ -3036,7 +4195,8 @@ fn timeline(
         }
         k += 1;
     }
-    let mut by_month: Vec<String> = vec![String::new(); 12];
+    // Events by the month of their date: one file per month.
+    let mut by_month: std::collections::BTreeMap<(i32, u32), String> = Default::default();
     let mut r = Rng::stream(a.seed, PLAN, 1);
     for (k, g) in chosen.into_iter().enumerate() {
         let first = g[0];
@@ -3055,7 +4215,9 @@ fn timeline(
         if let Some(&o) = story.others.first() {
             people.push(person_id(o));
         }
-        let out = &mut by_month[story.event.month0() as usize];
+        let out = by_month
+            .entry((story.event.year(), story.event.month()))
+            .or_default();
         let _ = writeln!(
             out,
             "- id: {}-{k}",
@@ -3093,16 +4255,75 @@ fn timeline(
             let _ = writeln!(out, "    - article: {}\n      quote: {}", c.id, yq(quote));
         }
     }
-    for (m, text) in by_month.iter().enumerate() {
-        if !text.is_empty() {
-            put(
-                &a.out
-                    .join(format!("content/timeline/{YEAR}-{:02}.yaml", m + 1)),
-                text,
-            )?;
-        }
+    if a.shape == Shape::Affair {
+        milestones(planned, citable, &mut by_month);
+    }
+    for ((year, m), text) in &by_month {
+        put(
+            &a.out.join(format!("content/timeline/{year}-{m:02}.yaml")),
+            text,
+        )?;
     }
     Ok(())
+}
+
+/// The affair's milestones as timeline events, each citing the recap sentences of three
+/// outlets that date it; where one of them says another day, the event is disputed.
+fn milestones(
+    planned: &[Planned],
+    citable: &[Citable],
+    by_month: &mut std::collections::BTreeMap<(i32, u32), String>,
+) {
+    for (m, milestone) in MILESTONES.iter().enumerate() {
+        let mut agree: Vec<(usize, &str)> = Vec::new();
+        let mut differ: Option<(usize, &str)> = None;
+        for (i, c) in citable.iter().enumerate() {
+            for (k, shifted, text) in &c.dated {
+                if *k as usize != m {
+                    continue;
+                }
+                let outlet = planned[i].outlet;
+                if *shifted {
+                    differ = differ.or(Some((i, text)));
+                } else if agree.len() < 2 && agree.iter().all(|&(j, _)| planned[j].outlet != outlet)
+                {
+                    agree.push((i, text));
+                }
+            }
+        }
+        let sources: Vec<(usize, &str)> = agree.iter().copied().chain(differ).collect();
+        if sources.is_empty() {
+            continue;
+        }
+        let when = day(milestone.day);
+        let out = by_month.entry((when.year(), when.month())).or_default();
+        let _ = writeln!(out, "- id: affair-{}", milestone.id);
+        let _ = writeln!(out, "  date: {}", yq(&when.to_string()));
+        if differ.is_some() {
+            out.push_str("  disputed: true\n");
+        }
+        let _ = writeln!(out, "  title: {}", yq(milestone.title));
+        let people: Vec<String> = milestone
+            .people
+            .iter()
+            .map(|f| person_id(cast(f)))
+            .collect();
+        let _ = writeln!(out, "  people: [{}]", people.join(", "));
+        let _ = writeln!(
+            out,
+            "  summary: |\n    A milestone of the Petrosur affair, as the recaps of {} outlets date it.",
+            sources.len()
+        );
+        out.push_str("  sources:\n");
+        for (i, text) in sources {
+            let _ = writeln!(
+                out,
+                "    - article: {}\n      quote: {}",
+                citable[i].id,
+                yq(text)
+            );
+        }
+    }
 }
 
 /// The words inside the first pair of quotation marks of a sentence.
@@ -3119,7 +4340,12 @@ fn comparisons(
     groups: &[Vec<usize>],
     citable: &[Citable],
 ) -> Result<(), String> {
-    let candidates: Vec<&Vec<usize>> = groups.iter().filter(|g| g.len() >= 3).collect();
+    // A wire story and its copies (the affair's outlets also write the same facts each
+    // in their own words: those are not compared here).
+    let candidates: Vec<&Vec<usize>> = groups
+        .iter()
+        .filter(|g| g.len() >= 3 && matches!(planned[g[1]].form, Form::Copy(_)))
+        .collect();
     let wanted = candidates.len().min(5);
     for k in 0..wanted {
         let g = candidates[k * candidates.len() / wanted];
@@ -3188,10 +4414,63 @@ fn comparisons(
             &out,
         )?;
     }
+    if a.shape == Shape::Affair {
+        dates_compared(a, planned, citable)?;
+    }
     Ok(())
 }
 
-fn hugo_terms(h: &Path, n: usize) -> Result<(), String> {
+/// Two comparisons of how outlets date a milestone of the affair: the first articles
+/// that give its day and the first that gives another.
+fn dates_compared(a: &Args, planned: &[Planned], citable: &[Citable]) -> Result<(), String> {
+    let mut written = 0;
+    for (m, milestone) in MILESTONES.iter().enumerate() {
+        let claims = |shifted: bool| {
+            citable.iter().enumerate().find_map(|(i, c)| {
+                c.dated
+                    .iter()
+                    .find(|d| d.0 as usize == m && d.1 == shifted)
+                    .map(|d| (i, d.2.as_str()))
+            })
+        };
+        let (Some(right), Some(wrong)) = (claims(false), claims(true)) else {
+            continue;
+        };
+        let ids = [&citable[right.0].id, &citable[wrong.0].id];
+        let mut out = format!(
+            "title: {}\narticles:\n  - {}\n  - {}\n",
+            yq(&format!("When? {}", milestone.title)),
+            ids[0],
+            ids[1]
+        );
+        let _ = writeln!(
+            out,
+            "summary: |\n  {} and {} date the same milestone of the affair differently.",
+            OUTLETS[planned[right.0].outlet].name, OUTLETS[planned[wrong.0].outlet].name
+        );
+        out.push_str("points:\n  - topic: The day\n    verdict: differ\n    claims:\n");
+        for (i, text) in [right, wrong] {
+            let _ = writeln!(
+                out,
+                "      - {{article: {}, quote: {}}}",
+                citable[i].id,
+                yq(text)
+            );
+        }
+        put(
+            &a.out
+                .join(format!("content/comparisons/affair-{}.yaml", milestone.id)),
+            &out,
+        )?;
+        written += 1;
+        if written == 2 {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn hugo_terms(h: &Path, n: usize, shape: Shape) -> Result<(), String> {
     put(
         &h.join("_index.md"),
         &format!("---\ntitle: Synthetic briefing ({n} articles)\n---\n"),
@@ -3210,7 +4489,7 @@ fn hugo_terms(h: &Path, n: usize) -> Result<(), String> {
             ),
         )?;
     }
-    for o in OUTLETS {
+    for o in shape.outlets().iter().map(|&o| &OUTLETS[o]) {
         put(
             &h.join(format!("outlets/{}/_index.md", o.id)),
             &format!(
