@@ -13,8 +13,9 @@
 //! around the change are common. A sentence of the article's own that uses a stock
 //! phrase ("said the government had not explained how it would pay for") is not, but
 //! the phrase's words are. An article's *specific* text is the rest: its specific
-//! sentences, their shingles that are not common, and the content words of theirs that
-//! no common shingle covers.
+//! sentences and their shingles that are not common, and the content words that no
+//! common shingle covers (in any sentence: a name of the article's own inserted in a
+//! stock sentence is its own).
 //!
 //! The threshold: a report printed by every outlet of a small briefing is one story,
 //! not background (five reprints in a briefing of five articles; the 15 outlets of the
@@ -140,9 +141,10 @@ impl Reading {
 pub(crate) struct Split {
     /// Whether each sentence is background.
     pub(crate) background: Vec<bool>,
-    /// Whether each word of the article is background: covered by a common shingle, or
-    /// in a background sentence. The other words' terms are the specific terms.
-    pub(crate) background_words: Vec<bool>,
+    /// Whether each word of the article is covered by a common shingle: the other
+    /// words' terms are the specific terms, in any sentence (a recap sentence with a
+    /// name of the article's own inserted keeps that name).
+    pub(crate) covered: Vec<bool>,
     /// The shingles of specific sentences that are not common, sorted and distinct.
     pub(crate) specific: Vec<u32>,
     /// Every other shingle of the article, sorted and distinct.
@@ -161,16 +163,10 @@ impl Split {
         for (shingles, words) in sentences {
             flags.clear();
             flags.extend(shingles.iter().map(|&s| common(s)));
-            let from = split.background_words.len();
-            cover(&flags, words, &mut split.background_words);
-            let covered = split.background_words[from..]
-                .iter()
-                .filter(|c| **c)
-                .count();
+            let from = split.covered.len();
+            cover(&flags, words, &mut split.covered);
+            let covered = split.covered[from..].iter().filter(|c| **c).count();
             let background = covered > 0 && covered * COVERED.1 >= words * COVERED.0;
-            if background {
-                split.background_words[from..].fill(true);
-            }
             split.background.push(background);
             for (&s, &c) in shingles.iter().zip(&flags) {
                 if background || c {
@@ -199,7 +195,7 @@ impl Split {
                 h = mix(h ^ (i as u64 + 1));
             }
         }
-        for (i, b) in self.background_words.iter().enumerate() {
+        for (i, b) in self.covered.iter().enumerate() {
             if *b {
                 h = mix(h ^ (i as u64 + 1) << 32);
             }
@@ -243,12 +239,15 @@ pub(crate) struct Background {
     /// [`ROWS`] rows of [`WIDTH`] cells.
     cells: Vec<u32>,
     articles: usize,
+    /// [`threshold`] of `articles`.
+    threshold: u32,
 }
 
 impl std::fmt::Debug for Background {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Background")
             .field("articles", &self.articles)
+            .field("threshold", &self.threshold)
             .finish_non_exhaustive()
     }
 }
@@ -306,6 +305,7 @@ impl Background {
         Background {
             cells,
             articles: readings.len(),
+            threshold: threshold(readings.len()),
         }
     }
 
@@ -317,9 +317,10 @@ impl Background {
         came: &[C],
         articles: usize,
     ) -> Moved {
-        let before = threshold(self.articles);
+        let before = self.threshold;
         let after = threshold(articles);
         self.articles = articles;
+        self.threshold = after;
         // Each touched cell, with its count before.
         let mut touched: super::text::HashedMap<usize, u32> = Default::default();
         let mut apply = |reading: &Reading, add: bool| {
@@ -352,8 +353,8 @@ impl Background {
 
     /// Whether shingle `s` is common.
     pub(crate) fn is_common(&self, s: u32) -> bool {
-        let t = threshold(self.articles);
-        (0..ROWS).all(|r| self.cells[cell(r, s)] >= t)
+        // Most shingles are rare: the first row usually decides.
+        (0..ROWS).all(|r| self.cells[cell(r, s)] >= self.threshold)
     }
 }
 
@@ -410,12 +411,6 @@ mod tests {
             };
             let split = Split::of([(&shingles[..], words)].into_iter(), |s| flags[s as usize]);
             assert_eq!(split.background, [*want], "{flags:?}");
-            let covered = split.background_words.iter().filter(|c| **c).count();
-            assert_eq!(
-                covered == words,
-                *want || flags.iter().all(|c| *c),
-                "{flags:?}"
-            );
         }
         let mut covered = Vec::new();
         cover(&[f, f, f, t, f, f, f, f], 12, &mut covered);

@@ -152,10 +152,7 @@ impl Profile {
         {
             sentence.background = background;
             kept.clear();
-            for (t, b) in terms[from..end]
-                .iter()
-                .zip(&split.background_words[from..end])
-            {
+            for (t, b) in terms[from..end].iter().zip(&split.covered[from..end]) {
                 if *t != 0 && (sentence.background || !b) {
                     kept.push(*t);
                 }

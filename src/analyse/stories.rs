@@ -168,7 +168,7 @@ pub(crate) struct Features {
     /// MinHash of the specific shingles; all `u64::MAX` when there are none.
     pub(crate) signature: Vec<u64>,
     /// Content terms of the specific words (32-bit hashes of stems), sorted and
-    /// distinct: the words of specific sentences that no common shingle covers.
+    /// distinct: the words that no common shingle covers.
     pub(crate) terms: Vec<u32>,
     /// The [`Split::digest`] of the article's background and specific text.
     pub(crate) digest: u64,
@@ -181,7 +181,7 @@ impl Features {
         let mut terms: Vec<u32> = reading
             .words()
             .iter()
-            .zip(&split.background_words)
+            .zip(&split.covered)
             .filter(|(t, background)| **t != 0 && !**background)
             .map(|(t, _)| *t)
             .collect();
