@@ -28,8 +28,9 @@
 //! reprinted that often: its copies are then not grouped.
 //!
 //! Document frequencies are counted in a *count-min sketch* ([`Background`]): each
-//! article adds one to [`ROWS`] cells per distinct shingle, one cell in each row of
-//! [`WIDTH`], and a shingle's count is the least of its cells. The memory is fixed
+//! shingle falls in one cell in each of [`ROWS`] rows of [`WIDTH`], each article adds
+//! one to every cell its shingles fall in (once, however many of them fall there), and
+//! a shingle's count is the least of its cells. The memory is fixed
 //! (8 MB) whatever the briefing; a count is never below the true one and is above it
 //! only where every one of a shingle's cells is shared with other frequent shingles,
 //! which at 30,000 articles of 700 words (21 million shingle uses, 40 a cell on
@@ -117,6 +118,11 @@ impl Reading {
         &self.words
     }
 
+    /// The article's shingles, sentence after sentence, in text order.
+    pub(crate) fn shingles(&self) -> &[u32] {
+        &self.shingles
+    }
+
     /// The article's content terms, sorted and distinct: how often a term is used is
     /// counted over whole articles, background included, so that a word is as rare as
     /// the briefing makes it wherever an article uses it.
@@ -127,12 +133,14 @@ impl Reading {
         all
     }
 
-    /// The article's shingles, sorted and distinct.
-    fn distinct(&self) -> Vec<u32> {
-        let mut all = self.shingles.clone();
-        all.sort_unstable();
-        all.dedup();
-        all
+    /// The cells the article's shingles fall in, each once, sorted.
+    fn cells(&self) -> Vec<usize> {
+        let mut cells: Vec<usize> = (0..ROWS)
+            .flat_map(|r| self.shingles.iter().map(move |&s| cell(r, s)))
+            .collect();
+        cells.sort_unstable();
+        cells.dedup();
+        cells
     }
 }
 
@@ -145,10 +153,9 @@ pub(crate) struct Split {
     /// words' terms are the specific terms, in any sentence (a recap sentence with a
     /// name of the article's own inserted keeps that name).
     pub(crate) covered: Vec<bool>,
-    /// The shingles of specific sentences that are not common, sorted and distinct.
-    pub(crate) specific: Vec<u32>,
-    /// Every other shingle of the article, sorted and distinct.
-    pub(crate) recap: Vec<u32>,
+    /// Whether each shingle of the article, in text order, is specific: not common,
+    /// and in a specific sentence.
+    pub(crate) specific: Vec<bool>,
 }
 
 impl Split {
@@ -168,40 +175,46 @@ impl Split {
             let covered = split.covered[from..].iter().filter(|c| **c).count();
             let background = covered > 0 && covered * COVERED.1 >= words * COVERED.0;
             split.background.push(background);
-            for (&s, &c) in shingles.iter().zip(&flags) {
-                if background || c {
-                    split.recap.push(s);
-                } else {
-                    split.specific.push(s);
-                }
-            }
+            split
+                .specific
+                .extend(flags.iter().map(|common| !background && !common));
         }
-        split.specific.sort_unstable();
-        split.specific.dedup();
-        split.recap.sort_unstable();
-        split.recap.dedup();
-        // A shingle both in a specific sentence and in the background is specific.
-        let specific = &split.specific;
-        split.recap.retain(|s| specific.binary_search(s).is_err());
         split
     }
 
-    /// A digest of the split: which sentences are background and which shingles are
-    /// specific. What was compared under one digest is compared again under another.
+    /// The article's specific shingles, and its others, each sorted and distinct (a
+    /// shingle both specific and not is specific), given its shingles in text order.
+    pub(crate) fn shingles(&self, shingles: &[u32]) -> (Vec<u32>, Vec<u32>) {
+        let (mut specific, mut recap) = (Vec::new(), Vec::new());
+        for (&s, &mine) in shingles.iter().zip(&self.specific) {
+            if mine {
+                specific.push(s);
+            } else {
+                recap.push(s);
+            }
+        }
+        specific.sort_unstable();
+        specific.dedup();
+        recap.sort_unstable();
+        recap.dedup();
+        recap.retain(|s| specific.binary_search(s).is_err());
+        (specific, recap)
+    }
+
+    /// A digest of the split: which sentences are background, which words are covered
+    /// and which shingles are specific. What was compared under one digest is compared
+    /// again under another.
     pub(crate) fn digest(&self) -> u64 {
         let mut h = mix(self.background.len() as u64);
-        for (i, b) in self.background.iter().enumerate() {
-            if *b {
-                h = mix(h ^ (i as u64 + 1));
+        for flags in [&self.background, &self.covered, &self.specific] {
+            for chunk in flags.chunks(64) {
+                let bits = chunk
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |b, (i, f)| b | (u64::from(*f) << i));
+                h = mix(h ^ bits);
             }
-        }
-        for (i, b) in self.covered.iter().enumerate() {
-            if *b {
-                h = mix(h ^ (i as u64 + 1) << 32);
-            }
-        }
-        for s in &self.specific {
-            h = mix(h ^ u64::from(*s));
+            h = mix(h ^ flags.len() as u64);
         }
         h
     }
@@ -287,21 +300,23 @@ impl Background {
     /// the counts do not depend on how many threads there are.
     pub(crate) fn count<R: Borrow<Reading> + Sync>(readings: &[R]) -> Background {
         let mut cells = vec![0u32; ROWS * WIDTH];
-        // A few hundred articles' distinct shingles at a time: all of them at once
-        // would be the whole briefing's shingles again.
-        for chunk in readings.chunks(512) {
-            let distinct: Vec<Vec<u32>> = chunk.par_iter().map(|r| r.borrow().distinct()).collect();
-            cells
-                .par_chunks_mut(WIDTH)
-                .enumerate()
-                .for_each(|(r, row)| {
-                    for list in &distinct {
-                        for &s in list {
-                            row[cell(r, s) - r * WIDTH] += 1;
+        cells
+            .par_chunks_mut(WIDTH)
+            .enumerate()
+            .for_each(|(r, row)| {
+                // The article that last counted in each cell: an article counts once
+                // in a cell, however many of its shingles fall there.
+                let mut last = vec![u32::MAX; WIDTH];
+                for (a, reading) in readings.iter().enumerate() {
+                    for &s in &reading.borrow().shingles {
+                        let c = cell(r, s) - r * WIDTH;
+                        if last[c] != a as u32 {
+                            last[c] = a as u32;
+                            row[c] += 1;
                         }
                     }
-                });
-        }
+                }
+            });
         Background {
             cells,
             articles: readings.len(),
@@ -324,13 +339,10 @@ impl Background {
         // Each touched cell, with its count before.
         let mut touched: super::text::HashedMap<usize, u32> = Default::default();
         let mut apply = |reading: &Reading, add: bool| {
-            for s in reading.distinct() {
-                for r in 0..ROWS {
-                    let c = cell(r, s);
-                    touched.entry(c).or_insert(self.cells[c]);
-                    let v = &mut self.cells[c];
-                    *v = if add { *v + 1 } else { v.saturating_sub(1) };
-                }
+            for c in reading.cells() {
+                touched.entry(c).or_insert(self.cells[c]);
+                let v = &mut self.cells[c];
+                *v = if add { *v + 1 } else { v.saturating_sub(1) };
             }
         };
         for g in gone {
@@ -482,6 +494,9 @@ mod tests {
         let counted = Background::count(&readings);
         let split = Split::of(readings[4].sentences(), |s| counted.is_common(s));
         assert_eq!(split.background, [true, false]);
-        assert!(!split.specific.is_empty());
+        // The sentence of its own keeps its shingles; the recap keeps none.
+        let (specific, recap) = split.shingles(readings[4].shingles());
+        assert!(!specific.is_empty() && !recap.is_empty());
+        assert_eq!(split.specific.iter().filter(|s| **s).count(), specific.len());
     }
 }

@@ -162,10 +162,11 @@ impl Profile {
             sentence.terms = kept.to_vec();
             from = end;
         }
+        let (specific, recap) = split.shingles(&shingles);
         Profile {
             sentences: super::per_article::exact(out),
-            specific: split.specific,
-            recap: split.recap,
+            specific,
+            recap,
         }
     }
 

@@ -182,15 +182,22 @@ impl Features {
             .words()
             .iter()
             .zip(&split.covered)
-            .filter(|(t, background)| **t != 0 && !**background)
+            .filter(|(t, covered)| **t != 0 && !**covered)
             .map(|(t, _)| *t)
             .collect();
         terms.sort_unstable();
         terms.dedup();
         // Kept for every article while the analysis (or the dev server) lives.
         terms.shrink_to_fit();
+        let mut bins = vec![u64::MAX; BINS];
+        let specific = reading.shingles().iter().zip(&split.specific);
+        let mut any = false;
+        for (&s, _) in specific.filter(|(_, mine)| **mine) {
+            add_to_signature(&mut bins, u64::from(s));
+            any = true;
+        }
         Features {
-            signature: signature(&split.specific),
+            signature: densify(bins, any),
             terms,
             digest: split.digest(),
         }
@@ -220,7 +227,9 @@ pub(crate) fn sentence_shingles(words: &[u64], mut each: impl FnMut(u32)) {
 /// One-permutation MinHash: each shingle lands in one bin, the bin keeps its minimum;
 /// an empty bin borrows the next filled bin's value, shifted by the distance, so two
 /// texts agree on a bin with about the probability of their Jaccard similarity. Order
-/// and repetition of the shingles do not matter.
+/// and repetition of the shingles do not matter. ([`Features::of`] builds the same
+/// signature from an article's specific shingles.)
+#[cfg(test)]
 pub(crate) fn signature(shingles: &[u32]) -> Vec<u64> {
     let mut bins = vec![u64::MAX; BINS];
     for &s in shingles {
