@@ -270,9 +270,11 @@ impl std::fmt::Debug for Background {
 pub(crate) enum Moved {
     /// Every article's: the threshold moved.
     All,
-    /// Those with a shingle in one of these cells (row-major indices, sorted), whose
-    /// side of the threshold changed.
-    Cells(Vec<usize>),
+    /// None: no cell crossed the threshold.
+    None,
+    /// Those with a shingle in a cell that crossed the threshold: one bit per cell,
+    /// row-major (256 KB, tested for every shingle of every article).
+    Cells(Vec<u64>),
 }
 
 impl Moved {
@@ -280,11 +282,13 @@ impl Moved {
     pub(crate) fn reaches(&self, reading: &Reading) -> bool {
         match self {
             Moved::All => true,
-            Moved::Cells(cells) if cells.is_empty() => false,
-            Moved::Cells(cells) => reading
-                .shingles
-                .iter()
-                .any(|&s| (0..ROWS).any(|r| cells.binary_search(&cell(r, s)).is_ok())),
+            Moved::None => false,
+            Moved::Cells(bits) => reading.shingles.iter().any(|&s| {
+                (0..ROWS).any(|r| {
+                    let c = cell(r, s);
+                    bits[c / 64] & (1 << (c % 64)) != 0
+                })
+            }),
         }
     }
 }
@@ -354,13 +358,17 @@ impl Background {
         if before != after {
             return Moved::All;
         }
-        let mut cells: Vec<usize> = touched
-            .into_iter()
-            .filter(|&(c, old)| (old >= after) != (self.cells[c] >= after))
-            .map(|(c, _)| c)
-            .collect();
-        cells.sort_unstable();
-        Moved::Cells(cells)
+        let mut bits: Vec<u64> = Vec::new();
+        for (c, old) in touched {
+            if (old >= after) != (self.cells[c] >= after) {
+                bits.resize(ROWS * WIDTH / 64, 0);
+                bits[c / 64] |= 1 << (c % 64);
+            }
+        }
+        match bits.is_empty() {
+            true => Moved::None,
+            false => Moved::Cells(bits),
+        }
     }
 
     /// Whether shingle `s` is common.
@@ -466,10 +474,10 @@ mod tests {
         assert!(!moved.reaches(&reading("Nothing of the recap here at all, only news.")));
         let moved = updated.update::<Reading, &Reading>(&[], &[&readings[29]], 30);
         assert_eq!(updated, counted);
-        assert_eq!(moved, Moved::Cells(vec![]));
+        assert_eq!(moved, Moved::None);
         let back = updated.update::<&Reading, Reading>(&[&readings[29]], &[], 29);
         assert_eq!(updated, Background::count(&readings[..29]));
-        assert_eq!(back, Moved::Cells(vec![]));
+        assert_eq!(back, Moved::None);
     }
 
     #[test]
@@ -497,6 +505,9 @@ mod tests {
         // The sentence of its own keeps its shingles; the recap keeps none.
         let (specific, recap) = split.shingles(readings[4].shingles());
         assert!(!specific.is_empty() && !recap.is_empty());
-        assert_eq!(split.specific.iter().filter(|s| **s).count(), specific.len());
+        assert_eq!(
+            split.specific.iter().filter(|s| **s).count(),
+            specific.len()
+        );
     }
 }
