@@ -30,14 +30,15 @@
 //! Document frequencies are counted in a *count-min sketch* ([`Background`]): each
 //! shingle falls in one cell in each of [`ROWS`] rows of [`WIDTH`], each article adds
 //! one to every cell its shingles fall in (once, however many of them fall there), and
-//! a shingle's count is the least of its cells. The memory is fixed
-//! (8 MB) whatever the briefing; a count is never below the true one and is above it
-//! only where every one of a shingle's cells is shared with other frequent shingles,
-//! which at 30,000 articles of 700 words (21 million shingle uses, 40 a cell on
-//! average, against a threshold of 150) is vanishingly rare. Counts add and subtract
-//! exactly, so the dev server updates the sketch with the articles that changed and
-//! gets the sketch a fresh count gives; the cells whose side of the threshold changed
-//! tell it which other articles to read again ([`Moved`]).
+//! a shingle's count is the least of its cells. The memory is fixed whatever the
+//! briefing; a count is never below the true one, and is above it only where each of a
+//! shingle's cells also counts enough other articles to reach the threshold. Both a
+//! cell's average load and the threshold grow with the briefing, the threshold several
+//! times the load (see docs/performance.md), so a rare shingle taken for common is
+//! rare itself; it would only leave five words out of the evidence. Counts add and
+//! subtract exactly, so the dev server updates the sketch with the articles that
+//! changed and gets the sketch a fresh count gives; the cells whose side of the
+//! threshold changed tell it which other articles to read again ([`Moved`]).
 
 use std::borrow::Borrow;
 
@@ -273,7 +274,7 @@ pub(crate) enum Moved {
     /// None: no cell crossed the threshold.
     None,
     /// Those with a shingle in a cell that crossed the threshold: one bit per cell,
-    /// row-major (256 KB, tested for every shingle of every article).
+    /// row-major, tested for every shingle of every article.
     Cells(Vec<u64>),
 }
 

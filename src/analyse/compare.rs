@@ -144,8 +144,8 @@ impl Profile {
         );
         // A specific sentence is aligned by its specific words, a background one (shown
         // aligned, never counted) by all of them. Each list is copied out at its size:
-        // grown by doubling, the lists of every compared article were a third empty
-        // (20 MB at 10,000 articles, at the analysis's peak).
+        // grown by doubling, the lists of every compared article would keep their
+        // empty room through the analysis's peak.
         let mut kept: Vec<u64> = Vec::new();
         let mut from = 0;
         for ((sentence, &(_, end)), &background) in out.iter_mut().zip(&ends).zip(&split.background)

@@ -985,8 +985,8 @@ fn stories(
     };
     drop(old_pairs);
     if cache.one_shot {
-        // The shingles, a third of the profiles, and the background counts are not
-        // needed past the overlap: freed before the pairs are made, the analysis's
+        // The shingles, a large part of the profiles, and the background counts are
+        // not needed past the overlap: freed before the pairs are made, the analysis's
         // peak.
         background = None;
         for c in &mut cache.articles {
