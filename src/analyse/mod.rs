@@ -1508,8 +1508,8 @@ pub(crate) mod tests {
 
     #[test]
     fn pairs_compared_grow_with_the_articles_not_their_square() {
-        // Every article carries the recap; without background the recap would make
-        // every article a candidate of every other (4,950 pairs at 100 articles).
+        // Every article carries the recap, most of its text; were the recap evidence,
+        // the articles would be one story, and the pairs compared in the thousands.
         for n in [100, 200, 400] {
             let b = affair::briefing(affair::articles(n, n as u64));
             let (stories, work) = grouped(&b);
