@@ -34,8 +34,8 @@
 //! briefing; a count is never below the true one, and is above it only where each of a
 //! shingle's cells also counts enough other articles to reach the threshold. Both a
 //! cell's average load and the threshold grow with the briefing, the threshold several
-//! times the load (see docs/performance.md), so a rare shingle taken for common is
-//! rare itself; it would only leave five words out of the evidence. Counts add and
+//! times the load (see docs/performance.md), so few shingles are taken for common
+//! wrongly, and each of them only leaves five words out of the evidence. Counts add and
 //! subtract exactly, so the dev server updates the sketch with the articles that
 //! changed and gets the sketch a fresh count gives; the cells whose side of the
 //! threshold changed tell it which other articles to read again ([`Moved`]).
