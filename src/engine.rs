@@ -98,6 +98,8 @@ pub(crate) struct Engine {
     /// Each article's own findings, so that an edit re-analyses the edited article
     /// alone before the stories are grouped again.
     cache: analyse::Cache,
+    /// A saved analysis to start the first update from ([`Engine::with_saved`]).
+    saved: Option<Vec<u8>>,
 }
 
 /// The last good build.
@@ -140,6 +142,24 @@ impl Engine {
             good: None,
             pending: Plan::everything(),
             cache: analyse::Cache::default(),
+            saved: None,
+        }
+    }
+
+    /// The engine, to start from the analysis a build saved ([`Engine::save`]): its
+    /// first update analyses again only the articles that changed since. A saved
+    /// analysis another program wrote, or for other people, is ignored.
+    pub fn with_saved(mut self, bytes: Vec<u8>) -> Engine {
+        self.saved = Some(bytes);
+        self
+    }
+
+    /// Writes the analysis of the last good build to `out`, as the next build's
+    /// [`Engine::with_saved`] reads it.
+    pub fn save(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        match &self.good {
+            Some(good) => self.cache.save(&good.analysis, out),
+            None => Ok(()),
         }
     }
 
@@ -214,8 +234,22 @@ impl Engine {
         }
         let load = started.elapsed();
         clock.lap("load");
+        // A first update may start from a saved analysis, restored for the content
+        // just loaded.
+        let restored = match (&self.good, self.saved.take(), &loaded) {
+            (None, Some(bytes), Some(new)) => {
+                analyse::Cache::restore(&new.briefing, &bytes).map(|(cache, analysis)| {
+                    self.cache = cache;
+                    analysis
+                })
+            }
+            _ => None,
+        };
         let analysis = (in_place || loaded.is_some()).then(|| {
-            let previous = self.good.as_mut().map(|g| std::mem::take(&mut g.analysis));
+            let previous = match self.good.as_mut() {
+                Some(g) => Some(std::mem::take(&mut g.analysis)),
+                None => restored,
+            };
             let briefing = match (&loaded, &self.good) {
                 (Some(new), _) => &new.briefing,
                 (None, Some(good)) => &good.loaded.briefing,

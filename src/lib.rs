@@ -55,7 +55,12 @@ pub struct Built {
     pub stages: Vec<Lap>,
     pub sources: Sources,
     pub warnings: Vec<Diagnostic>,
+    /// Why the analysis could not be saved for the next build, if it could not.
+    pub unsaved: Option<Failure>,
 }
+
+/// The file of the analysis a build saves in its cache folder.
+const ANALYSIS: &str = "analysis";
 
 /// Builds the briefing at `options.root` into `options.output`.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
@@ -82,6 +87,14 @@ pub fn build_with_progress(
         options.base_url.clone(),
         options.drafts,
     );
+    // What the last build into this output saved of its analysis: only the articles
+    // that changed since are analysed again.
+    let cache = write::cache_folder(&options.output);
+    if options.reuse
+        && let Ok(bytes) = std::fs::read(cache.join(ANALYSIS))
+    {
+        engine = engine.with_saved(bytes);
+    }
     let step = engine.prepare_timed(engine::Plan::everything(), &mut clock)?;
     let state = engine.state(&step);
     let render_options = engine.render_options(&state);
@@ -98,12 +111,17 @@ pub fn build_with_progress(
     let warnings = warnings(loaded, analysis);
     drop(site);
     engine.commit(step, std::collections::HashSet::new());
+    // The site is written: a cache that cannot be saved costs the next build time,
+    // not this build its result.
+    let unsaved = write::save(&cache, ANALYSIS, |out| engine.save(out)).err();
+    clock.lap("save the analysis");
     let good = engine.into_good().expect("a build that succeeded is kept");
     Ok(Built {
         written,
         warnings,
         sources: good.loaded.sources,
         stages: clock.laps,
+        unsaved,
     })
 }
 

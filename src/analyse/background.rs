@@ -65,7 +65,7 @@ pub(crate) fn threshold(articles: usize) -> u32 {
 /// words of each sentence, in article order (the sentences of
 /// [`super::text::sentences`], paragraph by paragraph, empty ones included so that
 /// sentence numbers agree with [`super::compare::Profile`]).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Reading {
     /// 32-bit shingle hashes, sentence after sentence, each sentence's in text order.
     shingles: Vec<u32>,

@@ -179,7 +179,7 @@ impl Profile {
 /// How two articles' sentences align: the specific sentences of each with the other's
 /// (what decides the relation), then what is left where either side is background
 /// (shown, not counted). Each `(a index, b index, similarity)`, best first.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Matched {
     pub(crate) specific: Vec<(usize, usize, f64)>,
     pub(crate) background: Vec<(usize, usize, f64)>,

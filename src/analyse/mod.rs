@@ -24,6 +24,7 @@ mod dates;
 mod mentions;
 mod per_article;
 mod quotes;
+mod saved;
 mod stories;
 pub(crate) mod text;
 
@@ -54,7 +55,7 @@ pub struct Analysis {
 }
 
 /// Where in an article a finding is.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 pub struct Place {
     /// The article's id, shared by all its findings rather than copied into each.
     pub article: Arc<str>,
@@ -77,7 +78,7 @@ impl Place {
 /// finding's paragraph. Findings keep where their sentence is, not a copy of it (the
 /// data exports and person pages give the text): copies would hold a sentence once
 /// for every finding in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct Around {
     pub start: u32,
     pub end: u32,
@@ -106,7 +107,7 @@ impl Around {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MentionKind {
     FullName,
@@ -157,7 +158,7 @@ pub struct DateMention {
     pub relative: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     Copy,
@@ -167,7 +168,7 @@ pub enum Relation {
 }
 
 /// Articles that report the same story.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Story {
     /// A stable id made from the articles: `story-<first article id>`.
     pub id: String,
@@ -180,7 +181,7 @@ pub struct Story {
     pub pairs: Vec<Arc<Pair>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Pair {
     pub a: String,
     pub b: String,
@@ -197,7 +198,7 @@ pub struct Pair {
 }
 
 /// One row of an alignment: a sentence of `a`, of `b`, or both.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Aligned {
     pub a: Option<Sentence>,
     pub b: Option<Sentence>,
@@ -214,7 +215,7 @@ pub struct Aligned {
 /// A sentence of an article: bytes `start..end` of paragraph `paragraph`'s text. It
 /// does not hold the text: the alignments would hold every compared sentence twice
 /// over (as the sentence and in its word diff).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Sentence {
     pub paragraph: usize,
     pub start: usize,
@@ -228,7 +229,7 @@ impl Sentence {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiffOp {
     Equal,
@@ -236,7 +237,7 @@ pub enum DiffOp {
     Insert,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct DiffRun {
     pub op: DiffOp,
     /// Bytes of the sentence of `a` (equal and removed words) or of `b` (added words).
@@ -253,7 +254,7 @@ impl DiffRun {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DifferenceKind {
     QuoteWording,
@@ -262,7 +263,7 @@ pub enum DifferenceKind {
     OnlyIn,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Difference {
     pub kind: DifferenceKind,
     /// The side in `a` (absent for a statement only in `b`).
@@ -272,7 +273,7 @@ pub struct Difference {
     pub summary: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Side {
     pub article: String,
     pub paragraph: usize,
@@ -284,14 +285,14 @@ pub struct Side {
 }
 
 /// An event whose sources date it differently.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Conflict {
     /// The curated event id, or `None` for a conflict found between aligned sentences.
     pub event: Option<String>,
     pub claims: Vec<DateClaim>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct DateClaim {
     pub article: String,
     pub paragraph: usize,

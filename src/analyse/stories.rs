@@ -163,7 +163,7 @@ pub(crate) fn term_hashed(word: &str, hash: u64) -> Option<u64> {
 
 /// What the grouping needs of one article, kept small: every article holds one at
 /// once.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Features {
     /// MinHash of the specific shingles; all `u64::MAX` when there are none.
     pub(crate) signature: Vec<u64>,

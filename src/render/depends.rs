@@ -51,7 +51,7 @@ pub fn salt(loaded: &crate::load::Loaded, theme: &super::Theme, options: &super:
 /// that a build by another program — or by this one rebuilt from changed code — reuses
 /// nothing. Where the executable cannot be read, the version alone, with the time the
 /// process started, so nothing is reused either.
-fn program() -> u64 {
+pub(crate) fn program() -> u64 {
     static PROGRAM: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     *PROGRAM.get_or_init(|| {
         let mut h = std::hash::DefaultHasher::new();
