@@ -14,7 +14,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde_json::{Value, json};
 
 use super::{Page, Site};
-use crate::content::{Article, Event, Person};
+use crate::content::{Article, Event, Person, Published};
 use crate::markdown;
 
 /// Escapes text for XML content and attribute values, and drops the characters XML
@@ -94,9 +94,8 @@ fn day_stamp(d: NaiveDate) -> String {
 struct Entry {
     id: String,
     title: String,
-    /// RFC 3339, and the UTC instant it names, for sorting.
+    /// RFC 3339.
     updated: String,
-    instant: i64,
     link: String,
     related: Option<String>,
     author: Option<String>,
@@ -109,26 +108,38 @@ enum Summary {
     Html(String),
 }
 
+/// A publication as an Atom date.
+fn stamp(p: &Published) -> String {
+    p.time.map_or_else(|| day_stamp(p.date), |t| t.to_rfc3339())
+}
+
+/// The UTC instant of a publication: its time, or midnight UTC of its day.
+fn instant(p: &Published) -> i64 {
+    p.time
+        .map_or_else(|| day_instant(p.date), |t| t.timestamp())
+}
+
+fn article_url(base: &str, a: &Article) -> String {
+    format!("{base}articles/{}/", a.id)
+}
+
+fn event_url(site: &Site, e: &Event) -> String {
+    format!("{}{}", site.options.base_url, site.index.event_url(e))
+}
+
+fn day_instant(d: NaiveDate) -> i64 {
+    d.and_time(NaiveTime::MIN).and_utc().timestamp()
+}
+
 fn article_entry(site: &Site, a: &Article) -> Entry {
     let b = site.briefing;
-    let url = format!("{}articles/{}/", site.options.base_url, a.id);
-    let (updated, instant) = match a.published.time {
-        Some(t) => (t.to_rfc3339(), t.timestamp()),
-        None => (
-            day_stamp(a.published.date),
-            a.published
-                .date
-                .and_time(NaiveTime::MIN)
-                .and_utc()
-                .timestamp(),
-        ),
-    };
+    let url = article_url(&site.options.base_url, a);
+    let updated = stamp(&a.published);
     let outlet = a.outlet.as_ref().and_then(|o| b.outlets.get(o));
     Entry {
         id: url.clone(),
         title: a.title.clone(),
         updated,
-        instant,
         link: url,
         related: a
             .url
@@ -148,9 +159,26 @@ fn article_entry(site: &Site, a: &Article) -> Entry {
     }
 }
 
+/// When an event entered the briefing, which is when a feed reader should see it as
+/// new: the publication of the newest article it cites (an event is written from its
+/// sources, so it is no older than they are), or its own date when it cites none. Its
+/// date in history (an agreement of 2008) would file it among old entries. Never the
+/// clock: the same briefing gives the same feed.
+fn entered(site: &Site, e: &Event) -> Published {
+    e.sources
+        .iter()
+        .filter_map(|s| site.briefing.article(&s.article))
+        .map(|a| a.published)
+        .max_by_key(instant)
+        .unwrap_or(Published {
+            date: e.date.start,
+            time: None,
+        })
+}
+
 fn event_entry(site: &Site, e: &Event) -> Entry {
     let b = site.briefing;
-    let url = format!("{}{}", site.options.base_url, site.index.event_url(e));
+    let url = event_url(site, e);
     let when = e.display.clone().unwrap_or_else(|| e.date.wording());
     let mut html = format!("<p>{}</p>", super::view::escape(&when));
     html.push_str(&markdown::curated_html(&e.summary));
@@ -174,11 +202,11 @@ fn event_entry(site: &Site, e: &Event) -> Entry {
         }
         html.push_str("</ul>");
     }
+    let updated = stamp(&entered(site, e));
     Entry {
         id: url.clone(),
         title: e.title.clone(),
-        updated: day_stamp(e.date.start),
-        instant: e.date.start.and_time(NaiveTime::MIN).and_utc().timestamp(),
+        updated,
         link: url,
         related: None,
         author: None,
@@ -187,16 +215,15 @@ fn event_entry(site: &Site, e: &Event) -> Entry {
     }
 }
 
-/// Writes an Atom feed: entries newest first, `updated` the newest entry's.
+/// Writes an Atom feed of `entries`, newest first; `updated` the newest entry's.
 fn atom(
     site: &Site,
     id: &str,
     title: &str,
     self_url: &str,
-    mut entries: Vec<Entry>,
+    entries: Vec<Entry>,
     x: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    entries.sort_by(|a, b| b.instant.cmp(&a.instant).then_with(|| a.id.cmp(&b.id)));
     let updated = entries
         .first()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone());
@@ -265,15 +292,44 @@ fn atom(
     x.write_all("</feed>\n".as_bytes())
 }
 
-/// `/feed.xml`: every article and every event.
+/// What a feed's entry is made from.
+#[derive(Clone, Copy)]
+enum Item<'a> {
+    Article(&'a Article),
+    Event(&'a Event),
+}
+
+/// The entries of the `n` newest items, newest first, then by id (so that entries of
+/// one instant keep one order). Only those are made: a person named in thousands of
+/// articles has a feed of `n`.
+fn newest<'a>(site: &Site, items: impl Iterator<Item = Item<'a>>, n: usize) -> Vec<Entry> {
+    let base = &site.options.base_url;
+    let mut keyed: Vec<(i64, String, Item)> = items
+        .map(|item| match item {
+            Item::Article(a) => (instant(&a.published), article_url(base, a), item),
+            Item::Event(e) => (instant(&entered(site, e)), event_url(site, e), item),
+        })
+        .collect();
+    keyed.sort_by(|x, y| y.0.cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    keyed.truncate(n);
+    keyed
+        .into_iter()
+        .map(|(_, _, item)| match item {
+            Item::Article(a) => article_entry(site, a),
+            Item::Event(e) => event_entry(site, e),
+        })
+        .collect()
+}
+
+/// `/feed.xml`: the newest articles and events.
 pub(crate) fn site_feed(site: &Site, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let b = site.briefing;
-    let entries = b
+    let items = b
         .articles
         .iter()
-        .map(|a| article_entry(site, a))
-        .chain(b.events.iter().map(|e| event_entry(site, e)))
-        .collect();
+        .map(Item::Article)
+        .chain(b.events.iter().map(Item::Event));
+    let entries = newest(site, items, b.config.feed_entries.get());
     let base = &site.options.base_url;
     atom(
         site,
@@ -285,7 +341,8 @@ pub(crate) fn site_feed(site: &Site, out: &mut dyn std::io::Write) -> std::io::R
     )
 }
 
-/// `/people/<id>/feed.xml`: the articles that mention the person and their events.
+/// `/people/<id>/feed.xml`: the newest articles that mention the person and events
+/// that name them.
 pub(crate) fn person_feed(
     site: &Site,
     i: usize,
@@ -303,19 +360,19 @@ pub(crate) fn person_feed(
         .collect();
     articles.sort_unstable();
     articles.dedup();
-    let entries = articles
+    let items = articles
         .into_iter()
         .filter_map(|id| b.article(id))
-        .map(|a| article_entry(site, a))
+        .map(Item::Article)
         .chain(
             site.index
                 .events_by_person
                 .get(p.id.as_str())
                 .into_iter()
                 .flatten()
-                .map(|e| event_entry(site, e)),
-        )
-        .collect();
+                .map(|e| Item::Event(e)),
+        );
+    let entries = newest(site, items, b.config.feed_entries.get());
     let page = format!("{}people/{}/", site.options.base_url, p.id);
     atom(
         site,
