@@ -402,9 +402,30 @@ fn listed(page: &Page) -> bool {
     )
 }
 
-/// `/sitemap.xml` (sitemaps.org 0.9): every HTML page but the 404 page, with the
-/// publication day of articles as `lastmod`.
-pub(crate) fn sitemap(site: &Site) -> Vec<u8> {
+/// The most one sitemap file may hold (sitemaps.org 0.9): past either, the sitemap is
+/// an index of several.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SitemapLimits {
+    pub urls: usize,
+    pub bytes: usize,
+}
+
+pub(crate) const SITEMAP_LIMITS: SitemapLimits = SitemapLimits {
+    urls: 50_000,
+    bytes: 50 * 1024 * 1024,
+};
+
+const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+/// One `<url>` line of a sitemap, and its `lastmod`.
+struct SitemapUrl {
+    line: String,
+    lastmod: Option<NaiveDate>,
+}
+
+/// Every HTML page but the 404 page, in address order, with the publication day of
+/// articles as `lastmod`.
+fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
     // The search index's files are not pages a reader opens: the sitemap does not ask
     // for them, so it does not build the index.
     let mut urls: Vec<(String, Option<NaiveDate>)> = site
@@ -422,18 +443,79 @@ pub(crate) fn sitemap(site: &Site) -> Vec<u8> {
         })
         .collect();
     urls.sort();
-    let mut x = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (loc, lastmod) in urls {
-        let _ = write!(x, "  <url><loc>{}</loc>", xml_escape(&loc));
-        if let Some(d) = lastmod {
-            let _ = write!(x, "<lastmod>{}</lastmod>", d.format("%Y-%m-%d"));
+    urls.into_iter()
+        .map(|(loc, lastmod)| {
+            let mut line = format!("  <url><loc>{}</loc>", xml_escape(&loc));
+            if let Some(d) = lastmod {
+                let _ = write!(line, "<lastmod>{}</lastmod>", d.format("%Y-%m-%d"));
+            }
+            line.push_str("</url>\n");
+            SitemapUrl { line, lastmod }
+        })
+        .collect()
+}
+
+/// The sitemap's files: `sitemap.xml` alone when every URL fits in one file within
+/// `limits`, else `sitemap.xml` as an index of `sitemap-1.xml`, `sitemap-2.xml`… (the
+/// files that follow it), each as full as the limits let it be.
+fn sitemap_files(base: &str, urls: &[SitemapUrl], limits: SitemapLimits) -> Vec<String> {
+    let head =
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"{SITEMAP_NS}\">\n");
+    let tail = "</urlset>\n";
+    let mut parts: Vec<&[SitemapUrl]> = Vec::new();
+    let (mut start, mut bytes) = (0, head.len() + tail.len());
+    for (i, url) in urls.iter().enumerate() {
+        let full = i - start == limits.urls || bytes + url.line.len() > limits.bytes;
+        if full && i > start {
+            parts.push(&urls[start..i]);
+            (start, bytes) = (i, head.len() + tail.len());
         }
-        x.push_str("</url>\n");
+        bytes += url.line.len();
     }
-    x.push_str("</urlset>\n");
-    x.into_bytes()
+    parts.push(&urls[start..]);
+    let urlset = |urls: &[SitemapUrl]| {
+        let mut x = head.clone();
+        for url in urls {
+            x.push_str(&url.line);
+        }
+        x.push_str(tail);
+        x
+    };
+    if parts.len() == 1 {
+        return vec![urlset(urls)];
+    }
+    let mut index = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"{SITEMAP_NS}\">\n"
+    );
+    for (n, part) in parts.iter().enumerate() {
+        let loc = format!("{base}sitemap-{}.xml", n + 1);
+        let _ = write!(index, "  <sitemap><loc>{}</loc>", xml_escape(&loc));
+        if let Some(d) = part.iter().filter_map(|u| u.lastmod).max() {
+            let _ = write!(index, "<lastmod>{}</lastmod>", d.format("%Y-%m-%d"));
+        }
+        index.push_str("</sitemap>\n");
+    }
+    index.push_str("</sitemapindex>\n");
+    std::iter::once(index)
+        .chain(parts.into_iter().map(urlset))
+        .collect()
+}
+
+/// How many files follow `sitemap.xml` (`sitemap-1.xml`…): none while one file holds
+/// every URL.
+pub(crate) fn sitemap_parts(site: &Site, limits: SitemapLimits) -> usize {
+    let files = sitemap_files(&site.options.base_url, &sitemap_urls(site), limits);
+    files.len() - 1
+}
+
+/// `/sitemap.xml` (sitemaps.org 0.9), when `part` is 0, else `sitemap-<part>.xml`.
+pub(crate) fn sitemap(site: &Site, part: usize, limits: SitemapLimits) -> Vec<u8> {
+    let mut files = sitemap_files(&site.options.base_url, &sitemap_urls(site), limits);
+    if part < files.len() {
+        files.swap_remove(part).into_bytes()
+    } else {
+        Vec::new()
+    }
 }
 
 /// `/robots.txt`: everything may be crawled; where the sitemap is.
@@ -651,6 +733,55 @@ mod tests {
         ] {
             assert_eq!(shorten(text, max), short, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_sitemap_past_its_limits_becomes_an_index_of_files_within_them() {
+        let base = "https://x.org/";
+        let urls: Vec<SitemapUrl> = (1..=5)
+            .map(|i| SitemapUrl {
+                line: format!("  <url><loc>https://x.org/p/{i}/</loc></url>\n"),
+                lastmod: NaiveDate::from_ymd_opt(2026, 1, i),
+            })
+            .collect();
+        let count = |file: &str| file.matches("<url>").count();
+        let limits = |urls, bytes| SitemapLimits { urls, bytes };
+        // Within the limits: one file, every address in it.
+        let one = sitemap_files(base, &urls, limits(5, 10_000));
+        assert_eq!(one.len(), 1);
+        assert!(one[0].contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+        assert_eq!(count(&one[0]), 5);
+        // Two addresses a file: an index of three files, each with its newest day.
+        let files = sitemap_files(base, &urls, limits(2, 10_000));
+        assert_eq!(
+            files[0],
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
+             \x20 <sitemap><loc>https://x.org/sitemap-1.xml</loc><lastmod>2026-01-02</lastmod></sitemap>\n\
+             \x20 <sitemap><loc>https://x.org/sitemap-2.xml</loc><lastmod>2026-01-04</lastmod></sitemap>\n\
+             \x20 <sitemap><loc>https://x.org/sitemap-3.xml</loc><lastmod>2026-01-05</lastmod></sitemap>\n\
+             </sitemapindex>\n"
+        );
+        assert_eq!(
+            files[1..].iter().map(|f| count(f)).collect::<Vec<_>>(),
+            [2, 2, 1]
+        );
+        // Every address once, in order.
+        let all: String = files[1..].concat();
+        let positions: Vec<usize> = urls.iter().map(|u| all.find(&u.line).unwrap()).collect();
+        assert!(positions.is_sorted());
+        // A byte limit: as many as fit in it, and no file over it.
+        let frame = one[0].len() - urls.iter().map(|u| u.line.len()).sum::<usize>();
+        let bytes = frame + 3 * urls[0].line.len();
+        let files = sitemap_files(base, &urls, limits(100, bytes));
+        assert_eq!(
+            files[1..].iter().map(|f| count(f)).collect::<Vec<_>>(),
+            [3, 2]
+        );
+        assert!(files[1..].iter().all(|f| f.len() <= bytes));
+        // An address longer than the limit still has a file, of its own.
+        let files = sitemap_files(base, &urls, limits(100, 10));
+        assert_eq!(files.len(), 6);
     }
 
     #[test]

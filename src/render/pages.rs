@@ -78,6 +78,7 @@ pub fn context(site: &Site, page: &Page, path: &str) -> Result<(&'static str, Co
         | Page::Feed
         | Page::PersonFeed(_)
         | Page::Sitemap
+        | Page::SitemapPart(_)
         | Page::Robots
         | Page::TimelineAnchors => unreachable!("not an HTML page"),
     };
