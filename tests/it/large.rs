@@ -1,8 +1,9 @@
 //! A generated briefing of a few hundred articles about one affair — stories told by
 //! many outlets, copies that change a figure or reword a quote, background paragraphs
-//! every article repeats, more events and comparisons than a page shows — and what
-//! must stay bounded whatever its size: the feeds.
+//! every article repeats, more events and comparisons than the report shows — and what
+//! must stay bounded whatever its size: the report, the feeds.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -185,6 +186,99 @@ fn site() -> &'static Path {
 
 fn read(rel: &str) -> String {
     std::fs::read_to_string(site().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The report of a briefing of any size is about as long: its sections show their
+/// first few and count the rest.
+const REPORT_BYTES: usize = 400 * 1024;
+
+#[test]
+fn a_large_briefings_report_is_bounded_and_leads_with_its_key_judgments() {
+    let html = read("report/index.html");
+    assert!(
+        html.len() < REPORT_BYTES,
+        "the report is {} bytes",
+        html.len()
+    );
+    let doc = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    // The key judgments come first, right after the cover, each of their parts filled.
+    let sections: Vec<_> = doc
+        .select(&select("article.report > section, article.report > nav"))
+        .map(|s| s.value().attr("id").unwrap_or("cover").to_string())
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "cover",
+            "key-judgments",
+            "contents",
+            "people",
+            "timeline",
+            "comparisons",
+            "differences",
+            "sources"
+        ]
+    );
+    let key = doc
+        .select(&select("#key-judgments"))
+        .next()
+        .unwrap()
+        .text()
+        .collect::<String>();
+    for wanted in [
+        "Who matters",
+        "Vera Lind",
+        "Oskar Brandt",
+        "Mila Horvat",
+        "from 8 outlets",
+        "What is disputed",
+        "Quote worded differently",
+        "Which stories matter most",
+    ] {
+        assert!(
+            key.contains(wanted),
+            "the key judgments lack {wanted:?}:\n{key}"
+        );
+    }
+    // Every citation has its source in the list, and the list holds the cited sources,
+    // not every article.
+    let listed: BTreeSet<&str> = doc
+        .select(&select(".sources-list li"))
+        .filter_map(|li| li.value().attr("id"))
+        .collect();
+    let cited: BTreeSet<&str> = doc
+        .select(&select("a.cite"))
+        .filter_map(|a| a.value().attr("href")?.strip_prefix('#'))
+        .collect();
+    assert!(!cited.is_empty());
+    assert_eq!(cited, listed);
+    assert!(
+        listed.len() < STORIES * COPIES / 2,
+        "{} sources",
+        listed.len()
+    );
+    // The rest is counted, with the address of the site's lists.
+    let text: String = doc.root_element().text().collect();
+    for more in [
+        "And 20 more events: see https://example.org/affair/timeline/.",
+        "And 2 more comparisons: see https://example.org/affair/compare/.",
+        &format!(
+            "And {} more articles: see https://example.org/affair/articles/.",
+            STORIES * COPIES - listed.len()
+        ),
+    ] {
+        assert!(text.contains(more), "no {more:?}");
+    }
+    // Each link within the report finds its target.
+    let ids: BTreeSet<&str> = doc
+        .select(&select("[id]"))
+        .filter_map(|e| e.value().attr("id"))
+        .collect();
+    for a in doc.select(&select("a[href^=\"#\"]")) {
+        let target = &a.value().attr("href").unwrap()[1..];
+        assert!(ids.contains(target), "no #{target} in the report");
+    }
 }
 
 /// The `<entry>` elements of an Atom feed: each one's id and updated.
