@@ -168,7 +168,7 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
     }
 }
 
-fn date_range_words(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+pub(crate) fn date_range_words(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
     if start == end {
         view::day_words(start)
     } else {

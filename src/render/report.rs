@@ -23,6 +23,7 @@ use serde::Serialize;
 use serde_json::json;
 use tera::Context;
 
+use super::pages::date_range_words;
 use super::view::{day_words, escape};
 use super::{Site, charts};
 use crate::analyse::{DifferenceKind, Pair, Relation, Story};
@@ -31,7 +32,8 @@ use crate::error::Failure;
 use crate::markdown::{curated_html, curated_inline};
 
 /// How much of each section the report shows; the site lists the rest. Together they
-/// keep a briefing of any size to about fifty printed pages (docs/performance.md).
+/// bound the report whatever the size of the briefing (its bytes and printed pages at
+/// each size are in docs/performance.md).
 mod bounds {
     /// People in the key judgments: the featured ones, then the most mentioned.
     pub const KEY_PEOPLE: usize = 6;
@@ -114,14 +116,6 @@ fn number(n: usize) -> String {
 /// "1 article", "2,500 articles".
 fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", number(n), if n == 1 { one } else { many })
-}
-
-fn span_words(first: NaiveDate, last: NaiveDate) -> String {
-    if first == last {
-        day_words(first)
-    } else {
-        format!("{} – {}", day_words(first), day_words(last))
-    }
 }
 
 fn verdict_words(v: Verdict) -> &'static str {
@@ -361,7 +355,8 @@ struct DisputeView<'v> {
     /// What differs, in a few words ("32 vs at least 32"), when the versions do not
     /// say it themselves.
     what: Option<&'v str>,
-    /// Where it is: the story or event, in the report or on the site.
+    /// Where it is: the story or event, in the report or on the site; empty in the
+    /// story's own section.
     context: &'v str,
     href: String,
     /// For an event: the date the timeline gives it.
@@ -483,7 +478,7 @@ fn story_line<'v, 'a: 'v>(
     let mut articles: Vec<&Article> = s.articles.iter().filter_map(|a| b.article(a)).collect();
     articles.sort_by(|x, y| (x.published.sort_key(), &x.id).cmp(&(y.published.sort_key(), &y.id)));
     let span = match (articles.first(), articles.last()) {
-        (Some(f), Some(l)) => span_words(f.published.date, l.published.date),
+        (Some(f), Some(l)) => date_range_words(f.published.date, l.published.date),
         _ => String::new(),
     };
     StoryLine {
@@ -638,7 +633,11 @@ fn story_view<'v, 'a: 'v>(
         differences: own
             .into_iter()
             .take(bounds::STORY_DIFFERENCES)
-            .map(|d| dispute_view(site, d, shown, None, cites))
+            .map(|d| DisputeView {
+                // In its own story's section, the story goes without saying.
+                context: "",
+                ..dispute_view(site, d, shown, None, cites)
+            })
             .collect(),
     }
 }
@@ -810,7 +809,7 @@ fn timeline<'v, 'a: 'v>(
                     .iter()
                     .map(|cl| Claim {
                         cite: cites.cite(&cl.article, &cl.text, Some(cl.paragraph)),
-                        date: span_words(cl.start, cl.end),
+                        date: date_range_words(cl.start, cl.end),
                     })
                     .collect()
             });
