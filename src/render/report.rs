@@ -23,6 +23,10 @@ use serde::Serialize;
 use serde_json::json;
 use tera::Context;
 
+use self::rank::{
+    Dispute, DisputeKind, Renown, StoryRank, chosen_comparisons, chosen_events, disputes,
+    rank_stories, renown,
+};
 use super::pages::date_range_words;
 use super::view::{day_words, escape};
 use super::{Site, charts};
@@ -30,6 +34,8 @@ use crate::analyse::{DifferenceKind, Pair, Relation, Story};
 use crate::content::{Article, Briefing, Comparison, Event, SourceRef, Verdict};
 use crate::error::Failure;
 use crate::markdown::{curated_html, curated_inline};
+
+mod rank;
 
 /// How much of each section the report shows; the site lists the rest. Together they
 /// bound the report whatever the size of the briefing (its bytes and printed pages at
@@ -87,13 +93,6 @@ pub(crate) fn report_date(newest: Option<NaiveDate>, epoch: Option<&str>) -> Opt
         .map(|t| t.date_naive())
         .or(newest)
 }
-
-mod rank;
-
-use rank::{
-    Dispute, DisputeKind, Renown, StoryRank, chosen_comparisons, chosen_events, disputes,
-    rank_stories, renown,
-};
 
 /// The template of one found story in the report.
 const STORY: &str = "partials/report-story.html";
