@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -793,25 +793,24 @@ struct Claim<'v> {
 fn timeline<'v, 'a: 'v>(
     site: &Site<'a>,
     events: &[&'v Event],
+    disputed: &HashMap<&str, &'v Dispute<'v>>,
     cites: &'v Numbers<'v>,
 ) -> Vec<Year<'v>> {
     let b = site.briefing;
     let mut years: Vec<Year> = Vec::new();
     for e in events {
-        let conflict = site
-            .analysis
-            .conflicts
-            .iter()
-            .find(|c| c.event.as_deref() == Some(e.id.as_str()))
-            .map(|c| {
-                c.claims
-                    .iter()
-                    .map(|cl| Claim {
-                        cite: cites.cite(&cl.article, &cl.text, Some(cl.paragraph)),
-                        date: date_range_words(cl.start, cl.end),
+        // Each source's claim is a side of the event's dispute, at one place.
+        let conflict = disputed.get(e.id.as_str()).map(|d| {
+            d.sides
+                .iter()
+                .flat_map(|side| {
+                    side.places.iter().map(|(article, paragraph)| Claim {
+                        cite: cites.cite(article, side.text, Some(*paragraph)),
+                        date: side.date.clone().unwrap_or_default(),
                     })
-                    .collect()
-            });
+                })
+                .collect()
+        });
         let (sources, more_sources) =
             passages(e.sources.iter().map(quoted), bounds::PASSAGES, cites);
         let view = EventView {
@@ -980,11 +979,11 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
     let renown = renown(site);
     let disputes = disputes(b, site.analysis);
     let stories = rank_stories(b, site.analysis, &disputes);
-    let disputed: BTreeSet<&str> = disputes
+    let dated_differently: HashMap<&str, &Dispute> = disputes
         .iter()
-        .filter_map(|d| d.event.map(|e| e.id.as_str()))
+        .filter_map(|d| d.event.map(|e| (e.id.as_str(), d)))
         .collect();
-    let events = chosen_events(b, &disputed);
+    let events = chosen_events(b, &dated_differently.keys().copied().collect());
     let comparisons = chosen_comparisons(b);
     let shown = Shown {
         root,
@@ -1026,7 +1025,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
         .take(bounds::PEOPLE)
         .map(|r| person_line(r, root, &cites))
         .collect();
-    let years = timeline(site, &events, &cites);
+    let years = timeline(site, &events, &dated_differently, &cites);
     let comparison_views = comparison_views(&comparisons, &cites);
     let story_views: Vec<StoryView> = stories
         .iter()
