@@ -255,6 +255,7 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
         | Page::Feed
         | Page::PersonFeed(_)
         | Page::Sitemap
+        | Page::SitemapPart(_)
         | Page::Robots => return None,
     }
     Some(fp.finish())
