@@ -261,7 +261,7 @@ fn every_list_is_paginated_and_every_page_is_in_the_sitemap_and_under_budget() {
         );
         assert!(sitemap.contains(&url), "{url} is not in the sitemap");
     }
-    // The report is a document of its own, with its own bound (in `publish.rs`).
+    // The report is a document of its own, with its own bound (in `large.rs`).
     let over: Vec<(&String, &usize)> = sizes
         .iter()
         .filter(|(p, size)| {
