@@ -247,9 +247,18 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
             }
         }
         Page::List(list, n) => list_fingerprint(site, list, *n, &mut fp),
+        // A file of the search index's documents: the documents it holds. (The index's
+        // term files hold every document's words, and are always made.)
+        Page::SearchFile(name) => {
+            let first = name
+                .strip_prefix("f/")
+                .and_then(|n| n.strip_suffix(".json"))
+                .and_then(|n| n.parse::<usize>().ok())?
+                * super::search::DOCS_PER_FILE;
+            search_documents(site, first..first + super::search::DOCS_PER_FILE, &mut fp);
+        }
         Page::Home
         | Page::DataFile(_)
-        | Page::SearchFile(_)
         | Page::Report
         | Page::DataIndex
         | Page::Feed
@@ -259,6 +268,50 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
         | Page::Robots => return None,
     }
     Some(fp.finish())
+}
+
+/// Search documents `docs`, in the order the index numbers them (people, articles,
+/// events, comparisons, stories): what each is made from beyond the salt.
+fn search_documents(site: &Site, docs: std::ops::Range<usize>, fp: &mut Fingerprint) {
+    let b = site.briefing;
+    let stories = &site.analysis.stories;
+    // Where each kind starts: a document's number moves when an earlier kind grows.
+    let starts = [
+        b.people.len(),
+        b.articles.len(),
+        b.events.len(),
+        b.comparisons.len(),
+        stories.len(),
+    ];
+    fp.add(starts);
+    for mut d in docs {
+        if d < b.people.len() {
+            fp.add(d);
+            continue;
+        }
+        d -= b.people.len();
+        if let Some(a) = b.articles.get(d) {
+            fp.article(a);
+            continue;
+        }
+        d -= b.articles.len();
+        if let Some(e) = b.events.get(d) {
+            fp.add(site.index.event_url(e));
+            continue;
+        }
+        d -= b.events.len();
+        if d < b.comparisons.len() {
+            fp.add(d);
+            continue;
+        }
+        d -= b.comparisons.len();
+        if let Some(s) = stories.get(d) {
+            fp.add((&s.id, &s.title));
+            for id in &s.articles {
+                fp.article_id(site, id);
+            }
+        }
+    }
 }
 
 /// A page of a list: which page of how many, and the items it holds.
