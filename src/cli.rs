@@ -267,6 +267,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             bar.finish();
             let built = built?;
             print_diagnostics(&built.warnings, &built.sources);
+            if let Some(unsaved) = &built.unsaved {
+                eprintln!("warning: the next build will analyse every article again: {unsaved}");
+            }
             if timings {
                 eprint!("{}", timing_table(&built));
             }

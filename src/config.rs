@@ -1,5 +1,8 @@
 //! The *config* is `briefing.yaml` at the root of a briefing: the site's title,
-//! description, base URL, language, the people it features and an optional time zone.
+//! description, base URL, language, the people it features, an optional time zone and
+//! how many entries its feeds carry.
+
+use std::num::NonZeroUsize;
 
 use serde::Deserialize;
 
@@ -23,6 +26,16 @@ pub struct Config {
     /// pairs…); lists of longer items hold fewer (see `render::lists`).
     #[serde(default = "default_page_size")]
     pub page_size: std::num::NonZeroUsize,
+    /// How many entries each Atom feed carries, the newest first.
+    #[serde(default = "default_feed_entries")]
+    pub feed_entries: NonZeroUsize,
+}
+
+/// A feed reader shows the latest; the site has every entry.
+pub const DEFAULT_FEED_ENTRIES: NonZeroUsize = NonZeroUsize::new(50).unwrap();
+
+fn default_feed_entries() -> NonZeroUsize {
+    DEFAULT_FEED_ENTRIES
 }
 
 fn default_language() -> String {

@@ -9,6 +9,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod edtf;
+pub(crate) mod engine;
 pub mod error;
 pub mod import;
 pub mod load;
@@ -28,7 +29,6 @@ use analyse::Analysis;
 use diagnostic::Diagnostic;
 use error::Failure;
 use load::Loaded;
-use render::Theme;
 use source::Sources;
 
 /// Where to build from and to.
@@ -55,7 +55,12 @@ pub struct Built {
     pub stages: Vec<Lap>,
     pub sources: Sources,
     pub warnings: Vec<Diagnostic>,
+    /// Why the analysis could not be saved for the next build, if it could not.
+    pub unsaved: Option<Failure>,
 }
+
+/// The file of the analysis a build saves in its cache folder.
+const ANALYSIS: &str = "analysis";
 
 /// Builds the briefing at `options.root` into `options.output`.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
@@ -77,25 +82,46 @@ pub fn build_with_progress(
     // A folder that may not be replaced is refused before the work, not after it.
     write::check_target(target.root, target.output, target.replace)?;
     let mut clock = Stages::start();
-    let mut loaded = without_errors(load::briefing(&options.root)?)?;
-    if !options.drafts {
-        loaded.briefing.drop_drafts();
+    let mut engine = engine::Engine::new(
+        options.root.clone(),
+        options.base_url.clone(),
+        options.drafts,
+    );
+    // What the last build into this output saved of its analysis: only the articles
+    // that changed since are analysed again.
+    let cache = write::cache_folder(&options.output);
+    if options.reuse
+        && let Ok(bytes) = std::fs::read(cache.join(ANALYSIS))
+    {
+        engine = engine.with_saved(bytes);
     }
-    clock.lap("load");
-    let analysis = analyse::run(&loaded.briefing);
-    clock.lap("analyse");
-    let theme = Theme::load(&options.root)?;
-    let render_options = render_options(&loaded, options.base_url.as_deref());
-    target.salt = Some(render::depends::salt(&loaded, &theme, &render_options));
-    let site = render::site(&loaded.briefing, &analysis, &theme, render_options)?;
+    let step = engine.prepare_timed(engine::Plan::everything(), &mut clock)?;
+    let state = engine.state(&step);
+    let render_options = engine.render_options(&state);
+    target.salt = Some(render::depends::salt(
+        state.loaded,
+        state.theme,
+        &render_options,
+    ));
+    let (loaded, analysis) = (state.loaded, state.analysis);
+    let site = render::site(&loaded.briefing, analysis, state.theme, render_options)?;
     clock.lap("prepare");
     let written = write::site_with_progress(&site, target, progress)?;
     clock.lap("render and write");
+    let warnings = warnings(loaded, analysis);
+    drop(site);
+    engine.commit(step, std::collections::HashSet::new());
+    // The site is written: a cache that cannot be saved costs the next build time,
+    // not this build its result.
+    let unsaved = write::save(&cache, ANALYSIS, |out| engine.save(out)).err();
+    clock.lap("save the analysis");
+    let good = engine.into_good().expect("a build that succeeded is kept");
     Ok(Built {
         written,
-        warnings: warnings(&loaded, &analysis),
-        sources: loaded.sources,
+        warnings,
+        sources: good.loaded.sources,
         stages: clock.laps,
+        unsaved,
     })
 }
 

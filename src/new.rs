@@ -128,13 +128,9 @@ mod tests {
         let written = scaffold(&dir).unwrap();
         assert_eq!(written.len(), FILES.len());
         assert!(written.iter().all(|p| p.is_file()));
-        assert_eq!(
-            std::fs::read_to_string(dir.join(".gitignore"))
-                .unwrap()
-                .lines()
-                .last(),
-            Some("site/")
-        );
+        let ignored = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+        let ignored: Vec<&str> = ignored.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(ignored, ["site/", ".site.*/"]);
 
         // What `briefing check` reports, analysis warnings included, must be nothing.
         let checked = crate::check(&dir).unwrap();

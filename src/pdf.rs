@@ -2,8 +2,16 @@
 //! The browser is whatever Chromium or Chrome is on the `PATH` (or the one
 //! `BRIEFING_CHROMIUM` names); it opens the built `report/index.html` from disk, in a
 //! fresh profile that is removed afterwards, with networking and updates off, and
-//! prints it with the report's own print CSS.
+//! prints it with the report's own print CSS, with a document outline (the PDF's
+//! bookmarks, from the headings).
+//!
+//! The contents get their page numbers in a second pass: Chromium does not support CSS
+//! `target-counter()`, but it writes each linked anchor of the page as a *named
+//! destination* of the PDF, with the page it is on. The first print says on which page
+//! each chapter starts; a copy of the report with those numbers in its contents is
+//! printed again (and again, at most [`PASSES`] times in all, while numbers move).
 
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -21,6 +29,9 @@ pub const BROWSERS: &[&str] = &[
 
 /// How long printing may take before the browser is stopped.
 const TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Prints at most, to settle the page numbers of the contents.
+const PASSES: usize = 3;
 
 /// The first of `names` found as an executable file in a folder of `path` (a `PATH`
 /// value), folders first, then names.
@@ -86,6 +97,7 @@ pub(crate) fn arguments(profile: &Path, pdf: &Path, page: &str) -> Vec<OsString>
         user_data,
         print,
         "--no-pdf-header-footer".into(),
+        "--generate-pdf-document-outline".into(),
         page.into(),
     ])
     .collect()
@@ -115,9 +127,10 @@ pub(crate) fn check_target(pdf: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Prints the built report at `report` (an HTML file) to `pdf`. The browser prints into
-/// a new file beside `pdf`, which replaces `pdf` only once it is a PDF: a failed print
-/// leaves an earlier one as it was.
+/// Prints the built report at `report` (an HTML file) to `pdf`, twice or more to put
+/// page numbers in its contents (see the module's text). The browser prints into a new
+/// file beside `pdf`, which replaces `pdf` only once it is a PDF: a failed print leaves
+/// an earlier one as it was.
 pub(crate) fn print(report: &Path, pdf: &Path) -> Result<(), Failure> {
     check_target(pdf)?;
     let browser = match std::env::var_os("BRIEFING_CHROMIUM") {
@@ -146,24 +159,241 @@ pub(crate) fn print(report: &Path, pdf: &Path) -> Result<(), Failure> {
         .suffix(".pdf")
         .tempfile_in(parent)
         .map_err(|e| Failure::io(parent, "create a file in", e))?;
-    let result = run(
-        &browser,
-        &arguments(profile.path(), printing.path(), &file_url(&report)),
-    );
-    let stderr = result?;
-    let printed = std::fs::read(printing.path()).is_ok_and(|b| b.starts_with(b"%PDF"));
-    if !printed {
-        return Err(Failure::Other(format!(
-            "{} did not print `{}`{}",
-            browser.display(),
-            pdf.display(),
-            tail(&stderr)
-        )));
+    let print_once = |page: &Path| -> Result<Vec<u8>, Failure> {
+        let stderr = run(
+            &browser,
+            &arguments(profile.path(), printing.path(), &file_url(page)),
+        )?;
+        match std::fs::read(printing.path()) {
+            Ok(bytes) if bytes.starts_with(b"%PDF") => Ok(bytes),
+            _ => Err(Failure::Other(format!(
+                "{} did not print `{}`{}",
+                browser.display(),
+                pdf.display(),
+                tail(&stderr)
+            ))),
+        }
+    };
+    let mut printed = print_once(&report)?;
+    let html = std::fs::read_to_string(&report).map_err(|e| Failure::io(&report, "read", e))?;
+    if html.contains(PAGE_REF) {
+        // The numbered copy is printed from a folder of its own beside the site's files
+        // (linked, not copied), so that its styles are found and the site is untouched.
+        let copy = numbered_copy_folder(&report)?;
+        let mut used = BTreeMap::new();
+        for _ in 1..PASSES {
+            let pages = destinations(&printed).unwrap_or_default();
+            if pages.is_empty() || pages == used {
+                break;
+            }
+            let page = copy.path().join("report/index.html");
+            std::fs::write(&page, with_page_numbers(&html, &pages))
+                .map_err(|e| Failure::io(&page, "write", e))?;
+            printed = print_once(&page)?;
+            used = pages;
+        }
     }
+    drop(printed);
     printing
         .persist(&pdf)
         .map_err(|e| Failure::io(&pdf, "write", e.error))?;
     Ok(())
+}
+
+/// A temporary folder that looks like the site around its report: every other entry
+/// of the site's folder linked into it, and an empty `report/` for the numbered copy.
+fn numbered_copy_folder(report: &Path) -> Result<tempfile::TempDir, Failure> {
+    let site = report
+        .parent()
+        .and_then(Path::parent)
+        .unwrap_or(Path::new("."));
+    let dir = tempfile::Builder::new()
+        .prefix("briefing-print-")
+        .tempdir()
+        .map_err(|e| Failure::io(std::env::temp_dir(), "create a folder in", e))?;
+    std::fs::create_dir(dir.path().join("report"))
+        .map_err(|e| Failure::io(dir.path(), "create a folder in", e))?;
+    let entries = std::fs::read_dir(site).map_err(|e| Failure::io(site, "read", e))?;
+    for entry in entries.filter_map(Result::ok) {
+        if entry.file_name() == "report" {
+            continue;
+        }
+        let target = dir.path().join(entry.file_name());
+        #[cfg(unix)]
+        let linked = std::os::unix::fs::symlink(entry.path(), &target);
+        #[cfg(not(unix))]
+        let linked = std::fs::copy(entry.path(), &target).map(|_| ());
+        // What cannot be linked is only missing from the copy's print.
+        let _ = linked;
+    }
+    Ok(dir)
+}
+
+/// Where the contents wants a page number: `<span class="page-ref" data-ref="ID">`
+/// with nothing in it, ID the anchor of the entry.
+const PAGE_REF: &str = "<span class=\"page-ref\" data-ref=\"";
+
+/// `html` with the page of each anchor in `pages` written into its page reference.
+fn with_page_numbers(html: &str, pages: &BTreeMap<String, usize>) -> String {
+    let mut out = String::with_capacity(html.len() + 8 * pages.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(PAGE_REF) {
+        let after = &rest[i + PAGE_REF.len()..];
+        let Some(end) = after.find("\"></span>") else {
+            break;
+        };
+        let id = &after[..end];
+        out.push_str(&rest[..i + PAGE_REF.len() + end + 2]);
+        if let Some(page) = pages.get(id) {
+            out.push_str(&page.to_string());
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The named destinations of a PDF as Chromium writes it, each with its page (from 1):
+/// a classic cross-reference table, and the catalog's `/Dests` a dictionary of names.
+/// `None` for anything else: the contents is then printed without page numbers.
+fn destinations(pdf: &[u8]) -> Option<BTreeMap<String, usize>> {
+    let file = PdfFile::read(pdf)?;
+    let root = file.reference(file.trailer()?, b"/Root")?;
+    let catalog = file.object(root)?;
+    let mut pages = Vec::new();
+    file.pages(file.reference(catalog, b"/Pages")?, &mut pages, 0)?;
+    let page_of: BTreeMap<usize, usize> =
+        pages.iter().enumerate().map(|(i, p)| (*p, i + 1)).collect();
+    let dests = file.object(file.reference(catalog, b"/Dests")?)?;
+    let mut out = BTreeMap::new();
+    let mut rest = dests.get(dests.windows(2).position(|w| w == b"<<")? + 2..)?;
+    // `/name [12 0 R /XYZ 0 792 0]`, one after the other.
+    while let Some(slash) = rest.iter().position(|&b| b == b'/') {
+        let name_end = rest[slash + 1..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || b"[]/<>()".contains(b))
+            .map_or(rest.len(), |e| slash + 1 + e);
+        let name = pdf_name(&rest[slash + 1..name_end])?;
+        let after = &rest[name_end..];
+        let open = after.iter().position(|&b| !b.is_ascii_whitespace())?;
+        if after[open] != b'[' {
+            return None;
+        }
+        let object = leading_number(&after[open + 1..])?;
+        out.insert(name, *page_of.get(&object)?);
+        let close = after.iter().position(|&b| b == b']')?;
+        rest = &after[close + 1..];
+    }
+    Some(out)
+}
+
+/// A PDF name's text, its `#xx` escapes decoded.
+fn pdf_name(raw: &[u8]) -> Option<String> {
+    let mut bytes = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'#' {
+            let hex = std::str::from_utf8(raw.get(i + 1..i + 3)?).ok()?;
+            bytes.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            bytes.push(raw[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
+/// The number at the start of `bytes`, after any whitespace.
+fn leading_number(bytes: &[u8]) -> Option<usize> {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    let digits = bytes[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    std::str::from_utf8(&bytes[start..start + digits])
+        .ok()?
+        .parse()
+        .ok()
+}
+
+/// A PDF's objects, found through its cross-reference table.
+struct PdfFile<'a> {
+    bytes: &'a [u8],
+    /// The byte offset of each object in use, by number.
+    offsets: BTreeMap<usize, usize>,
+}
+
+impl<'a> PdfFile<'a> {
+    fn read(bytes: &'a [u8]) -> Option<Self> {
+        let at = bytes.windows(9).rposition(|w| w == b"startxref")?;
+        let xref = leading_number(&bytes[at + 9..])?;
+        let table = bytes.get(xref..)?.strip_prefix(b"xref")?;
+        let text =
+            std::str::from_utf8(&table[..table.windows(7).position(|w| w == b"trailer")?]).ok()?;
+        let mut offsets = BTreeMap::new();
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+        while let Some(head) = lines.next() {
+            let mut head = head.split_whitespace();
+            let first: usize = head.next()?.parse().ok()?;
+            let count: usize = head.next()?.parse().ok()?;
+            for n in first..first + count {
+                let mut entry = lines.next()?.split_whitespace();
+                let offset: usize = entry.next()?.parse().ok()?;
+                if entry.nth(1)? == "n" {
+                    offsets.insert(n, offset);
+                }
+            }
+        }
+        Some(PdfFile { bytes, offsets })
+    }
+
+    fn trailer(&self) -> Option<&'a [u8]> {
+        let at = self.bytes.windows(7).rposition(|w| w == b"trailer")?;
+        Some(&self.bytes[at..])
+    }
+
+    /// Object `n` from its `obj` keyword to its `endobj`.
+    fn object(&self, n: usize) -> Option<&'a [u8]> {
+        let from = &self.bytes.get(*self.offsets.get(&n)?..)?;
+        let end = from.windows(6).position(|w| w == b"endobj")?;
+        Some(&from[..end])
+    }
+
+    /// The object `key` refers to in `dict` (`/Pages 350 0 R`).
+    fn reference(&self, dict: &[u8], key: &[u8]) -> Option<usize> {
+        let at = dict.windows(key.len()).position(|w| w == key)?;
+        let after = &dict[at + key.len()..];
+        // Not a longer key that starts alike (`/Pages` in `/PageLabels`).
+        if after.first().is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        leading_number(after)
+    }
+
+    /// The leaves of the page tree below object `n`, in order.
+    fn pages(&self, n: usize, out: &mut Vec<usize>, depth: usize) -> Option<()> {
+        let node = self.object(n)?;
+        let Some(at) = node.windows(5).position(|w| w == b"/Kids") else {
+            out.push(n);
+            return Some(());
+        };
+        if depth > 32 {
+            return None;
+        }
+        let list = &node[at + 5..];
+        let list = &list
+            [list.iter().position(|&b| b == b'[')? + 1..list.iter().position(|&b| b == b']')?];
+        let words: Vec<&[u8]> = list
+            .split(u8::is_ascii_whitespace)
+            .filter(|w| !w.is_empty())
+            .collect();
+        for kid in words.chunks(3) {
+            let kid = std::str::from_utf8(kid.first()?).ok()?.parse().ok()?;
+            self.pages(kid, out, depth + 1)?;
+        }
+        Some(())
+    }
 }
 
 /// Runs the browser to the end or until [`TIMEOUT`]; returns what it wrote to stderr.
@@ -264,6 +494,80 @@ mod tests {
         assert_eq!(find_browser(BROWSERS, None), None);
     }
 
+    /// A PDF laid out as Chromium writes one: objects, a cross-reference table of
+    /// their offsets, a trailer. Objects are numbered from 1 in the order given.
+    fn pdf_of(objects: &[&str]) -> Vec<u8> {
+        let mut out = String::from("%PDF-1.4\n");
+        let mut offsets = Vec::new();
+        for (i, body) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.push_str(&format!("{} 0 obj\n{body}\nendobj\n", i + 1));
+        }
+        let xref = out.len();
+        out.push_str(&format!(
+            "xref\n0 {}\n0000000000 65535 f \n",
+            objects.len() + 1
+        ));
+        for o in offsets {
+            out.push_str(&format!("{o:010} 00000 n \n"));
+        }
+        out.push_str(&format!(
+            "trailer\n<</Size {} /Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        ));
+        out.into_bytes()
+    }
+
+    #[test]
+    fn the_page_of_each_named_destination_is_read_through_the_page_tree() {
+        let pdf = pdf_of(&[
+            "<</Type /Catalog /Pages 2 0 R /Dests 6 0 R>>",
+            "<</Type /Pages /Count 3 /Kids [3 0 R 7 0 R]>>",
+            "<</Type /Page /Parent 2 0 R>>",
+            "<</Type /Page /Parent 7 0 R>>",
+            "<</Type /Page /Parent 7 0 R>>",
+            "<</key-judgments [3 0 R /XYZ 0 792 0]\n/people [5 0 R /XYZ 0 768 0]\n/caf#C3#A9 [4 0 R /XYZ 0 10 0]>>",
+            "<</Type /Pages /Count 2 /Kids [4 0 R 5 0 R] /Parent 2 0 R>>",
+        ]);
+        let pages = destinations(&pdf).unwrap();
+        let expected: BTreeMap<String, usize> = [("café", 2), ("key-judgments", 1), ("people", 3)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        assert_eq!(pages, expected);
+        // Anything else is not read: no page numbers then, never a wrong one.
+        assert_eq!(destinations(b"%PDF-1.4 not a PDF Chromium wrote"), None);
+        let names_tree = pdf_of(&[
+            "<</Type /Catalog /Pages 2 0 R /Names 3 0 R>>",
+            "<</Type /Pages /Count 0 /Kids []>>",
+            "<</Dests 4 0 R>>",
+        ]);
+        assert_eq!(destinations(&names_tree), None);
+    }
+
+    #[test]
+    fn page_numbers_go_into_the_contents_page_references() {
+        let pages: BTreeMap<String, usize> =
+            [("people".to_string(), 5), ("timeline".to_string(), 12)].into();
+        for (html, numbered) in [
+            (
+                r##"<li><a href="#people">People</a><span class="page-ref" data-ref="people"></span></li>"##,
+                r##"<li><a href="#people">People</a><span class="page-ref" data-ref="people">5</span></li>"##,
+            ),
+            (
+                r##"<span class="page-ref" data-ref="timeline"></span>, <span class="page-ref" data-ref="sources"></span>"##,
+                r##"<span class="page-ref" data-ref="timeline">12</span>, <span class="page-ref" data-ref="sources"></span>"##,
+            ),
+            ("no references", "no references"),
+            (
+                r##"<span class="page-ref" data-ref="people">"##,
+                r##"<span class="page-ref" data-ref="people">"##,
+            ),
+        ] {
+            assert_eq!(with_page_numbers(html, &pages), numbered, "{html}");
+        }
+    }
+
     #[test]
     fn arguments_print_headless_from_a_fresh_profile() {
         let args = arguments(Path::new("/tmp/p"), Path::new("/out/r.pdf"), "file:///x");
@@ -274,6 +578,7 @@ mod tests {
             "--user-data-dir=/tmp/p",
             "--print-to-pdf=/out/r.pdf",
             "--no-pdf-header-footer",
+            "--generate-pdf-document-outline",
         ] {
             assert!(args.iter().any(|a| a == wanted), "{wanted}");
         }

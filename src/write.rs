@@ -92,6 +92,45 @@ fn fresh_beside(output: &Path, what: &str) -> Result<PathBuf, Failure> {
     unreachable!("the loop returns")
 }
 
+/// Where a build keeps what the next build of the same output reuses (its analysis):
+/// a folder beside the output, named after it (`.site.cache/` beside `site/`), never
+/// inside it, so it is not published.
+pub fn cache_folder(output: &Path) -> PathBuf {
+    let name = output
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    parent.join(format!(".{name}.cache"))
+}
+
+/// Writes `file` in `folder` through `write`, whole or not at all: into a new file
+/// beside it, renamed into place once written.
+pub fn save(
+    folder: &Path,
+    file: &str,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    std::fs::create_dir_all(folder).map_err(|e| Failure::io(folder, "create", e))?;
+    let mut temporary = tempfile::Builder::new()
+        .prefix(&format!(".{file}-"))
+        .tempfile_in(folder)
+        .map_err(|e| Failure::io(folder, "create a file in", e))?;
+    let path = folder.join(file);
+    {
+        let mut out = std::io::BufWriter::new(temporary.as_file_mut());
+        write(&mut out)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .map_err(|e| Failure::io(&path, "write", e))?;
+    }
+    temporary
+        .persist(&path)
+        .map_err(|e| Failure::io(&path, "write", e.error))?;
+    Ok(())
+}
+
 /// The file in the root of every site that lists the files the build wrote, one path
 /// per line below a header: the mark that the folder is the tool's to replace.
 pub const MANIFEST: &str = ".briefing-site";

@@ -11,7 +11,7 @@ use std::borrow::Borrow;
 use rayon::prelude::*;
 
 use super::stories::{
-    BANDS, Features, MAX_CANDIDATES, MAX_POSTINGS, RARE_TERMS, ROWS, SHARED_RARE,
+    BANDS, Features, MAX_CANDIDATES, MAX_POSTINGS, NEIGHBOURS, RARE_TERMS, ROWS, SHARED_RARE,
 };
 use super::text::{HashedMap, mix};
 
@@ -176,16 +176,17 @@ impl Search {
         }
     }
 
-    /// The candidate pairs `(i, j)`, `i < j`, sorted and distinct.
+    /// The candidate pairs `(i, j)`, `i < j`, sorted and distinct: each article of a
+    /// band bucket with the next [`NEIGHBOURS`] of it, and the rare-term candidates.
     pub(crate) fn pairs(&self) -> Vec<(usize, usize)> {
         let mut pairs: Vec<(usize, usize)> = self
             .bands
             .chunk_by(|a, b| a.0 == b.0)
-            .filter(|members| (2..=MAX_POSTINGS).contains(&members.len()))
             .flat_map(|members| {
                 members.iter().enumerate().flat_map(move |(x, &(_, i))| {
                     members[x + 1..]
                         .iter()
+                        .take(NEIGHBOURS)
                         .filter(move |&&(_, j)| i != j)
                         .map(move |&(_, j)| (i.min(j), i.max(j)))
                 })
@@ -207,7 +208,7 @@ impl Search {
 
 /// The band entries of article `i`: none without a signature.
 fn bands_of(i: usize, f: &Features) -> impl Iterator<Item = (u64, usize)> + '_ {
-    let signed = !f.signature.iter().all(|v| *v == u64::MAX);
+    let signed = f.is_signed();
     (0..BANDS).filter(move |_| signed).map(move |band| {
         let key = f.signature[band * ROWS..(band + 1) * ROWS]
             .iter()
@@ -384,7 +385,7 @@ mod tests {
         // Same input, same bytes: the parallel parts must give what one thread gives.
         let texts = corpus(500, 7);
         let fs: Vec<Features> = texts.iter().map(|t| features(t)).collect();
-        let df = document_frequency(&fs);
+        let df = document_frequency(fs.iter().map(|f| &f.terms));
         let on = |threads: usize| {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
@@ -403,7 +404,7 @@ mod tests {
     fn an_updated_search_is_a_new_search() {
         let mut texts = corpus(400, 11);
         let mut fs: Vec<Features> = texts.iter().map(|t| features(t)).collect();
-        let mut df = document_frequency(&fs);
+        let mut df = document_frequency(fs.iter().map(|f| &f.terms));
         let mut search = Search::new(&fs, &df);
         let mut seed = 3usize;
         for round in 0..12 {
@@ -441,12 +442,31 @@ mod tests {
                 }
             }
             moved.retain(|_, d| *d != 0);
-            df = document_frequency(&fs);
+            df = document_frequency(fs.iter().map(|f| &f.terms));
             search.update(&fs, &df, &changed, &moved);
             let fresh = Search::new(&fs, &df);
             assert_eq!(search, fresh, "round {round}");
         }
         assert!(search.pairs().len() >= 100);
+    }
+
+    #[test]
+    fn a_bucket_pairs_each_article_with_its_next_neighbours_only() {
+        // Thirty reprints of one report fall in one bucket of every band: each is
+        // paired with the next four, not with all 29 others, and they stay connected.
+        let report = "relatives of detainees camped outside the national detention center awaiting the release of their loved ones after the amnesty law was promulgated on thursday";
+        let fs: Vec<Features> = (0..30).map(|_| features(report)).collect();
+        // No term frequencies: no term is indexed, the pairs are the bands'.
+        let search = Search::new(&fs, &HashedMap::default());
+        let banded = search.pairs();
+        let expected: Vec<(usize, usize)> = (0..30)
+            .flat_map(|i| (i + 1..30).take(NEIGHBOURS).map(move |j| (i, j)))
+            .collect();
+        assert_eq!(banded, expected);
+        assert_eq!(
+            crate::analyse::stories::groups(30, &search.pairs()),
+            [(0..30).collect::<Vec<_>>()]
+        );
     }
 
     #[test]

@@ -2,21 +2,29 @@
 //! how (a copy, a light edit, a rewrite, a partial overlap), and where they differ.
 //!
 //! Sentences are *aligned* by their content words (stemmed, stopwords out, number words
-//! as digits), weighted by rarity in the corpus (inverse document frequency): the
-//! similarity of two sentences is the weighted Dice coefficient of their word sets,
-//! 2·w(A∩B) / (w(A) + w(B)). Pairs of at least [`MIN_SHARED`] shared words and
+//! as digits): the similarity of two sentences is the Dice coefficient of their word
+//! sets, 2·|A∩B| / (|A| + |B|). Pairs of at least [`MIN_SHARED`] shared words and
 //! similarity at least [`MATCH`] are matched greedily, best first, one to one; order is
 //! not required, since rewrites move sentences around. A rewrite shares few word
 //! 5-grams with its source but most of its sentences align.
 //!
-//! The relation, from the shingle Jaccard J and the sentence coverage of each side:
-//! - *copy*: J ≥ [`COPY`]; *light edit*: J ≥ [`LIGHT_EDIT`];
-//! - *rewrite*: both articles have at least [`REWRITE_COVERAGE`] of their sentences
-//!   aligned;
+//! Everything that decides the relation is measured on the articles' *specific* text
+//! ([`super::background`]): background sentences are aligned only after the specific
+//! ones, and only to be shown (their rows are marked); a specific sentence is aligned by
+//! its specific words. The relation, from the Jaccard J of the specific shingles and the
+//! coverage of each side's specific sentences:
+//! - *copy*: J ≥ [`COPY`]; *light edit*: J ≥ [`LIGHT_EDIT`]; either only when the
+//!   articles share at least [`EVIDENCE`] specific shingles;
+//! - *rewrite*: at least [`PARTIAL_MATCHES`] sentences align, and both articles have at
+//!   least [`REWRITE_COVERAGE`] of their specific sentences aligned;
 //! - *partial overlap*: at least [`PARTIAL_MATCHES`] sentences align, they cover at
 //!   least [`PARTIAL_COVERAGE`] of the shorter article, and the articles share at least
 //!   [`PARTIAL_VOCABULARY`] of the smaller one's content words, weighted by rarity;
-//! - otherwise the articles are not the same story.
+//! - otherwise the articles are not the same story, whatever background they share.
+//!
+//! Two copies of one report that carry the same recap are still copies (the recap
+//! counts neither for nor against them); the pair reports the share of what the two
+//! share that is background.
 //!
 //! The thresholds are measured on the default briefing's seven articles (21 pairs): the
 //! uncredited rewrite of the Reuters report aligns 28 of its 41 sentences with the 38
@@ -30,12 +38,13 @@
 //! ("at least 32" and "32"; "thirty-two" equals "32"), a date that differs (their
 //! resolved ranges do not overlap). A statement only in one article is reported when
 //! it names a person, a number, a date or a quote, so that routine sentences do not
-//! flood the list; for a partial overlap only the shorter article's are, since the
-//! longer one naturally says more.
+//! flood the list, and is not background; for a partial overlap only the shorter
+//! article's are, since the longer one naturally says more.
 
 use similar::{ChangeTag, TextDiff};
 
-use super::stories::{compared_words, each_compared_word, term};
+use super::background::Split;
+use super::stories::{compared_words, each_compared_word, sentence_shingles, term_hashed};
 use super::text::{Folded, sentences};
 use super::{
     Aligned, DateClaim, DateMention, DiffOp, DiffRun, Difference, DifferenceKind, Mention, Pair,
@@ -60,6 +69,10 @@ pub(crate) const PARTIAL_COVERAGE: f64 = 0.3;
 /// partial overlap: two aligned sentences are not enough when the articles are about
 /// different things.
 pub(crate) const PARTIAL_VOCABULARY: f64 = 0.27;
+/// Specific shingles two articles must share to be copies or light edits: about one
+/// sentence of a dozen words. Two articles whose specific text is a short line each
+/// are not copies for sharing that line.
+pub(crate) const EVIDENCE: usize = 8;
 
 /// One sentence of an article as compared.
 #[derive(Debug, Clone)]
@@ -69,52 +82,107 @@ pub(crate) struct Sent {
     pub(crate) end: usize,
     /// Content-term hashes, sorted and distinct.
     pub(crate) terms: Vec<u64>,
+    /// Whether it is background ([`super::background`]).
+    pub(crate) background: bool,
     /// The numbers it states, outside its dates: found once, however many pairs the
     /// article is in.
     numbers: std::sync::OnceLock<Vec<Number>>,
 }
 
-/// An article's sentences, for alignment, and its shingles, for the exact Jaccard.
+/// An article's sentences, for alignment, and its shingles, specific and not, for the
+/// exact Jaccard and the background share.
 #[derive(Debug, Clone)]
 pub(crate) struct Profile {
     pub(crate) sentences: Vec<Sent>,
-    pub(crate) shingles: Vec<u64>,
+    /// The specific shingles ([`super::background::Split`]), sorted and distinct.
+    pub(crate) specific: Vec<u32>,
+    /// The other shingles, sorted and distinct.
+    pub(crate) recap: Vec<u32>,
 }
 
 impl Profile {
-    pub(crate) fn of(article: &Article) -> Profile {
+    /// The profile of `article`, given which shingles are common.
+    pub(crate) fn of(article: &Article, common: impl Fn(u32) -> bool) -> Profile {
         let mut out = Vec::new();
         let mut words = Vec::new();
-        // A sentence's terms are gathered here and copied out at their size: grown by
-        // doubling, the lists of every compared article would keep their empty room
-        // through the analysis's peak.
+        let mut shingles: Vec<u32> = Vec::new();
+        // Each word's term (0 for none), and where each sentence's shingles and words
+        // end.
         let mut terms: Vec<u64> = Vec::new();
+        let mut ends: Vec<(usize, usize)> = Vec::new();
         for (i, block) in article.paragraphs().enumerate() {
             let text = &block.text;
             let folded = Folded::new(text);
-            each_compared_word(&folded.text, |w| {
-                words.push(super::stories::hash_bytes(w.as_bytes()))
-            });
             for (s, e) in sentences(text) {
                 let (fs, fe) = (folded.folded_offset(s), folded.folded_offset(e));
-                terms.clear();
-                each_compared_word(&folded.text[fs..fe], |w| terms.extend(term(w)));
-                terms.sort_unstable();
-                terms.dedup();
+                words.clear();
+                each_compared_word(&folded.text[fs..fe], |w| {
+                    let h = super::stories::hash_bytes(w.as_bytes());
+                    words.push(h);
+                    terms.push(term_hashed(w, h).unwrap_or(0));
+                });
+                sentence_shingles(&words, |s| shingles.push(s));
+                ends.push((shingles.len(), terms.len()));
                 out.push(Sent {
                     paragraph: i + 1,
                     start: s,
                     end: e,
-                    terms: terms.to_vec(),
+                    terms: Vec::new(),
+                    background: false,
                     numbers: std::sync::OnceLock::new(),
                 });
             }
         }
+        let mut from = (0, 0);
+        let split = Split::of(
+            ends.iter().map(|&(s, w)| {
+                let sentence = (&shingles[from.0..s], w - from.1);
+                from = (s, w);
+                sentence
+            }),
+            common,
+        );
+        // A specific sentence is aligned by its specific words, a background one (shown
+        // aligned, never counted) by all of them. Each list is copied out at its size:
+        // grown by doubling, the lists of every compared article would keep their
+        // empty room through the analysis's peak.
+        let mut kept: Vec<u64> = Vec::new();
+        let mut from = 0;
+        for ((sentence, &(_, end)), &background) in out.iter_mut().zip(&ends).zip(&split.background)
+        {
+            sentence.background = background;
+            kept.clear();
+            for (t, b) in terms[from..end].iter().zip(&split.covered[from..end]) {
+                if *t != 0 && (sentence.background || !b) {
+                    kept.push(*t);
+                }
+            }
+            kept.sort_unstable();
+            kept.dedup();
+            sentence.terms = kept.to_vec();
+            from = end;
+        }
+        let (specific, recap) = split.shingles(&shingles);
         Profile {
             sentences: super::per_article::exact(out),
-            shingles: super::stories::shingles(&words),
+            specific,
+            recap,
         }
     }
+
+    /// How many of its sentences are specific.
+    pub(crate) fn specific_sentences(&self) -> usize {
+        self.sentences.iter().filter(|s| !s.background).count()
+    }
+}
+
+/// How two articles' sentences align: the specific sentences of each with the other's
+/// (what decides the relation), then what is left where either side is background
+/// (shown, not counted). Each `(a index, b index, similarity)`, best first.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Matched {
+    pub(crate) specific: Vec<(usize, usize, f64)>,
+    pub(crate) background: Vec<(usize, usize, f64)>,
 }
 
 /// The similarity of two sentences: the Dice coefficient of their content words.
@@ -128,8 +196,8 @@ pub(crate) fn sentence_similarity(shared: usize, a: usize, b: usize) -> f64 {
     }
 }
 
-/// Matched sentence pairs `(a index, b index, similarity)`, best first, one to one.
-pub(crate) fn align(a: &Profile, b: &Profile) -> Vec<(usize, usize, f64)> {
+/// The sentences of `a` and `b` matched one to one, best first ([`Matched`]).
+pub(crate) fn align(a: &Profile, b: &Profile) -> Matched {
     // The sentences of `b` using each term, as chains through one list of `(sentence,
     // next use)`: a list per term would cost an allocation per term of every compared
     // pair, on top of the map's growth.
@@ -170,49 +238,66 @@ pub(crate) fn align(a: &Profile, b: &Profile) -> Vec<(usize, usize, f64)> {
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let mut used_a = vec![false; a.sentences.len()];
     let mut used_b = vec![false; b.sentences.len()];
-    let mut out = Vec::new();
-    for (sim, i, j) in scored {
-        if !used_a[i] && !used_b[j] {
-            used_a[i] = true;
-            used_b[j] = true;
-            out.push((i, j, sim));
+    let mut matched = Matched::default();
+    for specific in [true, false] {
+        for &(sim, i, j) in &scored {
+            let both = !a.sentences[i].background && !b.sentences[j].background;
+            if both == specific && !used_a[i] && !used_b[j] {
+                used_a[i] = true;
+                used_b[j] = true;
+                let to = if specific {
+                    &mut matched.specific
+                } else {
+                    &mut matched.background
+                };
+                to.push((i, j, sim));
+            }
         }
     }
-    out
+    matched
+}
+
+/// What two articles share of their specific text, from which [`relation`] decides.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Evidence<'m> {
+    /// Jaccard of the two articles' specific shingles, and how many they share.
+    pub(crate) jaccard: f64,
+    pub(crate) shared: usize,
+    /// Their weighted overlap of specific content words, relative to the smaller.
+    pub(crate) vocabulary: f64,
+    /// Their aligned specific sentences ([`Matched::specific`]).
+    pub(crate) matched: &'m [(usize, usize, f64)],
+    /// How many specific sentences each article has.
+    pub(crate) sentences: (usize, usize),
 }
 
 /// The relation of two articles and its similarity figure (0–1), or `None` when they
-/// are not the same story. `vocabulary` is the articles' weighted content-word overlap
-/// (relative to the smaller). The figure is the shingle Jaccard for copies and light
-/// edits, and otherwise how much of the shorter article the other says again: the
-/// summed similarity of aligned sentences over the shorter article's sentence count.
-pub(crate) fn relation(
-    jaccard: f64,
-    vocabulary: f64,
-    matched: &[(usize, usize, f64)],
-    a_len: usize,
-    b_len: usize,
-) -> Option<(Relation, f64)> {
-    let (short, long) = (
-        a_len.min(b_len).max(1) as f64,
-        a_len.max(b_len).max(1) as f64,
-    );
-    let restated = matched.iter().map(|m| m.2).sum::<f64>() / short;
-    let similarity = jaccard.max(restated).min(1.0);
-    if jaccard >= COPY {
+/// are not the same story. The figure is the specific-shingle Jaccard for copies and
+/// light edits, and otherwise how much of the shorter article's specific text the other
+/// says again: the summed similarity of aligned specific sentences over the shorter
+/// article's count of them.
+pub(crate) fn relation(e: &Evidence) -> Option<(Relation, f64)> {
+    let (a_len, b_len) = e.sentences;
+    if a_len == 0 || b_len == 0 {
+        return None;
+    }
+    let (short, long) = (a_len.min(b_len) as f64, a_len.max(b_len) as f64);
+    let restated = e.matched.iter().map(|m| m.2).sum::<f64>() / short;
+    let similarity = e.jaccard.max(restated).min(1.0);
+    if e.shared >= EVIDENCE && e.jaccard >= COPY {
         return Some((Relation::Copy, similarity));
     }
-    if jaccard >= LIGHT_EDIT {
+    if e.shared >= EVIDENCE && e.jaccard >= LIGHT_EDIT {
         return Some((Relation::LightEdit, similarity));
     }
-    let n = matched.len() as f64;
+    let n = e.matched.len() as f64;
+    if e.matched.len() < PARTIAL_MATCHES {
+        return None;
+    }
     if n / short >= REWRITE_COVERAGE && n / long >= REWRITE_COVERAGE {
         return Some((Relation::Rewrite, similarity));
     }
-    if matched.len() >= PARTIAL_MATCHES
-        && n / short >= PARTIAL_COVERAGE
-        && vocabulary >= PARTIAL_VOCABULARY
-    {
+    if n / short >= PARTIAL_COVERAGE && e.vocabulary >= PARTIAL_VOCABULARY {
         return Some((Relation::PartialOverlap, similarity));
     }
     None
@@ -455,15 +540,21 @@ fn fold_words(text: &str) -> Vec<String> {
     compared_words(&Folded::new(text).text)
 }
 
+/// What a comparison found, for [`pair`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found<'m> {
+    pub(crate) relation: Relation,
+    pub(crate) similarity: f64,
+    /// The share of the shingles both articles use that is background.
+    pub(crate) background: f64,
+    pub(crate) matched: &'m Matched,
+}
+
 /// A pair of articles in full: alignment rows, differences, and the date claims of
-/// aligned sentences that disagree.
-pub(crate) fn pair(
-    a: &Half,
-    b: &Half,
-    relation: Relation,
-    similarity: f64,
-    matched: &[(usize, usize, f64)],
-) -> (Pair, Vec<Vec<DateClaim>>) {
+/// aligned sentences that disagree. A background sentence that only one article has
+/// is no difference.
+pub(crate) fn pair(a: &Half, b: &Half, found: &Found) -> (Pair, Vec<Vec<DateClaim>>) {
+    let relation = found.relation;
     let sa = &a.profile.sentences;
     let sb = &b.profile.sentences;
     let mut rows: Vec<((usize, u8, usize), Aligned)> = Vec::new();
@@ -471,13 +562,15 @@ pub(crate) fn pair(
     let mut conflicts = Vec::new();
     let mut b_match = vec![None; sb.len()];
     let mut a_match = vec![None; sa.len()];
-    for &(i, j, sim) in matched {
-        a_match[i] = Some((j, sim));
+    let specific = found.matched.specific.iter().map(|m| (m, false));
+    let background = found.matched.background.iter().map(|m| (m, true));
+    for (&(i, j, sim), recap) in specific.chain(background) {
+        a_match[i] = Some((j, sim, recap));
         b_match[j] = Some(i);
     }
     for (i, s) in sa.iter().enumerate() {
         let row = match a_match[i] {
-            Some((j, sim)) => {
+            Some((j, sim, recap)) => {
                 let (ta, tb) = (a.text(s), b.text(&sb[j]));
                 differ(a, s, b, &sb[j], &mut differences, &mut conflicts);
                 Aligned {
@@ -485,6 +578,7 @@ pub(crate) fn pair(
                     b: Some(b.sentence(&sb[j])),
                     similarity: Some((sim * 1000.0).round() / 1000.0),
                     diff: word_diff(ta, tb),
+                    background: recap,
                 }
             }
             None => Aligned {
@@ -492,6 +586,7 @@ pub(crate) fn pair(
                 b: None,
                 similarity: None,
                 diff: Vec::new(),
+                background: s.background,
             },
         };
         rows.push(((i + 1, 0, 0), row));
@@ -507,14 +602,16 @@ pub(crate) fn pair(
                     b: Some(b.sentence(s)),
                     similarity: None,
                     diff: Vec::new(),
+                    background: s.background,
                 },
             )),
         }
     }
     rows.sort_by_key(|(key, _)| *key);
     // Statements in one article only, bounded to those that say something checkable.
+    let shorter_a = a.profile.specific_sentences() <= b.profile.specific_sentences();
     let (only_a, only_b) = match relation {
-        Relation::PartialOverlap if sa.len() <= sb.len() => (true, false),
+        Relation::PartialOverlap if shorter_a => (true, false),
         Relation::PartialOverlap => (false, true),
         _ => (true, true),
     };
@@ -538,7 +635,7 @@ pub(crate) fn pair(
             continue;
         }
         for (k, s) in list.iter().enumerate() {
-            if matches[k] {
+            if matches[k] || s.background {
                 continue;
             }
             let checkable = half.names_someone(s)
@@ -560,7 +657,8 @@ pub(crate) fn pair(
         a: a.article.id.clone(),
         b: b.article.id.clone(),
         relation,
-        similarity: (similarity * 1000.0).round() / 1000.0,
+        similarity: (found.similarity * 1000.0).round() / 1000.0,
+        background: (found.background * 1000.0).round() / 1000.0,
         // A new list rather than `collect`, which would reuse the rows' larger buffer
         // (each row also holds its sort key) and keep it for as long as the pair.
         alignment: {
@@ -733,23 +831,32 @@ mod tests {
     #[test]
     fn pairs_are_labelled_by_overlap_and_coverage() {
         let m = |n: usize| (0..n).map(|i| (i, i, 0.6)).collect::<Vec<_>>();
-        // (Jaccard, vocabulary, aligned, sentences of a, of b, relation)
-        type Case = (f64, f64, usize, usize, usize, Option<Relation>);
+        // (Jaccard, shared shingles, vocabulary, aligned, specific sentences of a, of
+        // b, relation)
+        type Case = (f64, usize, f64, usize, usize, usize, Option<Relation>);
         let cases: &[Case] = &[
-            (0.95, 0.9, 30, 30, 30, Some(Relation::Copy)),
-            (0.6, 0.8, 25, 30, 30, Some(Relation::LightEdit)),
-            (0.03, 0.44, 28, 41, 38, Some(Relation::Rewrite)),
-            (0.01, 0.30, 2, 5, 41, Some(Relation::PartialOverlap)),
-            (0.0, 0.26, 2, 5, 20, None),
-            (0.0, 0.3, 1, 5, 30, None),
-            (0.0, 0.3, 2, 40, 30, None),
+            (0.95, 500, 0.9, 30, 30, 30, Some(Relation::Copy)),
+            (0.6, 300, 0.8, 25, 30, 30, Some(Relation::LightEdit)),
+            (0.03, 20, 0.44, 28, 41, 38, Some(Relation::Rewrite)),
+            (0.01, 3, 0.30, 2, 5, 41, Some(Relation::PartialOverlap)),
+            (0.0, 0, 0.26, 2, 5, 20, None),
+            (0.0, 0, 0.3, 1, 5, 30, None),
+            (0.0, 0, 0.3, 2, 40, 30, None),
+            // One short specific line each, shared: too little to be copies.
+            (1.0, 6, 1.0, 1, 1, 1, None),
+            // Nothing specific on one side: no relation, whatever the rest says.
+            (0.0, 0, 0.0, 0, 0, 12, None),
         ];
-        for &(j, v, matched, a, b, want) in cases {
-            assert_eq!(
-                relation(j, v, &m(matched), a, b).map(|r| r.0),
-                want,
-                "{j} {v} {matched} {a} {b}"
-            );
+        for &(jaccard, shared, vocabulary, matched, a, b, want) in cases {
+            let matched = m(matched);
+            let e = Evidence {
+                jaccard,
+                shared,
+                vocabulary,
+                matched: &matched,
+                sentences: (a, b),
+            };
+            assert_eq!(relation(&e).map(|r| r.0), want, "{e:?}");
         }
     }
 

@@ -7,14 +7,16 @@
 //!
 //! [`run`] reads each article on its own, in parallel — `text` folds and cuts it,
 //! `mentions` finds and resolves names, `quotes` finds quotations and speakers,
-//! `dates` finds date expressions, `stories` takes its fingerprint — then finds the
-//! pairs worth comparing through two indexes (`candidates`), compares them
+//! `dates` finds date expressions, `background` reads its shingles — then counts which
+//! text many articles share (`background`), finds the pairs worth comparing through two
+//! indexes over what is specific to each article (`candidates`), compares them
 //! (`compare`) and groups articles into stories (`stories`), and last checks the
 //! curation against the findings (`conflicts` for dates, `attribution` for quotes).
 //! Findings are kept per article (`per_article`). Accuracy is measured against hand
 //! annotations in `tests/it/accuracy.rs`.
 
 mod attribution;
+mod background;
 mod candidates;
 mod compare;
 mod conflicts;
@@ -22,6 +24,7 @@ mod dates;
 mod mentions;
 mod per_article;
 mod quotes;
+mod saved;
 mod stories;
 pub(crate) mod text;
 
@@ -52,7 +55,7 @@ pub struct Analysis {
 }
 
 /// Where in an article a finding is.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 pub struct Place {
     /// The article's id, shared by all its findings rather than copied into each.
     pub article: Arc<str>,
@@ -75,7 +78,7 @@ impl Place {
 /// finding's paragraph. Findings keep where their sentence is, not a copy of it (the
 /// data exports and person pages give the text): copies would hold a sentence once
 /// for every finding in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct Around {
     pub start: u32,
     pub end: u32,
@@ -104,7 +107,7 @@ impl Around {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MentionKind {
     FullName,
@@ -155,7 +158,7 @@ pub struct DateMention {
     pub relative: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     Copy,
@@ -165,7 +168,7 @@ pub enum Relation {
 }
 
 /// Articles that report the same story.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Story {
     /// A stable id made from the articles: `story-<first article id>`.
     pub id: String,
@@ -178,20 +181,24 @@ pub struct Story {
     pub pairs: Vec<Arc<Pair>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Pair {
     pub a: String,
     pub b: String,
     pub relation: Relation,
-    /// 0–1.
+    /// 0–1, measured on the articles' specific text (their text less the background
+    /// that many articles of the briefing share).
     pub similarity: f64,
+    /// The share of the text both articles use (in word 5-grams) that is background,
+    /// 0–1: what they share besides the specific text that makes them one story.
+    pub background: f64,
     /// Sentences of `a` and `b` aligned with each other.
     pub alignment: Vec<Aligned>,
     pub differences: Vec<Difference>,
 }
 
 /// One row of an alignment: a sentence of `a`, of `b`, or both.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Aligned {
     pub a: Option<Sentence>,
     pub b: Option<Sentence>,
@@ -199,12 +206,16 @@ pub struct Aligned {
     pub similarity: Option<f64>,
     /// Word-level diff when both are present: runs of equal, removed and added words.
     pub diff: Vec<DiffRun>,
+    /// Whether the row is background (text many articles of the briefing share): its
+    /// sentence, or one of its two, is background. Shown, never counted in the
+    /// relation.
+    pub background: bool,
 }
 
 /// A sentence of an article: bytes `start..end` of paragraph `paragraph`'s text. It
 /// does not hold the text: the alignments would hold every compared sentence twice
 /// over (as the sentence and in its word diff).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Sentence {
     pub paragraph: usize,
     pub start: usize,
@@ -218,7 +229,7 @@ impl Sentence {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiffOp {
     Equal,
@@ -226,7 +237,7 @@ pub enum DiffOp {
     Insert,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct DiffRun {
     pub op: DiffOp,
     /// Bytes of the sentence of `a` (equal and removed words) or of `b` (added words).
@@ -243,7 +254,7 @@ impl DiffRun {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DifferenceKind {
     QuoteWording,
@@ -252,7 +263,7 @@ pub enum DifferenceKind {
     OnlyIn,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Difference {
     pub kind: DifferenceKind,
     /// The side in `a` (absent for a statement only in `b`).
@@ -262,7 +273,7 @@ pub struct Difference {
     pub summary: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Side {
     pub article: String,
     pub paragraph: usize,
@@ -274,14 +285,14 @@ pub struct Side {
 }
 
 /// An event whose sources date it differently.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Conflict {
     /// The curated event id, or `None` for a conflict found between aligned sentences.
     pub event: Option<String>,
     pub claims: Vec<DateClaim>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct DateClaim {
     pub article: String,
     pub paragraph: usize,
@@ -297,7 +308,7 @@ struct Findings {
     mentions: Vec<Mention>,
     quotes: Vec<Quote>,
     dates: Vec<DateMention>,
-    features: stories::Features,
+    reading: background::Reading,
 }
 
 impl DateClaim {
@@ -329,11 +340,24 @@ pub struct Cache {
     articles: Vec<Cached>,
     /// Keyed by the two articles' keys, in pair order.
     pairs: std::collections::HashMap<(u64, u64), Arc<Judged>>,
+    /// How many of the cached articles use each shingle, kept up to date from the
+    /// articles that came or went.
+    background: Option<background::Background>,
     /// How many of the cached articles use each content term, kept up to date from
-    /// the terms of the articles that changed, came or went.
+    /// the terms of the articles that came or went.
     frequencies: Option<Frequencies>,
     /// The candidate search over the cached articles, updated where an edit reaches.
     search: Option<candidates::Search>,
+    /// What the last run's grouping did.
+    work: Work,
+}
+
+/// What one run's story grouping did: how many candidate pairs the indexes gave, and
+/// how many of them passed the vocabulary gate and were compared.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Work {
+    pub(crate) candidates: usize,
+    pub(crate) compared: usize,
 }
 
 /// The reusable part of one article's analysis. Its mentions, quotes and dates are not
@@ -343,6 +367,11 @@ pub struct Cache {
 struct Cached {
     id: String,
     key: u64,
+    /// Its sentences' shingles and terms, kept by the dev server to count them out of
+    /// the background when the article changes, and to split it again when the
+    /// background moves.
+    reading: Arc<background::Reading>,
+    /// Its features under the background of the run that made them.
     features: Arc<stories::Features>,
     warnings: Vec<Diagnostic>,
     profile: std::sync::OnceLock<Arc<compare::Profile>>,
@@ -352,9 +381,13 @@ struct Cached {
 /// alone, and the pair it gave under a relation and similarity, which also depend on
 /// the vocabulary of the whole briefing and are checked again on reuse.
 struct Judged {
+    /// Jaccard of the articles' specific shingles, and how many they share.
     jaccard: f64,
-    matched: Vec<(usize, usize, f64)>,
-    /// How many sentences each article has.
+    shared: usize,
+    /// The share of the shingles both use that is background.
+    background: f64,
+    matched: compare::Matched,
+    /// How many specific sentences each article has.
     sentences: (usize, usize),
     made: std::sync::OnceLock<Made>,
 }
@@ -420,6 +453,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
             // Other people: every article's mentions may differ.
             cache.articles.clear();
             cache.pairs.clear();
+            cache.background = None;
             cache.frequencies = None;
             cache.search = None;
             let names = Arc::new(mentions::Names::new(&briefing.people));
@@ -431,6 +465,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         // The cached articles' findings are in the analysis they were made for: without
         // it, every article is analysed again, and counted again from nothing.
         cache.articles.clear();
+        cache.background = None;
         cache.frequencies = None;
         cache.search = None;
     }
@@ -450,14 +485,14 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
             let (mentions, warnings) = mentions::article(&names, article, &paras);
             let quotes = quotes::article(&names, &article.id, &paras, &mentions);
             let dates = dates::article(&article.id, article.published.date, &paras);
-            let features = stories::Features::of(&paras);
+            let reading = background::Reading::of(&paras);
             // Each list in a block of its size, made on the thread that grew it, so
             // the freed blocks are this thread's to reuse at once.
             let findings = Findings {
                 mentions: per_article::exact(mentions),
                 quotes: per_article::exact(quotes),
                 dates: per_article::exact(dates),
-                features,
+                reading,
             };
             Some((findings, warnings))
         })
@@ -495,8 +530,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         }
     };
     let mut articles = Vec::with_capacity(keys.len());
-    let mut features = Vec::with_capacity(keys.len());
-    let mut added = Vec::new();
+    let mut came = Vec::new();
     for (i, ((article, key), found)) in briefing.articles.iter().zip(&keys).zip(fresh).enumerate() {
         let id = article.id.as_str();
         if let Some(merge) = &mut merging {
@@ -507,11 +541,12 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
                 let entry = Cached {
                     id: article.id.clone(),
                     key: *key,
-                    features: Arc::new(f.features),
+                    reading: Arc::new(f.reading),
+                    features: Arc::default(),
                     warnings,
                     profile: Default::default(),
                 };
-                added.push(entry.features.clone());
+                came.push(entry.reading.clone());
                 if merging.is_some() {
                     analysis.mentions.push(f.mentions);
                     analysis.quotes.push(f.quotes);
@@ -531,57 +566,113 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
             }
         };
         analysis.warnings.extend(entry.warnings.iter().cloned());
-        features.push(entry.features.clone());
         articles.push(entry);
     }
-    // What is left of the old entries are articles edited or gone. The terms whose
-    // count moved, and by how much, tell the candidate search what to look at again.
-    let (frequencies, moved) = match cache.frequencies.take() {
+    // What is left of the old entries are articles edited or gone: their shingles and
+    // terms are counted out, the new articles' in. The terms whose count moved, and by
+    // how much, tell the candidate search what to look at again.
+    let gone: Vec<&background::Reading> = old.left().map(|c| &*c.reading).collect();
+    let (background, moved_cells) = match cache.background.take() {
+        Some(mut counted) => {
+            let moved = counted.update(&gone, &came, articles.len());
+            (counted, moved)
+        }
+        None => {
+            let readings: Vec<&background::Reading> =
+                articles.iter().map(|c| &*c.reading).collect();
+            let counted = background::Background::count(&readings);
+            (counted, background::Moved::All)
+        }
+    };
+    let (frequencies, moved_terms) = match cache.frequencies.take() {
         Some(Frequencies {
             mut df,
             weights,
-            articles: before,
+            articles: counted,
         }) => {
             let mut moved: text::HashedMap<u32, i32> = Default::default();
-            for gone in old.left() {
-                for t in &gone.features.terms {
-                    *moved.entry(*t).or_default() -= 1;
-                    if let Some(n) = df.get_mut(t) {
+            for reading in &gone {
+                for t in reading.terms() {
+                    *moved.entry(t).or_default() -= 1;
+                    if let Some(n) = df.get_mut(&t) {
                         *n -= 1;
                         if *n == 0 {
-                            df.remove(t);
+                            df.remove(&t);
                         }
                     }
                 }
             }
-            for new in &added {
-                for t in &new.terms {
-                    *moved.entry(*t).or_default() += 1;
-                    *df.entry(*t).or_default() += 1;
+            for reading in &came {
+                for t in reading.terms() {
+                    *moved.entry(t).or_default() += 1;
+                    *df.entry(t).or_default() += 1;
                 }
             }
             moved.retain(|_, d| *d != 0);
-            let frequencies = match before == features.len() {
-                true => Frequencies::updated(df, weights, &moved, before),
-                false => Frequencies::new(df, features.len()),
+            let frequencies = match counted == articles.len() {
+                true => Frequencies::updated(df, weights, &moved, counted),
+                false => Frequencies::new(df, articles.len()),
             };
             (frequencies, Some(moved))
         }
         None => {
-            let df = stories::document_frequency(&features);
-            (Frequencies::new(df, features.len()), None)
+            let df = stories::document_frequency(articles.iter().map(|c| c.reading.terms()));
+            (Frequencies::new(df, articles.len()), None)
         }
     };
+    drop((gone, came));
+    // Each article's features: made for new articles and for those the moved counts
+    // may split otherwise (kept when they come out the same, else the article counts
+    // as changed: its profile and pairs are made again).
+    let is_fresh: Vec<bool> = is_reused.iter().map(|r| !r).collect();
+    let remade: Vec<Option<Arc<stories::Features>>> = articles
+        .par_iter()
+        .zip(&is_fresh)
+        .map(|(c, fresh)| {
+            if !*fresh && !moved_cells.reaches(&c.reading) {
+                return None;
+            }
+            let f = stories::Features::of(&c.reading, |s| background.is_common(s));
+            (*fresh || f != *c.features).then(|| Arc::new(f))
+        })
+        .collect();
+    let mut changed = changed;
+    for (i, f) in remade.into_iter().enumerate() {
+        let Some(f) = f else { continue };
+        let entry = &mut articles[i];
+        entry.features = f;
+        if !is_fresh[i] {
+            entry.profile = Default::default();
+            changed.push(i);
+        }
+    }
+    changed.sort_unstable();
+    if cache.one_shot {
+        // No next run reads them again.
+        let none = Arc::new(background::Reading::default());
+        for c in &mut articles {
+            c.reading = none.clone();
+        }
+    }
+    let features: Vec<Arc<stories::Features>> =
+        articles.iter().map(|c| c.features.clone()).collect();
+    // Pairs are compared again when either article is split otherwise.
+    let pair_keys: Vec<u64> = keys
+        .iter()
+        .zip(&features)
+        .map(|(k, f)| text::mix(k ^ f.digest))
+        .collect();
     cache.articles = articles;
+    cache.background = Some(background);
     cache.frequencies = Some(frequencies);
     // As many articles as last time: the candidate search, which knows articles by
     // position, is updated at the positions that changed; otherwise it searches again.
-    let update = match (aligned, moved) {
+    let update = match (aligned, moved_terms) {
         (true, Some(moved)) => Some((changed, moved)),
         _ => None,
     };
-    drop(added);
-    let (stories, story_conflicts) = stories(briefing, &analysis, features, &keys, update, cache);
+    let (stories, story_conflicts) =
+        stories(briefing, &analysis, features, &pair_keys, update, cache);
     analysis.stories = stories;
     let (mut conflicts, warnings) = conflicts::events(briefing, &analysis.dates);
     conflicts.extend(story_conflicts.into_iter().map(|claims| Conflict {
@@ -783,19 +874,26 @@ fn term_overlap(
 const GATE: f64 = 0.2;
 
 /// Article `i`'s profile, made when first needed and kept in its cache entry.
+/// `background` is the briefing's, while it is kept: a one-shot analysis makes every
+/// profile it needs while it compares pairs, and frees the background after.
 fn profile_of<'c>(
     cached: &'c [Cached],
     articles: &[crate::content::Article],
     i: usize,
+    background: Option<&background::Background>,
 ) -> &'c compare::Profile {
-    cached[i]
-        .profile
-        .get_or_init(|| Arc::new(compare::Profile::of(&articles[i])))
+    cached[i].profile.get_or_init(|| {
+        let background = background.expect("profiles are made while the background is known");
+        Arc::new(compare::Profile::of(&articles[i], |s| {
+            background.is_common(s)
+        }))
+    })
 }
 
 /// Same-story groups, and the date claims of aligned sentences that disagree. `keys`
-/// are the articles' keys; `cache` keeps their profiles and the pairs compared, for the
-/// next run.
+/// are the articles' keys for their pairs (their text, and how it splits into
+/// background and specific); `cache` keeps their profiles and the pairs compared, for
+/// the next run.
 fn stories(
     briefing: &Briefing,
     analysis: &Analysis,
@@ -819,6 +917,7 @@ fn stories(
     };
     let all = search.pairs();
     cache.search = Some(search);
+    let candidates = all.len();
     // Summed term weights, of the articles that are in a candidate pair only.
     let mut paired = vec![false; features.len()];
     for &(i, j) in &all {
@@ -858,21 +957,30 @@ fn stories(
     } else {
         Some(frequencies)
     };
-    // Each pair's overlap of shingles and alignment of sentences, or last run's.
+    // Each pair's overlap of specific shingles and alignment of sentences, or last
+    // run's.
     let old_pairs = std::mem::take(&mut cache.pairs);
+    let mut background = cache.background.take();
     let compared: Vec<((u64, u64), Arc<Judged>)> = {
-        let profile = |i: usize| profile_of(&cache.articles, articles, i);
+        let profile = |i: usize| profile_of(&cache.articles, articles, i, background.as_ref());
         gated
             .par_iter()
             .map(|&(i, j, _)| {
                 let key = (keys[i], keys[j]);
                 let judged = old_pairs.get(&key).cloned().unwrap_or_else(|| {
                     let (a, b) = (profile(i), profile(j));
-                    let (jaccard, _) = stories::overlap(&a.shingles, &b.shingles);
+                    let (jaccard, _) = stories::overlap(&a.specific, &b.specific);
+                    let shared = stories::shared(&a.specific, &b.specific);
+                    let recap = stories::shared(&a.recap, &b.recap);
                     Arc::new(Judged {
                         jaccard,
+                        shared,
+                        background: match recap + shared {
+                            0 => 0.0,
+                            all => recap as f64 / all as f64,
+                        },
                         matched: compare::align(a, b),
-                        sentences: (a.sentences.len(), b.sentences.len()),
+                        sentences: (a.specific_sentences(), b.specific_sentences()),
                         made: Default::default(),
                     })
                 });
@@ -882,11 +990,14 @@ fn stories(
     };
     drop(old_pairs);
     if cache.one_shot {
-        // The shingles, a large part of the profiles, are not needed past the
-        // overlap: freed before the pairs are made, the analysis's peak.
+        // The shingles, a large part of the profiles, and the background counts are
+        // not needed past the overlap: freed before the pairs are made, the analysis's
+        // peak.
+        background = None;
         for c in &mut cache.articles {
             if let Some(p) = c.profile.get_mut().and_then(Arc::get_mut) {
-                p.shingles = Vec::new();
+                p.specific = Vec::new();
+                p.recap = Vec::new();
             }
         }
     }
@@ -895,7 +1006,7 @@ fn stories(
         let id = articles[i].id.as_str();
         compare::Half {
             article: &articles[i],
-            profile: profile_of(cached, articles, i),
+            profile: profile_of(cached, articles, i, background.as_ref()),
             mentions: analysis.mentions.of(id),
             quotes: analysis.quotes.of(id),
             dates: analysis.dates.of(id),
@@ -905,16 +1016,22 @@ fn stories(
         .par_iter()
         .zip(&compared)
         .filter_map(|(&(i, j, vocabulary), (_, judged))| {
-            let (relation, similarity) = compare::relation(
-                judged.jaccard,
+            let (relation, similarity) = compare::relation(&compare::Evidence {
+                jaccard: judged.jaccard,
+                shared: judged.shared,
                 vocabulary,
-                &judged.matched,
-                judged.sentences.0,
-                judged.sentences.1,
-            )?;
+                matched: &judged.matched.specific,
+                sentences: judged.sentences,
+            })?;
             let make = || {
                 let (a, b) = (half(i), half(j));
-                compare::pair(&a, &b, relation, similarity, &judged.matched)
+                let found = compare::Found {
+                    relation,
+                    similarity,
+                    background: judged.background,
+                    matched: &judged.matched,
+                };
+                compare::pair(&a, &b, &found)
             };
             // The pair made last time stands if the briefing's vocabulary moved
             // neither its relation nor its similarity.
@@ -937,7 +1054,12 @@ fn stories(
             Some(((i, j), pair, conflicts))
         })
         .collect();
+    cache.work = Work {
+        candidates,
+        compared: compared.len(),
+    };
     cache.pairs = compared.into_iter().collect();
+    cache.background = background;
     let edges: Vec<(usize, usize)> = judged.iter().map(|(edge, _, _)| *edge).collect();
     let groups = stories::groups(articles.len(), &edges);
     // Each story's pairs, in the order of the edges, found through each article's
@@ -1015,14 +1137,24 @@ pub(crate) mod tests {
         }
     }
 
-    /// Asserts that the term counts the cache keeps up to date are those of `b`.
+    /// Asserts that the shingle and term counts the cache keeps up to date are those
+    /// of `b`, and each article's features those its text gives under them.
     fn counts_kept(cache: &Cache, b: &Briefing) {
-        let features: Vec<stories::Features> = b
+        let readings: Vec<background::Reading> = b
             .articles
             .iter()
-            .map(|a| stories::Features::of(&text::Paragraph::all(a)))
+            .map(|a| background::Reading::of(&text::Paragraph::all(a)))
             .collect();
-        let fresh = stories::document_frequency(&features);
+        let counted = background::Background::count(&readings);
+        assert_eq!(cache.background.as_ref(), Some(&counted));
+        let features: Vec<stories::Features> = readings
+            .iter()
+            .map(|r| stories::Features::of(r, |s| counted.is_common(s)))
+            .collect();
+        for (kept, fresh) in cache.articles.iter().zip(&features) {
+            assert_eq!(*kept.features, *fresh, "{}", kept.id);
+        }
+        let fresh = stories::document_frequency(readings.iter().map(|r| r.terms()));
         let kept = cache.frequencies.as_ref().unwrap();
         assert_eq!(kept.df, fresh);
         let weights = Frequencies::new(fresh, b.articles.len()).weights;
@@ -1123,5 +1255,314 @@ pub(crate) mod tests {
         // keeps is counted afresh.
         same(&run_cached(&b, &mut cache, None), &run(&b));
         counts_kept(&cache, &b);
+    }
+
+    /// A generated one-affair briefing: every article carries some of the affair's
+    /// recap paragraphs, their sentences in small variants, then news of its own in
+    /// made-up words that no other article uses (unless a test makes it).
+    pub(crate) mod affair {
+        use super::*;
+
+        /// The affair's recap: paragraphs of sentences, each in a few variants.
+        const RECAP: &[&[&[&str]]] = &[
+            &[
+                &[
+                    "The affair began in March 2024, when auditors found that 120 million dollars had gone missing from the national port authority.",
+                    "The affair began in March 2024, when auditors found that some 120 million dollars had vanished from the national port authority.",
+                    "The scandal began in March 2024, when auditors found that 125 million dollars had gone missing from the national port authority.",
+                ],
+                &[
+                    "Prosecutors say the money was moved through a network of shell companies registered in three countries.",
+                    "Prosecutors allege the money was moved through a web of shell companies registered in three countries.",
+                ],
+            ],
+            &[
+                &[
+                    "Former port director Ramiro Quintana has denied any wrongdoing and says the case against him is politically motivated.",
+                    "Ramiro Quintana, the former port director, has denied any wrongdoing and says the case is politically motivated.",
+                ],
+                &[
+                    "He was arrested at the airport in Puerto Claro on June 2, 2024, and released on bail two weeks later.",
+                    "He was detained at the airport in Puerto Claro on June 2, 2024, and released on bail two weeks later.",
+                ],
+            ],
+            &[
+                &[
+                    "The opposition has called for a parliamentary inquiry into how the payments went unnoticed for so long.",
+                    "Opposition lawmakers have demanded a parliamentary inquiry into how the payments went unnoticed for years.",
+                ],
+                &[
+                    "The trial of Quintana and nine co-defendants is scheduled to begin in the autumn.",
+                    "Quintana and nine co-defendants are scheduled to go on trial in the autumn.",
+                ],
+            ],
+        ];
+
+        /// A deterministic stream of numbers (SplitMix64).
+        pub(crate) struct Rng(u64);
+
+        impl Rng {
+            pub(crate) fn new(seed: u64) -> Rng {
+                Rng(seed)
+            }
+
+            pub(crate) fn below(&mut self, n: usize) -> usize {
+                self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+                (text::mix(self.0) % n as u64) as usize
+            }
+        }
+
+        /// A made-up word, one of 20,000: news in it is no other article's unless
+        /// copied.
+        fn word(r: &mut Rng) -> String {
+            const SYLLABLES: &[&str] = &[
+                "ka", "lo", "mi", "ra", "te", "su", "no", "vi", "pe", "do", "ba", "ge", "hu", "ji",
+                "ko", "la", "me", "ni", "po", "ru",
+            ];
+            (0..4)
+                .map(|_| SYLLABLES[r.below(SYLLABLES.len())])
+                .collect()
+        }
+
+        /// News of its own: `sentences` sentences of made-up words around a few
+        /// stopwords.
+        pub(crate) fn news(r: &mut Rng, sentences: usize) -> Vec<String> {
+            (0..sentences)
+                .map(|_| {
+                    let words: Vec<String> = (0..12)
+                        .map(|k| {
+                            if k % 4 == 3 {
+                                "the".to_string()
+                            } else {
+                                word(r)
+                            }
+                        })
+                        .collect();
+                    let mut s = words.join(" ");
+                    s[..1].make_ascii_uppercase();
+                    s.push('.');
+                    s
+                })
+                .collect()
+        }
+
+        /// The same news in other words: each sentence's words in another order, one
+        /// word left out.
+        pub(crate) fn rewrite(news: &[String]) -> Vec<String> {
+            news.iter()
+                .map(|s| {
+                    let words: Vec<&str> = s.trim_end_matches('.').split(' ').collect();
+                    let mut s = words[1..]
+                        .iter()
+                        .rev()
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    s[..1].make_ascii_uppercase();
+                    s.push('.');
+                    s
+                })
+                .collect()
+        }
+
+        /// Some of the recap's paragraphs (two or three), each sentence in one of its
+        /// variants.
+        pub(crate) fn recap(r: &mut Rng) -> Vec<String> {
+            let skip = r.below(RECAP.len() + 1);
+            RECAP
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != skip)
+                .map(|(_, paragraph)| {
+                    let sentences: Vec<&str> =
+                        paragraph.iter().map(|v| v[r.below(v.len())]).collect();
+                    sentences.join(" ")
+                })
+                .collect()
+        }
+
+        /// An article's body: its news, then the recap.
+        pub(crate) fn body(news: &[String], recap: &[String]) -> String {
+            let mut paragraphs = vec![news.join(" ")];
+            paragraphs.extend(recap.iter().cloned());
+            paragraphs.join("\n\n")
+        }
+
+        /// A briefing of these articles, by id.
+        pub(crate) fn briefing(articles: Vec<(String, String)>) -> Briefing {
+            let mut b = empty_briefing();
+            for (id, body) in articles {
+                let mut art = mentions::tests::article_of(&body);
+                art.id = id;
+                b.articles.push(art);
+            }
+            b.articles.sort_by(|x, y| x.id.cmp(&y.id));
+            b
+        }
+
+        /// `n` articles of the affair, each with a sentence of news of its own and
+        /// the recap, which is most of its text: ids `a000`, `a001`…
+        pub(crate) fn articles(n: usize, seed: u64) -> Vec<(String, String)> {
+            let mut r = Rng::new(seed);
+            (0..n)
+                .map(|i| {
+                    let news = news(&mut r, 1);
+                    let recap = recap(&mut r);
+                    (format!("a{i:03}"), body(&news, &recap))
+                })
+                .collect()
+        }
+    }
+
+    /// A run's stories as their articles, and the run's work.
+    fn grouped(b: &Briefing) -> (Vec<Vec<String>>, Work) {
+        let mut cache = Cache::default();
+        let analysis = run_cached(b, &mut cache, None);
+        let stories = analysis
+            .stories
+            .iter()
+            .map(|s| s.articles.clone())
+            .collect();
+        (stories, cache.work)
+    }
+
+    #[test]
+    fn articles_that_share_only_background_are_not_one_story() {
+        let b = affair::briefing(affair::articles(60, 1));
+        let (stories, work) = grouped(&b);
+        assert!(stories.is_empty(), "{stories:?}");
+        assert!(work.compared <= 60, "{work:?}");
+    }
+
+    #[test]
+    fn a_wire_copy_a_rewrite_and_a_shared_event_are_stories_through_the_background() {
+        let mut r = affair::Rng::new(7);
+        let mut articles = affair::articles(60, 2);
+        // A wire report and its copy, each with the recap as its outlet writes it.
+        let wire = affair::news(&mut r, 5);
+        articles.push(("wire".into(), affair::body(&wire, &affair::recap(&mut r))));
+        articles.push((
+            "wire-copy".into(),
+            affair::body(&wire, &affair::recap(&mut r)),
+        ));
+        // A report and its rewrite in other words.
+        let report = affair::news(&mut r, 5);
+        articles.push((
+            "report".into(),
+            affair::body(&report, &affair::recap(&mut r)),
+        ));
+        let rewrite = affair::rewrite(&report);
+        articles.push((
+            "rewrite".into(),
+            affair::body(&rewrite, &affair::recap(&mut r)),
+        ));
+        // An article that reports an event of another, and news of its own besides.
+        let event = affair::news(&mut r, 4);
+        articles.push(("event".into(), affair::body(&event, &affair::recap(&mut r))));
+        let mut more = affair::news(&mut r, 5);
+        more.extend(event[..2].iter().cloned());
+        articles.push((
+            "event-too".into(),
+            affair::body(&more, &affair::recap(&mut r)),
+        ));
+        let b = affair::briefing(articles);
+        let analysis = run(&b);
+        let found: Vec<(&str, &str, Relation)> = analysis
+            .stories
+            .iter()
+            .flat_map(|s| {
+                s.pairs
+                    .iter()
+                    .map(|p| (p.a.as_str(), p.b.as_str(), p.relation))
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("event", "event-too", Relation::PartialOverlap),
+                ("report", "rewrite", Relation::Rewrite),
+                ("wire", "wire-copy", Relation::Copy),
+            ]
+        );
+        // The copies share their recap too: part of what they share is background, and
+        // the rows of it are marked.
+        let copy = &analysis.stories[2].pairs[0];
+        assert_eq!(copy.similarity, 1.0);
+        assert!(
+            copy.background > 0.0 && copy.background < 1.0,
+            "{}",
+            copy.background
+        );
+        assert!(copy.alignment.iter().any(|row| row.background));
+        assert!(
+            copy.alignment
+                .iter()
+                .filter(|row| !row.background)
+                .all(|row| row.a.is_some() && row.b.is_some())
+        );
+    }
+
+    #[test]
+    fn a_report_reprinted_by_every_article_of_a_small_briefing_is_one_story() {
+        let mut r = affair::Rng::new(3);
+        let wire = affair::news(&mut r, 6).join(" ");
+        let b = affair::briefing((0..5).map(|i| (format!("w{i}"), wire.clone())).collect());
+        let (stories, _) = grouped(&b);
+        assert_eq!(stories, [["w0", "w1", "w2", "w3", "w4"]]);
+    }
+
+    #[test]
+    fn pairs_compared_grow_with_the_articles_not_their_square() {
+        // Every article carries the recap, most of its text; were the recap evidence,
+        // the articles would be one story, and the pairs compared in the thousands.
+        for n in [100, 200, 400] {
+            let b = affair::briefing(affair::articles(n, n as u64));
+            let (stories, work) = grouped(&b);
+            assert!(stories.is_empty(), "{n}: {stories:?}");
+            assert!(
+                work.candidates <= n && work.compared <= n / 4,
+                "{n}: {work:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_warm_cache_follows_the_background_as_an_edit_moves_it() {
+        // A recap in 19 of 25 articles, one short of the threshold: it is specific, and
+        // the articles that carry it share most of their text. An edit that puts it in
+        // a twentieth makes it background, and the next edit takes it out again.
+        assert_eq!(background::threshold(25), 20);
+        let mut r = affair::Rng::new(11);
+        let recap = "The affair began in March 2024, when auditors found that 120 million dollars had gone missing from the national port authority. Prosecutors say the money was moved through a network of shell companies registered in three countries. Former port director Ramiro Quintana has denied any wrongdoing and says the case against him is politically motivated.";
+        let mut articles: Vec<(String, String)> = (0..25)
+            .map(|i| {
+                let news = affair::news(&mut r, 1);
+                let recap = if i < 19 {
+                    vec![recap.to_string()]
+                } else {
+                    vec![]
+                };
+                (format!("a{i:02}"), affair::body(&news, &recap))
+            })
+            .collect();
+        let without = articles[20].1.clone();
+        let mut b = affair::briefing(articles.clone());
+        let mut cache = Cache::default();
+        let mut last = run_cached(&b, &mut cache, None);
+        same(&last, &run(&b));
+        assert_eq!(last.stories.len(), 1);
+        assert_eq!(last.stories[0].articles.len(), 19);
+        articles[20].1 = format!("{without}\n\n{recap}");
+        b = affair::briefing(articles.clone());
+        last = run_cached(&b, &mut cache, Some(last));
+        same(&last, &run(&b));
+        counts_kept(&cache, &b);
+        assert!(last.stories.is_empty(), "{:?}", last.stories);
+        articles[20].1 = without;
+        b = affair::briefing(articles);
+        last = run_cached(&b, &mut cache, Some(last));
+        same(&last, &run(&b));
+        counts_kept(&cache, &b);
+        assert_eq!(last.stories.len(), 1);
     }
 }

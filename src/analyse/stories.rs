@@ -1,28 +1,37 @@
 //! A *story* is a group of articles that report the same events: copies of one wire
 //! report, light edits of it, rewrites in other words, and articles that share part of
-//! it. Finding them must not compare every article with every other (10,000 articles
-//! make 50 million pairs), so candidates come from two indexes and only candidates are
-//! compared:
+//! it. What many articles share — the recap of an affair, stock phrases — is
+//! *background* ([`super::background`]) and is no evidence: everything below reads
+//! only each article's *specific* text, its sentences that are not background less
+//! their common shingles. Finding stories must not compare every article with every
+//! other (10,000 articles make 50 million pairs), so candidates come from two indexes
+//! and only candidates are compared:
 //!
-//! - *MinHash with LSH banding* over word 5-gram shingles finds copies and light edits:
-//!   each article gets a 64-value one-permutation MinHash signature (one hash per
-//!   shingle, kept as the minimum of its bin), cut into 16 bands of 4 values; articles
-//!   whose band hashes collide are candidates. A pair with shingle Jaccard 0.5 collides
-//!   with probability 0.64, with 0.8 almost surely.
-//! - a *rare-term index* finds rewrites, which share few 5-grams: each article posts its
-//!   32 rarest content words (stemmed, seen in at least two articles and in at most
-//!   [`MAX_POSTINGS`]), and articles sharing at least three of them are candidates, at
-//!   most [`MAX_CANDIDATES`] per article, the ones sharing most first.
+//! - *MinHash with LSH banding* over the specific word 5-gram shingles finds copies and
+//!   light edits: each article gets a 64-value one-permutation MinHash signature (one
+//!   hash per shingle, kept as the minimum of its bin), cut into 16 bands of 4 values;
+//!   articles whose band hashes collide are candidates. A pair with shingle Jaccard 0.5
+//!   collides with probability 0.64, with 0.8 almost surely. A bucket of colliding
+//!   articles pairs each of them with the next [`NEIGHBOURS`] in it (in briefing order)
+//!   rather than with all: a wire report reprinted a hundred times makes a few hundred
+//!   pairs, not five thousand, and union–find still joins every reprint.
+//! - a *rare-term index* finds rewrites, which share few 5-grams: each article posts
+//!   its 32 rarest content words of specific sentences (stemmed, seen in at least two
+//!   articles and in at most [`MAX_POSTINGS`]), and articles sharing at least three of
+//!   them are candidates, at most [`MAX_CANDIDATES`] per article, the ones sharing most
+//!   first.
 //!
-//! Cost: one pass over the words to build shingles, signatures and terms, O(words);
-//! banding O(n · 16); the term index O(n · 32 · MAX_POSTINGS) at worst; then a fixed
-//! number of candidates per article, each checked by exact shingle Jaccard and
-//! containment and by a sentence alignment ([`super::compare`]) whose cost is the two
-//! articles' sentences, never the corpus. Pairs that pass are joined with union–find.
+//! Cost: one pass over the words to read shingles and terms, O(words); counting the
+//! background and splitting each article, O(shingles); banding O(n · 16), at most
+//! 16 · [`NEIGHBOURS`] pairs an article; the term index O(n · 32 · MAX_POSTINGS) at
+//! worst and at most [`MAX_CANDIDATES`] pairs an article; so at most
+//! (16 · [`NEIGHBOURS`] + [`MAX_CANDIDATES`]) · n candidate pairs, each checked by exact
+//! specific-shingle Jaccard and containment and by a sentence alignment
+//! ([`super::compare`]) whose cost is the two articles' sentences, never the corpus.
+//! Pairs that pass are joined with union–find.
 
-use std::borrow::Borrow;
-
-use super::text::{HashedMap, Paragraph, number_word, stem};
+use super::background::{Reading, Split};
+use super::text::{HashedMap, number_word, stem};
 pub(crate) use super::text::{hash_bytes, mix};
 
 /// Words per shingle.
@@ -31,8 +40,10 @@ const SHINGLE: usize = 5;
 const BINS: usize = 64;
 pub(crate) const BANDS: usize = 16;
 pub(crate) const ROWS: usize = BINS / BANDS;
-/// A band bucket or term posting list longer than this is boilerplate, not a story.
+/// A term posting list longer than this is too common to find a story by.
 pub(crate) const MAX_POSTINGS: usize = 100;
+/// The articles of a band bucket each article is paired with: the next ones in it.
+pub(crate) const NEIGHBOURS: usize = 4;
 /// Rare terms each article posts to the index.
 pub(crate) const RARE_TERMS: usize = 32;
 /// Rare terms two articles must share to be compared.
@@ -134,13 +145,9 @@ pub(crate) fn compared_words(folded: &str) -> Vec<String> {
     out
 }
 
-/// A content term: a stemmed word that is not a stopword.
-pub(crate) fn term(word: &str) -> Option<u64> {
-    term_hashed(word, hash_bytes(word.as_bytes()))
-}
-
-/// [`term`] of a word whose hash is known.
-fn term_hashed(word: &str, hash: u64) -> Option<u64> {
+/// A content term of a word whose hash is known: the hash of its stem, when it is not
+/// a stopword.
+pub(crate) fn term_hashed(word: &str, hash: u64) -> Option<u64> {
     if (word.len() < 3 && !word.bytes().all(|b| b.is_ascii_digit()))
         || super::text::is_stopword_hash(word.len(), hash)
     {
@@ -156,71 +163,77 @@ fn term_hashed(word: &str, hash: u64) -> Option<u64> {
 
 /// What the grouping needs of one article, kept small: every article holds one at
 /// once.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Features {
+    /// MinHash of the specific shingles; all `u64::MAX` when there are none.
     pub(crate) signature: Vec<u64>,
-    /// Content terms (32-bit hashes of stems), sorted and distinct.
+    /// Content terms of the specific words (32-bit hashes of stems), sorted and
+    /// distinct: the words that no common shingle covers.
     pub(crate) terms: Vec<u32>,
+    /// The [`Split::digest`] of the article's background and specific text.
+    pub(crate) digest: u64,
 }
 
 impl Features {
-    pub(crate) fn of(paras: &[Paragraph]) -> Features {
-        let mut bins = vec![u64::MAX; BINS];
-        let mut window = [0u64; SHINGLE];
-        let mut seen = 0usize;
-        // The fold of the window as `shingles` computes it, kept rolling: drop the
-        // oldest word's share, turn, add the newest.
-        let mut rolling = 0u64;
-        let mut terms: Vec<u32> = Vec::new();
-        for p in paras {
-            each_compared_word(&p.folded.text, |w| {
-                let h = hash_bytes(w.as_bytes());
-                let slot = seen % SHINGLE;
-                let oldest = if seen >= SHINGLE { window[slot] } else { 0 };
-                rolling =
-                    (rolling ^ oldest.rotate_left(13 * (SHINGLE as u32 - 1))).rotate_left(13) ^ h;
-                window[slot] = h;
-                seen += 1;
-                if seen >= SHINGLE {
-                    add_to_signature(&mut bins, mix(rolling));
-                }
-                terms.extend(term_hashed(w, h).map(|t| t as u32));
-            });
-        }
+    /// The features of an article read as `reading`, given which shingles are common.
+    pub(crate) fn of(reading: &Reading, common: impl Fn(u32) -> bool) -> Features {
+        let split = Split::of(reading.sentences(), common);
+        let mut terms: Vec<u32> = reading
+            .words()
+            .iter()
+            .zip(&split.covered)
+            .filter(|(t, covered)| **t != 0 && !**covered)
+            .map(|(t, _)| *t)
+            .collect();
         terms.sort_unstable();
         terms.dedup();
-        // Kept for every article while the analysis (or the dev server) lives; most
-        // words repeat, so the list shrinks to about half its length.
+        // Kept for every article while the analysis (or the dev server) lives.
         terms.shrink_to_fit();
-        Features {
-            signature: densify(bins, seen >= SHINGLE),
-            terms,
+        let mut bins = vec![u64::MAX; BINS];
+        let specific = reading.shingles().iter().zip(&split.specific);
+        let mut any = false;
+        for (&s, _) in specific.filter(|(_, mine)| **mine) {
+            add_to_signature(&mut bins, u64::from(s));
+            any = true;
         }
+        Features {
+            signature: densify(bins, any),
+            terms,
+            digest: split.digest(),
+        }
+    }
+
+    /// Whether the article has specific shingles to be found by.
+    pub(crate) fn is_signed(&self) -> bool {
+        self.signature.iter().any(|v| *v != u64::MAX)
     }
 }
 
-/// The shingles of a word sequence: the hashes of every run of [`SHINGLE`] words, sorted
-/// and distinct.
-pub(crate) fn shingles(words: &[u64]) -> Vec<u64> {
-    let mut out: Vec<u64> = words
-        .windows(SHINGLE)
-        .map(|w| mix(w.iter().fold(0u64, |h, x| h.rotate_left(13) ^ x)))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+/// Calls `each` with the shingles of one sentence given as its word hashes: every run
+/// of [`SHINGLE`] words, or the whole sentence when it is shorter.
+pub(crate) fn sentence_shingles(words: &[u64], mut each: impl FnMut(u32)) {
+    let fold = |w: &[u64]| (mix(w.iter().fold(0u64, |h, x| h.rotate_left(13) ^ x)) >> 32) as u32;
+    if words.len() < SHINGLE {
+        if !words.is_empty() {
+            each(fold(words));
+        }
+        return;
+    }
+    for w in words.windows(SHINGLE) {
+        each(fold(w));
+    }
 }
 
 /// One-permutation MinHash: each shingle lands in one bin, the bin keeps its minimum;
 /// an empty bin borrows the next filled bin's value, shifted by the distance, so two
 /// texts agree on a bin with about the probability of their Jaccard similarity. Order
 /// and repetition of the shingles do not matter. ([`Features::of`] builds the same
-/// signature while it reads the words.)
+/// signature from an article's specific shingles.)
 #[cfg(test)]
-pub(crate) fn signature(shingles: &[u64]) -> Vec<u64> {
+pub(crate) fn signature(shingles: &[u32]) -> Vec<u64> {
     let mut bins = vec![u64::MAX; BINS];
     for &s in shingles {
-        add_to_signature(&mut bins, s);
+        add_to_signature(&mut bins, u64::from(s));
     }
     densify(bins, !shingles.is_empty())
 }
@@ -267,7 +280,7 @@ pub(crate) fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
 
 /// Shingle Jaccard and containment (the share of the smaller article found in the
 /// larger) of two articles' sorted shingles.
-pub(crate) fn overlap(a: &[u64], b: &[u64]) -> (f64, f64) {
+pub(crate) fn overlap<T: Ord>(a: &[T], b: &[T]) -> (f64, f64) {
     let n = shared(a, b) as f64;
     let union = (a.len() + b.len()) as f64 - n;
     let smaller = a.len().min(b.len()) as f64;
@@ -276,11 +289,13 @@ pub(crate) fn overlap(a: &[u64], b: &[u64]) -> (f64, f64) {
     (jaccard, containment)
 }
 
-/// How many articles use each term.
-pub(crate) fn document_frequency<F: Borrow<Features>>(features: &[F]) -> HashedMap<u32, u32> {
+/// How many articles use each term, given each article's terms, distinct.
+pub(crate) fn document_frequency<T: AsRef<[u32]>>(
+    articles: impl IntoIterator<Item = T>,
+) -> HashedMap<u32, u32> {
     let mut df: HashedMap<u32, u32> = HashedMap::default();
-    for f in features {
-        for t in &f.borrow().terms {
+    for terms in articles {
+        for t in terms.as_ref() {
             *df.entry(*t).or_default() += 1;
         }
     }
@@ -323,45 +338,30 @@ pub(crate) fn groups(n: usize, pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::analyse::text::Folded;
+    use crate::analyse::text::Paragraph;
 
-    fn words(text: &str) -> Vec<u64> {
-        compared_words(&Folded::new(text).text)
+    /// An article's reading, its text given as Markdown.
+    pub(crate) fn reading(text: &str) -> Reading {
+        let article = crate::analyse::mentions::tests::article_of(text);
+        Reading::of(&Paragraph::all(&article))
+    }
+
+    /// An article's features when nothing is background.
+    pub(crate) fn features(text: &str) -> Features {
+        Features::of(&reading(text), |_| false)
+    }
+
+    /// The shingles of a text read as one sentence, sorted and distinct.
+    fn shingles(text: &str) -> Vec<u32> {
+        let words: Vec<u64> = compared_words(&crate::analyse::text::fold(text))
             .iter()
             .map(|w| hash_bytes(w.as_bytes()))
-            .collect()
-    }
-
-    pub(crate) fn features(text: &str) -> Features {
-        let folded = Folded::new(text);
-        let mut terms: Vec<u32> = compared_words(&folded.text)
-            .iter()
-            .filter_map(|w| term(w))
-            .map(|t| t as u32)
             .collect();
-        terms.sort_unstable();
-        terms.dedup();
-        // Kept for every article while the analysis (or the dev server) lives; most
-        // words repeat, so the list shrinks to about half its length.
-        terms.shrink_to_fit();
-        Features {
-            signature: signature(&shingles(&words(text))),
-            terms,
-        }
-    }
-
-    #[test]
-    fn features_of_paragraphs_match_the_plain_computation() {
-        let text = "Cuban security advisers and medical personnel are leaving Venezuela.\n\nThirty-two Cubans were killed, officials said on Jan. 3.";
-        let article = crate::analyse::mentions::tests::article_of(text);
-        let f = Features::of(&Paragraph::all(&article));
-        let folded: String = article
-            .paragraphs()
-            .map(|b| Folded::new(&b.text).text)
-            .collect::<Vec<_>>()
-            .join(" ");
-        assert_eq!(f.signature, signature(&shingles(&words(&folded))));
-        assert_eq!(f.terms, features(&folded).terms);
+        let mut out = Vec::new();
+        sentence_shingles(&words, |s| out.push(s));
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     #[test]
@@ -378,7 +378,7 @@ pub(crate) mod tests {
         let tb = "the quick brown fox jumps over the lazy dog while the cat sleeps on the cold mat by the door of the old house";
         let tc = "completely different words about prisoners released under an amnesty law passed on thursday by the assembly";
         let (a, b, c) = (features(ta), features(tb), features(tc));
-        assert_eq!(signature(&shingles(&words(ta))), a.signature);
+        assert_eq!(signature(&shingles(ta)), a.signature);
         let agree = |x: &Features, y: &Features| {
             x.signature
                 .iter()
@@ -386,11 +386,7 @@ pub(crate) mod tests {
                 .filter(|(p, q)| p == q)
                 .count()
         };
-        let (sa, sb, sc) = (
-            shingles(&words(ta)),
-            shingles(&words(tb)),
-            shingles(&words(tc)),
-        );
+        let (sa, sb, sc) = (shingles(ta), shingles(tb), shingles(tc));
         let (jab, _) = overlap(&sa, &sb);
         assert!(jab > 0.5 && jab < 1.0, "{jab}");
         assert!(agree(&a, &b) > agree(&a, &c));
@@ -399,12 +395,39 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn short_sentences_are_one_shingle_and_long_ones_a_shingle_a_word() {
+        let count = |n: usize| {
+            let mut k = 0;
+            sentence_shingles(&vec![7; n], |_| k += 1);
+            k
+        };
+        assert_eq!([0, 1, 4, 5, 6, 20].map(count), [0, 1, 1, 1, 2, 16]);
+    }
+
+    #[test]
+    fn background_sentences_give_no_terms_and_no_signature() {
+        let r =
+            reading("Quintana denied wrongdoing at the port. Prosecutors charged nine officials.");
+        let recap: Vec<u32> = r.sentences().next().unwrap().0.to_vec();
+        let f = Features::of(&r, |s| recap.contains(&s));
+        assert_eq!(f.terms.len(), 4, "prosecutors, charged, nine, officials");
+        assert!(f.is_signed());
+        assert_ne!(
+            f.digest,
+            features("Quintana denied wrongdoing at the port. Prosecutors charged nine officials.")
+                .digest
+        );
+        let all = Features::of(&r, |_| true);
+        assert!(all.terms.is_empty() && !all.is_signed());
+    }
+
+    #[test]
     fn near_copies_are_candidates_and_strangers_are_not() {
         let base = "cuban security advisers and medical personnel are leaving venezuela as the interim government faces mounting pressure from washington to unwind the longstanding alliance between caracas and havana according to eleven sources familiar with the matter";
         let copy = format!("{base} reuters reports");
         let other = "relatives of detainees camped outside the national detention center awaiting the release of their loved ones after the amnesty law was promulgated on thursday by lawmakers";
         let fs = vec![features(base), features(other), features(&copy)];
-        let df = document_frequency(&fs);
+        let df = document_frequency(fs.iter().map(|f| &f.terms));
         assert_eq!(
             crate::analyse::candidates::candidates(&fs, &df),
             vec![(0, 2)]

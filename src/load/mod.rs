@@ -303,6 +303,7 @@ fn read_config(sources: &Sources, id: usize, diagnostics: &mut Vec<Diagnostic>) 
                 featured: Vec::new(),
                 timezone: None,
                 page_size: std::num::NonZeroUsize::new(100).expect("not zero"),
+                feed_entries: crate::config::DEFAULT_FEED_ENTRIES,
             }
         }
     }

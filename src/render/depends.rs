@@ -11,17 +11,24 @@
 //! and the articles give it: an article by its id and its file's digest (which covers
 //! its title, date and outlet), a compared pair or a conflict by its whole record.
 //! Pages that list anything of the whole briefing (the home page, the report, feeds,
-//! the sitemap, the search index) have no fingerprint and are always rendered: they
-//! are few, and bounded. A file of the data exports has one: a shard is made from its
-//! run of articles, and the exports' manifest from every other file.
+//! the sitemap, the search index's term files) have no fingerprint and are always
+//! rendered: they are few, and bounded. A file of the data exports has one: a shard
+//! is made from its run of articles, and the exports' manifest from every other file.
+//!
+//! The dev server, which must answer a save in a tenth of a second, does not
+//! fingerprint every page: it asks instead what the edited articles *reach*
+//! ([`Affected`]) — the people they mention, the stories and comparisons they are in,
+//! the events that cite them — before and after the edit, and renders those pages.
 
+use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 
 use super::lists::List;
 use super::{Page, Site};
-use crate::content::{Article, Event};
+use crate::analyse::Analysis;
+use crate::content::{Article, Briefing, Event, SourceRef};
 
 /// The build's salt: what every page may show or be made by — the program, the theme,
 /// the address the site is published at, `briefing.yaml` and every curation file (any
@@ -45,7 +52,7 @@ pub fn salt(loaded: &crate::load::Loaded, theme: &super::Theme, options: &super:
 /// that a build by another program — or by this one rebuilt from changed code — reuses
 /// nothing. Where the executable cannot be read, the version alone, with the time the
 /// process started, so nothing is reused either.
-fn program() -> u64 {
+pub(crate) fn program() -> u64 {
     static PROGRAM: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     *PROGRAM.get_or_init(|| {
         let mut h = std::hash::DefaultHasher::new();
@@ -242,13 +249,23 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
         }
         Page::List(list, n) => list_fingerprint(site, list, *n, &mut fp),
         Page::DataFile(name) => data_fingerprint(site, name, &mut fp)?,
+        // A file of the search index's documents: the documents it holds. (The index's
+        // term files hold every document's words, and are always made.)
+        Page::SearchFile(name) => {
+            let first = name
+                .strip_prefix("f/")
+                .and_then(|n| n.strip_suffix(".json"))
+                .and_then(|n| n.parse::<usize>().ok())?
+                * super::search::DOCS_PER_FILE;
+            search_documents(site, first..first + super::search::DOCS_PER_FILE, &mut fp);
+        }
         Page::Home
-        | Page::SearchFile(_)
         | Page::Report
         | Page::DataIndex
         | Page::Feed
         | Page::PersonFeed(_)
         | Page::Sitemap
+        | Page::SitemapPart(_)
         | Page::Robots => return None,
     }
     Some(fp.finish())
@@ -336,6 +353,50 @@ fn data_fingerprint(site: &Site, name: &str, fp: &mut Fingerprint) -> Option<()>
         }
     }
     Some(())
+}
+
+/// Search documents `docs`, in the order the index numbers them (people, articles,
+/// events, comparisons, stories): what each is made from beyond the salt.
+fn search_documents(site: &Site, docs: std::ops::Range<usize>, fp: &mut Fingerprint) {
+    let b = site.briefing;
+    let stories = &site.analysis.stories;
+    // Where each kind starts: a document's number moves when an earlier kind grows.
+    let starts = [
+        b.people.len(),
+        b.articles.len(),
+        b.events.len(),
+        b.comparisons.len(),
+        stories.len(),
+    ];
+    fp.add(starts);
+    for mut d in docs {
+        if d < b.people.len() {
+            fp.add(d);
+            continue;
+        }
+        d -= b.people.len();
+        if let Some(a) = b.articles.get(d) {
+            fp.article(a);
+            continue;
+        }
+        d -= b.articles.len();
+        if let Some(e) = b.events.get(d) {
+            fp.add(site.index.event_url(e));
+            continue;
+        }
+        d -= b.events.len();
+        if d < b.comparisons.len() {
+            fp.add(d);
+            continue;
+        }
+        d -= b.comparisons.len();
+        if let Some(s) = stories.get(d) {
+            fp.add((&s.id, &s.title));
+            for id in &s.articles {
+                fp.article_id(site, id);
+            }
+        }
+    }
 }
 
 /// A page of a list: which page of how many, and the items it holds.
@@ -447,6 +508,113 @@ fn list_fingerprint(site: &Site, list: &List, n: u32, fp: &mut Fingerprint) {
             for c in &ix.derived_conflicts()[window.clone()] {
                 fp.conflict(site, c);
             }
+        }
+    }
+}
+
+/// What an edit of some articles may show on: the pages of these people, articles,
+/// comparisons, stories and outlets, and the timeline. Collected from the content and
+/// analysis both before and after the edit, so that what an article stops showing on is
+/// re-rendered too.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Affected {
+    pub articles: BTreeSet<String>,
+    pub people: BTreeSet<String>,
+    pub comparisons: BTreeSet<String>,
+    pub stories: BTreeSet<String>,
+    pub outlets: BTreeSet<String>,
+    pub timeline: bool,
+}
+
+impl Affected {
+    /// Adds what the articles `ids` reach in one state of the briefing.
+    pub fn add(&mut self, ids: &BTreeSet<String>, b: &Briefing, a: &Analysis) {
+        let cites = |s: &SourceRef| ids.contains(&s.article);
+        let in_ids = |article: &String| ids.contains(article);
+        self.articles.extend(ids.iter().cloned());
+        for article in ids.iter().filter_map(|id| b.article(id)) {
+            let outlets = article.outlet.iter().chain(&article.derived_from);
+            self.outlets.extend(outlets.cloned());
+        }
+        // Person pages list the mentions and quotes found in the article…
+        for id in ids {
+            for m in a.mentions.of(id) {
+                self.people.extend(m.person.iter().map(|p| p.to_string()));
+                self.people.extend(m.candidates.iter().cloned());
+            }
+            for q in a.quotes.of(id) {
+                self.people.extend(q.person.iter().map(|p| p.to_string()));
+            }
+        }
+        // …and every curated citation of it shows its title.
+        for p in &b.people {
+            let roles = p.roles.iter().filter_map(|r| r.source.as_ref());
+            let relations = p.relations.iter().filter_map(|r| r.source.as_ref());
+            if roles.chain(relations).any(cites) {
+                self.people.insert(p.id.clone());
+            }
+        }
+        let mut conflicted = BTreeSet::new();
+        for c in &a.conflicts {
+            if c.claims.iter().any(|cl| in_ids(&cl.article)) {
+                self.timeline = true;
+                conflicted.extend(c.event.as_deref());
+            }
+        }
+        // An event shows on the timeline and on the page of each of its people.
+        for e in &b.events {
+            if e.sources.iter().any(cites) || conflicted.contains(e.id.as_str()) {
+                self.timeline = true;
+                self.people.extend(e.people.iter().map(|(p, _)| p.clone()));
+            }
+        }
+        for c in &b.comparisons {
+            let listed = c.articles.iter().any(|(x, _)| in_ids(x));
+            let claims = c.points.iter().flat_map(|p| &p.claims).any(cites);
+            if listed || claims {
+                self.comparisons.insert(c.id.clone());
+            }
+        }
+        // A story's page shows all its articles, and each of them links to the others.
+        for s in &a.stories {
+            if s.articles.iter().any(in_ids) {
+                self.stories.insert(s.id.clone());
+                self.articles.extend(s.articles.iter().cloned());
+            }
+        }
+    }
+
+    /// Whether `page` of the site made from `b` and `a` may have changed.
+    pub fn wants(&self, page: &Page, b: &Briefing, a: &Analysis) -> bool {
+        match page {
+            Page::Timeline | Page::TimelineAnchors => self.timeline,
+            Page::Person(i) | Page::PersonFeed(i) => self.people.contains(&b.people[*i].id),
+            Page::Comparison(i) => self.comparisons.contains(&b.comparisons[*i].id),
+            Page::Story(i) | Page::Pair(i, _) => self.stories.contains(&a.stories[*i].id),
+            Page::Article(i) => self.articles.contains(&b.articles[*i].id),
+            Page::List(list, _) => match list {
+                List::Outlet(id) | List::OutletCopies(id) => self.outlets.contains(id),
+                List::PersonMentions(i)
+                | List::PersonArticles(i)
+                | List::PersonQuotes(i)
+                | List::PersonEvents(i) => self.people.contains(&b.people[*i].id),
+                List::StoryMembers(i) | List::StoryPairs(i) => {
+                    self.stories.contains(&a.stories[*i].id)
+                }
+                List::Period(..) | List::Conflicts => self.timeline,
+                // The indexes of every article, person, outlet and story.
+                List::Articles
+                | List::People
+                | List::Outlets
+                | List::Unattributed
+                | List::Compare => true,
+            },
+            // The config, the theme: what a plan that renders every page changes.
+            Page::NotFound | Page::Static(_) | Page::Robots => false,
+            // The indexes, the data exports, the search index (its files are numbered,
+            // so one article more renumbers them), and any kind of page added later:
+            // they may list anything.
+            _ => true,
         }
     }
 }

@@ -14,7 +14,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde_json::{Value, json};
 
 use super::{Page, Site};
-use crate::content::{Article, Event, Person};
+use crate::content::{Article, Event, Person, Published};
 use crate::markdown;
 
 /// Escapes text for XML content and attribute values, and drops the characters XML
@@ -94,9 +94,8 @@ fn day_stamp(d: NaiveDate) -> String {
 struct Entry {
     id: String,
     title: String,
-    /// RFC 3339, and the UTC instant it names, for sorting.
+    /// RFC 3339.
     updated: String,
-    instant: i64,
     link: String,
     related: Option<String>,
     author: Option<String>,
@@ -109,26 +108,38 @@ enum Summary {
     Html(String),
 }
 
+/// A publication as an Atom date.
+fn stamp(p: &Published) -> String {
+    p.time.map_or_else(|| day_stamp(p.date), |t| t.to_rfc3339())
+}
+
+/// The UTC instant of a publication: its time, or midnight UTC of its day.
+fn instant(p: &Published) -> i64 {
+    p.time
+        .map_or_else(|| day_instant(p.date), |t| t.timestamp())
+}
+
+fn article_url(base: &str, a: &Article) -> String {
+    format!("{base}articles/{}/", a.id)
+}
+
+fn event_url(site: &Site, e: &Event) -> String {
+    format!("{}{}", site.options.base_url, site.index.event_url(e))
+}
+
+fn day_instant(d: NaiveDate) -> i64 {
+    d.and_time(NaiveTime::MIN).and_utc().timestamp()
+}
+
 fn article_entry(site: &Site, a: &Article) -> Entry {
     let b = site.briefing;
-    let url = format!("{}articles/{}/", site.options.base_url, a.id);
-    let (updated, instant) = match a.published.time {
-        Some(t) => (t.to_rfc3339(), t.timestamp()),
-        None => (
-            day_stamp(a.published.date),
-            a.published
-                .date
-                .and_time(NaiveTime::MIN)
-                .and_utc()
-                .timestamp(),
-        ),
-    };
+    let url = article_url(&site.options.base_url, a);
+    let updated = stamp(&a.published);
     let outlet = a.outlet.as_ref().and_then(|o| b.outlets.get(o));
     Entry {
         id: url.clone(),
         title: a.title.clone(),
         updated,
-        instant,
         link: url,
         related: a
             .url
@@ -148,9 +159,26 @@ fn article_entry(site: &Site, a: &Article) -> Entry {
     }
 }
 
+/// When an event entered the briefing, which is when a feed reader should see it as
+/// new: the publication of the newest article it cites (an event is written from its
+/// sources, so it is no older than they are), or its own date when it cites none. Its
+/// date in history (an agreement of 2008) would file it among old entries. Never the
+/// clock: the same briefing gives the same feed.
+fn entered(site: &Site, e: &Event) -> Published {
+    e.sources
+        .iter()
+        .filter_map(|s| site.briefing.article(&s.article))
+        .map(|a| a.published)
+        .max_by_key(instant)
+        .unwrap_or(Published {
+            date: e.date.start,
+            time: None,
+        })
+}
+
 fn event_entry(site: &Site, e: &Event) -> Entry {
     let b = site.briefing;
-    let url = format!("{}{}", site.options.base_url, site.index.event_url(e));
+    let url = event_url(site, e);
     let when = e.display.clone().unwrap_or_else(|| e.date.wording());
     let mut html = format!("<p>{}</p>", super::view::escape(&when));
     html.push_str(&markdown::curated_html(&e.summary));
@@ -174,11 +202,11 @@ fn event_entry(site: &Site, e: &Event) -> Entry {
         }
         html.push_str("</ul>");
     }
+    let updated = stamp(&entered(site, e));
     Entry {
         id: url.clone(),
         title: e.title.clone(),
-        updated: day_stamp(e.date.start),
-        instant: e.date.start.and_time(NaiveTime::MIN).and_utc().timestamp(),
+        updated,
         link: url,
         related: None,
         author: None,
@@ -187,16 +215,15 @@ fn event_entry(site: &Site, e: &Event) -> Entry {
     }
 }
 
-/// Writes an Atom feed: entries newest first, `updated` the newest entry's.
+/// Writes an Atom feed of `entries`, newest first; `updated` the newest entry's.
 fn atom(
     site: &Site,
     id: &str,
     title: &str,
     self_url: &str,
-    mut entries: Vec<Entry>,
+    entries: Vec<Entry>,
     x: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    entries.sort_by(|a, b| b.instant.cmp(&a.instant).then_with(|| a.id.cmp(&b.id)));
     let updated = entries
         .first()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone());
@@ -265,15 +292,44 @@ fn atom(
     x.write_all("</feed>\n".as_bytes())
 }
 
-/// `/feed.xml`: every article and every event.
+/// What a feed's entry is made from.
+#[derive(Clone, Copy)]
+enum Item<'a> {
+    Article(&'a Article),
+    Event(&'a Event),
+}
+
+/// The entries of the `n` newest items, newest first, then by id (so that entries of
+/// one instant keep one order). Only those are made: a person named in thousands of
+/// articles has a feed of `n`.
+fn newest<'a>(site: &Site, items: impl Iterator<Item = Item<'a>>, n: usize) -> Vec<Entry> {
+    let base = &site.options.base_url;
+    let mut keyed: Vec<(i64, String, Item)> = items
+        .map(|item| match item {
+            Item::Article(a) => (instant(&a.published), article_url(base, a), item),
+            Item::Event(e) => (instant(&entered(site, e)), event_url(site, e), item),
+        })
+        .collect();
+    keyed.sort_by(|x, y| y.0.cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    keyed.truncate(n);
+    keyed
+        .into_iter()
+        .map(|(_, _, item)| match item {
+            Item::Article(a) => article_entry(site, a),
+            Item::Event(e) => event_entry(site, e),
+        })
+        .collect()
+}
+
+/// `/feed.xml`: the newest articles and events.
 pub(crate) fn site_feed(site: &Site, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let b = site.briefing;
-    let entries = b
+    let items = b
         .articles
         .iter()
-        .map(|a| article_entry(site, a))
-        .chain(b.events.iter().map(|e| event_entry(site, e)))
-        .collect();
+        .map(Item::Article)
+        .chain(b.events.iter().map(Item::Event));
+    let entries = newest(site, items, b.config.feed_entries.get());
     let base = &site.options.base_url;
     atom(
         site,
@@ -285,7 +341,8 @@ pub(crate) fn site_feed(site: &Site, out: &mut dyn std::io::Write) -> std::io::R
     )
 }
 
-/// `/people/<id>/feed.xml`: the articles that mention the person and their events.
+/// `/people/<id>/feed.xml`: the newest articles that mention the person and events
+/// that name them.
 pub(crate) fn person_feed(
     site: &Site,
     i: usize,
@@ -303,19 +360,19 @@ pub(crate) fn person_feed(
         .collect();
     articles.sort_unstable();
     articles.dedup();
-    let entries = articles
+    let items = articles
         .into_iter()
         .filter_map(|id| b.article(id))
-        .map(|a| article_entry(site, a))
+        .map(Item::Article)
         .chain(
             site.index
                 .events_by_person
                 .get(p.id.as_str())
                 .into_iter()
                 .flatten()
-                .map(|e| event_entry(site, e)),
-        )
-        .collect();
+                .map(|e| Item::Event(e)),
+        );
+    let entries = newest(site, items, b.config.feed_entries.get());
     let page = format!("{}people/{}/", site.options.base_url, p.id);
     atom(
         site,
@@ -345,9 +402,30 @@ fn listed(page: &Page) -> bool {
     )
 }
 
-/// `/sitemap.xml` (sitemaps.org 0.9): every HTML page but the 404 page, with the
-/// publication day of articles as `lastmod`.
-pub(crate) fn sitemap(site: &Site) -> Vec<u8> {
+/// The most one sitemap file may hold (sitemaps.org 0.9): past either, the sitemap is
+/// an index of several.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SitemapLimits {
+    pub urls: usize,
+    pub bytes: usize,
+}
+
+pub(crate) const SITEMAP_LIMITS: SitemapLimits = SitemapLimits {
+    urls: 50_000,
+    bytes: 50 * 1024 * 1024,
+};
+
+const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+/// One `<url>` line of a sitemap, and its `lastmod`.
+struct SitemapUrl {
+    line: String,
+    lastmod: Option<NaiveDate>,
+}
+
+/// Every HTML page but the 404 page, in address order, with the publication day of
+/// articles as `lastmod`.
+fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
     // The search index's files are not pages a reader opens: the sitemap does not ask
     // for them, so it does not build the index.
     let mut urls: Vec<(String, Option<NaiveDate>)> = site
@@ -365,18 +443,79 @@ pub(crate) fn sitemap(site: &Site) -> Vec<u8> {
         })
         .collect();
     urls.sort();
-    let mut x = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (loc, lastmod) in urls {
-        let _ = write!(x, "  <url><loc>{}</loc>", xml_escape(&loc));
-        if let Some(d) = lastmod {
-            let _ = write!(x, "<lastmod>{}</lastmod>", d.format("%Y-%m-%d"));
+    urls.into_iter()
+        .map(|(loc, lastmod)| {
+            let mut line = format!("  <url><loc>{}</loc>", xml_escape(&loc));
+            if let Some(d) = lastmod {
+                let _ = write!(line, "<lastmod>{}</lastmod>", d.format("%Y-%m-%d"));
+            }
+            line.push_str("</url>\n");
+            SitemapUrl { line, lastmod }
+        })
+        .collect()
+}
+
+/// The sitemap's files: `sitemap.xml` alone when every URL fits in one file within
+/// `limits`, else `sitemap.xml` as an index of `sitemap-1.xml`, `sitemap-2.xml`… (the
+/// files that follow it), each as full as the limits let it be.
+fn sitemap_files(base: &str, urls: &[SitemapUrl], limits: SitemapLimits) -> Vec<String> {
+    let head =
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"{SITEMAP_NS}\">\n");
+    let tail = "</urlset>\n";
+    let mut parts: Vec<&[SitemapUrl]> = Vec::new();
+    let (mut start, mut bytes) = (0, head.len() + tail.len());
+    for (i, url) in urls.iter().enumerate() {
+        let full = i - start == limits.urls || bytes + url.line.len() > limits.bytes;
+        if full && i > start {
+            parts.push(&urls[start..i]);
+            (start, bytes) = (i, head.len() + tail.len());
         }
-        x.push_str("</url>\n");
+        bytes += url.line.len();
     }
-    x.push_str("</urlset>\n");
-    x.into_bytes()
+    parts.push(&urls[start..]);
+    let urlset = |urls: &[SitemapUrl]| {
+        let mut x = head.clone();
+        for url in urls {
+            x.push_str(&url.line);
+        }
+        x.push_str(tail);
+        x
+    };
+    if parts.len() == 1 {
+        return vec![urlset(urls)];
+    }
+    let mut index = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"{SITEMAP_NS}\">\n"
+    );
+    for (n, part) in parts.iter().enumerate() {
+        let loc = format!("{base}sitemap-{}.xml", n + 1);
+        let _ = write!(index, "  <sitemap><loc>{}</loc>", xml_escape(&loc));
+        if let Some(d) = part.iter().filter_map(|u| u.lastmod).max() {
+            let _ = write!(index, "<lastmod>{}</lastmod>", d.format("%Y-%m-%d"));
+        }
+        index.push_str("</sitemap>\n");
+    }
+    index.push_str("</sitemapindex>\n");
+    std::iter::once(index)
+        .chain(parts.into_iter().map(urlset))
+        .collect()
+}
+
+/// How many files follow `sitemap.xml` (`sitemap-1.xml`…): none while one file holds
+/// every URL.
+pub(crate) fn sitemap_parts(site: &Site, limits: SitemapLimits) -> usize {
+    let files = sitemap_files(&site.options.base_url, &sitemap_urls(site), limits);
+    files.len() - 1
+}
+
+/// `/sitemap.xml` (sitemaps.org 0.9), when `part` is 0, else `sitemap-<part>.xml`.
+pub(crate) fn sitemap(site: &Site, part: usize, limits: SitemapLimits) -> Vec<u8> {
+    let mut files = sitemap_files(&site.options.base_url, &sitemap_urls(site), limits);
+    if part < files.len() {
+        files.swap_remove(part).into_bytes()
+    } else {
+        Vec::new()
+    }
 }
 
 /// `/robots.txt`: everything may be crawled; where the sitemap is.
@@ -594,6 +733,55 @@ mod tests {
         ] {
             assert_eq!(shorten(text, max), short, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_sitemap_past_its_limits_becomes_an_index_of_files_within_them() {
+        let base = "https://x.org/";
+        let urls: Vec<SitemapUrl> = (1..=5)
+            .map(|i| SitemapUrl {
+                line: format!("  <url><loc>https://x.org/p/{i}/</loc></url>\n"),
+                lastmod: NaiveDate::from_ymd_opt(2026, 1, i),
+            })
+            .collect();
+        let count = |file: &str| file.matches("<url>").count();
+        let limits = |urls, bytes| SitemapLimits { urls, bytes };
+        // Within the limits: one file, every address in it.
+        let one = sitemap_files(base, &urls, limits(5, 10_000));
+        assert_eq!(one.len(), 1);
+        assert!(one[0].contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+        assert_eq!(count(&one[0]), 5);
+        // Two addresses a file: an index of three files, each with its newest day.
+        let files = sitemap_files(base, &urls, limits(2, 10_000));
+        assert_eq!(
+            files[0],
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
+             \x20 <sitemap><loc>https://x.org/sitemap-1.xml</loc><lastmod>2026-01-02</lastmod></sitemap>\n\
+             \x20 <sitemap><loc>https://x.org/sitemap-2.xml</loc><lastmod>2026-01-04</lastmod></sitemap>\n\
+             \x20 <sitemap><loc>https://x.org/sitemap-3.xml</loc><lastmod>2026-01-05</lastmod></sitemap>\n\
+             </sitemapindex>\n"
+        );
+        assert_eq!(
+            files[1..].iter().map(|f| count(f)).collect::<Vec<_>>(),
+            [2, 2, 1]
+        );
+        // Every address once, in order.
+        let all: String = files[1..].concat();
+        let positions: Vec<usize> = urls.iter().map(|u| all.find(&u.line).unwrap()).collect();
+        assert!(positions.is_sorted());
+        // A byte limit: as many as fit in it, and no file over it.
+        let frame = one[0].len() - urls.iter().map(|u| u.line.len()).sum::<usize>();
+        let bytes = frame + 3 * urls[0].line.len();
+        let files = sitemap_files(base, &urls, limits(100, bytes));
+        assert_eq!(
+            files[1..].iter().map(|f| count(f)).collect::<Vec<_>>(),
+            [3, 2]
+        );
+        assert!(files[1..].iter().all(|f| f.len() <= bytes));
+        // An address longer than the limit still has a file, of its own.
+        let files = sitemap_files(base, &urls, limits(100, 10));
+        assert_eq!(files.len(), 6);
     }
 
     #[test]

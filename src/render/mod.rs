@@ -68,7 +68,11 @@ pub enum Page {
     /// `/feed.xml` and `/people/<id>/feed.xml`.
     Feed,
     PersonFeed(usize),
+    /// `/sitemap.xml`: every page's address, or the index of the files that follow
+    /// it when one file cannot hold them all.
     Sitemap,
+    /// `/sitemap-<n>.xml`, from 1.
+    SitemapPart(usize),
     Robots,
 }
 
@@ -94,7 +98,7 @@ impl Page {
             Page::DataIndex => "data-index",
             Page::Feed => "feed",
             Page::PersonFeed(_) => "person-feed",
-            Page::Sitemap => "sitemap",
+            Page::Sitemap | Page::SitemapPart(_) => "sitemap",
             Page::Robots => "robots",
         }
     }
@@ -152,6 +156,9 @@ pub fn site<'a>(
         pages: Vec::new(),
     };
     site.pages = site.list_pages();
+    // Last: how many files the sitemap needs depends on every other page.
+    let parts = feeds::sitemap_parts(&site, feeds::SITEMAP_LIMITS);
+    site.pages.extend((1..=parts).map(Page::SitemapPart));
     Ok(site)
 }
 
@@ -334,6 +341,7 @@ impl<'a> Site<'a> {
             Page::Feed => "feed.xml".into(),
             Page::PersonFeed(i) => format!("people/{}/feed.xml", self.briefing.people[*i].id),
             Page::Sitemap => "sitemap.xml".into(),
+            Page::SitemapPart(n) => format!("sitemap-{n}.xml"),
             Page::Robots => "robots.txt".into(),
         }
     }
@@ -369,7 +377,8 @@ impl<'a> Site<'a> {
                 return Ok(out.write_all(bytes.map_or(&[][..], |(_, b)| b)));
             }
             Page::SearchFile(name) => Some(self.search().file(self.briefing, self.analysis, name)),
-            Page::Sitemap => Some(feeds::sitemap(self)),
+            Page::Sitemap => Some(feeds::sitemap(self, 0, feeds::SITEMAP_LIMITS)),
+            Page::SitemapPart(n) => Some(feeds::sitemap(self, *n, feeds::SITEMAP_LIMITS)),
             Page::Robots => Some(feeds::robots(self)),
             Page::TimelineAnchors => Some(pages::timeline_anchors(self)),
             _ => None,

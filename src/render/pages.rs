@@ -78,6 +78,7 @@ pub fn context(site: &Site, page: &Page, path: &str) -> Result<(&'static str, Co
         | Page::Feed
         | Page::PersonFeed(_)
         | Page::Sitemap
+        | Page::SitemapPart(_)
         | Page::Robots
         | Page::TimelineAnchors => unreachable!("not an HTML page"),
     };
@@ -167,7 +168,7 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
     }
 }
 
-fn date_range_words(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+pub(crate) fn date_range_words(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
     if start == end {
         view::day_words(start)
     } else {

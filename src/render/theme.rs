@@ -38,6 +38,10 @@ const DEFAULT: &[(&str, &str)] = &[
         "partials/report-story.html",
         include_str!("../../templates/partials/report-story.html"),
     ),
+    (
+        "partials/report-parts.html",
+        include_str!("../../templates/partials/report-parts.html"),
+    ),
     ("index.html", include_str!("../../templates/index.html")),
     ("people.html", include_str!("../../templates/people.html")),
     ("person.html", include_str!("../../templates/person.html")),

@@ -1,6 +1,6 @@
 //! *Serving* is `briefing serve`: the site built in memory and served over HTTP while
 //! the editor writes. A watcher turns saved files into a [`watch::Plan`], the
-//! [`rebuild::Engine`] redoes what the plan asks, and open pages reload through
+//! [`rebuild::Rebuilder`] redoes what the plan asks, and open pages reload through
 //! server-sent events. A build with errors changes nothing that is served: the last good
 //! site stays, with the errors shown over it as the terminal shows them, until a save
 //! fixes them. Nothing is written to the output folder.
@@ -23,7 +23,7 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use crate::diagnostic;
 use crate::error::Failure;
 use http::Shared;
-use rebuild::Engine;
+use rebuild::Rebuilder;
 use watch::Plan;
 
 /// What `briefing serve` was asked.
@@ -69,7 +69,7 @@ async fn serve(options: &ServeOptions, root: PathBuf) -> Result<(), Failure> {
         .map_err(|e| Failure::Other(format!("could not listen: {e}")))?;
     let url = format!("http://{address}/");
     // Pages link to where they are served, so the 404 page and feeds work locally.
-    let mut engine = Engine::new(root.clone(), url.clone());
+    let mut engine = Rebuilder::new(root.clone(), url.clone());
     let shared = Arc::new(Shared::new());
     let started = Instant::now();
     let mut pages = 0;
@@ -143,7 +143,7 @@ fn report(failure: &Failure, served: &str) -> String {
 
 /// Watches `briefing.yaml`, `content/` and `templates/`, and rebuilds on a thread of
 /// its own on every batch of changes, for as long as the process runs.
-fn watch_files(root: &Path, engine: Engine, shared: Arc<Shared>) -> Result<(), Failure> {
+fn watch_files(root: &Path, engine: Rebuilder, shared: Arc<Shared>) -> Result<(), Failure> {
     let (tx, rx) = channel();
     // Set when a save that asks for a rebuild comes, so that a rebuild still rendering
     // pages nobody has open stops and leaves them to the next one.
@@ -209,7 +209,7 @@ impl Watch {
 
 fn rebuild_on_changes(
     mut watching: Watch,
-    mut engine: Engine,
+    mut engine: Rebuilder,
     shared: &Shared,
     changes: Receiver<notify::Result<(notify::EventKind, Vec<String>)>>,
     waiting: &AtomicBool,

@@ -1,49 +1,32 @@
-//! A *rebuild* brings the served site up to date with the files on disk. The [`Engine`]
-//! keeps the last good build — content, analysis, theme — and redoes only what the
-//! [`Plan`] asks: it re-reads the theme or the content only when they changed, and when
-//! only articles changed it renders again only the pages that may show them, before or
-//! after the edit ([`Affected`]). Which of those pages really changed is found by
-//! comparing bytes with the pages being served ([`apply`]), so a save that changes
-//! nothing reloads nothing.
+//! A *rebuild* brings the served site up to date with the files on disk. The engine
+//! ([`crate::engine`]) keeps the last good build — content, analysis, theme — and
+//! reloads and analyses only what the [`Plan`] asks; when only articles changed, the
+//! [`Rebuilder`] renders again only the pages that may show them, before or after the
+//! edit ([`crate::render::depends::Affected`]), those readers have open first. Which of
+//! those pages really changed is found by comparing bytes with the pages being served
+//! ([`apply`]), so a save that changes nothing reloads nothing.
 //!
 //! A failed rebuild changes nothing: the last good build stays, and its plan is kept
 //! and merged with the next one, so the first good build after a run of errors redoes
 //! all that was asked meanwhile.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use rayon::prelude::*;
 
-use super::watch::{Plan, Reload};
-use crate::analyse::{self, Analysis};
-use crate::content::{Briefing, SourceRef};
+use crate::engine::{Engine, Plan, Step};
 use crate::error::Failure;
-use crate::load::{self, Loaded};
-use crate::render::{self, List, Page, Rendered, Theme};
+use crate::render::{self, Page, Rendered};
 
-/// The rebuilder: the last good build and what is still to redo.
-pub(crate) struct Engine {
-    root: PathBuf,
-    /// The address the site is served at: pages link to it, not to the published site.
-    base_url: String,
-    good: Option<Good>,
-    pending: Plan,
+/// The rebuilder: the engine, which keeps the last good build, and the pages an
+/// interrupted rebuild did not render.
+pub(crate) struct Rebuilder {
+    engine: Engine,
     /// Pages an interrupted rebuild did not render: the next one renders them.
     unfinished: HashSet<String>,
-    /// Each article's own findings, so that an edit re-analyses the edited article
-    /// alone before the stories are grouped again.
-    analysis_cache: analyse::Cache,
-}
-
-struct Good {
-    loaded: Loaded,
-    analysis: Analysis,
-    theme: Theme,
-    /// The path of every page, to notice pages that are new.
-    paths: HashSet<String>,
 }
 
 /// What a rebuild made, in one of its two steps: first the pages readers have open,
@@ -95,16 +78,13 @@ impl std::fmt::Display for Timings {
     }
 }
 
-impl Engine {
-    /// An engine with nothing built yet: its first rebuild builds everything.
-    pub fn new(root: PathBuf, base_url: String) -> Engine {
-        Engine {
-            root,
-            base_url,
-            good: None,
-            pending: Plan::everything(),
+impl Rebuilder {
+    /// A rebuilder with nothing built yet: its first rebuild builds everything, with
+    /// the drafts, linking to the address the site is served at (`base_url`).
+    pub fn new(root: PathBuf, base_url: String) -> Rebuilder {
+        Rebuilder {
+            engine: Engine::new(root, Some(base_url), true),
             unfinished: HashSet::new(),
-            analysis_cache: analyse::Cache::default(),
         }
     }
 
@@ -119,141 +99,51 @@ impl Engine {
         interrupted: &(dyn Fn() -> bool + Sync),
         publish: &mut dyn FnMut(Update),
     ) -> Result<Timings, Failure> {
-        self.pending.merge(plan);
-        let plan = match self.good {
-            Some(_) => self.pending.clone(),
-            None => Plan::everything(),
+        let step = self.engine.prepare(plan)?;
+        let mut timings = Timings {
+            load: step.load,
+            analyse: step.analyse,
+            ..Timings::default()
         };
-        let mut timings = Timings::default();
-        let started = Instant::now();
-        let theme = match (&self.good, plan.theme) {
-            (Some(_), false) => None,
-            _ => Some(Theme::load(&self.root)?),
-        };
-        // Edited articles are read again into the last good content when they can
-        // be, so that the other files are not read and parsed again; what only a
-        // full load can sort out (a file added, removed or moved) loads everything.
-        // What the edited articles showed on before the edit is noted first, while
-        // the last good content and analysis are whole.
-        let mut affected: Option<(BTreeSet<String>, Affected)> = None;
-        let mut loaded: Option<Loaded> = None;
-        let mut in_place = false;
-        match (&mut self.good, &plan.content) {
-            (Some(_), Reload::Keep) => {}
-            (Some(good), Reload::Articles(paths)) => {
-                let ids: BTreeSet<String> =
-                    paths.iter().map(|p| load::stem(p).to_string()).collect();
-                let mut before = Affected::default();
-                before.add(&ids, &good.loaded.briefing, &good.analysis);
-                affected = Some((ids, before));
-                in_place = load::reload_articles(&self.root, &mut good.loaded, paths)?;
-            }
-            _ => {}
-        }
-        if !in_place && !matches!((&self.good, &plan.content), (Some(_), Reload::Keep)) {
-            let new = crate::without_errors(load::briefing(&self.root)?)?;
-            // Nothing was reloaded in place: the last good content is as it was, and
-            // what changed is found by comparing it with the new.
-            if let Some(old) = &self.good {
-                let mut ids = changed_articles(&old.loaded, &new);
-                ids.extend(affected.take().into_iter().flat_map(|(named, _)| named));
-                let mut before = Affected::default();
-                before.add(&ids, &old.loaded.briefing, &old.analysis);
-                affected = Some((ids, before));
-            }
-            loaded = Some(new);
-        }
-        if plan.render_all {
-            affected = None;
-        }
-        timings.load = started.elapsed();
-        let analysis = (in_place || loaded.is_some()).then(|| {
-            let previous = self.good.as_mut().map(|g| std::mem::take(&mut g.analysis));
-            let briefing = match (&loaded, &self.good) {
-                (Some(new), _) => &new.briefing,
-                (None, Some(good)) => &good.loaded.briefing,
-                (None, None) => unreachable!("content was loaded"),
-            };
-            analyse::run_cached(briefing, &mut self.analysis_cache, previous)
-        });
-        timings.analyse = started.elapsed() - timings.load;
-        let rendered = self.render(
-            theme.as_ref(),
-            loaded.as_ref(),
-            analysis.as_ref(),
-            affected,
-            open,
-            interrupted,
-            &mut timings,
-            publish,
-        );
-        let paths = match rendered {
+        let rendered = self.render(&step, open, interrupted, &mut timings, publish);
+        match rendered {
             Ok((paths, left)) => {
                 timings.left = left.len();
                 self.unfinished = left;
-                paths
+                self.engine.commit(step, paths);
+                Ok(timings)
             }
             Err(failure) => {
-                // The last good analysis was moved into the new one: the next rebuild
-                // starts over (what is served stays as it is).
-                if analysis.is_some() {
-                    self.good = None;
-                }
-                return Err(failure);
+                // What is served stays as it is.
+                self.engine.abandon(step);
+                Err(failure)
             }
-        };
-        self.good = Some(match self.good.take() {
-            Some(old) => Good {
-                loaded: loaded.unwrap_or(old.loaded),
-                analysis: analysis.unwrap_or(old.analysis),
-                theme: theme.unwrap_or(old.theme),
-                paths,
-            },
-            None => Good {
-                loaded: loaded.expect("a first build loads everything"),
-                analysis: analysis.expect("a first build analyses everything"),
-                theme: theme.expect("a first build reads the theme"),
-                paths,
-            },
-        });
-        self.pending = Plan::default();
-        Ok(timings)
+        }
     }
 
-    /// Renders the pages `affected` names, before the edit (`ids` and what they
-    /// reached) and after it, or every page when it is `None`: those in `open` first,
-    /// then the others until `interrupted`. Returns the path of every page, and those
-    /// of the pages it left unrendered.
-    #[allow(clippy::too_many_arguments)]
+    /// Renders the pages the step's changed articles reach, before the edit and after
+    /// it, or every page when it renders all: those in `open` first, then the others
+    /// until `interrupted`. Returns the path of every page, and those of the pages it
+    /// left unrendered.
     fn render(
         &self,
-        theme: Option<&Theme>,
-        loaded: Option<&Loaded>,
-        analysis: Option<&Analysis>,
-        affected: Option<(BTreeSet<String>, Affected)>,
+        step: &Step,
         open: &HashSet<String>,
         interrupted: &(dyn Fn() -> bool + Sync),
         timings: &mut Timings,
         publish: &mut dyn FnMut(Update),
     ) -> Result<(HashSet<String>, HashSet<String>), Failure> {
-        // What the plan did not reload comes from the last good build.
-        let old = self.good.as_ref();
-        let (theme, loaded, analysis) = match (theme, loaded, analysis, old) {
-            (theme, loaded, analysis, Some(g)) => (
-                theme.unwrap_or(&g.theme),
-                loaded.unwrap_or(&g.loaded),
-                analysis.unwrap_or(&g.analysis),
-            ),
-            (Some(theme), Some(loaded), Some(analysis), None) => (theme, loaded, analysis),
-            _ => unreachable!("a first build loads everything"),
-        };
-        let options = crate::render_options(loaded, Some(&self.base_url));
+        let state = self.engine.state(step);
+        let (loaded, analysis) = (state.loaded, state.analysis);
+        let old = self.engine.good();
+        let options = self.engine.render_options(&state);
         let started = Instant::now();
-        let site = render::site(&loaded.briefing, analysis, theme, options)?;
+        let site = render::site(&loaded.briefing, analysis, state.theme, options)?;
         timings.prepare = started.elapsed();
-        let affected = match (affected, old) {
-            (Some((ids, mut affected)), Some(old)) => {
-                affected.add(&ids, &loaded.briefing, analysis);
+        let affected = match (&step.affected, old) {
+            (Some((ids, before)), Some(old)) => {
+                let mut affected = before.clone();
+                affected.add(ids, &loaded.briefing, analysis);
                 Some((affected, &old.paths))
             }
             _ => None,
@@ -351,7 +241,7 @@ impl Engine {
 
     /// The warnings of the last good build, as the terminal shows them.
     pub fn warnings(&self, colour: bool) -> Option<String> {
-        let good = self.good.as_ref()?;
+        let good = self.engine.good()?;
         let mut all = good.loaded.diagnostics.clone();
         all.extend(good.analysis.warnings.iter().cloned());
         crate::diagnostic::sort(&mut all);
@@ -359,136 +249,6 @@ impl Engine {
         let text = crate::diagnostic::render_text(&all, &good.loaded.sources, colour);
         Some(format!("{text}warning: {summary}\n"))
     }
-}
-
-/// What an edit of some articles may show on: the pages of these people, articles,
-/// comparisons, stories and outlets, and the timeline. Collected from the content and
-/// analysis both before and after the edit, so that what an article stops showing on is
-/// re-rendered too.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub(crate) struct Affected {
-    pub articles: BTreeSet<String>,
-    pub people: BTreeSet<String>,
-    pub comparisons: BTreeSet<String>,
-    pub stories: BTreeSet<String>,
-    pub outlets: BTreeSet<String>,
-    pub timeline: bool,
-}
-
-impl Affected {
-    /// Adds what the articles `ids` reach in one state of the briefing.
-    pub fn add(&mut self, ids: &BTreeSet<String>, b: &Briefing, a: &Analysis) {
-        let cites = |s: &SourceRef| ids.contains(&s.article);
-        let in_ids = |article: &String| ids.contains(article);
-        self.articles.extend(ids.iter().cloned());
-        for article in ids.iter().filter_map(|id| b.article(id)) {
-            let outlets = article.outlet.iter().chain(&article.derived_from);
-            self.outlets.extend(outlets.cloned());
-        }
-        // Person pages list the mentions and quotes found in the article…
-        for id in ids {
-            for m in a.mentions.of(id) {
-                self.people.extend(m.person.iter().map(|p| p.to_string()));
-                self.people.extend(m.candidates.iter().cloned());
-            }
-            for q in a.quotes.of(id) {
-                self.people.extend(q.person.iter().map(|p| p.to_string()));
-            }
-        }
-        // …and every curated citation of it shows its title.
-        for p in &b.people {
-            let roles = p.roles.iter().filter_map(|r| r.source.as_ref());
-            let relations = p.relations.iter().filter_map(|r| r.source.as_ref());
-            if roles.chain(relations).any(cites) {
-                self.people.insert(p.id.clone());
-            }
-        }
-        let mut conflicted = BTreeSet::new();
-        for c in &a.conflicts {
-            if c.claims.iter().any(|cl| in_ids(&cl.article)) {
-                self.timeline = true;
-                conflicted.extend(c.event.as_deref());
-            }
-        }
-        // An event shows on the timeline and on the page of each of its people.
-        for e in &b.events {
-            if e.sources.iter().any(cites) || conflicted.contains(e.id.as_str()) {
-                self.timeline = true;
-                self.people.extend(e.people.iter().map(|(p, _)| p.clone()));
-            }
-        }
-        for c in &b.comparisons {
-            let listed = c.articles.iter().any(|(x, _)| in_ids(x));
-            let claims = c.points.iter().flat_map(|p| &p.claims).any(cites);
-            if listed || claims {
-                self.comparisons.insert(c.id.clone());
-            }
-        }
-        // A story's page shows all its articles, and each of them links to the others.
-        for s in &a.stories {
-            if s.articles.iter().any(in_ids) {
-                self.stories.insert(s.id.clone());
-                self.articles.extend(s.articles.iter().cloned());
-            }
-        }
-    }
-
-    /// Whether `page` of the site made from `b` and `a` may have changed.
-    pub fn wants(&self, page: &Page, b: &Briefing, a: &Analysis) -> bool {
-        match page {
-            Page::Timeline | Page::TimelineAnchors => self.timeline,
-            Page::Person(i) | Page::PersonFeed(i) => self.people.contains(&b.people[*i].id),
-            Page::Comparison(i) => self.comparisons.contains(&b.comparisons[*i].id),
-            Page::Story(i) | Page::Pair(i, _) => self.stories.contains(&a.stories[*i].id),
-            Page::Article(i) => self.articles.contains(&b.articles[*i].id),
-            Page::List(list, _) => match list {
-                List::Outlet(id) | List::OutletCopies(id) => self.outlets.contains(id),
-                List::PersonMentions(i)
-                | List::PersonArticles(i)
-                | List::PersonQuotes(i)
-                | List::PersonEvents(i) => self.people.contains(&b.people[*i].id),
-                List::StoryMembers(i) | List::StoryPairs(i) => {
-                    self.stories.contains(&a.stories[*i].id)
-                }
-                List::Period(..) | List::Conflicts => self.timeline,
-                // The indexes of every article, person, outlet and story.
-                List::Articles
-                | List::People
-                | List::Outlets
-                | List::Unattributed
-                | List::Compare => true,
-            },
-            // The config, the theme: what a plan that renders every page changes.
-            Page::NotFound | Page::Static(_) | Page::Robots => false,
-            // The indexes, the data exports, the search index (its files are numbered,
-            // so one article more renumbers them), and any kind of page added later:
-            // they may list anything.
-            _ => true,
-        }
-    }
-}
-
-/// The ids of the articles that were added, removed or edited from one load to the
-/// next, by comparing their files' text.
-pub(crate) fn changed_articles(before: &Loaded, after: &Loaded) -> BTreeSet<String> {
-    let (before, after) = (article_texts(before), article_texts(after));
-    let edited = before
-        .iter()
-        .filter(|(id, text)| after.get(*id) != Some(*text));
-    let added = after.keys().filter(|id| !before.contains_key(*id));
-    edited
-        .map(|(id, _)| id)
-        .chain(added)
-        .map(|id| id.to_string())
-        .collect()
-}
-
-fn article_texts(loaded: &Loaded) -> HashMap<&str, &str> {
-    let b = &loaded.briefing;
-    b.articles
-        .iter()
-        .map(|a| (a.id.as_str(), loaded.sources.get(a.file).text.as_ref()))
-        .collect()
 }
 
 /// Whether `path` is a file of the data exports (not the `/data/` page).
@@ -523,6 +283,8 @@ pub(crate) fn apply(pages: &mut HashMap<String, Bytes>, update: Update) -> Vec<S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load;
+    use crate::render::Theme;
     use crate::serve::watch;
     use crate::testing::default_briefing;
     use std::path::Path;
@@ -532,7 +294,7 @@ mod tests {
     /// The site built from scratch, as the first build of `serve` makes it.
     fn full(root: &Path) -> HashMap<String, Bytes> {
         let mut pages = HashMap::new();
-        Engine::new(root.to_path_buf(), URL.into())
+        Rebuilder::new(root.to_path_buf(), URL.into())
             .rebuild(
                 Plan::everything(),
                 &HashSet::new(),
@@ -547,7 +309,7 @@ mod tests {
 
     /// Serves the briefing at `root`, as `serve` does.
     struct Serving {
-        engine: Engine,
+        engine: Rebuilder,
         pages: HashMap<String, Bytes>,
     }
 
@@ -561,7 +323,7 @@ mod tests {
 
     impl Serving {
         fn start(root: &Path) -> Serving {
-            let engine = Engine::new(root.to_path_buf(), URL.into());
+            let engine = Rebuilder::new(root.to_path_buf(), URL.into());
             let mut serving = Serving {
                 engine,
                 pages: HashMap::new(),

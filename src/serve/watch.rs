@@ -11,70 +11,8 @@
 
 use std::collections::BTreeSet;
 
+pub(crate) use crate::engine::{Plan, Reload};
 use crate::load::{self, Kind, Reading, is_scratch_or_hidden};
-
-/// What a rebuild redoes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Plan {
-    /// Re-read `templates/`.
-    pub theme: bool,
-    pub content: Reload,
-    /// Render every page, not only those that depend on the changed articles.
-    pub render_all: bool,
-}
-
-/// Which content a rebuild reloads.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) enum Reload {
-    #[default]
-    Keep,
-    /// Only the articles in these files (paths relative to the root) changed,
-    /// appeared or went away.
-    Articles(BTreeSet<String>),
-    /// All of it. Unless the plan renders every page, only the articles whose text
-    /// differs from the last load are taken as changed.
-    Everything,
-}
-
-impl Plan {
-    /// A rebuild from scratch.
-    pub fn everything() -> Plan {
-        Plan {
-            theme: true,
-            content: Reload::Everything,
-            render_all: true,
-        }
-    }
-
-    fn articles(path: &str) -> Plan {
-        Plan {
-            content: Reload::Articles(BTreeSet::from([path.to_string()])),
-            ..Plan::default()
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        *self == Plan::default()
-    }
-
-    /// The plan that redoes both: plans pile up while the content has errors, so that
-    /// the first good build after them redoes all that was asked meanwhile.
-    pub fn merge(&mut self, other: Plan) {
-        self.theme |= other.theme;
-        self.render_all |= other.render_all;
-        self.content = match (std::mem::take(&mut self.content), other.content) {
-            (Reload::Everything, _) | (_, Reload::Everything) => Reload::Everything,
-            (Reload::Articles(mut a), Reload::Articles(b)) => {
-                a.extend(b);
-                Reload::Articles(a)
-            }
-            (Reload::Articles(a), Reload::Keep) | (Reload::Keep, Reload::Articles(a)) => {
-                Reload::Articles(a)
-            }
-            (Reload::Keep, Reload::Keep) => Reload::Keep,
-        };
-    }
-}
 
 /// The plan for a batch of changed paths, relative to the briefing root with `/`
 /// separators.

@@ -89,7 +89,7 @@ fn unknown_key_in_briefing_yaml() {
 4 | langauge: en
   | ^^^^^^^^ not a known key
   |
-  = hint: did you mean `language`? briefing.yaml takes one of `title`, `description`, `base_url`, `language`, `featured`, `timezone`, `page_size`
+  = hint: did you mean `language`? briefing.yaml takes one of `title`, `description`, `base_url`, `language`, `featured`, `timezone`, `page_size`, `feed_entries`
 
 error: 1 error found
 "

@@ -209,7 +209,9 @@ fn rewrite_all(root: &Path, f: impl Fn(&[u8]) -> Vec<u8>) {
     for entry in walkdir::WalkDir::new(root) {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(root).unwrap();
-        if entry.file_type().is_file() && !rel.starts_with("site") {
+        // Not the site, nor the analysis kept beside it: only the briefing's files.
+        let built = rel.starts_with("site") || rel.starts_with(".site.cache");
+        if entry.file_type().is_file() && !built {
             let bytes = std::fs::read(entry.path()).unwrap();
             std::fs::write(entry.path(), f(&bytes)).unwrap();
         }

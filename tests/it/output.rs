@@ -119,7 +119,9 @@ fn a_copied_manifest_does_not_make_a_parent_folder_the_tools_own() {
     let message = stderr(&out);
     assert!(
         message.starts_with("error: refusing to replace `outer`: it holds ")
-            && message.contains(" files briefing did not write: `site/.briefing-site`, "),
+            && message.contains(
+                " files briefing did not write: `.site.cache/analysis`, `site/.briefing-site`, "
+            ),
         "{message}"
     );
     assert_eq!(snapshot(&outer), before);

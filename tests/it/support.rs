@@ -84,14 +84,15 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// The build's staging folders (`.site…`) left in `dir`: a build, failed or not,
-/// leaves none.
+/// The build's staging folders (`.site.new-…`, `.site.old-…`) left in `dir`: a build,
+/// failed or not, leaves none. (`.site.cache`, the analysis kept for the next build,
+/// is meant to stay.)
 pub fn staging_leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".site"))
+        .filter(|n| n.starts_with(".site") && n != ".site.cache")
         .collect()
 }
 

@@ -1,0 +1,388 @@
+//! A *saved analysis* is the [`Cache`] a build leaves on disk for the next one: each
+//! article's findings, its reading (its shingles and terms) and features under the
+//! key of what they were made from, and each compared pair's alignment under its two
+//! articles' keys. Restored, it is what the dev server keeps in memory between saves,
+//! so the next `briefing build` analyses again only the articles that changed, and
+//! compares again only the pairs they are in. What is counted over the whole corpus —
+//! the background, the document frequencies, the candidate search — is counted again
+//! from the saved readings, which is cheap beside reading every article.
+//!
+//! A saved analysis is only used by the program that wrote it (its identity is part of
+//! the file) and for the people it was made with; anything else — another version, a
+//! torn or foreign file — is ignored, never trusted, and the analysis is made anew.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Analysis, Around, Cache, Cached, DateClaim, DateMention, Judged, Made, Mention, MentionKind,
+    Pair, Place, Quote, Relation, background, compare, mentions, people_key, per_article, stories,
+};
+use crate::content::Briefing;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::edtf::Precision;
+use crate::source::Span;
+
+/// Bumped when what is saved changes shape.
+const FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Saved {
+    format: u32,
+    /// The program that wrote it (`render::depends::program`).
+    program: u64,
+    /// The key of the people the findings were made with.
+    people: u64,
+    articles: Vec<SavedArticle>,
+    pairs: Vec<((u64, u64), SavedJudged)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedArticle {
+    id: String,
+    key: u64,
+    reading: background::Reading,
+    features: stories::Features,
+    warnings: Vec<SavedDiagnostic>,
+    mentions: Vec<SavedMention>,
+    quotes: Vec<SavedQuote>,
+    dates: Vec<SavedDate>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedJudged {
+    jaccard: f64,
+    shared: usize,
+    background: f64,
+    matched: compare::Matched,
+    sentences: (usize, usize),
+    /// The pair it made, under which relation and similarity, and its date claims.
+    made: Option<(Relation, f64, Pair, Vec<Vec<DateClaim>>)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedMention {
+    place: Place,
+    person: Option<String>,
+    candidates: Vec<String>,
+    sentence: Around,
+    kind: MentionKind,
+    reason: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedQuote {
+    place: Place,
+    person: Option<String>,
+    speaker: Option<String>,
+    sentence: Around,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedDate {
+    place: Place,
+    sentence: Around,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+    precision: Precision,
+    relative: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedDiagnostic {
+    severity: Severity,
+    code: String,
+    message: String,
+    span: Option<Span>,
+    label: String,
+    hint: Option<String>,
+}
+
+/// A sequence serialised from what `make` iterates, so it is never collected first.
+/// Written as [`Saved`] reads it: the same fields, borrowed, in the same order.
+struct Seq<F>(F);
+
+impl<F, I, T> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: ExactSizeIterator<Item = T>,
+    T: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+/// [`SavedArticle`], borrowed.
+fn article_ref<'a>(c: &'a Cached, analysis: &'a Analysis) -> impl Serialize + 'a {
+    let (mentions, quotes, dates) = (
+        analysis.mentions.of(&c.id),
+        analysis.quotes.of(&c.id),
+        analysis.dates.of(&c.id),
+    );
+    (
+        c.id.as_str(),
+        c.key,
+        c.reading.as_ref(),
+        c.features.as_ref(),
+        Seq(|| c.warnings.iter().map(diagnostic_ref)),
+        Seq(move || mentions.iter().map(mention_ref)),
+        Seq(move || quotes.iter().map(quote_ref)),
+        Seq(move || dates.iter().map(date_ref)),
+    )
+}
+
+/// [`SavedJudged`], borrowed.
+fn judged_ref(j: &Judged) -> impl Serialize + '_ {
+    let made = j
+        .made
+        .get()
+        .map(|m| (m.relation, m.similarity, m.pair.as_ref(), &m.conflicts));
+    (
+        j.jaccard,
+        j.shared,
+        j.background,
+        &j.matched,
+        j.sentences,
+        made,
+    )
+}
+
+/// [`SavedMention`], borrowed.
+fn mention_ref(m: &Mention) -> impl Serialize + '_ {
+    (
+        &m.place,
+        m.person.as_deref(),
+        &m.candidates,
+        m.sentence,
+        m.kind,
+        m.reason,
+    )
+}
+
+/// [`SavedQuote`], borrowed.
+fn quote_ref(q: &Quote) -> impl Serialize + '_ {
+    (&q.place, q.person.as_deref(), &q.speaker, q.sentence)
+}
+
+/// [`SavedDate`], borrowed.
+fn date_ref(d: &DateMention) -> impl Serialize + '_ {
+    (
+        &d.place,
+        d.sentence,
+        d.start,
+        d.end,
+        d.precision,
+        d.relative,
+    )
+}
+
+/// [`SavedDiagnostic`], borrowed.
+fn diagnostic_ref(d: &Diagnostic) -> impl Serialize + '_ {
+    (d.severity, d.code, &d.message, d.span, &d.label, &d.hint)
+}
+
+/// The one `&'static str` for `s`: a mention's reason and a warning's code are a few
+/// fixed phrases, kept as such; read back, each distinct one is made once and kept for
+/// the process, so reading many saved analyses makes no more of them.
+fn interned(s: String) -> &'static str {
+    static SEEN: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = seen.iter().find(|k| **k == s) {
+        return known;
+    }
+    let made: &'static str = Box::leak(s.into_boxed_str());
+    seen.push(made);
+    made
+}
+
+impl Cache {
+    /// Writes what the next run needs of this cache, filled by the run that made
+    /// `analysis`, to `out`: streamed from the cache and the analysis as they are,
+    /// never copied whole first (it is about as large as the analysis).
+    pub fn save(&self, analysis: &Analysis, out: impl std::io::Write) -> std::io::Result<()> {
+        let Some((people, _)) = &self.people else {
+            return Ok(());
+        };
+        // Only the pairs of articles still in the briefing, as they are split now (a
+        // pair is keyed by its articles' keys mixed with their features' digests).
+        let live: std::collections::HashSet<u64> = self
+            .articles
+            .iter()
+            .map(|c| super::text::mix(c.key ^ c.features.digest))
+            .collect();
+        let mut pairs: Vec<(&(u64, u64), &Judged)> = self
+            .pairs
+            .iter()
+            .filter(|((a, b), _)| live.contains(a) && live.contains(b))
+            .map(|(k, j)| (k, j.as_ref()))
+            .collect();
+        pairs.sort_by_key(|(k, _)| **k);
+        let saved = (
+            FORMAT,
+            crate::render::depends::program(),
+            *people,
+            Seq(|| self.articles.iter().map(|c| article_ref(c, analysis))),
+            Seq(|| pairs.iter().map(|(k, j)| (**k, judged_ref(j)))),
+        );
+        postcard::to_io(&saved, out)
+            .map(|_| ())
+            .map_err(|e| std::io::Error::other(e.to_string()))
+    }
+
+    /// The cache saved in `bytes` and the analysis its findings are from, ready for
+    /// [`super::run_cached`] over `briefing`; `None` when they were written by another
+    /// program or for other people, or cannot be read.
+    pub fn restore(briefing: &Briefing, bytes: &[u8]) -> Option<(Cache, Analysis)> {
+        let saved: Saved = postcard::from_bytes(bytes).ok()?;
+        let people = people_key(&briefing.people);
+        if saved.format != FORMAT
+            || saved.program != crate::render::depends::program()
+            || saved.people != people
+        {
+            return None;
+        }
+        let names = Arc::new(mentions::Names::new(&briefing.people));
+        let mut analysis = Analysis::default();
+        let mut articles = Vec::with_capacity(saved.articles.len());
+        for a in saved.articles {
+            analysis.mentions.push(per_article::exact(
+                a.mentions.into_iter().map(mention).collect(),
+            ));
+            analysis.quotes.push(per_article::exact(
+                a.quotes.into_iter().map(quote).collect(),
+            ));
+            analysis
+                .dates
+                .push(per_article::exact(a.dates.into_iter().map(date).collect()));
+            articles.push(Cached {
+                id: a.id,
+                key: a.key,
+                reading: Arc::new(a.reading),
+                features: Arc::new(a.features),
+                warnings: a.warnings.into_iter().map(diagnostic).collect(),
+                profile: Default::default(),
+            });
+        }
+        let pairs = saved
+            .pairs
+            .into_iter()
+            .map(|(k, j)| {
+                let judged = Judged {
+                    jaccard: j.jaccard,
+                    shared: j.shared,
+                    background: j.background,
+                    matched: j.matched,
+                    sentences: j.sentences,
+                    made: j
+                        .made
+                        .map(|(relation, similarity, pair, conflicts)| Made {
+                            relation,
+                            similarity,
+                            pair: Arc::new(pair),
+                            conflicts,
+                        })
+                        .map_or_else(Default::default, std::sync::OnceLock::from),
+                };
+                (k, Arc::new(judged))
+            })
+            .collect();
+        let cache = Cache {
+            people: Some((people, names)),
+            articles,
+            pairs,
+            ..Cache::default()
+        };
+        Some((cache, analysis))
+    }
+}
+
+fn mention(m: SavedMention) -> Mention {
+    Mention {
+        place: m.place,
+        person: m.person.map(Arc::from),
+        candidates: m.candidates,
+        sentence: m.sentence,
+        kind: m.kind,
+        reason: interned(m.reason),
+    }
+}
+
+fn quote(q: SavedQuote) -> Quote {
+    Quote {
+        place: q.place,
+        person: q.person.map(Arc::from),
+        speaker: q.speaker,
+        sentence: q.sentence,
+    }
+}
+
+fn date(d: SavedDate) -> DateMention {
+    DateMention {
+        place: d.place,
+        sentence: d.sentence,
+        start: d.start,
+        end: d.end,
+        precision: d.precision,
+        relative: d.relative,
+    }
+}
+
+fn diagnostic(d: SavedDiagnostic) -> Diagnostic {
+    Diagnostic {
+        severity: d.severity,
+        code: interned(d.code),
+        message: d.message,
+        span: d.span,
+        label: d.label,
+        hint: d.hint,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_analysis_saved_and_restored_gives_what_a_fresh_one_gives() {
+        let dir = crate::testing::default_briefing();
+        let loaded = crate::load::briefing(dir.path()).unwrap();
+        let b = &loaded.briefing;
+        let mut cache = Cache::default();
+        let first = super::super::run_cached(b, &mut cache, None);
+        let mut bytes = Vec::new();
+        cache.save(&first, &mut bytes).unwrap();
+        let (mut restored, previous) = Cache::restore(b, &bytes).unwrap();
+        // Every article and pair came back: nothing is analysed or compared again.
+        assert_eq!(restored.articles.len(), b.articles.len());
+        assert_eq!(restored.pairs.len(), cache.pairs.len());
+        let made = |c: &Cache| c.pairs.values().filter(|j| j.made.get().is_some()).count();
+        assert_eq!(made(&restored), made(&cache));
+        assert!(made(&restored) > 0);
+        let again = super::super::run_cached(b, &mut restored, Some(previous));
+        assert_eq!(again.mentions, first.mentions);
+        assert_eq!(again.quotes, first.quotes);
+        assert_eq!(again.dates, first.dates);
+        assert_eq!(again.stories, first.stories);
+        assert_eq!(again.conflicts, first.conflicts);
+        assert_eq!(again.warnings, first.warnings);
+        assert_eq!(again.stories, super::super::run(b).stories);
+    }
+
+    #[test]
+    fn a_saved_analysis_for_other_people_or_torn_is_not_restored() {
+        let dir = crate::testing::default_briefing();
+        let mut loaded = crate::load::briefing(dir.path()).unwrap();
+        let mut cache = Cache::default();
+        let first = super::super::run_cached(&loaded.briefing, &mut cache, None);
+        let mut bytes = Vec::new();
+        cache.save(&first, &mut bytes).unwrap();
+        assert!(Cache::restore(&loaded.briefing, &bytes[..bytes.len() / 2]).is_none());
+        assert!(Cache::restore(&loaded.briefing, b"not a saved analysis").is_none());
+        loaded.briefing.people[0]
+            .aliases
+            .push("Someone Else".into());
+        assert!(Cache::restore(&loaded.briefing, &bytes).is_none());
+    }
+}
