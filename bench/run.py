@@ -368,10 +368,15 @@ def run_size(shape: str, n: int, d: Path, args, scratch: Path, briefing: Path, h
             if tool in skip:
                 continue
             cmd, out = cmds[tool]
+            # Not timed, but reported: removing a site can cost more than building it
+            # (a file system mounted with `discard` waits for the device on each file).
+            started = time.perf_counter()
             if out.exists():
                 shutil.rmtree(out)
+            removed = time.perf_counter() - started
             log = logs / f"{tool}-{shape}-{n}-{r}.log"
             m = measured(cmd, log, args.memory_limit)
+            m["removed_before"] = removed
             if m["rc"] != 0:
                 failed(f"{tool} on {label}", m, log, args.memory_limit)
                 skip.add(tool)
@@ -380,7 +385,8 @@ def run_size(shape: str, n: int, d: Path, args, scratch: Path, briefing: Path, h
             warm = r < args.warmup
             print(
                 f"  {label:<16} {tool:<8} {'warm-up' if warm else f'run {r - args.warmup + 1}'}: "
-                f"{m['wall']:.2f} s wall, {m['cpu']:.2f} s CPU, {m['rss_mb']:.0f} MB",
+                f"{m['wall']:.2f} s wall, {m['cpu']:.2f} s CPU, {m['rss_mb']:.0f} MB"
+                + (f" (the previous output removed before it in {removed:.2f} s)" if removed >= 0.01 else ""),
                 flush=True,
             )
             if not warm:
