@@ -368,10 +368,15 @@ def run_size(shape: str, n: int, d: Path, args, scratch: Path, briefing: Path, h
             if tool in skip:
                 continue
             cmd, out = cmds[tool]
+            # Not timed, but reported: removing a site can cost more than building it
+            # (a file system mounted with `discard` waits for the device on each file).
+            started = time.perf_counter()
             if out.exists():
                 shutil.rmtree(out)
+            removed = time.perf_counter() - started
             log = logs / f"{tool}-{shape}-{n}-{r}.log"
             m = measured(cmd, log, args.memory_limit)
+            m["removed_before"] = removed
             if m["rc"] != 0:
                 failed(f"{tool} on {label}", m, log, args.memory_limit)
                 skip.add(tool)
@@ -380,7 +385,8 @@ def run_size(shape: str, n: int, d: Path, args, scratch: Path, briefing: Path, h
             warm = r < args.warmup
             print(
                 f"  {label:<16} {tool:<8} {'warm-up' if warm else f'run {r - args.warmup + 1}'}: "
-                f"{m['wall']:.2f} s wall, {m['cpu']:.2f} s CPU, {m['rss_mb']:.0f} MB",
+                f"{m['wall']:.2f} s wall, {m['cpu']:.2f} s CPU, {m['rss_mb']:.0f} MB"
+                + (f" (the previous output removed before it in {removed:.2f} s)" if removed >= 0.01 else ""),
                 flush=True,
             )
             if not warm:
@@ -765,6 +771,17 @@ def scaling(results: list[dict]) -> list[str]:
     return out
 
 
+def shape_sizes(text: str) -> tuple[str, list[int] | None]:
+    """`affair` or `affair:1000,10000`: a shape, and its own sizes if given."""
+    shape, _, sizes = text.partition(":")
+    if shape not in SHAPES:
+        raise argparse.ArgumentTypeError(f"`{shape}` is not one of {', '.join(SHAPES)}")
+    try:
+        return shape, [int(n) for n in sizes.split(",")] if sizes else None
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"`{sizes}` is not a list of sizes such as 1000,10000") from None
+
+
 def default_limit_mb() -> float:
     """Three fifths of the machine's memory: the machines are shared."""
     try:
@@ -779,8 +796,10 @@ def default_limit_mb() -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 30000], help="corpus sizes N")
-    ap.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES),
-                    help="corpus shapes: many small stories, one affair [both]")
+    ap.add_argument("--shapes", nargs="+", type=shape_sizes, default=[(s, None) for s in SHAPES],
+                    metavar="SHAPE[:N,N…]",
+                    help="corpus shapes: `stories` (many small stories), `affair` (one affair), each at "
+                         "--sizes or at the sizes given after a colon (affair:1000,10000) [both]")
     ap.add_argument("--runs", type=int, default=3, help="measured runs (and rebuilds) per tool, shape and size")
     ap.add_argument("--warmup", type=int, default=1, help="unmeasured runs per tool, shape and size first")
     ap.add_argument("--seed", type=int, default=1, help="corpus seed")
@@ -847,10 +866,10 @@ def main() -> int:
 
     results = []
     corpora = {}
-    for shape in args.shapes:
+    for shape, sizes in args.shapes:
         # A tool over the memory limit at one size is not run at the larger ones.
         skip: set[str] = set()
-        for n in sorted(args.sizes):
+        for n in sorted(sizes or args.sizes):
             corpora[shape, n] = corpus(shape, n, args.seed, scratch, generator)
             results.append(run_size(shape, n, corpora[shape, n], args, scratch, briefing, hugo, skip))
 
@@ -860,7 +879,7 @@ def main() -> int:
         print("`briefing serve` is not available; skipping the incremental timing", file=sys.stderr)
         want_inc = False
     if want_inc:
-        for shape in args.incremental_shapes or args.shapes:
+        for shape in args.incremental_shapes or [s for s, _ in args.shapes]:
             sizes = [n for (s, n) in corpora if s == shape]
             if not sizes:
                 print(f"incremental: no {shape} corpus was built; skipping it", file=sys.stderr)

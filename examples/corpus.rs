@@ -31,10 +31,11 @@
 //! news, a *development* written as a story above (a development's own names, facts,
 //! figures and quotes; told once, as a wire report and its copies, as an original and a
 //! rewrite, or by several outlets at once), and a recap of the saga as outlets write
-//! them: a few of the same 14 background sentences, each with small variations (a word
+//! them: a few of the same 15 background sentences, each with small variations (a word
 //! changed, a different number, its clauses reordered, a shortened version; each
-//! outlet has its habits), and statements of the saga's people quoted again and again,
-//! now and then worded differently. The dates of the saga's milestones are reported
+//! outlet has its habits; running counts, such as the witnesses questioned so far, that
+//! all articles of the same few days share), and statements of the saga's people quoted
+//! again and again, now and then worded differently. The dates of the saga's milestones are reported
 //! differently by some outlets (a day later, or only "in early March"); the timeline
 //! cites them, marked disputed where its sources disagree.
 //!
@@ -2354,6 +2355,18 @@ fn ordinal(n: usize) -> &'static str {
     ORD[(n.max(1) - 1).min(ORD.len() - 1)]
 }
 
+/// 1 → "1st", 22 → "22nd", 13 → "13th".
+fn nth(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 fn number_word(n: usize) -> &'static str {
     const W: &[&str] = &[
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -2791,9 +2804,10 @@ const MILESTONES: &[Milestone] = &[
 /// A background sentence of the recap, in the four forms outlets write it: as written,
 /// a word changed, its clauses reordered, shortened. `{PAREDES}`, `{MENDOZA}` and
 /// `{RODRIGUEZ}` are the featured people as the article names them; `{ON}` ("on March
-/// 4, 2024", "in early March 2024") and `{DATE}` are the day of the milestone `after`
-/// when `dated`; the other braces are figures that outlets give differently
-/// ([`FIGURES`]).
+/// 4, 2024", "in early March 2024") and `{DATE}` are the day of the milestone `after`;
+/// `{WITNESSES}`, `{WEEK}` and `{HEARINGS}` are running counts since that milestone, as
+/// of the day the outlet last updated them ([`Writer::running`]); the other braces are
+/// figures that outlets give differently ([`FIGURES`]).
 struct Recap {
     /// The milestone that must have happened before an article tells it.
     after: Option<usize>,
@@ -2865,12 +2879,12 @@ const RECAPS: &[Recap] = &[
         ],
     },
     Recap {
-        after: Some(4),
+        after: Some(3),
         forms: [
-            "Opinion polls show that most voters believe the government knew about the payments.",
-            "Opinion surveys show that most voters believe the government knew about the payments.",
-            "Most voters believe the government knew about the payments, opinion polls show.",
-            "Most voters blame the government, polls show.",
+            "Prosecutors have questioned {WITNESSES} witnesses so far, according to {MENDOZA}'s office.",
+            "Prosecutors have interviewed {WITNESSES} witnesses so far, according to {MENDOZA}'s office.",
+            "According to {MENDOZA}'s office, prosecutors have questioned {WITNESSES} witnesses so far.",
+            "Prosecutors have questioned {WITNESSES} witnesses.",
         ],
     },
     Recap {
@@ -2916,6 +2930,15 @@ const RECAPS: &[Recap] = &[
             "The trial of {PAREDES} and {CO} co-defendants began {ON} in Puerto Claro and is expected to last at least a year.",
             "Expected to last at least a year, the trial of {PAREDES} and {CO} co-defendants opened {ON} in Puerto Claro.",
             "The trial opened {ON}.",
+        ],
+    },
+    Recap {
+        after: Some(9),
+        forms: [
+            "The trial is now in its {WEEK} week, and the court has held {HEARINGS} hearings.",
+            "The trial is now in its {WEEK} week, and the court has sat for {HEARINGS} hearings.",
+            "The court has held {HEARINGS} hearings in the trial, now in its {WEEK} week.",
+            "The trial is now in its {WEEK} week.",
         ],
     },
     Recap {
@@ -3449,6 +3472,12 @@ impl Writer<'_> {
                         exact,
                     };
                 }
+                "WITNESSES" | "WEEK" | "HEARINGS" => {
+                    let m = recap
+                        .after
+                        .expect("a running count counts from a milestone");
+                    out.push_str(&self.running(outlet, m, key));
+                }
                 figure => {
                     let (i, values) = FIGURES
                         .iter()
@@ -3467,6 +3496,20 @@ impl Writer<'_> {
         }
         out.push_str(rest);
         sentence(capitalise(&out), tag)
+    }
+
+    /// A count that grows with the saga, as of the day this outlet last updated its
+    /// recap (some outlets lag a day or two): the witnesses questioned since the inquiry
+    /// opened, the week of the trial and its hearings. Articles of the same few days
+    /// share it, whatever their story: a shared number that is no evidence of one.
+    fn running(&mut self, outlet: usize, m: usize, key: &str) -> String {
+        let lag = habit(outlet, 700, 3) as i64;
+        let days = ((self.published - day(MILESTONES[m].day)).num_days() - lag).max(0) as usize;
+        match key {
+            "WITNESSES" => (6 + days * 4 / 7).to_string(),
+            "WEEK" => nth(days / 7 + 1),
+            _ => (1 + days * 3 / 7).to_string(),
+        }
     }
 
     /// The day of a milestone as this outlet reports it: some outlets put it a day
