@@ -154,13 +154,14 @@ impl Engine {
         self
     }
 
-    /// Writes the analysis of the last good build to `out`, as the next build's
+    /// Writes `analysis`, made by this engine, to `out`, as the next build's
     /// [`Engine::with_saved`] reads it.
-    pub fn save(&self, out: impl std::io::Write) -> std::io::Result<()> {
-        match &self.good {
-            Some(good) => self.cache.save(&good.analysis, out),
-            None => Ok(()),
-        }
+    pub fn save_analysis(
+        &self,
+        analysis: &crate::analyse::Analysis,
+        out: impl std::io::Write,
+    ) -> std::io::Result<()> {
+        self.cache.save(analysis, out)
     }
 
     /// The last good build.

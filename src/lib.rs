@@ -79,8 +79,6 @@ pub fn build_with_progress(
         salt: None,
         reuse: options.reuse,
     };
-    // A folder that may not be replaced is refused before the work, not after it.
-    write::check_target(target.root, target.output, target.replace)?;
     let mut clock = Stages::start();
     let mut engine = engine::Engine::new(
         options.root.clone(),
@@ -95,7 +93,16 @@ pub fn build_with_progress(
     {
         engine = engine.with_saved(bytes);
     }
-    let step = engine.prepare_timed(engine::Plan::everything(), &mut clock)?;
+    // A folder that may not be replaced is refused before the work is kept, not after
+    // it; looking through the folder (every file of the last site) goes on beside
+    // loading and analysing, which it does not touch.
+    let (refused, step) = std::thread::scope(|s| {
+        let check = s.spawn(|| write::check_target(target.root, target.output, target.replace));
+        let step = engine.prepare_timed(engine::Plan::everything(), &mut clock);
+        (check.join().expect("the output check does not panic"), step)
+    });
+    refused?;
+    let step = step?;
     let state = engine.state(&step);
     let render_options = engine.render_options(&state);
     target.salt = Some(render::depends::salt(
@@ -106,15 +113,21 @@ pub fn build_with_progress(
     let (loaded, analysis) = (state.loaded, state.analysis);
     let site = render::site(&loaded.briefing, analysis, state.theme, render_options)?;
     clock.lap("prepare");
-    let written = write::site_with_progress(&site, target, progress)?;
+    // The analysis is saved for the next build while the pages are written: it is the
+    // analysis of these articles whether or not the site is written. A cache that
+    // cannot be saved costs the next build time, not this build its result.
+    let (written, unsaved) = std::thread::scope(|s| {
+        let saving = s.spawn(|| {
+            write::save(&cache, ANALYSIS, |out| engine.save_analysis(analysis, out)).err()
+        });
+        let written = write::site_with_progress(&site, target, progress);
+        (written, saving.join().expect("saving does not panic"))
+    });
+    let written = written?;
     clock.lap("render and write");
     let warnings = warnings(loaded, analysis);
     drop(site);
     engine.commit(step, std::collections::HashSet::new());
-    // The site is written: a cache that cannot be saved costs the next build time,
-    // not this build its result.
-    let unsaved = write::save(&cache, ANALYSIS, |out| engine.save(out)).err();
-    clock.lap("save the analysis");
     let good = engine.into_good().expect("a build that succeeded is kept");
     Ok(Built {
         written,

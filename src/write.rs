@@ -414,16 +414,20 @@ pub struct Target<'a> {
 
 /// Renders every page of `site` and writes it into `output`, atomically as a whole.
 pub fn site(site: &Site, target: Target<'_>) -> Result<Written, Failure> {
+    check_target(target.root, target.output, target.replace)?;
     site_with_progress(site, target, &|_, _| {})
 }
 
-/// [`site`], calling `progress(done, total)` after each page is written.
+/// [`site`], calling `progress(done, total)` after each page is written, for a caller
+/// that has called [`check_target`] already.
 pub fn site_with_progress(
     site: &Site,
     target: Target<'_>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Written, Failure> {
-    check_target(target.root, target.output, target.replace)?;
+    // The folder is checked just before the swap, not here: the caller has refused it
+    // before the work with [`check_target`] (a look through every file of the last
+    // site, not to be done twice in a row).
     // What the site in the output was made from, when it was made with the same salt.
     let old = (target.reuse && target.salt.is_some())
         .then(|| read_manifest(target.output))
@@ -684,8 +688,23 @@ fn swap(staging: &Path, output: &Path) -> Result<(), Failure> {
         let _ = std::fs::remove_dir(&old);
         return Err(Failure::io(output, "replace", e));
     }
-    std::fs::remove_dir_all(&old).map_err(|e| Failure::io(&old, "remove", e))?;
+    remove_tree(&old).map_err(|e| Failure::io(&old, "remove", e))?;
     Ok(())
+}
+
+/// Removes the folder `dir` (which holds no symbolic links out of it: the tool made
+/// it) and everything in it, its top-level entries in parallel: a site's files are
+/// many, and most are in two or three folders.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let entries = std::fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())
+        } else {
+            std::fs::remove_file(entry.path())
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 #[cfg(test)]
