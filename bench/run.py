@@ -337,6 +337,13 @@ def build_commands(shape: str, n: int, d: Path, scratch: Path, briefing: Path, h
     return cmds
 
 
+def caches(tool: str, out: Path, scratch: Path) -> list[Path]:
+    """What a build of `tool` into `out` keeps for the next one, outside `out`."""
+    if tool == "briefing":
+        return [out.parent / f".{out.name}.cache"]
+    return [scratch / "hugo-cache"]
+
+
 def summary(ms: list[dict]) -> dict:
     return {
         "wall": statistics.median(m["wall"] for m in ms),
@@ -373,6 +380,10 @@ def run_size(shape: str, n: int, d: Path, args, scratch: Path, briefing: Path, h
             started = time.perf_counter()
             if out.exists():
                 shutil.rmtree(out)
+            # A full build is a cold one: without what the last build saved beside its
+            # output (briefing's analysis in `.NAME.cache/`, Hugo's --cacheDir).
+            for saved in caches(tool, out, scratch):
+                shutil.rmtree(saved, ignore_errors=True)
             removed = time.perf_counter() - started
             log = logs / f"{tool}-{shape}-{n}-{r}.log"
             m = measured(cmd, log, args.memory_limit)
@@ -405,8 +416,9 @@ def run_size(shape: str, n: int, d: Path, args, scratch: Path, briefing: Path, h
         result["check"] = stage_check(label, n, d, briefing, logs, args.runs, args.memory_limit)
         result["floor"] = floor(d, cmds["briefing"][1], scratch)
     if not args.keep_output:
-        for _, out in cmds.values():
-            shutil.rmtree(out, ignore_errors=True)
+        for tool, (_, out) in cmds.items():
+            for folder in [out, *caches(tool, out, scratch)]:
+                shutil.rmtree(folder, ignore_errors=True)
     return result
 
 
