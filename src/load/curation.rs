@@ -328,7 +328,23 @@ pub fn person(file: FileId, id: &str, text: &str, errors: &mut Vec<Diagnostic>) 
                 source: r.source.map(|s| source_ref(s, &spans, &at.key("source"))),
             }
         })
-        .collect();
+        .collect::<Vec<Relation>>();
+    // The content format lets a relation go without a source, as a role: a profile is
+    // the editor's knowledge. But nothing curated is accepted without a word: a
+    // relation nobody can check is said once, where it is written.
+    for r in relations
+        .iter()
+        .filter(|r| r.source.is_none() && !raw.draft)
+    {
+        errors.push(
+            Diagnostic::warning(
+                "relation-without-source",
+                format!("the relation of `{id}` to `{}` cites no source", r.person),
+            )
+            .at(r.person_span, "no `source`")
+            .hint("add `source: {article: …, quote: \"…\"}` with the words that show it, so a reader can check it"),
+        );
+    }
     if let Some(image) = &raw.image {
         check_url(image, spans.value(&Path::root().key("image")), errors);
     }

@@ -310,9 +310,10 @@ faults! {
         => Expect::Errors(&[("missing-source", "content/timeline/2026.yaml", 1, 7)]);
     comparison_point_without_claims: Some("point-without-claims"), nothing
         => Expect::Errors(&[("missing-source", "content/comparisons/pier.yaml", 6, 13)]);
-    // The content format makes a relation's source optional, as a role's.
-    relation_without_a_source_is_accepted: Some("relation-without-source"), nothing
-        => Expect::Accepted;
+    // The content format makes a relation's source optional, as a role's: said, not
+    // refused.
+    relation_without_a_source_is_warned_of: Some("relation-without-source"), nothing
+        => Expect::Warnings(&[("relation-without-source", "content/people/ana-ortiz.yaml", 7, 14)]);
     comparison_of_one_article: Some("comparison-of-one-article"), nothing
         => Expect::Errors(&[("too-few-articles", "content/comparisons/pier.yaml", 2, 11)]);
     article_with_front_matter_and_no_text: Some("article-without-text"), nothing
