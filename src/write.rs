@@ -1,7 +1,18 @@
 //! *Writing* puts a rendered site into the output folder, and is the only code that
-//! touches it. Pages are written into a fresh folder beside the output; only when every
-//! page is written is the old folder swapped out, so a failed build leaves the previous
-//! site exactly as it was, and no stale file survives a build.
+//! touches it. Pages are written into a fresh folder beside the output, and nothing in
+//! the output changes until every page is written, so a failed build leaves the
+//! previous site exactly as it was, and no stale file survives a build.
+//!
+//! How the new site then takes the old one's place depends on what changed. A first
+//! build, or one after a change to everything, *swaps* the folders: the new one is
+//! renamed into place and the old one removed. An incremental build, whose output
+//! holds the site of the same salt (`render::depends`), *patches* it instead: only the
+//! pages that changed were rendered into the fresh folder, and they are moved into the
+//! output one rename each, the pages no longer made are removed, and the unchanged
+//! ones, most of a large site, are not touched at all. Before the first rename the
+//! manifest is rewritten to vouch for no page being replaced, so a build stopped half
+//! way (a crash, a full disk) leaves a folder that is still the tool's own and whose
+//! next build renders again whatever it may have left behind.
 //!
 //! The output folder is the tool's own: every site carries a *manifest*
 //! ([`MANIFEST`]) listing each file the build wrote. A folder is replaced only when it
@@ -440,21 +451,41 @@ pub fn site_with_progress(
             dir: target.output,
             manifest,
         });
+    // A site patched in place keeps whatever else its folder holds, so only a folder
+    // that holds nothing else (not one `--force` gives up) is patched.
+    let patch = previous
+        .as_ref()
+        .filter(|_| target.replace == Replace::OwnOnly);
     let staging = fresh_beside(target.output, "new")?;
-    let result =
-        write_pages(site, &staging, target.salt, previous.as_ref(), progress).and_then(|written| {
-            // The folder is checked again at the last moment: the user may have put a
-            // file into it while the pages were being written.
-            check_target(target.root, target.output, target.replace)?;
-            swap(&staging, target.output)?;
-            Ok(written)
-        });
+    let result = write_pages(
+        site,
+        &staging,
+        target.salt,
+        previous.as_ref(),
+        patch.is_some(),
+        progress,
+    )
+    .and_then(|(written, staged)| {
+        // The folder is checked again at the last moment: the user may have put a
+        // file into it while the pages were being written.
+        check_target(target.root, target.output, target.replace)?;
+        match patch {
+            Some(previous) => patch_in_place(&staging, target.output, &previous.manifest, &staged)?,
+            None => swap(&staging, target.output)?,
+        }
+        Ok(written)
+    });
     if result.is_err() {
-        // The old site is untouched; only the half-written new one goes.
+        // The old site is untouched, or vouches for nothing it may not hold; only the
+        // half-written new one goes.
         let _ = std::fs::remove_dir_all(&staging);
     }
     result
 }
+
+/// What a build wrote: each file of the new site with its fingerprint, and whether it
+/// was rendered into the fresh folder (`true`) or is the output's own, unchanged.
+type Staged = Vec<(String, Option<u64>, bool)>;
 
 /// The site an incremental build may take unchanged pages from.
 struct Previous<'a> {
@@ -462,13 +493,17 @@ struct Previous<'a> {
     manifest: Manifest<'a>,
 }
 
+/// Writes the pages of `site` into `dir`: each one rendered, or, when its fingerprint
+/// is the one `previous` lists, linked from the previous site (`in_place`: left where
+/// it is, the output to be patched).
 fn write_pages(
     site: &Site,
     dir: &Path,
     salt: Option<u64>,
     previous: Option<&Previous>,
+    in_place: bool,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<Written, Failure> {
+) -> Result<(Written, Staged), Failure> {
     // The search index's files last: the index is built when first asked for, so it is
     // never held while the largest pages (the report, the exports) are rendered. Until
     // it is built the count of its files is estimated by its document files.
@@ -481,6 +516,7 @@ fn write_pages(
             dir,
             salt,
             previous,
+            in_place,
             done: &done,
             total,
             progress,
@@ -520,11 +556,11 @@ fn write_pages(
     files.extend(search_files);
     let manifest = Manifest {
         salt,
-        files: files.iter().map(|(p, f)| (p.as_str(), *f)).collect(),
+        files: files.iter().map(|(p, f, _)| (p.as_str(), *f)).collect(),
     };
     let path = dir.join(MANIFEST);
     std::fs::write(&path, manifest.text()).map_err(|e| Failure::io(&path, "write", e))?;
-    Ok(Written { by_kind })
+    Ok((Written { by_kind }, files))
 }
 
 /// What writing each page of a list of pages needs.
@@ -533,6 +569,9 @@ struct Each<'a, 's> {
     dir: &'a Path,
     salt: Option<u64>,
     previous: Option<&'a Previous<'a>>,
+    /// Whether an unchanged page stays in the previous site, to be patched, rather
+    /// than linked into the new one.
+    in_place: bool,
     /// Pages written so far, of `total`.
     done: &'a std::sync::atomic::AtomicUsize,
     total: usize,
@@ -540,10 +579,7 @@ struct Each<'a, 's> {
 }
 
 /// Per kind of page, the totals; and each file written with its fingerprint.
-type Wrote = (
-    BTreeMap<&'static str, KindTotals>,
-    Vec<(String, Option<u64>)>,
-);
+type Wrote = (BTreeMap<&'static str, KindTotals>, Staged);
 
 impl Each<'_, '_> {
     /// Writes `pages` below the folder, in parallel.
@@ -551,14 +587,14 @@ impl Each<'_, '_> {
         pages
             .par_iter()
             .map(|page| {
-                let (totals, rel, fingerprint) = self.one(page)?;
+                let (totals, rel, fingerprint, staged) = self.one(page)?;
                 (self.progress)(
                     self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
                     self.total,
                 );
                 Ok((
                     BTreeMap::from([(page.kind(), totals)]),
-                    vec![(rel, fingerprint)],
+                    vec![(rel, fingerprint, staged)],
                 ))
             })
             .try_reduce(
@@ -577,20 +613,23 @@ impl Each<'_, '_> {
     /// unchanged, else rendered straight into its file (the data exports as they are
     /// serialised). The time spent in the file system is counted as writing, the rest
     /// as rendering.
-    fn one(&self, page: &Page) -> Result<(KindTotals, String, Option<u64>), Failure> {
+    fn one(&self, page: &Page) -> Result<(KindTotals, String, Option<u64>, bool), Failure> {
         let started = Instant::now();
         let site = self.site;
         let rel = site.path(page);
-        let path = file_path(self.dir, &rel)?;
         let fingerprint = self.salt.and_then(|salt| {
             Some(crate::analyse::text::mix(
                 depends::fingerprint(site, page)? ^ salt,
             ))
         });
-        if let (Some(f), Some(previous)) = (fingerprint, self.previous)
-            && previous.manifest.files.get(rel.as_str()) == Some(&Some(f))
-            && let Some(bytes) = reuse(&previous.dir.join(&rel), &path)
-        {
+        let unchanged = match (fingerprint, self.previous) {
+            (Some(f), Some(previous)) if contained(&rel) => {
+                (previous.manifest.files.get(rel.as_str()) == Some(&Some(f)))
+                    .then(|| previous.dir.join(&rel))
+            }
+            _ => None,
+        };
+        let kept = |bytes| {
             let totals = KindTotals {
                 pages: 1,
                 reused: 1,
@@ -598,8 +637,20 @@ impl Each<'_, '_> {
                 render: Duration::ZERO,
                 write: started.elapsed(),
             };
-            return Ok((totals, rel, fingerprint));
+            Ok((totals, rel.clone(), fingerprint, !self.in_place))
+        };
+        if let Some(old) = &unchanged {
+            if self.in_place {
+                // Left where it is, if it is still there as the build wrote it.
+                match std::fs::symlink_metadata(old) {
+                    Ok(meta) if meta.is_file() => return kept(meta.len()),
+                    _ => {}
+                }
+            } else if let Some(bytes) = reuse(old, &file_path(self.dir, &rel)?) {
+                return kept(bytes);
+            }
         }
+        let path = file_path(self.dir, &rel)?;
         let file = std::fs::File::create(&path).map_err(|e| Failure::io(&path, "create", e))?;
         let mut out = Counted {
             file,
@@ -615,7 +666,7 @@ impl Each<'_, '_> {
             render: started.elapsed() - out.writing,
             write: out.writing,
         };
-        Ok((totals, rel, fingerprint))
+        Ok((totals, rel, fingerprint, true))
     }
 }
 
@@ -692,6 +743,80 @@ fn swap(staging: &Path, output: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Patches the site in `output`, listed by `old`, into the site `new` lists, whose
+/// changed files are in `staging` (with the new manifest): the manifest first made to
+/// vouch for no file being replaced, then the changed files renamed into place, the
+/// files no longer made removed, and the new manifest renamed in last.
+fn patch_in_place(
+    staging: &Path,
+    output: &Path,
+    old: &Manifest,
+    new: &Staged,
+) -> Result<(), Failure> {
+    let moved: Vec<&str> = new
+        .iter()
+        .filter(|(_, _, staged)| *staged)
+        .map(|(rel, _, _)| rel.as_str())
+        .collect();
+    let made: std::collections::HashSet<&str> =
+        new.iter().map(|(rel, _, _)| rel.as_str()).collect();
+    let gone: Vec<&str> = old
+        .files
+        .keys()
+        .copied()
+        .filter(|rel| *rel != MANIFEST && !made.contains(rel))
+        .collect();
+    let replaced: Vec<&str> = moved.iter().chain(&gone).copied().collect();
+    let interim = interim(old, &replaced);
+    let text = staging.join(".briefing-site.interim");
+    std::fs::write(&text, interim.text()).map_err(|e| Failure::io(&text, "write", e))?;
+    let marker = output.join(MANIFEST);
+    std::fs::rename(&text, &marker).map_err(|e| Failure::io(&marker, "write", e))?;
+    for rel in &gone {
+        let path = output.join(rel);
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Failure::io(&path, "remove", e));
+            }
+            _ => {}
+        }
+    }
+    // Folders the removed files leave empty go too, the deepest first (before the
+    // moves, so that a page may take the place of a folder that is gone).
+    let emptied: std::collections::BTreeSet<&Path> = gone
+        .iter()
+        .flat_map(|rel| Path::new(rel).ancestors().skip(1))
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .collect();
+    let mut emptied: Vec<&Path> = emptied.into_iter().collect();
+    emptied.sort_by_key(|dir| std::cmp::Reverse(dir.components().count()));
+    for dir in emptied {
+        // A folder that still holds a page is not empty, and stays.
+        let _ = std::fs::remove_dir(output.join(dir));
+    }
+    moved.par_iter().try_for_each(|rel| {
+        let to = file_path(output, rel)?;
+        std::fs::rename(staging.join(rel), &to).map_err(|e| Failure::io(&to, "write", e))
+    })?;
+    let manifest = staging.join(MANIFEST);
+    std::fs::rename(&manifest, &marker).map_err(|e| Failure::io(&marker, "write", e))?;
+    remove_tree(staging).map_err(|e| Failure::io(staging, "remove", e))
+}
+
+/// The manifest a site holds while it is patched: every file it may hold, the old ones
+/// and the new, with no fingerprint for any of `replaced`, so that no build trusts a
+/// file that was being replaced when the patch stopped.
+fn interim<'m>(old: &Manifest<'m>, replaced: &[&'m str]) -> Manifest<'m> {
+    let mut files = old.files.clone();
+    for rel in replaced {
+        files.insert(rel, None);
+    }
+    Manifest {
+        salt: old.salt,
+        files,
+    }
+}
+
 /// Removes the folder `dir` (which holds no symbolic links out of it: the tool made
 /// it) and everything in it, its top-level entries in parallel: a site's files are
 /// many, and most are in two or three folders.
@@ -710,6 +835,39 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_being_patched_vouches_for_no_file_it_replaces() {
+        let old = Manifest {
+            salt: Some(0xabc),
+            files: BTreeMap::from([
+                ("index.html", None),
+                ("people/x/index.html", Some(7)),
+                ("people/y/index.html", Some(8)),
+                ("articles/gone/index.html", Some(9)),
+            ]),
+        };
+        let during = interim(
+            &old,
+            &[
+                "people/y/index.html",
+                "articles/gone/index.html",
+                "articles/new/index.html",
+            ],
+        );
+        assert_eq!(during.salt, Some(0xabc));
+        let files: Vec<(&str, Option<u64>)> = during.files.into_iter().collect();
+        assert_eq!(
+            files,
+            [
+                ("articles/gone/index.html", None),
+                ("articles/new/index.html", None),
+                ("index.html", None),
+                ("people/x/index.html", Some(7)),
+                ("people/y/index.html", None),
+            ]
+        );
+    }
 
     #[test]
     fn a_manifest_reads_back_as_its_salt_files_and_fingerprints() {

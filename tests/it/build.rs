@@ -187,7 +187,25 @@ fn incremental_equals_clean(dir: &std::path::Path, step: &str) -> String {
         .filter(|path| site.get(*path) != clean.get(*path))
         .collect();
     assert_eq!(differ, Vec::<&String>::new(), "{step}: pages that differ");
+    // Patched in place, the site keeps no folder its pages left, and nothing beside it.
+    assert_eq!(
+        folders(&dir.join("site")),
+        folders(&dir.join("clean")),
+        "{step}: folders"
+    );
+    assert_eq!(staging_leftovers(dir), Vec::<String>::new(), "{step}");
     stderr(&incremental)
+}
+
+/// The folders below `dir`, relative to it.
+fn folders(dir: &std::path::Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| e.path().strip_prefix(dir).unwrap().display().to_string())
+        .collect()
 }
 
 #[test]
