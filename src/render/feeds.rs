@@ -11,6 +11,7 @@
 use std::fmt::Write;
 
 use chrono::{NaiveDate, NaiveTime};
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use super::{Page, Site};
@@ -428,13 +429,14 @@ struct SitemapUrl {
 fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
     // The search index's files are not pages a reader opens: the sitemap does not ask
     // for them, so it does not build the index.
+    // In parallel: the dev server counts the sitemap's files before it renders a page.
     let mut urls: Vec<(String, Option<NaiveDate>)> = site
         .main_pages()
-        .iter()
-        .filter(|p| listed(p))
-        .map(|p| {
-            let path = site.path(p);
-            let loc = format!("{}{}", site.options.base_url, super::pages::pretty(&path));
+        .par_iter()
+        .zip(site.main_paths())
+        .filter(|(p, _)| listed(p))
+        .map(|(p, path)| {
+            let loc = format!("{}{}", site.options.base_url, super::pages::pretty(path));
             let lastmod = match p {
                 Page::Article(i) => Some(site.briefing.articles[*i].published.date),
                 _ => None,
@@ -442,8 +444,8 @@ fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
             (loc, lastmod)
         })
         .collect();
-    urls.sort();
-    urls.into_iter()
+    urls.par_sort_unstable();
+    urls.into_par_iter()
         .map(|(loc, lastmod)| {
             let mut line = format!("  <url><loc>{}</loc>", xml_escape(&loc));
             if let Some(d) = lastmod {
@@ -459,26 +461,14 @@ fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
 /// `limits`, else `sitemap.xml` as an index of `sitemap-1.xml`, `sitemap-2.xml`… (the
 /// files that follow it), each as full as the limits let it be.
 fn sitemap_files(base: &str, urls: &[SitemapUrl], limits: SitemapLimits) -> Vec<String> {
-    let head =
-        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"{SITEMAP_NS}\">\n");
-    let tail = "</urlset>\n";
-    let mut parts: Vec<&[SitemapUrl]> = Vec::new();
-    let (mut start, mut bytes) = (0, head.len() + tail.len());
-    for (i, url) in urls.iter().enumerate() {
-        let full = i - start == limits.urls || bytes + url.line.len() > limits.bytes;
-        if full && i > start {
-            parts.push(&urls[start..i]);
-            (start, bytes) = (i, head.len() + tail.len());
-        }
-        bytes += url.line.len();
-    }
-    parts.push(&urls[start..]);
+    let head = urlset_head();
+    let parts = sitemap_split(urls, limits);
     let urlset = |urls: &[SitemapUrl]| {
         let mut x = head.clone();
         for url in urls {
             x.push_str(&url.line);
         }
-        x.push_str(tail);
+        x.push_str(URLSET_TAIL);
         x
     };
     if parts.len() == 1 {
@@ -501,11 +491,36 @@ fn sitemap_files(base: &str, urls: &[SitemapUrl], limits: SitemapLimits) -> Vec<
         .collect()
 }
 
+const URLSET_TAIL: &str = "</urlset>\n";
+
+fn urlset_head() -> String {
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"{SITEMAP_NS}\">\n")
+}
+
+/// `urls` cut into the runs each `<urlset>` file holds within `limits`.
+fn sitemap_split(urls: &[SitemapUrl], limits: SitemapLimits) -> Vec<&[SitemapUrl]> {
+    let frame = urlset_head().len() + URLSET_TAIL.len();
+    let mut parts: Vec<&[SitemapUrl]> = Vec::new();
+    let (mut start, mut bytes) = (0, frame);
+    for (i, url) in urls.iter().enumerate() {
+        let full = i - start == limits.urls || bytes + url.line.len() > limits.bytes;
+        if full && i > start {
+            parts.push(&urls[start..i]);
+            (start, bytes) = (i, frame);
+        }
+        bytes += url.line.len();
+    }
+    parts.push(&urls[start..]);
+    parts
+}
+
 /// How many files follow `sitemap.xml` (`sitemap-1.xml`…): none while one file holds
-/// every URL.
+/// every URL. Counted from the runs, not the files, which are made only when written.
 pub(crate) fn sitemap_parts(site: &Site, limits: SitemapLimits) -> usize {
-    let files = sitemap_files(&site.options.base_url, &sitemap_urls(site), limits);
-    files.len() - 1
+    match sitemap_split(&sitemap_urls(site), limits).len() {
+        1 => 0,
+        n => n,
+    }
 }
 
 /// `/sitemap.xml` (sitemaps.org 0.9), when `part` is 0, else `sitemap-<part>.xml`.

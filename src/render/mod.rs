@@ -133,6 +133,9 @@ pub struct Site<'a> {
     pub(crate) data: std::sync::OnceLock<data::Plan>,
     /// Every page but the search index's files.
     pages: Vec<Page>,
+    /// The output path of each of `pages`, made once: the sitemap and the dev server
+    /// need every one before a page is rendered.
+    paths: Vec<String>,
 }
 
 /// Prepares a site: compiles the templates and lists the pages.
@@ -154,11 +157,16 @@ pub fn site<'a>(
         search: Default::default(),
         data: Default::default(),
         pages: Vec::new(),
+        paths: Vec::new(),
     };
     site.pages = site.list_pages();
+    site.paths = site.pages.par_iter().map(|page| site.path(page)).collect();
     // Last: how many files the sitemap needs depends on every other page.
     let parts = feeds::sitemap_parts(&site, feeds::SITEMAP_LIMITS);
-    site.pages.extend((1..=parts).map(Page::SitemapPart));
+    let parts = (1..=parts).map(Page::SitemapPart);
+    let paths: Vec<String> = parts.clone().map(|page| site.path(&page)).collect();
+    site.pages.extend(parts);
+    site.paths.extend(paths);
     Ok(site)
 }
 
@@ -229,7 +237,9 @@ impl<'a> Site<'a> {
             if ix.person_articles(&p.id).len() > pages::PERSON_ARTICLES {
                 lists.extend([List::PersonMentions(i), List::PersonArticles(i)]);
             }
-            if ix.person_quotes(&p.id).len() > pages::PERSON_QUOTES {
+            // Counted, not sorted: the dev server lists the pages before it renders one.
+            let quotes = ix.quotes_by_person.get(&p.id).map_or(0, Vec::len);
+            if quotes > pages::PERSON_QUOTES {
                 lists.push(List::PersonQuotes(i));
             }
             let events = ix.events_by_person.get(p.id.as_str()).map_or(0, Vec::len);
@@ -307,6 +317,11 @@ impl<'a> Site<'a> {
     /// measuring the one or building the other.
     pub fn main_pages(&self) -> &[Page] {
         &self.pages
+    }
+
+    /// The output path of each of [`Site::main_pages`], in the same order.
+    pub fn main_paths(&self) -> &[String] {
+        &self.paths
     }
 
     fn search(&self) -> &search::Index {

@@ -247,26 +247,35 @@ impl<'a> Index<'a> {
     /// The articles naming `person`, newest first, with how many mentions each has.
     pub fn person_articles(&self, person: &str) -> &[(&'a Article, usize)] {
         let all = self.person_articles.get_or_init(|| {
-            let mut counts: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
-            for m in self.mentions_by_article.iter() {
-                if let Some(p) = m.person.as_deref() {
-                    let per = counts.entry(p).or_default();
-                    *per.entry(m.place.article.as_ref()).or_default() += 1;
+            // The articles newest first, each counting its mentions by person: every
+            // person's list comes out in order, and no mention is looked up by id.
+            use rayon::prelude::*;
+            let counted: Vec<Vec<(&str, usize)>> = self
+                .newest()
+                .par_iter()
+                .map(|a| {
+                    let mut counts: Vec<(&str, usize)> = Vec::new();
+                    for m in self.mentions_by_article.of(&a.id) {
+                        let Some(p) = m.person.as_deref() else {
+                            continue;
+                        };
+                        match counts.iter_mut().find(|(q, _)| *q == p) {
+                            Some((_, n)) => *n += 1,
+                            None => counts.push((p, 1)),
+                        }
+                    }
+                    counts
+                })
+                .collect();
+            let mut out: HashMap<&str, Vec<(&Article, usize)>> = HashMap::new();
+            for (&a, counts) in self.newest().iter().zip(counted) {
+                for (p, n) in counts {
+                    if let Some(person) = self.briefing.person(p) {
+                        out.entry(person.id.as_str()).or_default().push((a, n));
+                    }
                 }
             }
-            let b = self.briefing;
-            counts
-                .into_iter()
-                .filter_map(|(p, per)| {
-                    let p = b.person(p)?.id.as_str();
-                    let mut list: Vec<(&Article, usize)> = per
-                        .into_iter()
-                        .filter_map(|(id, n)| b.article(id).map(|a| (a, n)))
-                        .collect();
-                    list.sort_by(|(x, _), (y, _)| newest_first(x, y));
-                    Some((p, list))
-                })
-                .collect()
+            out
         });
         all.get(person).map_or(&[], Vec::as_slice)
     }

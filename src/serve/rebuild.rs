@@ -166,7 +166,8 @@ impl Rebuilder {
         let main: Vec<(Page, String)> = site
             .main_pages()
             .iter()
-            .map(|page| (page.clone(), site.path(page)))
+            .cloned()
+            .zip(site.main_paths().iter().cloned())
             .collect();
         let (first, rest): (Vec<_>, Vec<_>) = main
             .iter()
