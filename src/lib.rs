@@ -143,6 +143,20 @@ pub fn build_with_progress(
 pub(crate) mod testing {
     use std::path::Path;
 
+    /// Calls `f` with the site of the briefing in the folder `$var` names, for the
+    /// ignored tests that measure a large briefing; does nothing when `var` is not set.
+    pub(crate) fn measured_site(var: &str, f: impl FnOnce(&crate::render::Site)) {
+        let Some(root) = std::env::var_os(var) else {
+            return;
+        };
+        let loaded = crate::load::briefing(Path::new(&root)).unwrap();
+        let analysis = crate::analyse::run(&loaded.briefing);
+        let theme = crate::render::Theme::default_theme();
+        let options = crate::render_options(&loaded, None);
+        let site = crate::render::site(&loaded.briefing, &analysis, &theme, options).unwrap();
+        f(&site)
+    }
+
     /// A temporary copy of the default briefing of this repository.
     pub(crate) fn default_briefing() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();

@@ -1379,6 +1379,15 @@ mod tests {
         check(&mut site);
     }
 
+    /// Plans the exports of `site` as if each were too large for one JSON file.
+    fn shard_every_export(site: &mut Site) {
+        let limits = Limits {
+            json_bytes: 0,
+            ..Limits::DEFAULT
+        };
+        site.data = OnceLock::from(Plan::with(site, limits));
+    }
+
     fn render(site: &Site, name: &str) -> Vec<u8> {
         let mut out = Vec::new();
         file(site, name, &mut out).unwrap();
@@ -1542,11 +1551,7 @@ mod tests {
     #[test]
     fn a_shard_is_the_same_bytes_each_time_with_no_time_or_name_in_its_header() {
         with_site(|site| {
-            let limits = Limits {
-                json_bytes: 0,
-                ..Limits::DEFAULT
-            };
-            site.data = OnceLock::from(Plan::with(site, limits));
+            shard_every_export(site);
             let first = render(site, "paragraphs/0001.ndjson.gz");
             assert_eq!(first, render(site, "paragraphs/0001.ndjson.gz"));
             // ID1 ID2, deflate, no flags (no name, comment or extra), no time.
@@ -1557,11 +1562,7 @@ mod tests {
     #[test]
     fn the_manifest_takes_the_bytes_of_linked_shards_from_the_previous_one() {
         with_site(|site| {
-            let limits = Limits {
-                json_bytes: 0,
-                ..Limits::DEFAULT
-            };
-            site.data = OnceLock::from(Plan::with(site, limits));
+            shard_every_export(site);
             let manifest: Value = serde_json::from_slice(&render(site, MANIFEST)).unwrap();
             // A new plan knows no bytes of its shards: a manifest said to be the
             // previous one's gives them without their being made.
@@ -1582,7 +1583,7 @@ mod tests {
             }
             assert_ne!(said, manifest);
             let again = |previous: &Value, site: &mut Site| -> Value {
-                site.data = OnceLock::from(Plan::with(site, limits));
+                shard_every_export(site);
                 site.data().remember(&serde_json::to_vec(previous).unwrap());
                 serde_json::from_slice(&render(site, MANIFEST)).unwrap()
             };
@@ -1607,16 +1608,12 @@ mod tests {
     #[test]
     #[ignore = "a measurement"]
     fn data_cost() {
-        let Some(root) = std::env::var_os("BRIEFING_DATA_COST_ROOT") else {
-            return;
-        };
-        let loaded = crate::load::briefing(std::path::Path::new(&root)).unwrap();
-        let analysis = crate::analyse::run(&loaded.briefing);
-        let theme = super::super::Theme::default_theme();
-        let options = crate::render_options(&loaded, None);
-        let site = super::super::site(&loaded.briefing, &analysis, &theme, options).unwrap();
+        crate::testing::measured_site("BRIEFING_DATA_COST_ROOT", data_cost_of);
+    }
+
+    fn data_cost_of(site: &Site) {
         let started = cpu();
-        let plan = Plan::new(&site);
+        let plan = Plan::new(site);
         eprintln!("plan: {:?}", cpu() - started);
         let shards = plan.exports.iter().filter(|p| p.sharded);
         let parts: Vec<(Export, &Part)> = shards
@@ -1626,7 +1623,7 @@ mod tests {
         let mut plain = Counted::new(std::io::sink(), u64::MAX);
         for (export, part) in &parts {
             let mut lines = Lines { out: &mut plain };
-            each(&site, &plan.pairs, *export, &part.scope, &mut lines).unwrap();
+            each(site, &plan.pairs, *export, &part.scope, &mut lines).unwrap();
         }
         eprintln!("ndjson: {:?}, {} bytes", cpu() - started, plain.bytes);
         for level in [1, 2, 3, 6] {
@@ -1634,7 +1631,7 @@ mod tests {
             let mut compressed = 0;
             for (export, part) in &parts {
                 let mut out = std::io::sink();
-                let made = shard(&site, &plan.pairs, *export, &part.scope, level, &mut out);
+                let made = shard(site, &plan.pairs, *export, &part.scope, level, &mut out);
                 compressed += made.unwrap().compressed_bytes.unwrap_or(0);
             }
             eprintln!("gzip {level}: {:?}, {compressed} bytes", cpu() - started);

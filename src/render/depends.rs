@@ -626,20 +626,18 @@ mod tests {
     #[test]
     #[ignore = "a measurement"]
     fn fingerprint_cost() {
-        let Some(root) = std::env::var_os("BRIEFING_FINGERPRINT_ROOT") else {
-            return;
-        };
-        let loaded = crate::load::briefing(std::path::Path::new(&root)).unwrap();
-        let analysis = crate::analyse::run(&loaded.briefing);
-        let theme = super::super::Theme::default_theme();
-        let options = crate::render_options(&loaded, None);
-        let site = super::super::site(&loaded.briefing, &analysis, &theme, options).unwrap();
+        crate::testing::measured_site("BRIEFING_FINGERPRINT_ROOT", |site| {
+            fingerprint_cost_of(site)
+        });
+    }
+
+    fn fingerprint_cost_of(site: &crate::render::Site) {
         let started = std::time::Instant::now();
         let mut by_kind: std::collections::BTreeMap<&str, (usize, std::time::Duration)> =
             Default::default();
         for page in site.main_pages() {
             let t = std::time::Instant::now();
-            let _ = super::fingerprint(&site, page);
+            let _ = super::fingerprint(site, page);
             let e = by_kind.entry(page.kind()).or_default();
             e.0 += 1;
             e.1 += t.elapsed();
