@@ -494,7 +494,18 @@ fn comparison_list(site: &Site, root: &str) -> Vec<Value> {
         .collect()
 }
 
-fn relation_words(r: Relation) -> &'static str {
+/// A curated point's verdict as a reader reads it (`only-one` is "only one source").
+pub(crate) fn verdict_words(v: crate::content::Verdict) -> &'static str {
+    use crate::content::Verdict;
+    match v {
+        Verdict::Agree => "agree",
+        Verdict::Differ => "differ",
+        Verdict::OnlyOne => "only one source",
+        Verdict::Unclear => "unclear",
+    }
+}
+
+pub(crate) fn relation_words(r: Relation) -> &'static str {
     match r {
         Relation::Copy => "copy",
         Relation::LightEdit => "light edit",
@@ -557,6 +568,7 @@ fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static 
             json!({
                 "topic": curated_inline(&p.topic),
                 "verdict": p.verdict.as_str(),
+                "verdict_words": verdict_words(p.verdict),
                 "columns": columns,
                 "note": curated_html(&p.note),
             })
@@ -629,7 +641,7 @@ pub(crate) fn pair_line(site: &Site, p: &Pair, root: &str) -> Value {
 #[derive(Serialize)]
 struct DifferenceRow<'a> {
     kind: &'static str,
-    summary: &'a str,
+    summary: String,
     a: Option<DifferenceSide<'a>>,
     b: Option<DifferenceSide<'a>>,
     /// The pair's page, on a story's page.
@@ -657,6 +669,65 @@ fn difference_side<'a>(
     }
 }
 
+/// A difference's summary as a reader reads it: the analysis names the pair's articles
+/// by id ("only in reuters-cuban-advisers"), a page by outlet — with the date when both
+/// are of one outlet, by title when that is the same too.
+fn summary_words(site: &Site, pair: &Pair, summary: &str) -> String {
+    let b = site.briefing;
+    let (x, y) = (b.article(&pair.a), b.article(&pair.b));
+    let mut out = summary.to_string();
+    // The longer id first: the shorter may be a part of it.
+    let mut sides = [(&pair.a, x, y), (&pair.b, y, x)];
+    sides.sort_by_key(|(id, _, _)| std::cmp::Reverse(id.len()));
+    for (id, this, other) in sides {
+        if let Some(this) = this {
+            out = replace_word(&out, id, &article_name(b, this, other));
+        }
+    }
+    out
+}
+
+/// How an article is told from `other` in a sentence: its outlet, its outlet and day
+/// when `other` is of the same outlet, its title when that is the same too.
+pub(crate) fn article_name(
+    b: &crate::content::Briefing,
+    a: &Article,
+    other: Option<&Article>,
+) -> String {
+    let outlet = |a: &Article| {
+        let id = a.outlet.as_ref()?;
+        b.outlets.get(id).map(|o| o.name.as_str())
+    };
+    let same_outlet = other.is_some_and(|o| outlet(o) == outlet(a));
+    let same_day = other.is_some_and(|o| o.published.date == a.published.date);
+    match outlet(a) {
+        Some(name) if !same_outlet => name.to_string(),
+        Some(name) if !same_day => format!("{name} of {}", view::day_words(a.published.date)),
+        _ => format!("“{}”", a.title),
+    }
+}
+
+/// `text` with each whole occurrence of the id `word` (not a part of a longer id)
+/// replaced by `with`.
+fn replace_word(text: &str, word: &str, with: &str) -> String {
+    let part_of_id = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(word) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + word.len()..].chars().next();
+        out.push_str(&rest[..at]);
+        if before.is_some_and(part_of_id) || after.is_some_and(part_of_id) {
+            out.push_str(word);
+        } else {
+            out.push_str(with);
+        }
+        rest = &rest[at + word.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// How a kind of difference is named to a reader, and the order the kinds are shown
 /// in: a quote worded differently first, a statement in one source only last.
 fn difference_kind(kind: DifferenceKind) -> (u8, &'static str) {
@@ -670,6 +741,7 @@ fn difference_kind(kind: DifferenceKind) -> (u8, &'static str) {
 
 fn difference_row<'a>(
     site: &Site,
+    of: &Pair,
     d: &'a Difference,
     pair: Option<String>,
     root: &str,
@@ -677,7 +749,7 @@ fn difference_row<'a>(
     let b = site.briefing;
     DifferenceRow {
         kind: difference_kind(d.kind).1,
-        summary: &d.summary,
+        summary: summary_words(site, of, &d.summary),
         a: d.a.as_ref().map(|x| difference_side(x, b, root)),
         b: d.b.as_ref().map(|x| difference_side(x, b, root)),
         pair,
@@ -721,7 +793,7 @@ fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
         .take(STORY_DIFFERENCES)
         .map(|(_, p, d)| {
             let page = worth_a_page(p).then(|| format!("{root}{}", pair_base(p)));
-            difference_row(site, d, page, root)
+            difference_row(site, p, d, page, root)
         })
         .collect();
     let first = articles.first().map(|a| view::day_words(a.published.date));
@@ -861,7 +933,7 @@ fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Context) -> &'sta
     differences.sort_by_key(|d| difference_kind(d.kind).0);
     let differences: Vec<DifferenceRow> = differences
         .into_iter()
-        .map(|d| difference_row(site, d, None, root))
+        .map(|d| difference_row(site, pair, d, None, root))
         .collect();
     let link = |a: Option<&Article>| a.map(|a| article_link(b, a, root));
     let side_name = |a: Option<&Article>| {
@@ -1118,6 +1190,20 @@ fn data_index(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_is_replaced_only_where_it_stands_whole() {
+        let said = "quoted in wire-1, reported without quotation marks in wire-12";
+        assert_eq!(
+            replace_word(said, "wire-1", "Reuters"),
+            "quoted in Reuters, reported without quotation marks in wire-12"
+        );
+        assert_eq!(
+            replace_word("only in wire-12", "wire-1", "X"),
+            "only in wire-12"
+        );
+        assert_eq!(replace_word("rewire-1 wire-1", "wire-1", "X"), "rewire-1 X");
+    }
 
     #[test]
     fn roots_lead_back_to_the_top() {

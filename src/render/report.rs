@@ -27,11 +27,11 @@ use self::rank::{
     Dispute, DisputeKind, Renown, StoryRank, chosen_comparisons, chosen_events, disputes,
     rank_stories, renown,
 };
-use super::pages::date_range_words;
+use super::pages::{date_range_words, relation_words, verdict_words};
 use super::view::{day_words, escape};
 use super::{Site, charts};
 use crate::analyse::{DifferenceKind, Pair, Relation, Story};
-use crate::content::{Article, Briefing, Comparison, Event, SourceRef, Verdict};
+use crate::content::{Article, Briefing, Comparison, Event, SourceRef};
 use crate::error::Failure;
 use crate::markdown::{curated_html, curated_inline};
 
@@ -115,24 +115,6 @@ fn number(n: usize) -> String {
 /// "1 article", "2,500 articles".
 fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", number(n), if n == 1 { one } else { many })
-}
-
-fn verdict_words(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Agree => "agree",
-        Verdict::Differ => "differ",
-        Verdict::OnlyOne => "only one source",
-        Verdict::Unclear => "unclear",
-    }
-}
-
-fn relation_words(r: Relation) -> &'static str {
-    match r {
-        Relation::Copy => "copy",
-        Relation::LightEdit => "light edit",
-        Relation::Rewrite => "rewrite",
-        Relation::PartialOverlap => "partial overlap",
-    }
 }
 
 fn relation_plural(r: Relation) -> &'static str {

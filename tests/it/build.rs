@@ -306,3 +306,75 @@ fn an_incremental_build_that_fails_leaves_the_previous_site_byte_identical() {
     assert_eq!(snapshot(&dir.path().join("site")), before);
     assert_eq!(staging_leftovers(dir.path()), Vec::<String>::new());
 }
+
+/// Every text a reader sees on the pages of the default briefing: no article's or
+/// person's id, and no enum spelling of the analysis or the content format (`only_in`,
+/// `only-one`), outside addresses, attributes, scripts and the `<code>` of the data
+/// exports' documentation.
+#[test]
+fn no_page_shows_an_internal_id_or_an_enum_spelling() {
+    let dir = default_briefing();
+    let out = briefing(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stems = |folder: &str| -> Vec<String> {
+        let root = dir.path().join("content").join(folder);
+        walkdir::WalkDir::new(root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.path().file_stem().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    let mut words: Vec<String> = stems("articles");
+    // A one-word person id is a name ("maduro" is not the text "Maduro", but a word).
+    words.extend(stems("people").into_iter().filter(|id| id.contains('-')));
+    words.extend(
+        [
+            "partial_overlap",
+            "light_edit",
+            "only_in",
+            "quote_wording",
+            "only-one",
+        ]
+        .map(String::from),
+    );
+    let mut found = Vec::new();
+    for (path, bytes) in snapshot(&dir.path().join("site")) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let page = scraper::Html::parse_document(&String::from_utf8_lossy(&bytes));
+        let text: String = page
+            .root_element()
+            .descendants()
+            .filter_map(|node| {
+                let text = node.value().as_text()?;
+                let hidden = node.ancestors().any(|a| {
+                    a.value().as_element().is_some_and(|e| {
+                        matches!(e.name(), "script" | "style" | "code" | "template")
+                    })
+                });
+                (!hidden).then(|| text.to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        for word in &words {
+            if let Some(at) = whole_word(&text, word) {
+                let from = text.floor_char_boundary(at.saturating_sub(60));
+                let to = text.ceil_char_boundary((at + word.len() + 40).min(text.len()));
+                found.push(format!("{path}: `{word}` in “{}”", &text[from..to]));
+            }
+        }
+    }
+    assert_eq!(found, Vec::<String>::new());
+}
+
+/// Where `word` first stands in `text` as a whole id: not part of a longer one.
+fn whole_word(text: &str, word: &str) -> Option<usize> {
+    let part = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '/';
+    text.match_indices(word).map(|(at, _)| at).find(|&at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(part) && !after.is_some_and(part)
+    })
+}
