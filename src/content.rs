@@ -28,17 +28,23 @@ pub struct Briefing {
 
 impl Briefing {
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles
-            .binary_search_by(|a| a.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.articles[i])
+        self.article_position(id).map(|i| &self.articles[i])
     }
 
     pub fn person(&self, id: &str) -> Option<&Person> {
-        self.people
-            .binary_search_by(|p| p.id.as_str().cmp(id))
+        self.person_position(id).map(|i| &self.people[i])
+    }
+
+    /// Where the person `id` is in `people`.
+    pub fn person_position(&self, id: &str) -> Option<usize> {
+        self.people.binary_search_by(|p| p.id.as_str().cmp(id)).ok()
+    }
+
+    /// Where the article `id` is in `articles`.
+    pub fn article_position(&self, id: &str) -> Option<usize> {
+        self.articles
+            .binary_search_by(|a| a.id.as_str().cmp(id))
             .ok()
-            .map(|i| &self.people[i])
     }
 
     /// How many articles, people, events and comparisons are drafts.

@@ -70,6 +70,11 @@ impl<T: Located> PerArticle<T> {
         self.lists.iter().flatten()
     }
 
+    /// Each article's findings, one list per article that has any, in article order.
+    pub fn lists(&self) -> impl Iterator<Item = &[T]> {
+        self.lists.iter().map(Vec::as_slice)
+    }
+
     pub fn len(&self) -> usize {
         self.len
     }

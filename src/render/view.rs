@@ -247,35 +247,57 @@ impl<'a> Index<'a> {
     /// The articles naming `person`, newest first, with how many mentions each has.
     pub fn person_articles(&self, person: &str) -> &[(&'a Article, usize)] {
         let all = self.person_articles.get_or_init(|| {
-            // The articles newest first, each counting its mentions by person: every
-            // person's list comes out in order, and no mention is looked up by id.
-            use rayon::prelude::*;
-            let counted: Vec<Vec<(&str, usize)>> = self
-                .newest()
-                .par_iter()
-                .map(|a| {
-                    let mut counts: Vec<(&str, usize)> = Vec::new();
-                    for m in self.mentions_by_article.of(&a.id) {
-                        let Some(p) = m.person.as_deref() else {
-                            continue;
-                        };
-                        match counts.iter_mut().find(|(q, _)| *q == p) {
-                            Some((_, n)) => *n += 1,
-                            None => counts.push((p, 1)),
-                        }
+            // Each article's mentions are one list, in article id order as the articles
+            // are: walked side by side, no article is looked up by its id, and each
+            // person once.
+            let (articles, people) = (&self.briefing.articles, &self.briefing.people);
+            let mut rank = vec![0; articles.len()];
+            for (r, a) in self.newest().iter().enumerate() {
+                rank[self.briefing.article_position(&a.id).expect("listed")] = r;
+            }
+            let mut lists: Vec<Vec<(usize, usize)>> = vec![Vec::new(); people.len()];
+            let mut known: Vec<(&str, Option<usize>)> = Vec::new();
+            let mut counts: Vec<(&str, usize)> = Vec::new();
+            let mut at = 0;
+            for list in self.mentions_by_article.lists() {
+                let id = &*list[0].place.article;
+                while at < articles.len() && articles[at].id.as_str() < id {
+                    at += 1;
+                }
+                if articles.get(at).is_none_or(|a| a.id != id) {
+                    continue;
+                }
+                counts.clear();
+                for p in list.iter().filter_map(|m| m.person.as_deref()) {
+                    match counts.iter_mut().find(|(q, _)| *q == p) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((p, 1)),
                     }
-                    counts
-                })
-                .collect();
-            let mut out: HashMap<&str, Vec<(&Article, usize)>> = HashMap::new();
-            for (&a, counts) in self.newest().iter().zip(counted) {
-                for (p, n) in counts {
-                    if let Some(person) = self.briefing.person(p) {
-                        out.entry(person.id.as_str()).or_default().push((a, n));
+                }
+                for &(p, n) in &counts {
+                    let person = match known.iter().find(|(q, _)| *q == p) {
+                        Some(&(_, i)) => i,
+                        None => {
+                            let i = self.briefing.person_position(p);
+                            known.push((p, i));
+                            i
+                        }
+                    };
+                    if let Some(i) = person {
+                        lists[i].push((at, n));
                     }
                 }
             }
-            out
+            people
+                .iter()
+                .zip(lists)
+                .filter(|(_, list)| !list.is_empty())
+                .map(|(p, mut list)| {
+                    list.sort_unstable_by_key(|&(i, _)| rank[i]);
+                    let list = list.into_iter().map(|(i, n)| (&articles[i], n));
+                    (p.id.as_str(), list.collect())
+                })
+                .collect()
         });
         all.get(person).map_or(&[], Vec::as_slice)
     }
