@@ -78,13 +78,7 @@ impl KindTotals {
 /// that is taken (a folder left by a build that was killed, or anyone's) is skipped,
 /// never emptied, so this never deletes what another process or the user made.
 fn fresh_beside(output: &Path, what: &str) -> Result<PathBuf, Failure> {
-    let name = output
-        .file_name()
-        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let (parent, name) = beside(output);
     std::fs::create_dir_all(parent).map_err(|e| Failure::io(parent, "create", e))?;
     let pid = std::process::id();
     for attempt in 0u32.. {
@@ -107,6 +101,13 @@ fn fresh_beside(output: &Path, what: &str) -> Result<PathBuf, Failure> {
 /// a folder beside the output, named after it (`.site.cache/` beside `site/`), never
 /// inside it, so it is not published.
 pub fn cache_folder(output: &Path) -> PathBuf {
+    let (parent, name) = beside(output);
+    parent.join(format!(".{name}.cache"))
+}
+
+/// The folder `output` is in, and its name: what the folders the build keeps beside
+/// it are named after.
+fn beside(output: &Path) -> (&Path, String) {
     let name = output
         .file_name()
         .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
@@ -114,7 +115,7 @@ pub fn cache_folder(output: &Path) -> PathBuf {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    parent.join(format!(".{name}.cache"))
+    (parent, name)
 }
 
 /// Writes `file` in `folder` through `write`, whole or not at all: into a new file
@@ -639,18 +640,22 @@ impl Each<'_, '_> {
             };
             Ok((totals, rel.clone(), fingerprint, !self.in_place))
         };
-        if let Some(old) = &unchanged {
-            if self.in_place {
-                // Left where it is, if it is still there as the build wrote it.
-                match std::fs::symlink_metadata(old) {
-                    Ok(meta) if meta.is_file() => return kept(meta.len()),
-                    _ => {}
-                }
-            } else if let Some(bytes) = reuse(old, &file_path(self.dir, &rel)?) {
-                return kept(bytes);
-            }
+        // Patching, an unchanged page is left where it is, if it is still there as the
+        // build wrote it; else it is linked into the new folder.
+        if self.in_place
+            && let Some(old) = &unchanged
+            && let Ok(meta) = std::fs::symlink_metadata(old)
+            && meta.is_file()
+        {
+            return kept(meta.len());
         }
         let path = file_path(self.dir, &rel)?;
+        if !self.in_place
+            && let Some(old) = &unchanged
+            && let Some(bytes) = reuse(old, &path)
+        {
+            return kept(bytes);
+        }
         let file = std::fs::File::create(&path).map_err(|e| Failure::io(&path, "create", e))?;
         let mut out = Counted {
             file,
