@@ -1161,7 +1161,9 @@ pub(crate) mod tests {
         assert_eq!(kept.weights, weights);
     }
 
-    fn same(a: &Analysis, b: &Analysis) {
+    /// Asserts that two analyses found the same: what a cached or restored run must
+    /// give.
+    pub(crate) fn same(a: &Analysis, b: &Analysis) {
         assert_eq!(a.mentions, b.mentions);
         assert_eq!(a.quotes, b.quotes);
         assert_eq!(a.dates, b.dates);

@@ -361,12 +361,7 @@ mod tests {
         assert_eq!(made(&restored), made(&cache));
         assert!(made(&restored) > 0);
         let again = super::super::run_cached(b, &mut restored, Some(previous));
-        assert_eq!(again.mentions, first.mentions);
-        assert_eq!(again.quotes, first.quotes);
-        assert_eq!(again.dates, first.dates);
-        assert_eq!(again.stories, first.stories);
-        assert_eq!(again.conflicts, first.conflicts);
-        assert_eq!(again.warnings, first.warnings);
+        super::super::tests::same(&again, &first);
         assert_eq!(again.stories, super::super::run(b).stories);
     }
 
