@@ -419,13 +419,19 @@ pub(crate) const SITEMAP_LIMITS: SitemapLimits = SitemapLimits {
 const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
 /// One `<url>` line of a sitemap, and its `lastmod`.
-struct SitemapUrl {
+pub(crate) struct SitemapUrl {
     line: String,
     lastmod: Option<NaiveDate>,
 }
 
 /// Every HTML page but the 404 page, in address order, with the publication day of
 /// articles as `lastmod`.
+/// [`sitemap_urls`], made once per site: counting the sitemap's files and writing each
+/// of them reads them all.
+fn listed_urls<'s>(site: &'s Site) -> &'s [SitemapUrl] {
+    site.sitemap.get_or_init(|| sitemap_urls(site))
+}
+
 fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
     // The search index's files are not pages a reader opens: the sitemap does not ask
     // for them, so it does not build the index.
@@ -517,7 +523,7 @@ fn sitemap_split(urls: &[SitemapUrl], limits: SitemapLimits) -> Vec<&[SitemapUrl
 /// How many files follow `sitemap.xml` (`sitemap-1.xml`…): none while one file holds
 /// every URL. Counted from the runs, not the files, which are made only when written.
 pub(crate) fn sitemap_parts(site: &Site, limits: SitemapLimits) -> usize {
-    match sitemap_split(&sitemap_urls(site), limits).len() {
+    match sitemap_split(listed_urls(site), limits).len() {
         1 => 0,
         n => n,
     }
@@ -525,7 +531,7 @@ pub(crate) fn sitemap_parts(site: &Site, limits: SitemapLimits) -> usize {
 
 /// `/sitemap.xml` (sitemaps.org 0.9), when `part` is 0, else `sitemap-<part>.xml`.
 pub(crate) fn sitemap(site: &Site, part: usize, limits: SitemapLimits) -> Vec<u8> {
-    let mut files = sitemap_files(&site.options.base_url, &sitemap_urls(site), limits);
+    let mut files = sitemap_files(&site.options.base_url, listed_urls(site), limits);
     if part < files.len() {
         files.swap_remove(part).into_bytes()
     } else {

@@ -131,6 +131,8 @@ pub struct Site<'a> {
     /// How the data exports are cut into files: planned when first asked for, so
     /// pages readers have open do not wait for it.
     pub(crate) data: std::sync::OnceLock<data::Plan>,
+    /// The sitemap's `<url>` lines, made when first asked for.
+    sitemap: std::sync::OnceLock<Vec<feeds::SitemapUrl>>,
     /// Every page but the search index's files.
     pages: Vec<Page>,
     /// The output path of each of `pages`, made once: the sitemap and the dev server
@@ -156,6 +158,7 @@ pub fn site<'a>(
         index,
         search: Default::default(),
         data: Default::default(),
+        sitemap: Default::default(),
         pages: Vec::new(),
         paths: Vec::new(),
     };

@@ -154,26 +154,19 @@ impl Rebuilder {
                 !served.contains(path) || affected.wants(page, &loaded.briefing, analysis)
             }
         };
-        let render = |pages: &[(Page, String)]| -> Result<Vec<Rendered>, Failure> {
+        let render = |pages: &[(&Page, &String)]| -> Result<Vec<Rendered>, Failure> {
             pages
                 .par_iter()
-                .map(|(page, path)| site.render_at(page, path.clone()))
+                .map(|(page, path)| site.render_at(page, (*path).clone()))
                 .collect()
         };
         // Every page but the search index's files (which need the index built), each
         // listed once, and split in one pass: the pages to render again that readers
         // have open, then the others.
-        let main: Vec<(Page, String)> = site
-            .main_pages()
-            .iter()
-            .cloned()
-            .zip(site.main_paths().iter().cloned())
-            .collect();
+        let main = site.main_pages().iter().zip(site.main_paths());
         let (first, rest): (Vec<_>, Vec<_>) = main
-            .iter()
-            .filter(|(page, path)| wanted(page, path) || self.unfinished.contains(path))
-            .cloned()
-            .partition(|(_, path)| open.contains(path));
+            .filter(|(page, path)| wanted(page, path) || self.unfinished.contains(*path))
+            .partition(|(_, path)| open.contains(*path));
         let started = Instant::now();
         if !first.is_empty() {
             publish(Update {
@@ -191,7 +184,7 @@ impl Rebuilder {
             .par_iter()
             .map(|(page, path)| match interrupted() {
                 true => Ok(None),
-                false => site.render_at(page, path.clone()).map(Some),
+                false => site.render_at(page, (*path).clone()).map(Some),
             })
             .collect::<Result<_, _>>()?;
         let mut rendered = Vec::with_capacity(made.len());
@@ -200,14 +193,14 @@ impl Rebuilder {
             match made {
                 Some(page) => rendered.push(page),
                 None => {
-                    left.insert(path.clone());
+                    left.insert((*path).clone());
                 }
             }
         }
         // The data exports and the search index's files, made from every article, are
         // all rendered again by any rebuild, so an interrupted rebuild leaves none of
         // them.
-        let mut paths: HashSet<String> = main.into_iter().map(|(_, path)| path).collect();
+        let mut paths: HashSet<String> = site.main_paths().iter().cloned().collect();
         let complete = left.is_empty() && !interrupted();
         if complete {
             let mut wholes = site.data_files();
@@ -219,7 +212,8 @@ impl Rebuilder {
                     (page, path)
                 })
                 .collect();
-            rendered.extend(render(&search)?);
+            let refs: Vec<(&Page, &String)> = search.iter().map(|(p, s)| (p, s)).collect();
+            rendered.extend(render(&refs)?);
             paths.extend(search.into_iter().map(|(_, path)| path));
         } else if let Some(old) = old {
             // Until a rebuild completes, the data and search files served are the last
