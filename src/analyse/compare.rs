@@ -540,6 +540,12 @@ fn fold_words(text: &str) -> Vec<String> {
     compared_words(&Folded::new(text).text)
 }
 
+/// Whether two sentences say the same words, told apart only by accents, capitals or
+/// punctuation ("Rodriguez" and "Rodríguez"): a change a reader need not be shown.
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    fold_words(a) == fold_words(b)
+}
+
 /// What a comparison found, for [`pair`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Found<'m> {

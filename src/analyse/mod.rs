@@ -35,6 +35,7 @@ use serde::Serialize;
 use crate::content::Briefing;
 use crate::diagnostic::Diagnostic;
 use crate::edtf::Precision;
+pub(crate) use compare::same_words;
 pub use per_article::{Located, PerArticle};
 
 /// Everything the generator found.

@@ -15,8 +15,8 @@ use serde_json::{Value, json};
 use tera::Context;
 
 use super::Site;
-use super::view::{self, ArticleLink, article_link, highlight, person_link};
-use crate::analyse::{Mention, Quote};
+use super::view::{self, ArticleLink, article_link, person_link};
+use crate::analyse::Quote;
 use crate::content::Article;
 
 /// A list that may span pages, and whose items it lists.
@@ -260,7 +260,7 @@ struct Counted {
     count: usize,
 }
 
-/// A sentence naming the person, the mention marked, and where it is.
+/// A sentence naming the person, each mention in it marked, and where it is.
 #[derive(Serialize)]
 pub(crate) struct MentionLine {
     pub sentence: String,
@@ -268,14 +268,35 @@ pub(crate) struct MentionLine {
     pub url: String,
 }
 
-/// An article naming the person, with its sentences that do.
+/// How many of an article's sentences naming a person its group shows: the article's
+/// page marks every mention, and an article of a long affair names a main figure in a
+/// dozen sentences, most of them the recap every outlet repeats.
+pub(crate) const MENTION_SENTENCES: usize = 3;
+
+/// An article naming the person, with its first sentences that do.
 #[derive(Serialize)]
 pub(crate) struct MentionGroup {
     pub article: ArticleLink,
     pub mentions: Vec<MentionLine>,
+    /// The sentences naming the person that are not shown, and where the first is.
+    pub more: Option<MoreMentions>,
 }
 
-/// The mention groups of `articles`, each article's mentions of the person in order.
+#[derive(Serialize)]
+pub(crate) struct MoreMentions {
+    pub sentences: usize,
+    pub url: String,
+}
+
+/// A sentence naming the person, with where in it they are named.
+struct Naming<'a> {
+    paragraph: usize,
+    sentence: &'a str,
+    marks: Vec<(usize, usize)>,
+}
+
+/// The mention groups of `articles`, each article's sentences naming the person in
+/// order, a sentence once however often it names them.
 pub(crate) fn mention_groups(
     site: &Site,
     person: &str,
@@ -284,28 +305,43 @@ pub(crate) fn mention_groups(
 ) -> Vec<MentionGroup> {
     articles
         .iter()
-        .map(|a| MentionGroup {
-            article: article_link(site.briefing, a, root),
-            mentions: site
-                .index
-                .mentions_by_article
-                .of(&a.id)
-                .iter()
-                .filter(|m| m.person.as_deref() == Some(person))
-                .map(|m| mention_line(a, m, root))
-                .collect(),
+        .map(|a| {
+            let mut sentences: Vec<Naming> = Vec::new();
+            for m in site.index.mentions_by_article.of(&a.id) {
+                if m.person.as_deref() != Some(person) {
+                    continue;
+                }
+                let sentence = m.sentence.text(a, &m.place);
+                let range = m.sentence.of(&m.place);
+                match sentences.last_mut() {
+                    Some(last)
+                        if last.paragraph == m.place.paragraph
+                            && std::ptr::eq(last.sentence, sentence) =>
+                    {
+                        last.marks.push(range);
+                    }
+                    _ => sentences.push(Naming {
+                        paragraph: m.place.paragraph,
+                        sentence,
+                        marks: vec![range],
+                    }),
+                }
+            }
+            let line = |n: &Naming| MentionLine {
+                sentence: view::highlight(n.sentence, &n.marks, "mention"),
+                paragraph: n.paragraph,
+                url: view::paragraph_url(root, &a.id, n.paragraph),
+            };
+            MentionGroup {
+                article: article_link(site.briefing, a, root),
+                mentions: sentences.iter().take(MENTION_SENTENCES).map(line).collect(),
+                more: sentences.get(MENTION_SENTENCES).map(|n| MoreMentions {
+                    sentences: sentences.len() - MENTION_SENTENCES,
+                    url: view::paragraph_url(root, &a.id, n.paragraph),
+                }),
+            }
         })
         .collect()
-}
-
-fn mention_line(a: &Article, m: &Mention, root: &str) -> MentionLine {
-    let sentence = m.sentence.text(a, &m.place);
-    let (s, e) = m.sentence.of(&m.place);
-    MentionLine {
-        sentence: highlight(sentence, s, e, "mention"),
-        paragraph: m.place.paragraph,
-        url: view::paragraph_url(root, &m.place.article, m.place.paragraph),
-    }
 }
 
 /// A quote as listed: its words, the sentence around them, where it is.

@@ -2,7 +2,7 @@
 //! data it gets. Every link is relative to the page (`root` leads back to the site's
 //! top), so the site works under any sub-path; canonical URLs use the base URL.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -10,7 +10,9 @@ use tera::Context;
 
 use super::view::{self, ArticleLink, SourceView, article_link, escape, person_link, source_view};
 use super::{Page, Site, charts};
-use crate::analyse::{DiffOp, DiffRun, Difference, DifferenceKind, Pair, Relation, Story};
+use crate::analyse::{
+    DateMention, DiffOp, DiffRun, Difference, DifferenceKind, Pair, Relation, Story,
+};
 use crate::content::{Article, Event};
 use crate::error::Failure;
 use crate::markdown::{self, Mark, curated_html, curated_inline};
@@ -168,9 +170,49 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
     }
 }
 
+/// A span of days as a reader would say it: whole months and years by name
+/// ("October 2024", "2017 – 2019", "June – August 2024"), and a day range without
+/// repeating its month and year ("1–7 July 2024").
 pub(crate) fn date_range_words(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = |d: chrono::NaiveDate| crate::edtf::month_name(d.month());
+    let first_of_month = start.day() == 1;
+    let last_of_month = end.succ_opt().is_none_or(|next| next.day() == 1);
     if start == end {
         view::day_words(start)
+    } else if first_of_month && last_of_month && start.month() == 1 && end.month() == 12 {
+        if start.year() == end.year() {
+            start.year().to_string()
+        } else {
+            format!("{} – {}", start.year(), end.year())
+        }
+    } else if first_of_month && last_of_month {
+        match (start.year() == end.year(), start.month() == end.month()) {
+            (true, true) => format!("{} {}", month(start), start.year()),
+            (true, false) => format!("{} – {} {}", month(start), month(end), end.year()),
+            _ => format!(
+                "{} {} – {} {}",
+                month(start),
+                start.year(),
+                month(end),
+                end.year()
+            ),
+        }
+    } else if start.year() == end.year() && start.month() == end.month() {
+        format!(
+            "{}–{} {} {}",
+            start.day(),
+            end.day(),
+            month(end),
+            end.year()
+        )
+    } else if start.year() == end.year() {
+        format!(
+            "{} {} – {}",
+            start.day(),
+            month(start),
+            view::day_words(end)
+        )
     } else {
         format!("{} – {}", view::day_words(start), view::day_words(end))
     }
@@ -893,7 +935,7 @@ fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Context) -> &'sta
     let story = &site.analysis.stories[s];
     let pair = &story.pairs[p];
     let (article_a, article_b) = (b.article(&pair.a), b.article(&pair.b));
-    let mut same = 0;
+    let (mut same, mut spelling) = (0, 0);
     let (mut only_a, mut only_b) = (0, 0);
     let mut rows = Vec::new();
     for row in &pair.alignment {
@@ -902,6 +944,10 @@ fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Context) -> &'sta
                 let (ta, tb) = (text_in(x, article_a), text_in(y, article_b));
                 if ta == tb {
                     same += 1;
+                    continue;
+                }
+                if crate::analyse::same_words(ta, tb) {
+                    spelling += 1;
                     continue;
                 }
                 let similarity = row.similarity.unwrap_or(0.0);
@@ -953,6 +999,7 @@ fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Context) -> &'sta
             "relation": relation_words(pair.relation),
             "similarity": percent(pair.similarity),
             "same": same,
+            "spelling": spelling,
             "only_a": only_a,
             "only_b": only_b,
         }),
@@ -1033,28 +1080,57 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
     marks
 }
 
+/// An article's dates as its page lists them: those the text states and those worked
+/// out from the publication date apart, each expression once with every paragraph it
+/// is in (a wire story repeats "July 14" in its dateline and its lead).
+fn article_dates(a: &Article, found: &[DateMention]) -> Value {
+    let mut groups: [Vec<Value>; 2] = Default::default();
+    let mut seen: HashMap<(&str, chrono::NaiveDate, chrono::NaiveDate, bool), usize> =
+        HashMap::new();
+    for d in found {
+        let key = (d.place.text(a), d.start, d.end, d.relative);
+        let group = &mut groups[usize::from(d.relative)];
+        let paragraph = json!({"url": format!("#p{}", d.place.paragraph), "n": d.place.paragraph});
+        match seen.get(&key) {
+            Some(&at) => {
+                if let Some(list) = group[at]["paragraphs"].as_array_mut()
+                    && list.last() != Some(&paragraph)
+                {
+                    list.push(paragraph);
+                }
+            }
+            None => {
+                seen.insert(key, group.len());
+                group.push(json!({
+                    "text": key.0,
+                    "start": d.start.to_string(),
+                    "end": d.end.to_string(),
+                    "words": date_range_words(d.start, d.end),
+                    "paragraphs": [paragraph],
+                }));
+            }
+        }
+    }
+    let [stated, relative] = groups;
+    let from_publication = format!(
+        "Worked out from the publication date, {}",
+        view::day_words(a.published.date)
+    );
+    [
+        ("As the text states them".to_string(), stated),
+        (from_publication, relative),
+    ]
+    .into_iter()
+    .filter(|(_, rows)| !rows.is_empty())
+    .map(|(heading, rows)| json!({"heading": heading, "rows": rows}))
+    .collect()
+}
+
 fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
     let b = site.briefing;
     let a = &b.articles[i];
     let body = markdown::article_html(&a.body, &article_marks(site, a, root));
-    let dates: Vec<Value> = site
-        .index
-        .dates_by_article
-        .of(&a.id)
-        .iter()
-        .map(|d| {
-            json!({
-                "text": d.place.text(a),
-                "start": d.start.to_string(),
-                "end": d.end.to_string(),
-                "words": date_range_words(d.start, d.end),
-                "precision": d.precision.as_str(),
-                "relative": d.relative,
-                "url": format!("#p{}", d.place.paragraph),
-                "paragraph": d.place.paragraph,
-            })
-        })
-        .collect();
+    let dates = article_dates(a, site.index.dates_by_article.of(&a.id));
     // The stories the article is in, each with the articles it was compared with.
     let mut by_story: BTreeMap<usize, Vec<Value>> = BTreeMap::new();
     for (s, p) in site
@@ -1190,6 +1266,33 @@ fn data_index(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_of_days_is_said_as_briefly_as_it_is_exact() {
+        let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let table = [
+            ((d(2024, 7, 14), d(2024, 7, 14)), "14 July 2024"),
+            ((d(2024, 10, 1), d(2024, 10, 31)), "October 2024"),
+            ((d(2024, 2, 1), d(2024, 2, 29)), "February 2024"),
+            ((d(2024, 6, 1), d(2024, 8, 31)), "June – August 2024"),
+            (
+                (d(2024, 12, 1), d(2025, 1, 31)),
+                "December 2024 – January 2025",
+            ),
+            ((d(2020, 1, 1), d(2020, 12, 31)), "2020"),
+            ((d(2017, 1, 1), d(2019, 12, 31)), "2017 – 2019"),
+            ((d(2024, 7, 1), d(2024, 7, 7)), "1–7 July 2024"),
+            ((d(2024, 7, 29), d(2024, 8, 4)), "29 July – 4 August 2024"),
+            (
+                (d(2024, 12, 30), d(2025, 1, 5)),
+                "30 December 2024 – 5 January 2025",
+            ),
+            ((d(2024, 2, 2), d(2024, 2, 29)), "2–29 February 2024"),
+        ];
+        for ((start, end), words) in table {
+            assert_eq!(date_range_words(start, end), words, "{start}/{end}");
+        }
+    }
 
     #[test]
     fn an_id_is_replaced_only_where_it_stands_whole() {

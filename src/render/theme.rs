@@ -23,6 +23,10 @@ const DEFAULT: &[(&str, &str)] = &[
         include_str!("../../templates/partials/article-list.html"),
     ),
     (
+        "partials/mention-group.html",
+        include_str!("../../templates/partials/mention-group.html"),
+    ),
+    (
         "partials/pager.html",
         include_str!("../../templates/partials/pager.html"),
     ),

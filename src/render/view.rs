@@ -488,21 +488,29 @@ pub fn source_view(b: &Briefing, s: &SourceRef, root: &str) -> SourceView {
     }
 }
 
-/// A sentence with one range highlighted, as safe HTML.
-pub fn highlight(sentence: &str, start: usize, end: usize, class: &str) -> String {
-    if start >= end
-        || end > sentence.len()
-        || !sentence.is_char_boundary(start)
-        || !sentence.is_char_boundary(end)
-    {
-        return escape(sentence);
+/// `sentence` escaped, with each of the byte ranges `marks` (in order, not
+/// overlapping) marked; a range that does not fit the sentence is left unmarked.
+pub fn highlight(sentence: &str, marks: &[(usize, usize)], class: &str) -> String {
+    let mut html = String::with_capacity(sentence.len() + marks.len() * 32);
+    let mut at = 0;
+    for &(start, end) in marks {
+        if start < at
+            || start >= end
+            || end > sentence.len()
+            || !sentence.is_char_boundary(start)
+            || !sentence.is_char_boundary(end)
+        {
+            continue;
+        }
+        html.push_str(&escape(&sentence[at..start]));
+        html.push_str(&format!(
+            "<mark class=\"{class}\">{}</mark>",
+            escape(&sentence[start..end])
+        ));
+        at = end;
     }
-    format!(
-        "{}<mark class=\"{class}\">{}</mark>{}",
-        escape(&sentence[..start]),
-        escape(&sentence[start..end]),
-        escape(&sentence[end..])
-    )
+    html.push_str(&escape(&sentence[at..]));
+    html
 }
 
 /// People sorted by how often they are mentioned in the same paragraphs as `person`.
@@ -551,11 +559,15 @@ mod tests {
     }
 
     #[test]
-    fn highlight_escapes_around_the_mark() {
+    fn highlight_marks_each_range_escapes_around_and_skips_what_does_not_fit() {
         assert_eq!(
-            highlight("a <b> Rodríguez & c", 6, 16, "m"),
-            "a &lt;b&gt; <mark class=\"m\">Rodríguez</mark> &amp; c"
+            highlight("Paredes & Paredes", &[(0, 7), (10, 17)], "m"),
+            "<mark class=\"m\">Paredes</mark> &amp; <mark class=\"m\">Paredes</mark>"
         );
-        assert_eq!(highlight("abc", 2, 9, "m"), "abc");
+        assert_eq!(
+            highlight("abc", &[(1, 2), (1, 3), (2, 9)], "m"),
+            "a<mark class=\"m\">b</mark>c"
+        );
+        assert_eq!(highlight("a<b", &[], "m"), "a&lt;b");
     }
 }

@@ -378,3 +378,41 @@ fn whole_word(text: &str, word: &str) -> Option<usize> {
         !before.is_some_and(part) && !after.is_some_and(part)
     })
 }
+
+/// What a reader sees of an article named in many sentences and of its copy: a
+/// person's mentions merged by sentence and cut at three per article, the dates table
+/// with each expression once, and a pair page that counts rather than lists the
+/// sentences changed only in accents.
+#[test]
+fn mentions_dates_and_accent_only_changes_are_shown_once() {
+    let (_dir, site) = built(Some("reading"));
+    let page = |path: &str| String::from_utf8(site[path].clone()).unwrap();
+
+    let person = page("people/ana-ortiz/index.html");
+    let group = person
+        .split("<section class=\"mention-group\">")
+        .find(|g| g.contains("../../articles/ortiz-answers/\""))
+        .expect("the article's mention group");
+    assert_eq!(group.matches("<li><a class=\"para\"").count(), 3, "{group}");
+    assert!(group.contains(
+        "Mayor <mark class=\"mention\">Ana Ortiz</mark> spoke to the council on March 3, and \
+         <mark class=\"mention\">Ortiz</mark> spoke"
+    ));
+    assert!(group.contains(
+        "<a href=\"../../articles/ortiz-answers/#p4\">2 more sentences</a> naming Ana Ortiz"
+    ));
+
+    let article = page("articles/ortiz-answers/index.html");
+    assert!(article.contains(
+        "<tr><th scope=\"colgroup\" colspan=\"3\">Worked out from the publication date, 10 March 2026</th></tr>\n\
+         <tr><td>March 3</td><td>3 March 2026</td><td><a href=\"#p1\">¶1</a> <a href=\"#p3\">¶3</a></td></tr>"
+    ));
+    assert!(article.contains("<tr><td>2025</td><td>2025</td><td><a href=\"#p2\">¶2</a></td></tr>"));
+
+    let pair = page("compare/pairs/ortiz-answers/ortiz-answers-copy/index.html");
+    assert!(pair.contains(
+        "3 sentences are the same in both, 1 the same but for accents, capitals or punctuation."
+    ));
+    assert_eq!(pair.matches("<tr><td><a class=\"para\"").count(), 1);
+    assert!(pair.contains("<del>sound</del>"));
+}
