@@ -458,6 +458,9 @@ fn pages_carry_open_graph_and_safe_json_ld() {
         "<meta property=\"og:url\" content=\"{BASE}people/delcy-rodriguez/\">"
     )));
     assert!(person.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+    // A card's title and description are read from Open Graph's: said once.
+    assert!(person.contains("<meta property=\"og:title\" content=\"Delcy Rodríguez\">"));
+    assert!(!person.contains("twitter:title") && !person.contains("twitter:description"));
     assert!(person.contains("href=\"feed.xml\""));
     let ld = json_ld(&person);
     assert_eq!(ld["@type"], "Person");
