@@ -989,6 +989,21 @@ fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Context) -> &'sta
         })
     };
     let title = format!("{} and {}", side_name(article_a), side_name(article_b));
+    // Each column is one article's: headed by its outlet and date, so a cell need
+    // only say which paragraph.
+    let head = |a: Option<&Article>| {
+        a.map_or_else(String::new, |a| {
+            format!(
+                "{}, {}",
+                side_name(Some(a)),
+                view::day_words(a.published.date)
+            )
+        })
+    };
+    ctx.insert(
+        "heads",
+        &json!({"a": head(article_a), "b": head(article_b)}),
+    );
     ctx.insert("title", &title);
     ctx.insert("section", "compare");
     ctx.insert(

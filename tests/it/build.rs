@@ -411,8 +411,17 @@ fn mentions_dates_and_accent_only_changes_are_shown_once() {
 
     let pair = page("compare/pairs/ortiz-answers/ortiz-answers-copy/index.html");
     assert!(pair.contains(
-        "3 sentences are the same in both, 1 the same but for accents, capitals or punctuation."
+        "2 sentences are the same in both, 1 the same but for accents, capitals or punctuation."
     ));
-    assert_eq!(pair.matches("<tr><td><a class=\"para\"").count(), 1);
+    assert_eq!(pair.matches("<tr><td><a class=\"para\"").count(), 2);
     assert!(pair.contains("<del>sound</del>"));
+    // The columns are headed by outlet and date, so each side links only its paragraph.
+    assert!(pair.contains(
+        "<th scope=\"col\">The Harbour Gazette, 10 March 2026</th>\
+         <th scope=\"col\">The Harbour Gazette, 11 March 2026</th></tr></thead>\n\
+         <tbody><tr><th scope=\"row\">Number<span class=\"meta\">12 vs 14</span></th>"
+    ));
+    assert!(pair.contains(
+        "<a class=\"para\" href=\"../../../../articles/ortiz-answers-copy/#p5\">¶5</a></td>"
+    ));
 }
