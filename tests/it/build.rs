@@ -425,3 +425,37 @@ fn mentions_dates_and_accent_only_changes_are_shown_once() {
         "<a class=\"para\" href=\"../../../../articles/ortiz-answers-copy/#p5\">¶5</a></td>"
     ));
 }
+
+/// A person's page leads with what they are now and what they were, their counts and
+/// a line they are quoted saying, and does not say "with" them at their own events.
+#[test]
+fn a_person_page_leads_with_an_infobox_and_its_contents() {
+    let dir = default_briefing();
+    let out = briefing(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page =
+        std::fs::read_to_string(dir.path().join("site/people/delcy-rodriguez/index.html")).unwrap();
+    // Two titles, but one post held now: the other's dates are not stated.
+    assert!(
+        page.contains("<p class=\"titles\">Interim President of Venezuela, since January 2026</p>")
+    );
+    assert!(page.contains(
+        "<dt>Now</dt><dd>Interim President of Venezuela <span class=\"meta\">since January 2026</span></dd>"
+    ));
+    assert!(!page.contains("<dt>Formerly</dt>"));
+    assert!(page.contains(
+        "<strong>Interim President of Venezuela</strong> <span class=\"badge\">now</span>"
+    ));
+    assert!(page.contains("<span class=\"initials\" aria-hidden=\"true\">DR</span>"));
+    assert!(page.contains("<dt>First named</dt><dd><a href=\"../../articles/miami-herald-prisoner-release-stalls-arcamax/\">10 January 2026</a>"));
+    for section in ["profile", "timeline", "mentions", "quotes"] {
+        assert!(
+            page.contains(&format!("<li><a href=\"#{section}\">")),
+            "{section}"
+        );
+        assert!(page.contains(&format!(" id=\"{section}\">")), "{section}");
+    }
+    assert!(page.contains("With <a href=\"../../people/diosdado-cabello/\">"));
+    assert!(!page.contains("With <a href=\"../../people/delcy-rodriguez/\">"));
+    assert!(!page.contains(", <a href=\"../../people/delcy-rodriguez/\">"));
+}
