@@ -972,23 +972,65 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
     let b = site.briefing;
     let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); a.paragraph_count()];
     for q in site.index.quotes_by_article.of(&a.id) {
-        let speaker = q
-            .person
-            .as_deref()
-            .and_then(|p| b.person(p))
-            .map(|p| p.name.clone())
-            .or_else(|| q.speaker.clone());
-        let title = match speaker {
+        let person = q.person.as_deref().and_then(|p| b.person(p));
+        let speaker = person.map(|p| p.name.clone()).or_else(|| q.speaker.clone());
+        let title = match &speaker {
             Some(s) => format!("Quote, speaker: {s} (found by the generator)"),
             None => "Quote, speaker not found (found by the generator)".to_string(),
         };
+        // The speaker is written after the quote, not only in its title: a title shows
+        // on hover, which touch screens and keyboards do not have.
+        let after = match (person, &speaker) {
+            (Some(p), _) => format!(
+                "<a class=\"speaker\" href=\"{root}people/{}/\"><span class=\"visually-hidden\">quote of </span>{}</a>",
+                p.id,
+                escape(&p.name)
+            ),
+            (None, Some(s)) => format!(
+                "<span class=\"speaker\"><span class=\"visually-hidden\">quote of </span>{}</span>",
+                escape(s)
+            ),
+            (None, None) => String::new(),
+        };
+        // After the closing quotation mark and its punctuation, not inside them.
+        let closing = a.paragraph(q.place.paragraph).map_or(0, |p| {
+            p.text
+                .get(q.place.end..)
+                .unwrap_or_default()
+                .chars()
+                .take(3)
+                .take_while(|c| ",.;:!?”\"’'»›)".contains(*c))
+                .map(char::len_utf8)
+                .sum()
+        });
         if let Some(list) = marks.get_mut(q.place.paragraph.wrapping_sub(1)) {
-            list.push(Mark {
-                start: q.place.start,
-                end: q.place.end,
-                open: format!("<span class=\"quote\" title=\"{}\">", escape(&title)),
-                close: "</span>".into(),
-            });
+            let open = format!("<span class=\"quote\" title=\"{}\">", escape(&title));
+            let close = "</span>".to_string();
+            if closing == 0 {
+                list.push(Mark {
+                    start: q.place.start,
+                    end: q.place.end,
+                    open,
+                    close,
+                    after,
+                });
+            } else {
+                list.push(Mark {
+                    start: q.place.start,
+                    end: q.place.end,
+                    open,
+                    close,
+                    after: String::new(),
+                });
+                let end = q.place.end + closing;
+                list.push(Mark {
+                    start: q.place.end,
+                    end,
+                    open: String::new(),
+                    close: String::new(),
+                    after,
+                });
+            }
         }
     }
     for m in site.index.mentions_by_article.of(&a.id) {
@@ -1024,6 +1066,7 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
                 end: m.place.end,
                 open,
                 close,
+                after: String::new(),
             });
         }
     }
