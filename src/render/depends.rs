@@ -356,7 +356,7 @@ fn data_fingerprint(site: &Site, name: &str, fp: &mut Fingerprint) -> Option<()>
 }
 
 /// Search documents `docs`, in the order the index numbers them (people, articles,
-/// events, comparisons, stories): what each is made from beyond the salt.
+/// events, comparisons, stories, quotes): what each is made from beyond the salt.
 fn search_documents(site: &Site, docs: std::ops::Range<usize>, fp: &mut Fingerprint) {
     let b = site.briefing;
     let stories = &site.analysis.stories;
@@ -367,6 +367,7 @@ fn search_documents(site: &Site, docs: std::ops::Range<usize>, fp: &mut Fingerpr
         b.events.len(),
         b.comparisons.len(),
         stories.len(),
+        site.analysis.quotes.len(),
     ];
     fp.add(starts);
     for mut d in docs {
@@ -395,6 +396,14 @@ fn search_documents(site: &Site, docs: std::ops::Range<usize>, fp: &mut Fingerpr
             for id in &s.articles {
                 fp.article_id(site, id);
             }
+            continue;
+        }
+        d -= stories.len();
+        // A quote: its place and speaker, and its article's title and date.
+        if let Some(q) = site.index.search_places().quote(site.analysis, d) {
+            fp.article_id(site, &q.place.article)
+                .add((q.place.paragraph, q.place.start, q.place.end))
+                .add((&q.person, &q.speaker));
         }
     }
 }

@@ -15,7 +15,16 @@
 //!   postings `[document, score, passage, passage, …]`;
 //! - `search/f/<n>.json`: the URL, title, kind and passages of [`DOCS_PER_FILE`]
 //!   consecutive documents (document `d` is entry `d % DOCS_PER_FILE` of file
-//!   `d / DOCS_PER_FILE`), fetched only for the results shown.
+//!   `d / DOCS_PER_FILE`), fetched only for the results shown;
+//! - `search/w/<letter>.json`: the *term list* of one first letter, what a word that
+//!   matches no term is compared with to find the term it was meant as (a typo is
+//!   within [`typo_budget`] edits of it). Each list holds at most [`TERM_LIST_LIMIT`]
+//!   terms, those in the most documents, so a typo search scans a bounded list however
+//!   large the briefing.
+//!
+//! Documents are numbered by kind (people, articles, events, comparisons, stories,
+//! quotes) and `index.json` gives each kind's range, so results are filtered by kind
+//! before any document file is fetched.
 //!
 //! A shard starts as every term of one first letter and is split by the next letter
 //! while it is larger than [`SHARD_LIMIT`], so a big briefing gets more, not larger,
@@ -43,7 +52,12 @@ const MAX_PREFIX: usize = 3;
 /// Words longer than this (URLs, hashes) are not indexed.
 const MAX_WORD: usize = 40;
 /// The version of the file format, read by `search.js`.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
+/// The most terms one term list (`w/<letter>.json`) holds.
+pub(crate) const TERM_LIST_LIMIT: usize = 8_000;
+/// Terms shorter than this are not in the term lists: one edit from a two-letter word
+/// is most other two-letter words.
+const TERM_LIST_MIN_CHARS: usize = 4;
 /// How many documents share one `f/<n>.json` file. One file per document would make
 /// the index most of a large site's files, and creating a file costs more than writing
 /// its bytes; four per file keeps them few, while the results a query shows (at most
@@ -85,7 +99,7 @@ pub struct Document {
     /// Relative to the site's top: `people/x/`, `timeline/2026/01/#event`.
     pub url: String,
     pub title: String,
-    /// person | article | event | comparison | story
+    /// person | article | event | comparison | story | quote
     pub kind: String,
     /// A line shown under the title: titles, outlet and date.
     pub meta: String,
@@ -143,24 +157,77 @@ fn plain(markdown: &str) -> Vec<String> {
 }
 
 /// Documents are numbered in a fixed order: people, articles, events, comparisons,
-/// stories; a document's number in the index is its place in that order.
+/// stories, quotes; a document's number in the index is its place in that order.
+/// Each kind and how many documents it has, in that order.
+fn kinds(b: &Briefing, analysis: &Analysis) -> [(&'static str, usize); 6] {
+    [
+        ("person", b.people.len()),
+        ("article", b.articles.len()),
+        ("event", b.events.len()),
+        ("comparison", b.comparisons.len()),
+        ("story", analysis.stories.len()),
+        ("quote", analysis.quotes.len()),
+    ]
+}
+
 /// How many documents the index has.
 pub(crate) fn count(b: &Briefing, analysis: &Analysis) -> usize {
-    b.people.len()
-        + b.articles.len()
-        + b.events.len()
-        + b.comparisons.len()
-        + analysis.stories.len()
+    kinds(b, analysis).iter().map(|(_, n)| n).sum()
 }
+
+/// What documents are made from beyond the briefing and its analysis: each event's
+/// page of the timeline, and where each article's quotes start in the numbering of
+/// quotes (quotes are kept per article).
+pub(crate) struct Places {
+    event_pages: Vec<u32>,
+    /// The number of each article's first quote, and the article, for the articles
+    /// with quotes, in order.
+    quote_starts: Vec<(usize, std::sync::Arc<str>)>,
+}
+
+impl Places {
+    pub(crate) fn of(b: &Briefing, analysis: &Analysis) -> Places {
+        let mut quote_starts = Vec::new();
+        let mut n = 0;
+        for list in analysis.quotes.lists() {
+            if let Some(q) = list.first() {
+                quote_starts.push((n, q.place.article.clone()));
+            }
+            n += list.len();
+        }
+        Places {
+            event_pages: super::view::event_pages(&b.events, b.config.page_size.get()),
+            quote_starts,
+        }
+    }
+
+    /// Quote number `i` of `analysis`.
+    pub(crate) fn quote<'a>(
+        &self,
+        analysis: &'a Analysis,
+        i: usize,
+    ) -> Option<&'a crate::analyse::Quote> {
+        let list = self
+            .quote_starts
+            .partition_point(|(s, _)| *s <= i)
+            .checked_sub(1)?;
+        let (start, article) = &self.quote_starts[list];
+        analysis.quotes.of(article).get(i - start)
+    }
+}
+
+/// A quote's text as a result shows it: at most this many characters.
+const QUOTE_TITLE: usize = 140;
 
 /// Document number `i`, made on demand: the index needs every document's words once,
 /// and each `f/<i>.json` file needs one document, so none is kept in memory.
 pub(crate) fn document(
     b: &Briefing,
     analysis: &Analysis,
-    event_pages: &[u32],
+    places: &Places,
     mut i: usize,
 ) -> Document {
+    let event_pages = &places.event_pages;
     if let Some(p) = b.people.get(i) {
         let mut d = Document::new(
             format!("people/{}/", p.id),
@@ -233,7 +300,9 @@ pub(crate) fn document(
         return d;
     }
     i -= b.comparisons.len();
-    let s = &analysis.stories[i];
+    let Some(s) = analysis.stories.get(i) else {
+        return quote_document(b, analysis, places, i - analysis.stories.len());
+    };
     let mut d = Document::new(
         format!("compare/{}/", s.id),
         &s.title,
@@ -244,6 +313,41 @@ pub(crate) fn document(
         if let Some(a) = b.article(id) {
             d.add(&a.title, "", LABEL);
         }
+    }
+    d
+}
+
+/// A quote found in an article: its words, its speaker and its article, leading to its
+/// paragraph.
+fn quote_document(b: &Briefing, analysis: &Analysis, places: &Places, i: usize) -> Document {
+    let Some(q) = places.quote(analysis, i) else {
+        return Document::new(String::new(), "", "quote", String::new());
+    };
+    let article = b.article(&q.place.article);
+    let text = article.map_or("", |a| q.place.text(a));
+    let speaker = q
+        .person
+        .as_deref()
+        .and_then(|p| b.person(p))
+        .map(|p| p.name.as_str())
+        .or(q.speaker.as_deref());
+    let mut meta = speaker.map_or_else(|| "Speaker not found".to_string(), str::to_string);
+    if let Some(a) = article {
+        meta.push_str(&format!(" · {} · {}", a.title, day_words(a.published.date)));
+    }
+    let title = format!("“{}”", super::feeds::shorten(text, QUOTE_TITLE));
+    let mut d = Document {
+        url: format!("articles/{}/", q.place.article),
+        title,
+        kind: "quote".to_string(),
+        meta,
+        passages: Vec::new(),
+        weights: Vec::new(),
+    };
+    // The whole quote is the first passage, so a result leads to its paragraph.
+    d.add(text, &format!("#p{}", q.place.paragraph), TITLE);
+    if let Some(s) = speaker {
+        d.add(s, &format!("#p{}", q.place.paragraph), LABEL);
     }
     d
 }
@@ -261,6 +365,7 @@ pub(crate) fn page(site: &super::Site, root: &str, ctx: &mut tera::Context) -> &
             "articles": b.articles.len(),
             "events": b.events.len(),
             "comparisons": b.comparisons.len() + site.analysis.stories.len(),
+            "quotes": site.analysis.quotes.len(),
         }),
     );
     "search.html"
@@ -435,11 +540,13 @@ impl DocTerms {
                     bytes.extend_from_slice(packed);
                     // A comma before it.
                     list.json_len += 1 + json_len as usize;
+                    list.docs += 1;
                 }
                 None => {
                     let list = Postings {
                         packed: packed.to_vec(),
                         json_len: json_len as usize,
+                        docs: 1,
                     };
                     terms.insert(term.to_string(), list);
                 }
@@ -469,6 +576,8 @@ fn room(len: usize, needed: usize, done: usize, docs: usize) -> usize {
 struct Postings {
     packed: Vec<u8>,
     json_len: usize,
+    /// How many documents have the term.
+    docs: u32,
 }
 
 impl Postings {
@@ -506,6 +615,12 @@ struct Meta {
     per_file: u32,
     /// Term prefix → shard file name, under `t/`.
     shards: BTreeMap<String, String>,
+    /// Each kind and its range of document numbers, `[kind, first, end]`.
+    #[serde(default)]
+    kinds: Vec<(String, u32, u32)>,
+    /// First letter → term list file name, under `w/`.
+    #[serde(default)]
+    words: BTreeMap<String, String>,
 }
 
 /// The search index, built once per site: the terms of every document, in order,
@@ -518,6 +633,12 @@ pub(crate) struct Index {
     shards: Vec<Shard>,
     /// Shard file name → its place in `shards`.
     by_name: std::collections::HashMap<String, usize>,
+    /// Each kind's range of document numbers.
+    kinds: Vec<(String, u32, u32)>,
+    /// The term lists: first letter, file name, and the places in `terms` of the
+    /// terms it holds, the terms in the most documents first.
+    word_lists: Vec<(String, String, Vec<usize>)>,
+    places: Option<Places>,
 }
 
 /// A shard: its prefix, its file name, and its range of the index's terms.
@@ -525,8 +646,17 @@ type Shard = (String, String, std::ops::Range<usize>);
 
 impl Index {
     pub(crate) fn build(b: &Briefing, analysis: &Analysis) -> Index {
-        let pages = super::view::event_pages(&b.events, b.config.page_size.get());
-        Index::of(count(b, analysis), &|i| document(b, analysis, &pages, i))
+        let places = Places::of(b, analysis);
+        let mut index = Index::of(count(b, analysis), &|i| document(b, analysis, &places, i));
+        let mut first = 0;
+        for (kind, n) in kinds(b, analysis) {
+            index
+                .kinds
+                .push((kind.to_string(), first as u32, (first + n) as u32));
+            first += n;
+        }
+        index.places = Some(places);
+        index
     }
 
     /// The index of `docs` documents, made by `make`.
@@ -575,11 +705,15 @@ impl Index {
             .enumerate()
             .map(|(i, (_, name, _))| (name.clone(), i))
             .collect();
+        let word_lists = word_lists(&terms, TERM_LIST_LIMIT);
         Index {
             docs,
             terms,
             shards,
             by_name,
+            kinds: Vec::new(),
+            word_lists,
+            places: None,
         }
     }
 
@@ -592,13 +726,25 @@ impl Index {
                 .map(|(_, name, _)| format!("t/{name}.json")),
         );
         out.extend((0..self.docs.div_ceil(DOCS_PER_FILE)).map(|i| format!("f/{i}.json")));
+        out.extend(
+            self.word_lists
+                .iter()
+                .map(|(_, name, _)| format!("w/{name}.json")),
+        );
         out
     }
 
     /// One file of the index.
     pub(crate) fn file(&self, b: &Briefing, analysis: &Analysis, name: &str) -> Vec<u8> {
-        let pages = super::view::event_pages(&b.events, b.config.page_size.get());
-        self.file_of(name, &|i| document(b, analysis, &pages, i))
+        let own;
+        let places = match &self.places {
+            Some(p) => p,
+            None => {
+                own = Places::of(b, analysis);
+                &own
+            }
+        };
+        self.file_of(name, &|i| document(b, analysis, places, i))
     }
 
     /// The file `name`, made from the index's terms or from its documents; empty when
@@ -614,6 +760,12 @@ impl Index {
                     .iter()
                     .map(|(prefix, name, _)| (prefix.clone(), name.clone()))
                     .collect(),
+                kinds: self.kinds.clone(),
+                words: self
+                    .word_lists
+                    .iter()
+                    .map(|(letter, name, _)| (letter.clone(), name.clone()))
+                    .collect(),
             };
             return serde_json::to_vec(&meta).unwrap_or_default();
         }
@@ -628,6 +780,17 @@ impl Index {
                 .map(make)
                 .collect();
             return serde_json::to_vec(&docs).unwrap_or_default();
+        }
+        if let Some((_, _, list)) = name
+            .strip_prefix("w/")
+            .and_then(|n| n.strip_suffix(".json"))
+            .and_then(|n| self.word_lists.iter().find(|(_, file, _)| file == n))
+        {
+            let words: Vec<(&str, u32)> = list
+                .iter()
+                .map(|&t| (self.terms[t].0.as_str(), self.terms[t].1.docs))
+                .collect();
+            return serde_json::to_vec(&words).unwrap_or_default();
         }
         name.strip_prefix("t/")
             .and_then(|n| n.strip_suffix(".json"))
@@ -726,6 +889,31 @@ fn shards(terms: &[(&str, usize)], limit: usize) -> Vec<(String, std::ops::Range
     out
 }
 
+/// The term lists of sorted `terms`: for each first letter, the terms of at least
+/// [`TERM_LIST_MIN_CHARS`] letters and no digit (a number is not misspelt), at most
+/// `limit` of them, those in the most documents, then in order.
+fn word_lists(terms: &[TermPostings], limit: usize) -> Vec<(String, String, Vec<usize>)> {
+    let mut out: Vec<(String, String, Vec<usize>)> = Vec::new();
+    for (i, (term, _)) in terms.iter().enumerate() {
+        let Some(first) = term.chars().next() else {
+            continue;
+        };
+        if term.chars().count() < TERM_LIST_MIN_CHARS || term.contains(char::is_numeric) {
+            continue;
+        }
+        let letter = first.to_string();
+        match out.last_mut() {
+            Some((l, _, list)) if *l == letter => list.push(i),
+            _ => out.push((letter.clone(), file_name(&letter), vec![i])),
+        }
+    }
+    for (_, _, list) in &mut out {
+        list.sort_by(|&a, &b| terms[b].1.docs.cmp(&terms[a].1.docs).then(a.cmp(&b)));
+        list.truncate(limit);
+    }
+    out
+}
+
 /// A shard's file name: letters and digits as they are, anything else as `_hex_`.
 fn file_name(prefix: &str) -> String {
     let mut out = String::new();
@@ -752,27 +940,149 @@ pub struct Hit {
     pub terms: BTreeSet<String>,
 }
 
+/// A search as a reader asks it: the words typed, the kind of result wanted (`None`
+/// for all; `comparison` also takes stories, shown together), and which page of
+/// results.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    pub text: &'a str,
+    pub kind: Option<&'a str>,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// What a search found: the results asked for, how many there are in all, and, when
+/// the words as typed found nothing, the query it searched for instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+    pub corrected: Option<String>,
+}
+
 /// Runs a query against index files, read by path under `search/` — the same lookup
 /// `search.js` does in the browser, so tests can check what a reader would find.
-///
+pub fn query(read: &dyn Fn(&str) -> Option<Vec<u8>>, text: &str, limit: usize) -> Vec<Hit> {
+    search(
+        read,
+        &Request {
+            text,
+            kind: None,
+            offset: 0,
+            limit,
+        },
+    )
+    .hits
+}
+
+/// doc → (total score, passage → words matched, terms matched)
+type Found = (f64, BTreeMap<u32, BTreeSet<usize>>, BTreeSet<String>);
+
+/// Shards read so far, by prefix.
+type ShardCache = BTreeMap<String, BTreeMap<String, Vec<Vec<u32>>>>;
+
 /// Every word of the query must match (the last one as a prefix while the query does
 /// not end in a space); documents score the sum over words of the best matching term's
-/// score weighted by its rarity.
-pub fn query(read: &dyn Fn(&str) -> Option<Vec<u8>>, text: &str, limit: usize) -> Vec<Hit> {
-    let folded = fold(text);
-    let wanted: Vec<&str> = words(&folded).collect();
-    let Some(last) = wanted.len().checked_sub(1) else {
-        return Vec::new();
+/// score weighted by its rarity. When that finds nothing, each word that matches no
+/// term is replaced by the nearest term of its term list ([`correction`]), and the
+/// query runs again.
+pub fn search(read: &dyn Fn(&str) -> Option<Vec<u8>>, request: &Request) -> Outcome {
+    let nothing = Outcome {
+        hits: Vec::new(),
+        total: 0,
+        corrected: None,
     };
+    let text = request.text;
+    let folded = fold(text);
+    let wanted: Vec<String> = words(&folded).map(str::to_string).collect();
+    if wanted.is_empty() {
+        return nothing;
+    }
     let open_end = !text.ends_with(char::is_whitespace);
     let Some(meta) = read("index.json").and_then(|b| serde_json::from_slice::<Meta>(&b).ok())
     else {
-        return Vec::new();
+        return nothing;
     };
-    let mut cache: BTreeMap<String, BTreeMap<String, Vec<Vec<u32>>>> = BTreeMap::new();
-    // doc → (total score, passage → words matched, terms matched)
-    type Found = (f64, BTreeMap<u32, BTreeSet<usize>>, BTreeSet<String>);
+    let mut cache = ShardCache::new();
+    let (mut scored, unmatched) = matches(read, &meta, &mut cache, &wanted, open_end);
+    let mut corrected = None;
+    if scored.is_empty() && unmatched.iter().any(|&u| u) {
+        let mut changed = false;
+        let fixed: Vec<String> = wanted
+            .iter()
+            .zip(&unmatched)
+            .map(
+                |(w, &u)| match u.then(|| correction(read, &meta, w)).flatten() {
+                    Some(c) => {
+                        changed = true;
+                        c
+                    }
+                    None => w.clone(),
+                },
+            )
+            .collect();
+        if changed {
+            let last_kept = fixed.last() == wanted.last();
+            (scored, _) = matches(read, &meta, &mut cache, &fixed, open_end && last_kept);
+            if !scored.is_empty() {
+                corrected = Some(fixed.join(" "));
+            }
+        }
+    }
+    if let Some(kind) = request.kind {
+        let ranges: Vec<(u32, u32)> = meta
+            .kinds
+            .iter()
+            .filter(|(k, _, _)| k == kind || (kind == "comparison" && k == "story"))
+            .map(|(_, first, end)| (*first, *end))
+            .collect();
+        scored.retain(|(_, doc, _)| ranges.iter().any(|(f, e)| (*f..*e).contains(doc)));
+    }
+    let total = scored.len();
+    let per_file = meta.per_file.max(1);
+    let mut files: BTreeMap<u32, Vec<Document>> = BTreeMap::new();
+    let hits = scored
+        .into_iter()
+        .skip(request.offset)
+        .take(request.limit)
+        .filter_map(|(_, doc, (_, passages, terms))| {
+            let file = files.entry(doc / per_file).or_insert_with(|| {
+                read(&format!("f/{}.json", doc / per_file))
+                    .and_then(|b| serde_json::from_slice(&b).ok())
+                    .unwrap_or_default()
+            });
+            let d = file.get((doc % per_file) as usize)?.clone();
+            let shown = best_passage(&passages);
+            let (passage, anchor) = d.passages.get(shown as usize).cloned().unwrap_or_default();
+            Some(Hit {
+                url: format!("{}{anchor}", d.url),
+                title: d.title,
+                kind: d.kind,
+                meta: d.meta,
+                passage,
+                terms,
+            })
+        })
+        .collect();
+    Outcome {
+        hits,
+        total,
+        corrected,
+    }
+}
+
+/// The documents that match every word, best first, and for each word whether it
+/// matched no term at all.
+fn matches(
+    read: &dyn Fn(&str) -> Option<Vec<u8>>,
+    meta: &Meta,
+    cache: &mut ShardCache,
+    wanted: &[String],
+    open_end: bool,
+) -> (Vec<(f64, u32, Found)>, Vec<bool>) {
+    let last = wanted.len().saturating_sub(1);
     let mut per_word: Vec<BTreeMap<u32, Found>> = Vec::new();
+    let mut unmatched = Vec::new();
     for (wi, word) in wanted.iter().enumerate() {
         let as_prefix = open_end && wi == last && word.chars().count() >= 2;
         let keys: Vec<&String> = meta
@@ -780,7 +1090,7 @@ pub fn query(read: &dyn Fn(&str) -> Option<Vec<u8>>, text: &str, limit: usize) -
             .keys()
             .filter(|k| {
                 if as_prefix {
-                    k.starts_with(word) || word.starts_with(k.as_str())
+                    k.starts_with(word.as_str()) || word.starts_with(k.as_str())
                 } else {
                     word.starts_with(k.as_str())
                 }
@@ -795,7 +1105,7 @@ pub fn query(read: &dyn Fn(&str) -> Option<Vec<u8>>, text: &str, limit: usize) -
             });
             for (term, postings) in shard.iter() {
                 let hit = if as_prefix {
-                    term.starts_with(word)
+                    term.starts_with(word.as_str())
                 } else {
                     term == word
                 };
@@ -816,6 +1126,7 @@ pub fn query(read: &dyn Fn(&str) -> Option<Vec<u8>>, text: &str, limit: usize) -
                 }
             }
         }
+        unmatched.push(found.is_empty());
         per_word.push(found);
     }
     let mut scored: Vec<(f64, u32, Found)> = Vec::new();
@@ -836,30 +1147,71 @@ pub fn query(read: &dyn Fn(&str) -> Option<Vec<u8>>, text: &str, limit: usize) -
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let per_file = meta.per_file.max(1);
-    let mut files: BTreeMap<u32, Vec<Document>> = BTreeMap::new();
-    scored
-        .into_iter()
-        .take(limit)
-        .filter_map(|(_, doc, (_, passages, terms))| {
-            let file = files.entry(doc / per_file).or_insert_with(|| {
-                read(&format!("f/{}.json", doc / per_file))
-                    .and_then(|b| serde_json::from_slice(&b).ok())
-                    .unwrap_or_default()
-            });
-            let d = file.get((doc % per_file) as usize)?.clone();
-            let shown = best_passage(&passages);
-            let (passage, anchor) = d.passages.get(shown as usize).cloned().unwrap_or_default();
-            Some(Hit {
-                url: format!("{}{anchor}", d.url),
-                title: d.title,
-                kind: d.kind,
-                meta: d.meta,
-                passage,
-                terms,
-            })
+    (scored, unmatched)
+}
+
+/// How many edits a word of `chars` characters may be from the term it was meant as:
+/// none below four letters (too many words are one edit apart), one up to seven, two
+/// from eight.
+pub fn typo_budget(chars: usize) -> usize {
+    match chars {
+        0..TERM_LIST_MIN_CHARS => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The edit distance of `a` and `b` in characters (insertions, deletions,
+/// substitutions and swaps of two neighbours), or `None` when it is above `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    // Three rows of the optimal string alignment table.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut best = row[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            row[j] = d;
+            best = best.min(d);
+        }
+        if best > max {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    Some(prev[b.len()]).filter(|&d| d <= max)
+}
+
+/// The term `word` was most likely meant as: of the terms of its first letter's list
+/// within [`typo_budget`] edits, the nearest, then the one in the most documents, then
+/// the first in order.
+fn correction(read: &dyn Fn(&str) -> Option<Vec<u8>>, meta: &Meta, word: &str) -> Option<String> {
+    let budget = typo_budget(word.chars().count());
+    if budget == 0 {
+        return None;
+    }
+    let first = word.chars().next()?.to_string();
+    let list: Vec<(String, u32)> = read(&format!("w/{}.json", meta.words.get(&first)?))
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    list.into_iter()
+        .filter_map(|(term, docs)| {
+            let d = edit_distance(word, &term, budget)?;
+            (d > 0).then_some((d, std::cmp::Reverse(docs), term))
         })
-        .collect()
+        .min()
+        .map(|(_, _, term)| term)
 }
 
 /// The passage to show: the one matching the most query words, a text passage rather
@@ -998,6 +1350,98 @@ mod tests {
         let hit = &query(&read, "interim", 1)[0];
         assert_eq!(hit.passage, "Interim president of Venezuela.");
         assert_eq!(hit.terms, BTreeSet::from(["interim".to_string()]));
+    }
+
+    #[test]
+    fn edit_distances_within_a_budget() {
+        for (a, b, max, expected) in [
+            ("cabelo", "cabello", 1, Some(1)),
+            ("cabello", "cabello", 1, Some(0)),
+            ("rodirguez", "rodriguez", 1, Some(1)),
+            ("maduor", "maduro", 1, Some(1)),
+            ("madura", "maduro", 1, Some(1)),
+            ("kabelo", "cabello", 1, None),
+            ("kabelo", "cabello", 2, Some(2)),
+            ("delcy", "dolly", 1, None),
+            ("", "ab", 2, Some(2)),
+            ("ab", "", 1, None),
+            ("núñez", "nunez", 2, Some(2)),
+        ] {
+            assert_eq!(edit_distance(a, b, max), expected, "{a} → {b} within {max}");
+        }
+        assert_eq!(
+            (1..10).map(typo_budget).collect::<Vec<_>>(),
+            [0, 0, 0, 1, 1, 1, 1, 2, 2]
+        );
+    }
+
+    #[test]
+    fn a_word_that_matches_nothing_is_searched_as_its_nearest_term() {
+        let docs = vec![
+            doc("people/dc/", "Diosdado Cabello", &[]),
+            doc("people/cb/", "Caballo Blanco", &[]),
+            doc("a/", "Cabello said so", &[("Cabello spoke.", TEXT)]),
+        ];
+        let files = files(&docs);
+        let read = |p: &str| files.get(p).cloned();
+        let ask = |text| {
+            search(
+                &read,
+                &Request {
+                    text,
+                    kind: None,
+                    offset: 0,
+                    limit: 10,
+                },
+            )
+        };
+        let found = ask("cabelo");
+        assert_eq!(found.corrected.as_deref(), Some("cabello"));
+        let mut urls: Vec<&str> = found.hits.iter().map(|h| h.url.as_str()).collect();
+        urls.sort_unstable();
+        assert_eq!(urls, ["a/", "people/dc/"]);
+        assert!(found.hits.iter().all(|h| h.terms.contains("cabello")));
+        // Only the word that matched nothing is replaced.
+        let found = ask("diosdado cabelo ");
+        assert_eq!(found.corrected.as_deref(), Some("diosdado cabello"));
+        assert_eq!(found.hits[0].url, "people/dc/");
+        // A word found as typed is not corrected; short words are not either.
+        assert_eq!(ask("caballo").corrected, None);
+        assert_eq!(ask("cab").corrected, None);
+        assert!(ask("cbe ").hits.is_empty());
+        assert!(ask("zzzzzz").hits.is_empty());
+    }
+
+    #[test]
+    fn term_lists_hold_the_terms_in_the_most_documents_first_up_to_a_limit() {
+        let docs: Vec<Document> = (0..6)
+            .map(|i| {
+                let text = [
+                    "alpha beta",
+                    "alpha",
+                    "alpha",
+                    "ambit ab 2026",
+                    "aspen",
+                    "aspen",
+                ][i];
+                doc(&format!("d/{i}/"), "x", &[(text, TEXT)])
+            })
+            .collect();
+        let index = Index::of(docs.len(), &|i| docs[i].clone());
+        let list = |limit| -> Vec<Vec<&str>> {
+            word_lists(&index.terms, limit)
+                .iter()
+                .map(|(_, _, terms)| terms.iter().map(|&t| index.terms[t].0.as_str()).collect())
+                .collect()
+        };
+        // No two-letter word, no number; "b" words in their own list.
+        assert_eq!(list(10), [vec!["alpha", "aspen", "ambit"], vec!["beta"]]);
+        assert_eq!(list(2), [vec!["alpha", "aspen"], vec!["beta"]]);
+        let read = |p: &str| Some(index.file_of(p, &|i| docs[i].clone()));
+        let meta: Meta = serde_json::from_slice(&read("index.json").unwrap()).unwrap();
+        assert_eq!(meta.words["a"], "a");
+        let a: Vec<(String, u32)> = serde_json::from_slice(&read("w/a.json").unwrap()).unwrap();
+        assert_eq!(a[0], ("alpha".to_string(), 3));
     }
 
     #[test]
