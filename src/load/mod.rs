@@ -172,7 +172,7 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
     briefing.comparisons.sort_by(|a, b| a.id.cmp(&b.id));
     briefing
         .events
-        .sort_by(|a, b| (a.date.start, a.date.end, &a.id).cmp(&(b.date.start, b.date.end, &b.id)));
+        .sort_by(|a, b| a.timeline_key().cmp(&b.timeline_key()));
     verify::names(&briefing, &sources, &mut diagnostics);
     verify::references(
         &mut briefing,

@@ -373,13 +373,7 @@ impl<'a> Index<'a> {
         let events = &self.briefing.events;
         let per = self.briefing.config.page_size.get();
         let pages = self.event_pages.get_or_init(|| event_pages(events, per));
-        let at = events.binary_search_by(|x| {
-            (x.date.start, x.date.end, x.id.as_str()).cmp(&(
-                e.date.start,
-                e.date.end,
-                e.id.as_str(),
-            ))
-        });
+        let at = events.binary_search_by(|x| x.timeline_key().cmp(&e.timeline_key()));
         event_url_on(e, at.map_or(1, |i| pages[i]))
     }
 
