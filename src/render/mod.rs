@@ -245,8 +245,9 @@ impl<'a> Site<'a> {
             if quotes > pages::PERSON_QUOTES {
                 lists.push(List::PersonQuotes(i));
             }
-            let events = ix.events_by_person.get(p.id.as_str()).map_or(0, Vec::len);
-            if events > pages::PERSON_EVENTS {
+            // Every person with events has their list: it is also the timeline
+            // narrowed to them, linked from the timeline page.
+            if ix.events_by_person.contains_key(p.id.as_str()) {
                 lists.push(List::PersonEvents(i));
             }
         }

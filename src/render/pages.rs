@@ -441,6 +441,9 @@ fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
         .map(|c| conflict_view(site, c, root))
         .collect();
     let href = |e: &Event| format!("{root}{}", ix.event_url(e));
+    let (by_person, more_people) = timeline_people(site, root);
+    ctx.insert("by_person", &by_person);
+    ctx.insert("more_people", &more_people);
     ctx.insert("title", "Timeline");
     ctx.insert("section", "timeline");
     ctx.insert("years", &years);
@@ -452,6 +455,42 @@ fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     let most = charts::STRIP_PAGES * site.page_size();
     ctx.insert("strip", &charts::timeline_strip(&b.events, &href, most));
     "timeline.html"
+}
+
+/// How many people the timeline's "by person" links name: those in the most events.
+const TIMELINE_PEOPLE: usize = 40;
+
+/// The people the timeline can be narrowed to, each linking to the list of their
+/// events (a page of the site, so it works without JavaScript): those in the most
+/// events first, at most [`TIMELINE_PEOPLE`]; and how many more people have events.
+fn timeline_people(site: &Site, root: &str) -> (Vec<Value>, usize) {
+    let b = site.briefing;
+    let mut people: Vec<(usize, usize)> = site
+        .index
+        .events_by_person
+        .iter()
+        .filter_map(|(id, events)| {
+            let i = b.people.binary_search_by(|p| p.id.as_str().cmp(id)).ok()?;
+            Some((i, events.len()))
+        })
+        .collect();
+    people.sort_by(|x, y| {
+        y.1.cmp(&x.1)
+            .then_with(|| b.people[x.0].name.cmp(&b.people[y.0].name))
+    });
+    let more = people.len().saturating_sub(TIMELINE_PEOPLE);
+    let shown = people
+        .into_iter()
+        .take(TIMELINE_PEOPLE)
+        .map(|(i, count)| {
+            json!({
+                "name": b.people[i].name,
+                "url": super::lists::List::PersonEvents(i).url(site, root, 1),
+                "count": count,
+            })
+        })
+        .collect();
+    (shown, more)
 }
 
 /// A date conflict found between aligned sentences: each source's claim.

@@ -92,3 +92,75 @@ fn a_feed_dates_an_event_by_when_the_briefing_got_it_not_by_its_day_in_history()
         "2026-03-06T00:00:00Z"
     );
 }
+
+#[test]
+fn the_timeline_orders_an_event_known_only_to_its_month_after_the_days_of_that_month() {
+    let (_dir, site) = built(Some("reader-timeline"));
+    let ids = |path: &str, sel: &str| -> Vec<String> {
+        page(&site, path)
+            .select(&select(sel))
+            .filter_map(|li| li.value().attr("id").map(str::to_string))
+            .collect()
+    };
+    // "After the vote" (March 2026) follows the vote of the 5th and the 9th's event,
+    // though March begins before both; the month's page and the data agree.
+    let order = ["pier-vote", "lights-replaced", "pier-rebuilt-pledge"];
+    assert_eq!(ids("timeline/index.html", ".event-index li"), order);
+    assert_eq!(ids("timeline/2026/03/index.html", "[id].event"), order);
+    let data: serde_json::Value =
+        serde_json::from_slice(&site["data/timeline.json"]).expect("timeline.json");
+    let curated: Vec<&str> = data
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["curated"] == true)
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(curated, order);
+}
+
+#[test]
+fn the_timeline_narrows_to_one_person_without_javascript() {
+    let (_dir, site) = built(Some("reader-timeline"));
+    let timeline = page(&site, "timeline/index.html");
+    let links: Vec<(String, String)> = timeline
+        .select(&select("section[aria-labelledby=\"by-person\"] li"))
+        .map(|li| {
+            let a = li.select(&select("a")).next().unwrap();
+            (text(a), a.value().attr("href").unwrap().to_string())
+        })
+        .collect();
+    // The person in the most events first; each link a page of the site.
+    assert_eq!(
+        links,
+        [
+            (
+                "Ana Ortiz".to_string(),
+                "../people/ana-ortiz/events/".to_string()
+            ),
+            (
+                "Bo Lindqvist".to_string(),
+                "../people/bo-lindqvist/events/".to_string()
+            ),
+        ]
+    );
+    // Bo Lindqvist has one event: still a list of his own, in timeline order.
+    let bo = page(&site, "people/bo-lindqvist/events/index.html");
+    let events: Vec<String> = bo
+        .select(&select("[id].event"))
+        .map(|e| e.value().attr("id").unwrap().to_string())
+        .collect();
+    assert_eq!(events, ["lights-replaced"]);
+    let ana = page(&site, "people/ana-ortiz/events/index.html");
+    let events: Vec<String> = ana
+        .select(&select("[id].event"))
+        .map(|e| e.value().attr("id").unwrap().to_string())
+        .collect();
+    assert_eq!(events, ["pier-vote", "pier-rebuilt-pledge"]);
+    assert!(
+        ana.select(&select("main a[href=\"../../../timeline/\"]"))
+            .next()
+            .is_some(),
+        "a link back to the whole timeline"
+    );
+}
