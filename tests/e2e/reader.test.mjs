@@ -132,3 +132,45 @@ describe('article pages', () => {
     await page.waitForURL(/\/people\/[^/]+\/$/);
   }));
 });
+
+describe('timeline', () => {
+  test('the strip labels its marks, readable at both widths', atBothWidths('/timeline/', async (page, _, name) => {
+    const strip = page.locator('.strip-scroll svg.strip');
+    assert.equal(await strip.count(), 1);
+    const labels = strip.locator('text.strip-label');
+    const n = await labels.count();
+    assert.ok(n >= 20, `${name}: ${n} labels`);
+    // Drawn at 11 CSS pixels or more, not scaled down to fit a phone.
+    const heights = await labels.evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().height));
+    assert.ok(heights.every((h) => h >= 10), `${name}: label heights ${Math.min(...heights)}`);
+    // A label is a link to its event, like its mark.
+    const first = labels.first();
+    assert.match(await first.evaluate((t) => t.closest('a').getAttribute('href')), /#[\w-]+$/);
+    // Wider than a phone, the strip scrolls in its own box, reachable by keyboard.
+    const box = page.locator('.strip-scroll');
+    assert.equal(await box.getAttribute('tabindex'), '0');
+    const [scroll, client] = await box.evaluate((b) => [b.scrollWidth, b.clientWidth]);
+    if (name === 'phone') assert.ok(scroll > client, 'the strip scrolls sideways on a phone');
+    else assert.ok(scroll <= client + 1, 'the strip fits the desktop');
+  }));
+
+  test('an event after the raid is listed after it', atBothWidths('/timeline/', async (page) => {
+    const ids = await page.locator('.event-index li').evaluateAll((lis) => lis.map((li) => li.id));
+    const raid = ids.indexOf('us-raid-captures-maduro');
+    const mourning = ids.indexOf('cuba-declares-national-mourning');
+    assert.ok(raid >= 0 && mourning > raid, `mourning (${mourning}) after the raid (${raid})`);
+  }));
+
+  test('narrowed to one person with JavaScript off', atBothWidths('/timeline/', async (page, _, name) => {
+    const section = page.locator('section[aria-labelledby="by-person"]');
+    const link = section.getByRole('link', { name: 'Delcy Rodríguez' });
+    assert.ok(await link.isVisible(), `${name}: a link to Delcy Rodríguez's timeline`);
+    await Promise.all([page.waitForURL(/\/people\/delcy-rodriguez\/events\/$/), link.click()]);
+    const events = page.locator('main article.event');
+    assert.ok((await events.count()) >= 2);
+    // Every event listed names her, in timeline order, and the page leads back.
+    const ids = await events.evaluateAll((es) => es.map((e) => e.id));
+    assert.ok(ids.includes('cuban-advisers-leave-venezuela'), JSON.stringify(ids));
+    assert.ok(await page.getByRole('link', { name: 'The whole timeline' }).isVisible());
+  }, { javaScriptEnabled: false }));
+});
