@@ -309,7 +309,10 @@ impl<'a> Site<'a> {
     /// How many document files the search index has (`search/f/`): most of its files,
     /// known without building it.
     pub fn search_documents_files(&self) -> usize {
-        search::count(self.briefing, self.analysis).div_ceil(search::DOCS_PER_FILE)
+        let places = self.index.search_places();
+        let quotes = places.quote_count();
+        let others = search::count(self.briefing, self.analysis, places) - quotes;
+        others.div_ceil(search::DOCS_PER_FILE) + quotes.div_ceil(search::QUOTES_PER_FILE)
     }
 
     /// Items a page of a list holds (`page_size` of briefing.yaml).

@@ -15,7 +15,8 @@
 //!   postings `[document, score, passage, passage, …]`;
 //! - `search/f/<n>.json`: the URL, title, kind and passages of [`DOCS_PER_FILE`]
 //!   consecutive documents (document `d` is entry `d % DOCS_PER_FILE` of file
-//!   `d / DOCS_PER_FILE`), fetched only for the results shown;
+//!   `d / DOCS_PER_FILE`), fetched only for the results shown; quotes, small and
+//!   many, in `search/q/<n>.json`, [`QUOTES_PER_FILE`] to a file ([`stored_at`]);
 //! - `search/w/<letter>.json`: the *term list* of one first letter, what a word that
 //!   matches no term is compared with to find the term it was meant as (a typo is
 //!   within [`typo_budget`] edits of it). Each list holds at most [`TERM_LIST_LIMIT`]
@@ -63,6 +64,44 @@ const TERM_LIST_MIN_CHARS: usize = 4;
 /// its bytes; four per file keeps them few, while the results a query shows (at most
 /// 20) still fetch at most 20 small files.
 pub(crate) const DOCS_PER_FILE: usize = 4;
+/// How many quote documents share one `q/<n>.json` file: a quote is a few hundred
+/// bytes, a tenth of an article's document, and a briefing has several for each
+/// article, so they are stored more to a file.
+pub(crate) const QUOTES_PER_FILE: usize = 16;
+
+/// Where document `d` is stored, when the documents from `quotes_from` on are quotes:
+/// its file under `search/` and its place in the file.
+pub fn stored_at(d: usize, quotes_from: usize) -> (String, usize) {
+    match d.checked_sub(quotes_from) {
+        Some(q) => (
+            format!("q/{}.json", q / QUOTES_PER_FILE),
+            q % QUOTES_PER_FILE,
+        ),
+        None => (format!("f/{}.json", d / DOCS_PER_FILE), d % DOCS_PER_FILE),
+    }
+}
+
+/// The documents a file of documents (`f/<n>.json`, `q/<n>.json`) holds, of `docs`
+/// documents whose quotes start at `quotes_from`; `None` for any other name.
+pub(crate) fn stored_in(
+    name: &str,
+    docs: usize,
+    quotes_from: usize,
+) -> Option<std::ops::Range<usize>> {
+    let number = |prefix: &str| {
+        name.strip_prefix(prefix)
+            .and_then(|n| n.strip_suffix(".json"))
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    let range = if let Some(i) = number("f/") {
+        let first = i.checked_mul(DOCS_PER_FILE)?;
+        first..quotes_from.min(first.saturating_add(DOCS_PER_FILE))
+    } else {
+        let first = quotes_from.checked_add(number("q/")?.checked_mul(QUOTES_PER_FILE)?)?;
+        first..docs.min(first.saturating_add(QUOTES_PER_FILE))
+    };
+    (!range.is_empty()).then_some(range)
+}
 
 /// How much a word counts, by where it is. A person's name and aliases count most: a
 /// search for a name should land on the person before the events and articles that
@@ -159,60 +198,78 @@ fn plain(markdown: &str) -> Vec<String> {
 /// Documents are numbered in a fixed order: people, articles, events, comparisons,
 /// stories, quotes; a document's number in the index is its place in that order.
 /// Each kind and how many documents it has, in that order.
-fn kinds(b: &Briefing, analysis: &Analysis) -> [(&'static str, usize); 6] {
+fn kinds(b: &Briefing, analysis: &Analysis, places: &Places) -> [(&'static str, usize); 6] {
     [
         ("person", b.people.len()),
         ("article", b.articles.len()),
         ("event", b.events.len()),
         ("comparison", b.comparisons.len()),
         ("story", analysis.stories.len()),
-        ("quote", analysis.quotes.len()),
+        ("quote", places.quotes.len()),
     ]
 }
 
 /// How many documents the index has.
-pub(crate) fn count(b: &Briefing, analysis: &Analysis) -> usize {
-    kinds(b, analysis).iter().map(|(_, n)| n).sum()
+pub(crate) fn count(b: &Briefing, analysis: &Analysis, places: &Places) -> usize {
+    kinds(b, analysis, places).iter().map(|(_, n)| n).sum()
 }
 
 /// What documents are made from beyond the briefing and its analysis: each event's
-/// page of the timeline, and where each article's quotes start in the numbering of
-/// quotes (quotes are kept per article).
+/// page of the timeline, and the quotes that are documents. A statement quoted by many
+/// articles (copies of a wire story, a line repeated in every recap) is one document,
+/// the first quote of its speaker and words, not one per article.
 pub(crate) struct Places {
     event_pages: Vec<u32>,
-    /// The number of each article's first quote, and the article, for the articles
-    /// with quotes, in order.
-    quote_starts: Vec<(usize, std::sync::Arc<str>)>,
+    /// Each quote document: its article, its place in the article's quotes, and in
+    /// how many articles the speaker's words are.
+    quotes: Vec<(std::sync::Arc<str>, u32, u32)>,
 }
 
 impl Places {
     pub(crate) fn of(b: &Briefing, analysis: &Analysis) -> Places {
-        let mut quote_starts = Vec::new();
-        let mut n = 0;
+        let mut quotes: Vec<(std::sync::Arc<str>, u32, u32)> = Vec::new();
+        let mut seen: std::collections::HashMap<(&str, &str), usize> = Default::default();
         for list in analysis.quotes.lists() {
-            if let Some(q) = list.first() {
-                quote_starts.push((n, q.place.article.clone()));
+            let Some(article) = list.first().and_then(|q| b.article(&q.place.article)) else {
+                continue;
+            };
+            let mut counted = BTreeSet::new();
+            for (k, q) in list.iter().enumerate() {
+                let speaker = q.person.as_deref().or(q.speaker.as_deref()).unwrap_or("");
+                match seen.entry((speaker, q.place.text(article))) {
+                    std::collections::hash_map::Entry::Occupied(e) => {
+                        // Once per article, however often it repeats them.
+                        if counted.insert(*e.get()) {
+                            quotes[*e.get()].2 += 1;
+                        }
+                    }
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        counted.insert(quotes.len());
+                        e.insert(quotes.len());
+                        quotes.push((q.place.article.clone(), k as u32, 1));
+                    }
+                }
             }
-            n += list.len();
         }
         Places {
             event_pages: super::view::event_pages(&b.events, b.config.page_size.get()),
-            quote_starts,
+            quotes,
         }
     }
 
-    /// Quote number `i` of `analysis`.
+    /// How many quote documents there are.
+    pub(crate) fn quote_count(&self) -> usize {
+        self.quotes.len()
+    }
+
+    /// Quote document `i`: the quote, and in how many articles its words are.
     pub(crate) fn quote<'a>(
         &self,
         analysis: &'a Analysis,
         i: usize,
-    ) -> Option<&'a crate::analyse::Quote> {
-        let list = self
-            .quote_starts
-            .partition_point(|(s, _)| *s <= i)
-            .checked_sub(1)?;
-        let (start, article) = &self.quote_starts[list];
-        analysis.quotes.of(article).get(i - start)
+    ) -> Option<(&'a crate::analyse::Quote, u32)> {
+        let (article, k, copies) = self.quotes.get(i)?;
+        Some((analysis.quotes.of(article).get(*k as usize)?, *copies))
     }
 }
 
@@ -320,7 +377,7 @@ pub(crate) fn document(
 /// A quote found in an article: its words, its speaker and its article, leading to its
 /// paragraph.
 fn quote_document(b: &Briefing, analysis: &Analysis, places: &Places, i: usize) -> Document {
-    let Some(q) = places.quote(analysis, i) else {
+    let Some((q, copies)) = places.quote(analysis, i) else {
         return Document::new(String::new(), "", "quote", String::new());
     };
     let article = b.article(&q.place.article);
@@ -334,6 +391,9 @@ fn quote_document(b: &Briefing, analysis: &Analysis, places: &Places, i: usize) 
     let mut meta = speaker.map_or_else(|| "Speaker not found".to_string(), str::to_string);
     if let Some(a) = article {
         meta.push_str(&format!(" · {} · {}", a.title, day_words(a.published.date)));
+    }
+    if copies > 1 {
+        meta.push_str(&format!(" · in {copies} articles"));
     }
     let title = format!("“{}”", super::feeds::shorten(text, QUOTE_TITLE));
     let mut d = Document {
@@ -365,7 +425,7 @@ pub(crate) fn page(site: &super::Site, root: &str, ctx: &mut tera::Context) -> &
             "articles": b.articles.len(),
             "events": b.events.len(),
             "comparisons": b.comparisons.len() + site.analysis.stories.len(),
-            "quotes": site.analysis.quotes.len(),
+            "quotes": site.index.search_places().quote_count(),
         }),
     );
     "search.html"
@@ -613,6 +673,9 @@ struct Meta {
     docs: u32,
     /// Documents per `f/<n>.json` file.
     per_file: u32,
+    /// Quote documents per `q/<n>.json` file.
+    #[serde(default)]
+    quotes_per_file: u32,
     /// Term prefix → shard file name, under `t/`.
     shards: BTreeMap<String, String>,
     /// Each kind and its range of document numbers, `[kind, first, end]`.
@@ -635,6 +698,8 @@ pub(crate) struct Index {
     by_name: std::collections::HashMap<String, usize>,
     /// Each kind's range of document numbers.
     kinds: Vec<(String, u32, u32)>,
+    /// The first quote document (`docs` when there are none).
+    quotes_from: usize,
     /// The term lists: first letter, file name, and the places in `terms` of the
     /// terms it holds, the terms in the most documents first.
     word_lists: Vec<(String, String, Vec<usize>)>,
@@ -647,9 +712,13 @@ type Shard = (String, String, std::ops::Range<usize>);
 impl Index {
     pub(crate) fn build(b: &Briefing, analysis: &Analysis) -> Index {
         let places = Places::of(b, analysis);
-        let mut index = Index::of(count(b, analysis), &|i| document(b, analysis, &places, i));
+        let docs = count(b, analysis, &places);
+        let mut index = Index::of(docs, &|i| document(b, analysis, &places, i));
         let mut first = 0;
-        for (kind, n) in kinds(b, analysis) {
+        for (kind, n) in kinds(b, analysis, &places) {
+            if kind == "quote" {
+                index.quotes_from = first;
+            }
             index
                 .kinds
                 .push((kind.to_string(), first as u32, (first + n) as u32));
@@ -712,6 +781,7 @@ impl Index {
             shards,
             by_name,
             kinds: Vec::new(),
+            quotes_from: docs,
             word_lists,
             places: None,
         }
@@ -725,7 +795,9 @@ impl Index {
                 .iter()
                 .map(|(_, name, _)| format!("t/{name}.json")),
         );
-        out.extend((0..self.docs.div_ceil(DOCS_PER_FILE)).map(|i| format!("f/{i}.json")));
+        out.extend((0..self.quotes_from.div_ceil(DOCS_PER_FILE)).map(|i| format!("f/{i}.json")));
+        let quotes = self.docs - self.quotes_from;
+        out.extend((0..quotes.div_ceil(QUOTES_PER_FILE)).map(|i| format!("q/{i}.json")));
         out.extend(
             self.word_lists
                 .iter()
@@ -755,6 +827,7 @@ impl Index {
                 version: VERSION,
                 docs: self.docs as u32,
                 per_file: DOCS_PER_FILE as u32,
+                quotes_per_file: QUOTES_PER_FILE as u32,
                 shards: self
                     .shards
                     .iter()
@@ -769,16 +842,8 @@ impl Index {
             };
             return serde_json::to_vec(&meta).unwrap_or_default();
         }
-        if let Some(i) = name
-            .strip_prefix("f/")
-            .and_then(|n| n.strip_suffix(".json"))
-            .and_then(|n| n.parse::<usize>().ok())
-            .filter(|&i| i * DOCS_PER_FILE < self.docs)
-        {
-            let first = i * DOCS_PER_FILE;
-            let docs: Vec<Document> = (first..self.docs.min(first + DOCS_PER_FILE))
-                .map(make)
-                .collect();
+        if let Some(range) = stored_in(name, self.docs, self.quotes_from) {
+            let docs: Vec<Document> = range.map(make).collect();
             return serde_json::to_vec(&docs).unwrap_or_default();
         }
         if let Some((_, _, list)) = name
@@ -1039,19 +1104,24 @@ pub fn search(read: &dyn Fn(&str) -> Option<Vec<u8>>, request: &Request) -> Outc
         scored.retain(|(_, doc, _)| ranges.iter().any(|(f, e)| (*f..*e).contains(doc)));
     }
     let total = scored.len();
-    let per_file = meta.per_file.max(1);
-    let mut files: BTreeMap<u32, Vec<Document>> = BTreeMap::new();
+    let quotes_from = meta
+        .kinds
+        .iter()
+        .find(|(k, _, _)| k == "quote")
+        .map_or(meta.docs, |(_, first, _)| *first) as usize;
+    let mut files: BTreeMap<String, Vec<Document>> = BTreeMap::new();
     let hits = scored
         .into_iter()
         .skip(request.offset)
         .take(request.limit)
         .filter_map(|(_, doc, (_, passages, terms))| {
-            let file = files.entry(doc / per_file).or_insert_with(|| {
-                read(&format!("f/{}.json", doc / per_file))
+            let (name, at) = stored_at(doc as usize, quotes_from);
+            let file = files.entry(name).or_insert_with_key(|name| {
+                read(name)
                     .and_then(|b| serde_json::from_slice(&b).ok())
                     .unwrap_or_default()
             });
-            let d = file.get((doc % per_file) as usize)?.clone();
+            let d = file.get(at)?.clone();
             let shown = best_passage(&passages);
             let (passage, anchor) = d.passages.get(shown as usize).cloned().unwrap_or_default();
             Some(Hit {
@@ -1350,6 +1420,27 @@ mod tests {
         let hit = &query(&read, "interim", 1)[0];
         assert_eq!(hit.passage, "Interim president of Venezuela.");
         assert_eq!(hit.terms, BTreeSet::from(["interim".to_string()]));
+    }
+
+    #[test]
+    fn quotes_are_stored_more_to_a_file_than_other_documents() {
+        // 10 documents, the last 3 of them quotes.
+        assert_eq!(stored_at(0, 7), ("f/0.json".into(), 0));
+        assert_eq!(stored_at(6, 7), ("f/1.json".into(), 2));
+        assert_eq!(stored_at(7, 7), ("q/0.json".into(), 0));
+        assert_eq!(stored_at(9, 7), ("q/0.json".into(), 2));
+        assert_eq!(stored_at(7 + QUOTES_PER_FILE, 7), ("q/1.json".into(), 0));
+        assert_eq!(stored_in("f/1.json", 10, 7), Some(4..7));
+        assert_eq!(stored_in("q/0.json", 10, 7), Some(7..10));
+        assert_eq!(stored_in("f/2.json", 10, 7), None);
+        assert_eq!(stored_in("q/1.json", 10, 7), None);
+        assert_eq!(stored_in("t/a.json", 10, 7), None);
+        // Every document is in the file stored_at names, at its place.
+        for d in 0..10 {
+            let (name, at) = stored_at(d, 7);
+            let range = stored_in(&name, 10, 7).unwrap();
+            assert_eq!(range.start + at, d, "{name}");
+        }
     }
 
     #[test]

@@ -162,6 +162,19 @@
     });
   }
 
+  // Where a document is stored: meta.per_file to an f/ file, and the quotes, which
+  // come last, meta.quotes_per_file to a q/ file (stored_at in Rust).
+  function stored(meta, doc) {
+    var quotes = (meta.kinds || []).filter(function (k) { return k[0] === 'quote'; })[0];
+    var from = quotes ? quotes[1] : meta.docs;
+    if (doc >= from) {
+      var qper = meta.quotes_per_file || 1;
+      return ['q/' + Math.floor((doc - from) / qper) + '.json', (doc - from) % qper];
+    }
+    var per = meta.per_file || 1;
+    return ['f/' + Math.floor(doc / per) + '.json', doc % per];
+  }
+
   function kindOf(meta, doc) {
     var ranges = meta.kinds || [];
     for (var i = 0; i < ranges.length; i++) {
@@ -263,9 +276,9 @@
   function showMore(focusFirst) {
     var s = state;
     var page = s.results.slice(s.shown, s.shown + LIMIT);
-    var per = s.meta.per_file || 1;
     return Promise.all(page.map(function (r) {
-      return load('f/' + Math.floor(r.doc / per) + '.json').then(function (file) { return file[r.doc % per]; });
+      var at = stored(s.meta, r.doc);
+      return load(at[0]).then(function (file) { return file[at[1]]; });
     })).then(function (docs) {
       if (s !== state) return;
       var first = null;
