@@ -53,10 +53,57 @@ impl Config {
     }
 }
 
+/// Whether a base URL's host is one reserved for examples (RFC 2606: `example.org`,
+/// `.com`, `.net`, their subdomains, and the `.example` domain): a briefing published
+/// with it would have every canonical link, feed and sitemap address point nowhere.
+pub fn placeholder_base_url(s: &str) -> bool {
+    let Some(rest) = s
+        .trim()
+        .strip_prefix("https://")
+        .or_else(|| s.trim().strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    let host = host.split(':').next().unwrap_or_default();
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    ["example.org", "example.com", "example.net", "example"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+}
+
 /// Whether `s` is a usable base URL: absolute http(s), or a root-relative path.
 pub fn valid_base_url(s: &str) -> bool {
     let s = s.trim();
     (s.starts_with("https://") || s.starts_with("http://") || s.starts_with('/'))
         && !s.contains(char::is_whitespace)
         && !s.contains(['"', '<', '>', '\\'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholder_base_urls() {
+        let table = [
+            ("https://example.org/", true),
+            ("https://example.org", true),
+            ("http://EXAMPLE.com/briefing/", true),
+            ("https://briefings.example.net/venezuela/", true),
+            ("https://user@example.org:8080/x/", true),
+            ("https://example.org./", true),
+            ("https://site.example/", true),
+            ("https://example.organic.news/", false),
+            ("https://myexample.org/", false),
+            ("https://briefing.test/harbour/", false),
+            ("https://news.example.co.uk/", false),
+            ("/", false),
+            ("/example.org/", false),
+        ];
+        for (url, placeholder) in table {
+            assert_eq!(placeholder_base_url(url), placeholder, "{url}");
+        }
+    }
 }

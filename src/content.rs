@@ -250,6 +250,27 @@ pub struct Event {
     pub draft: bool,
 }
 
+impl Event {
+    /// Where the event stands in the timeline: by the day it resolves to, then its
+    /// end, then its id. An event known only to its month, season or year ("after the
+    /// raid", January 2026) is placed at the end of that period within its first year,
+    /// after the events dated to a day in it, not on its first day, which would put it
+    /// before what it follows. Ranges and decades keep their first day.
+    pub fn timeline_key(&self) -> (NaiveDate, NaiveDate, &str) {
+        use crate::edtf::Precision;
+        use chrono::Datelike;
+        let d = &self.date;
+        let day = match d.precision {
+            Precision::Month | Precision::Season | Precision::Year => {
+                let year_end = NaiveDate::from_ymd_opt(d.start.year(), 12, 31).unwrap_or(d.end);
+                d.end.min(year_end).max(d.start)
+            }
+            _ => d.start,
+        };
+        (day, d.end, &self.id)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {

@@ -125,7 +125,10 @@ pub fn build_with_progress(
     });
     let written = written?;
     clock.lap("render and write");
-    let warnings = warnings(loaded, analysis);
+    let mut warnings = warnings(loaded, analysis);
+    if options.base_url.is_some() {
+        warnings.retain(|d| d.code != load::PLACEHOLDER_BASE_URL);
+    }
     drop(site);
     engine.commit(step, std::collections::HashSet::new());
     let good = engine.into_good().expect("a build that succeeded is kept");

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::source::Text;
 
@@ -134,6 +134,9 @@ pub struct Mark {
     /// Trusted HTML, made by the renderer, never from content.
     pub open: String,
     pub close: String,
+    /// Trusted HTML written once after the mark's end, outside it (a quote's speaker);
+    /// unlike `close`, not repeated where the mark is cut by inline markup.
+    pub after: String,
 }
 
 /// Whether a URL may appear in a page: relative, or http, https or mailto. Browsers
@@ -168,10 +171,17 @@ pub fn article_html(markdown: &str, marks: &[Vec<Mark>]) -> String {
     for (i, event) in events.iter().enumerate() {
         if let Some((tag, para_marks, offset)) = &mut open {
             if closes(event, tag) {
-                out.push(Event::Html(CowStr::from(match tag {
-                    Tag::Item => "</span>",
-                    _ => "</p>\n",
-                })));
+                // A visible link to the paragraph, so a reader can cite it.
+                out.push(Event::Html(
+                    format!(
+                        " <a class=\"pilcrow\" href=\"#p{paragraph}\">¶{paragraph}</a>{}",
+                        match tag {
+                            Tag::Item => "</span>",
+                            _ => "</p>\n",
+                        }
+                    )
+                    .into(),
+                ));
                 open = None;
                 if matches!(event, Event::End(TagEnd::Paragraph)) {
                     continue;
@@ -262,6 +272,9 @@ fn weave<'a>(
             let inner: Vec<usize> = open.drain(k..).collect();
             for &j in inner.iter().rev() {
                 out.push(Event::Html(marks[j].close.clone().into()));
+            }
+            if !marks[i].after.is_empty() {
+                out.push(Event::Html(marks[i].after.clone().into()));
             }
             for &j in &inner[1..] {
                 out.push(Event::Html(marks[j].open.clone().into()));
@@ -411,11 +424,12 @@ mod tests {
             end: 14,
             open: "<mark>".into(),
             close: "</mark>".into(),
+            after: String::new(),
         }]];
         let html = article_html(md, &marks);
         assert_eq!(
             html,
-            "<p id=\"p1\">One <mark>Rodríguez</mark> here.</p>\n<h2>Head</h2>\n<p id=\"p2\">Two.</p>\n"
+            "<p id=\"p1\">One <mark>Rodríguez</mark> here. <a class=\"pilcrow\" href=\"#p1\">¶1</a></p>\n<h2>Head</h2>\n<p id=\"p2\">Two. <a class=\"pilcrow\" href=\"#p2\">¶2</a></p>\n"
         );
     }
 
@@ -427,11 +441,12 @@ mod tests {
             end: 20,
             open: "<b>".into(),
             close: "</b>".into(),
+            after: String::new(),
         }]];
         let html = article_html(md, &marks);
         assert_eq!(
             html,
-            "<p id=\"p1\">Say <em><b>Delcy</b></em><b> Rodríguez</b>.</p>\n"
+            "<p id=\"p1\">Say <em><b>Delcy</b></em><b> Rodríguez</b>. <a class=\"pilcrow\" href=\"#p1\">¶1</a></p>\n"
         );
     }
 
@@ -443,6 +458,7 @@ mod tests {
             end,
             open: format!("<{tag}>"),
             close: format!("</{tag}>"),
+            after: String::new(),
         };
         // The quote spans the quotation marks; the mention sits inside it.
         let quote_end = md.find(" today").unwrap();
@@ -450,7 +466,26 @@ mod tests {
         let html = article_html(md, &marks);
         assert_eq!(
             html,
-            "<p id=\"p1\">He said <q>“<a>Delcy</a> is here”</q> today.</p>\n"
+            "<p id=\"p1\">He said <q>“<a>Delcy</a> is here”</q> today. <a class=\"pilcrow\" href=\"#p1\">¶1</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn what_follows_a_mark_is_written_once_at_its_end() {
+        let md = "He said “*Delcy* is here” today.\n\n- item\n";
+        // Marks are offsets of the plain text, without the emphasis' asterisks.
+        let quote_end = "He said “Delcy is here” today.".find(" today").unwrap();
+        let marks = vec![vec![Mark {
+            start: 8,
+            end: quote_end,
+            open: "<q>".into(),
+            close: "</q>".into(),
+            after: "<i>speaker</i>".into(),
+        }]];
+        let html = article_html(md, &marks);
+        assert_eq!(
+            html,
+            "<p id=\"p1\">He said <q>“</q><em><q>Delcy</q></em><q> is here”</q><i>speaker</i> today. <a class=\"pilcrow\" href=\"#p1\">¶1</a></p>\n<ul>\n<li><span id=\"p2\">item <a class=\"pilcrow\" href=\"#p2\">¶2</a></span></li>\n</ul>\n"
         );
     }
 

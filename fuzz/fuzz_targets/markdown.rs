@@ -49,12 +49,14 @@ fuzz_target!(|data: &[u8]| {
                     end: e,
                     open: "<a class=\"mention\" href=\"#\">".into(),
                     close: "</a>".into(),
+                    after: String::new(),
                 },
                 Mark {
                     start: s,
                     end: len,
                     open: "<span class=\"quote\">".into(),
                     close: "</span>".into(),
+                    after: "<span class=\"speaker\">x</span>".into(),
                 },
             ]
         })

@@ -172,7 +172,7 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
     briefing.comparisons.sort_by(|a, b| a.id.cmp(&b.id));
     briefing
         .events
-        .sort_by(|a, b| (a.date.start, a.date.end, &a.id).cmp(&(b.date.start, b.date.end, &b.id)));
+        .sort_by(|a, b| a.timeline_key().cmp(&b.timeline_key()));
     verify::names(&briefing, &sources, &mut diagnostics);
     verify::references(
         &mut briefing,
@@ -276,6 +276,10 @@ fn with_file(mut d: Diagnostic, file: usize) -> Diagnostic {
     d
 }
 
+/// The code of the warning for a `base_url` left at an example address; a build given
+/// `--base-url` does not use it, so does not show it.
+pub const PLACEHOLDER_BASE_URL: &str = "placeholder-base-url";
+
 fn read_config(sources: &Sources, id: usize, diagnostics: &mut Vec<Diagnostic>) -> Config {
     let text = &sources.get(id).text;
     match yaml::document::<Config>(id, text, 0, "briefing.yaml") {
@@ -289,6 +293,18 @@ fn read_config(sources: &Sources, id: usize, diagnostics: &mut Vec<Diagnostic>) 
                     )
                     .at(doc.spans.value(&yaml::Path::root().key("base_url")), "here")
                     .hint("write the address the site is published at, e.g. https://example.org/briefing/"),
+                );
+            } else if crate::config::placeholder_base_url(&config.base_url) {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        PLACEHOLDER_BASE_URL,
+                        format!(
+                            "`{}` is an example address: canonical links, feeds and the sitemap would point there",
+                            config.base_url
+                        ),
+                    )
+                    .at(doc.spans.value(&yaml::Path::root().key("base_url")), "a placeholder")
+                    .hint("write the address the site will be published at, or build with `--base-url <address>`"),
                 );
             }
             config
@@ -389,7 +405,9 @@ mod tests {
         let paths = BTreeSet::from([rel]);
         assert!(reload_articles(root, &mut loaded, &paths).unwrap());
         assert_eq!(state(&loaded), state(&briefing(root).unwrap()));
-        assert!(loaded.diagnostics.is_empty());
+        // The default briefing's example address is its one warning.
+        let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [PLACEHOLDER_BASE_URL]);
     }
 
     #[test]
@@ -408,7 +426,9 @@ mod tests {
         else {
             panic!("the missing quote is not reported");
         };
-        let full = briefing(root).unwrap().diagnostics;
+        // What the edit broke: the errors of a full load, not its warnings.
+        let mut full = briefing(root).unwrap().diagnostics;
+        full.retain(Diagnostic::is_error);
         assert_eq!(diagnostics, full);
         assert!(diagnostics.iter().any(|d| d.code == "quote-not-found"));
         assert_eq!(state(&loaded), before);

@@ -606,8 +606,13 @@ pub fn timeline_strip(
     use crate::edtf::Precision;
     const LEFT: f64 = 96.0;
     const WIDTH: f64 = 600.0;
-    const LANE: f64 = 11.0;
     const GAP: f64 = 16.0;
+    // A lane holds a mark and its label, which is what a reader reads without hover.
+    const LANE: f64 = 16.0;
+    // The widest a label's character is drawn at 11 px, on average, and the most
+    // characters a label has; its event's full title is in the mark's `<title>`.
+    const CHAR: f64 = 6.2;
+    const LABEL_CHARS: usize = 34;
     if events.is_empty() || events.len() > most {
         return None;
     }
@@ -701,15 +706,43 @@ pub fn timeline_strip(
             } else {
                 (x1, x2.max(x1 + 5.0))
             };
-            let lane = match lanes.iter().position(|end| line.flat || *end + 3.0 <= from) {
+            // The label, beside the mark: after it, or before it where it would leave
+            // the strip; on a span of the whole line, over its start. A line whose
+            // events are shown again enlarged (flat) has marks only.
+            let label = (!line.flat).then(|| short_label(&e.title, LABEL_CHARS));
+            let wide = label
+                .as_ref()
+                .map_or(0.0, |l| l.chars().count() as f64 * CHAR + 4.0);
+            let (lo, hi, text_at) = if label.is_none() {
+                (from, to, None)
+            } else if whole {
+                (from, to.max(LEFT + 4.0 + wide), Some((LEFT + 4.0, "start")))
+            } else if to + wide <= LEFT + WIDTH + 4.0 {
+                (from, to + wide, Some((to + 4.0, "start")))
+            } else if from - wide >= LEFT {
+                (from - wide, to, Some((from - 4.0, "end")))
+            } else {
+                (from, to.max(from + 4.0 + wide), Some((from + 4.0, "start")))
+            };
+            let on_span = whole || text_at.is_some_and(|(x, _)| x == from + 4.0);
+            let lane = match lanes.iter().position(|end| line.flat || *end + 3.0 <= lo) {
                 Some(l) => l,
                 None => {
                     lanes.push(f64::MIN);
                     lanes.len() - 1
                 }
             };
-            lanes[lane] = to;
+            lanes[lane] = hi;
             let cy = top + 6.0 + LANE * lane as f64;
+            let text = match (&label, text_at) {
+                (Some(l), Some((x, anchor))) => format!(
+                    "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"strip-label{}\">{}</text>",
+                    cy + 4.0,
+                    if on_span { " on-span" } else { "" },
+                    escape(l)
+                ),
+                _ => String::new(),
+            };
             let when = e.display.clone().unwrap_or_else(|| e.date.wording());
             let shape = if point {
                 format!(
@@ -725,7 +758,7 @@ pub fn timeline_strip(
             };
             let _ = write!(
                 marks,
-                "<a href=\"{}\"><title>{} — {}</title>{shape}</a>",
+                "<a href=\"{}\"><title>{} — {}</title>{shape}{text}</a>",
                 escape(&href(e)),
                 escape(&when),
                 escape(&e.title)
@@ -866,6 +899,39 @@ mod matrix_tests {
         assert_eq!(strip.svg.matches("<a href=\"#event-e1\">").count(), 2);
         assert!(strip.svg.contains("&lt;old&gt;"));
         assert!(strip.summary.starts_with("8 events from 2008 to 2026, by year: 2008 (1), 2019 (1), 2026 (6). Jan–Feb 2026 is shown again"));
+        // Every event is labelled where it is drawn in full: once each, on the enlarged
+        // line for the events of 2026, whose year line has marks only.
+        assert_eq!(
+            strip.svg.matches("class=\"strip-label").count(),
+            events.len()
+        );
+        assert_eq!(strip.svg.matches(">&lt;e1&gt;</text>").count(), 1);
+        // And inside the strip, whichever side of its mark it is on.
+        for x in strip.svg.split("<text x=\"").skip(1) {
+            let x: f64 = x.split('"').next().unwrap().parse().unwrap();
+            assert!((0.0..=704.0).contains(&x), "a label at {x}");
+        }
+    }
+
+    #[test]
+    fn labels_take_lanes_and_never_overlap() {
+        // Six events a day apart: each label is wider than the gap to the next mark.
+        let events: Vec<_> = (1..=6)
+            .map(|d| event(&format!("a-long-title-{d}"), &format!("2020-03-0{d}")))
+            .collect();
+        let strip = timeline_strip(&events, &|e| format!("#{}", e.id), 100).unwrap();
+        assert_eq!(strip.svg.matches("class=\"strip-label").count(), 6);
+        // The year's line holds the marks in one lane; the enlarged March, after it,
+        // gives each labelled mark a lane of its own.
+        let cys: Vec<&str> = strip
+            .svg
+            .split("<circle cx=")
+            .skip(1)
+            .map(|c| c.split("cy=\"").nth(1).unwrap().split('"').next().unwrap())
+            .collect();
+        assert_eq!(cys.len(), 12);
+        let ys: std::collections::BTreeSet<&str> = cys[6..].iter().copied().collect();
+        assert_eq!(ys.len(), 6, "one lane each: {ys:?}");
     }
 
     #[test]

@@ -252,12 +252,10 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
         // A file of the search index's documents: the documents it holds. (The index's
         // term files hold every document's words, and are always made.)
         Page::SearchFile(name) => {
-            let first = name
-                .strip_prefix("f/")
-                .and_then(|n| n.strip_suffix(".json"))
-                .and_then(|n| n.parse::<usize>().ok())?
-                * super::search::DOCS_PER_FILE;
-            search_documents(site, first..first + super::search::DOCS_PER_FILE, &mut fp);
+            let places = site.index.search_places();
+            let docs = super::search::count(b, site.analysis, places);
+            let range = super::search::stored_in(name, docs, docs - places.quote_count())?;
+            search_documents(site, range, &mut fp);
         }
         Page::Home
         | Page::Report
@@ -356,7 +354,7 @@ fn data_fingerprint(site: &Site, name: &str, fp: &mut Fingerprint) -> Option<()>
 }
 
 /// Search documents `docs`, in the order the index numbers them (people, articles,
-/// events, comparisons, stories): what each is made from beyond the salt.
+/// events, comparisons, stories, quotes): what each is made from beyond the salt.
 fn search_documents(site: &Site, docs: std::ops::Range<usize>, fp: &mut Fingerprint) {
     let b = site.briefing;
     let stories = &site.analysis.stories;
@@ -367,6 +365,7 @@ fn search_documents(site: &Site, docs: std::ops::Range<usize>, fp: &mut Fingerpr
         b.events.len(),
         b.comparisons.len(),
         stories.len(),
+        site.index.search_places().quote_count(),
     ];
     fp.add(starts);
     for mut d in docs {
@@ -395,6 +394,14 @@ fn search_documents(site: &Site, docs: std::ops::Range<usize>, fp: &mut Fingerpr
             for id in &s.articles {
                 fp.article_id(site, id);
             }
+            continue;
+        }
+        d -= stories.len();
+        // A quote: its place and speaker, and its article's title and date.
+        if let Some((q, copies)) = site.index.search_places().quote(site.analysis, d) {
+            fp.article_id(site, &q.place.article)
+                .add((q.place.paragraph, q.place.start, q.place.end))
+                .add((&q.person, &q.speaker, copies));
         }
     }
 }

@@ -245,8 +245,9 @@ impl<'a> Site<'a> {
             if quotes > pages::PERSON_QUOTES {
                 lists.push(List::PersonQuotes(i));
             }
-            let events = ix.events_by_person.get(p.id.as_str()).map_or(0, Vec::len);
-            if events > pages::PERSON_EVENTS {
+            // Every person with events has their list: it is also the timeline
+            // narrowed to them, linked from the timeline page.
+            if ix.events_by_person.contains_key(p.id.as_str()) {
                 lists.push(List::PersonEvents(i));
             }
         }
@@ -308,7 +309,10 @@ impl<'a> Site<'a> {
     /// How many document files the search index has (`search/f/`): most of its files,
     /// known without building it.
     pub fn search_documents_files(&self) -> usize {
-        search::count(self.briefing, self.analysis).div_ceil(search::DOCS_PER_FILE)
+        let places = self.index.search_places();
+        let quotes = places.quote_count();
+        let others = search::count(self.briefing, self.analysis, places) - quotes;
+        others.div_ceil(search::DOCS_PER_FILE) + quotes.div_ceil(search::QUOTES_PER_FILE)
     }
 
     /// Items a page of a list holds (`page_size` of briefing.yaml).

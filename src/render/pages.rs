@@ -641,6 +641,9 @@ fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
         .map(|c| conflict_view(site, c, root))
         .collect();
     let href = |e: &Event| format!("{root}{}", ix.event_url(e));
+    let (by_person, more_people) = timeline_people(site, root);
+    ctx.insert("by_person", &by_person);
+    ctx.insert("more_people", &more_people);
     ctx.insert("title", "Timeline");
     ctx.insert("section", "timeline");
     ctx.insert("years", &years);
@@ -652,6 +655,42 @@ fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     let most = charts::STRIP_PAGES * site.page_size();
     ctx.insert("strip", &charts::timeline_strip(&b.events, &href, most));
     "timeline.html"
+}
+
+/// How many people the timeline's "by person" links name: those in the most events.
+const TIMELINE_PEOPLE: usize = 40;
+
+/// The people the timeline can be narrowed to, each linking to the list of their
+/// events (a page of the site, so it works without JavaScript): those in the most
+/// events first, at most [`TIMELINE_PEOPLE`]; and how many more people have events.
+fn timeline_people(site: &Site, root: &str) -> (Vec<Value>, usize) {
+    let b = site.briefing;
+    let mut people: Vec<(usize, usize)> = site
+        .index
+        .events_by_person
+        .iter()
+        .filter_map(|(id, events)| {
+            let i = b.people.binary_search_by(|p| p.id.as_str().cmp(id)).ok()?;
+            Some((i, events.len()))
+        })
+        .collect();
+    people.sort_by(|x, y| {
+        y.1.cmp(&x.1)
+            .then_with(|| b.people[x.0].name.cmp(&b.people[y.0].name))
+    });
+    let more = people.len().saturating_sub(TIMELINE_PEOPLE);
+    let shown = people
+        .into_iter()
+        .take(TIMELINE_PEOPLE)
+        .map(|(i, count)| {
+            json!({
+                "name": b.people[i].name,
+                "url": super::lists::List::PersonEvents(i).url(site, root, 1),
+                "count": count,
+            })
+        })
+        .collect();
+    (shown, more)
 }
 
 /// A date conflict found between aligned sentences: each source's claim.
@@ -1192,23 +1231,65 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
     let b = site.briefing;
     let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); a.paragraph_count()];
     for q in site.index.quotes_by_article.of(&a.id) {
-        let speaker = q
-            .person
-            .as_deref()
-            .and_then(|p| b.person(p))
-            .map(|p| p.name.clone())
-            .or_else(|| q.speaker.clone());
-        let title = match speaker {
+        let person = q.person.as_deref().and_then(|p| b.person(p));
+        let speaker = person.map(|p| p.name.clone()).or_else(|| q.speaker.clone());
+        let title = match &speaker {
             Some(s) => format!("Quote, speaker: {s} (found by the generator)"),
             None => "Quote, speaker not found (found by the generator)".to_string(),
         };
+        // The speaker is written after the quote, not only in its title: a title shows
+        // on hover, which touch screens and keyboards do not have.
+        let after = match (person, &speaker) {
+            (Some(p), _) => format!(
+                "<a class=\"speaker\" href=\"{root}people/{}/\"><span class=\"visually-hidden\">quote of </span>{}</a>",
+                p.id,
+                escape(&p.name)
+            ),
+            (None, Some(s)) => format!(
+                "<span class=\"speaker\"><span class=\"visually-hidden\">quote of </span>{}</span>",
+                escape(s)
+            ),
+            (None, None) => String::new(),
+        };
+        // After the closing quotation mark and its punctuation, not inside them.
+        let closing = a.paragraph(q.place.paragraph).map_or(0, |p| {
+            p.text
+                .get(q.place.end..)
+                .unwrap_or_default()
+                .chars()
+                .take(3)
+                .take_while(|c| ",.;:!?”\"’'»›)".contains(*c))
+                .map(char::len_utf8)
+                .sum()
+        });
         if let Some(list) = marks.get_mut(q.place.paragraph.wrapping_sub(1)) {
-            list.push(Mark {
-                start: q.place.start,
-                end: q.place.end,
-                open: format!("<span class=\"quote\" title=\"{}\">", escape(&title)),
-                close: "</span>".into(),
-            });
+            let open = format!("<span class=\"quote\" title=\"{}\">", escape(&title));
+            let close = "</span>".to_string();
+            if closing == 0 {
+                list.push(Mark {
+                    start: q.place.start,
+                    end: q.place.end,
+                    open,
+                    close,
+                    after,
+                });
+            } else {
+                list.push(Mark {
+                    start: q.place.start,
+                    end: q.place.end,
+                    open,
+                    close,
+                    after: String::new(),
+                });
+                let end = q.place.end + closing;
+                list.push(Mark {
+                    start: q.place.end,
+                    end,
+                    open: String::new(),
+                    close: String::new(),
+                    after,
+                });
+            }
         }
     }
     for m in site.index.mentions_by_article.of(&a.id) {
@@ -1244,6 +1325,7 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
                 end: m.place.end,
                 open,
                 close,
+                after: String::new(),
             });
         }
     }

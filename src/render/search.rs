@@ -15,7 +15,17 @@
 //!   postings `[document, score, passage, passage, …]`;
 //! - `search/f/<n>.json`: the URL, title, kind and passages of [`DOCS_PER_FILE`]
 //!   consecutive documents (document `d` is entry `d % DOCS_PER_FILE` of file
-//!   `d / DOCS_PER_FILE`), fetched only for the results shown.
+//!   `d / DOCS_PER_FILE`), fetched only for the results shown; quotes, small and
+//!   many, in `search/q/<n>.json`, [`QUOTES_PER_FILE`] to a file ([`stored_at`]);
+//! - `search/w/<letter>.json`: the *term list* of one first letter, what a word that
+//!   matches no term is compared with to find the term it was meant as (a typo is
+//!   within [`typo_budget`] edits of it). Each list holds at most [`TERM_LIST_LIMIT`]
+//!   terms, those in the most documents, so a typo search scans a bounded list however
+//!   large the briefing.
+//!
+//! Documents are numbered by kind (people, articles, events, comparisons, stories,
+//! quotes) and `index.json` gives each kind's range, so results are filtered by kind
+//! before any document file is fetched.
 //!
 //! A shard starts as every term of one first letter and is split by the next letter
 //! while it is larger than [`SHARD_LIMIT`], so a big briefing gets more, not larger,
@@ -43,12 +53,55 @@ const MAX_PREFIX: usize = 3;
 /// Words longer than this (URLs, hashes) are not indexed.
 const MAX_WORD: usize = 40;
 /// The version of the file format, read by `search.js`.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
+/// The most terms one term list (`w/<letter>.json`) holds.
+pub(crate) const TERM_LIST_LIMIT: usize = 8_000;
+/// Terms shorter than this are not in the term lists: one edit from a two-letter word
+/// is most other two-letter words.
+const TERM_LIST_MIN_CHARS: usize = 4;
 /// How many documents share one `f/<n>.json` file. One file per document would make
 /// the index most of a large site's files, and creating a file costs more than writing
 /// its bytes; four per file keeps them few, while the results a query shows (at most
 /// 20) still fetch at most 20 small files.
 pub(crate) const DOCS_PER_FILE: usize = 4;
+/// How many quote documents share one `q/<n>.json` file: a quote is a few hundred
+/// bytes, a tenth of an article's document, and a briefing has several for each
+/// article, so they are stored more to a file.
+pub(crate) const QUOTES_PER_FILE: usize = 16;
+
+/// Where document `d` is stored, when the documents from `quotes_from` on are quotes:
+/// its file under `search/` and its place in the file.
+pub fn stored_at(d: usize, quotes_from: usize) -> (String, usize) {
+    match d.checked_sub(quotes_from) {
+        Some(q) => (
+            format!("q/{}.json", q / QUOTES_PER_FILE),
+            q % QUOTES_PER_FILE,
+        ),
+        None => (format!("f/{}.json", d / DOCS_PER_FILE), d % DOCS_PER_FILE),
+    }
+}
+
+/// The documents a file of documents (`f/<n>.json`, `q/<n>.json`) holds, of `docs`
+/// documents whose quotes start at `quotes_from`; `None` for any other name.
+pub(crate) fn stored_in(
+    name: &str,
+    docs: usize,
+    quotes_from: usize,
+) -> Option<std::ops::Range<usize>> {
+    let number = |prefix: &str| {
+        name.strip_prefix(prefix)
+            .and_then(|n| n.strip_suffix(".json"))
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    let range = if let Some(i) = number("f/") {
+        let first = i.checked_mul(DOCS_PER_FILE)?;
+        first..quotes_from.min(first.saturating_add(DOCS_PER_FILE))
+    } else {
+        let first = quotes_from.checked_add(number("q/")?.checked_mul(QUOTES_PER_FILE)?)?;
+        first..docs.min(first.saturating_add(QUOTES_PER_FILE))
+    };
+    (!range.is_empty()).then_some(range)
+}
 
 /// How much a word counts, by where it is. A person's name and aliases count most: a
 /// search for a name should land on the person before the events and articles that
@@ -85,7 +138,7 @@ pub struct Document {
     /// Relative to the site's top: `people/x/`, `timeline/2026/01/#event`.
     pub url: String,
     pub title: String,
-    /// person | article | event | comparison | story
+    /// person | article | event | comparison | story | quote
     pub kind: String,
     /// A line shown under the title: titles, outlet and date.
     pub meta: String,
@@ -143,24 +196,95 @@ fn plain(markdown: &str) -> Vec<String> {
 }
 
 /// Documents are numbered in a fixed order: people, articles, events, comparisons,
-/// stories; a document's number in the index is its place in that order.
-/// How many documents the index has.
-pub(crate) fn count(b: &Briefing, analysis: &Analysis) -> usize {
-    b.people.len()
-        + b.articles.len()
-        + b.events.len()
-        + b.comparisons.len()
-        + analysis.stories.len()
+/// stories, quotes; a document's number in the index is its place in that order.
+/// Each kind and how many documents it has, in that order.
+fn kinds(b: &Briefing, analysis: &Analysis, places: &Places) -> [(&'static str, usize); 6] {
+    [
+        ("person", b.people.len()),
+        ("article", b.articles.len()),
+        ("event", b.events.len()),
+        ("comparison", b.comparisons.len()),
+        ("story", analysis.stories.len()),
+        ("quote", places.quotes.len()),
+    ]
 }
+
+/// How many documents the index has.
+pub(crate) fn count(b: &Briefing, analysis: &Analysis, places: &Places) -> usize {
+    kinds(b, analysis, places).iter().map(|(_, n)| n).sum()
+}
+
+/// What documents are made from beyond the briefing and its analysis: each event's
+/// page of the timeline, and the quotes that are documents. A statement quoted by many
+/// articles (copies of a wire story, a line repeated in every recap) is one document,
+/// the first quote of its speaker and words, not one per article.
+pub(crate) struct Places {
+    event_pages: Vec<u32>,
+    /// Each quote document: its article, its place in the article's quotes, and in
+    /// how many articles the speaker's words are.
+    quotes: Vec<(std::sync::Arc<str>, u32, u32)>,
+}
+
+impl Places {
+    pub(crate) fn of(b: &Briefing, analysis: &Analysis) -> Places {
+        let mut quotes: Vec<(std::sync::Arc<str>, u32, u32)> = Vec::new();
+        let mut seen: std::collections::HashMap<(&str, &str), usize> = Default::default();
+        for list in analysis.quotes.lists() {
+            let Some(article) = list.first().and_then(|q| b.article(&q.place.article)) else {
+                continue;
+            };
+            let mut counted = BTreeSet::new();
+            for (k, q) in list.iter().enumerate() {
+                let speaker = q.person.as_deref().or(q.speaker.as_deref()).unwrap_or("");
+                match seen.entry((speaker, q.place.text(article))) {
+                    std::collections::hash_map::Entry::Occupied(e) => {
+                        // Once per article, however often it repeats them.
+                        if counted.insert(*e.get()) {
+                            quotes[*e.get()].2 += 1;
+                        }
+                    }
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        counted.insert(quotes.len());
+                        e.insert(quotes.len());
+                        quotes.push((q.place.article.clone(), k as u32, 1));
+                    }
+                }
+            }
+        }
+        Places {
+            event_pages: super::view::event_pages(&b.events, b.config.page_size.get()),
+            quotes,
+        }
+    }
+
+    /// How many quote documents there are.
+    pub(crate) fn quote_count(&self) -> usize {
+        self.quotes.len()
+    }
+
+    /// Quote document `i`: the quote, and in how many articles its words are.
+    pub(crate) fn quote<'a>(
+        &self,
+        analysis: &'a Analysis,
+        i: usize,
+    ) -> Option<(&'a crate::analyse::Quote, u32)> {
+        let (article, k, copies) = self.quotes.get(i)?;
+        Some((analysis.quotes.of(article).get(*k as usize)?, *copies))
+    }
+}
+
+/// A quote's text as a result shows it: at most this many characters.
+const QUOTE_TITLE: usize = 140;
 
 /// Document number `i`, made on demand: the index needs every document's words once,
 /// and each `f/<i>.json` file needs one document, so none is kept in memory.
 pub(crate) fn document(
     b: &Briefing,
     analysis: &Analysis,
-    event_pages: &[u32],
+    places: &Places,
     mut i: usize,
 ) -> Document {
+    let event_pages = &places.event_pages;
     if let Some(p) = b.people.get(i) {
         let mut d = Document::new(
             format!("people/{}/", p.id),
@@ -233,7 +357,9 @@ pub(crate) fn document(
         return d;
     }
     i -= b.comparisons.len();
-    let s = &analysis.stories[i];
+    let Some(s) = analysis.stories.get(i) else {
+        return quote_document(b, analysis, places, i - analysis.stories.len());
+    };
     let mut d = Document::new(
         format!("compare/{}/", s.id),
         &s.title,
@@ -244,6 +370,44 @@ pub(crate) fn document(
         if let Some(a) = b.article(id) {
             d.add(&a.title, "", LABEL);
         }
+    }
+    d
+}
+
+/// A quote found in an article: its words, its speaker and its article, leading to its
+/// paragraph.
+fn quote_document(b: &Briefing, analysis: &Analysis, places: &Places, i: usize) -> Document {
+    let Some((q, copies)) = places.quote(analysis, i) else {
+        return Document::new(String::new(), "", "quote", String::new());
+    };
+    let article = b.article(&q.place.article);
+    let text = article.map_or("", |a| q.place.text(a));
+    let speaker = q
+        .person
+        .as_deref()
+        .and_then(|p| b.person(p))
+        .map(|p| p.name.as_str())
+        .or(q.speaker.as_deref());
+    let mut meta = speaker.map_or_else(|| "Speaker not found".to_string(), str::to_string);
+    if let Some(a) = article {
+        meta.push_str(&format!(" · {} · {}", a.title, day_words(a.published.date)));
+    }
+    if copies > 1 {
+        meta.push_str(&format!(" · in {copies} articles"));
+    }
+    let title = format!("“{}”", super::feeds::shorten(text, QUOTE_TITLE));
+    let mut d = Document {
+        url: format!("articles/{}/", q.place.article),
+        title,
+        kind: "quote".to_string(),
+        meta,
+        passages: Vec::new(),
+        weights: Vec::new(),
+    };
+    // The whole quote is the first passage, so a result leads to its paragraph.
+    d.add(text, &format!("#p{}", q.place.paragraph), TITLE);
+    if let Some(s) = speaker {
+        d.add(s, &format!("#p{}", q.place.paragraph), LABEL);
     }
     d
 }
@@ -261,6 +425,7 @@ pub(crate) fn page(site: &super::Site, root: &str, ctx: &mut tera::Context) -> &
             "articles": b.articles.len(),
             "events": b.events.len(),
             "comparisons": b.comparisons.len() + site.analysis.stories.len(),
+            "quotes": site.index.search_places().quote_count(),
         }),
     );
     "search.html"
@@ -435,11 +600,13 @@ impl DocTerms {
                     bytes.extend_from_slice(packed);
                     // A comma before it.
                     list.json_len += 1 + json_len as usize;
+                    list.docs += 1;
                 }
                 None => {
                     let list = Postings {
                         packed: packed.to_vec(),
                         json_len: json_len as usize,
+                        docs: 1,
                     };
                     terms.insert(term.to_string(), list);
                 }
@@ -469,6 +636,8 @@ fn room(len: usize, needed: usize, done: usize, docs: usize) -> usize {
 struct Postings {
     packed: Vec<u8>,
     json_len: usize,
+    /// How many documents have the term.
+    docs: u32,
 }
 
 impl Postings {
@@ -504,8 +673,17 @@ struct Meta {
     docs: u32,
     /// Documents per `f/<n>.json` file.
     per_file: u32,
+    /// Quote documents per `q/<n>.json` file.
+    #[serde(default)]
+    quotes_per_file: u32,
     /// Term prefix → shard file name, under `t/`.
     shards: BTreeMap<String, String>,
+    /// Each kind and its range of document numbers, `[kind, first, end]`.
+    #[serde(default)]
+    kinds: Vec<(String, u32, u32)>,
+    /// First letter → term list file name, under `w/`.
+    #[serde(default)]
+    words: BTreeMap<String, String>,
 }
 
 /// The search index, built once per site: the terms of every document, in order,
@@ -518,6 +696,14 @@ pub(crate) struct Index {
     shards: Vec<Shard>,
     /// Shard file name → its place in `shards`.
     by_name: std::collections::HashMap<String, usize>,
+    /// Each kind's range of document numbers.
+    kinds: Vec<(String, u32, u32)>,
+    /// The first quote document (`docs` when there are none).
+    quotes_from: usize,
+    /// The term lists: first letter, file name, and the places in `terms` of the
+    /// terms it holds, the terms in the most documents first.
+    word_lists: Vec<(String, String, Vec<usize>)>,
+    places: Option<Places>,
 }
 
 /// A shard: its prefix, its file name, and its range of the index's terms.
@@ -525,8 +711,21 @@ type Shard = (String, String, std::ops::Range<usize>);
 
 impl Index {
     pub(crate) fn build(b: &Briefing, analysis: &Analysis) -> Index {
-        let pages = super::view::event_pages(&b.events, b.config.page_size.get());
-        Index::of(count(b, analysis), &|i| document(b, analysis, &pages, i))
+        let places = Places::of(b, analysis);
+        let docs = count(b, analysis, &places);
+        let mut index = Index::of(docs, &|i| document(b, analysis, &places, i));
+        let mut first = 0;
+        for (kind, n) in kinds(b, analysis, &places) {
+            if kind == "quote" {
+                index.quotes_from = first;
+            }
+            index
+                .kinds
+                .push((kind.to_string(), first as u32, (first + n) as u32));
+            first += n;
+        }
+        index.places = Some(places);
+        index
     }
 
     /// The index of `docs` documents, made by `make`.
@@ -575,11 +774,16 @@ impl Index {
             .enumerate()
             .map(|(i, (_, name, _))| (name.clone(), i))
             .collect();
+        let word_lists = word_lists(&terms, TERM_LIST_LIMIT);
         Index {
             docs,
             terms,
             shards,
             by_name,
+            kinds: Vec::new(),
+            quotes_from: docs,
+            word_lists,
+            places: None,
         }
     }
 
@@ -591,14 +795,28 @@ impl Index {
                 .iter()
                 .map(|(_, name, _)| format!("t/{name}.json")),
         );
-        out.extend((0..self.docs.div_ceil(DOCS_PER_FILE)).map(|i| format!("f/{i}.json")));
+        out.extend((0..self.quotes_from.div_ceil(DOCS_PER_FILE)).map(|i| format!("f/{i}.json")));
+        let quotes = self.docs - self.quotes_from;
+        out.extend((0..quotes.div_ceil(QUOTES_PER_FILE)).map(|i| format!("q/{i}.json")));
+        out.extend(
+            self.word_lists
+                .iter()
+                .map(|(_, name, _)| format!("w/{name}.json")),
+        );
         out
     }
 
     /// One file of the index.
     pub(crate) fn file(&self, b: &Briefing, analysis: &Analysis, name: &str) -> Vec<u8> {
-        let pages = super::view::event_pages(&b.events, b.config.page_size.get());
-        self.file_of(name, &|i| document(b, analysis, &pages, i))
+        let own;
+        let places = match &self.places {
+            Some(p) => p,
+            None => {
+                own = Places::of(b, analysis);
+                &own
+            }
+        };
+        self.file_of(name, &|i| document(b, analysis, places, i))
     }
 
     /// The file `name`, made from the index's terms or from its documents; empty when
@@ -609,25 +827,35 @@ impl Index {
                 version: VERSION,
                 docs: self.docs as u32,
                 per_file: DOCS_PER_FILE as u32,
+                quotes_per_file: QUOTES_PER_FILE as u32,
                 shards: self
                     .shards
                     .iter()
                     .map(|(prefix, name, _)| (prefix.clone(), name.clone()))
                     .collect(),
+                kinds: self.kinds.clone(),
+                words: self
+                    .word_lists
+                    .iter()
+                    .map(|(letter, name, _)| (letter.clone(), name.clone()))
+                    .collect(),
             };
             return serde_json::to_vec(&meta).unwrap_or_default();
         }
-        if let Some(i) = name
-            .strip_prefix("f/")
-            .and_then(|n| n.strip_suffix(".json"))
-            .and_then(|n| n.parse::<usize>().ok())
-            .filter(|&i| i * DOCS_PER_FILE < self.docs)
-        {
-            let first = i * DOCS_PER_FILE;
-            let docs: Vec<Document> = (first..self.docs.min(first + DOCS_PER_FILE))
-                .map(make)
-                .collect();
+        if let Some(range) = stored_in(name, self.docs, self.quotes_from) {
+            let docs: Vec<Document> = range.map(make).collect();
             return serde_json::to_vec(&docs).unwrap_or_default();
+        }
+        if let Some((_, _, list)) = name
+            .strip_prefix("w/")
+            .and_then(|n| n.strip_suffix(".json"))
+            .and_then(|n| self.word_lists.iter().find(|(_, file, _)| file == n))
+        {
+            let words: Vec<(&str, u32)> = list
+                .iter()
+                .map(|&t| (self.terms[t].0.as_str(), self.terms[t].1.docs))
+                .collect();
+            return serde_json::to_vec(&words).unwrap_or_default();
         }
         name.strip_prefix("t/")
             .and_then(|n| n.strip_suffix(".json"))
@@ -726,6 +954,31 @@ fn shards(terms: &[(&str, usize)], limit: usize) -> Vec<(String, std::ops::Range
     out
 }
 
+/// The term lists of sorted `terms`: for each first letter, the terms of at least
+/// [`TERM_LIST_MIN_CHARS`] letters and no digit (a number is not misspelt), at most
+/// `limit` of them, those in the most documents, then in order.
+fn word_lists(terms: &[TermPostings], limit: usize) -> Vec<(String, String, Vec<usize>)> {
+    let mut out: Vec<(String, String, Vec<usize>)> = Vec::new();
+    for (i, (term, _)) in terms.iter().enumerate() {
+        let Some(first) = term.chars().next() else {
+            continue;
+        };
+        if term.chars().count() < TERM_LIST_MIN_CHARS || term.contains(char::is_numeric) {
+            continue;
+        }
+        let letter = first.to_string();
+        match out.last_mut() {
+            Some((l, _, list)) if *l == letter => list.push(i),
+            _ => out.push((letter.clone(), file_name(&letter), vec![i])),
+        }
+    }
+    for (_, _, list) in &mut out {
+        list.sort_by(|&a, &b| terms[b].1.docs.cmp(&terms[a].1.docs).then(a.cmp(&b)));
+        list.truncate(limit);
+    }
+    out
+}
+
 /// A shard's file name: letters and digits as they are, anything else as `_hex_`.
 fn file_name(prefix: &str) -> String {
     let mut out = String::new();
@@ -752,27 +1005,154 @@ pub struct Hit {
     pub terms: BTreeSet<String>,
 }
 
+/// A search as a reader asks it: the words typed, the kind of result wanted (`None`
+/// for all; `comparison` also takes stories, shown together), and which page of
+/// results.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    pub text: &'a str,
+    pub kind: Option<&'a str>,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// What a search found: the results asked for, how many there are in all, and, when
+/// the words as typed found nothing, the query it searched for instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+    pub corrected: Option<String>,
+}
+
 /// Runs a query against index files, read by path under `search/` — the same lookup
 /// `search.js` does in the browser, so tests can check what a reader would find.
-///
+pub fn query(read: &dyn Fn(&str) -> Option<Vec<u8>>, text: &str, limit: usize) -> Vec<Hit> {
+    search(
+        read,
+        &Request {
+            text,
+            kind: None,
+            offset: 0,
+            limit,
+        },
+    )
+    .hits
+}
+
+/// doc → (total score, passage → words matched, terms matched)
+type Found = (f64, BTreeMap<u32, BTreeSet<usize>>, BTreeSet<String>);
+
+/// Shards read so far, by prefix.
+type ShardCache = BTreeMap<String, BTreeMap<String, Vec<Vec<u32>>>>;
+
 /// Every word of the query must match (the last one as a prefix while the query does
 /// not end in a space); documents score the sum over words of the best matching term's
-/// score weighted by its rarity.
-pub fn query(read: &dyn Fn(&str) -> Option<Vec<u8>>, text: &str, limit: usize) -> Vec<Hit> {
-    let folded = fold(text);
-    let wanted: Vec<&str> = words(&folded).collect();
-    let Some(last) = wanted.len().checked_sub(1) else {
-        return Vec::new();
+/// score weighted by its rarity. When that finds nothing, each word that matches no
+/// term is replaced by the nearest term of its term list ([`correction`]), and the
+/// query runs again.
+pub fn search(read: &dyn Fn(&str) -> Option<Vec<u8>>, request: &Request) -> Outcome {
+    let nothing = Outcome {
+        hits: Vec::new(),
+        total: 0,
+        corrected: None,
     };
+    let text = request.text;
+    let folded = fold(text);
+    let wanted: Vec<String> = words(&folded).map(str::to_string).collect();
+    if wanted.is_empty() {
+        return nothing;
+    }
     let open_end = !text.ends_with(char::is_whitespace);
     let Some(meta) = read("index.json").and_then(|b| serde_json::from_slice::<Meta>(&b).ok())
     else {
-        return Vec::new();
+        return nothing;
     };
-    let mut cache: BTreeMap<String, BTreeMap<String, Vec<Vec<u32>>>> = BTreeMap::new();
-    // doc → (total score, passage → words matched, terms matched)
-    type Found = (f64, BTreeMap<u32, BTreeSet<usize>>, BTreeSet<String>);
+    let mut cache = ShardCache::new();
+    let (mut scored, unmatched) = matches(read, &meta, &mut cache, &wanted, open_end);
+    let mut corrected = None;
+    if scored.is_empty() && unmatched.iter().any(|&u| u) {
+        let mut changed = false;
+        let fixed: Vec<String> = wanted
+            .iter()
+            .zip(&unmatched)
+            .map(
+                |(w, &u)| match u.then(|| correction(read, &meta, w)).flatten() {
+                    Some(c) => {
+                        changed = true;
+                        c
+                    }
+                    None => w.clone(),
+                },
+            )
+            .collect();
+        if changed {
+            let last_kept = fixed.last() == wanted.last();
+            (scored, _) = matches(read, &meta, &mut cache, &fixed, open_end && last_kept);
+            if !scored.is_empty() {
+                corrected = Some(fixed.join(" "));
+            }
+        }
+    }
+    if let Some(kind) = request.kind {
+        let ranges: Vec<(u32, u32)> = meta
+            .kinds
+            .iter()
+            .filter(|(k, _, _)| k == kind || (kind == "comparison" && k == "story"))
+            .map(|(_, first, end)| (*first, *end))
+            .collect();
+        scored.retain(|(_, doc, _)| ranges.iter().any(|(f, e)| (*f..*e).contains(doc)));
+    }
+    let total = scored.len();
+    let quotes_from = meta
+        .kinds
+        .iter()
+        .find(|(k, _, _)| k == "quote")
+        .map_or(meta.docs, |(_, first, _)| *first) as usize;
+    let mut files: BTreeMap<String, Vec<Document>> = BTreeMap::new();
+    let hits = scored
+        .into_iter()
+        .skip(request.offset)
+        .take(request.limit)
+        .filter_map(|(_, doc, (_, passages, terms))| {
+            let (name, at) = stored_at(doc as usize, quotes_from);
+            let file = files.entry(name).or_insert_with_key(|name| {
+                read(name)
+                    .and_then(|b| serde_json::from_slice(&b).ok())
+                    .unwrap_or_default()
+            });
+            let d = file.get(at)?.clone();
+            let shown = best_passage(&passages);
+            let (passage, anchor) = d.passages.get(shown as usize).cloned().unwrap_or_default();
+            Some(Hit {
+                url: format!("{}{anchor}", d.url),
+                title: d.title,
+                kind: d.kind,
+                meta: d.meta,
+                passage,
+                terms,
+            })
+        })
+        .collect();
+    Outcome {
+        hits,
+        total,
+        corrected,
+    }
+}
+
+/// The documents that match every word, best first, and for each word whether it
+/// matched no term at all.
+fn matches(
+    read: &dyn Fn(&str) -> Option<Vec<u8>>,
+    meta: &Meta,
+    cache: &mut ShardCache,
+    wanted: &[String],
+    open_end: bool,
+) -> (Vec<(f64, u32, Found)>, Vec<bool>) {
+    let last = wanted.len().saturating_sub(1);
     let mut per_word: Vec<BTreeMap<u32, Found>> = Vec::new();
+    let mut unmatched = Vec::new();
     for (wi, word) in wanted.iter().enumerate() {
         let as_prefix = open_end && wi == last && word.chars().count() >= 2;
         let keys: Vec<&String> = meta
@@ -780,7 +1160,7 @@ pub fn query(read: &dyn Fn(&str) -> Option<Vec<u8>>, text: &str, limit: usize) -
             .keys()
             .filter(|k| {
                 if as_prefix {
-                    k.starts_with(word) || word.starts_with(k.as_str())
+                    k.starts_with(word.as_str()) || word.starts_with(k.as_str())
                 } else {
                     word.starts_with(k.as_str())
                 }
@@ -795,7 +1175,7 @@ pub fn query(read: &dyn Fn(&str) -> Option<Vec<u8>>, text: &str, limit: usize) -
             });
             for (term, postings) in shard.iter() {
                 let hit = if as_prefix {
-                    term.starts_with(word)
+                    term.starts_with(word.as_str())
                 } else {
                     term == word
                 };
@@ -816,6 +1196,7 @@ pub fn query(read: &dyn Fn(&str) -> Option<Vec<u8>>, text: &str, limit: usize) -
                 }
             }
         }
+        unmatched.push(found.is_empty());
         per_word.push(found);
     }
     let mut scored: Vec<(f64, u32, Found)> = Vec::new();
@@ -836,30 +1217,71 @@ pub fn query(read: &dyn Fn(&str) -> Option<Vec<u8>>, text: &str, limit: usize) -
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let per_file = meta.per_file.max(1);
-    let mut files: BTreeMap<u32, Vec<Document>> = BTreeMap::new();
-    scored
-        .into_iter()
-        .take(limit)
-        .filter_map(|(_, doc, (_, passages, terms))| {
-            let file = files.entry(doc / per_file).or_insert_with(|| {
-                read(&format!("f/{}.json", doc / per_file))
-                    .and_then(|b| serde_json::from_slice(&b).ok())
-                    .unwrap_or_default()
-            });
-            let d = file.get((doc % per_file) as usize)?.clone();
-            let shown = best_passage(&passages);
-            let (passage, anchor) = d.passages.get(shown as usize).cloned().unwrap_or_default();
-            Some(Hit {
-                url: format!("{}{anchor}", d.url),
-                title: d.title,
-                kind: d.kind,
-                meta: d.meta,
-                passage,
-                terms,
-            })
+    (scored, unmatched)
+}
+
+/// How many edits a word of `chars` characters may be from the term it was meant as:
+/// none below four letters (too many words are one edit apart), one up to seven, two
+/// from eight.
+pub fn typo_budget(chars: usize) -> usize {
+    match chars {
+        0..TERM_LIST_MIN_CHARS => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The edit distance of `a` and `b` in characters (insertions, deletions,
+/// substitutions and swaps of two neighbours), or `None` when it is above `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    // Three rows of the optimal string alignment table.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut best = row[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            row[j] = d;
+            best = best.min(d);
+        }
+        if best > max {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    Some(prev[b.len()]).filter(|&d| d <= max)
+}
+
+/// The term `word` was most likely meant as: of the terms of its first letter's list
+/// within [`typo_budget`] edits, the nearest, then the one in the most documents, then
+/// the first in order.
+fn correction(read: &dyn Fn(&str) -> Option<Vec<u8>>, meta: &Meta, word: &str) -> Option<String> {
+    let budget = typo_budget(word.chars().count());
+    if budget == 0 {
+        return None;
+    }
+    let first = word.chars().next()?.to_string();
+    let list: Vec<(String, u32)> = read(&format!("w/{}.json", meta.words.get(&first)?))
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    list.into_iter()
+        .filter_map(|(term, docs)| {
+            let d = edit_distance(word, &term, budget)?;
+            (d > 0).then_some((d, std::cmp::Reverse(docs), term))
         })
-        .collect()
+        .min()
+        .map(|(_, _, term)| term)
 }
 
 /// The passage to show: the one matching the most query words, a text passage rather
@@ -998,6 +1420,119 @@ mod tests {
         let hit = &query(&read, "interim", 1)[0];
         assert_eq!(hit.passage, "Interim president of Venezuela.");
         assert_eq!(hit.terms, BTreeSet::from(["interim".to_string()]));
+    }
+
+    #[test]
+    fn quotes_are_stored_more_to_a_file_than_other_documents() {
+        // 10 documents, the last 3 of them quotes.
+        assert_eq!(stored_at(0, 7), ("f/0.json".into(), 0));
+        assert_eq!(stored_at(6, 7), ("f/1.json".into(), 2));
+        assert_eq!(stored_at(7, 7), ("q/0.json".into(), 0));
+        assert_eq!(stored_at(9, 7), ("q/0.json".into(), 2));
+        assert_eq!(stored_at(7 + QUOTES_PER_FILE, 7), ("q/1.json".into(), 0));
+        assert_eq!(stored_in("f/1.json", 10, 7), Some(4..7));
+        assert_eq!(stored_in("q/0.json", 10, 7), Some(7..10));
+        assert_eq!(stored_in("f/2.json", 10, 7), None);
+        assert_eq!(stored_in("q/1.json", 10, 7), None);
+        assert_eq!(stored_in("t/a.json", 10, 7), None);
+        // Every document is in the file stored_at names, at its place.
+        for d in 0..10 {
+            let (name, at) = stored_at(d, 7);
+            let range = stored_in(&name, 10, 7).unwrap();
+            assert_eq!(range.start + at, d, "{name}");
+        }
+    }
+
+    #[test]
+    fn edit_distances_within_a_budget() {
+        for (a, b, max, expected) in [
+            ("cabelo", "cabello", 1, Some(1)),
+            ("cabello", "cabello", 1, Some(0)),
+            ("rodirguez", "rodriguez", 1, Some(1)),
+            ("maduor", "maduro", 1, Some(1)),
+            ("madura", "maduro", 1, Some(1)),
+            ("kabelo", "cabello", 1, None),
+            ("kabelo", "cabello", 2, Some(2)),
+            ("delcy", "dolly", 1, None),
+            ("", "ab", 2, Some(2)),
+            ("ab", "", 1, None),
+            ("núñez", "nunez", 2, Some(2)),
+        ] {
+            assert_eq!(edit_distance(a, b, max), expected, "{a} → {b} within {max}");
+        }
+        assert_eq!(
+            (1..10).map(typo_budget).collect::<Vec<_>>(),
+            [0, 0, 0, 1, 1, 1, 1, 2, 2]
+        );
+    }
+
+    #[test]
+    fn a_word_that_matches_nothing_is_searched_as_its_nearest_term() {
+        let docs = vec![
+            doc("people/dc/", "Diosdado Cabello", &[]),
+            doc("people/cb/", "Caballo Blanco", &[]),
+            doc("a/", "Cabello said so", &[("Cabello spoke.", TEXT)]),
+        ];
+        let files = files(&docs);
+        let read = |p: &str| files.get(p).cloned();
+        let ask = |text| {
+            search(
+                &read,
+                &Request {
+                    text,
+                    kind: None,
+                    offset: 0,
+                    limit: 10,
+                },
+            )
+        };
+        let found = ask("cabelo");
+        assert_eq!(found.corrected.as_deref(), Some("cabello"));
+        let mut urls: Vec<&str> = found.hits.iter().map(|h| h.url.as_str()).collect();
+        urls.sort_unstable();
+        assert_eq!(urls, ["a/", "people/dc/"]);
+        assert!(found.hits.iter().all(|h| h.terms.contains("cabello")));
+        // Only the word that matched nothing is replaced.
+        let found = ask("diosdado cabelo ");
+        assert_eq!(found.corrected.as_deref(), Some("diosdado cabello"));
+        assert_eq!(found.hits[0].url, "people/dc/");
+        // A word found as typed is not corrected; short words are not either.
+        assert_eq!(ask("caballo").corrected, None);
+        assert_eq!(ask("cab").corrected, None);
+        assert!(ask("cbe ").hits.is_empty());
+        assert!(ask("zzzzzz").hits.is_empty());
+    }
+
+    #[test]
+    fn term_lists_hold_the_terms_in_the_most_documents_first_up_to_a_limit() {
+        let docs: Vec<Document> = (0..6)
+            .map(|i| {
+                let text = [
+                    "alpha beta",
+                    "alpha",
+                    "alpha",
+                    "ambit ab 2026",
+                    "aspen",
+                    "aspen",
+                ][i];
+                doc(&format!("d/{i}/"), "x", &[(text, TEXT)])
+            })
+            .collect();
+        let index = Index::of(docs.len(), &|i| docs[i].clone());
+        let list = |limit| -> Vec<Vec<&str>> {
+            word_lists(&index.terms, limit)
+                .iter()
+                .map(|(_, _, terms)| terms.iter().map(|&t| index.terms[t].0.as_str()).collect())
+                .collect()
+        };
+        // No two-letter word, no number; "b" words in their own list.
+        assert_eq!(list(10), [vec!["alpha", "aspen", "ambit"], vec!["beta"]]);
+        assert_eq!(list(2), [vec!["alpha", "aspen"], vec!["beta"]]);
+        let read = |p: &str| Some(index.file_of(p, &|i| docs[i].clone()));
+        let meta: Meta = serde_json::from_slice(&read("index.json").unwrap()).unwrap();
+        assert_eq!(meta.words["a"], "a");
+        let a: Vec<(String, u32)> = serde_json::from_slice(&read("w/a.json").unwrap()).unwrap();
+        assert_eq!(a[0], ("alpha".to_string(), 3));
     }
 
     #[test]

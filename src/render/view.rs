@@ -76,6 +76,7 @@ pub struct Index<'a> {
     event_pages: OnceLock<Vec<u32>>,
     pair_hashes: OnceLock<Vec<Vec<u64>>>,
     derived_conflicts: OnceLock<Vec<&'a Conflict>>,
+    search_places: OnceLock<super::search::Places>,
 }
 
 /// The order articles are listed in: newest first, then by id.
@@ -157,6 +158,7 @@ impl<'a> Index<'a> {
             event_pages: OnceLock::new(),
             pair_hashes: OnceLock::new(),
             derived_conflicts: OnceLock::new(),
+            search_places: OnceLock::new(),
         };
         for (i, s) in a.stories.iter().enumerate() {
             for article in &s.articles {
@@ -371,14 +373,15 @@ impl<'a> Index<'a> {
         let events = &self.briefing.events;
         let per = self.briefing.config.page_size.get();
         let pages = self.event_pages.get_or_init(|| event_pages(events, per));
-        let at = events.binary_search_by(|x| {
-            (x.date.start, x.date.end, x.id.as_str()).cmp(&(
-                e.date.start,
-                e.date.end,
-                e.id.as_str(),
-            ))
-        });
+        let at = events.binary_search_by(|x| x.timeline_key().cmp(&e.timeline_key()));
         event_url_on(e, at.map_or(1, |i| pages[i]))
+    }
+
+    /// Where the search index's documents come from ([`super::search::Places`]), for
+    /// the fingerprints of its document files.
+    pub fn search_places(&self) -> &super::search::Places {
+        self.search_places
+            .get_or_init(|| super::search::Places::of(self.briefing, self.analysis))
     }
 
     /// The hash of each compared pair, by story ([`super::depends::pair_hashes`]).

@@ -10,14 +10,20 @@
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
   var nojs = document.getElementById('search-nojs');
+  var kinds = document.getElementById('search-kinds');
+  var suggest = document.getElementById('search-suggest');
+  var more = document.getElementById('search-more');
   if (!form || !input || !status || !list || !window.fetch) return;
   nojs.hidden = true;
+  if (kinds) kinds.hidden = false;
 
   var base = form.getAttribute('data-index') || './';
   var root = form.getAttribute('data-root') || '../';
   var fromDisk = window.location.protocol === 'file:';
   var LIMIT = 20;
-  var KINDS = { person: 'Person', article: 'Article', event: 'Event', comparison: 'Comparison', story: 'Same story' };
+  var KINDS = { person: 'Person', article: 'Article', event: 'Event', comparison: 'Comparison', story: 'Same story', quote: 'Quote' };
+  // A filter's kinds: comparisons and the stories found by the generator go together.
+  var FILTERS = { person: ['person'], article: ['article'], event: ['event'], quote: ['quote'], comparison: ['comparison', 'story'] };
   var cache = {};
   var current = 0;
 
@@ -40,10 +46,8 @@
     return cache[path];
   }
 
-  function lookup(meta, text) {
-    var wanted = words(fold(text));
-    if (!wanted.length) return Promise.resolve([]);
-    var openEnd = !/\s$/.test(text);
+  function lookup(meta, wanted, openEnd) {
+    if (!wanted.length) return Promise.resolve({ results: [], unmatched: [] });
     var keys = Object.keys(meta.shards);
     var perWord = wanted.map(function (word, wi) {
       var asPrefix = openEnd && wi === wanted.length - 1 && Array.from(word).length >= 2;
@@ -77,6 +81,7 @@
     });
     return Promise.all(perWord).then(function (maps) {
       var results = [];
+      var unmatched = maps.map(function (m) { return m.size === 0; });
       maps[0].forEach(function (first, doc) {
         var total = { score: first.score, passages: new Map(first.passages), terms: new Set(first.terms) };
         for (var i = 1; i < maps.length; i++) {
@@ -93,8 +98,93 @@
         results.push({ doc: doc, score: total.score, passages: total.passages, terms: total.terms });
       });
       results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-      return results;
+      return { results: results, unmatched: unmatched };
     });
+  }
+
+  // Typos: how many edits a word may be from the term meant, as typo_budget in Rust.
+  function budget(n) { return n < 4 ? 0 : n <= 7 ? 1 : 2; }
+  // Optimal string alignment distance, or Infinity above max.
+  function distance(a, b, max) {
+    a = Array.from(a); b = Array.from(b);
+    if (Math.abs(a.length - b.length) > max) return Infinity;
+    var before = [], prev = [], row = [], i, j;
+    for (j = 0; j <= b.length; j++) { prev[j] = j; before[j] = 0; }
+    for (i = 1; i <= a.length; i++) {
+      row = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        row[j] = d;
+        if (d < best) best = d;
+      }
+      if (best > max) return Infinity;
+      before = prev; prev = row;
+    }
+    return prev[b.length] <= max ? prev[b.length] : Infinity;
+  }
+  // The term a word that matches nothing was most likely meant as, from the term list
+  // of its first letter: the nearest, then the one in the most documents.
+  function correction(meta, word) {
+    var max = budget(Array.from(word).length);
+    var file = meta.words && meta.words[Array.from(word)[0]];
+    if (!max || !file) return Promise.resolve(null);
+    return load('w/' + file + '.json').then(function (terms) {
+      var best = null;
+      terms.forEach(function (t) {
+        var d = distance(word, t[0], max);
+        if (d === 0 || d === Infinity) return;
+        if (!best || d < best.d || (d === best.d && (t[1] > best.docs || (t[1] === best.docs && t[0] < best.term)))) {
+          best = { d: d, docs: t[1], term: t[0] };
+        }
+      });
+      return best && best.term;
+    });
+  }
+  // The query as typed; when it finds nothing, again with each word that matched no
+  // term replaced by its correction.
+  function find(meta, text) {
+    var wanted = words(fold(text));
+    var openEnd = !/\s$/.test(text);
+    return lookup(meta, wanted, openEnd).then(function (found) {
+      if (found.results.length || !found.unmatched.some(Boolean)) return { results: found.results, corrected: null };
+      return Promise.all(wanted.map(function (w, i) {
+        return found.unmatched[i] ? correction(meta, w) : Promise.resolve(null);
+      })).then(function (fixes) {
+        if (!fixes.some(Boolean)) return { results: [], corrected: null };
+        var fixed = wanted.map(function (w, i) { return fixes[i] || w; });
+        var lastKept = !fixes[fixes.length - 1];
+        return lookup(meta, fixed, openEnd && lastKept).then(function (again) {
+          return { results: again.results, corrected: again.results.length ? fixed.join(' ') : null };
+        });
+      });
+    });
+  }
+
+  // Where a document is stored: meta.per_file to an f/ file, and the quotes, which
+  // come last, meta.quotes_per_file to a q/ file (stored_at in Rust).
+  function stored(meta, doc) {
+    var quotes = (meta.kinds || []).filter(function (k) { return k[0] === 'quote'; })[0];
+    var from = quotes ? quotes[1] : meta.docs;
+    if (doc >= from) {
+      var qper = meta.quotes_per_file || 1;
+      return ['q/' + Math.floor((doc - from) / qper) + '.json', (doc - from) % qper];
+    }
+    var per = meta.per_file || 1;
+    return ['f/' + Math.floor(doc / per) + '.json', doc % per];
+  }
+
+  function kindOf(meta, doc) {
+    var ranges = meta.kinds || [];
+    for (var i = 0; i < ranges.length; i++) {
+      if (doc >= ranges[i][1] && doc < ranges[i][2]) return ranges[i][0];
+    }
+    return null;
+  }
+  function selectedKind() {
+    var checked = form.querySelector('input[name="kind"]:checked');
+    return checked && FILTERS[checked.value] ? checked.value : '';
   }
 
   // The passage matching the most words, a text passage over the title, the earliest.
@@ -147,51 +237,130 @@
     return root + path + (path === '' || path.slice(-1) === '/' ? 'index.html' : '') + rest;
   }
 
-  function show(text, results, docs) {
-    list.textContent = '';
-    docs.forEach(function (d, i) {
-      var r = results[i];
-      var shown = bestPassage(r.passages);
-      var passage = d.passages[shown] || ['', ''];
-      var li = document.createElement('li');
-      li.className = 'search-result kind-' + d.kind;
-      var h = document.createElement('h2');
-      var a = document.createElement('a');
-      a.href = link(d.url + passage[1]);
-      a.textContent = d.title;
-      h.appendChild(a);
-      li.appendChild(h);
-      var meta = document.createElement('p');
-      meta.className = 'meta';
-      meta.textContent = (KINDS[d.kind] || d.kind) + (d.meta ? ' · ' + d.meta : '');
-      li.appendChild(meta);
-      if (shown !== 0 && passage[0]) {
-        var p = document.createElement('p');
-        p.className = 'passage';
-        p.appendChild(highlighted(passage[0], r.terms));
-        li.appendChild(p);
+  function item(r, d, best) {
+    var shown = bestPassage(r.passages);
+    var passage = d.passages[shown] || ['', ''];
+    var li = document.createElement('li');
+    li.className = 'search-result kind-' + d.kind + (best ? ' best-match' : '');
+    var h = document.createElement('h2');
+    var a = document.createElement('a');
+    a.href = link(d.url + passage[1]);
+    a.textContent = d.title;
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = document.createElement('p');
+    meta.className = 'meta';
+    var badge = document.createElement('span');
+    badge.className = 'kind';
+    badge.textContent = best ? 'Person · best match' : (KINDS[d.kind] || d.kind);
+    meta.appendChild(badge);
+    if (d.meta) meta.appendChild(document.createTextNode(' · ' + d.meta));
+    li.appendChild(meta);
+    if (shown !== 0 && passage[0]) {
+      var p = document.createElement('p');
+      p.className = 'passage';
+      p.appendChild(highlighted(passage[0], r.terms));
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  // A person whose name holds every word of the query leads the results, marked.
+  function isBest(r, d, wanted) {
+    return d.kind === 'person' && r.passages.has(0) && r.passages.get(0).size === wanted;
+  }
+
+  // The state of the results on the page: what was searched and how many are shown.
+  var state = null;
+
+  function showMore(focusFirst) {
+    var s = state;
+    var page = s.results.slice(s.shown, s.shown + LIMIT);
+    return Promise.all(page.map(function (r) {
+      var at = stored(s.meta, r.doc);
+      return load(at[0]).then(function (file) { return file[at[1]]; });
+    })).then(function (docs) {
+      if (s !== state) return;
+      var first = null;
+      docs.forEach(function (d, i) {
+        if (!d) return;
+        var li = item(page[i], d, s.shown === 0 && i === 0 && isBest(page[i], d, s.wanted));
+        if (!first) first = li;
+        list.appendChild(li);
+      });
+      s.shown += page.length;
+      var n = s.results.length;
+      if (more) {
+        more.hidden = s.shown >= n;
+        more.textContent = 'More results (' + Math.min(LIMIT, n - s.shown) + ' of the ' + (n - s.shown) + ' left)';
       }
-      list.appendChild(li);
+      if (focusFirst && first) first.querySelector('a').focus();
+      return s.shown;
     });
+  }
+
+  function label(n, kind) {
+    if (!kind) return n + ' result' + (n === 1 ? '' : 's');
+    var names = { person: ['person', 'people'], event: ['event', 'events'], article: ['article', 'articles'], quote: ['quote', 'quotes'], comparison: ['comparison', 'comparisons'] };
+    return n + ' ' + names[kind][n === 1 ? 0 : 1];
+  }
+
+  function show(text, meta, found) {
+    var kind = selectedKind();
+    var all = found.results;
+    // How many of each kind, on the filters.
+    var counts = {};
+    all.forEach(function (r) { var k = kindOf(meta, r.doc); counts[k] = (counts[k] || 0) + 1; });
+    if (kinds) {
+      Array.prototype.forEach.call(kinds.querySelectorAll('input[name="kind"]'), function (box) {
+        var n = box.value ? FILTERS[box.value].reduce(function (t, k) { return t + (counts[k] || 0); }, 0) : all.length;
+        var c = box.parentNode.querySelector('.count');
+        if (c) c.textContent = ' (' + n + ')';
+      });
+    }
+    var results = kind ? all.filter(function (r) { return FILTERS[kind].indexOf(kindOf(meta, r.doc)) >= 0; }) : all;
+    list.textContent = '';
+    state = { meta: meta, results: results, shown: 0, wanted: words(fold(found.corrected || text)).length };
+    var shownText = found.corrected || text.trim();
+    if (suggest) {
+      suggest.textContent = '';
+      suggest.hidden = !found.corrected;
+      if (found.corrected) {
+        suggest.appendChild(document.createTextNode('Nothing matched “' + text.trim() + '”. Did you mean '));
+        var a = document.createElement('a');
+        var url = new URL(window.location.href);
+        url.searchParams.set('q', found.corrected);
+        a.href = url.search;
+        a.textContent = found.corrected;
+        a.addEventListener('click', function (e) {
+          e.preventDefault();
+          input.value = found.corrected;
+          remember();
+          run(found.corrected);
+        });
+        suggest.appendChild(a);
+        suggest.appendChild(document.createTextNode('? Showing its results.'));
+      }
+    }
     var n = results.length;
     status.textContent = n === 0
-      ? 'Nothing found for “' + text.trim() + '”.'
-      : n + ' result' + (n === 1 ? '' : 's') + ' for “' + text.trim() + '”' + (n > LIMIT ? ', the first ' + LIMIT + ' shown.' : '.');
+      ? (all.length ? 'No ' + label(2, kind).replace(/^2 /, '') + ' among the ' + label(all.length) + ' for “' + shownText + '”.' : 'Nothing found for “' + text.trim() + '”.')
+      : label(n, kind) + ' for “' + shownText + '”' + (n > LIMIT ? ', the first ' + LIMIT + ' shown.' : '.');
+    if (more) more.hidden = true;
+    return showMore(false);
   }
 
   function run(text) {
     var ticket = ++current;
-    if (!text.trim()) { list.textContent = ''; status.textContent = ''; return; }
+    if (!text.trim()) {
+      list.textContent = ''; status.textContent = '';
+      if (suggest) suggest.hidden = true;
+      if (more) more.hidden = true;
+      return;
+    }
     load('index.json').then(function (meta) {
-      return lookup(meta, text).then(function (results) {
-        var top = results.slice(0, LIMIT);
-        // Documents are stored meta.per_file to a file, in order.
-        var per = meta.per_file || 1;
-        return Promise.all(top.map(function (r) {
-          return load('f/' + Math.floor(r.doc / per) + '.json').then(function (file) { return file[r.doc % per]; });
-        })).then(function (docs) {
-          if (ticket === current) show(text, results, docs);
-        });
+      return find(meta, text).then(function (found) {
+        if (ticket === current) return show(text, meta, found);
       });
     }).catch(function () {
       if (ticket !== current) return;
@@ -203,20 +372,45 @@
     });
   }
 
+  // The query and the filter in the address, so a search can be shared and reloaded.
+  function remember() {
+    var url = new URL(window.location.href);
+    if (input.value) url.searchParams.set('q', input.value); else url.searchParams.delete('q');
+    var kind = selectedKind();
+    if (kind) url.searchParams.set('kind', kind); else url.searchParams.delete('kind');
+    window.history.replaceState(null, '', url);
+  }
+
   var timer = null;
   input.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      var url = new URL(window.location.href);
-      if (input.value) url.searchParams.set('q', input.value); else url.searchParams.delete('q');
-      window.history.replaceState(null, '', url);
+      remember();
       run(input.value);
     }, 150);
   });
   form.addEventListener('submit', function (e) {
     e.preventDefault();
+    remember();
     run(input.value);
   });
-  var q = new URLSearchParams(window.location.search).get('q');
+  if (kinds) {
+    kinds.addEventListener('change', function () {
+      remember();
+      run(input.value);
+    });
+  }
+  if (more) {
+    more.addEventListener('click', function () {
+      if (state) showMore(true);
+    });
+  }
+  var params = new URLSearchParams(window.location.search);
+  var kind = params.get('kind');
+  if (kind && FILTERS[kind] && kinds) {
+    var box = kinds.querySelector('input[name="kind"][value="' + kind + '"]');
+    if (box) box.checked = true;
+  }
+  var q = params.get('q');
   if (q) { input.value = q; run(q); }
 })();

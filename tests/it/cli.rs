@@ -322,3 +322,34 @@ fn drafts_are_counted_by_check_and_built_only_when_asked() {
     );
     assert!(page("data/articles.json").contains("ferry-timetable"));
 }
+
+#[test]
+fn a_placeholder_base_url_is_warned_of_unless_the_build_is_given_one() {
+    let warning = "warning[placeholder-base-url]: `https://example.org/harbour/` is an example address: canonical links, feeds and the sitemap would point there
+  --> briefing.yaml:3:11
+  |
+3 | base_url: https://example.org/harbour/
+  |           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ a placeholder
+  |
+  = hint: write the address the site will be published at, or build with `--base-url <address>`
+
+";
+    let (code, err) = check("faults/placeholder-base-url");
+    assert_eq!(err, format!("{warning}warning: 1 warning found\n"));
+    assert_eq!(code, 0);
+
+    let dir = briefing_with(Some("faults/placeholder-base-url"));
+    let built = briefing(dir.path(), &["build"]);
+    assert_eq!(built.status.code(), Some(0));
+    assert!(stderr(&built).starts_with(warning), "{}", stderr(&built));
+    let overridden = briefing(
+        dir.path(),
+        &["build", "--base-url", "https://briefing.test/"],
+    );
+    assert_eq!(overridden.status.code(), Some(0));
+    assert!(
+        !stderr(&overridden).contains("placeholder-base-url"),
+        "{}",
+        stderr(&overridden)
+    );
+}

@@ -319,6 +319,10 @@ faults! {
     article_with_front_matter_and_no_text: Some("article-without-text"), nothing
         => Expect::Errors(&[("empty-article", "content/articles/harbour-lights.md", 5, 1)]);
 
+    // The address of an example, which every absolute link of the site would carry.
+    a_placeholder_base_url_is_warned_of: Some("placeholder-base-url"), nothing
+        => Expect::Warnings(&[("placeholder-base-url", "briefing.yaml", 3, 11)]);
+
     // Files the loader does not read.
     markdown_article_not_named_md: Some("unread-markdown-article"), nothing
         => Expect::Errors(&[("unread-file", "content/articles/pier-notes.markdown", 1, 1)]);

@@ -99,7 +99,7 @@ fn unsafe_markup(
                         "stylesheet" | "canonical" | "alternate" | "icon" | "preload" | "manifest"
                     )
                 });
-                if !known || (href.contains("://") && !href.starts_with("https://example.org/")) {
+                if !known || (href.contains("://") && !href.starts_with("https://briefing.test/")) {
                     problems.push(format!("{where_}: <link rel={rel:?} href={href:?}>"));
                 }
             }
@@ -184,7 +184,7 @@ fn unsafe_markup(
 
 /// The site file a relative script `src` of `page` points to.
 fn resolve(page: &str, src: &str) -> String {
-    // The hostile fixture is published under https://example.org/harbour/.
+    // The hostile fixture is published under https://briefing.test/harbour/.
     if let Some(from_root) = src.strip_prefix("/harbour/") {
         return from_root.to_string();
     }

@@ -115,7 +115,7 @@ fn affair(dir: &Path) {
     std::fs::write(
         dir.join("briefing.yaml"),
         format!(
-            "title: The harbour contract affair\ndescription: A generated briefing about one affair.\nbase_url: https://example.org/affair/\nlanguage: en\nfeatured: [vera-lind, oskar-brandt, mila-horvat]\nfeed_entries: {FEED_ENTRIES}\n"
+            "title: The harbour contract affair\ndescription: A generated briefing about one affair.\nbase_url: https://briefing.test/affair/\nlanguage: en\nfeatured: [vera-lind, oskar-brandt, mila-horvat]\nfeed_entries: {FEED_ENTRIES}\n"
         ),
     )
     .unwrap();
@@ -261,10 +261,10 @@ fn a_large_briefings_report_is_bounded_and_leads_with_its_key_judgments() {
     // The rest is counted, with the address of the site's lists.
     let text: String = doc.root_element().text().collect();
     for more in [
-        "And 20 more events: see https://example.org/affair/timeline/.",
-        "And 2 more comparisons: see https://example.org/affair/compare/.",
+        "And 20 more events: see https://briefing.test/affair/timeline/.",
+        "And 2 more comparisons: see https://briefing.test/affair/compare/.",
         &format!(
-            "And {} more articles: see https://example.org/affair/articles/.",
+            "And {} more articles: see https://briefing.test/affair/articles/.",
             STORIES * COPIES - listed.len()
         ),
     ] {

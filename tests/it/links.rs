@@ -12,7 +12,7 @@ use crate::support::{briefing, briefing_with, snapshot, stderr, unescape_xml};
 /// A built site, read into memory: its files, and the ids of each HTML page.
 struct Site {
     files: BTreeMap<String, Vec<u8>>,
-    /// `https://example.org/harbour/`
+    /// `https://briefing.test/harbour/`
     base_url: String,
     /// `/harbour/`
     base_path: String,
@@ -302,13 +302,13 @@ fn the_default_briefing_has_no_broken_links_or_anchors() {
 
 #[test]
 fn a_briefing_under_a_sub_path_has_no_broken_links_or_anchors() {
-    // The minimal fixture is published at https://example.org/harbour/.
+    // The minimal fixture is published at https://briefing.test/harbour/.
     let dir = briefing_with(None);
     let run = briefing(dir.path(), &["build"]);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     assert_no_broken_links(&Site::read(
         &dir.path().join("site"),
-        "https://example.org/harbour/",
+        "https://briefing.test/harbour/",
     ));
 }
 

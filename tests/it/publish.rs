@@ -550,6 +550,55 @@ fn search_finds_an_unaccented_name_and_an_alias() {
 }
 
 #[test]
+fn search_forgives_a_typo_filters_by_kind_and_pages_on() {
+    let site = default_site();
+    let read_index = index_reader(site);
+    let ask = |text: &str, kind: Option<&str>, offset: usize| {
+        search::search(
+            &read_index,
+            &search::Request {
+                text,
+                kind,
+                offset,
+                limit: 20,
+            },
+        )
+    };
+    // One letter short of the name: the person, and the query searched instead.
+    let found = ask("cabelo", None, 0);
+    assert_eq!(found.corrected.as_deref(), Some("cabello"));
+    assert_eq!(found.hits[0].url, "people/diosdado-cabello/");
+    assert_eq!(
+        ask("diosdado cabelo", None, 0).hits[0].url,
+        "people/diosdado-cabello/"
+    );
+    assert_eq!(ask("Cabello", None, 0).corrected, None);
+    // Each kind alone, quotes among them, leading to their paragraph.
+    for kind in ["person", "event", "article", "quote", "comparison"] {
+        let found = ask("rodriguez", Some(kind), 0);
+        assert!(found.total > 0, "no {kind} for rodriguez");
+        for h in &found.hits {
+            let ok = h.kind == kind || (kind == "comparison" && h.kind == "story");
+            assert!(ok, "{kind}: {h:?}");
+        }
+    }
+    let quote = &ask("rodriguez", Some("quote"), 0).hits[0];
+    assert!(
+        quote.url.starts_with("articles/") && quote.url.contains("#p"),
+        "{quote:?}"
+    );
+    // Past the first 20: the next page holds the results that follow, none twice.
+    let all = ask("the", None, 0);
+    assert!(all.total > 20, "{} results", all.total);
+    let next = ask("the", None, 20);
+    assert_eq!(next.total, all.total);
+    assert_eq!(next.hits.len(), (all.total - 20).min(20));
+    for h in &next.hits {
+        assert!(!all.hits.contains(h), "{h:?} on both pages");
+    }
+}
+
+#[test]
 fn search_finds_a_person_by_an_alias_that_shares_no_word_with_the_name() {
     let dir = briefing_with(Some("publish"));
     let out = briefing(dir.path(), &["build"]);

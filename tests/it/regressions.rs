@@ -11,7 +11,7 @@ fn fuzz_load_briefing_not_utf8_span_covers_the_bad_byte() {
     let dir = briefing_with(None);
     std::fs::write(
         dir.path().join("briefing.yaml"),
-        b"title: Harbour Town\ndescription: A sma\x94\x93ll test briefing.\nbase_url: https://example.org/harbour/\nfeatured: [ana-ortiz]\n".as_slice(),
+        b"title: Harbour Town\ndescription: A sma\x94\x93ll test briefing.\nbase_url: https://briefing.test/harbour/\nfeatured: [ana-ortiz]\n".as_slice(),
     )
     .unwrap();
     let out = briefing(dir.path(), &["check", "--format", "json"]);

@@ -102,7 +102,7 @@ fn affair(root: &Path, n: usize, page_size: Option<usize>) {
     write(
         "briefing.yaml",
         &format!(
-            "title: The Harbour Affair\ndescription: A generated briefing.\nbase_url: https://example.org/affair/\nlanguage: en\nfeatured: [marta-vidal, oren-falk, ines-moura]\n{}",
+            "title: The Harbour Affair\ndescription: A generated briefing.\nbase_url: https://briefing.test/affair/\nlanguage: en\nfeatured: [marta-vidal, oren-falk, ines-moura]\n{}",
             page_size.map_or(String::new(), |n| format!("page_size: {n}\n"))
         ),
     );
@@ -256,7 +256,7 @@ fn every_list_is_paginated_and_every_page_is_in_the_sitemap_and_under_budget() {
         .filter(|p| p.ends_with("index.html") && *p != "report/index.html")
     {
         let url = format!(
-            "<loc>https://example.org/affair/{}</loc>",
+            "<loc>https://briefing.test/affair/{}</loc>",
             path.strip_suffix("index.html").unwrap()
         );
         assert!(sitemap.contains(&url), "{url} is not in the sitemap");

@@ -413,7 +413,7 @@ fn serve_refuses_paths_outside_the_site() {
         assert!(
             !response
                 .body
-                .contains("base_url: https://example.org/harbour/"),
+                .contains("base_url: https://briefing.test/harbour/"),
             "{target}"
         );
         assert!(!response.body.contains("outlet: gazette"), "{target}");
