@@ -21,7 +21,7 @@
 //! “Che” Guevara). The evaluation set follows the same rule.
 
 use super::mentions::Names;
-use super::text::{Paragraph, sentence_at};
+use super::text::{Paragraph, in_sorted, sentence_at};
 use super::{Mention, Place, Quote};
 
 /// Verbs that attribute words to a speaker, in every form the attribution may take.
@@ -36,15 +36,21 @@ const SPEECH_VERBS: &[&str] = &[
     "adding",
     "adds",
     "admit",
+    "admits",
     "admitted",
+    "agreed",
     "announce",
     "announced",
     "announces",
+    "answered",
     "argue",
     "argued",
     "argues",
     "arguing",
+    "ask",
     "asked",
+    "asking",
+    "asks",
     "assert",
     "asserted",
     "asserting",
@@ -52,19 +58,28 @@ const SPEECH_VERBS: &[&str] = &[
     "assure",
     "assured",
     "assuring",
+    "boasted",
     "called",
     "calling",
+    "cautioned",
     "claimed",
+    "claiming",
+    "commented",
+    "complained",
+    "conceded",
     "conclude",
     "concluded",
     "confirm",
     "confirmed",
     "confirming",
     "confirms",
+    "contended",
     "continued",
+    "countered",
     "declare",
     "declared",
     "declares",
+    "demanded",
     "describe",
     "described",
     "describes",
@@ -72,6 +87,7 @@ const SPEECH_VERBS: &[&str] = &[
     "emphasised",
     "emphasize",
     "emphasized",
+    "exclaimed",
     "explain",
     "explained",
     "explaining",
@@ -82,38 +98,51 @@ const SPEECH_VERBS: &[&str] = &[
     "insist",
     "insisted",
     "insists",
+    "joked",
+    "lamented",
     "mentioned",
     "noted",
     "noting",
+    "observed",
     "pledged",
     "posted",
     "predicted",
+    "predicts",
     "promised",
     "quipped",
     "reaffirm",
     "reaffirmed",
     "recalled",
+    "recalls",
+    "recounted",
     "reiterate",
     "reiterated",
     "remarked",
     "replied",
     "respond",
     "responded",
+    "retorted",
     "said",
+    "sang",
     "say",
     "saying",
     "says",
+    "scoffed",
     "shouted",
+    "sings",
     "stated",
     "stating",
     "stressed",
+    "stresses",
     "suggest",
     "suggested",
     "tell",
     "telling",
     "tells",
+    "testified",
     "told",
     "tweeted",
+    "tweeting",
     "urge",
     "urged",
     "urges",
@@ -121,9 +150,11 @@ const SPEECH_VERBS: &[&str] = &[
     "warn",
     "warned",
     "warns",
+    "wondered",
     "write",
     "writes",
     "wrote",
+    "yelled",
 ];
 
 pub(crate) fn is_speech_verb(word: &str) -> bool {
@@ -131,6 +162,46 @@ pub(crate) fn is_speech_verb(word: &str) -> bool {
 }
 
 const PRONOUNS: &[&str] = &["he", "she"];
+/// Nouns a name modifies in a speaker phrase: "the Clinton campaign", "a Trump
+/// spokesman", where the name is not the speaker. Sorted, for a binary search.
+const ROLE_NOUNS: &[&str] = &[
+    "ad",
+    "administration",
+    "adviser",
+    "advisers",
+    "advisor",
+    "aide",
+    "aides",
+    "allies",
+    "attorney",
+    "attorneys",
+    "camp",
+    "campaign",
+    "family",
+    "foundation",
+    "lawyer",
+    "lawyers",
+    "official",
+    "officials",
+    "organization",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "staff",
+    "staffer",
+    "supporter",
+    "supporters",
+    "surrogate",
+    "surrogates",
+    "team",
+    "transition",
+];
+/// Words that make a phrase a clause, not a speaker: "Hillary Clinton is", "the ad uses
+/// footage of". A phrase with one of them is no speaker as written.
+const CLAUSE_WORDS: &[&str] = &[
+    "am", "are", "be", "been", "did", "does", "had", "has", "have", "is", "uses", "was", "were",
+    "will", "would",
+];
 const DETERMINERS: &[&str] = &[
     "a",
     "an",
@@ -379,6 +450,10 @@ struct Attribution<'a> {
     paras: &'a [Paragraph<'a>],
     /// The speaker of the last attributed quote.
     last: Option<Speaker>,
+    /// The person the sentence of the quote at hand starts with, before the quote:
+    /// whom a pronoun in that sentence means ("Sen. Claire McCaskill scolded him: “…,”
+    /// she said").
+    subject: Option<Speaker>,
     /// Text read since then (paragraph index, byte range), where reported speech may
     /// name a newer speaker; read only when a pronoun needs it, which is rare.
     since: Vec<(usize, usize, usize)>,
@@ -411,8 +486,8 @@ impl Attribution<'_> {
         }
     }
 
-    /// A speaker written in `[from, to)` of the paragraph: a mention near its start, a
-    /// pronoun, or the words themselves up to the first comma.
+    /// A speaker written in `[from, to)` of the paragraph: the person the phrase is
+    /// headed by, a pronoun, or the words themselves up to the first comma.
     fn noun_phrase(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
         let phrase = para.text[from..to].trim_matches(|c: char| c.is_whitespace() || c == ',');
         if phrase.is_empty() {
@@ -420,14 +495,12 @@ impl Attribution<'_> {
         }
         let from = from + para.text[from..to].find(phrase).unwrap_or(0);
         let lead: Vec<(usize, &str)> = words(phrase).take(3).collect();
-        if let Some(m) = self.mentions_in(para.n, from, from + phrase.len()).next() {
-            let before = words(&para.text[from..m.place.start]).count();
-            if before <= 2 {
-                return Some(self.speaker_of(m));
-            }
+        if let Some(m) = self.head(para, from, from + phrase.len()) {
+            return Some(self.speaker_of(m));
         }
         let first = lead.first().map(|(_, w)| w.to_lowercase())?;
-        if PRONOUNS.contains(&first.as_str()) && lead.len() == 1 {
+        // "he said", and "he then defended the remark, saying": the clause's subject.
+        if PRONOUNS.contains(&first.as_str()) {
             return self.last_speaker();
         }
         if OBJECT_PRONOUNS.contains(&first.as_str()) || PREPOSITIONS.contains(&first.as_str()) {
@@ -437,18 +510,93 @@ impl Attribution<'_> {
         let text = phrase[..cut].trim();
         let looks_named = DETERMINERS.contains(&first.as_str())
             || text.chars().next().is_some_and(char::is_uppercase);
-        (looks_named && word_count(text) <= 10).then(|| Speaker {
+        let clause = words(text).any(|(_, w)| in_sorted(CLAUSE_WORDS, &w.to_lowercase()));
+        (looks_named && !clause && word_count(text) <= 10).then(|| Speaker {
             person: None,
             text: text.to_string(),
         })
     }
 
+    /// The mentioned person a noun phrase is about: the name its head ends with,
+    /// before any apposition or qualifier ("Trump lawyer Marc Kasowitz", "Rep. Elijah
+    /// Cummings of Maryland, the panel's ranking Democrat"), else a name at its start
+    /// that is not a modifier ("Mora and Suju", but not "Trump's lawyer" or "the
+    /// Clinton campaign").
+    fn head(&self, para: &Paragraph, from: usize, to: usize) -> Option<&Mention> {
+        let phrase = &para.text[from..to];
+        let head_end = from + head_len(phrase);
+        let mentions: Vec<&Mention> = self.mentions_in(para.n, from, to).collect();
+        let ends_head = |m: &&&Mention| {
+            m.place.end <= head_end
+                && para.text[m.place.end..head_end]
+                    .split_whitespace()
+                    .all(|w| matches!(w, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III"))
+        };
+        if let Some(m) = mentions.iter().rev().find(ends_head) {
+            return Some(m);
+        }
+        let m = mentions.first()?;
+        let before: Vec<(usize, &str)> = words(&para.text[from..m.place.start]).collect();
+        let after = &para.text[m.place.end..to];
+        let modifier = after.starts_with(['\u{2019}', '\''])
+            || before
+                .last()
+                .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+            || words(after)
+                .next()
+                .is_some_and(|(at, w)| at <= 1 && in_sorted(ROLE_NOUNS, &w.to_lowercase()));
+        (before.len() <= 2 && !modifier).then_some(*m)
+    }
+
+    /// The person a clause in `[from, to)` starts with, its subject: a name after at
+    /// most a few words of title ("Democratic Sen. Claire McCaskill scolded him"),
+    /// past names that only qualify it ("Hillary Clinton’s campaign manager Robby
+    /// Mook said", "Trump lawyer Marc Kasowitz said").
+    fn subject(&self, para: &Paragraph, from: usize, to: usize) -> Option<&Mention> {
+        let mut cursor = from;
+        for m in self.mentions_in(para.n, from, to) {
+            let gap: Vec<&str> = words(&para.text[cursor..m.place.start])
+                .map(|(_, w)| w)
+                .collect();
+            let title = gap.len() <= 4
+                && gap
+                    .iter()
+                    .all(|w| !super::text::is_stopword(&w.to_lowercase()));
+            if !title {
+                return None;
+            }
+            let after = &para.text[m.place.end..to];
+            if let Some(rest) = after
+                .strip_prefix("\u{2019}s")
+                .or_else(|| after.strip_prefix("'s"))
+            {
+                cursor = to - rest.len();
+                continue;
+            }
+            if let Some((at, w)) = words(after).next()
+                && at <= 1
+                && in_sorted(ROLE_NOUNS, &w.to_lowercase())
+            {
+                cursor = m.place.end + at + w.len();
+                continue;
+            }
+            return Some(m);
+        }
+        None
+    }
+
     /// The words after a speech verb, up to a comma or a preposition: "said X at …".
     fn after_verb(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
         let rest = &para.text[from..to];
+        // A full stop ends the speaker unless it ends an abbreviation: "said Rep. Jim
+        // Clyburn", "said G.K. Butterfield".
         let mut end = rest
-            .find([',', '.', ';', ':', '“', '"'])
-            .unwrap_or(rest.len());
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, ',' | ';' | ':' | '“' | '"')
+                    || (c == '.' && !super::text::is_abbreviation(&rest[..i]))
+            })
+            .map_or(rest.len(), |(i, _)| i);
         for (at, w) in words(rest) {
             if at >= end {
                 break;
@@ -479,6 +627,16 @@ impl Attribution<'_> {
         let ended = para.text[q.inner.0..q.inner.1]
             .trim_end()
             .ends_with(['.', '!', '?']);
+        // "…” ― Jorge Falcon": a reader's name under their words.
+        if let Some(rest) = window
+            .trim_start()
+            .strip_prefix(['\u{2015}', '\u{2014}', '\u{2013}'])
+        {
+            let from = end - rest.len();
+            return self
+                .noun_phrase(para, from, end)
+                .filter(|s| s.person.is_some());
+        }
         let list: Vec<(usize, &str)> = words(window).collect();
         let (_, first) = *list.first()?;
         let first_lower = first.to_lowercase();
@@ -538,6 +696,37 @@ impl Attribution<'_> {
         let list: Vec<(usize, &str)> = words(window).collect();
         let v = list.iter().rposition(|(_, w)| is_speech_verb(w))?;
         let verb_at = from + list[v].0;
+        let verb_end = verb_at + list[v].1.len();
+        // "footage of Hillary Clinton asking", "campaign manager Robby Mook said": a name
+        // right before the verb is its subject.
+        if let Some(m) = self
+            .mentions_in(para.n, from, verb_at)
+            .last()
+            .filter(|m| para.text[m.place.end..verb_at].trim().is_empty())
+        {
+            return Some(self.speaker_of(m));
+        }
+        // "Said Ellis: “…”": the speaker after the verb.
+        if para.text[from..verb_at].trim().is_empty() {
+            return self.after_verb(para, verb_end, q.open);
+        }
+        // "Dean, a former chairman, poked at Trump's sniffing, tweeting, “…”": a
+        // participle's speaker is the subject of the sentence.
+        if list[v].1.ends_with("ing") && para.text[from..verb_at].trim_end().ends_with(',') {
+            let (sentence_start, _) = para.sentence(q.open);
+            let clauses = comma_parts(&para.text[sentence_start..verb_at], sentence_start);
+            for &(s, e) in clauses.iter().rev() {
+                if let Some(m) = self.subject(para, s, e) {
+                    return Some(self.speaker_of(m));
+                }
+                let first = words(&para.text[s..e])
+                    .next()
+                    .map(|(_, w)| w.to_lowercase());
+                if first.as_deref().is_some_and(|w| PRONOUNS.contains(&w)) {
+                    return self.last_speaker();
+                }
+            }
+        }
         // The subject: the comma-separated parts before the verb, nearest first.
         let head = &para.text[from..verb_at];
         let mut parts: Vec<(usize, usize)> = Vec::new();
@@ -550,7 +739,7 @@ impl Attribution<'_> {
         }
         parts.push((from + start, verb_at));
         let nearest = *parts.last()?;
-        if let Some(m) = self.mentions_in(para.n, nearest.0, nearest.1).next() {
+        if let Some(m) = self.head(para, nearest.0, nearest.1) {
             return Some(self.speaker_of(m));
         }
         let nearest_text = para.text[nearest.0..nearest.1].trim();
@@ -572,7 +761,7 @@ impl Attribution<'_> {
             return Some(s);
         }
         for &(s, e) in parts.iter().rev().skip(1) {
-            if let Some(m) = self.mentions_in(para.n, s, e).next() {
+            if let Some(m) = self.head(para, s, e) {
                 return Some(self.speaker_of(m));
             }
         }
@@ -603,6 +792,9 @@ impl Attribution<'_> {
     /// not follow it either, and looking further made long articles quadratic.
     fn last_speaker(&self) -> Option<Speaker> {
         const REACH: usize = 3;
+        if let Some(s) = &self.subject {
+            return Some(s.clone());
+        }
         let newest = self.since.last().map_or(0, |s| s.0);
         self.since
             .iter()
@@ -660,6 +852,7 @@ pub(crate) fn article(
         mentions,
         paras,
         last: None,
+        subject: None,
         since: Vec::new(),
     };
     let mut out = Vec::new();
@@ -678,6 +871,10 @@ pub(crate) fn article(
                 continue;
             }
             let sentence = sentence_at(&para.sentences, q.open);
+            let (sentence_start, _) = para.sentence(q.open);
+            state.subject = state
+                .subject(para, sentence_start, q.open.max(sentence_start))
+                .map(|m| state.speaker_of(m));
             let own = state
                 .after(para, q, next_open)
                 .or_else(|| state.before(para, q, previous_close));
@@ -722,6 +919,43 @@ pub(crate) fn article(
         state.since.push((index, cursor, para.text.len()));
     }
     out
+}
+
+/// The comma-separated parts of `text`, as byte ranges from `offset`.
+fn comma_parts(text: &str, offset: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == ',' {
+            out.push((offset + start, offset + i));
+            start = i + 1;
+        }
+    }
+    out.push((offset + start, offset + text.len()));
+    out
+}
+
+/// How much of a noun phrase is its head: up to an apposition, a parenthesis or a
+/// qualifier ("Rep. Elijah Cummings of Maryland", "Rep. Jim Clyburn (D-S.C.)").
+fn head_len(phrase: &str) -> usize {
+    let mut end = phrase
+        .find([',', '(', ';', ':', '\u{2014}', '\u{2013}'])
+        .unwrap_or(phrase.len());
+    for (at, w) in words(phrase) {
+        if at >= end {
+            break;
+        }
+        if at > 0
+            && matches!(
+                w,
+                "of" | "who" | "from" | "at" | "in" | "on" | "for" | "with" | "to"
+            )
+        {
+            end = at;
+            break;
+        }
+    }
+    end
 }
 
 /// The quoted words without surrounding spaces and a trailing comma.
@@ -865,6 +1099,41 @@ mod tests {
             ),
             // Apostrophes are not quotes.
             ("The nation’s leaders don’t agree.", &[]),
+            (
+                "Frank Mora says Donald Trump’s flurry of tweets was “unhinged, even for him.”",
+                &[("unhinged, even for him.", "mora")],
+            ),
+            (
+                "“Our assumption is that the veto will be overridden,” Cuban Foreign Minister Bruno Rodriguez, of Cuba, said Tuesday.",
+                &[(
+                    "Our assumption is that the veto will be overridden",
+                    "bruno",
+                )],
+            ),
+            (
+                "“We are pleased,” Trump lawyer Frank Mora said.",
+                &[("We are pleased", "mora")],
+            ),
+            (
+                "“We are pleased,” Trump’s lawyer said.",
+                &[("We are pleased", "Trump’s lawyer")],
+            ),
+            (
+                "“This is a day,” said Rep. Frank Mora (D-N.C.), head of the caucus. “Trump is a fraud.”",
+                &[("This is a day", "mora"), ("Trump is a fraud.", "mora")],
+            ),
+            (
+                "Mora, a former chairman, poked at Trump’s sniffing, tweeting, “Notice Trump sniffing.”",
+                &[("Notice Trump sniffing.", "mora")],
+            ),
+            (
+                "“Maybe we can build a wall around Donald Trump.” ― Tamara Suju",
+                &[("Maybe we can build a wall around Donald Trump.", "suju")],
+            ),
+            (
+                "Clinton has cut taxes. Said Mora: “I don’t get the sense she is interested.”",
+                &[("I don’t get the sense she is interested.", "mora")],
+            ),
         ];
         for (body, expected) in cases {
             assert_eq!(quotes(body), pairs(expected), "{body}");
