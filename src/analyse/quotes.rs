@@ -888,8 +888,13 @@ pub(crate) fn article(
                 Some(s) => Some(s),
                 None => match continued() {
                     Some(s) => s,
-                    None if word_count(&para.text[is..ie]) <= 3 => continue,
-                    None => None,
+                    // A short quotation in a sentence about a person is that person's
+                    // word: "Trump called the pageant winner “Miss Piggy”".
+                    None => match state.subject.clone() {
+                        Some(s) => Some(s),
+                        None if word_count(&para.text[is..ie]) <= 3 => continue,
+                        None => None,
+                    },
                 },
             };
             if speaker.is_some() {
