@@ -220,11 +220,13 @@ def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
                     if not stack:
                         out.append((p0 + at, p0 + at + 1, p0 + i, p0 + i + 1))
                     continue
-            elif c in "”’":
+            elif c == "'" and (prev.isspace() or prev in "(—–-“\"") and nxt.isalnum():
+                opened = "s"
+            elif c in "”’'":
                 want = "d" if c == "”" else "s"
-                if c == "’" and (prev.isalnum() and nxt.isalnum()):
+                if c != "”" and (prev.isalnum() and nxt.isalnum()):
                     continue
-                if c == "’" and not any(k == "s" for k, _ in stack):
+                if c != "”" and not any(k == "s" for k, _ in stack):
                     continue
                 if any(k == want for k, _ in stack):
                     while stack and stack[-1][0] != want:
