@@ -648,19 +648,27 @@ impl Attribution<'_> {
             let from = q.close + list[0].0 + first.len();
             return self.after_verb(para, from, end);
         }
-        let starts_phrase = self
-            .mentions_in(para.n, q.close, q.close + list[0].0 + first.len() + 4)
-            .next()
-            .is_some()
-            || PRONOUNS.contains(&first_lower.as_str())
-            || DETERMINERS.contains(&first_lower.as_str())
-            || first.chars().next().is_some_and(char::is_uppercase);
         // After a quote that ends its own sentence, only a short "X said" belongs to it.
         let limit = if ended { 4 } else { 30 };
         let verb = list
             .iter()
             .take(limit + 1)
             .position(|(_, w)| is_speech_verb(w));
+        // "…,” retired Air Force general Lloyd Newton said": a name right before the verb.
+        let named = verb.is_some_and(|v| {
+            let verb_at = q.close + list[v].0;
+            self.mentions_in(para.n, q.close, verb_at)
+                .last()
+                .is_some_and(|m| para.text[m.place.end..verb_at].trim().is_empty())
+        });
+        let starts_phrase = named
+            || self
+                .mentions_in(para.n, q.close, q.close + list[0].0 + first.len() + 4)
+                .next()
+                .is_some()
+            || PRONOUNS.contains(&first_lower.as_str())
+            || DETERMINERS.contains(&first_lower.as_str())
+            || first.chars().next().is_some_and(char::is_uppercase);
         if starts_phrase && let Some(v) = verb {
             let phrase_end = q.close + list[v].0;
             if ended && window[..list[v].0].contains(',') {
