@@ -509,7 +509,10 @@ impl Attribution<'_> {
         let cut = phrase.find(',').unwrap_or(phrase.len());
         let text = phrase[..cut].trim();
         let looks_named = DETERMINERS.contains(&first.as_str())
-            || text.chars().next().is_some_and(char::is_uppercase);
+            || text.chars().next().is_some_and(char::is_uppercase)
+            || words(text)
+                .last()
+                .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase));
         let clause = words(text).any(|(_, w)| in_sorted(CLAUSE_WORDS, &w.to_lowercase()));
         (looks_named && !clause && word_count(text) <= 10).then(|| Speaker {
             person: None,
@@ -661,7 +664,16 @@ impl Attribution<'_> {
                 .last()
                 .is_some_and(|m| para.text[m.place.end..verb_at].trim().is_empty())
         });
+        // "…,” retired general Lloyd Newton said", a name the briefing does not know.
+        let capitalised = verb.is_some_and(|v| {
+            let phrase = &window[..list[v].0];
+            !phrase.contains([',', '.', ';'])
+                && list[..v]
+                    .iter()
+                    .any(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        });
         let starts_phrase = named
+            || capitalised
             || self
                 .mentions_in(para.n, q.close, q.close + list[0].0 + first.len() + 4)
                 .next()
@@ -810,7 +822,25 @@ impl Attribution<'_> {
             .take_while(|s| s.0 + REACH >= newest)
             .find_map(|&(k, from, to)| self.reported(&self.paras[k], from, to))
             .map(|(_, s)| s)
+            .or_else(|| {
+                self.since
+                    .iter()
+                    .rev()
+                    .take_while(|s| s.0 + REACH >= newest)
+                    .find_map(|&(k, from, to)| self.newest_subject(&self.paras[k], from, to))
+            })
             .or_else(|| self.last.clone())
+    }
+
+    /// The person the newest sentence in `[from, to)` that starts with one is about:
+    /// "Scott bristles at the suggestion. “…,” he said."
+    fn newest_subject(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
+        para.sentences
+            .iter()
+            .rev()
+            .filter(|&&(s, e)| s < to && e > from)
+            .find_map(|&(s, e)| self.subject(para, s.max(from), e.min(to)))
+            .map(|m| self.speaker_of(m))
     }
 
     /// Reported speech without quotation marks also makes a speaker: "Suju said …",
@@ -1142,6 +1172,13 @@ mod tests {
             (
                 "“Maybe we can build a wall around Donald Trump.” ― Tamara Suju",
                 &[("Maybe we can build a wall around Donald Trump.", "suju")],
+            ),
+            (
+                "Mora \"is the only candidate to keep America safe,\" retired general Lloyd Newton said.",
+                &[(
+                    "is the only candidate to keep America safe",
+                    "retired general Lloyd Newton",
+                )],
             ),
             (
                 "Clinton has cut taxes. Said Mora: “I don’t get the sense she is interested.”",
