@@ -22,7 +22,7 @@
 
 use super::mentions::Names;
 use super::text::{Paragraph, in_sorted, sentence_at};
-use super::{Mention, Place, Quote};
+use super::{Mention, MentionKind, Place, Quote};
 
 /// Verbs that attribute words to a speaker, in every form the attribution may take.
 /// Verbs that attribute words to a speaker, in the forms an attribution takes. Forms
@@ -454,6 +454,8 @@ struct Attribution<'a> {
     /// whom a pronoun in that sentence means ("Sen. Claire McCaskill scolded him: “…,”
     /// she said").
     subject: Option<Speaker>,
+    /// Whether a surname is also someone else's in this article, by surname as written.
+    namesakes: std::cell::RefCell<std::collections::HashMap<String, bool>>,
     /// Text read since then (paragraph index, byte range), where reported speech may
     /// name a newer speaker; read only when a pronoun needs it, which is rare.
     since: Vec<(usize, usize, usize)>,
@@ -470,11 +472,26 @@ impl Attribution<'_> {
     }
 
     fn speaker_of(&self, m: &Mention) -> Speaker {
-        let written = self
-            .paras
-            .get(m.place.paragraph.wrapping_sub(1))
+        let para = self.paras.get(m.place.paragraph.wrapping_sub(1));
+        let written = para
             .and_then(|p| p.text.get(m.place.start..m.place.end))
             .unwrap_or("");
+        // Only a registered person's own name makes them the speaker: Luis Mora is not
+        // Frank Mora, and a bare "Mora" beside a Luis Mora may be either.
+        if let Some(para) = para {
+            if let Some(other) = someone_else(para.text, m) {
+                return Speaker {
+                    person: None,
+                    text: other.to_string(),
+                };
+            }
+            if m.kind == MentionKind::Surname && self.namesake_in(para, m) {
+                return Speaker {
+                    person: None,
+                    text: written.to_string(),
+                };
+            }
+        }
         let text = match &m.person {
             Some(id) => self.names.display_of(id).unwrap_or(written),
             None => written,
@@ -484,6 +501,50 @@ impl Attribution<'_> {
             person: m.person.clone(),
             text,
         }
+    }
+
+    /// Whether the article also names someone else with a bare surname, who is not a
+    /// person of the briefing ("Frank Mora … his cousin Luis Mora … Mora said"; "Donald
+    /// Trump" unregistered beside a registered Ivana Trump): then the bare surname may be
+    /// either. Asked once per surname and article.
+    ///
+    /// Where the article names the registered person in full, a namesake elsewhere in
+    /// it does not make the surname doubtful, one in the same paragraph does.
+    fn namesake_in(&self, para: &Paragraph, m: &Mention) -> bool {
+        let surname = &para.text[m.place.start..m.place.end];
+        let introduced = self.mentions.iter().any(|o| {
+            o.person.is_some()
+                && o.person == m.person
+                && matches!(o.kind, MentionKind::FullName | MentionKind::Alias)
+        });
+        let own_first = m
+            .person
+            .as_deref()
+            .and_then(|id| self.names.display_of(id))
+            .and_then(|name| name.split(' ').next())
+            .unwrap_or("");
+        let namesake = |p: &Paragraph| {
+            p.text.match_indices(surname).any(|(at, _)| {
+                let end = at + surname.len();
+                let registered = self.mentions_in(p.n, at.saturating_sub(64), end).any(|o| {
+                    o.place.start <= at && end <= o.place.end && o.kind != MentionKind::Surname
+                });
+                !registered
+                    && first_name_before(p.text, at)
+                        .is_some_and(|s| p.text[s..at].trim_end() != own_first)
+            })
+        };
+        if introduced {
+            return namesake(para);
+        }
+        if let Some(&known) = self.namesakes.borrow().get(surname) {
+            return known;
+        }
+        let found = self.paras.iter().any(namesake);
+        self.namesakes
+            .borrow_mut()
+            .insert(surname.to_string(), found);
+        found
     }
 
     /// A speaker written in `[from, to)` of the paragraph: the person the phrase is
@@ -891,6 +952,7 @@ pub(crate) fn article(
         paras,
         last: None,
         subject: None,
+        namesakes: Default::default(),
         since: Vec::new(),
     };
     let mut out = Vec::new();
@@ -962,6 +1024,148 @@ pub(crate) fn article(
         state.since.push((index, cursor, para.text.len()));
     }
     out
+}
+
+/// Words that come before a surname as a title, not as a first name: "Minister Mora",
+/// "Sen. Mora". Sorted, for a binary search.
+const TITLE_WORDS: &[&str] = &[
+    "adm",
+    "admiral",
+    "ambassador",
+    "archbishop",
+    "attorney",
+    "bishop",
+    "brother",
+    "capt",
+    "captain",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "col",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "del",
+    "deputy",
+    "detective",
+    "director",
+    "dr",
+    "father",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "judge",
+    "justice",
+    "king",
+    "leader",
+    "lt",
+    "madam",
+    "mayor",
+    "minister",
+    "miss",
+    "mr",
+    "mrs",
+    "ms",
+    "officer",
+    "pope",
+    "premier",
+    "president",
+    "prince",
+    "princess",
+    "prof",
+    "professor",
+    "prosecutor",
+    "queen",
+    "rabbi",
+    "rep",
+    "representative",
+    "rev",
+    "reverend",
+    "sec",
+    "secretary",
+    "sen",
+    "senator",
+    "sergeant",
+    "sgt",
+    "sheriff",
+    "sir",
+    "sister",
+    "speaker",
+    "superintendent",
+    "treasurer",
+];
+
+/// The first name written right before a surname at `at`, when it is one: a capitalised
+/// word that is no title ("Luis" in "Luis Mora", not "Minister" or "Sen.").
+fn first_name_before(text: &str, at: usize) -> Option<usize> {
+    let before = text[..at].strip_suffix(' ')?;
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || matches!(c, '-' | '.'))
+        .last()
+        .map(|(i, _)| i)?;
+    let word = &before[start..];
+    let bare = word.trim_end_matches('.');
+    let is_name = capitalised_word(word)
+        && !word.ends_with('.')
+        && !in_sorted(TITLE_WORDS, &bare.to_lowercase());
+    // After another capitalised word it is part of a longer name: "the Washington Post
+    // Trump said", unless that word is a title ("Sen. Luis Mora").
+    let word_before = before[..start].trim_end().rsplit(' ').next().unwrap_or("");
+    let in_longer_name = capitalised_word(word_before)
+        && !word_before.ends_with('.')
+        && !in_sorted(TITLE_WORDS, &word_before.to_lowercase());
+    (is_name && !in_longer_name && !headline(text)).then_some(start)
+}
+
+/// A capitalised word that is not a common one ("The", "In").
+fn capitalised_word(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    word.chars().next().is_some_and(char::is_uppercase)
+        && bare.chars().count() >= 2
+        && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !super::text::is_stopword(&bare.to_lowercase())
+}
+
+/// Whether a text is written in title case, as headlines are, where a capital letter
+/// says nothing about names.
+fn headline(text: &str) -> bool {
+    let (mut capitalised, mut all) = (0, 0);
+    for (_, w) in words(text) {
+        if w.chars().count() > 3 {
+            all += 1;
+            capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    all >= 3 && capitalised * 4 >= all * 3
+}
+
+/// The name of someone else that a mention is part of: a surname after another first
+/// name ("Luis Mora" when Frank Mora is registered), or a first name before another
+/// surname ("Frank Castillo").
+fn someone_else<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
+    match m.kind {
+        MentionKind::Surname => {
+            first_name_before(text, m.place.start).map(|s| &text[s..m.place.end])
+        }
+        MentionKind::FirstName => {
+            let after = text[m.place.end..].strip_prefix(' ')?;
+            let len = after
+                .char_indices()
+                .find(|(_, c)| !(c.is_alphabetic() || *c == '-'))
+                .map_or(after.len(), |(i, _)| i);
+            let is_name = capitalised_word(&after[..len]) && !headline(text);
+            is_name.then(|| &text[m.place.start..m.place.end + 1 + len])
+        }
+        _ => None,
+    }
 }
 
 /// The comma-separated parts of `text`, as byte ranges from `offset`.
@@ -1179,6 +1383,24 @@ mod tests {
                     "is the only candidate to keep America safe",
                     "retired general Lloyd Newton",
                 )],
+            ),
+            // Someone else with a registered person's surname or first name.
+            (
+                "“We are united,” said Luis Mora at the ceremony.",
+                &[("We are united", "Luis Mora")],
+            ),
+            (
+                "“We are united,” Frank Castillo said.",
+                &[("We are united", "Frank Castillo")],
+            ),
+            (
+                "“We are united,” Velasco’s brother Pedro Velasco said.",
+                &[("We are united", "Pedro Velasco")],
+            ),
+            // A second Mora in the paragraph: a bare "Mora" is either.
+            (
+                "Frank Mora spoke first. His cousin Luis Mora disagreed. “It is over,” Mora said.",
+                &[("It is over", "Mora")],
             ),
             (
                 "Clinton has cut taxes. Said Mora: “I don’t get the sense she is interested.”",
