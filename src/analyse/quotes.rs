@@ -900,8 +900,35 @@ impl Attribution<'_> {
             .iter()
             .rev()
             .filter(|&&(s, e)| s < to && e > from)
-            .find_map(|&(s, e)| self.subject(para, s.max(from), e.min(to)))
-            .map(|m| self.speaker_of(m))
+            .find_map(|&(s, e)| self.sentence_subject(para, s.max(from), e.min(to)))
+    }
+
+    /// Who a clause in `[from, to)` is about: a mentioned person it starts with, else a
+    /// name the briefing does not know ("Pedro Velasco disagreed"), kept as written so
+    /// that a pronoun after it is not given to someone registered.
+    fn sentence_subject(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
+        if let Some(m) = self.subject(para, from, to) {
+            return Some(self.speaker_of(m));
+        }
+        let text = &para.text[from..to];
+        let lead: Vec<(usize, &str)> = words(text).take(4).collect();
+        let name = lead
+            .iter()
+            .take_while(|(_, w)| capitalised_word(w) && !in_sorted(TITLE_WORDS, &w.to_lowercase()))
+            .count();
+        let starts = lead
+            .first()
+            .is_some_and(|(at, _)| text[..*at].trim().is_empty());
+        let verb_follows = lead
+            .get(name)
+            .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_lowercase));
+        (starts && name >= 2 && verb_follows && !headline(text)).then(|| {
+            let (s, w) = lead[name - 1];
+            Speaker {
+                person: None,
+                text: text[lead[0].0..s + w.len()].to_string(),
+            }
+        })
     }
 
     /// Reported speech without quotation marks also makes a speaker: "Suju said …",
@@ -972,9 +999,8 @@ pub(crate) fn article(
             }
             let sentence = sentence_at(&para.sentences, q.open);
             let (sentence_start, _) = para.sentence(q.open);
-            state.subject = state
-                .subject(para, sentence_start, q.open.max(sentence_start))
-                .map(|m| state.speaker_of(m));
+            state.subject =
+                state.sentence_subject(para, sentence_start, q.open.max(sentence_start));
             let own = state
                 .after(para, q, next_open)
                 .or_else(|| state.before(para, q, previous_close));
