@@ -658,7 +658,9 @@ impl Attribution<'_> {
             .char_indices()
             .find(|&(i, c)| {
                 matches!(c, ',' | ';' | ':' | '“' | '"')
-                    || (c == '.' && !super::text::is_abbreviation(&rest[..i]))
+                    || (c == '.'
+                        && !super::text::is_abbreviation(&rest[..i])
+                        && !title_before(&rest[..i]))
             })
             .map_or(rest.len(), |(i, _)| i);
         for (at, w) in words(rest) {
@@ -723,7 +725,11 @@ impl Attribution<'_> {
             let verb_at = q.close + list[v].0;
             self.mentions_in(para.n, q.close, verb_at)
                 .last()
-                .is_some_and(|m| para.text[m.place.end..verb_at].trim().is_empty())
+                .is_some_and(|m| {
+                    without_parenthesis(&para.text[m.place.end..verb_at])
+                        .trim()
+                        .is_empty()
+                })
         });
         // "…,” retired general Lloyd Newton said", a name the briefing does not know.
         let capitalised = verb.is_some_and(|v| {
@@ -931,6 +937,24 @@ impl Attribution<'_> {
         })
     }
 
+    /// The speaker of reported speech in the sentence right before a quotation that
+    /// has no attribution of its own: "… Kerry negotiates with Russia, Schiff said.
+    /// “The other factor …”".
+    fn reported_before(&self, para: &Paragraph, open: usize) -> Option<Speaker> {
+        let k = sentence_at(&para.sentences, open);
+        let (s, e) = *para.sentences.get(k.checked_sub(1)?)?;
+        if para
+            .sentences
+            .get(k)
+            .is_some_and(|&(start, _)| start < open && !para.text[start..open].trim().is_empty())
+        {
+            return None;
+        }
+        let (_, speaker) = self.reported(para, s, e.min(open))?;
+        // "…, Schiff said." as well as "Schiff said …".
+        Some(speaker)
+    }
+
     /// Reported speech without quotation marks also makes a speaker: "Suju said …",
     /// "Gonzalo Himiob, vice president of Foro Penal, said …".
     fn reported(&self, para: &Paragraph, from: usize, to: usize) -> Option<(usize, Speaker)> {
@@ -1006,7 +1030,10 @@ pub(crate) fn article(
                 .or_else(|| state.before(para, q, previous_close));
             let continued = || {
                 let (pn, ps, speaker, ran_on) = previous.as_ref()?;
-                let same_paragraph = *pn == para.n && (*ps == sentence || *ps + 1 == sentence);
+                // Only a short attribution between them: "“…?” Clinton said. “…”".
+                let short_gap = k > 0 && word_count(&para.text[previous_close..q.open]) <= 6;
+                let same_paragraph =
+                    *pn == para.n && (*ps == sentence || *ps + 1 == sentence || short_gap);
                 let run_on = *ran_on && *pn + 1 == para.n && sentence == 0;
                 (same_paragraph || run_on).then(|| speaker.clone())
             };
@@ -1016,7 +1043,11 @@ pub(crate) fn article(
                     Some(s) => s,
                     // A short quotation in a sentence about a person is that person's
                     // word: "Trump called the pageant winner “Miss Piggy”".
-                    None => match state.subject.clone() {
+                    None => match state
+                        .subject
+                        .clone()
+                        .or_else(|| state.reported_before(para, q.open))
+                    {
                         Some(s) => Some(s),
                         None if word_count(&para.text[is..ie]) <= 3 => continue,
                         None => None,
@@ -1126,6 +1157,21 @@ const TITLE_WORDS: &[&str] = &[
     "superintendent",
     "treasurer",
 ];
+
+/// A text without a parenthesis at its start: " (R-Utah) " is " ".
+fn without_parenthesis(text: &str) -> &str {
+    match text.trim_start().strip_prefix('(') {
+        Some(rest) => rest.find(')').map_or(text, |i| &rest[i + 1..]),
+        None => text,
+    }
+}
+
+/// Whether a text ends with a title word, whose full stop is an abbreviation's: "Del.".
+fn title_before(text: &str) -> bool {
+    words(text).last().is_some_and(|(at, w)| {
+        at + w.len() == text.len() && in_sorted(TITLE_WORDS, &w.to_lowercase())
+    })
+}
 
 /// The first name written right before a surname at `at`, when it is one: a capitalised
 /// word that is no title ("Luis" in "Luis Mora", not "Minister" or "Sen.").
