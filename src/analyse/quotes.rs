@@ -517,21 +517,32 @@ impl Attribution<'_> {
                 && o.person == m.person
                 && matches!(o.kind, MentionKind::FullName | MentionKind::Alias)
         });
-        let own_first = m
+        let own = m
             .person
             .as_deref()
             .and_then(|id| self.names.display_of(id))
-            .and_then(|name| name.split(' ').next())
             .unwrap_or("");
+        let own_first = own.split(' ').next().unwrap_or("");
+        // "Donald Trump Jr.": "Donald Trump" without the suffix is his father.
+        let own_suffix = own
+            .rsplit(' ')
+            .next()
+            .filter(|w| matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III"))
+            .map(|w| w.trim_end_matches('.'));
         let namesake = |p: &Paragraph| {
             p.text.match_indices(surname).any(|(at, _)| {
                 let end = at + surname.len();
                 let registered = self.mentions_in(p.n, at.saturating_sub(64), end).any(|o| {
                     o.place.start <= at && end <= o.place.end && o.kind != MentionKind::Surname
                 });
+                let suffixed = own_suffix.is_none_or(|suffix| {
+                    p.text[end..]
+                        .trim_start_matches([',', ' '])
+                        .starts_with(suffix)
+                });
                 !registered
                     && first_name_before(p.text, at)
-                        .is_some_and(|s| p.text[s..at].trim_end() != own_first)
+                        .is_some_and(|s| p.text[s..at].trim_end() != own_first || !suffixed)
             })
         };
         if introduced {
@@ -1314,6 +1325,7 @@ mod tests {
                 &["Cuban Foreign Minister"],
             ),
             person("mora", "Frank Mora", None, &[], &[]),
+            person("lara", "Pedro Lara Jr.", Some("Lara"), &[], &[]),
             person(
                 "suju",
                 "Tamara Suju",
@@ -1468,6 +1480,11 @@ mod tests {
             (
                 "“We are united,” Velasco’s brother Pedro Velasco said.",
                 &[("We are united", "Pedro Velasco")],
+            ),
+            // A father and a son: "Mora" is not the registered son's alone.
+            (
+                "Pedro Lara Jr. spoke. His father Pedro Lara disagreed. “It is over,” Lara said.",
+                &[("It is over", "Lara")],
             ),
             // A second Mora in the paragraph: a bare "Mora" is either.
             (
