@@ -1,283 +1,47 @@
 //! A *quote* is text an article puts between quotation marks as someone's words, with its
-//! *speaker*: the person or body the attribution names. Marks are typographic (“ ” and
-//! ‘ ’, where ’ between letters is an apostrophe) or straight; a quote may run across
+//! *speaker*: the person or body the attribution names. Marks are typographic (“ ”, « »
+//! and ‘ ’, where ’ between letters is an apostrophe) or straight; a quote may run across
 //! sentences, and may run on into the next paragraph when a paragraph ends inside it.
 //! Only the outermost quote counts: ‘Security Services’ inside Trump's words is part of
 //! his quote. A closing mark with no opening one (a copy-editing slip) closes a quote
-//! that starts after the last sentence of the paragraph that reports speech.
+//! that starts after the last sentence of the paragraph that reports speech. In a
+//! language written with dialogue dashes, a paragraph that opens with a dash is speech
+//! up to the dash that opens the narrator's words ("—No vamos a ceder —afirmó Pérez—.").
 //!
 //! The speaker comes from the attribution next to the quote, tried in this order:
-//! after it ("…,” said X", "…,” X said", "…,” X told …"), before it in the same sentence
-//! ("X said that “…", "X stated, “…", "according to X, …"), else the quote continues the
-//! previous one in the same or the previous sentence ("“…,” he said. “…”"). A pronoun
-//! ("he said") is the last speaker the article named, including speakers of reported
-//! speech without quotation marks ("Suju said political prisoners …"). A speaker who is
-//! a mentioned person is linked to them; any other speaker is kept as written ("a senior
-//! Venezuelan military official").
+//! after it ("…,” said X", "…,” X said", "…,” X told …", "…” ― X"), before it in the same
+//! sentence ("X said that “…", "X stated, “…", "according to X, …", "Said X: “…"), else
+//! the quote continues the previous one in the same or the next sentence, or after a
+//! short attribution ("“…,” he said. “…”"), else it follows reported speech in the
+//! sentence before ("…, Schiff said. “…”"), else it is the words of the person its
+//! sentence starts with ("Trump called the winner “Miss Piggy”"). A speaker phrase is
+//! read for the person it is headed by ("Trump lawyer Marc Kasowitz", "Rep. Jim Clyburn
+//! (D-S.C.)"), not a name that only qualifies it ("the Clinton campaign"). A pronoun
+//! ("he said") is the person the quote's sentence starts with, else the newest speaker
+//! of reported speech, else the person the newest sentence since the last quote starts
+//! with, else the last quote's speaker. A speaker who is a mentioned person is linked to
+//! them; any other speaker is kept as written ("a senior Venezuelan military official"),
+//! unless the words are a clause, not a speaker ("Clinton is").
+//!
+//! Only a registered person's own name gives them the words: a first name or surname
+//! they share with someone else ("Luis Mora" beside a registered Frank Mora, "Donald
+//! Trump" beside a registered Donald Trump Jr.) is that someone else, kept as written,
+//! and a bare surname is nobody's when an unregistered namesake is named in its
+//! paragraph (or anywhere in the article, when the registered person is not named there
+//! in full).
+//!
+//! The words this reads (verbs of saying, pronouns, titles…) are a table per language,
+//! [`super::quote_words`].
 //!
 //! Scare quotes and names are not quotes: a quotation of one to three words with no
-//! attribution of its own or from the quote before it (‘captured’, “substantial
-//! number”) is skipped, and so is a nickname between two capitalised words (Ernesto
-//! “Che” Guevara). The evaluation set follows the same rule.
+//! attribution of its own, from the quote before it or from its sentence's subject
+//! (‘captured’, “substantial number”) is skipped, and so is a nickname between two
+//! capitalised words (Ernesto “Che” Guevara). The evaluation set follows the same rule.
 
 use super::mentions::Names;
-use super::text::{Paragraph, in_sorted, sentence_at};
+use super::quote_words::QuoteWords;
+use super::text::{Paragraph, sentence_at};
 use super::{Mention, MentionKind, Place, Quote};
-
-/// Verbs that attribute words to a speaker, in every form the attribution may take.
-/// Verbs that attribute words to a speaker, in the forms an attribution takes. Forms
-/// that are more often nouns ("a post on Truth Social", "the state", "a promise", "a
-/// phone call") are left out. Sorted, for a binary search.
-const SPEECH_VERBS: &[&str] = &[
-    "acknowledge",
-    "acknowledged",
-    "add",
-    "added",
-    "adding",
-    "adds",
-    "admit",
-    "admits",
-    "admitted",
-    "agreed",
-    "announce",
-    "announced",
-    "announces",
-    "answered",
-    "argue",
-    "argued",
-    "argues",
-    "arguing",
-    "ask",
-    "asked",
-    "asking",
-    "asks",
-    "assert",
-    "asserted",
-    "asserting",
-    "asserts",
-    "assure",
-    "assured",
-    "assuring",
-    "boasted",
-    "called",
-    "calling",
-    "cautioned",
-    "claimed",
-    "claiming",
-    "commented",
-    "complained",
-    "conceded",
-    "conclude",
-    "concluded",
-    "confirm",
-    "confirmed",
-    "confirming",
-    "confirms",
-    "contended",
-    "continued",
-    "countered",
-    "declare",
-    "declared",
-    "declares",
-    "demanded",
-    "describe",
-    "described",
-    "describes",
-    "describing",
-    "emphasised",
-    "emphasize",
-    "emphasized",
-    "exclaimed",
-    "explain",
-    "explained",
-    "explaining",
-    "explains",
-    "indicate",
-    "indicated",
-    "indicating",
-    "insist",
-    "insisted",
-    "insists",
-    "joked",
-    "lamented",
-    "mentioned",
-    "noted",
-    "noting",
-    "observed",
-    "pledged",
-    "posted",
-    "predicted",
-    "predicts",
-    "promised",
-    "quipped",
-    "reaffirm",
-    "reaffirmed",
-    "recalled",
-    "recalls",
-    "recounted",
-    "reiterate",
-    "reiterated",
-    "remarked",
-    "replied",
-    "respond",
-    "responded",
-    "retorted",
-    "said",
-    "sang",
-    "say",
-    "saying",
-    "says",
-    "scoffed",
-    "shouted",
-    "sings",
-    "stated",
-    "stating",
-    "stressed",
-    "stresses",
-    "suggest",
-    "suggested",
-    "tell",
-    "telling",
-    "tells",
-    "testified",
-    "told",
-    "tweeted",
-    "tweeting",
-    "urge",
-    "urged",
-    "urges",
-    "vowed",
-    "warn",
-    "warned",
-    "warns",
-    "wondered",
-    "write",
-    "writes",
-    "wrote",
-    "yelled",
-];
-
-pub(crate) fn is_speech_verb(word: &str) -> bool {
-    super::text::in_sorted(SPEECH_VERBS, word)
-}
-
-const PRONOUNS: &[&str] = &["he", "she"];
-/// Nouns a name modifies in a speaker phrase: "the Clinton campaign", "a Trump
-/// spokesman", where the name is not the speaker. Sorted, for a binary search.
-const ROLE_NOUNS: &[&str] = &[
-    "ad",
-    "administration",
-    "adviser",
-    "advisers",
-    "advisor",
-    "aide",
-    "aides",
-    "allies",
-    "attorney",
-    "attorneys",
-    "camp",
-    "campaign",
-    "family",
-    "foundation",
-    "lawyer",
-    "lawyers",
-    "official",
-    "officials",
-    "organization",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "staff",
-    "staffer",
-    "supporter",
-    "supporters",
-    "surrogate",
-    "surrogates",
-    "team",
-    "transition",
-];
-/// Words that make a phrase a clause, not a speaker: "Hillary Clinton is", "the ad uses
-/// footage of". A phrase with one of them is no speaker as written.
-const CLAUSE_WORDS: &[&str] = &[
-    "am", "are", "be", "been", "did", "does", "had", "has", "have", "is", "uses", "was", "were",
-    "will", "would",
-];
-const DETERMINERS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "one",
-    "another",
-    "two",
-    "three",
-    "four",
-    "five",
-    "several",
-    "some",
-    "his",
-    "her",
-    "their",
-    "its",
-    "both",
-    "many",
-    "other",
-    "others",
-    "officials",
-    "sources",
-];
-/// Words that end a speaker written after its verb ("said X at the ceremony").
-const NP_END: &[&str] = &[
-    "at",
-    "in",
-    "on",
-    "during",
-    "after",
-    "before",
-    "to",
-    "from",
-    "via",
-    "about",
-    "with",
-    "while",
-    "when",
-    "as",
-    "because",
-    "following",
-    "for",
-    "and",
-    "but",
-    "who",
-    "which",
-    "that",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-];
-const OBJECT_PRONOUNS: &[&str] = &["it", "them", "him", "her", "us", "me", "so", "this", "that"];
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "following",
-    "during",
-    "since",
-    "for",
-    "from",
-    "with",
-    "by",
-    "under",
-    "according",
-    "over",
-    "thereafter",
-    "then",
-    "later",
-    "subsequently",
-];
 
 /// The quotation marks of a paragraph, outermost quotes only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -298,7 +62,12 @@ enum Mark {
 }
 
 /// Finds the outermost quotations of a paragraph.
-pub(crate) fn marks(text: &str, sentences: &[(usize, usize)]) -> Vec<Marks> {
+pub(crate) fn marks(lang: &QuoteWords, text: &str, sentences: &[(usize, usize)]) -> Vec<Marks> {
+    if lang.dialogue_dashes
+        && let Some(speech) = dialogue(text)
+    {
+        return speech;
+    }
     let mut out = Vec::new();
     let mut stack: Vec<(Mark, usize, usize)> = Vec::new();
     let letter = |k: Option<char>| k.is_some_and(char::is_alphanumeric);
@@ -351,7 +120,7 @@ pub(crate) fn marks(text: &str, sentences: &[(usize, usize)]) -> Vec<Marks> {
                 // A closing mark with nothing open: the opening one was left out.
                 let unopened_quote = !closed && stack.is_empty();
                 if unopened_quote {
-                    out.push(unopened(text, sentences, i, len));
+                    out.push(unopened(lang, text, sentences, i, len));
                 }
             }
             '"' => {
@@ -407,14 +176,69 @@ pub(crate) fn marks(text: &str, sentences: &[(usize, usize)]) -> Vec<Marks> {
     super::text::outermost(out, |m| (m.open, m.close))
 }
 
+const DASHES: [char; 3] = ['\u{2014}', '\u{2013}', '\u{2015}'];
+
+/// The speech of a paragraph written as dialogue: it opens with a dash, and a dash after
+/// a space opens the narrator's words, which a dash closes before the speech goes on
+/// ("—No vamos a ceder —afirmó Pérez—. Lo haremos.").
+fn dialogue(text: &str) -> Option<Vec<Marks>> {
+    let body = text.trim_start();
+    let first = body.chars().next().filter(|c| DASHES.contains(c))?;
+    let mut out = Vec::new();
+    let mut open = text.len() - body.len();
+    let mut start = open + first.len_utf8();
+    loop {
+        // The narrator's words start at a dash after a space.
+        let aside = text[start..]
+            .char_indices()
+            .find(|&(i, c)| DASHES.contains(&c) && text[..start + i].ends_with(' '))
+            .map(|(i, c)| (start + i, c.len_utf8()));
+        let Some((dash, len)) = aside else {
+            out.push(Marks {
+                open,
+                inner: (start, text.len()),
+                close: text.len(),
+                runs_on: false,
+            });
+            return Some(out);
+        };
+        out.push(Marks {
+            open,
+            inner: (start, dash),
+            close: dash + len,
+            runs_on: false,
+        });
+        // The speech goes on after the dash that closes the narrator's words.
+        let Some((end, c)) = text[dash + len..]
+            .char_indices()
+            .find(|(_, c)| DASHES.contains(c))
+            .map(|(i, c)| (dash + len + i, c))
+        else {
+            return Some(out);
+        };
+        let rest = text[end + c.len_utf8()..].trim_start_matches(['.', ',', ' ']);
+        if rest.is_empty() {
+            return Some(out);
+        }
+        open = end;
+        start = text.len() - rest.len();
+    }
+}
+
 /// A closing mark with no opening one: the quote starts at the first sentence after the
 /// last one (in this paragraph) that reports speech.
-fn unopened(text: &str, sentences: &[(usize, usize)], at: usize, len: usize) -> Marks {
+fn unopened(
+    lang: &QuoteWords,
+    text: &str,
+    sentences: &[(usize, usize)],
+    at: usize,
+    len: usize,
+) -> Marks {
     let k = sentence_at(sentences, at);
     let mut start = sentences.get(k).map_or(0, |s| s.0);
     for j in (0..k).rev() {
         let (s, e) = sentences[j];
-        if words(&text[s..e]).any(|(_, w)| is_speech_verb(w)) {
+        if words(&text[s..e]).any(|(_, w)| lang.is_speech_verb(w)) {
             break;
         }
         start = s;
@@ -446,6 +270,8 @@ pub(crate) struct Speaker {
 /// The article-wide state of attribution: who spoke last.
 struct Attribution<'a> {
     names: &'a Names,
+    /// The words of the article's language.
+    lang: &'static QuoteWords,
     mentions: &'a [Mention],
     paras: &'a [Paragraph<'a>],
     /// The speaker of the last attributed quote.
@@ -479,7 +305,7 @@ impl Attribution<'_> {
         // Only a registered person's own name makes them the speaker: Luis Mora is not
         // Frank Mora, and a bare "Mora" beside a Luis Mora may be either.
         if let Some(para) = para {
-            if let Some(other) = someone_else(para.text, m) {
+            if let Some(other) = someone_else(self.lang, para.text, m) {
                 return Speaker {
                     person: None,
                     text: other.to_string(),
@@ -541,7 +367,7 @@ impl Attribution<'_> {
                         .starts_with(suffix)
                 });
                 !registered
-                    && first_name_before(p.text, at)
+                    && first_name_before(self.lang, p.text, at)
                         .is_some_and(|s| p.text[s..at].trim_end() != own_first || !suffixed)
             })
         };
@@ -572,20 +398,23 @@ impl Attribution<'_> {
         }
         let first = lead.first().map(|(_, w)| w.to_lowercase())?;
         // "he said", and "he then defended the remark, saying": the clause's subject.
-        if PRONOUNS.contains(&first.as_str()) {
+        if self.lang.pronouns.contains(&first.as_str()) {
             return self.last_speaker();
         }
-        if OBJECT_PRONOUNS.contains(&first.as_str()) || PREPOSITIONS.contains(&first.as_str()) {
+        if self.lang.object_pronouns.contains(&first.as_str())
+            || self.lang.prepositions.contains(&first.as_str())
+        {
             return None;
         }
         let cut = phrase.find(',').unwrap_or(phrase.len());
         let text = phrase[..cut].trim();
-        let looks_named = DETERMINERS.contains(&first.as_str())
+        let looks_named = self.lang.determiners.contains(&first.as_str())
             || text.chars().next().is_some_and(char::is_uppercase)
             || words(text)
                 .last()
                 .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase));
-        let clause = words(text).any(|(_, w)| in_sorted(CLAUSE_WORDS, &w.to_lowercase()));
+        let clause =
+            words(text).any(|(_, w)| QuoteWords::has(self.lang.clause_words, &w.to_lowercase()));
         (looks_named && !clause && word_count(text) <= 10).then(|| Speaker {
             person: None,
             text: text.to_string(),
@@ -599,7 +428,7 @@ impl Attribution<'_> {
     /// Clinton campaign").
     fn head(&self, para: &Paragraph, from: usize, to: usize) -> Option<&Mention> {
         let phrase = &para.text[from..to];
-        let head_end = from + head_len(phrase);
+        let head_end = from + head_len(self.lang, phrase);
         let mentions: Vec<&Mention> = self.mentions_in(para.n, from, to).collect();
         let ends_head = |m: &&&Mention| {
             m.place.end <= head_end
@@ -616,10 +445,10 @@ impl Attribution<'_> {
         let modifier = after.starts_with(['\u{2019}', '\''])
             || before
                 .last()
-                .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
-            || words(after)
-                .next()
-                .is_some_and(|(at, w)| at <= 1 && in_sorted(ROLE_NOUNS, &w.to_lowercase()));
+                .is_some_and(|(_, w)| self.lang.articles.contains(&w.to_lowercase().as_str()))
+            || words(after).next().is_some_and(|(at, w)| {
+                at <= 1 && QuoteWords::has(self.lang.role_nouns, &w.to_lowercase())
+            });
         (before.len() <= 2 && !modifier).then_some(*m)
     }
 
@@ -650,7 +479,7 @@ impl Attribution<'_> {
             }
             if let Some((at, w)) = words(after).next()
                 && at <= 1
-                && in_sorted(ROLE_NOUNS, &w.to_lowercase())
+                && QuoteWords::has(self.lang.role_nouns, &w.to_lowercase())
             {
                 cursor = m.place.end + at + w.len();
                 continue;
@@ -669,16 +498,17 @@ impl Attribution<'_> {
             .char_indices()
             .find(|&(i, c)| {
                 matches!(c, ',' | ';' | ':' | '“' | '"')
+                    || DASHES.contains(&c)
                     || (c == '.'
                         && !super::text::is_abbreviation(&rest[..i])
-                        && !title_before(&rest[..i]))
+                        && !title_before(self.lang, &rest[..i]))
             })
             .map_or(rest.len(), |(i, _)| i);
         for (at, w) in words(rest) {
             if at >= end {
                 break;
             }
-            if NP_END.contains(&w.to_lowercase().as_str()) && at > 0 {
+            if self.lang.np_end.contains(&w.to_lowercase().as_str()) && at > 0 {
                 // Keep "the" + name ("said the Cuban minister"): only cut after a word.
                 if words(&rest[..at]).count() > 0 {
                     end = at;
@@ -717,11 +547,17 @@ impl Attribution<'_> {
         let list: Vec<(usize, &str)> = words(window).collect();
         let (_, first) = *list.first()?;
         let first_lower = first.to_lowercase();
-        if first_lower == "according" && list.get(1).is_some_and(|w| w.1 == "to") {
-            let from = q.close + list[1].0 + 2;
-            return self.after_verb(para, from, end);
+        let lead = window.trim_start();
+        for phrase in self.lang.according {
+            if lead.len() > phrase.len()
+                && lead.is_char_boundary(phrase.len())
+                && lead[..phrase.len()].to_lowercase() == *phrase
+            {
+                let from = end - lead.len() + phrase.len();
+                return self.after_verb(para, from, end);
+            }
         }
-        if is_speech_verb(first) {
+        if self.lang.is_speech_verb(first) {
             let from = q.close + list[0].0 + first.len();
             return self.after_verb(para, from, end);
         }
@@ -730,7 +566,7 @@ impl Attribution<'_> {
         let verb = list
             .iter()
             .take(limit + 1)
-            .position(|(_, w)| is_speech_verb(w));
+            .position(|(_, w)| self.lang.is_speech_verb(w));
         // "…,” retired Air Force general Lloyd Newton said": a name right before the verb.
         let named = verb.is_some_and(|v| {
             let verb_at = q.close + list[v].0;
@@ -756,8 +592,8 @@ impl Attribution<'_> {
                 .mentions_in(para.n, q.close, q.close + list[0].0 + first.len() + 4)
                 .next()
                 .is_some()
-            || PRONOUNS.contains(&first_lower.as_str())
-            || DETERMINERS.contains(&first_lower.as_str())
+            || self.lang.pronouns.contains(&first_lower.as_str())
+            || self.lang.determiners.contains(&first_lower.as_str())
             || first.chars().next().is_some_and(char::is_uppercase);
         if starts_phrase && let Some(v) = verb {
             let phrase_end = q.close + list[v].0;
@@ -770,10 +606,9 @@ impl Attribution<'_> {
             return None;
         }
         // "…” to the survival of the government, said X".
-        let verb = list
-            .iter()
-            .take(16)
-            .position(|(at, w)| is_speech_verb(w) && window[..*at].trim_end().ends_with(','))?;
+        let verb = list.iter().take(16).position(|(at, w)| {
+            self.lang.is_speech_verb(w) && window[..*at].trim_end().ends_with(',')
+        })?;
         let from = q.close + list[verb].0 + list[verb].1.len();
         self.after_verb(para, from, end)
     }
@@ -785,14 +620,20 @@ impl Attribution<'_> {
         let from = sentence_start.max(previous_close).min(q.open);
         let window = &para.text[from..q.open];
         let lower = window.to_lowercase();
-        if let Some(at) = lower.find("according to ") {
-            let np_from = from + at + "according to ".len();
+        for phrase in self.lang.according {
+            // Lower case keeps the byte offsets of the languages with a table.
+            let Some(at) = lower.find(&format!("{phrase} ")) else {
+                continue;
+            };
+            let np_from = from + at + phrase.len() + 1;
             if let Some(s) = self.after_verb(para, np_from, q.open) {
                 return Some(s);
             }
         }
         let list: Vec<(usize, &str)> = words(window).collect();
-        let v = list.iter().rposition(|(_, w)| is_speech_verb(w))?;
+        let v = list
+            .iter()
+            .rposition(|(_, w)| self.lang.is_speech_verb(w))?;
         let verb_at = from + list[v].0;
         let verb_end = verb_at + list[v].1.len();
         // "footage of Hillary Clinton asking", "campaign manager Robby Mook said": a name
@@ -810,7 +651,8 @@ impl Attribution<'_> {
         }
         // "Dean, a former chairman, poked at Trump's sniffing, tweeting, “…”": a
         // participle's speaker is the subject of the sentence.
-        if list[v].1.ends_with("ing") && para.text[from..verb_at].trim_end().ends_with(',') {
+        if self.lang.is_participle(list[v].1) && para.text[from..verb_at].trim_end().ends_with(',')
+        {
             let (sentence_start, _) = para.sentence(q.open);
             let clauses = comma_parts(&para.text[sentence_start..verb_at], sentence_start);
             for &(s, e) in clauses.iter().rev() {
@@ -820,7 +662,10 @@ impl Attribution<'_> {
                 let first = words(&para.text[s..e])
                     .next()
                     .map(|(_, w)| w.to_lowercase());
-                if first.as_deref().is_some_and(|w| PRONOUNS.contains(&w)) {
+                if first
+                    .as_deref()
+                    .is_some_and(|w| self.lang.pronouns.contains(&w))
+                {
                     return self.last_speaker();
                 }
             }
@@ -845,7 +690,7 @@ impl Attribution<'_> {
         // "Alejandro Velasco, an associate professor …, stated": the apposition names no
         // one; the name before it is the speaker.
         let appositive = nearest_first.as_deref().is_some_and(|w| {
-            matches!(w, "a" | "an" | "the" | "who" | "former") || w.ends_with("ing")
+            self.lang.appositive_starts.contains(&w) || self.lang.is_participle(w)
         });
         if parts.len() >= 2 && appositive {
             let (s, e) = parts[parts.len() - 2];
@@ -874,12 +719,12 @@ impl Attribution<'_> {
     fn relative_stripped(&self, para: &Paragraph, (s, e): (usize, usize)) -> Option<Speaker> {
         let text = &para.text[s..e];
         let cut = words(text)
-            .filter(|(_, w)| matches!(w.to_lowercase().as_str(), "which" | "who" | "that" | "whom"))
+            .filter(|(_, w)| self.lang.relatives.contains(&w.to_lowercase().as_str()))
             .map(|(at, w)| at + w.len())
             .last()
             .unwrap_or(0);
         let first = words(&text[cut..]).next().map(|(_, w)| w.to_lowercase())?;
-        if first.ends_with("ing") && !DETERMINERS.contains(&first.as_str()) {
+        if self.lang.is_participle(&first) && !self.lang.determiners.contains(&first.as_str()) {
             return None;
         }
         self.noun_phrase(para, s + cut, e)
@@ -931,7 +776,9 @@ impl Attribution<'_> {
         let lead: Vec<(usize, &str)> = words(text).take(4).collect();
         let name = lead
             .iter()
-            .take_while(|(_, w)| capitalised_word(w) && !in_sorted(TITLE_WORDS, &w.to_lowercase()))
+            .take_while(|(_, w)| {
+                capitalised_word(w) && !QuoteWords::has(self.lang.title_words, &w.to_lowercase())
+            })
             .count();
         let starts = lead
             .first()
@@ -974,7 +821,7 @@ impl Attribution<'_> {
             let (_, sentence_end) = para.sentence(m.place.start);
             let rest = &para.text[m.place.end..sentence_end.min(to).max(m.place.end)];
             let list: Vec<(usize, &str)> = words(rest).take(25).collect();
-            let Some(v) = list.iter().position(|(_, w)| is_speech_verb(w)) else {
+            let Some(v) = list.iter().position(|(_, w)| self.lang.is_speech_verb(w)) else {
                 continue;
             };
             let gap = &rest[..list[v].0];
@@ -1003,6 +850,7 @@ impl Names {
 pub(crate) fn article(
     names: &Names,
     article_id: &str,
+    language: &str,
     paras: &[Paragraph],
     mentions: &[Mention],
 ) -> Vec<Quote> {
@@ -1010,6 +858,7 @@ pub(crate) fn article(
     let id: std::sync::Arc<str> = article_id.into();
     let mut state = Attribution {
         names,
+        lang: super::quote_words::for_language(language),
         mentions,
         paras,
         last: None,
@@ -1021,7 +870,7 @@ pub(crate) fn article(
     // The previous quote: its paragraph, sentence, speaker and whether it ran on.
     let mut previous: Option<(usize, usize, Option<Speaker>, bool)> = None;
     for (index, para) in paras.iter().enumerate() {
-        let all = marks(para.text, &para.sentences);
+        let all = marks(state.lang, para.text, &para.sentences);
         let mut cursor = 0;
         for (k, q) in all.iter().enumerate() {
             state.since.push((index, cursor, q.open));
@@ -1094,81 +943,6 @@ pub(crate) fn article(
     out
 }
 
-/// Words that come before a surname as a title, not as a first name: "Minister Mora",
-/// "Sen. Mora". Sorted, for a binary search.
-const TITLE_WORDS: &[&str] = &[
-    "adm",
-    "admiral",
-    "ambassador",
-    "archbishop",
-    "attorney",
-    "bishop",
-    "brother",
-    "capt",
-    "captain",
-    "chairman",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "col",
-    "colonel",
-    "commander",
-    "commissioner",
-    "congressman",
-    "congresswoman",
-    "councilman",
-    "councilwoman",
-    "del",
-    "deputy",
-    "detective",
-    "director",
-    "dr",
-    "father",
-    "gen",
-    "general",
-    "gov",
-    "governor",
-    "judge",
-    "justice",
-    "king",
-    "leader",
-    "lt",
-    "madam",
-    "mayor",
-    "minister",
-    "miss",
-    "mr",
-    "mrs",
-    "ms",
-    "officer",
-    "pope",
-    "premier",
-    "president",
-    "prince",
-    "princess",
-    "prof",
-    "professor",
-    "prosecutor",
-    "queen",
-    "rabbi",
-    "rep",
-    "representative",
-    "rev",
-    "reverend",
-    "sec",
-    "secretary",
-    "sen",
-    "senator",
-    "sergeant",
-    "sgt",
-    "sheriff",
-    "sir",
-    "sister",
-    "speaker",
-    "superintendent",
-    "treasurer",
-];
-
 /// A text without a parenthesis at its start: " (R-Utah) " is " ".
 fn without_parenthesis(text: &str) -> &str {
     match text.trim_start().strip_prefix('(') {
@@ -1178,15 +952,15 @@ fn without_parenthesis(text: &str) -> &str {
 }
 
 /// Whether a text ends with a title word, whose full stop is an abbreviation's: "Del.".
-fn title_before(text: &str) -> bool {
+fn title_before(lang: &QuoteWords, text: &str) -> bool {
     words(text).last().is_some_and(|(at, w)| {
-        at + w.len() == text.len() && in_sorted(TITLE_WORDS, &w.to_lowercase())
+        at + w.len() == text.len() && QuoteWords::has(lang.title_words, &w.to_lowercase())
     })
 }
 
 /// The first name written right before a surname at `at`, when it is one: a capitalised
 /// word that is no title ("Luis" in "Luis Mora", not "Minister" or "Sen.").
-fn first_name_before(text: &str, at: usize) -> Option<usize> {
+fn first_name_before(lang: &QuoteWords, text: &str, at: usize) -> Option<usize> {
     let before = text[..at].strip_suffix(' ')?;
     let start = before
         .char_indices()
@@ -1198,13 +972,13 @@ fn first_name_before(text: &str, at: usize) -> Option<usize> {
     let bare = word.trim_end_matches('.');
     let is_name = capitalised_word(word)
         && !word.ends_with('.')
-        && !in_sorted(TITLE_WORDS, &bare.to_lowercase());
+        && !QuoteWords::has(lang.title_words, &bare.to_lowercase());
     // After another capitalised word it is part of a longer name: "the Washington Post
     // Trump said", unless that word is a title ("Sen. Luis Mora").
     let word_before = before[..start].trim_end().rsplit(' ').next().unwrap_or("");
     let in_longer_name = capitalised_word(word_before)
         && !word_before.ends_with('.')
-        && !in_sorted(TITLE_WORDS, &word_before.to_lowercase());
+        && !QuoteWords::has(lang.title_words, &word_before.to_lowercase());
     (is_name && !in_longer_name && !headline(text)).then_some(start)
 }
 
@@ -1233,10 +1007,10 @@ fn headline(text: &str) -> bool {
 /// The name of someone else that a mention is part of: a surname after another first
 /// name ("Luis Mora" when Frank Mora is registered), or a first name before another
 /// surname ("Frank Castillo").
-fn someone_else<'t>(text: &'t str, m: &Mention) -> Option<&'t str> {
+fn someone_else<'t>(lang: &QuoteWords, text: &'t str, m: &Mention) -> Option<&'t str> {
     match m.kind {
         MentionKind::Surname => {
-            first_name_before(text, m.place.start).map(|s| &text[s..m.place.end])
+            first_name_before(lang, text, m.place.start).map(|s| &text[s..m.place.end])
         }
         MentionKind::FirstName => {
             let after = text[m.place.end..].strip_prefix(' ')?;
@@ -1267,7 +1041,7 @@ fn comma_parts(text: &str, offset: usize) -> Vec<(usize, usize)> {
 
 /// How much of a noun phrase is its head: up to an apposition, a parenthesis or a
 /// qualifier ("Rep. Elijah Cummings of Maryland", "Rep. Jim Clyburn (D-S.C.)").
-fn head_len(phrase: &str) -> usize {
+fn head_len(lang: &QuoteWords, phrase: &str) -> usize {
     let mut end = phrase
         .find([',', '(', ';', ':', '\u{2014}', '\u{2013}'])
         .unwrap_or(phrase.len());
@@ -1275,12 +1049,7 @@ fn head_len(phrase: &str) -> usize {
         if at >= end {
             break;
         }
-        if at > 0
-            && matches!(
-                w,
-                "of" | "who" | "from" | "at" | "in" | "on" | "for" | "with" | "to"
-            )
-        {
+        if at > 0 && lang.head_cuts.contains(&w) {
             end = at;
             break;
         }
@@ -1316,6 +1085,10 @@ mod tests {
 
     /// (quoted text, speaker id or text, or "-") of every quote in `body`.
     fn quotes(body: &str) -> Vec<(String, String)> {
+        quotes_in("en", body)
+    }
+
+    fn quotes_in(language: &str, body: &str) -> Vec<(String, String)> {
         let people = vec![
             person(
                 "bruno",
@@ -1343,10 +1116,11 @@ mod tests {
             ),
         ];
         let names = Names::new(&people);
-        let a = article_of(body);
+        let mut a = article_of(body);
+        a.language = language.into();
         let paras = Paragraph::all(&a);
         let (ms, _) = mentions::article(&names, &a, &paras);
-        article(&names, "a", &paras, &ms)
+        article(&names, "a", &a.language, &paras, &ms)
             .into_iter()
             .map(|q| {
                 let who = q
@@ -1502,9 +1276,43 @@ mod tests {
     }
 
     #[test]
-    fn speech_verbs_are_sorted() {
-        assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
-        assert!(is_speech_verb("Said") && !is_speech_verb("post"));
+    fn spanish_quotes_read_the_spanish_table() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "«Vamos a ganar», dijo Frank Mora en la ceremonia.",
+                &[("Vamos a ganar", "mora")],
+            ),
+            (
+                "Mora aseguró que «no habrá marcha atrás».",
+                &[("no habrá marcha atrás", "mora")],
+            ),
+            (
+                "Según Tamara Suju, los presos siguen «bajo medidas de coerción».",
+                &[("bajo medidas de coerción", "suju")],
+            ),
+            (
+                "“Es un día histórico”, declaró el ministro del Interior.",
+                &[("Es un día histórico", "el ministro del Interior")],
+            ),
+            // Dialogue: a dash opens the speech, a dash after a space the narrator's words.
+            (
+                "—No vamos a ceder —afirmó Mora—. Lo haremos por ellos.",
+                &[
+                    ("No vamos a ceder", "mora"),
+                    ("Lo haremos por ellos.", "mora"),
+                ],
+            ),
+            // Someone else with a registered surname, in Spanish usage.
+            (
+                "«Es falso», dijo el diputado Luis Mora.",
+                &[("Es falso", "Luis Mora")],
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(quotes_in("es", body), pairs(expected), "{body}");
+        }
+        // An English article does not read Spanish dialogue dashes.
+        assert!(quotes_in("en", "—No vamos a ceder —afirmó Mora.").is_empty());
     }
 
     #[test]

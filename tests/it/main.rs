@@ -10,6 +10,7 @@ mod large;
 mod links;
 mod output;
 mod publish;
+mod quotes;
 mod regressions;
 mod scale;
 mod serve;
