@@ -23,6 +23,7 @@ mod conflicts;
 mod dates;
 mod mentions;
 mod per_article;
+mod quote_words;
 mod quotes;
 mod saved;
 mod stories;
@@ -484,7 +485,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
             }
             let paras = text::Paragraph::all(article);
             let (mentions, warnings) = mentions::article(&names, article, &paras);
-            let quotes = quotes::article(&names, &article.id, &paras, &mentions);
+            let quotes = quotes::article(&names, &article.id, &article.language, &paras, &mentions);
             let dates = dates::article(&article.id, article.published.date, &paras);
             let reading = background::Reading::of(&paras);
             // Each list in a block of its size, made on the thread that grew it, so

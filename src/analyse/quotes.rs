@@ -1,212 +1,47 @@
 //! A *quote* is text an article puts between quotation marks as someone's words, with its
-//! *speaker*: the person or body the attribution names. Marks are typographic (“ ” and
-//! ‘ ’, where ’ between letters is an apostrophe) or straight; a quote may run across
+//! *speaker*: the person or body the attribution names. Marks are typographic (“ ”, « »
+//! and ‘ ’, where ’ between letters is an apostrophe) or straight; a quote may run across
 //! sentences, and may run on into the next paragraph when a paragraph ends inside it.
 //! Only the outermost quote counts: ‘Security Services’ inside Trump's words is part of
 //! his quote. A closing mark with no opening one (a copy-editing slip) closes a quote
-//! that starts after the last sentence of the paragraph that reports speech.
+//! that starts after the last sentence of the paragraph that reports speech. In a
+//! language written with dialogue dashes, a paragraph that opens with a dash is speech
+//! up to the dash that opens the narrator's words ("—No vamos a ceder —afirmó Pérez—.").
 //!
 //! The speaker comes from the attribution next to the quote, tried in this order:
-//! after it ("…,” said X", "…,” X said", "…,” X told …"), before it in the same sentence
-//! ("X said that “…", "X stated, “…", "according to X, …"), else the quote continues the
-//! previous one in the same or the previous sentence ("“…,” he said. “…”"). A pronoun
-//! ("he said") is the last speaker the article named, including speakers of reported
-//! speech without quotation marks ("Suju said political prisoners …"). A speaker who is
-//! a mentioned person is linked to them; any other speaker is kept as written ("a senior
-//! Venezuelan military official").
+//! after it ("…,” said X", "…,” X said", "…,” X told …", "…” ― X"), before it in the same
+//! sentence ("X said that “…", "X stated, “…", "according to X, …", "Said X: “…"), else
+//! the quote continues the previous one in the same or the next sentence, or after a
+//! short attribution ("“…,” he said. “…”"), else it follows reported speech in the
+//! sentence before ("…, Schiff said. “…”"), else it is the words of the person its
+//! sentence starts with ("Trump called the winner “Miss Piggy”"). A speaker phrase is
+//! read for the person it is headed by ("Trump lawyer Marc Kasowitz", "Rep. Jim Clyburn
+//! (D-S.C.)"), not a name that only qualifies it ("the Clinton campaign"). A pronoun
+//! ("he said") is the person the quote's sentence starts with, else the newest speaker
+//! of reported speech, else the person the newest sentence since the last quote starts
+//! with, else the last quote's speaker. A speaker who is a mentioned person is linked to
+//! them; any other speaker is kept as written ("a senior Venezuelan military official"),
+//! unless the words are a clause, not a speaker ("Clinton is").
+//!
+//! Only a registered person's own name gives them the words: a first name or surname
+//! they share with someone else ("Luis Mora" beside a registered Frank Mora, "Donald
+//! Trump" beside a registered Donald Trump Jr.) is that someone else, kept as written,
+//! and a bare surname is nobody's when an unregistered namesake is named in its
+//! paragraph (or anywhere in the article, when the registered person is not named there
+//! in full).
+//!
+//! The words this reads (verbs of saying, pronouns, titles…) are a table per language,
+//! [`super::quote_words`].
 //!
 //! Scare quotes and names are not quotes: a quotation of one to three words with no
-//! attribution of its own or from the quote before it (‘captured’, “substantial
-//! number”) is skipped, and so is a nickname between two capitalised words (Ernesto
-//! “Che” Guevara). The evaluation set follows the same rule.
+//! attribution of its own, from the quote before it or from its sentence's subject
+//! (‘captured’, “substantial number”) is skipped, and so is a nickname between two
+//! capitalised words (Ernesto “Che” Guevara). The evaluation set follows the same rule.
 
 use super::mentions::Names;
+use super::quote_words::QuoteWords;
 use super::text::{Paragraph, sentence_at};
-use super::{Mention, Place, Quote};
-
-/// Verbs that attribute words to a speaker, in every form the attribution may take.
-/// Verbs that attribute words to a speaker, in the forms an attribution takes. Forms
-/// that are more often nouns ("a post on Truth Social", "the state", "a promise", "a
-/// phone call") are left out. Sorted, for a binary search.
-const SPEECH_VERBS: &[&str] = &[
-    "acknowledge",
-    "acknowledged",
-    "add",
-    "added",
-    "adding",
-    "adds",
-    "admit",
-    "admitted",
-    "announce",
-    "announced",
-    "announces",
-    "argue",
-    "argued",
-    "argues",
-    "arguing",
-    "asked",
-    "assert",
-    "asserted",
-    "asserting",
-    "asserts",
-    "assure",
-    "assured",
-    "assuring",
-    "called",
-    "calling",
-    "claimed",
-    "conclude",
-    "concluded",
-    "confirm",
-    "confirmed",
-    "confirming",
-    "confirms",
-    "continued",
-    "declare",
-    "declared",
-    "declares",
-    "describe",
-    "described",
-    "describes",
-    "describing",
-    "emphasised",
-    "emphasize",
-    "emphasized",
-    "explain",
-    "explained",
-    "explaining",
-    "explains",
-    "indicate",
-    "indicated",
-    "indicating",
-    "insist",
-    "insisted",
-    "insists",
-    "mentioned",
-    "noted",
-    "noting",
-    "pledged",
-    "posted",
-    "predicted",
-    "promised",
-    "quipped",
-    "reaffirm",
-    "reaffirmed",
-    "recalled",
-    "reiterate",
-    "reiterated",
-    "remarked",
-    "replied",
-    "respond",
-    "responded",
-    "said",
-    "say",
-    "saying",
-    "says",
-    "shouted",
-    "stated",
-    "stating",
-    "stressed",
-    "suggest",
-    "suggested",
-    "tell",
-    "telling",
-    "tells",
-    "told",
-    "tweeted",
-    "urge",
-    "urged",
-    "urges",
-    "vowed",
-    "warn",
-    "warned",
-    "warns",
-    "write",
-    "writes",
-    "wrote",
-];
-
-pub(crate) fn is_speech_verb(word: &str) -> bool {
-    super::text::in_sorted(SPEECH_VERBS, word)
-}
-
-const PRONOUNS: &[&str] = &["he", "she"];
-const DETERMINERS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "one",
-    "another",
-    "two",
-    "three",
-    "four",
-    "five",
-    "several",
-    "some",
-    "his",
-    "her",
-    "their",
-    "its",
-    "both",
-    "many",
-    "other",
-    "others",
-    "officials",
-    "sources",
-];
-/// Words that end a speaker written after its verb ("said X at the ceremony").
-const NP_END: &[&str] = &[
-    "at",
-    "in",
-    "on",
-    "during",
-    "after",
-    "before",
-    "to",
-    "from",
-    "via",
-    "about",
-    "with",
-    "while",
-    "when",
-    "as",
-    "because",
-    "following",
-    "for",
-    "and",
-    "but",
-    "who",
-    "which",
-    "that",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-];
-const OBJECT_PRONOUNS: &[&str] = &["it", "them", "him", "her", "us", "me", "so", "this", "that"];
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "following",
-    "during",
-    "since",
-    "for",
-    "from",
-    "with",
-    "by",
-    "under",
-    "according",
-    "over",
-    "thereafter",
-    "then",
-    "later",
-    "subsequently",
-];
+use super::{Mention, MentionKind, Place, Quote};
 
 /// The quotation marks of a paragraph, outermost quotes only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,7 +62,12 @@ enum Mark {
 }
 
 /// Finds the outermost quotations of a paragraph.
-pub(crate) fn marks(text: &str, sentences: &[(usize, usize)]) -> Vec<Marks> {
+pub(crate) fn marks(lang: &QuoteWords, text: &str, sentences: &[(usize, usize)]) -> Vec<Marks> {
+    if lang.dialogue_dashes
+        && let Some(speech) = dialogue(text)
+    {
+        return speech;
+    }
     let mut out = Vec::new();
     let mut stack: Vec<(Mark, usize, usize)> = Vec::new();
     let letter = |k: Option<char>| k.is_some_and(char::is_alphanumeric);
@@ -280,7 +120,7 @@ pub(crate) fn marks(text: &str, sentences: &[(usize, usize)]) -> Vec<Marks> {
                 // A closing mark with nothing open: the opening one was left out.
                 let unopened_quote = !closed && stack.is_empty();
                 if unopened_quote {
-                    out.push(unopened(text, sentences, i, len));
+                    out.push(unopened(lang, text, sentences, i, len));
                 }
             }
             '"' => {
@@ -336,14 +176,69 @@ pub(crate) fn marks(text: &str, sentences: &[(usize, usize)]) -> Vec<Marks> {
     super::text::outermost(out, |m| (m.open, m.close))
 }
 
+const DASHES: [char; 3] = ['\u{2014}', '\u{2013}', '\u{2015}'];
+
+/// The speech of a paragraph written as dialogue: it opens with a dash, and a dash after
+/// a space opens the narrator's words, which a dash closes before the speech goes on
+/// ("—No vamos a ceder —afirmó Pérez—. Lo haremos.").
+fn dialogue(text: &str) -> Option<Vec<Marks>> {
+    let body = text.trim_start();
+    let first = body.chars().next().filter(|c| DASHES.contains(c))?;
+    let mut out = Vec::new();
+    let mut open = text.len() - body.len();
+    let mut start = open + first.len_utf8();
+    loop {
+        // The narrator's words start at a dash after a space.
+        let aside = text[start..]
+            .char_indices()
+            .find(|&(i, c)| DASHES.contains(&c) && text[..start + i].ends_with(' '))
+            .map(|(i, c)| (start + i, c.len_utf8()));
+        let Some((dash, len)) = aside else {
+            out.push(Marks {
+                open,
+                inner: (start, text.len()),
+                close: text.len(),
+                runs_on: false,
+            });
+            return Some(out);
+        };
+        out.push(Marks {
+            open,
+            inner: (start, dash),
+            close: dash + len,
+            runs_on: false,
+        });
+        // The speech goes on after the dash that closes the narrator's words.
+        let Some((end, c)) = text[dash + len..]
+            .char_indices()
+            .find(|(_, c)| DASHES.contains(c))
+            .map(|(i, c)| (dash + len + i, c))
+        else {
+            return Some(out);
+        };
+        let rest = text[end + c.len_utf8()..].trim_start_matches(['.', ',', ' ']);
+        if rest.is_empty() {
+            return Some(out);
+        }
+        open = end;
+        start = text.len() - rest.len();
+    }
+}
+
 /// A closing mark with no opening one: the quote starts at the first sentence after the
 /// last one (in this paragraph) that reports speech.
-fn unopened(text: &str, sentences: &[(usize, usize)], at: usize, len: usize) -> Marks {
+fn unopened(
+    lang: &QuoteWords,
+    text: &str,
+    sentences: &[(usize, usize)],
+    at: usize,
+    len: usize,
+) -> Marks {
     let k = sentence_at(sentences, at);
     let mut start = sentences.get(k).map_or(0, |s| s.0);
     for j in (0..k).rev() {
         let (s, e) = sentences[j];
-        if words(&text[s..e]).any(|(_, w)| is_speech_verb(w)) {
+        if words(&text[s..e]).any(|(_, w)| lang.is_speech_verb(w)) {
             break;
         }
         start = s;
@@ -375,10 +270,18 @@ pub(crate) struct Speaker {
 /// The article-wide state of attribution: who spoke last.
 struct Attribution<'a> {
     names: &'a Names,
+    /// The words of the article's language.
+    lang: &'static QuoteWords,
     mentions: &'a [Mention],
     paras: &'a [Paragraph<'a>],
     /// The speaker of the last attributed quote.
     last: Option<Speaker>,
+    /// The person the sentence of the quote at hand starts with, before the quote:
+    /// whom a pronoun in that sentence means ("Sen. Claire McCaskill scolded him: “…,”
+    /// she said").
+    subject: Option<Speaker>,
+    /// Whether a surname is also someone else's in this article, by surname as written.
+    namesakes: std::cell::RefCell<std::collections::HashMap<String, bool>>,
     /// Text read since then (paragraph index, byte range), where reported speech may
     /// name a newer speaker; read only when a pronoun needs it, which is rare.
     since: Vec<(usize, usize, usize)>,
@@ -395,11 +298,26 @@ impl Attribution<'_> {
     }
 
     fn speaker_of(&self, m: &Mention) -> Speaker {
-        let written = self
-            .paras
-            .get(m.place.paragraph.wrapping_sub(1))
+        let para = self.paras.get(m.place.paragraph.wrapping_sub(1));
+        let written = para
             .and_then(|p| p.text.get(m.place.start..m.place.end))
             .unwrap_or("");
+        // Only a registered person's own name makes them the speaker: Luis Mora is not
+        // Frank Mora, and a bare "Mora" beside a Luis Mora may be either.
+        if let Some(para) = para {
+            if let Some(other) = someone_else(self.lang, para.text, m) {
+                return Speaker {
+                    person: None,
+                    text: other.to_string(),
+                };
+            }
+            if m.kind == MentionKind::Surname && self.namesake_in(para, m) {
+                return Speaker {
+                    person: None,
+                    text: written.to_string(),
+                };
+            }
+        }
         let text = match &m.person {
             Some(id) => self.names.display_of(id).unwrap_or(written),
             None => written,
@@ -411,8 +329,63 @@ impl Attribution<'_> {
         }
     }
 
-    /// A speaker written in `[from, to)` of the paragraph: a mention near its start, a
-    /// pronoun, or the words themselves up to the first comma.
+    /// Whether the article also names someone else with a bare surname, who is not a
+    /// person of the briefing ("Frank Mora … his cousin Luis Mora … Mora said"; "Donald
+    /// Trump" unregistered beside a registered Ivana Trump): then the bare surname may be
+    /// either. Asked once per surname and article.
+    ///
+    /// Where the article names the registered person in full, a namesake elsewhere in
+    /// it does not make the surname doubtful, one in the same paragraph does.
+    fn namesake_in(&self, para: &Paragraph, m: &Mention) -> bool {
+        let surname = &para.text[m.place.start..m.place.end];
+        let introduced = self.mentions.iter().any(|o| {
+            o.person.is_some()
+                && o.person == m.person
+                && matches!(o.kind, MentionKind::FullName | MentionKind::Alias)
+        });
+        let own = m
+            .person
+            .as_deref()
+            .and_then(|id| self.names.display_of(id))
+            .unwrap_or("");
+        let own_first = own.split(' ').next().unwrap_or("");
+        // "Donald Trump Jr.": "Donald Trump" without the suffix is his father.
+        let own_suffix = own
+            .rsplit(' ')
+            .next()
+            .filter(|w| matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III"))
+            .map(|w| w.trim_end_matches('.'));
+        let namesake = |p: &Paragraph| {
+            p.text.match_indices(surname).any(|(at, _)| {
+                let end = at + surname.len();
+                let registered = self.mentions_in(p.n, at.saturating_sub(64), end).any(|o| {
+                    o.place.start <= at && end <= o.place.end && o.kind != MentionKind::Surname
+                });
+                let suffixed = own_suffix.is_none_or(|suffix| {
+                    p.text[end..]
+                        .trim_start_matches([',', ' '])
+                        .starts_with(suffix)
+                });
+                !registered
+                    && first_name_before(self.lang, p.text, at)
+                        .is_some_and(|s| p.text[s..at].trim_end() != own_first || !suffixed)
+            })
+        };
+        if introduced {
+            return namesake(para);
+        }
+        if let Some(&known) = self.namesakes.borrow().get(surname) {
+            return known;
+        }
+        let found = self.paras.iter().any(namesake);
+        self.namesakes
+            .borrow_mut()
+            .insert(surname.to_string(), found);
+        found
+    }
+
+    /// A speaker written in `[from, to)` of the paragraph: the person the phrase is
+    /// headed by, a pronoun, or the words themselves up to the first comma.
     fn noun_phrase(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
         let phrase = para.text[from..to].trim_matches(|c: char| c.is_whitespace() || c == ',');
         if phrase.is_empty() {
@@ -420,40 +393,122 @@ impl Attribution<'_> {
         }
         let from = from + para.text[from..to].find(phrase).unwrap_or(0);
         let lead: Vec<(usize, &str)> = words(phrase).take(3).collect();
-        if let Some(m) = self.mentions_in(para.n, from, from + phrase.len()).next() {
-            let before = words(&para.text[from..m.place.start]).count();
-            if before <= 2 {
-                return Some(self.speaker_of(m));
-            }
+        if let Some(m) = self.head(para, from, from + phrase.len()) {
+            return Some(self.speaker_of(m));
         }
         let first = lead.first().map(|(_, w)| w.to_lowercase())?;
-        if PRONOUNS.contains(&first.as_str()) && lead.len() == 1 {
+        // "he said", and "he then defended the remark, saying": the clause's subject.
+        if self.lang.pronouns.contains(&first.as_str()) {
             return self.last_speaker();
         }
-        if OBJECT_PRONOUNS.contains(&first.as_str()) || PREPOSITIONS.contains(&first.as_str()) {
+        if self.lang.object_pronouns.contains(&first.as_str())
+            || self.lang.prepositions.contains(&first.as_str())
+        {
             return None;
         }
         let cut = phrase.find(',').unwrap_or(phrase.len());
         let text = phrase[..cut].trim();
-        let looks_named = DETERMINERS.contains(&first.as_str())
-            || text.chars().next().is_some_and(char::is_uppercase);
-        (looks_named && word_count(text) <= 10).then(|| Speaker {
+        let looks_named = self.lang.determiners.contains(&first.as_str())
+            || text.chars().next().is_some_and(char::is_uppercase)
+            || words(text)
+                .last()
+                .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase));
+        let clause =
+            words(text).any(|(_, w)| QuoteWords::has(self.lang.clause_words, &w.to_lowercase()));
+        (looks_named && !clause && word_count(text) <= 10).then(|| Speaker {
             person: None,
             text: text.to_string(),
         })
     }
 
+    /// The mentioned person a noun phrase is about: the name its head ends with,
+    /// before any apposition or qualifier ("Trump lawyer Marc Kasowitz", "Rep. Elijah
+    /// Cummings of Maryland, the panel's ranking Democrat"), else a name at its start
+    /// that is not a modifier ("Mora and Suju", but not "Trump's lawyer" or "the
+    /// Clinton campaign").
+    fn head(&self, para: &Paragraph, from: usize, to: usize) -> Option<&Mention> {
+        let phrase = &para.text[from..to];
+        let head_end = from + head_len(self.lang, phrase);
+        let mentions: Vec<&Mention> = self.mentions_in(para.n, from, to).collect();
+        let ends_head = |m: &&&Mention| {
+            m.place.end <= head_end
+                && para.text[m.place.end..head_end]
+                    .split_whitespace()
+                    .all(|w| matches!(w, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III"))
+        };
+        if let Some(m) = mentions.iter().rev().find(ends_head) {
+            return Some(m);
+        }
+        let m = mentions.first()?;
+        let before: Vec<(usize, &str)> = words(&para.text[from..m.place.start]).collect();
+        let after = &para.text[m.place.end..to];
+        let modifier = after.starts_with(['\u{2019}', '\''])
+            || before
+                .last()
+                .is_some_and(|(_, w)| self.lang.articles.contains(&w.to_lowercase().as_str()))
+            || words(after).next().is_some_and(|(at, w)| {
+                at <= 1 && QuoteWords::has(self.lang.role_nouns, &w.to_lowercase())
+            });
+        (before.len() <= 2 && !modifier).then_some(*m)
+    }
+
+    /// The person a clause in `[from, to)` starts with, its subject: a name after at
+    /// most a few words of title ("Democratic Sen. Claire McCaskill scolded him"),
+    /// past names that only qualify it ("Hillary Clinton’s campaign manager Robby
+    /// Mook said", "Trump lawyer Marc Kasowitz said").
+    fn subject(&self, para: &Paragraph, from: usize, to: usize) -> Option<&Mention> {
+        let mut cursor = from;
+        for m in self.mentions_in(para.n, from, to) {
+            let gap: Vec<&str> = words(&para.text[cursor..m.place.start])
+                .map(|(_, w)| w)
+                .collect();
+            let title = gap.len() <= 4
+                && gap
+                    .iter()
+                    .all(|w| !super::text::is_stopword(&w.to_lowercase()));
+            if !title {
+                return None;
+            }
+            let after = &para.text[m.place.end..to];
+            if let Some(rest) = after
+                .strip_prefix("\u{2019}s")
+                .or_else(|| after.strip_prefix("'s"))
+            {
+                cursor = to - rest.len();
+                continue;
+            }
+            if let Some((at, w)) = words(after).next()
+                && at <= 1
+                && QuoteWords::has(self.lang.role_nouns, &w.to_lowercase())
+            {
+                cursor = m.place.end + at + w.len();
+                continue;
+            }
+            return Some(m);
+        }
+        None
+    }
+
     /// The words after a speech verb, up to a comma or a preposition: "said X at …".
     fn after_verb(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
         let rest = &para.text[from..to];
+        // A full stop ends the speaker unless it ends an abbreviation: "said Rep. Jim
+        // Clyburn", "said G.K. Butterfield".
         let mut end = rest
-            .find([',', '.', ';', ':', '“', '"'])
-            .unwrap_or(rest.len());
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, ',' | ';' | ':' | '“' | '"')
+                    || DASHES.contains(&c)
+                    || (c == '.'
+                        && !super::text::is_abbreviation(&rest[..i])
+                        && !title_before(self.lang, &rest[..i]))
+            })
+            .map_or(rest.len(), |(i, _)| i);
         for (at, w) in words(rest) {
             if at >= end {
                 break;
             }
-            if NP_END.contains(&w.to_lowercase().as_str()) && at > 0 {
+            if self.lang.np_end.contains(&w.to_lowercase().as_str()) && at > 0 {
                 // Keep "the" + name ("said the Cuban minister"): only cut after a word.
                 if words(&rest[..at]).count() > 0 {
                     end = at;
@@ -479,30 +534,67 @@ impl Attribution<'_> {
         let ended = para.text[q.inner.0..q.inner.1]
             .trim_end()
             .ends_with(['.', '!', '?']);
+        // "…” ― Jorge Falcon": a reader's name under their words.
+        if let Some(rest) = window
+            .trim_start()
+            .strip_prefix(['\u{2015}', '\u{2014}', '\u{2013}'])
+        {
+            let from = end - rest.len();
+            return self
+                .noun_phrase(para, from, end)
+                .filter(|s| s.person.is_some());
+        }
         let list: Vec<(usize, &str)> = words(window).collect();
         let (_, first) = *list.first()?;
         let first_lower = first.to_lowercase();
-        if first_lower == "according" && list.get(1).is_some_and(|w| w.1 == "to") {
-            let from = q.close + list[1].0 + 2;
-            return self.after_verb(para, from, end);
+        let lead = window.trim_start();
+        for phrase in self.lang.according {
+            if lead.len() > phrase.len()
+                && lead.is_char_boundary(phrase.len())
+                && lead[..phrase.len()].to_lowercase() == *phrase
+            {
+                let from = end - lead.len() + phrase.len();
+                return self.after_verb(para, from, end);
+            }
         }
-        if is_speech_verb(first) {
+        if self.lang.is_speech_verb(first) {
             let from = q.close + list[0].0 + first.len();
             return self.after_verb(para, from, end);
         }
-        let starts_phrase = self
-            .mentions_in(para.n, q.close, q.close + list[0].0 + first.len() + 4)
-            .next()
-            .is_some()
-            || PRONOUNS.contains(&first_lower.as_str())
-            || DETERMINERS.contains(&first_lower.as_str())
-            || first.chars().next().is_some_and(char::is_uppercase);
         // After a quote that ends its own sentence, only a short "X said" belongs to it.
         let limit = if ended { 4 } else { 30 };
         let verb = list
             .iter()
             .take(limit + 1)
-            .position(|(_, w)| is_speech_verb(w));
+            .position(|(_, w)| self.lang.is_speech_verb(w));
+        // "…,” retired Air Force general Lloyd Newton said": a name right before the verb.
+        let named = verb.is_some_and(|v| {
+            let verb_at = q.close + list[v].0;
+            self.mentions_in(para.n, q.close, verb_at)
+                .last()
+                .is_some_and(|m| {
+                    without_parenthesis(&para.text[m.place.end..verb_at])
+                        .trim()
+                        .is_empty()
+                })
+        });
+        // "…,” retired general Lloyd Newton said", a name the briefing does not know.
+        let capitalised = verb.is_some_and(|v| {
+            let phrase = &window[..list[v].0];
+            !phrase.contains([',', '.', ';'])
+                && list[..v]
+                    .iter()
+                    .any(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        });
+        let starts_phrase = named
+            || capitalised
+            || self
+                .mentions_in(para.n, q.close, q.close + list[0].0 + first.len() + 4)
+                .next()
+                .is_some()
+            || self.lang.pronouns.contains(&first_lower.as_str())
+            || self.lang.determiners.contains(&first_lower.as_str())
+            || first.chars().next().is_some_and(char::is_uppercase);
         if starts_phrase && let Some(v) = verb {
             let phrase_end = q.close + list[v].0;
             if ended && window[..list[v].0].contains(',') {
@@ -514,10 +606,9 @@ impl Attribution<'_> {
             return None;
         }
         // "…” to the survival of the government, said X".
-        let verb = list
-            .iter()
-            .take(16)
-            .position(|(at, w)| is_speech_verb(w) && window[..*at].trim_end().ends_with(','))?;
+        let verb = list.iter().take(16).position(|(at, w)| {
+            self.lang.is_speech_verb(w) && window[..*at].trim_end().ends_with(',')
+        })?;
         let from = q.close + list[verb].0 + list[verb].1.len();
         self.after_verb(para, from, end)
     }
@@ -529,15 +620,56 @@ impl Attribution<'_> {
         let from = sentence_start.max(previous_close).min(q.open);
         let window = &para.text[from..q.open];
         let lower = window.to_lowercase();
-        if let Some(at) = lower.find("according to ") {
-            let np_from = from + at + "according to ".len();
+        for phrase in self.lang.according {
+            // Lower case keeps the byte offsets of the languages with a table.
+            let Some(at) = lower.find(&format!("{phrase} ")) else {
+                continue;
+            };
+            let np_from = from + at + phrase.len() + 1;
             if let Some(s) = self.after_verb(para, np_from, q.open) {
                 return Some(s);
             }
         }
         let list: Vec<(usize, &str)> = words(window).collect();
-        let v = list.iter().rposition(|(_, w)| is_speech_verb(w))?;
+        let v = list
+            .iter()
+            .rposition(|(_, w)| self.lang.is_speech_verb(w))?;
         let verb_at = from + list[v].0;
+        let verb_end = verb_at + list[v].1.len();
+        // "footage of Hillary Clinton asking", "campaign manager Robby Mook said": a name
+        // right before the verb is its subject.
+        if let Some(m) = self
+            .mentions_in(para.n, from, verb_at)
+            .last()
+            .filter(|m| para.text[m.place.end..verb_at].trim().is_empty())
+        {
+            return Some(self.speaker_of(m));
+        }
+        // "Said Ellis: “…”": the speaker after the verb.
+        if para.text[from..verb_at].trim().is_empty() {
+            return self.after_verb(para, verb_end, q.open);
+        }
+        // "Dean, a former chairman, poked at Trump's sniffing, tweeting, “…”": a
+        // participle's speaker is the subject of the sentence.
+        if self.lang.is_participle(list[v].1) && para.text[from..verb_at].trim_end().ends_with(',')
+        {
+            let (sentence_start, _) = para.sentence(q.open);
+            let clauses = comma_parts(&para.text[sentence_start..verb_at], sentence_start);
+            for &(s, e) in clauses.iter().rev() {
+                if let Some(m) = self.subject(para, s, e) {
+                    return Some(self.speaker_of(m));
+                }
+                let first = words(&para.text[s..e])
+                    .next()
+                    .map(|(_, w)| w.to_lowercase());
+                if first
+                    .as_deref()
+                    .is_some_and(|w| self.lang.pronouns.contains(&w))
+                {
+                    return self.last_speaker();
+                }
+            }
+        }
         // The subject: the comma-separated parts before the verb, nearest first.
         let head = &para.text[from..verb_at];
         let mut parts: Vec<(usize, usize)> = Vec::new();
@@ -550,7 +682,7 @@ impl Attribution<'_> {
         }
         parts.push((from + start, verb_at));
         let nearest = *parts.last()?;
-        if let Some(m) = self.mentions_in(para.n, nearest.0, nearest.1).next() {
+        if let Some(m) = self.head(para, nearest.0, nearest.1) {
             return Some(self.speaker_of(m));
         }
         let nearest_text = para.text[nearest.0..nearest.1].trim();
@@ -558,7 +690,7 @@ impl Attribution<'_> {
         // "Alejandro Velasco, an associate professor …, stated": the apposition names no
         // one; the name before it is the speaker.
         let appositive = nearest_first.as_deref().is_some_and(|w| {
-            matches!(w, "a" | "an" | "the" | "who" | "former") || w.ends_with("ing")
+            self.lang.appositive_starts.contains(&w) || self.lang.is_participle(w)
         });
         if parts.len() >= 2 && appositive {
             let (s, e) = parts[parts.len() - 2];
@@ -572,7 +704,7 @@ impl Attribution<'_> {
             return Some(s);
         }
         for &(s, e) in parts.iter().rev().skip(1) {
-            if let Some(m) = self.mentions_in(para.n, s, e).next() {
+            if let Some(m) = self.head(para, s, e) {
                 return Some(self.speaker_of(m));
             }
         }
@@ -587,12 +719,12 @@ impl Attribution<'_> {
     fn relative_stripped(&self, para: &Paragraph, (s, e): (usize, usize)) -> Option<Speaker> {
         let text = &para.text[s..e];
         let cut = words(text)
-            .filter(|(_, w)| matches!(w.to_lowercase().as_str(), "which" | "who" | "that" | "whom"))
+            .filter(|(_, w)| self.lang.relatives.contains(&w.to_lowercase().as_str()))
             .map(|(at, w)| at + w.len())
             .last()
             .unwrap_or(0);
         let first = words(&text[cut..]).next().map(|(_, w)| w.to_lowercase())?;
-        if first.ends_with("ing") && !DETERMINERS.contains(&first.as_str()) {
+        if self.lang.is_participle(&first) && !self.lang.determiners.contains(&first.as_str()) {
             return None;
         }
         self.noun_phrase(para, s + cut, e)
@@ -603,6 +735,9 @@ impl Attribution<'_> {
     /// not follow it either, and looking further made long articles quadratic.
     fn last_speaker(&self) -> Option<Speaker> {
         const REACH: usize = 3;
+        if let Some(s) = &self.subject {
+            return Some(s.clone());
+        }
         let newest = self.since.last().map_or(0, |s| s.0);
         self.since
             .iter()
@@ -610,7 +745,72 @@ impl Attribution<'_> {
             .take_while(|s| s.0 + REACH >= newest)
             .find_map(|&(k, from, to)| self.reported(&self.paras[k], from, to))
             .map(|(_, s)| s)
+            .or_else(|| {
+                self.since
+                    .iter()
+                    .rev()
+                    .take_while(|s| s.0 + REACH >= newest)
+                    .find_map(|&(k, from, to)| self.newest_subject(&self.paras[k], from, to))
+            })
             .or_else(|| self.last.clone())
+    }
+
+    /// The person the newest sentence in `[from, to)` that starts with one is about:
+    /// "Scott bristles at the suggestion. “…,” he said."
+    fn newest_subject(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
+        para.sentences
+            .iter()
+            .rev()
+            .filter(|&&(s, e)| s < to && e > from)
+            .find_map(|&(s, e)| self.sentence_subject(para, s.max(from), e.min(to)))
+    }
+
+    /// Who a clause in `[from, to)` is about: a mentioned person it starts with, else a
+    /// name the briefing does not know ("Pedro Velasco disagreed"), kept as written so
+    /// that a pronoun after it is not given to someone registered.
+    fn sentence_subject(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
+        if let Some(m) = self.subject(para, from, to) {
+            return Some(self.speaker_of(m));
+        }
+        let text = &para.text[from..to];
+        let lead: Vec<(usize, &str)> = words(text).take(4).collect();
+        let name = lead
+            .iter()
+            .take_while(|(_, w)| {
+                capitalised_word(w) && !QuoteWords::has(self.lang.title_words, &w.to_lowercase())
+            })
+            .count();
+        let starts = lead
+            .first()
+            .is_some_and(|(at, _)| text[..*at].trim().is_empty());
+        let verb_follows = lead
+            .get(name)
+            .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_lowercase));
+        (starts && name >= 2 && verb_follows && !headline(text)).then(|| {
+            let (s, w) = lead[name - 1];
+            Speaker {
+                person: None,
+                text: text[lead[0].0..s + w.len()].to_string(),
+            }
+        })
+    }
+
+    /// The speaker of reported speech in the sentence right before a quotation that
+    /// has no attribution of its own: "… Kerry negotiates with Russia, Schiff said.
+    /// “The other factor …”".
+    fn reported_before(&self, para: &Paragraph, open: usize) -> Option<Speaker> {
+        let k = sentence_at(&para.sentences, open);
+        let (s, e) = *para.sentences.get(k.checked_sub(1)?)?;
+        if para
+            .sentences
+            .get(k)
+            .is_some_and(|&(start, _)| start < open && !para.text[start..open].trim().is_empty())
+        {
+            return None;
+        }
+        let (_, speaker) = self.reported(para, s, e.min(open))?;
+        // "…, Schiff said." as well as "Schiff said …".
+        Some(speaker)
     }
 
     /// Reported speech without quotation marks also makes a speaker: "Suju said …",
@@ -621,7 +821,7 @@ impl Attribution<'_> {
             let (_, sentence_end) = para.sentence(m.place.start);
             let rest = &para.text[m.place.end..sentence_end.min(to).max(m.place.end)];
             let list: Vec<(usize, &str)> = words(rest).take(25).collect();
-            let Some(v) = list.iter().position(|(_, w)| is_speech_verb(w)) else {
+            let Some(v) = list.iter().position(|(_, w)| self.lang.is_speech_verb(w)) else {
                 continue;
             };
             let gap = &rest[..list[v].0];
@@ -650,6 +850,7 @@ impl Names {
 pub(crate) fn article(
     names: &Names,
     article_id: &str,
+    language: &str,
     paras: &[Paragraph],
     mentions: &[Mention],
 ) -> Vec<Quote> {
@@ -657,16 +858,19 @@ pub(crate) fn article(
     let id: std::sync::Arc<str> = article_id.into();
     let mut state = Attribution {
         names,
+        lang: super::quote_words::for_language(language),
         mentions,
         paras,
         last: None,
+        subject: None,
+        namesakes: Default::default(),
         since: Vec::new(),
     };
     let mut out = Vec::new();
     // The previous quote: its paragraph, sentence, speaker and whether it ran on.
     let mut previous: Option<(usize, usize, Option<Speaker>, bool)> = None;
     for (index, para) in paras.iter().enumerate() {
-        let all = marks(para.text, &para.sentences);
+        let all = marks(state.lang, para.text, &para.sentences);
         let mut cursor = 0;
         for (k, q) in all.iter().enumerate() {
             state.since.push((index, cursor, q.open));
@@ -678,12 +882,18 @@ pub(crate) fn article(
                 continue;
             }
             let sentence = sentence_at(&para.sentences, q.open);
+            let (sentence_start, _) = para.sentence(q.open);
+            state.subject =
+                state.sentence_subject(para, sentence_start, q.open.max(sentence_start));
             let own = state
                 .after(para, q, next_open)
                 .or_else(|| state.before(para, q, previous_close));
             let continued = || {
                 let (pn, ps, speaker, ran_on) = previous.as_ref()?;
-                let same_paragraph = *pn == para.n && (*ps == sentence || *ps + 1 == sentence);
+                // Only a short attribution between them: "“…?” Clinton said. “…”".
+                let short_gap = k > 0 && word_count(&para.text[previous_close..q.open]) <= 6;
+                let same_paragraph =
+                    *pn == para.n && (*ps == sentence || *ps + 1 == sentence || short_gap);
                 let run_on = *ran_on && *pn + 1 == para.n && sentence == 0;
                 (same_paragraph || run_on).then(|| speaker.clone())
             };
@@ -691,8 +901,17 @@ pub(crate) fn article(
                 Some(s) => Some(s),
                 None => match continued() {
                     Some(s) => s,
-                    None if word_count(&para.text[is..ie]) <= 3 => continue,
-                    None => None,
+                    // A short quotation in a sentence about a person is that person's
+                    // word: "Trump called the pageant winner “Miss Piggy”".
+                    None => match state
+                        .subject
+                        .clone()
+                        .or_else(|| state.reported_before(para, q.open))
+                    {
+                        Some(s) => Some(s),
+                        None if word_count(&para.text[is..ie]) <= 3 => continue,
+                        None => None,
+                    },
                 },
             };
             if speaker.is_some() {
@@ -724,6 +943,120 @@ pub(crate) fn article(
     out
 }
 
+/// A text without a parenthesis at its start: " (R-Utah) " is " ".
+fn without_parenthesis(text: &str) -> &str {
+    match text.trim_start().strip_prefix('(') {
+        Some(rest) => rest.find(')').map_or(text, |i| &rest[i + 1..]),
+        None => text,
+    }
+}
+
+/// Whether a text ends with a title word, whose full stop is an abbreviation's: "Del.".
+fn title_before(lang: &QuoteWords, text: &str) -> bool {
+    words(text).last().is_some_and(|(at, w)| {
+        at + w.len() == text.len() && QuoteWords::has(lang.title_words, &w.to_lowercase())
+    })
+}
+
+/// The first name written right before a surname at `at`, when it is one: a capitalised
+/// word that is no title ("Luis" in "Luis Mora", not "Minister" or "Sen.").
+fn first_name_before(lang: &QuoteWords, text: &str, at: usize) -> Option<usize> {
+    let before = text[..at].strip_suffix(' ')?;
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || matches!(c, '-' | '.'))
+        .last()
+        .map(|(i, _)| i)?;
+    let word = &before[start..];
+    let bare = word.trim_end_matches('.');
+    let is_name = capitalised_word(word)
+        && !word.ends_with('.')
+        && !QuoteWords::has(lang.title_words, &bare.to_lowercase());
+    // After another capitalised word it is part of a longer name: "the Washington Post
+    // Trump said", unless that word is a title ("Sen. Luis Mora").
+    let word_before = before[..start].trim_end().rsplit(' ').next().unwrap_or("");
+    let in_longer_name = capitalised_word(word_before)
+        && !word_before.ends_with('.')
+        && !QuoteWords::has(lang.title_words, &word_before.to_lowercase());
+    (is_name && !in_longer_name && !headline(text)).then_some(start)
+}
+
+/// A capitalised word that is not a common one ("The", "In").
+fn capitalised_word(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    word.chars().next().is_some_and(char::is_uppercase)
+        && bare.chars().count() >= 2
+        && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !super::text::is_stopword(&bare.to_lowercase())
+}
+
+/// Whether a text is written in title case, as headlines are, where a capital letter
+/// says nothing about names.
+fn headline(text: &str) -> bool {
+    let (mut capitalised, mut all) = (0, 0);
+    for (_, w) in words(text) {
+        if w.chars().count() > 3 {
+            all += 1;
+            capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    all >= 3 && capitalised * 4 >= all * 3
+}
+
+/// The name of someone else that a mention is part of: a surname after another first
+/// name ("Luis Mora" when Frank Mora is registered), or a first name before another
+/// surname ("Frank Castillo").
+fn someone_else<'t>(lang: &QuoteWords, text: &'t str, m: &Mention) -> Option<&'t str> {
+    match m.kind {
+        MentionKind::Surname => {
+            first_name_before(lang, text, m.place.start).map(|s| &text[s..m.place.end])
+        }
+        MentionKind::FirstName => {
+            let after = text[m.place.end..].strip_prefix(' ')?;
+            let len = after
+                .char_indices()
+                .find(|(_, c)| !(c.is_alphabetic() || *c == '-'))
+                .map_or(after.len(), |(i, _)| i);
+            let is_name = capitalised_word(&after[..len]) && !headline(text);
+            is_name.then(|| &text[m.place.start..m.place.end + 1 + len])
+        }
+        _ => None,
+    }
+}
+
+/// The comma-separated parts of `text`, as byte ranges from `offset`.
+fn comma_parts(text: &str, offset: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == ',' {
+            out.push((offset + start, offset + i));
+            start = i + 1;
+        }
+    }
+    out.push((offset + start, offset + text.len()));
+    out
+}
+
+/// How much of a noun phrase is its head: up to an apposition, a parenthesis or a
+/// qualifier ("Rep. Elijah Cummings of Maryland", "Rep. Jim Clyburn (D-S.C.)").
+fn head_len(lang: &QuoteWords, phrase: &str) -> usize {
+    let mut end = phrase
+        .find([',', '(', ';', ':', '\u{2014}', '\u{2013}'])
+        .unwrap_or(phrase.len());
+    for (at, w) in words(phrase) {
+        if at >= end {
+            break;
+        }
+        if at > 0 && lang.head_cuts.contains(&w) {
+            end = at;
+            break;
+        }
+    }
+    end
+}
+
 /// The quoted words without surrounding spaces and a trailing comma.
 fn trimmed(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
     let inner = &text[s..e];
@@ -752,6 +1085,10 @@ mod tests {
 
     /// (quoted text, speaker id or text, or "-") of every quote in `body`.
     fn quotes(body: &str) -> Vec<(String, String)> {
+        quotes_in("en", body)
+    }
+
+    fn quotes_in(language: &str, body: &str) -> Vec<(String, String)> {
         let people = vec![
             person(
                 "bruno",
@@ -761,6 +1098,7 @@ mod tests {
                 &["Cuban Foreign Minister"],
             ),
             person("mora", "Frank Mora", None, &[], &[]),
+            person("lara", "Pedro Lara Jr.", Some("Lara"), &[], &[]),
             person(
                 "suju",
                 "Tamara Suju",
@@ -778,10 +1116,11 @@ mod tests {
             ),
         ];
         let names = Names::new(&people);
-        let a = article_of(body);
+        let mut a = article_of(body);
+        a.language = language.into();
         let paras = Paragraph::all(&a);
         let (ms, _) = mentions::article(&names, &a, &paras);
-        article(&names, "a", &paras, &ms)
+        article(&names, "a", &a.language, &paras, &ms)
             .into_iter()
             .map(|q| {
                 let who = q
@@ -865,6 +1204,71 @@ mod tests {
             ),
             // Apostrophes are not quotes.
             ("The nation’s leaders don’t agree.", &[]),
+            (
+                "Frank Mora says Donald Trump’s flurry of tweets was “unhinged, even for him.”",
+                &[("unhinged, even for him.", "mora")],
+            ),
+            (
+                "“Our assumption is that the veto will be overridden,” Cuban Foreign Minister Bruno Rodriguez, of Cuba, said Tuesday.",
+                &[(
+                    "Our assumption is that the veto will be overridden",
+                    "bruno",
+                )],
+            ),
+            (
+                "“We are pleased,” Trump lawyer Frank Mora said.",
+                &[("We are pleased", "mora")],
+            ),
+            (
+                "“We are pleased,” Trump’s lawyer said.",
+                &[("We are pleased", "Trump’s lawyer")],
+            ),
+            (
+                "“This is a day,” said Rep. Frank Mora (D-N.C.), head of the caucus. “Trump is a fraud.”",
+                &[("This is a day", "mora"), ("Trump is a fraud.", "mora")],
+            ),
+            (
+                "Mora, a former chairman, poked at Trump’s sniffing, tweeting, “Notice Trump sniffing.”",
+                &[("Notice Trump sniffing.", "mora")],
+            ),
+            (
+                "“Maybe we can build a wall around Donald Trump.” ― Tamara Suju",
+                &[("Maybe we can build a wall around Donald Trump.", "suju")],
+            ),
+            (
+                "Mora \"is the only candidate to keep America safe,\" retired general Lloyd Newton said.",
+                &[(
+                    "is the only candidate to keep America safe",
+                    "retired general Lloyd Newton",
+                )],
+            ),
+            // Someone else with a registered person's surname or first name.
+            (
+                "“We are united,” said Luis Mora at the ceremony.",
+                &[("We are united", "Luis Mora")],
+            ),
+            (
+                "“We are united,” Frank Castillo said.",
+                &[("We are united", "Frank Castillo")],
+            ),
+            (
+                "“We are united,” Velasco’s brother Pedro Velasco said.",
+                &[("We are united", "Pedro Velasco")],
+            ),
+            // A father and a son: "Mora" is not the registered son's alone.
+            (
+                "Pedro Lara Jr. spoke. His father Pedro Lara disagreed. “It is over,” Lara said.",
+                &[("It is over", "Lara")],
+            ),
+            // A second Mora in the paragraph: a bare "Mora" is either.
+            (
+                "Frank Mora spoke first. His cousin Luis Mora disagreed. “It is over,” Mora said.",
+                &[("It is over", "Mora")],
+            ),
+            (
+                "Clinton has cut taxes. Said Mora: “I don’t get the sense she is interested.”",
+                &[("I don’t get the sense she is interested.", "mora")],
+            ),
         ];
         for (body, expected) in cases {
             assert_eq!(quotes(body), pairs(expected), "{body}");
@@ -872,9 +1276,43 @@ mod tests {
     }
 
     #[test]
-    fn speech_verbs_are_sorted() {
-        assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
-        assert!(is_speech_verb("Said") && !is_speech_verb("post"));
+    fn spanish_quotes_read_the_spanish_table() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "«Vamos a ganar», dijo Frank Mora en la ceremonia.",
+                &[("Vamos a ganar", "mora")],
+            ),
+            (
+                "Mora aseguró que «no habrá marcha atrás».",
+                &[("no habrá marcha atrás", "mora")],
+            ),
+            (
+                "Según Tamara Suju, los presos siguen «bajo medidas de coerción».",
+                &[("bajo medidas de coerción", "suju")],
+            ),
+            (
+                "“Es un día histórico”, declaró el ministro del Interior.",
+                &[("Es un día histórico", "el ministro del Interior")],
+            ),
+            // Dialogue: a dash opens the speech, a dash after a space the narrator's words.
+            (
+                "—No vamos a ceder —afirmó Mora—. Lo haremos por ellos.",
+                &[
+                    ("No vamos a ceder", "mora"),
+                    ("Lo haremos por ellos.", "mora"),
+                ],
+            ),
+            // Someone else with a registered surname, in Spanish usage.
+            (
+                "«Es falso», dijo el diputado Luis Mora.",
+                &[("Es falso", "Luis Mora")],
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(quotes_in("es", body), pairs(expected), "{body}");
+        }
+        // An English article does not read Spanish dialogue dashes.
+        assert!(quotes_in("en", "—No vamos a ceder —afirmó Mora.").is_empty());
     }
 
     #[test]

@@ -256,7 +256,7 @@ fn push_trimmed(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: us
 }
 
 /// Whether the word just before a full stop is an abbreviation or an initial.
-fn is_abbreviation(before: &str) -> bool {
+pub(crate) fn is_abbreviation(before: &str) -> bool {
     let start = before
         .char_indices()
         .rev()

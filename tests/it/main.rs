@@ -10,6 +10,7 @@ mod large;
 mod links;
 mod output;
 mod publish;
+mod quotes;
 mod reader;
 mod regressions;
 mod scale;
