@@ -58,7 +58,11 @@ def parse_timeml(path: Path):
         if m.group(1) == "":
             open_ = (at, dict(ATTR.findall(m.group(3))))
         elif open_:
-            spans.append((open_[0], at, open_[1].get("type"), open_[1].get("value", "")))
+            value = open_[1].get("value", "")
+            if open_[1].get("mod") in ("START", "MID", "END"):
+                # "late November": a part of the value, which a narrower range may name.
+                value += "~part"
+            spans.append((open_[0], at, open_[1].get("type"), value))
             open_ = None
     chunk = html.unescape(body[pos:])
     text.append(chunk)
@@ -248,6 +252,10 @@ def gold_range(value: str, dct: dt.date):
     return None
 
 
+def around(para: str, s: int, e: int) -> str:
+    return para[max(0, s - 90) : s] + "[" + para[s:e] + "]" + para[e : e + 60]
+
+
 def score(docs, found):
     """Detection (strict, lenient) and value figures of one system's found dates."""
     c = Counter()
@@ -269,13 +277,14 @@ def score(docs, found):
                         hit = n
                         break
                 if hit is None:
-                    misses.append((doc_id, para[gs:ge], value))
+                    misses.append((doc_id, para[gs:ge], value, around(para, gs, ge)))
                     continue
                 used.add(hit)
                 ps, pe, first, last = preds[hit]
                 c["lenient"] += 1
                 c["strict"] += (ps, pe) == (gs, ge)
-                want = gold_range(value, dct)
+                part = value.endswith("~part")
+                want = gold_range(value.removesuffix("~part"), dct)
                 if want is None:
                     continue
                 g = want[2]
@@ -283,13 +292,17 @@ def score(docs, found):
                 c["valued"] += 1
                 if g == "now":
                     ok = first <= dct <= last
+                elif part:
+                    ok = want[0] <= first and last <= want[1]
                 else:
                     ok = (first, last) == want[:2]
                 if ok:
                     c["right"] += 1
                     by_granularity[(g, "right")] += 1
                 else:
-                    wrong.append((doc_id, para[ps:pe], value, f"{first}..{last}"))
+                    wrong.append(
+                        (doc_id, para[ps:pe], value, f"{first}..{last}", around(para, ps, pe))
+                    )
             for n, (ps, pe, first, last) in enumerate(preds):
                 if n in used:
                     continue
@@ -297,7 +310,7 @@ def score(docs, found):
                     c["other_type"] += 1
                 else:
                     c["spurious"] += 1
-                    spurious.append((doc_id, para[ps:pe], f"{first}..{last}"))
+                    spurious.append((doc_id, para[ps:pe], f"{first}..{last}", around(para, ps, pe)))
     predicted = c["lenient"] + c["spurious"]
 
     def prf(right):
@@ -371,9 +384,9 @@ def main():
         show(f"dateparser {dateparser.__version__}", results[f"dateparser {dateparser.__version__}"])
     if args.errors:
         s = results["briefing"]
-        lines = [f"MISS\t{d}\t{t}\t{v}" for d, t, v in s["misses"]]
-        lines += [f"WRONG\t{d}\t{t}\t{v}\t{got}" for d, t, v, got in s["wrong"]]
-        lines += [f"SPURIOUS\t{d}\t{t}\t{got}" for d, t, got in s["spurious"]]
+        lines = ["MISS\t" + "\t".join(x) for x in s["misses"]]
+        lines += ["WRONG\t" + "\t".join(x) for x in s["wrong"]]
+        lines += ["SPURIOUS\t" + "\t".join(x) for x in s["spurious"]]
         args.errors.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if args.json:
         brief = {
