@@ -86,6 +86,12 @@ pub(crate) struct Language {
     /// Phrases for the first, middle and last part of a month or decade, each a run of
     /// words before the month ("early", "a principios de").
     pub(crate) parts: [&'static [&'static [&'static str]]; 3],
+    /// Parts of a day, after a weekday or "yesterday" ("Tuesday night").
+    pub(crate) day_parts: &'static [&'static [&'static str]],
+    /// Words before "this year", "this month": the part of it before or after the
+    /// publication ("earlier this year", "later this month").
+    pub(crate) earlier_in: &'static [&'static str],
+    pub(crate) later_in: &'static [&'static str],
     /// Unit words, singular and plural.
     pub(crate) units: &'static [(&'static str, Unit)],
     /// Ordinals, as words ("third", "tercer") and their number.
@@ -268,7 +274,18 @@ pub(crate) const ENGLISH: Language = Language {
         &["currently"],
         &["at", "present"],
     ],
-    parts: [&[&["early"]], &[&["mid"]], &[&["late"]]],
+    parts: [
+        &[
+            &["early"],
+            &["the", "beginning", "of"],
+            &["the", "start", "of"],
+        ],
+        &[&["mid"], &["the", "middle", "of"]],
+        &[&["late"], &["the", "end", "of"]],
+    ],
+    day_parts: &[&["morning"], &["afternoon"], &["evening"], &["night"]],
+    earlier_in: &["earlier"],
+    later_in: &["later"],
     units: &[
         ("hour", Unit::Hour),
         ("hours", Unit::Hour),
@@ -480,6 +497,13 @@ pub(crate) const SPANISH: Language = Language {
             &["fines", "de"],
         ],
     ],
+    day_parts: &[
+        &["por", "la", "mañana"],
+        &["por", "la", "tarde"],
+        &["por", "la", "noche"],
+    ],
+    earlier_in: &[],
+    later_in: &[],
     units: &[
         ("hora", Unit::Hour),
         ("horas", Unit::Hour),

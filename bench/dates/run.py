@@ -260,7 +260,7 @@ def score(docs, found):
     """Detection (strict, lenient) and value figures of one system's found dates."""
     c = Counter()
     by_granularity = Counter()
-    misses, wrong, spurious = [], [], []
+    misses, wrong, spurious, loose = [], [], [], []
     for doc_id, (dct_s, paragraphs) in docs.items():
         dct = dt.date.fromisoformat(dct_s)
         aid = article_id(doc_id)
@@ -283,6 +283,8 @@ def score(docs, found):
                 ps, pe, first, last = preds[hit]
                 c["lenient"] += 1
                 c["strict"] += (ps, pe) == (gs, ge)
+                if (ps, pe) != (gs, ge):
+                    loose.append((doc_id, para[gs:ge], para[ps:pe], around(para, ps, pe)))
                 part = value.endswith("~part")
                 want = gold_range(value.removesuffix("~part"), dct)
                 if want is None:
@@ -335,6 +337,7 @@ def score(docs, found):
         "misses": misses,
         "wrong": wrong,
         "spurious": spurious,
+        "loose": loose,
     }
 
 
@@ -387,10 +390,11 @@ def main():
         lines = ["MISS\t" + "\t".join(x) for x in s["misses"]]
         lines += ["WRONG\t" + "\t".join(x) for x in s["wrong"]]
         lines += ["SPURIOUS\t" + "\t".join(x) for x in s["spurious"]]
+        lines += ["SPAN\t" + "\t".join(x) for x in s["loose"]]
         args.errors.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if args.json:
         brief = {
-            k: {x: y for x, y in v.items() if x not in ("misses", "wrong", "spurious")}
+            k: {x: y for x, y in v.items() if x not in ("misses", "wrong", "spurious", "loose")}
             for k, v in results.items()
         }
         args.json.write_text(json.dumps(brief, indent=1) + "\n", encoding="utf-8")

@@ -324,6 +324,11 @@ impl<'a> Scanner<'a> {
         if self.is(i, &["-", "–"]) { i + 1 } else { i }
     }
 
+    /// After `k`, a part of the day ("night", "por la noche") is passed over.
+    fn day_part(&self, k: usize) -> usize {
+        self.any_phrase(k, self.lang.day_parts).unwrap_or(k)
+    }
+
     /// After `i`, a joiner ("de", "of") is passed over.
     fn joiner(&self, i: usize) -> usize {
         if self.is(i, self.lang.joiners) {
@@ -398,6 +403,15 @@ impl<'a> Scanner<'a> {
             && i >= 2
             && self.toks[i - 1].s == self.toks[i - 2].e
             && self.toks[i].s == self.toks[i - 1].e
+        {
+            return None;
+        }
+        // "2082.1" is a number.
+        if self.word(i + 1) == Some(".")
+            && self
+                .toks
+                .get(i + 2)
+                .is_some_and(|n| n.s == self.toks[i + 1].e && n.t.as_bytes()[0].is_ascii_digit())
         {
             return None;
         }
@@ -633,6 +647,24 @@ impl<'a> Scanner<'a> {
             .enumerate()
             .find_map(|(k, phrases)| Some((k, self.any_phrase(i, phrases)?)))?;
         let j = self.hyphen(after);
+        if let Some((end, v)) = self.deictic(j).or_else(|| self.weekday_alone(j)) {
+            return Some((end, v));
+        }
+        if let Some((end, v)) = self.last_next_this(j)
+            && matches!(v.precision, Precision::Year | Precision::Month)
+        {
+            // "early next year": its first third.
+            let days = (v.end - v.start).num_days() + 1;
+            let (a, b) = match part {
+                0 => (0, days * 3 / 10),
+                1 => (days * 3 / 10, days * 7 / 10),
+                _ => (days * 7 / 10, days),
+            };
+            return Some((
+                end,
+                Value::range(v.start + Duration::days(a), v.start + Duration::days(b - 1)),
+            ));
+        }
         if let Some((after, start, end)) = self.decade(j) {
             let span = end.year() - start.year() + 1;
             let (a, b) = match part {
@@ -694,9 +726,28 @@ impl<'a> Scanner<'a> {
     fn quarter(&self, i: usize) -> Option<(usize, Value)> {
         let l = self.lang;
         let mut j = i;
-        let article = self.is(j, l.articles) || self.is(j, &["its", "their", "su"]);
+        // "its fourth quarter": the quarter without the possessive.
+        if self.is(j, &["its", "their"]) {
+            return None;
+        }
+        let article = self.is(j, l.articles);
         if article {
             j += 1;
+        }
+        // "the 1988 third quarter", "this year's third quarter".
+        let mut year_before: Option<i32> = None;
+        let mut year_relative = false;
+        if let Some(y) = self.year(j) {
+            year_before = Some(y);
+            j += 1;
+        } else if let Some(k) = [l.last, l.this, l.next].iter().position(|w| self.is(j, w))
+            && self.is(j + 1, &["year"])
+            && self.is(j + 2, &["'", "’"])
+            && self.is(j + 3, &["s"])
+        {
+            year_before = Some(self.published.year() + k as i32 - 1);
+            year_relative = true;
+            j += 4;
         }
         // Which quarter, relative to the current one: -1 last, 0 this, None unsaid.
         let mut shift: Option<i32> = None;
@@ -727,7 +778,18 @@ impl<'a> Scanner<'a> {
             .and_then(|w| l.ordinals.iter().find(|(o, _)| lang::eq(w, o)))
             .map(|(_, n)| *n);
         if ordinal.is_some() {
+            // "the third-quarter results": "the" is the results'.
+            if article && year_before.is_none() && self.is(j + 1, &["-"]) {
+                return None;
+            }
             j = self.hyphen(j + 1);
+        }
+        if year_before.is_some() && ordinal.is_none() {
+            return None;
+        }
+        // "quarter-century", "quarter-to-quarter".
+        if self.is(j + 1, &["-"]) && !self.is(j + 2, &["end"]) {
+            return None;
         }
         let unit = self.word(j).and_then(|w| l.unit(w));
         let months = match unit {
@@ -760,7 +822,9 @@ impl<'a> Scanner<'a> {
         if self.is(k, &["of"]) && self.is(k + 1, &["the"]) && self.is(k + 2, &["year"]) {
             k += 3;
         }
-        let given = if self.is(k, &["of", "de", "del"]) {
+        let given = if let Some(y) = year_before {
+            Some((y, k))
+        } else if self.is(k, &["of", "de", "del"]) {
             self.year(k + 1).map(|y| (y, k + 2))
         } else {
             self.year(k).map(|y| (y, k + 1))
@@ -810,7 +874,7 @@ impl<'a> Scanner<'a> {
             months,
         )?;
         let v = Value {
-            relative: given.is_none(),
+            relative: given.is_none() || year_relative,
             ..Value::range(start, end)
         };
         self.context.quarter.set(Some(v));
@@ -1170,7 +1234,20 @@ impl<'a> Scanner<'a> {
     /// pasado sábado", "the current year".
     fn last_next_this(&self, i: usize) -> Option<(usize, Value)> {
         let l = self.lang;
-        let start = if self.is(i, l.articles) { i + 1 } else { i };
+        let (before, after) = (self.is(i, l.earlier_in), self.is(i, l.later_in));
+        let start = if self.is(i, l.articles) || before || after {
+            i + 1
+        } else {
+            i
+        };
+        // "This Week" in a sentence is a name.
+        if self.lang.capitalised
+            && self.word(start).is_some_and(capitalised)
+            && self.word(start + 1).is_some_and(capitalised)
+            && !self.starts_sentence(start)
+        {
+            return None;
+        }
         let shift: i64 = if self.is(start, l.last) {
             -1
         } else if self.is(start, l.this) {
@@ -1180,8 +1257,34 @@ impl<'a> Scanner<'a> {
         } else {
             return None;
         };
+        let p = self.published;
+        if before || after {
+            // "earlier this year": the part of this year before the publication.
+            let unit = self.word(start + 1).and_then(|w| l.unit(w))?;
+            let v = self.shifted_unit(unit, shift).filter(|_| shift == 0)?;
+            let (a, b) = if before {
+                (v.start, p.min(v.end))
+            } else {
+                (p.max(v.start), v.end)
+            };
+            return Some((start + 2, Value::range(a, b)));
+        }
         if let Some(day) = self.weekday(start + 1) {
-            return Some((start + 2, Value::day(self.shifted_weekday(day, shift))));
+            return Some((
+                self.day_part(start + 2),
+                Value::day(self.shifted_weekday(day, shift)),
+            ));
+        }
+        if let Some((m, after, false)) = self.month(start + 1) {
+            // "last November": the latest November before this month.
+            let y = match shift {
+                -1 if m < p.month() => p.year(),
+                -1 => p.year() - 1,
+                1 if m > p.month() => p.year(),
+                1 => p.year() + 1,
+                _ => p.year(),
+            };
+            return Some((after, month_value(y, m, true)?));
         }
         let unit = self.word(start + 1).and_then(|w| l.unit(w))?;
         // "the last week" ends on the publication day: the_phrase reads it.
@@ -1257,7 +1360,10 @@ impl<'a> Scanner<'a> {
     fn weekday_alone(&self, i: usize) -> Option<(usize, Value)> {
         let day = self.weekday(i)?;
         if let Some(shift) = self.shift_after(i + 1) {
-            return Some((i + 2, Value::day(self.shifted_weekday(day, shift))));
+            return Some((
+                self.day_part(i + 2),
+                Value::day(self.shifted_weekday(day, shift)),
+            ));
         }
         let p = self.published;
         let d = if self.future(i) {
@@ -1265,7 +1371,7 @@ impl<'a> Scanner<'a> {
         } else {
             on_or_before(p, day)
         };
-        Some((i + 1, Value::day(d)))
+        Some((self.day_part(i + 1), Value::day(d)))
     }
 
     /// "yesterday", "today", "tomorrow": in lower case, or at the start of a sentence
@@ -1285,7 +1391,10 @@ impl<'a> Scanner<'a> {
         if capitalised(w) && !self.starts_sentence(i) {
             return None;
         }
-        Some((i + 1, Value::day(self.published + Duration::days(offset))))
+        Some((
+            self.day_part(i + 1),
+            Value::day(self.published + Duration::days(offset)),
+        ))
     }
 
     /// "now", "currently", "right now", "actualmente": the publication day.
@@ -1335,6 +1444,11 @@ impl<'a> Scanner<'a> {
     }
 
     fn year_alone(&self, i: usize) -> Option<(usize, Value)> {
+        if self.is(i, &["fiscal"])
+            && let Some(y) = self.year(i + 1)
+        {
+            return Some((i + 2, Value::year(y, false)?));
+        }
         let y = self.year(i)?;
         Some((i + 1, Value::year(y, false)?))
     }
@@ -1789,7 +1903,37 @@ mod tests {
                 "2026-02-21",
                 &[("3/1/2026", "2026-03-01", "2026-03-01", Day, false)],
             ),
+            (
+                "On Wednesday night, last November, earlier this year and early next year.",
+                "2026-02-21",
+                &[
+                    ("Wednesday night", "2026-02-18", "2026-02-18", Day, true),
+                    ("last November", "2025-11-01", "2025-11-30", Month, true),
+                    ("earlier this year", "2026-01-01", "2026-02-21", Range, true),
+                    ("early next year", "2027-01-01", "2027-04-19", Range, true),
+                ],
+            ),
+            (
+                "By the end of 1990, in fiscal 1989 and this year's third quarter.",
+                "2026-02-21",
+                &[
+                    ("the end of 1990", "1990-09-01", "1990-12-31", Range, false),
+                    ("fiscal 1989", "1989-01-01", "1989-12-31", Year, false),
+                    (
+                        "this year's third quarter",
+                        "2026-07-01",
+                        "2026-09-30",
+                        Range,
+                        true,
+                    ),
+                ],
+            ),
             // Not dates.
+            (
+                "He said on ABC's \"This Week\" that its quarter-century low held.",
+                "2026-02-21",
+                &[],
+            ),
             (
                 "32 dead, $25 million, 1,000 prisoners, 11 sources, the 23rd States, 2000 troops, 1% and 1999%.",
                 "2026-02-21",
