@@ -208,9 +208,11 @@ pub(crate) fn eq(word: &str, table: &str) -> bool {
 }
 
 /// Every language with a table.
-pub(crate) const LANGUAGES: &[&Language] = &[&ENGLISH, &SPANISH];
+pub(crate) static LANGUAGES: [&Language; COUNT] = [&ENGLISH, &SPANISH];
+/// How many languages have a table.
+pub(crate) const COUNT: usize = 2;
 
-pub(crate) const ENGLISH: Language = Language {
+pub(crate) static ENGLISH: Language = Language {
     code: "en",
     months: [
         "january",
@@ -424,7 +426,7 @@ pub(crate) const ENGLISH: Language = Language {
     english_past: true,
 };
 
-pub(crate) const SPANISH: Language = Language {
+pub(crate) static SPANISH: Language = Language {
     code: "es",
     months: [
         "enero",
@@ -617,7 +619,7 @@ mod tests {
 
     #[test]
     fn every_table_word_is_lower_case() {
-        for l in LANGUAGES {
+        for l in LANGUAGES.iter() {
             let mut words: Vec<&str> = l.months.to_vec();
             words.extend(l.weekdays);
             words.extend(l.short_months.iter().map(|(w, _)| *w));

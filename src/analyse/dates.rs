@@ -1513,11 +1513,11 @@ fn holiday_in(rule: HolidayRule, y: i32) -> Option<NaiveDate> {
 /// expression in a language: most words fail this test at once, so the patterns are
 /// tried on few of them.
 fn starts(lang: &'static Language) -> &'static HashSet<String> {
-    static SETS: [OnceLock<HashSet<String>>; lang::LANGUAGES.len()] =
-        [const { OnceLock::new() }; lang::LANGUAGES.len()];
+    static SETS: [OnceLock<HashSet<String>>; lang::COUNT] =
+        [const { OnceLock::new() }; lang::COUNT];
     let k = lang::LANGUAGES
         .iter()
-        .position(|l| std::ptr::eq(*l, lang))
+        .position(|l| l.code == lang.code)
         .unwrap_or(0);
     SETS[k].get_or_init(|| {
         let l = lang;
@@ -1959,6 +1959,108 @@ mod tests {
                 .map(|(t, s, e, p, r)| (t.to_string(), s.to_string(), e.to_string(), *p, *r))
                 .collect();
             assert_eq!(found(text, published), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn spanish_dates_are_read_from_the_spanish_table() {
+        use Precision::*;
+        // Published on Saturday 2026-01-10.
+        type Found<'a> = &'a [(&'a str, &'a str, &'a str, Precision, bool)];
+        let cases: &[(&str, Found)] = &[
+            (
+                "El 3 de enero de 2026, y en enero de 2025.",
+                &[
+                    ("3 de enero de 2026", "2026-01-03", "2026-01-03", Day, false),
+                    ("enero de 2025", "2025-01-01", "2025-01-31", Month, false),
+                ],
+            ),
+            (
+                "Lo dijo el pasado sábado; el sábado pasado; el próximo lunes.",
+                &[
+                    ("el pasado sábado", "2026-01-03", "2026-01-03", Day, true),
+                    ("sábado pasado", "2026-01-03", "2026-01-03", Day, true),
+                    ("el próximo lunes", "2026-01-12", "2026-01-12", Day, true),
+                ],
+            ),
+            (
+                "Llegó hace dos semanas, y se irá a principios de febrero.",
+                &[
+                    ("hace dos semanas", "2025-12-22", "2025-12-28", Range, true),
+                    (
+                        "a principios de febrero",
+                        "2026-02-01",
+                        "2026-02-10",
+                        Range,
+                        true,
+                    ),
+                ],
+            ),
+            (
+                "Ayer, hoy y la semana pasada; el año pasado; el 15 de diciembre.",
+                &[
+                    ("Ayer", "2026-01-09", "2026-01-09", Day, true),
+                    ("hoy", "2026-01-10", "2026-01-10", Day, true),
+                    ("la semana pasada", "2025-12-29", "2026-01-04", Range, true),
+                    ("el año pasado", "2025-01-01", "2025-12-31", Year, true),
+                    ("15 de diciembre", "2025-12-15", "2025-12-15", Day, true),
+                ],
+            ),
+            (
+                "El 10/01/2026, en el tercer trimestre, el verano pasado y en Navidad.",
+                &[
+                    ("10/01/2026", "2026-01-10", "2026-01-10", Day, false),
+                    (
+                        "el tercer trimestre",
+                        "2025-07-01",
+                        "2025-09-30",
+                        Range,
+                        true,
+                    ),
+                    ("el verano pasado", "2025-06-01", "2025-08-31", Season, true),
+                    ("Navidad", "2025-12-25", "2025-12-25", Day, true),
+                ],
+            ),
+            (
+                "Actualmente hay 800 presos; a mediados de marzo de 2024.",
+                &[
+                    ("Actualmente", "2026-01-10", "2026-01-10", Day, true),
+                    (
+                        "a mediados de marzo de 2024",
+                        "2024-03-11",
+                        "2024-03-20",
+                        Range,
+                        false,
+                    ),
+                ],
+            ),
+            // Not dates: "mañana" is also the morning; a count of days.
+            ("Por la mañana hubo 2026 personas durante dos semanas.", &[]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<_> = scan(
+                text,
+                &sentences(text),
+                d("2026-01-10"),
+                &lang::SPANISH,
+                &Context::default(),
+            )
+            .into_iter()
+            .map(|(s, e, v)| {
+                (
+                    text[s..e].to_string(),
+                    v.start.to_string(),
+                    v.end.to_string(),
+                    v.precision,
+                    v.relative,
+                )
+            })
+            .collect();
+            let want: Vec<_> = expected
+                .iter()
+                .map(|(t, s, e, p, r)| (t.to_string(), s.to_string(), e.to_string(), *p, *r))
+                .collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 

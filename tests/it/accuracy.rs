@@ -582,3 +582,27 @@ fn the_feb_3_raid_date_disputes_the_curated_raid_event() {
         "an acknowledged dispute is not a warning"
     );
 }
+
+#[test]
+fn spanish_dates_are_found_and_resolved() {
+    // A briefing with `language: es`: its articles are read with the Spanish table,
+    // and an article that says `language: en` with the English one.
+    let root = fixtures().join("spanish");
+    let b = load(&root);
+    let notes = annotations(&root.join("annotations.yaml"));
+    let analysis = briefing::analyse::run(&b);
+    let s = dates(&b, &notes, &analysis);
+    println!(
+        " spanish dates           precision {:.3} ({}/{})  recall {:.3} ({}/{})",
+        s.precision(),
+        s.right,
+        s.found,
+        s.recall(),
+        s.right,
+        s.annotated
+    );
+    for miss in &s.misses {
+        println!("           - {miss}");
+    }
+    assert!(s.misses.is_empty(), "{:#?}", s.misses);
+}
