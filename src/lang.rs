@@ -103,7 +103,7 @@ pub(crate) struct Language {
     pub(crate) ambiguous_seasons: &'static [&'static str],
     /// Holidays: their words and their day.
     pub(crate) holidays: &'static [(&'static [&'static str], HolidayRule)],
-    /// Number words up to twelve.
+    /// Number words: one to twelve and a few round ones.
     pub(crate) numbers: &'static [(&'static str, u32)],
     /// Words that put a date after the publication ("will", "upcoming").
     pub(crate) future: &'static [&'static str],
@@ -123,9 +123,35 @@ pub(crate) struct Language {
     /// quarter"), as the words that follow "year".
     pub(crate) year_ago: &'static [&'static str],
     pub(crate) numeric: NumericOrder,
-    /// Whether a past-tense verb is a regular English one ("outlined"): it starts a
-    /// clause that a future word does not reach.
-    pub(crate) english_past: bool,
+    /// The ending of a regular past-tense verb ("outlined"), which starts a clause
+    /// that a future word does not reach, unless it follows one of `passive` ("will
+    /// be postponed").
+    pub(crate) past_ending: Option<&'static str>,
+    pub(crate) passive: &'static [&'static str],
+    /// Possessives before a quarter that are not part of it ("its fourth quarter").
+    pub(crate) possessives: &'static [&'static str],
+    /// The genitive after "this year" in "this year's third quarter", as tokens.
+    pub(crate) genitive: &'static [&'static str],
+    /// Words for the latest or the same quarter ("the latest quarter", "the
+    /// comparable quarter").
+    pub(crate) latest: &'static [&'static [&'static str]],
+    /// A word before a year or quarter of accounts ("fiscal 1989").
+    pub(crate) fiscal: &'static [&'static str],
+    /// Nouns after "the year-ago" that it dates ("the year-ago period").
+    pub(crate) periods: &'static [&'static str],
+    /// "of the year" after a quarter.
+    pub(crate) of_the_year: &'static [&'static str],
+    /// "this past" before a season: the last one.
+    pub(crate) this_past: &'static [&'static [&'static str]],
+    /// Prepositions before a season that make it one ("in summer").
+    pub(crate) season_cues: &'static [&'static str],
+    /// "after" and "before" between a unit and its anchor ("the week after Jan. 3").
+    pub(crate) after: &'static [&'static str],
+    pub(crate) before: &'static [&'static str],
+    /// Phrases before a length of time that leave it without an end ("at least").
+    pub(crate) open_ended: &'static [&'static [&'static str]],
+    /// Phrases for an unsaid number of units ("a few", "several"): two to nine.
+    pub(crate) vague: &'static [&'static [&'static str]],
 }
 
 impl Language {
@@ -364,8 +390,12 @@ pub(crate) static ENGLISH: Language = Language {
         ("ten", 10),
         ("eleven", 11),
         ("twelve", 12),
-        ("several", 0),
-        ("few", 0),
+        ("fifteen", 15),
+        ("eighteen", 18),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
     ],
     future: &[
         "will",
@@ -423,7 +453,20 @@ pub(crate) static ENGLISH: Language = Language {
     earlier: &["earlier", "before"],
     year_ago: &["ago", "earlier"],
     numeric: NumericOrder::MonthFirst,
-    english_past: true,
+    past_ending: Some("ed"),
+    passive: &["be", "been", "being", "is", "are", "was", "were", "get"],
+    possessives: &["its", "their"],
+    genitive: &["'", "s"],
+    latest: &[&["latest"], &["most", "recent"], &["comparable"], &["same"]],
+    fiscal: &["fiscal"],
+    periods: &["period", "periods", "level", "levels"],
+    of_the_year: &["of", "the", "year"],
+    this_past: &[&["this", "past"]],
+    season_cues: &["in", "during"],
+    after: &["after", "following"],
+    before: &["before"],
+    open_ended: &[&["at", "least"], &["more", "than"]],
+    vague: &[&["a", "few"], &["several"], &["few"]],
 };
 
 pub(crate) static SPANISH: Language = Language {
@@ -557,10 +600,9 @@ pub(crate) static SPANISH: Language = Language {
         ("diez", 10),
         ("once", 11),
         ("doce", 12),
-        ("varios", 0),
-        ("varias", 0),
-        ("unos", 0),
-        ("unas", 0),
+        ("quince", 15),
+        ("veinte", 20),
+        ("treinta", 30),
     ],
     future: &[
         "será", "serán", "próximo", "próxima", "prevé", "previsto", "prevista",
@@ -590,7 +632,27 @@ pub(crate) static SPANISH: Language = Language {
     earlier: &["antes"],
     year_ago: &[],
     numeric: NumericOrder::DayFirst,
-    english_past: false,
+    past_ending: None,
+    passive: &[],
+    possessives: &[],
+    genitive: &[],
+    latest: &[&["mismo"]],
+    fiscal: &[],
+    periods: &["período", "periodo"],
+    of_the_year: &["del", "año"],
+    this_past: &[],
+    season_cues: &["en", "durante"],
+    after: &["después", "siguiente"],
+    before: &["antes"],
+    open_ended: &[&["al", "menos"], &["más", "de"]],
+    vague: &[
+        &["varios"],
+        &["varias"],
+        &["unos"],
+        &["unas"],
+        &["algunos"],
+        &["algunas"],
+    ],
 };
 
 #[cfg(test)]

@@ -231,16 +231,13 @@ impl<'a> Scanner<'a> {
         if one_of(w, self.lang.clause_starts) {
             return true;
         }
-        if !self.lang.english_past {
+        let Some(ending) = self.lang.past_ending else {
             return false;
-        }
-        let passive = k.checked_sub(1).is_some_and(|p| {
-            matches!(
-                toks[p].t.to_ascii_lowercase().as_str(),
-                "be" | "been" | "being" | "is" | "are" | "was" | "were" | "get"
-            )
-        });
-        w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) && !passive
+        };
+        let passive = k
+            .checked_sub(1)
+            .is_some_and(|p| one_of(toks[p].t, self.lang.passive));
+        w.len() > 4 && w.ends_with(ending) && w.chars().all(|c| c.is_lowercase()) && !passive
     }
 
     /// Whether a future word ("will", "upcoming") comes before token `i` in its sentence.
@@ -317,6 +314,11 @@ impl<'a> Scanner<'a> {
     /// The first of `phrases` at `i`, and the index after it.
     fn any_phrase(&self, i: usize, phrases: &[&[&str]]) -> Option<usize> {
         phrases.iter().find_map(|p| self.phrase(i, p))
+    }
+
+    /// The unit a word at `i` names.
+    fn unit_at(&self, i: usize) -> Option<Unit> {
+        self.word(i).and_then(|w| self.lang.unit(w))
     }
 
     /// After `i`, a hyphen is passed over ("mid-December", "third-quarter").
@@ -727,7 +729,7 @@ impl<'a> Scanner<'a> {
         let l = self.lang;
         let mut j = i;
         // "its fourth quarter": the quarter without the possessive.
-        if self.is(j, &["its", "their"]) {
+        if self.is(j, l.possessives) {
             return None;
         }
         let article = self.is(j, l.articles);
@@ -741,19 +743,19 @@ impl<'a> Scanner<'a> {
             year_before = Some(y);
             j += 1;
         } else if let Some(k) = [l.last, l.this, l.next].iter().position(|w| self.is(j, w))
-            && self.is(j + 1, &["year"])
-            && self.is(j + 2, &["'", "’"])
-            && self.is(j + 3, &["s"])
+            && self.unit_at(j + 1) == Some(Unit::Year)
+            && !l.genitive.is_empty()
+            && let Some(after) = self.phrase(j + 2, l.genitive)
         {
             year_before = Some(self.published.year() + k as i32 - 1);
             year_relative = true;
-            j += 4;
+            j = after;
         }
         // Which quarter, relative to the current one: -1 last, 0 this, None unsaid.
         let mut shift: Option<i32> = None;
         let mut latest = false;
         let mut year_ago = false;
-        if self.is(j, l.last) && !self.is(j, &["past"]) {
+        if self.is(j, l.last) {
             shift = Some(-1);
             j += 1;
         } else if self.is(j, l.this) {
@@ -762,15 +764,18 @@ impl<'a> Scanner<'a> {
         } else if self.is(j, l.next) {
             shift = Some(1);
             j += 1;
-        } else if self.is(j, &["latest", "most", "comparable", "same"]) {
+        } else if let Some(after) = self.any_phrase(j, l.latest) {
             latest = true;
-            j += if self.is(j + 1, &["recent"]) { 2 } else { 1 };
+            j = after;
         }
-        if self.is(j, &["year"]) && self.is(j + 1, &["-"]) && self.is(j + 2, l.year_ago) {
+        if self.unit_at(j) == Some(Unit::Year)
+            && self.is(j + 1, &["-"])
+            && self.is(j + 2, l.year_ago)
+        {
             year_ago = true;
             j += 3;
         }
-        if self.is(j, &["fiscal"]) {
+        if self.is(j, l.fiscal) {
             j = self.hyphen(j + 1);
         }
         let ordinal = self
@@ -788,7 +793,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // "quarter-century", "quarter-to-quarter".
-        if self.is(j + 1, &["-"]) && !self.is(j + 2, &["end"]) {
+        if self.is(j + 1, &["-"]) {
             return None;
         }
         let unit = self.word(j).and_then(|w| l.unit(w));
@@ -798,12 +803,8 @@ impl<'a> Scanner<'a> {
             _ => {
                 // "the year-ago period", "year-earlier": the quarter just named, a year
                 // before.
-                if year_ago && (article || self.word(i) == Some("year")) {
-                    let end = if self.is(j, &["period", "levels", "level"]) {
-                        j + 1
-                    } else {
-                        j
-                    };
+                if year_ago && (article || self.unit_at(i) == Some(Unit::Year)) {
+                    let end = if self.is(j, l.periods) { j + 1 } else { j };
                     return self.year_before(end, false);
                 }
                 return None;
@@ -819,12 +820,15 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let mut k = j + 1;
-        if self.is(k, &["of"]) && self.is(k + 1, &["the"]) && self.is(k + 2, &["year"]) {
-            k += 3;
+        if let Some(after) = self
+            .phrase(k, l.of_the_year)
+            .filter(|_| !l.of_the_year.is_empty())
+        {
+            k = after;
         }
         let given = if let Some(y) = year_before {
             Some((y, k))
-        } else if self.is(k, &["of", "de", "del"]) {
+        } else if self.is(k, l.joiners) {
             self.year(k + 1).map(|y| (y, k + 2))
         } else {
             self.year(k).map(|y| (y, k + 1))
@@ -907,9 +911,9 @@ impl<'a> Scanner<'a> {
             cue = true;
             j += 1;
         }
-        if self.is(j, &["this"]) && self.is(j + 1, &["past"]) {
+        if let Some(after) = self.any_phrase(j, l.this_past) {
             shift = Some(-1);
-            j += 2;
+            j = after;
         } else if self.is(j, l.last) {
             shift = Some(-1);
             j += 1;
@@ -919,8 +923,11 @@ impl<'a> Scanner<'a> {
         } else if self.is(j, l.next) {
             shift = Some(1);
             j += 1;
-        } else if self.is(j, &["early", "late"]) {
-            j += 1;
+        } else if let Some(after) = self
+            .any_phrase(j, l.parts[0])
+            .or_else(|| self.any_phrase(j, l.parts[2]))
+        {
+            j = after;
         }
         let w = self.word(j)?;
         let season = l.seasons.iter().position(|s| one_of(w, s))? as i32;
@@ -932,17 +939,16 @@ impl<'a> Scanner<'a> {
             shift = Some(1);
             k += 1;
         }
-        let given = if self.is(k, &["of", "de", "del"]) {
+        let given = if self.is(k, l.joiners) {
             self.year(k + 1).map(|y| (y, k + 2))
         } else {
             self.year(k).map(|y| (y, k + 1))
         };
-        let before = i.checked_sub(1).and_then(|p| self.word(p));
-        let preposition = before.is_some_and(|b| one_of(b, &["in", "during", "this", "en"]));
+        let preposition = i.checked_sub(1).is_some_and(|b| self.is(b, l.season_cues));
         if one_of(w, l.ambiguous_seasons) && shift.is_none() && given.is_none() && !cue {
             return None;
         }
-        if (cue || shift.is_none()) && given.is_none() && self.is(k, &["of"]) {
+        if (cue || shift.is_none()) && given.is_none() && self.is(k, l.joiners) {
             // "the fall of Berlin".
             return None;
         }
@@ -1087,27 +1093,27 @@ impl<'a> Scanner<'a> {
                 },
             ));
         }
-        if self.is(i + 1, &["early", "mid", "late"])
+        // "the late 2000s".
+        if let Some(after) = l.parts.iter().find_map(|p| self.any_phrase(i + 1, p))
+            && self.decade(self.hyphen(after)).is_some()
             && let Some(found) = self.qualified(i + 1)
-            && self.decade(self.hyphen(i + 2)).is_some()
         {
             return Some(found);
         }
-        let unit = self.word(i + 1).and_then(|w| l.unit(w));
+        let unit = self.unit_at(i + 1);
         if matches!(unit, Some(Unit::Week | Unit::Day))
-            && self.is(i + 2, &["after", "following", "before"])
+            && (self.is(i + 2, l.after) || self.is(i + 2, l.before))
         {
-            let j = if self.is(i + 3, l.articles) {
-                i + 4
-            } else {
-                i + 3
-            };
+            let mut j = self.joiner(i + 3);
+            if self.is(j, l.articles) {
+                j += 1;
+            }
             let (k, anchor) = self
                 .weekday_date(j)
                 .or_else(|| self.month_led(j))
                 .or_else(|| self.day_led(j))?;
             let days = if unit == Some(Unit::Week) { 7 } else { 1 };
-            let (start, end) = if self.is(i + 2, &["before"]) {
+            let (start, end) = if self.is(i + 2, l.before) {
                 (
                     anchor.start - Duration::days(days),
                     anchor.start - Duration::days(1),
@@ -1126,16 +1132,11 @@ impl<'a> Scanner<'a> {
         }
         if self.is(i + 1, l.past) {
             let p = self.published;
-            let (n, unit_at) = match self.word(i + 2).and_then(|w| {
-                w.parse::<i64>()
-                    .ok()
-                    .or_else(|| super::text::number_word(&w.to_lowercase()).map(|v| v as i64))
-                    .or_else(|| l.number(w).filter(|n| *n > 0).map(i64::from))
-            }) {
-                Some(n) => (n, i + 3),
+            let (n, unit_at) = match self.word(i + 2).and_then(|w| l.number(w)) {
+                Some(n) => (i64::from(n), i + 3),
                 None => (1, i + 2),
             };
-            if self.is(unit_at + 1, &["of"]) {
+            if self.is(unit_at + 1, l.joiners) {
                 return None;
             }
             let days = match self.word(unit_at).and_then(|w| l.unit(w))? {
@@ -1299,20 +1300,24 @@ impl<'a> Scanner<'a> {
     /// "at least a year earlier" or "more than two years ago", which have no end.
     fn ago(&self, i: usize) -> Option<(usize, Value)> {
         let l = self.lang;
-        if i >= 2
-            && (self.phrase(i - 2, &["at", "least"]).is_some()
-                || self.phrase(i - 2, &["more", "than"]).is_some())
-        {
+        let open = l.open_ended.iter().any(|p| {
+            i.checked_sub(p.len())
+                .is_some_and(|b| self.phrase(b, p).is_some())
+        });
+        if open {
             return None;
         }
         let (n, unit, end) = if self.is(i, l.ago_before) {
-            let n = self.word(i + 1).and_then(|w| l.number(w))?;
-            let unit = self.word(i + 2).and_then(|w| l.unit(w))?;
-            (n, unit, i + 3)
+            let (n, j) = match self.any_phrase(i + 1, l.vague) {
+                Some(after) => (0, after),
+                None => (self.word(i + 1).and_then(|w| l.number(w))?, i + 2),
+            };
+            let unit = self.unit_at(j)?;
+            (n, unit, j + 1)
         } else {
             let mut j = i;
-            let n = if self.is(j, &["a", "an"]) && self.is(j + 1, &["few"]) {
-                j += 1;
+            let n = if let Some(after) = self.any_phrase(j, l.vague) {
+                j = after - 1;
                 0
             } else {
                 self.word(j).and_then(|w| l.number(w))?
@@ -1444,7 +1449,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn year_alone(&self, i: usize) -> Option<(usize, Value)> {
-        if self.is(i, &["fiscal"])
+        if self.is(i, self.lang.fiscal)
             && let Some(y) = self.year(i + 1)
         {
             return Some((i + 2, Value::year(y, false)?));
