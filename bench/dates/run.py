@@ -90,15 +90,57 @@ def parse_timeml(path: Path):
     return dct, paragraphs
 
 
+def parse_conll(path: Path):
+    """Documents of a token-per-line file (token, BIO tag with the TIMEX3 type, value),
+    each opened by a `*!-DCTVALUE="YYYY-MM-DD"-!*` line: each sentence a paragraph,
+    its tokens joined by spaces."""
+    docs, dct, para, spans, open_ = {}, None, [], [], None
+
+    def close_sentence():
+        nonlocal para, spans, open_
+        if open_:
+            spans.append(open_)
+            open_ = None
+        if para and dct:
+            docs[doc_key][1].append((" ".join(para), spans))
+        para, spans = [], []
+
+    doc_key = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("*!-DCTVALUE="):
+            close_sentence()
+            dct = re.search(r'"(\d{4}-\d{2}-\d{2})', line).group(1)
+            doc_key = f"{path.parent.parent.name}-{path.parent.name}-{path.stem}-{len(docs) + 1:03}"
+            docs[doc_key] = (dct, [])
+            continue
+        if not line.strip():
+            close_sentence()
+            continue
+        token, tag, value = (line.split("\t") + ["", ""])[:3]
+        start = sum(len(t) + 1 for t in para)
+        para.append(token)
+        end = start + len(token)
+        if tag.startswith("I-") and open_ and open_[2] == tag[2:]:
+            open_ = (open_[0], end, open_[2], open_[3])
+            continue
+        if open_:
+            spans.append(open_)
+            open_ = None
+        if tag[:2] in ("B-", "I-"):
+            open_ = (start, end, tag[2:], value)
+    close_sentence()
+    return docs
+
+
 def escape(text: str) -> str:
     """The paragraph as Markdown whose plain text is the paragraph."""
     return "".join("\\" + c if c in PUNCT else c for c in text)
 
 
-def write_briefing(docs, root: Path):
+def write_briefing(docs, root: Path, language: str):
     (root / "content" / "articles").mkdir(parents=True)
     (root / "briefing.yaml").write_text(
-        "title: TempEval-3\nbase_url: https://example.org/\nlanguage: en\n",
+        f"title: Dates\nbase_url: https://example.org/\nlanguage: {language}\n",
         encoding="utf-8",
     )
     for doc_id, (dct, paragraphs) in docs.items():
@@ -120,11 +162,11 @@ def article_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def run_briefing(binary: Path, docs):
+def run_briefing(binary: Path, docs, language: str):
     """Found dates per (article, paragraph index): [(start, end, first, last)]."""
     with tempfile.TemporaryDirectory() as tmp:
         root, out = Path(tmp) / "b", Path(tmp) / "site"
-        write_briefing(docs, root)
+        write_briefing(docs, root, language)
         done = subprocess.run(
             [str(binary), "build", "--root", str(root), "--output", str(out)],
             capture_output=True,
@@ -159,7 +201,7 @@ def run_briefing(binary: Path, docs):
     return found, mismatched
 
 
-def run_dateparser(docs):
+def run_dateparser(docs, language: str):
     """dateparser's search_dates on each paragraph, each found text's period read by
     DateDataParser (day, week, month or year) to give its first and last day."""
     from dateparser.date import DateDataParser
@@ -169,10 +211,10 @@ def run_dateparser(docs):
     for doc_id, (dct, paragraphs) in docs.items():
         base = dt.datetime.fromisoformat(dct)
         settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
-        ddp = DateDataParser(languages=["en"], settings=settings)
+        ddp = DateDataParser(languages=[language], settings=settings)
         for k, (para, _) in enumerate(paragraphs):
             try:
-                hits = search_dates(para, languages=["en"], settings=settings) or []
+                hits = search_dates(para, languages=[language], settings=settings) or []
             except Exception:  # dateparser raises on some inputs; count them as nothing
                 hits = []
             cursor, out = 0, []
@@ -209,6 +251,13 @@ def month_end(y: int, m: int) -> dt.date:
 
 
 def gold_range(value: str, dct: dt.date):
+    try:
+        return calendar_range(value, dct)
+    except ValueError:  # an impossible date in an annotation
+        return None
+
+
+def calendar_range(value: str, dct: dt.date):
     """The first and last day a TIMEX3 value stands for, and its granularity; None for
     values that are no stretch of the calendar (PAST_REF, XXXX-10, P3D)."""
     if value == "PRESENT_REF":
@@ -356,26 +405,42 @@ def show(name, s):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", type=Path, required=True, help="the TBAQ-cleaned folder")
+    ap.add_argument("--corpus", type=Path, help="the TBAQ-cleaned folder (TimeML files)")
+    ap.add_argument(
+        "--conll",
+        type=Path,
+        nargs="+",
+        help="token-per-line files instead (XTN-timexes' Spanish TimeBank, MEANTIME)",
+    )
+    ap.add_argument("--language", default="en", help="the articles' language (default en)")
     ap.add_argument("--binary", type=Path, help="a built briefing (default: cargo build)")
     ap.add_argument("--peer", action="store_true", help="score dateparser too")
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("--errors", type=Path, help="write briefing's misses and errors here")
     args = ap.parse_args()
 
-    files = sorted(args.corpus.rglob("*.tml"))
-    files = [f for f in files if not f.name.startswith("._")]
-    if not files:
-        sys.exit(f"no .tml files under {args.corpus}")
-    docs = {f.name.removesuffix(".tml"): parse_timeml(f) for f in files}
+    if args.conll:
+        docs = {}
+        for f in args.conll:
+            docs.update(parse_conll(f))
+        source = " ".join(str(f) for f in args.conll)
+    elif args.corpus:
+        files = sorted(args.corpus.rglob("*.tml"))
+        files = [f for f in files if not f.name.startswith("._")]
+        if not files:
+            sys.exit(f"no .tml files under {args.corpus}")
+        docs = {f.name.removesuffix(".tml"): parse_timeml(f) for f in files}
+        source = str(args.corpus)
+    else:
+        sys.exit("give --corpus or --conll")
     binary = args.binary
     if binary is None:
         subprocess.run(["cargo", "build", "--quiet", "--bin", "briefing"], cwd=ROOT, check=True)
         binary = ROOT / "target" / "debug" / "briefing"
         if not binary.exists():
             binary = Path(shutil.which("briefing") or binary)
-    print(f"{len(docs)} documents from {args.corpus}")
-    found, mismatched = run_briefing(binary.resolve(), docs)
+    print(f"{len(docs)} documents from {source}")
+    found, mismatched = run_briefing(binary.resolve(), docs, args.language)
     if mismatched:
         print(f"warning: {mismatched} paragraphs read back differently from what was written")
     results = {"briefing": score(docs, found)}
@@ -383,7 +448,9 @@ def main():
     if args.peer:
         import dateparser
 
-        results[f"dateparser {dateparser.__version__}"] = score(docs, run_dateparser(docs))
+        results[f"dateparser {dateparser.__version__}"] = score(
+            docs, run_dateparser(docs, args.language)
+        )
         show(f"dateparser {dateparser.__version__}", results[f"dateparser {dateparser.__version__}"])
     if args.errors:
         s = results["briefing"]
