@@ -150,6 +150,13 @@ pub(crate) struct Language {
     pub(crate) before: &'static [&'static str],
     /// Phrases before a length of time that leave it without an end ("at least").
     pub(crate) open_ended: &'static [&'static [&'static str]],
+    /// Endings of verbs in the future tense ("celebrará"), which put a date after the
+    /// publication as `future` words do.
+    pub(crate) future_endings: &'static [&'static str],
+    /// Words right before a date that are part of it ("el 19 de mayo", "del sábado").
+    pub(crate) leading: &'static [&'static str],
+    /// Words after which "today" or "tomorrow" is no date ("cada mañana", "una mañana").
+    pub(crate) not_deictic_after: &'static [&'static str],
     /// Phrases for an unsaid number of units ("a few", "several"): two to nine.
     pub(crate) vague: &'static [&'static [&'static str]],
 }
@@ -467,6 +474,9 @@ pub(crate) static ENGLISH: Language = Language {
     before: &["before"],
     open_ended: &[&["at", "least"], &["more", "than"]],
     vague: &[&["a", "few"], &["several"], &["few"]],
+    future_endings: &[],
+    leading: &[],
+    not_deictic_after: &[],
 };
 
 pub(crate) static SPANISH: Language = Language {
@@ -524,22 +534,36 @@ pub(crate) static SPANISH: Language = Language {
     past: &["últimos", "últimas", "pasados", "pasadas"],
     yesterday: &["ayer"],
     today: &["hoy"],
-    tomorrow: &[],
-    now: &[&["ahora"], &["actualmente"], &["en", "la", "actualidad"]],
+    tomorrow: &["mañana"],
+    now: &[&["ahora"], &["actualmente"], &["la", "actualidad"]],
     parts: [
         &[
             &["a", "principios", "de"],
+            &["a", "principios", "del"],
             &["a", "comienzos", "de"],
+            &["a", "comienzos", "del"],
             &["principios", "de"],
+            &["principios", "del"],
             &["comienzos", "de"],
+            &["comienzos", "del"],
             &["inicios", "de"],
+            &["inicios", "del"],
         ],
-        &[&["a", "mediados", "de"], &["mediados", "de"]],
+        &[
+            &["a", "mediados", "de"],
+            &["a", "mediados", "del"],
+            &["mediados", "de"],
+            &["mediados", "del"],
+        ],
         &[
             &["a", "finales", "de"],
+            &["a", "finales", "del"],
             &["finales", "de"],
+            &["finales", "del"],
             &["a", "fines", "de"],
+            &["a", "fines", "del"],
             &["fines", "de"],
+            &["fines", "del"],
         ],
     ],
     day_parts: &[
@@ -582,6 +606,7 @@ pub(crate) static SPANISH: Language = Language {
         (&["nochevieja"], HolidayRule::Fixed(12, 31)),
         (&["año", "nuevo"], HolidayRule::Fixed(1, 1)),
         (&["día", "de", "reyes"], HolidayRule::Fixed(1, 6)),
+        (&["primero", "de", "mayo"], HolidayRule::Fixed(5, 1)),
         (&["viernes", "santo"], HolidayRule::Easter(-2)),
         (&["domingo", "de", "resurrección"], HolidayRule::Easter(0)),
     ],
@@ -653,6 +678,9 @@ pub(crate) static SPANISH: Language = Language {
         &["algunos"],
         &["algunas"],
     ],
+    future_endings: &["rá", "rán"],
+    leading: &["el", "del"],
+    not_deictic_after: &["por", "una", "cada", "esta", "media", "toda"],
 };
 
 #[cfg(test)]

@@ -240,9 +240,10 @@ impl<'a> Scanner<'a> {
         w.len() > 4 && w.ends_with(ending) && w.chars().all(|c| c.is_lowercase()) && !passive
     }
 
-    /// Whether a future word ("will", "upcoming") comes before token `i` in its sentence.
+    /// Whether a future word ("will", "upcoming") or a verb in the future tense
+    /// ("celebrará") comes before token `i` in its sentence.
     fn future(&self, i: usize) -> bool {
-        self.preceded_by(i, self.lang.future)
+        self.preceded_by(i, self.lang.future) || self.preceded_by(i, &[])
     }
 
     /// Where the sentence of token `i` starts (a byte offset).
@@ -267,6 +268,10 @@ impl<'a> Scanner<'a> {
                 break;
             }
             if one_of(u.t, words) {
+                return true;
+            }
+            // No words given: a verb in the future tense.
+            if words.is_empty() && self.lang.future_endings.iter().any(|e| u.t.ends_with(e)) {
                 return true;
             }
             if self.clause_break(before, k) {
@@ -576,7 +581,15 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        let y = self.infer_year(i, m, None);
+        let p = self.published;
+        // "junio pasado", "septiembre próximo".
+        let (y, j) = match self.shift_after(j) {
+            Some(-1) if m < p.month() => (p.year(), j + 1),
+            Some(-1) => (p.year() - 1, j + 1),
+            Some(_) if m > p.month() => (p.year(), j + 1),
+            Some(_) => (p.year() + 1, j + 1),
+            None => (self.infer_year(i, m, None), j),
+        };
         Some((j, month_value(y, m, true)?))
     }
 
@@ -655,11 +668,15 @@ impl<'a> Scanner<'a> {
         if let Some((end, v)) = self.last_next_this(j)
             && matches!(v.precision, Precision::Year | Precision::Month)
         {
-            // "early next year": its first third.
+            // "early next year": its first third; "late last month" its last days
+            // from the 21st, as "late January".
             let days = (v.end - v.start).num_days() + 1;
-            let (a, b) = match part {
-                0 => (0, days * 3 / 10),
-                1 => (days * 3 / 10, days * 7 / 10),
+            let (a, b) = match (part, v.precision) {
+                (0, Precision::Month) => (0, 10),
+                (1, Precision::Month) => (10, 20),
+                (_, Precision::Month) => (20, days),
+                (0, _) => (0, days * 3 / 10),
+                (1, _) => (days * 3 / 10, days * 7 / 10),
                 _ => (days * 7 / 10, days),
             };
             return Some((
@@ -829,9 +846,24 @@ impl<'a> Scanner<'a> {
         let given = if let Some(y) = year_before {
             Some((y, k))
         } else if self.is(k, l.joiners) {
-            self.year(k + 1).map(|y| (y, k + 2))
+            self.year(k + 1).map(|y| (y, k + 2)).or_else(|| {
+                // "the second half of this year".
+                let a = usize::from(self.is(k + 1, l.articles));
+                let shift = [l.last, l.this, l.next]
+                    .iter()
+                    .position(|w| self.is(k + 1 + a, w))?;
+                (self.unit_at(k + 2 + a) == Some(Unit::Year)).then(|| {
+                    year_relative = true;
+                    (self.published.year() + shift as i32 - 1, k + 3 + a)
+                })
+            })
         } else {
             self.year(k).map(|y| (y, k + 1))
+        };
+        // "the last quarter of 1999": its fourth.
+        let ordinal = match (ordinal, shift, given) {
+            (None, Some(-1), Some(_)) => Some(12 / months as u32),
+            _ => ordinal,
         };
         if year_ago && ordinal.is_none() {
             return self.year_before(k, false);
@@ -1271,10 +1303,12 @@ impl<'a> Scanner<'a> {
             return Some((start + 2, Value::range(a, b)));
         }
         if let Some(day) = self.weekday(start + 1) {
-            return Some((
-                self.day_part(start + 2),
-                Value::day(self.shifted_weekday(day, shift)),
-            ));
+            let d = if shift == 0 && self.future(i) {
+                on_or_before(p + Duration::days(6), day)
+            } else {
+                self.shifted_weekday(day, shift)
+            };
+            return Some((self.day_part(start + 2), Value::day(d)));
         }
         if let Some((m, after, false)) = self.month(start + 1) {
             // "last November": the latest November before this month.
@@ -1288,6 +1322,20 @@ impl<'a> Scanner<'a> {
             return Some((after, month_value(y, m, true)?));
         }
         let unit = self.word(start + 1).and_then(|w| l.unit(w))?;
+        // "el pasado mes de mayo": that month.
+        if unit == Unit::Month
+            && self.is(start + 2, l.joiners)
+            && let Some((m, after, false)) = self.month(start + 3)
+        {
+            let y = match shift {
+                -1 if m < p.month() => p.year(),
+                -1 => p.year() - 1,
+                1 if m > p.month() => p.year(),
+                1 => p.year() + 1,
+                _ => p.year(),
+            };
+            return Some((after, month_value(y, m, true)?));
+        }
         // "the last week" ends on the publication day: the_phrase reads it.
         if start > i && shift == -1 && self.is(start, l.past) {
             return None;
@@ -1396,10 +1444,23 @@ impl<'a> Scanner<'a> {
         if capitalised(w) && !self.starts_sentence(i) {
             return None;
         }
-        Some((
-            self.day_part(i + 1),
-            Value::day(self.published + Duration::days(offset)),
-        ))
+        if i.checked_sub(1).is_some_and(|b| {
+            self.is(b, l.articles) || self.is(b, l.this) || self.is(b, l.not_deictic_after)
+        }) {
+            return None;
+        }
+        let d = self.published + Duration::days(offset);
+        let mut end = self.day_part(i + 1);
+        // "today, Thursday": the weekday of the same day.
+        let k = if self.word(end) == Some(",") {
+            end + 1
+        } else {
+            end
+        };
+        if self.weekday(k) == Some(d.weekday()) {
+            end = k + 1;
+        }
+        Some((end, Value::day(d)))
     }
 
     /// "now", "currently", "right now", "actualmente": the publication day.
@@ -1615,7 +1676,12 @@ pub(crate) fn scan(
                 if s.toks[last].t == "." && last > i {
                     e = s.toks[last - 1].e;
                 }
-                out.push((s.toks[i].s, e, value));
+                // "el 19 de mayo": the article is part of the date.
+                let mut b = s.toks[i].s;
+                if i > 0 && s.is(i - 1, lang.leading) {
+                    b = s.toks[i - 1].s;
+                }
+                out.push((b, e, value));
                 let now = value.start == published && value.end == published;
                 if !now && !context.derived.replace(false) {
                     context.last.set(Some(value));
@@ -1976,7 +2042,13 @@ mod tests {
             (
                 "El 3 de enero de 2026, y en enero de 2025.",
                 &[
-                    ("3 de enero de 2026", "2026-01-03", "2026-01-03", Day, false),
+                    (
+                        "El 3 de enero de 2026",
+                        "2026-01-03",
+                        "2026-01-03",
+                        Day,
+                        false,
+                    ),
                     ("enero de 2025", "2025-01-01", "2025-01-31", Month, false),
                 ],
             ),
@@ -1984,7 +2056,7 @@ mod tests {
                 "Lo dijo el pasado sábado; el sábado pasado; el próximo lunes.",
                 &[
                     ("el pasado sábado", "2026-01-03", "2026-01-03", Day, true),
-                    ("sábado pasado", "2026-01-03", "2026-01-03", Day, true),
+                    ("el sábado pasado", "2026-01-03", "2026-01-03", Day, true),
                     ("el próximo lunes", "2026-01-12", "2026-01-12", Day, true),
                 ],
             ),
@@ -2008,13 +2080,13 @@ mod tests {
                     ("hoy", "2026-01-10", "2026-01-10", Day, true),
                     ("la semana pasada", "2025-12-29", "2026-01-04", Range, true),
                     ("el año pasado", "2025-01-01", "2025-12-31", Year, true),
-                    ("15 de diciembre", "2025-12-15", "2025-12-15", Day, true),
+                    ("el 15 de diciembre", "2025-12-15", "2025-12-15", Day, true),
                 ],
             ),
             (
                 "El 10/01/2026, en el tercer trimestre, el verano pasado y en Navidad.",
                 &[
-                    ("10/01/2026", "2026-01-10", "2026-01-10", Day, false),
+                    ("El 10/01/2026", "2026-01-10", "2026-01-10", Day, false),
                     (
                         "el tercer trimestre",
                         "2025-07-01",
@@ -2034,6 +2106,34 @@ mod tests {
                         "a mediados de marzo de 2024",
                         "2024-03-11",
                         "2024-03-20",
+                        Range,
+                        false,
+                    ),
+                ],
+            ),
+            (
+                "Hoy, sábado, y mañana; el acto se celebrará el viernes; en junio pasado.",
+                &[
+                    ("Hoy, sábado", "2026-01-10", "2026-01-10", Day, true),
+                    ("mañana", "2026-01-11", "2026-01-11", Day, true),
+                    ("el viernes", "2026-01-16", "2026-01-16", Day, true),
+                    ("junio pasado", "2025-06-01", "2025-06-30", Month, true),
+                ],
+            ),
+            (
+                "A finales del pasado mes de mayo y en el último trimestre de 1999.",
+                &[
+                    (
+                        "A finales del pasado mes de mayo",
+                        "2025-05-21",
+                        "2025-05-31",
+                        Range,
+                        true,
+                    ),
+                    (
+                        "el último trimestre de 1999",
+                        "1999-10-01",
+                        "1999-12-31",
                         Range,
                         false,
                     ),
