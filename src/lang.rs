@@ -287,8 +287,8 @@ pub(crate) static ENGLISH: Language = Language {
     capitalised: true,
     ambiguous_months: &["may", "march"],
     month_cues: &[
-        "in", "since", "until", "till", "by", "of", "early", "mid", "late", "during", "through",
-        "from", "last", "next", "this", "between", "and", "or", "to", "before", "after",
+        "in", "since", "until", "till", "by", "of", "early", "mid", "late", "during", "the",
+        "through", "from", "last", "next", "this", "between", "and", "or", "to", "before", "after",
     ],
     joiners: &["of"],
     articles: &["the"],

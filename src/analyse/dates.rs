@@ -288,7 +288,12 @@ impl<'a> Scanner<'a> {
             .iter()
             .rev()
             .take_while(|u| u.s >= start)
-            .all(|u| matches!(u.t, "\"" | "“" | "‘" | "'" | "(" | "—" | "–" | "-"))
+            .all(|u| {
+                matches!(
+                    u.t,
+                    "\"" | "“" | "‘" | "'" | "`" | "«" | "¿" | "¡" | "(" | "—" | "–" | "-"
+                )
+            })
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
@@ -1951,6 +1956,14 @@ mod tests {
                 &[
                     ("Today", "2026-02-21", "2026-02-21", Day, true),
                     ("now", "2026-02-21", "2026-02-21", Day, true),
+                ],
+            ),
+            (
+                "``Today is a sad day,'' he said of The March accession.",
+                "2026-02-21",
+                &[
+                    ("Today", "2026-02-21", "2026-02-21", Day, true),
+                    ("March", "2026-03-01", "2026-03-31", Month, true),
                 ],
             ),
             (
