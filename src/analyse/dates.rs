@@ -1742,11 +1742,19 @@ mod tests {
 
     /// (text, start, end, precision, relative) of every expression.
     fn found(text: &str, published: &str) -> Vec<(String, String, String, Precision, bool)> {
+        found_in(&lang::ENGLISH, text, published)
+    }
+
+    fn found_in(
+        lang: &'static Language,
+        text: &str,
+        published: &str,
+    ) -> Vec<(String, String, String, Precision, bool)> {
         scan(
             text,
             &sentences(text),
             d(published),
-            &lang::ENGLISH,
+            lang,
             &Context::default(),
         )
         .into_iter()
@@ -2156,24 +2164,7 @@ mod tests {
             ("Por la mañana hubo 2026 personas durante dos semanas.", &[]),
         ];
         for (text, expected) in cases {
-            let got: Vec<_> = scan(
-                text,
-                &sentences(text),
-                d("2026-01-10"),
-                &lang::SPANISH,
-                &Context::default(),
-            )
-            .into_iter()
-            .map(|(s, e, v)| {
-                (
-                    text[s..e].to_string(),
-                    v.start.to_string(),
-                    v.end.to_string(),
-                    v.precision,
-                    v.relative,
-                )
-            })
-            .collect();
+            let got = found_in(&lang::SPANISH, text, "2026-01-10");
             let want: Vec<_> = expected
                 .iter()
                 .map(|(t, s, e, p, r)| (t.to_string(), s.to_string(), e.to_string(), *p, *r))

@@ -375,20 +375,25 @@ fn evaluate(name: &str, root: &Path, notes: &Path) -> [Score; 3] {
         dates(&b, &notes, &analysis),
     ];
     for (kind, s) in ["mentions", "quote speakers", "dates"].iter().zip(&scores) {
-        println!(
-            "{name:>8} {kind:<15} precision {:.3} ({}/{})  recall {:.3} ({}/{})",
-            s.precision(),
-            s.right,
-            s.found,
-            s.recall(),
-            s.right,
-            s.annotated
-        );
-        for miss in &s.misses {
-            println!("{:>8}   - {miss}", "");
-        }
+        print_score(name, kind, s);
     }
     scores
+}
+
+/// Prints one kind's figures and its disagreements.
+fn print_score(name: &str, kind: &str, s: &Score) {
+    println!(
+        "{name:>8} {kind:<15} precision {:.3} ({}/{})  recall {:.3} ({}/{})",
+        s.precision(),
+        s.right,
+        s.found,
+        s.recall(),
+        s.right,
+        s.annotated
+    );
+    for miss in &s.misses {
+        println!("{:>8}   - {miss}", "");
+    }
 }
 
 fn repository() -> PathBuf {
@@ -592,17 +597,6 @@ fn spanish_dates_are_found_and_resolved() {
     let notes = annotations(&root.join("annotations.yaml"));
     let analysis = briefing::analyse::run(&b);
     let s = dates(&b, &notes, &analysis);
-    println!(
-        " spanish dates           precision {:.3} ({}/{})  recall {:.3} ({}/{})",
-        s.precision(),
-        s.right,
-        s.found,
-        s.recall(),
-        s.right,
-        s.annotated
-    );
-    for miss in &s.misses {
-        println!("           - {miss}");
-    }
+    print_score("spanish", "dates", &s);
     assert!(s.misses.is_empty(), "{:#?}", s.misses);
 }
