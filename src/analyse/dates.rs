@@ -1583,8 +1583,8 @@ fn holiday_in(rule: HolidayRule, y: i32) -> Option<NaiveDate> {
 /// The first letters (up to three, lower case) of every word that can start an
 /// expression in a language: most words fail this test at once, so the patterns are
 /// tried on few of them.
-fn starts(lang: &'static Language) -> &'static HashSet<String> {
-    static SETS: [OnceLock<HashSet<String>>; lang::COUNT] =
+fn starts(lang: &'static Language) -> &'static HashSet<[char; 3]> {
+    static SETS: [OnceLock<HashSet<[char; 3]>>; lang::COUNT] =
         [const { OnceLock::new() }; lang::COUNT];
     let k = lang::LANGUAGES
         .iter()
@@ -1630,28 +1630,22 @@ fn starts(lang: &'static Language) -> &'static HashSet<String> {
             "fiscal",
         ]);
         words.extend(["early", "late"]);
-        words.into_iter().map(|w| key(w).to_string()).collect()
+        words.into_iter().map(key).collect()
     })
 }
 
 /// A word's first three letters in lower case (fewer for a shorter word).
-fn key(word: &str) -> String {
-    word.chars().take(3).flat_map(char::to_lowercase).collect()
+fn key(word: &str) -> [char; 3] {
+    let mut k = ['\0'; 3];
+    for (slot, c) in k.iter_mut().zip(word.chars().flat_map(char::to_lowercase)) {
+        *slot = c;
+    }
+    k
 }
 
-fn may_start(set: &HashSet<String>, word: &str) -> bool {
-    let b = word.as_bytes();
-    if b.first().is_some_and(u8::is_ascii_digit) {
+fn may_start(set: &HashSet<[char; 3]>, word: &str) -> bool {
+    if word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return true;
-    }
-    // ASCII words, most of them, are keyed without allocating.
-    if b.len() >= 3 && b[..3].iter().all(u8::is_ascii_alphabetic) {
-        let k = [
-            b[0].to_ascii_lowercase(),
-            b[1].to_ascii_lowercase(),
-            b[2].to_ascii_lowercase(),
-        ];
-        return std::str::from_utf8(&k).is_ok_and(|k| set.contains(k));
     }
     set.contains(&key(word))
 }
