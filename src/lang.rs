@@ -235,9 +235,12 @@ impl Language {
 }
 
 /// Whether a word is a table's word, ignoring case (accented letters included).
+/// Lower case is as long as upper case in the letters of the tables' languages ("Á",
+/// "á"), so words of another length are told apart at once.
 pub(crate) fn eq(word: &str, table: &str) -> bool {
-    word.eq_ignore_ascii_case(table)
-        || !word.is_ascii() && word.chars().flat_map(char::to_lowercase).eq(table.chars())
+    word.len() == table.len()
+        && (word.eq_ignore_ascii_case(table)
+            || !word.is_ascii() && word.chars().flat_map(char::to_lowercase).eq(table.chars()))
 }
 
 /// Every language with a table.

@@ -243,7 +243,7 @@ impl<'a> Scanner<'a> {
     /// Whether a future word ("will", "upcoming") or a verb in the future tense
     /// ("celebrará") comes before token `i` in its sentence.
     fn future(&self, i: usize) -> bool {
-        self.preceded_by(i, self.lang.future) || self.preceded_by(i, &[])
+        self.preceded_by_or(i, self.lang.future, self.lang.future_endings)
     }
 
     /// Where the sentence of token `i` starts (a byte offset).
@@ -256,8 +256,14 @@ impl<'a> Scanner<'a> {
             .map_or(0, |s| s.0)
     }
 
-    /// Whether one of `words` comes before token `i` in its sentence.
+    /// Whether one of `words` comes before token `i` in its clause.
     fn preceded_by(&self, i: usize, words: &[&str]) -> bool {
+        self.preceded_by_or(i, words, &[])
+    }
+
+    /// Whether one of `words`, or a word with one of `endings`, comes before token `i`
+    /// in its clause.
+    fn preceded_by_or(&self, i: usize, words: &[&str], endings: &[&str]) -> bool {
         if i >= self.toks.len() {
             return false;
         }
@@ -270,8 +276,7 @@ impl<'a> Scanner<'a> {
             if one_of(u.t, words) {
                 return true;
             }
-            // No words given: a verb in the future tense.
-            if words.is_empty() && self.lang.future_endings.iter().any(|e| u.t.ends_with(e)) {
+            if endings.iter().any(|e| u.t.ends_with(e)) {
                 return true;
             }
             if self.clause_break(before, k) {
