@@ -12,6 +12,7 @@ pub mod edtf;
 pub(crate) mod engine;
 pub mod error;
 pub mod import;
+pub(crate) mod lang;
 pub mod load;
 pub mod markdown;
 pub mod new;

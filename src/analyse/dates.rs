@@ -1,16 +1,30 @@
 //! A *date expression* is a piece of text that names a day or a stretch of time, with
 //! the calendar range it stands for: "Feb. 3, 2026" is one day; "April 2024" a month;
 //! "2008" a year; "the late 2000s" 2007–2009; "mid-December" the 11th to the 20th; "last
-//! week" the Monday-to-Sunday week before the publication week. A hand-written scanner
-//! reads the words once, left to right; there is no regular expression.
+//! week" the Monday-to-Sunday week before the publication week; "the third quarter" three
+//! months; "last fall" a season. A hand-written scanner reads the words once, left to
+//! right; there is no regular expression. Its words — month and weekday names, "last",
+//! "ago", "hace", "a principios de" — come from the article's [`Language`] table, so one
+//! scanner reads every language that has a table.
 //!
 //! Expressions that need the publication date are *relative*, and resolved like this:
-//! - a month or day without a year takes the year that puts it on or before the
-//!   publication date ("mid-December" in February 2026 is December 2025), or after it
-//!   when the sentence speaks of the future ("will", "upcoming") before the date;
+//! - a month or day without a year takes the year that puts it nearest the publication
+//!   date ("Nov. 6" in an article of 30 October is that November; "mid-December" in
+//!   February is the December before), or on or after it when the sentence speaks of
+//!   the future ("will", "upcoming") before the date; with a weekday ("Monday, Oct. 26")
+//!   it is the nearest year in which that day is that weekday;
 //! - a weekday alone is the latest such day on or before the publication date, so
 //!   "by Saturday morning" in an article of a Saturday is that Saturday; "last Friday"
 //!   is strictly before, "next Friday" strictly after;
+//! - a quarter or half without a year ("the third quarter") is the latest one that has
+//!   begun by the publication date; "the quarter" and "the latest quarter" the last
+//!   one that has ended; "a year earlier" and "the year-ago quarter" the quarter just
+//!   named, a year before;
+//! - "two weeks ago" is the week two weeks before the publication week, "five years
+//!   ago" a year; "now" and "currently" the publication day;
+//! - a season is the one of the publication year ("this summer"), the last one to end
+//!   before it ("last fall") or the next to begin ("next spring"); a holiday the nearest
+//!   one;
 //! - "the week after the Jan. 3 operation" is the seven days after its anchor date;
 //! - "the past 48 hours", "the last week" end on the publication date.
 //!
@@ -21,118 +35,16 @@
 //! "the 23rd States"). "May" and "March" count as months only after a preposition such
 //! as "in" or "since", or before a day or a year, so the verb is not a month.
 
+use std::cell::Cell;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::text::Paragraph;
 use super::{DateMention, Place};
 use crate::edtf::Precision;
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const SHORT_MONTHS: [(&str, u32); 12] = [
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-/// Words after which "May" and "March" are months.
-const MONTH_CUES: &[&str] = &[
-    "in", "since", "until", "till", "by", "of", "early", "mid", "late", "during", "through",
-    "from", "last", "next", "this", "between", "and", "or", "to", "before", "after",
-];
-/// Words after which a four-digit number is a count, not a year.
-const COUNTED: &[&str] = &[
-    "people",
-    "troops",
-    "soldiers",
-    "sources",
-    "prisoners",
-    "detainees",
-    "members",
-    "votes",
-    "times",
-    "hours",
-    "days",
-    "percent",
-    "million",
-    "billion",
-    "dollars",
-    "miles",
-    "km",
-    "kilometres",
-    "kilometers",
-    "tons",
-    "tonnes",
-    "barrels",
-    "cubans",
-    "workers",
-    "doctors",
-    "men",
-    "women",
-    "children",
-    "officers",
-    "deaths",
-    "cases",
-    "units",
-];
-const FUTURE: &[&str] = &["will", "upcoming", "scheduled", "ll"];
-/// Words that put a month in the future but not a weekday: "would reopen in June" in
-/// March means this June, while "would vote on Thursday" in reported speech is as often
-/// the Thursday just past.
-/// Words that start another clause: a future word before them does not reach a date
-/// after them ("will go ahead after Castillo outlined it on Tuesday").
-const CLAUSE_STARTS: &[&str] = &[
-    "after", "before", "since", "when", "because", "said", "told", "says",
-];
-
-/// Whether token `k` of `toks` starts another clause: a subordinating word, or a past
-/// tense verb ("outlined") that is not a passive after "be" ("will be postponed").
-fn clause_break(toks: &[Tok], k: usize) -> bool {
-    let w = toks[k].t;
-    if CLAUSE_STARTS.iter().any(|c| w.eq_ignore_ascii_case(c)) {
-        return true;
-    }
-    let passive = k.checked_sub(1).is_some_and(|p| {
-        matches!(
-            toks[p].t.to_ascii_lowercase().as_str(),
-            "be" | "been" | "being" | "is" | "are" | "was" | "were" | "get"
-        )
-    });
-    w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) && !passive
-}
-
-const MODAL_FUTURE: &[&str] = &[
-    "would", "could", "should", "might", "expected", "due", "promised",
-];
+use crate::lang::{self, HolidayRule, Language, NumericOrder, Unit};
 
 /// A resolved date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,6 +53,35 @@ pub(crate) struct Value {
     pub(crate) end: NaiveDate,
     pub(crate) precision: Precision,
     pub(crate) relative: bool,
+}
+
+impl Value {
+    fn day(d: NaiveDate) -> Value {
+        Value {
+            start: d,
+            end: d,
+            precision: Precision::Day,
+            relative: true,
+        }
+    }
+
+    fn range(start: NaiveDate, end: NaiveDate) -> Value {
+        Value {
+            start,
+            end,
+            precision: Precision::Range,
+            relative: true,
+        }
+    }
+
+    fn year(y: i32, relative: bool) -> Option<Value> {
+        Some(Value {
+            start: NaiveDate::from_ymd_opt(y, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(y, 12, 31)?,
+            precision: Precision::Year,
+            relative,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -210,44 +151,154 @@ fn first_day(y: i32, m: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, 1)
 }
 
+/// Months `months` long from month `first` (1-based) of year `y`, which may run over.
+fn months_from(y: i32, first: i32, months: i32) -> Option<(NaiveDate, NaiveDate)> {
+    let a = y * 12 + first - 1;
+    let b = a + months - 1;
+    Some((
+        first_day(a.div_euclid(12), a.rem_euclid(12) as u32 + 1)?,
+        last_day(b.div_euclid(12), b.rem_euclid(12) as u32 + 1),
+    ))
+}
+
+/// Whether the word is one of `words`, ignoring case.
+fn one_of(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|x| lang::eq(w, x))
+}
+
 /// The scanner over one paragraph.
 struct Scanner<'a> {
     toks: Vec<Tok<'a>>,
     published: NaiveDate,
     sentences: &'a [(usize, usize)],
+    lang: &'static Language,
+    context: &'a Context,
+}
+
+/// What an article has named so far, which later expressions refer to: "a year
+/// earlier" is the date just named, a year before; "a year ago" after "the third
+/// quarter" is that quarter a year before.
+#[derive(Debug, Default)]
+pub(crate) struct Context {
+    quarter: Cell<Option<Value>>,
+    last: Cell<Option<Value>>,
+    /// Whether the expression just read was one of these references, which is not
+    /// itself referred to ("a year earlier" after "a year ago").
+    derived: Cell<bool>,
+}
+
+/// The same stretch of time a year before.
+fn year_before(v: Value) -> Option<Value> {
+    let back = |d: NaiveDate| {
+        d.with_year(d.year() - 1)
+            .or_else(|| NaiveDate::from_ymd_opt(d.year() - 1, d.month(), 28))
+    };
+    let end = if v.end == last_day(v.end.year(), v.end.month()) {
+        last_day(v.end.year() - 1, v.end.month())
+    } else {
+        back(v.end)?
+    };
+    Some(Value {
+        start: back(v.start)?,
+        end,
+        relative: true,
+        ..v
+    })
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str, sentences: &'a [(usize, usize)], published: NaiveDate) -> Self {
+    fn new(
+        text: &'a str,
+        sentences: &'a [(usize, usize)],
+        published: NaiveDate,
+        lang: &'static Language,
+        context: &'a Context,
+    ) -> Self {
         Scanner {
             toks: tokens(text),
             published,
             sentences,
+            lang,
+            context,
         }
     }
 
-    /// Whether a future word ("will", "upcoming") comes before token `i` in its sentence.
-    fn future(&self, i: usize) -> bool {
-        self.preceded_by(i, FUTURE)
-    }
-
-    /// Whether one of `words` comes before token `i` in its sentence.
-    fn preceded_by(&self, i: usize, words: &[&str]) -> bool {
-        let Some(t) = self.toks.get(i) else {
+    /// Whether token `k` of `toks` starts another clause: a subordinating word, or a
+    /// past tense verb ("outlined") that is not a passive after "be" ("will be
+    /// postponed").
+    fn clause_break(&self, toks: &[Tok], k: usize) -> bool {
+        let w = toks[k].t;
+        if one_of(w, self.lang.clause_starts) {
+            return true;
+        }
+        let Some(ending) = self.lang.past_ending else {
             return false;
         };
-        let (start, _) = self
-            .sentences
+        let passive = k
+            .checked_sub(1)
+            .is_some_and(|p| one_of(toks[p].t, self.lang.passive));
+        w.len() > 4 && w.ends_with(ending) && w.chars().all(|c| c.is_lowercase()) && !passive
+    }
+
+    /// Whether a future word ("will", "upcoming") or a verb in the future tense
+    /// ("celebrará") comes before token `i` in its sentence.
+    fn future(&self, i: usize) -> bool {
+        self.preceded_by_or(i, self.lang.future, self.lang.future_endings)
+    }
+
+    /// Where the sentence of token `i` starts (a byte offset).
+    fn sentence_start(&self, i: usize) -> usize {
+        let Some(t) = self.toks.get(i) else {
+            return 0;
+        };
+        self.sentences
             .get(super::text::sentence_at(self.sentences, t.s))
-            .copied()
-            .unwrap_or((0, 0));
+            .map_or(0, |s| s.0)
+    }
+
+    /// Whether one of `words` comes before token `i` in its clause.
+    fn preceded_by(&self, i: usize, words: &[&str]) -> bool {
+        self.preceded_by_or(i, words, &[])
+    }
+
+    /// Whether one of `words`, or a word with one of `endings`, comes before token `i`
+    /// in its clause.
+    fn preceded_by_or(&self, i: usize, words: &[&str], endings: &[&str]) -> bool {
+        if i >= self.toks.len() {
+            return false;
+        }
+        let start = self.sentence_start(i);
         let before = &self.toks[..i];
-        before
+        for (k, u) in before.iter().enumerate().rev() {
+            if u.s < start {
+                break;
+            }
+            if one_of(u.t, words) {
+                return true;
+            }
+            if endings.iter().any(|e| u.t.ends_with(e)) {
+                return true;
+            }
+            if self.clause_break(before, k) {
+                break;
+            }
+        }
+        false
+    }
+
+    /// Whether token `i` starts its sentence, after any opening quote or bracket.
+    fn starts_sentence(&self, i: usize) -> bool {
+        let start = self.sentence_start(i);
+        self.toks[..i]
             .iter()
-            .enumerate()
             .rev()
-            .take_while(|(k, u)| u.s >= start && !clause_break(before, *k))
-            .any(|(_, u)| words.iter().any(|f| u.t.eq_ignore_ascii_case(f)))
+            .take_while(|u| u.s >= start)
+            .all(|u| {
+                matches!(
+                    u.t,
+                    "\"" | "“" | "‘" | "'" | "`" | "«" | "¿" | "¡" | "(" | "—" | "–" | "-"
+                )
+            })
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
@@ -255,28 +306,76 @@ impl<'a> Scanner<'a> {
     }
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
-        self.word(i)
-            .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        self.word(i).is_some_and(|w| one_of(w, words))
+    }
+
+    /// Whether the words of `phrase` are at `i`: the index after them. An apostrophe
+    /// in the table stands for either apostrophe.
+    fn phrase(&self, i: usize, phrase: &[&str]) -> Option<usize> {
+        for (k, p) in phrase.iter().enumerate() {
+            let w = self.word(i + k)?;
+            let same = if *p == "'" {
+                matches!(w, "'" | "’")
+            } else {
+                lang::eq(w, p)
+            };
+            if !same {
+                return None;
+            }
+        }
+        Some(i + phrase.len())
+    }
+
+    /// The first of `phrases` at `i`, and the index after it.
+    fn any_phrase(&self, i: usize, phrases: &[&[&str]]) -> Option<usize> {
+        phrases.iter().find_map(|p| self.phrase(i, p))
+    }
+
+    /// The unit a word at `i` names.
+    fn unit_at(&self, i: usize) -> Option<Unit> {
+        self.word(i).and_then(|w| self.lang.unit(w))
+    }
+
+    /// After `i`, a hyphen is passed over ("mid-December", "third-quarter").
+    fn hyphen(&self, i: usize) -> usize {
+        if self.is(i, &["-", "–"]) { i + 1 } else { i }
+    }
+
+    /// After `k`, a part of the day ("night", "por la noche") is passed over.
+    fn day_part(&self, k: usize) -> usize {
+        self.any_phrase(k, self.lang.day_parts).unwrap_or(k)
+    }
+
+    /// After `i`, a joiner ("de", "of") is passed over.
+    fn joiner(&self, i: usize) -> usize {
+        if self.is(i, self.lang.joiners) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// Whether a name at `i` is written as the language writes it.
+    fn cased(&self, w: &str) -> bool {
+        !self.lang.capitalised || capitalised(w)
     }
 
     /// A month name at `i`: (month, index after it, abbreviated).
     fn month(&self, i: usize) -> Option<(u32, usize, bool)> {
         let w = self.word(i)?;
-        if !capitalised(w) {
+        if !self.cased(w) {
             return None;
         }
-        if let Some(m) = MONTHS.iter().position(|n| w.eq_ignore_ascii_case(n)) {
-            return Some((m as u32 + 1, i + 1, false));
+        let (m, short) = self.lang.month(w)?;
+        if !short {
+            return Some((m, i + 1, false));
         }
-        let (_, m) = SHORT_MONTHS
-            .iter()
-            .find(|(n, _)| w.eq_ignore_ascii_case(n))?;
         let next = if self.word(i + 1) == Some(".") {
             i + 2
         } else {
             i + 1
         };
-        Some((*m, next, true))
+        Some((m, next, true))
     }
 
     /// A day of the month at `i`: 3, 03, 3rd, 24th.
@@ -287,7 +386,7 @@ impl<'a> Scanner<'a> {
         if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "º" | "o") {
             return None;
         }
         // "3,000" and "3.5" are numbers, not days.
@@ -324,34 +423,69 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
+        // "2082.1" is a number.
+        if self.word(i + 1) == Some(".")
+            && self
+                .toks
+                .get(i + 2)
+                .is_some_and(|n| n.s == self.toks[i + 1].e && n.t.as_bytes()[0].is_ascii_digit())
+        {
+            return None;
+        }
         match self.word(i + 1) {
             Some("%") => return None,
-            Some(n) if COUNTED.contains(&n.to_lowercase().as_str()) => return None,
+            Some(n) if one_of(n, self.lang.counted) => return None,
             _ => {}
         }
         Some(y)
     }
 
-    fn weekday(&self, i: usize) -> Option<Weekday> {
-        let w = self.word(i)?;
-        if !capitalised(w) {
-            return None;
+    /// A year after a month or day: "2026", ", 2026", "de 2026".
+    fn year_after(&self, k: usize) -> Option<(i32, usize)> {
+        if self.word(k) == Some(",")
+            && let Some(y) = self.year(k + 1)
+        {
+            return Some((y, k + 2));
         }
-        WEEKDAYS
-            .iter()
-            .find(|(n, _)| w.eq_ignore_ascii_case(n))
-            .map(|(_, d)| *d)
+        let j = self.joiner(k);
+        self.year(j).map(|y| (y, j + 1))
     }
 
-    /// The year of a month (and day) given without one.
+    fn weekday(&self, i: usize) -> Option<Weekday> {
+        let w = self.word(i)?;
+        if !self.cased(w) {
+            return None;
+        }
+        self.lang.weekday(w)
+    }
+
+    /// The year of a month (and day) given without one: the nearest to publication,
+    /// or the first on or after it when the sentence speaks of the future.
     fn infer_year(&self, i: usize, month: u32, day: Option<u32>) -> i32 {
         let p = self.published;
         let key = (month, day.unwrap_or(1));
         let now = (p.month(), if day.is_some() { p.day() } else { 1 });
-        let modal = day.is_none() && self.preceded_by(i, MODAL_FUTURE);
+        let modal = day.is_none() && self.preceded_by(i, self.lang.modal_future);
         if self.future(i) || modal {
-            if key >= now { p.year() } else { p.year() + 1 }
-        } else if key <= now {
+            return if key >= now { p.year() } else { p.year() + 1 };
+        }
+        let since = i
+            .checked_sub(1)
+            .is_some_and(|b| self.is(b, self.lang.since));
+        if since {
+            return if key <= now { p.year() } else { p.year() - 1 };
+        }
+        // Days from publication of this year's date (months as 31 days): the latest of
+        // the three years that is not too far ahead.
+        let here =
+            (month as i32 - p.month() as i32) * 31 + day.map_or(0, |d| d as i32 - p.day() as i32);
+        let ahead = match day {
+            Some(_) => AHEAD_DAYS,
+            None => AHEAD_MONTHS * 31,
+        };
+        if here + 372 <= ahead {
+            p.year() + 1
+        } else if here <= ahead {
             p.year()
         } else {
             p.year() - 1
@@ -363,28 +497,53 @@ impl<'a> Scanner<'a> {
         self.weekday_date(i)
             .or_else(|| self.month_led(i))
             .or_else(|| self.day_led(i))
+            .or_else(|| self.numeric(i))
             .or_else(|| self.qualified(i))
+            .or_else(|| self.quarter(i))
+            .or_else(|| self.season(i))
+            .or_else(|| self.holiday(i))
             .or_else(|| self.the_phrase(i))
             .or_else(|| self.last_next_this(i))
+            .or_else(|| self.ago(i))
             .or_else(|| self.weekday_alone(i))
             .or_else(|| self.deictic(i))
+            .or_else(|| self.now(i))
             .or_else(|| self.iso(i))
             .or_else(|| self.year_alone(i))
     }
 
-    /// "Wednesday, April 24, 2024".
+    /// "Wednesday, April 24, 2024"; "Monday, Oct. 26" in the nearest year in which
+    /// 26 October is a Monday.
     fn weekday_date(&self, i: usize) -> Option<(usize, Value)> {
-        self.weekday(i)?;
-        let j = if self.word(i + 1) == Some(",") {
+        let day = self.weekday(i)?;
+        let mut j = if self.word(i + 1) == Some(",") {
             i + 2
         } else {
             i + 1
         };
-        let (end, v) = self.month_led(j)?;
-        (v.precision == Precision::Day).then_some((end, v))
+        if self.is(j, self.lang.articles) {
+            j += 1;
+        }
+        let (end, mut v) = self.month_led(j).or_else(|| self.day_led(j))?;
+        if v.precision != Precision::Day {
+            return None;
+        }
+        if v.relative && v.start.weekday() != day {
+            let y = v.start.year();
+            let nearest = [y, y - 1, y + 1]
+                .into_iter()
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, v.start.month(), v.start.day()))
+                .filter(|d| d.weekday() == day)
+                .min_by_key(|d| (*d - self.published).num_days().abs());
+            if let Some(d) = nearest {
+                v = Value::day(d);
+            }
+        }
+        Some((end, v))
     }
 
-    /// "Feb. 3, 2026", "January 3", "Jan. 21–31", "April 2024", "January".
+    /// "Feb. 3, 2026", "January 3", "Jan. 21–31", "April 2024", "January", "enero de
+    /// 2026".
     fn month_led(&self, i: usize) -> Option<(usize, Value)> {
         let (m, j, short) = self.month(i)?;
         if let Some(d) = self.day(j) {
@@ -396,12 +555,9 @@ impl<'a> Scanner<'a> {
                 last = d2;
                 k += 2;
             }
-            let (y, relative, k) = match (self.word(k), self.year(k + 1)) {
-                (Some(","), Some(y)) => (y, false, k + 2),
-                _ => match self.year(k) {
-                    Some(y) => (y, false, k + 1),
-                    None => (self.infer_year(i, m, Some(d)), true, k),
-                },
+            let (y, relative, k) = match self.year_after(k) {
+                Some((y, k)) => (y, false, k),
+                None => (self.infer_year(i, m, Some(d)), true, k),
             };
             let start = NaiveDate::from_ymd_opt(y, m, d)?;
             let end = NaiveDate::from_ymd_opt(y, m, last)?;
@@ -420,54 +576,124 @@ impl<'a> Scanner<'a> {
                 },
             ));
         }
-        if let Some(y) = self.year(j) {
-            return Some((j + 1, month_value(y, m, false)?));
+        if let Some((y, k)) = self.year_after(j).filter(|_| self.word(j) != Some(",")) {
+            return Some((k, month_value(y, m, false)?));
         }
         if short {
             return None;
         }
         let name = self.word(i)?;
-        if name.eq_ignore_ascii_case("may") || name.eq_ignore_ascii_case("march") {
-            let cue = i.checked_sub(1).is_some_and(|p| self.is(p, MONTH_CUES));
+        if one_of(name, self.lang.ambiguous_months) {
+            let cue = i
+                .checked_sub(1)
+                .is_some_and(|p| self.is(p, self.lang.month_cues));
             if !cue {
                 return None;
             }
         }
-        let y = self.infer_year(i, m, None);
+        let p = self.published;
+        // "junio pasado", "septiembre próximo".
+        let (y, j) = match self.shift_after(j) {
+            Some(-1) if m < p.month() => (p.year(), j + 1),
+            Some(-1) => (p.year() - 1, j + 1),
+            Some(_) if m > p.month() => (p.year(), j + 1),
+            Some(_) => (p.year() + 1, j + 1),
+            None => (self.infer_year(i, m, None), j),
+        };
         Some((j, month_value(y, m, true)?))
     }
 
-    /// "3 January 2026", "24th April".
+    /// "3 January 2026", "24th April", "3 de enero de 2026", "the 3rd of January".
     fn day_led(&self, i: usize) -> Option<(usize, Value)> {
         let d = self.day(i)?;
-        let (m, j, _) = self.month(i + 1)?;
-        let (y, relative, k) = match self.year(j) {
-            Some(y) => (y, false, j + 1),
+        let (m, j, _) = self.month(self.joiner(i + 1))?;
+        let (y, relative, k) = match self.year_after(j).filter(|_| self.word(j) != Some(",")) {
+            Some((y, k)) => (y, false, k),
             None => (self.infer_year(i, m, Some(d)), true, j),
         };
         let day = NaiveDate::from_ymd_opt(y, m, d)?;
         Some((
             k,
             Value {
-                start: day,
-                end: day,
-                precision: Precision::Day,
                 relative,
+                ..Value::day(day)
             },
         ))
     }
 
-    /// "mid-December", "late January 2026", "early 2000s".
-    fn qualified(&self, i: usize) -> Option<(usize, Value)> {
-        let q = self.word(i)?;
-        let part = ["early", "mid", "late"]
-            .iter()
-            .position(|p| q.eq_ignore_ascii_case(p))?;
-        let j = if self.word(i + 1) == Some("-") {
-            i + 2
-        } else {
-            i + 1
+    /// "3/1/2026", "03.01.26": the day or the month first, as the language writes them.
+    fn numeric(&self, i: usize) -> Option<(usize, Value)> {
+        let sep = self.word(i + 1)?;
+        if !matches!(sep, "/" | ".") || self.word(i + 3) != Some(sep) {
+            return None;
+        }
+        // Glued together: "3 / 1" is not a date.
+        if (i..i + 4).any(|k| self.toks.get(k + 1).is_none_or(|n| n.s != self.toks[k].e)) {
+            return None;
+        }
+        let num = |k: usize, len: std::ops::RangeInclusive<usize>| {
+            self.word(k)
+                .filter(|w| len.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|w| w.parse::<i32>().ok())
         };
+        let (a, b) = (num(i, 1..=2)?, num(i + 2, 1..=2)?);
+        let y = match num(i + 4, 4..=4) {
+            Some(y) => y,
+            None => {
+                let yy = num(i + 4, 2..=2)?;
+                let century = if 2000 + yy <= self.published.year() + 10 {
+                    2000
+                } else {
+                    1900
+                };
+                century + yy
+            }
+        };
+        let (m, d) = match self.lang.numeric {
+            NumericOrder::MonthFirst => (a, b),
+            NumericOrder::DayFirst => (b, a),
+        };
+        let day = NaiveDate::from_ymd_opt(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)?;
+        Some((
+            i + 5,
+            Value {
+                relative: false,
+                ..Value::day(day)
+            },
+        ))
+    }
+
+    /// "mid-December", "late January 2026", "early 2000s", "a principios de febrero".
+    fn qualified(&self, i: usize) -> Option<(usize, Value)> {
+        let (part, after) = self
+            .lang
+            .parts
+            .iter()
+            .enumerate()
+            .find_map(|(k, phrases)| Some((k, self.any_phrase(i, phrases)?)))?;
+        let j = self.hyphen(after);
+        if let Some((end, v)) = self.deictic(j).or_else(|| self.weekday_alone(j)) {
+            return Some((end, v));
+        }
+        if let Some((end, v)) = self.last_next_this(j)
+            && matches!(v.precision, Precision::Year | Precision::Month)
+        {
+            // "early next year": its first third; "late last month" its last days
+            // from the 21st, as "late January".
+            let days = (v.end - v.start).num_days() + 1;
+            let (a, b) = match (part, v.precision) {
+                (0, Precision::Month) => (0, 10),
+                (1, Precision::Month) => (10, 20),
+                (_, Precision::Month) => (20, days),
+                (0, _) => (0, days * 3 / 10),
+                (1, _) => (days * 3 / 10, days * 7 / 10),
+                _ => (days * 7 / 10, days),
+            };
+            return Some((
+                end,
+                Value::range(v.start + Duration::days(a), v.start + Duration::days(b - 1)),
+            ));
+        }
         if let Some((after, start, end)) = self.decade(j) {
             let span = end.year() - start.year() + 1;
             let (a, b) = match part {
@@ -480,10 +706,22 @@ impl<'a> Scanner<'a> {
             return Some((
                 after,
                 Value {
-                    start: s,
-                    end: e,
-                    precision: Precision::Range,
                     relative: false,
+                    ..Value::range(s, e)
+                },
+            ));
+        }
+        if let Some(y) = self.year(j) {
+            let (a, b) = match part {
+                0 => (1, 4),
+                1 => (5, 8),
+                _ => (9, 12),
+            };
+            return Some((
+                j + 1,
+                Value {
+                    relative: false,
+                    ..Value::range(first_day(y, a)?, last_day(y, b))
                 },
             ));
         }
@@ -491,8 +729,8 @@ impl<'a> Scanner<'a> {
         if short {
             return None;
         }
-        let (y, relative, k) = match self.year(k) {
-            Some(y) => (y, false, k + 1),
+        let (y, relative, k) = match self.year_after(k).filter(|_| self.word(k) != Some(",")) {
+            Some((y, k)) => (y, false, k),
             None => (self.infer_year(i, m, None), true, k),
         };
         let last = last_day(y, m).day();
@@ -506,12 +744,352 @@ impl<'a> Scanner<'a> {
         Some((
             k,
             Value {
-                start,
-                end,
-                precision: Precision::Range,
                 relative,
+                ..Value::range(start, end)
             },
         ))
+    }
+
+    /// "the third quarter", "third-quarter", "the first half of 1990", "the latest
+    /// quarter", "this quarter", "the year-ago quarter", "el tercer trimestre".
+    fn quarter(&self, i: usize) -> Option<(usize, Value)> {
+        let l = self.lang;
+        let mut j = i;
+        // "its fourth quarter": the quarter without the possessive.
+        if self.is(j, l.possessives) {
+            return None;
+        }
+        let article = self.is(j, l.articles);
+        if article {
+            j += 1;
+        }
+        // "the 1988 third quarter", "this year's third quarter".
+        let mut year_before: Option<i32> = None;
+        let mut year_relative = false;
+        if let Some(y) = self.year(j) {
+            year_before = Some(y);
+            j += 1;
+        } else if let Some(k) = [l.last, l.this, l.next].iter().position(|w| self.is(j, w))
+            && self.unit_at(j + 1) == Some(Unit::Year)
+            && !l.genitive.is_empty()
+            && let Some(after) = self.phrase(j + 2, l.genitive)
+        {
+            year_before = Some(self.published.year() + k as i32 - 1);
+            year_relative = true;
+            j = after;
+        }
+        // Which quarter, relative to the current one: -1 last, 0 this, None unsaid.
+        let mut shift: Option<i32> = None;
+        let mut latest = false;
+        let mut year_ago = false;
+        if self.is(j, l.last) {
+            shift = Some(-1);
+            j += 1;
+        } else if self.is(j, l.this) {
+            shift = Some(0);
+            j += 1;
+        } else if self.is(j, l.next) {
+            shift = Some(1);
+            j += 1;
+        } else if let Some(after) = self.any_phrase(j, l.latest) {
+            latest = true;
+            j = after;
+        }
+        if self.unit_at(j) == Some(Unit::Year)
+            && self.is(j + 1, &["-"])
+            && self.is(j + 2, l.year_ago)
+        {
+            year_ago = true;
+            j += 3;
+        }
+        if self.is(j, l.fiscal) {
+            j = self.hyphen(j + 1);
+        }
+        let ordinal = self
+            .word(j)
+            .and_then(|w| l.ordinals.iter().find(|(o, _)| lang::eq(w, o)))
+            .map(|(_, n)| *n);
+        if ordinal.is_some() {
+            // "the third-quarter results": "the" is the results'.
+            if article && year_before.is_none() && self.is(j + 1, &["-"]) {
+                return None;
+            }
+            j = self.hyphen(j + 1);
+        }
+        if year_before.is_some() && ordinal.is_none() {
+            return None;
+        }
+        // "quarter-century", "quarter-to-quarter".
+        if self.is(j + 1, &["-"]) {
+            return None;
+        }
+        let unit = self.word(j).and_then(|w| l.unit(w));
+        let months = match unit {
+            Some(Unit::Quarter) => 3,
+            Some(Unit::Half) if ordinal.is_some_and(|n| n <= 2) => 6,
+            _ => {
+                // "the year-ago period", "year-earlier": the quarter just named, a year
+                // before.
+                if year_ago && (article || self.unit_at(i) == Some(Unit::Year)) {
+                    let end = if self.is(j, l.periods) { j + 1 } else { j };
+                    return self.year_before(end, false);
+                }
+                return None;
+            }
+        };
+        if ordinal.is_none() && shift.is_none() && !article && !year_ago && !latest {
+            return None;
+        }
+        if let Some(n) = ordinal
+            && months == 3
+            && n > 4
+        {
+            return None;
+        }
+        let mut k = j + 1;
+        if let Some(after) = self
+            .phrase(k, l.of_the_year)
+            .filter(|_| !l.of_the_year.is_empty())
+        {
+            k = after;
+        }
+        let given = if let Some(y) = year_before {
+            Some((y, k))
+        } else if self.is(k, l.joiners) {
+            self.year(k + 1).map(|y| (y, k + 2)).or_else(|| {
+                // "the second half of this year".
+                let a = usize::from(self.is(k + 1, l.articles));
+                let shift = [l.last, l.this, l.next]
+                    .iter()
+                    .position(|w| self.is(k + 1 + a, w))?;
+                (self.unit_at(k + 2 + a) == Some(Unit::Year)).then(|| {
+                    year_relative = true;
+                    (self.published.year() + shift as i32 - 1, k + 3 + a)
+                })
+            })
+        } else {
+            self.year(k).map(|y| (y, k + 1))
+        };
+        // "the last quarter of 1999": its fourth.
+        let ordinal = match (ordinal, shift, given) {
+            (None, Some(-1), Some(_)) => Some(12 / months as u32),
+            _ => ordinal,
+        };
+        if year_ago && ordinal.is_none() {
+            return self.year_before(k, false);
+        }
+        // "the quarter", "that quarter": the one just named.
+        if ordinal.is_none()
+            && shift.is_none()
+            && !latest
+            && months == 3
+            && let Some(q) = self.context.quarter.get()
+        {
+            return Some((k, q));
+        }
+        let p = self.published;
+        let per_year = 12 / months;
+        let current = (p.month() as i32 - 1) / months;
+        // The index of the quarter (or half) since year 0.
+        let index = match (given, ordinal, shift) {
+            (Some((y, _)), Some(n), _) => y * per_year + n as i32 - 1,
+            (None, Some(n), _) => {
+                let n = n as i32 - 1;
+                let this_year = p.year() * per_year + n;
+                let now = p.year() * per_year + current;
+                if self.future(i) {
+                    if this_year >= now {
+                        this_year
+                    } else {
+                        this_year + per_year
+                    }
+                } else if this_year <= now {
+                    this_year
+                } else {
+                    this_year - per_year
+                }
+            }
+            (_, None, Some(s)) => p.year() * per_year + current + s,
+            (_, None, None) => p.year() * per_year + current - 1,
+        };
+        let index = if year_ago { index - per_year } else { index };
+        let k = given.map_or(k, |(_, k)| k);
+        let (start, end) = months_from(
+            index.div_euclid(per_year),
+            index.rem_euclid(per_year) * months + 1,
+            months,
+        )?;
+        let v = Value {
+            relative: given.is_none() || year_relative,
+            ..Value::range(start, end)
+        };
+        self.context.quarter.set(Some(v));
+        Some((k, v))
+    }
+
+    /// The quarter last named (or with `any`, the date last named), a year before; or
+    /// the year before publication.
+    fn year_before(&self, end: usize, any: bool) -> Option<(usize, Value)> {
+        let named = if any {
+            self.context.last.get()
+        } else {
+            self.context.quarter.get()
+        };
+        self.context.derived.set(true);
+        let v = match named {
+            Some(v) => year_before(v)?,
+            None => Value::year(self.published.year() - 1, true)?,
+        };
+        Some((end, v))
+    }
+
+    /// "last fall", "this summer", "the winter of 1994", "verano de 2025".
+    fn season(&self, i: usize) -> Option<(usize, Value)> {
+        let l = self.lang;
+        let mut j = i;
+        let mut shift = None;
+        let mut cue = false;
+        if self.is(j, l.articles) {
+            cue = true;
+            j += 1;
+        }
+        if let Some(after) = self.any_phrase(j, l.this_past) {
+            shift = Some(-1);
+            j = after;
+        } else if self.is(j, l.last) {
+            shift = Some(-1);
+            j += 1;
+        } else if self.is(j, l.this) {
+            shift = Some(0);
+            j += 1;
+        } else if self.is(j, l.next) {
+            shift = Some(1);
+            j += 1;
+        } else if let Some(after) = self
+            .any_phrase(j, l.parts[0])
+            .or_else(|| self.any_phrase(j, l.parts[2]))
+        {
+            j = after;
+        }
+        let w = self.word(j)?;
+        let season = l.seasons.iter().position(|s| one_of(w, s))? as i32;
+        let mut k = j + 1;
+        if shift.is_none() && self.is(k, l.last_after) {
+            shift = Some(-1);
+            k += 1;
+        } else if shift.is_none() && self.is(k, l.next_after) {
+            shift = Some(1);
+            k += 1;
+        }
+        let given = if self.is(k, l.joiners) {
+            self.year(k + 1).map(|y| (y, k + 2))
+        } else {
+            self.year(k).map(|y| (y, k + 1))
+        };
+        let preposition = i.checked_sub(1).is_some_and(|b| self.is(b, l.season_cues));
+        if one_of(w, l.ambiguous_seasons) && shift.is_none() && given.is_none() && !cue {
+            return None;
+        }
+        if (cue || shift.is_none()) && given.is_none() && self.is(k, l.joiners) {
+            // "the fall of Berlin".
+            return None;
+        }
+        if !cue && shift.is_none() && given.is_none() && !preposition && capitalised(w) {
+            // "Summer" as a name, unless the sentence starts with it.
+            if !self.starts_sentence(i) {
+                return None;
+            }
+        }
+        let p = self.published;
+        // A season's index counts from spring of year 0; winter is of its December.
+        let of = |y: i32| y * 4 + season;
+        let span = |index: i32| months_from(index.div_euclid(4), index.rem_euclid(4) * 3 + 3, 3);
+        let (index, k) = match given {
+            Some((y, k)) => (of(y), k),
+            None => {
+                let index = match shift {
+                    Some(-1) => {
+                        // The last to end before publication.
+                        let mut x = of(p.year() + 1);
+                        while span(x)?.1 >= p {
+                            x -= 4;
+                        }
+                        x
+                    }
+                    Some(1) => {
+                        let mut x = of(p.year() - 1);
+                        while span(x)?.0 <= p {
+                            x += 4;
+                        }
+                        x
+                    }
+                    _ => {
+                        // Winter in the first half of a year is the one that began in
+                        // December before it.
+                        if season == 3 && p.month() <= 6 {
+                            of(p.year() - 1)
+                        } else {
+                            of(p.year())
+                        }
+                    }
+                };
+                (index, k)
+            }
+        };
+        let (start, end) = span(index)?;
+        Some((
+            k,
+            Value {
+                start,
+                end,
+                precision: Precision::Season,
+                relative: given.is_none(),
+            },
+        ))
+    }
+
+    /// "Thanksgiving", "Christmas Eve", "last Easter", "Navidad".
+    fn holiday(&self, i: usize) -> Option<(usize, Value)> {
+        let l = self.lang;
+        let (shift, j) = if self.is(i, l.last) {
+            (-1, i + 1)
+        } else if self.is(i, l.next) {
+            (1, i + 1)
+        } else if self.is(i, l.this) {
+            (0, i + 1)
+        } else {
+            (0, i)
+        };
+        if l.capitalised && !self.word(j).is_some_and(capitalised) {
+            return None;
+        }
+        let (after, rule) = l
+            .holidays
+            .iter()
+            .find_map(|(words, rule)| Some((self.phrase(j, words)?, *rule)))?;
+        let p = self.published;
+        if let Some(y) = self.year(after) {
+            return Some((
+                after + 1,
+                Value {
+                    relative: false,
+                    ..Value::day(holiday_in(rule, y)?)
+                },
+            ));
+        }
+        let days: Vec<NaiveDate> = (p.year() - 1..=p.year() + 1)
+            .filter_map(|y| holiday_in(rule, y))
+            .collect();
+        let d = match shift {
+            -1 => days.iter().rev().find(|d| **d < p).copied(),
+            1 => days.iter().find(|d| **d > p).copied(),
+            _ if self.future(i) => days.iter().find(|d| **d >= p).copied(),
+            _ => days
+                .iter()
+                .min_by_key(|d| (**d - p).num_days().abs())
+                .copied(),
+        }?;
+        Some((after, Value::day(d)))
     }
 
     /// A decade written "2000s" or "1990’s": the index after it, its first and last day.
@@ -539,10 +1117,11 @@ impl<'a> Scanner<'a> {
         ))
     }
 
-    /// Phrases that start with "the": "the 2000s", "the late 2000s", "the week after the
-    /// Jan. 3 operation", "the past 48 hours", "the last week".
+    /// Phrases that start with an article: "the 2000s", "the late 2000s", "the week
+    /// after the Jan. 3 operation", "the past 48 hours", "the last week", "the weekend".
     fn the_phrase(&self, i: usize) -> Option<(usize, Value)> {
-        if !self.is(i, &["the"]) {
+        let l = self.lang;
+        if !self.is(i, l.articles) {
             return None;
         }
         if let Some((after, start, end)) = self.decade(i + 1) {
@@ -556,30 +1135,27 @@ impl<'a> Scanner<'a> {
                 },
             ));
         }
-        if self.is(i + 1, &["early", "mid", "late"])
+        // "the late 2000s".
+        if let Some(after) = l.parts.iter().find_map(|p| self.any_phrase(i + 1, p))
+            && self.decade(self.hyphen(after)).is_some()
             && let Some(found) = self.qualified(i + 1)
-            && self
-                .decade(if self.word(i + 2) == Some("-") {
-                    i + 3
-                } else {
-                    i + 2
-                })
-                .is_some()
         {
             return Some(found);
         }
-        if self.is(i + 1, &["week", "day"]) && self.is(i + 2, &["after", "following", "before"]) {
-            let j = if self.is(i + 3, &["the"]) {
-                i + 4
-            } else {
-                i + 3
-            };
+        let unit = self.unit_at(i + 1);
+        if matches!(unit, Some(Unit::Week | Unit::Day))
+            && (self.is(i + 2, l.after) || self.is(i + 2, l.before))
+        {
+            let mut j = self.joiner(i + 3);
+            if self.is(j, l.articles) {
+                j += 1;
+            }
             let (k, anchor) = self
                 .weekday_date(j)
                 .or_else(|| self.month_led(j))
                 .or_else(|| self.day_led(j))?;
-            let days = if self.is(i + 1, &["week"]) { 7 } else { 1 };
-            let (start, end) = if self.is(i + 2, &["before"]) {
+            let days = if unit == Some(Unit::Week) { 7 } else { 1 };
+            let (start, end) = if self.is(i + 2, l.before) {
                 (
                     anchor.start - Duration::days(days),
                     anchor.start - Duration::days(1),
@@ -590,57 +1166,53 @@ impl<'a> Scanner<'a> {
                     anchor.end + Duration::days(days),
                 )
             };
-            let precision = if days == 1 {
-                Precision::Day
-            } else {
-                Precision::Range
-            };
-            return Some((
-                self.trailing_noun(k),
-                Value {
-                    start,
-                    end,
-                    precision,
-                    relative: true,
-                },
-            ));
+            let mut v = Value::range(start, end);
+            if days == 1 {
+                v.precision = Precision::Day;
+            }
+            return Some((self.trailing_noun(k), v));
         }
-        if self.is(i + 1, &["past", "last"]) {
+        if self.is(i + 1, l.past) {
             let p = self.published;
-            let (n, unit_at) = match self.word(i + 2).and_then(|w| {
-                w.parse::<i64>()
-                    .ok()
-                    .or_else(|| super::text::number_word(&w.to_lowercase()).map(|v| v as i64))
-            }) {
-                Some(n) => (n, i + 3),
+            let (n, unit_at) = match self.word(i + 2).and_then(|w| l.number(w)) {
+                Some(n) => (i64::from(n), i + 3),
                 None => (1, i + 2),
             };
-            let unit = self.word(unit_at)?.to_lowercase();
-            if self.is(unit_at + 1, &["of"]) {
+            if self.is(unit_at + 1, l.joiners) {
                 return None;
             }
-            let days = match unit.trim_end_matches('s') {
-                "hour" => (n + 23) / 24,
-                "day" => n,
-                "week" => 7 * n,
-                "month" => 30 * n,
-                "year" => 365 * n,
+            let days = match self.word(unit_at).and_then(|w| l.unit(w))? {
+                Unit::Hour => (n + 23) / 24,
+                Unit::Day => n,
+                Unit::Week => 7 * n,
+                Unit::Month => 30 * n,
+                Unit::Year => 365 * n,
                 _ => return None,
             };
-            return Some((
-                unit_at + 1,
-                Value {
-                    start: p - Duration::days(days),
-                    end: p,
-                    precision: Precision::Range,
-                    relative: true,
-                },
-            ));
+            return Some((unit_at + 1, Value::range(p - Duration::days(days), p)));
         }
-        if self.is(i + 1, &["weekend"]) {
+        if unit == Some(Unit::Weekend) {
             return Some((i + 2, self.weekend(0)));
         }
+        // "la semana pasada", "el año próximo".
+        if let Some(u) = unit
+            && let Some(shift) = self.shift_after(i + 2)
+            && let Some(v) = self.shifted_unit(u, shift)
+        {
+            return Some((i + 3, v));
+        }
         None
+    }
+
+    /// -1 or 1 for a "last" or "next" word written after its unit.
+    fn shift_after(&self, i: usize) -> Option<i64> {
+        if self.is(i, self.lang.last_after) {
+            Some(-1)
+        } else if self.is(i, self.lang.next_after) {
+            Some(1)
+        } else {
+            None
+        }
     }
 
     /// After "the week after the Jan. 3", the noun it dates: "operation", "US strike".
@@ -664,115 +1236,266 @@ impl<'a> Scanner<'a> {
         let p = self.published;
         let since_sat = (p.weekday().num_days_from_monday() as i64 + 2) % 7;
         let sat = p - Duration::days(since_sat + 7 * back);
-        Value {
-            start: sat,
-            end: sat + Duration::days(1),
-            precision: Precision::Range,
-            relative: true,
-        }
+        Value::range(sat, sat + Duration::days(1))
     }
 
-    /// "last week", "next month", "this year", "last Friday", "last weekend".
-    fn last_next_this(&self, i: usize) -> Option<(usize, Value)> {
-        let shift: i64 = match ["last", "this", "next"]
-            .iter()
-            .position(|w| self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w)))
-        {
-            Some(k) => k as i64 - 1,
-            None => return None,
-        };
+    /// The week, month, year or weekend `shift` from the publication's.
+    fn shifted_unit(&self, unit: Unit, shift: i64) -> Option<Value> {
         let p = self.published;
-        if let Some(day) = self.weekday(i + 1) {
-            let d = match shift {
-                -1 => on_or_before(p - Duration::days(1), day),
-                1 => on_or_before(p + Duration::days(7), day),
-                _ => {
-                    p - Duration::days(p.weekday().num_days_from_monday() as i64)
-                        + Duration::days(day.num_days_from_monday() as i64)
-                }
-            };
-            return Some((
-                i + 2,
-                Value {
-                    start: d,
-                    end: d,
-                    precision: Precision::Day,
-                    relative: true,
-                },
-            ));
-        }
-        let unit = self.word(i + 1)?.to_lowercase();
-        let value = match unit.as_str() {
-            "week" => {
+        Some(match unit {
+            Unit::Week => {
                 let monday = p - Duration::days(p.weekday().num_days_from_monday() as i64)
                     + Duration::days(7 * shift);
-                Value {
-                    start: monday,
-                    end: monday + Duration::days(6),
-                    precision: Precision::Range,
-                    relative: true,
-                }
+                Value::range(monday, monday + Duration::days(6))
             }
-            "month" => {
+            Unit::Month => {
                 let index = p.year() * 12 + p.month0() as i32 + shift as i32;
                 let (y, m) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
-                let mut v = month_value(y, m, true)?;
-                v.relative = true;
-                v
+                month_value(y, m, true)?
             }
-            "year" => {
-                let y = p.year() + shift as i32;
-                Value {
-                    start: NaiveDate::from_ymd_opt(y, 1, 1)?,
-                    end: NaiveDate::from_ymd_opt(y, 12, 31)?,
-                    precision: Precision::Year,
-                    relative: true,
-                }
-            }
-            "weekend" => self.weekend(if shift < 0 { 1 } else { 0 }),
+            Unit::Year => Value::year(p.year() + shift as i32, true)?,
+            Unit::Weekend => self.weekend(if shift < 0 { 1 } else { 0 }),
             _ => return None,
-        };
-        Some((i + 2, value))
+        })
     }
 
-    /// "on Saturday", "Thursday’s announcement".
+    /// A weekday `shift` from the publication: -1 the last one strictly before, 1 the
+    /// next strictly after, 0 the one of the publication week.
+    fn shifted_weekday(&self, day: Weekday, shift: i64) -> NaiveDate {
+        let p = self.published;
+        match shift {
+            -1 => on_or_before(p - Duration::days(1), day),
+            1 => on_or_before(p + Duration::days(7), day),
+            _ => {
+                p - Duration::days(p.weekday().num_days_from_monday() as i64)
+                    + Duration::days(day.num_days_from_monday() as i64)
+            }
+        }
+    }
+
+    /// "last week", "next month", "this year", "last Friday", "last weekend", "el
+    /// pasado sábado", "the current year".
+    fn last_next_this(&self, i: usize) -> Option<(usize, Value)> {
+        let l = self.lang;
+        let (before, after) = (self.is(i, l.earlier_in), self.is(i, l.later_in));
+        let start = if self.is(i, l.articles) || before || after {
+            i + 1
+        } else {
+            i
+        };
+        // "This Week" in a sentence is a name.
+        if self.lang.capitalised
+            && self.word(start).is_some_and(capitalised)
+            && self.word(start + 1).is_some_and(capitalised)
+            && !self.starts_sentence(start)
+        {
+            return None;
+        }
+        let shift: i64 = if self.is(start, l.last) {
+            -1
+        } else if self.is(start, l.this) {
+            0
+        } else if self.is(start, l.next) {
+            1
+        } else {
+            return None;
+        };
+        let p = self.published;
+        if before || after {
+            // "earlier this year": the part of this year before the publication.
+            let unit = self.word(start + 1).and_then(|w| l.unit(w))?;
+            let v = self.shifted_unit(unit, shift).filter(|_| shift == 0)?;
+            let (a, b) = if before {
+                (v.start, p.min(v.end))
+            } else {
+                (p.max(v.start), v.end)
+            };
+            return Some((start + 2, Value::range(a, b)));
+        }
+        if let Some(day) = self.weekday(start + 1) {
+            let d = if shift == 0 && self.future(i) {
+                on_or_before(p + Duration::days(6), day)
+            } else {
+                self.shifted_weekday(day, shift)
+            };
+            return Some((self.day_part(start + 2), Value::day(d)));
+        }
+        if let Some((m, after, false)) = self.month(start + 1) {
+            // "last November": the latest November before this month.
+            let y = match shift {
+                -1 if m < p.month() => p.year(),
+                -1 => p.year() - 1,
+                1 if m > p.month() => p.year(),
+                1 => p.year() + 1,
+                _ => p.year(),
+            };
+            return Some((after, month_value(y, m, true)?));
+        }
+        let unit = self.word(start + 1).and_then(|w| l.unit(w))?;
+        // "el pasado mes de mayo": that month.
+        if unit == Unit::Month
+            && self.is(start + 2, l.joiners)
+            && let Some((m, after, false)) = self.month(start + 3)
+        {
+            let y = match shift {
+                -1 if m < p.month() => p.year(),
+                -1 => p.year() - 1,
+                1 if m > p.month() => p.year(),
+                1 => p.year() + 1,
+                _ => p.year(),
+            };
+            return Some((after, month_value(y, m, true)?));
+        }
+        // "the last week" ends on the publication day: the_phrase reads it.
+        if start > i && shift == -1 && self.is(start, l.past) {
+            return None;
+        }
+        let value = self.shifted_unit(unit, shift)?;
+        Some((start + 2, value))
+    }
+
+    /// "two weeks ago", "five years ago", "a year earlier", "hace dos semanas"; not
+    /// "at least a year earlier" or "more than two years ago", which have no end.
+    fn ago(&self, i: usize) -> Option<(usize, Value)> {
+        let l = self.lang;
+        let open = l.open_ended.iter().any(|p| {
+            i.checked_sub(p.len())
+                .is_some_and(|b| self.phrase(b, p).is_some())
+        });
+        if open {
+            return None;
+        }
+        let (n, unit, end) = if self.is(i, l.ago_before) {
+            let (n, j) = match self.any_phrase(i + 1, l.vague) {
+                Some(after) => (0, after),
+                None => (self.word(i + 1).and_then(|w| l.number(w))?, i + 2),
+            };
+            let unit = self.unit_at(j)?;
+            (n, unit, j + 1)
+        } else {
+            let mut j = i;
+            let n = if let Some(after) = self.any_phrase(j, l.vague) {
+                j = after - 1;
+                0
+            } else {
+                self.word(j).and_then(|w| l.number(w))?
+            };
+            let unit = self.word(j + 1).and_then(|w| l.unit(w))?;
+            let word = self.word(j + 2)?;
+            if one_of(word, l.ago_after) {
+            } else if one_of(word, l.earlier) && unit == Unit::Year && n == 1 {
+                return self.year_before(j + 3, true);
+            } else {
+                return None;
+            }
+            (n, unit, j + 3)
+        };
+        let p = self.published;
+        let n = i64::from(n);
+        let value = if n == 0 {
+            // "a few days ago", "varias semanas": two to nine of them.
+            let days = match unit {
+                Unit::Day => 1,
+                Unit::Week => 7,
+                Unit::Month => 30,
+                Unit::Year => 365,
+                _ => return None,
+            };
+            Value::range(p - Duration::days(9 * days), p - Duration::days(2 * days))
+        } else {
+            match unit {
+                Unit::Hour => Value::day(p - Duration::days(n / 24)),
+                Unit::Day => Value::day(p - Duration::days(n)),
+                Unit::Week => self.shifted_unit(Unit::Week, -n)?,
+                Unit::Month => self.shifted_unit(Unit::Month, -n)?,
+                Unit::Year if n == 1 && self.context.quarter.get().is_some() => {
+                    return self.year_before(end, false);
+                }
+                Unit::Year => Value::year(p.year() - n as i32, true)?,
+                Unit::Decade => Value::year(p.year() - 10 * n as i32, true)?,
+                _ => return None,
+            }
+        };
+        Some((end, value))
+    }
+
+    /// "on Saturday", "Thursday’s announcement", "el sábado pasado".
     fn weekday_alone(&self, i: usize) -> Option<(usize, Value)> {
         let day = self.weekday(i)?;
+        if let Some(shift) = self.shift_after(i + 1) {
+            return Some((
+                self.day_part(i + 2),
+                Value::day(self.shifted_weekday(day, shift)),
+            ));
+        }
         let p = self.published;
         let d = if self.future(i) {
             on_or_before(p + Duration::days(6), day)
         } else {
             on_or_before(p, day)
         };
-        Some((
-            i + 1,
-            Value {
-                start: d,
-                end: d,
-                precision: Precision::Day,
-                relative: true,
-            },
-        ))
+        Some((self.day_part(i + 1), Value::day(d)))
     }
 
-    /// "yesterday", "today", "tomorrow", in lower case ("Türkiye Today" is a name).
+    /// "yesterday", "today", "tomorrow": in lower case, or at the start of a sentence
+    /// ("Türkiye Today" is a name).
     fn deictic(&self, i: usize) -> Option<(usize, Value)> {
-        let offset = match self.word(i)? {
-            "yesterday" => -1,
-            "today" | "tonight" => 0,
-            "tomorrow" => 1,
-            _ => return None,
+        let l = self.lang;
+        let w = self.word(i)?;
+        let offset = if one_of(w, l.yesterday) {
+            -1
+        } else if one_of(w, l.today) {
+            0
+        } else if one_of(w, l.tomorrow) {
+            1
+        } else {
+            return None;
         };
+        if capitalised(w) && !self.starts_sentence(i) {
+            return None;
+        }
+        if i.checked_sub(1).is_some_and(|b| {
+            self.is(b, l.articles) || self.is(b, l.this) || self.is(b, l.not_deictic_after)
+        }) {
+            return None;
+        }
         let d = self.published + Duration::days(offset);
-        Some((
-            i + 1,
-            Value {
-                start: d,
-                end: d,
-                precision: Precision::Day,
-                relative: true,
-            },
-        ))
+        let mut end = self.day_part(i + 1);
+        // "today, Thursday": the weekday of the same day.
+        let k = if self.word(end) == Some(",") {
+            end + 1
+        } else {
+            end
+        };
+        if self.weekday(k) == Some(d.weekday()) {
+            end = k + 1;
+        }
+        Some((end, Value::day(d)))
+    }
+
+    /// "now", "currently", "right now", "actualmente": the publication day.
+    fn now(&self, i: usize) -> Option<(usize, Value)> {
+        let end = self.any_phrase(i, self.lang.now)?;
+        let w = self.word(i)?;
+        if capitalised(w) && !self.starts_sentence(i) {
+            return None;
+        }
+        // "the now deposed dictator": an adverb of the words after it.
+        if i.checked_sub(1)
+            .is_some_and(|b| self.is(b, self.lang.articles))
+        {
+            return None;
+        }
+        // "now-defunct", "Now" in a name.
+        if self.word(end) == Some("-")
+            && self
+                .toks
+                .get(end)
+                .is_some_and(|t| t.s == self.toks[end - 1].e)
+        {
+            return None;
+        }
+        Some((end, Value::day(self.published)))
     }
 
     /// "2026-01-03".
@@ -790,27 +1513,28 @@ impl<'a> Scanner<'a> {
         Some((
             i + 5,
             Value {
-                start: d,
-                end: d,
-                precision: Precision::Day,
                 relative: false,
+                ..Value::day(d)
             },
         ))
     }
 
     fn year_alone(&self, i: usize) -> Option<(usize, Value)> {
+        if self.is(i, self.lang.fiscal)
+            && let Some(y) = self.year(i + 1)
+        {
+            return Some((i + 2, Value::year(y, false)?));
+        }
         let y = self.year(i)?;
-        Some((
-            i + 1,
-            Value {
-                start: NaiveDate::from_ymd_opt(y, 1, 1)?,
-                end: NaiveDate::from_ymd_opt(y, 12, 31)?,
-                precision: Precision::Year,
-                relative: false,
-            },
-        ))
+        Some((i + 1, Value::year(y, false)?))
     }
 }
+
+/// How far ahead of publication a day or month without a year may be: news speaks more
+/// of what has been than of what will be, so "Nov. 3" in an article of 30 October is
+/// next week, but "April" in one of November is the April before.
+const AHEAD_DAYS: i32 = 93;
+const AHEAD_MONTHS: i32 = 3;
 
 fn month_value(y: i32, m: u32, relative: bool) -> Option<Value> {
     Some(Value {
@@ -828,56 +1552,107 @@ fn on_or_before(date: NaiveDate, day: Weekday) -> NaiveDate {
     date - Duration::days(back)
 }
 
-/// Whether a word can start an expression: a number, or a word whose first three
-/// letters are those of a month, a weekday or a starting word ("the", "last", "next",
-/// "this", "early", "mid", "late", "yesterday", "today", "tomorrow", "tonight"). Most
-/// words fail this test at once, so the patterns are tried on few of them.
-fn may_start(word: &str) -> bool {
-    let b = word.as_bytes();
-    if b.first().is_some_and(u8::is_ascii_digit) {
+/// Easter Sunday of a Gregorian year (the anonymous algorithm).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+/// A holiday's day in year `y`.
+fn holiday_in(rule: HolidayRule, y: i32) -> Option<NaiveDate> {
+    match rule {
+        HolidayRule::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+        HolidayRule::NthWeekday(m, n, day) if n > 0 => {
+            let first = first_day(y, m)?;
+            let first_such = on_or_before(first + Duration::days(6), day);
+            Some(first_such + Duration::days(7 * (n as i64 - 1)))
+        }
+        HolidayRule::NthWeekday(m, _, day) => Some(on_or_before(last_day(y, m), day)),
+        HolidayRule::Easter(offset) => Some(easter(y)? + Duration::days(offset)),
+    }
+}
+
+/// The first letters (up to three, lower case) of every word that can start an
+/// expression in a language: most words fail this test at once, so the patterns are
+/// tried on few of them.
+fn starts(lang: &'static Language) -> &'static HashSet<[char; 3]> {
+    static SETS: [OnceLock<HashSet<[char; 3]>>; lang::COUNT] =
+        [const { OnceLock::new() }; lang::COUNT];
+    let k = lang::LANGUAGES
+        .iter()
+        .position(|l| l.code == lang.code)
+        .unwrap_or(0);
+    SETS[k].get_or_init(|| {
+        let l = lang;
+        let mut words: Vec<&str> = Vec::new();
+        words.extend(l.months);
+        words.extend(l.short_months.iter().map(|(w, _)| *w));
+        words.extend(l.weekdays);
+        for list in [
+            l.articles,
+            l.last,
+            l.this,
+            l.next,
+            l.ago_before,
+            l.yesterday,
+            l.today,
+            l.tomorrow,
+        ] {
+            words.extend(list);
+        }
+        words.extend(l.now.iter().filter_map(|p| p.first()));
+        words.extend(
+            l.parts
+                .iter()
+                .flat_map(|p| p.iter().filter_map(|p| p.first())),
+        );
+        words.extend(l.units.iter().map(|(w, _)| *w));
+        words.extend(l.ordinals.iter().map(|(w, _)| *w));
+        words.extend(l.seasons.iter().flat_map(|s| s.iter()));
+        words.extend(l.holidays.iter().filter_map(|(h, _)| h.first()));
+        words.extend(l.numbers.iter().map(|(w, _)| *w));
+        words.extend([
+            "its",
+            "their",
+            "su",
+            "latest",
+            "most",
+            "comparable",
+            "same",
+            "fiscal",
+        ]);
+        words.extend(["early", "late"]);
+        words.into_iter().map(key).collect()
+    })
+}
+
+/// A word's first three letters in lower case (fewer for a shorter word).
+fn key(word: &str) -> [char; 3] {
+    let mut k = ['\0'; 3];
+    for (slot, c) in k.iter_mut().zip(word.chars().flat_map(char::to_lowercase)) {
+        *slot = c;
+    }
+    k
+}
+
+fn may_start(set: &HashSet<[char; 3]>, word: &str) -> bool {
+    if word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return true;
     }
-    if b.len() < 3 {
-        return false;
-    }
-    let key = [
-        b[0].to_ascii_lowercase(),
-        b[1].to_ascii_lowercase(),
-        b[2].to_ascii_lowercase(),
-    ];
-    matches!(
-        &key,
-        b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"may"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sep"
-            | b"oct"
-            | b"nov"
-            | b"dec"
-            | b"mon"
-            | b"tue"
-            | b"wed"
-            | b"thu"
-            | b"fri"
-            | b"sat"
-            | b"sun"
-            | b"the"
-            | b"las"
-            | b"nex"
-            | b"thi"
-            | b"ear"
-            | b"mid"
-            | b"lat"
-            | b"yes"
-            | b"tod"
-            | b"tom"
-            | b"ton"
-    )
+    set.contains(&key(word))
 }
 
 /// The date expressions of a text: byte range and value, in order.
@@ -885,12 +1660,15 @@ pub(crate) fn scan(
     text: &str,
     sentences: &[(usize, usize)],
     published: NaiveDate,
+    lang: &'static Language,
+    context: &Context,
 ) -> Vec<(usize, usize, Value)> {
-    let s = Scanner::new(text, sentences, published);
+    let s = Scanner::new(text, sentences, published, lang, context);
+    let set = starts(lang);
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.toks.len() {
-        if !may_start(s.toks[i].t) {
+        if !may_start(set, s.toks[i].t) {
             i += 1;
             continue;
         }
@@ -902,7 +1680,16 @@ pub(crate) fn scan(
                 if s.toks[last].t == "." && last > i {
                     e = s.toks[last - 1].e;
                 }
-                out.push((s.toks[i].s, e, value));
+                // "el 19 de mayo": the article is part of the date.
+                let mut b = s.toks[i].s;
+                if i > 0 && s.is(i - 1, lang.leading) {
+                    b = s.toks[i - 1].s;
+                }
+                out.push((b, e, value));
+                let now = value.start == published && value.end == published;
+                if !now && !context.derived.replace(false) {
+                    context.last.set(Some(value));
+                }
                 i = end;
             }
             _ => i += 1,
@@ -911,17 +1698,19 @@ pub(crate) fn scan(
     out
 }
 
-/// The date expressions of one article.
+/// The date expressions of one article, read in its language.
 pub(crate) fn article(
     article_id: &str,
     published: NaiveDate,
+    lang: &'static Language,
     paras: &[Paragraph],
 ) -> Vec<DateMention> {
     let mut out = Vec::new();
     // One id shared by every date found.
     let id: std::sync::Arc<str> = article_id.into();
+    let context = Context::default();
     for para in paras {
-        for (start, end, v) in scan(para.text, &para.sentences, published) {
+        for (start, end, v) in scan(para.text, &para.sentences, published, lang, &context) {
             let (ss, se) = para.sentence(start);
             out.push(DateMention {
                 place: Place {
@@ -952,18 +1741,32 @@ mod tests {
 
     /// (text, start, end, precision, relative) of every expression.
     fn found(text: &str, published: &str) -> Vec<(String, String, String, Precision, bool)> {
-        scan(text, &sentences(text), d(published))
-            .into_iter()
-            .map(|(s, e, v)| {
-                (
-                    text[s..e].to_string(),
-                    v.start.to_string(),
-                    v.end.to_string(),
-                    v.precision,
-                    v.relative,
-                )
-            })
-            .collect()
+        found_in(&lang::ENGLISH, text, published)
+    }
+
+    fn found_in(
+        lang: &'static Language,
+        text: &str,
+        published: &str,
+    ) -> Vec<(String, String, String, Precision, bool)> {
+        scan(
+            text,
+            &sentences(text),
+            d(published),
+            lang,
+            &Context::default(),
+        )
+        .into_iter()
+        .map(|(s, e, v)| {
+            (
+                text[s..e].to_string(),
+                v.start.to_string(),
+                v.end.to_string(),
+                v.precision,
+                v.relative,
+            )
+        })
+        .collect()
     }
 
     #[test]
@@ -1104,7 +1907,124 @@ mod tests {
                     ("2026-01-05", "2026-01-05", "2026-01-05", Day, false),
                 ],
             ),
+            // A day ahead of publication within three months is of its year.
+            (
+                "Candidates must register by Jan. 14.",
+                "2026-01-06",
+                &[("Jan. 14", "2026-01-14", "2026-01-14", Day, true)],
+            ),
+            // A weekday with a date picks the year in which they agree.
+            (
+                "The hearing is on Monday, Oct. 26.",
+                "2026-02-21",
+                &[("Monday, Oct. 26", "2026-10-26", "2026-10-26", Day, true)],
+            ),
+            (
+                "Profit in the third quarter fell from a year ago; third-quarter sales rose.",
+                "2026-02-21",
+                &[
+                    ("the third quarter", "2025-07-01", "2025-09-30", Range, true),
+                    ("a year ago", "2024-07-01", "2024-09-30", Range, true),
+                    ("third-quarter", "2025-07-01", "2025-09-30", Range, true),
+                ],
+            ),
+            (
+                "In the first half of 2025 and the latest quarter.",
+                "2026-02-21",
+                &[
+                    (
+                        "the first half of 2025",
+                        "2025-01-01",
+                        "2025-06-30",
+                        Range,
+                        false,
+                    ),
+                    (
+                        "the latest quarter",
+                        "2025-10-01",
+                        "2025-12-31",
+                        Range,
+                        true,
+                    ),
+                ],
+            ),
+            (
+                "Three days ago, two weeks ago and five years ago; at least a year earlier.",
+                "2026-02-21",
+                &[
+                    ("Three days ago", "2026-02-18", "2026-02-18", Day, true),
+                    ("two weeks ago", "2026-02-02", "2026-02-08", Range, true),
+                    ("five years ago", "2021-01-01", "2021-12-31", Year, true),
+                ],
+            ),
+            (
+                "Today the talks are now stalled, under the now deposed leader.",
+                "2026-02-21",
+                &[
+                    ("Today", "2026-02-21", "2026-02-21", Day, true),
+                    ("now", "2026-02-21", "2026-02-21", Day, true),
+                ],
+            ),
+            (
+                "``Today is a sad day,'' he said of The March accession.",
+                "2026-02-21",
+                &[
+                    ("Today", "2026-02-21", "2026-02-21", Day, true),
+                    ("March", "2026-03-01", "2026-03-31", Month, true),
+                ],
+            ),
+            (
+                "Since last fall, and this summer; the fall of the regime.",
+                "2026-02-21",
+                &[
+                    ("last fall", "2025-09-01", "2025-11-30", Season, true),
+                    ("this summer", "2026-06-01", "2026-08-31", Season, true),
+                ],
+            ),
+            (
+                "Released before Christmas, not by Thanksgiving.",
+                "2026-02-21",
+                &[
+                    ("Christmas", "2025-12-25", "2025-12-25", Day, true),
+                    ("Thanksgiving", "2025-11-27", "2025-11-27", Day, true),
+                ],
+            ),
+            (
+                "Filed on 3/1/2026 at 10 p.m.",
+                "2026-02-21",
+                &[("3/1/2026", "2026-03-01", "2026-03-01", Day, false)],
+            ),
+            (
+                "On Wednesday night, last November, earlier this year and early next year.",
+                "2026-02-21",
+                &[
+                    ("Wednesday night", "2026-02-18", "2026-02-18", Day, true),
+                    ("last November", "2025-11-01", "2025-11-30", Month, true),
+                    ("earlier this year", "2026-01-01", "2026-02-21", Range, true),
+                    ("early next year", "2027-01-01", "2027-04-19", Range, true),
+                ],
+            ),
+            (
+                "By the end of 1990, in fiscal 1989 and this year's third quarter.",
+                "2026-02-21",
+                &[
+                    ("the end of 1990", "1990-09-01", "1990-12-31", Range, false),
+                    ("fiscal 1989", "1989-01-01", "1989-12-31", Year, false),
+                    (
+                        "this year's third quarter",
+                        "2026-07-01",
+                        "2026-09-30",
+                        Range,
+                        true,
+                    ),
+                ],
+            ),
             // Not dates.
+            (
+                "He said on ABC's \"This Week\" that its quarter-century low held.",
+                "2026-02-21",
+                &[],
+            ),
             (
                 "32 dead, $25 million, 1,000 prisoners, 11 sources, the 23rd States, 2000 troops, 1% and 1999%.",
                 "2026-02-21",
@@ -1130,6 +2050,125 @@ mod tests {
                 .map(|(t, s, e, p, r)| (t.to_string(), s.to_string(), e.to_string(), *p, *r))
                 .collect();
             assert_eq!(found(text, published), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn spanish_dates_are_read_from_the_spanish_table() {
+        use Precision::*;
+        // Published on Saturday 2026-01-10.
+        type Found<'a> = &'a [(&'a str, &'a str, &'a str, Precision, bool)];
+        let cases: &[(&str, Found)] = &[
+            (
+                "El 3 de enero de 2026, y en enero de 2025.",
+                &[
+                    (
+                        "El 3 de enero de 2026",
+                        "2026-01-03",
+                        "2026-01-03",
+                        Day,
+                        false,
+                    ),
+                    ("enero de 2025", "2025-01-01", "2025-01-31", Month, false),
+                ],
+            ),
+            (
+                "Lo dijo el pasado sábado; el sábado pasado; el próximo lunes.",
+                &[
+                    ("el pasado sábado", "2026-01-03", "2026-01-03", Day, true),
+                    ("el sábado pasado", "2026-01-03", "2026-01-03", Day, true),
+                    ("el próximo lunes", "2026-01-12", "2026-01-12", Day, true),
+                ],
+            ),
+            (
+                "Llegó hace dos semanas, y se irá a principios de febrero.",
+                &[
+                    ("hace dos semanas", "2025-12-22", "2025-12-28", Range, true),
+                    (
+                        "a principios de febrero",
+                        "2026-02-01",
+                        "2026-02-10",
+                        Range,
+                        true,
+                    ),
+                ],
+            ),
+            (
+                "Ayer, hoy y la semana pasada; el año pasado; el 15 de diciembre.",
+                &[
+                    ("Ayer", "2026-01-09", "2026-01-09", Day, true),
+                    ("hoy", "2026-01-10", "2026-01-10", Day, true),
+                    ("la semana pasada", "2025-12-29", "2026-01-04", Range, true),
+                    ("el año pasado", "2025-01-01", "2025-12-31", Year, true),
+                    ("el 15 de diciembre", "2025-12-15", "2025-12-15", Day, true),
+                ],
+            ),
+            (
+                "El 10/01/2026, en el tercer trimestre, el verano pasado y en Navidad.",
+                &[
+                    ("El 10/01/2026", "2026-01-10", "2026-01-10", Day, false),
+                    (
+                        "el tercer trimestre",
+                        "2025-07-01",
+                        "2025-09-30",
+                        Range,
+                        true,
+                    ),
+                    ("el verano pasado", "2025-06-01", "2025-08-31", Season, true),
+                    ("Navidad", "2025-12-25", "2025-12-25", Day, true),
+                ],
+            ),
+            (
+                "Actualmente hay 800 presos; a mediados de marzo de 2024.",
+                &[
+                    ("Actualmente", "2026-01-10", "2026-01-10", Day, true),
+                    (
+                        "a mediados de marzo de 2024",
+                        "2024-03-11",
+                        "2024-03-20",
+                        Range,
+                        false,
+                    ),
+                ],
+            ),
+            (
+                "Hoy, sábado, y mañana; el acto se celebrará el viernes; en junio pasado.",
+                &[
+                    ("Hoy, sábado", "2026-01-10", "2026-01-10", Day, true),
+                    ("mañana", "2026-01-11", "2026-01-11", Day, true),
+                    ("el viernes", "2026-01-16", "2026-01-16", Day, true),
+                    ("junio pasado", "2025-06-01", "2025-06-30", Month, true),
+                ],
+            ),
+            (
+                "A finales del pasado mes de mayo y en el último trimestre de 1999.",
+                &[
+                    (
+                        "A finales del pasado mes de mayo",
+                        "2025-05-21",
+                        "2025-05-31",
+                        Range,
+                        true,
+                    ),
+                    (
+                        "el último trimestre de 1999",
+                        "1999-10-01",
+                        "1999-12-31",
+                        Range,
+                        false,
+                    ),
+                ],
+            ),
+            // Not dates: "mañana" is also the morning; a count of days.
+            ("Por la mañana hubo 2026 personas durante dos semanas.", &[]),
+        ];
+        for (text, expected) in cases {
+            let got = found_in(&lang::SPANISH, text, "2026-01-10");
+            let want: Vec<_> = expected
+                .iter()
+                .map(|(t, s, e, p, r)| (t.to_string(), s.to_string(), e.to_string(), *p, *r))
+                .collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 

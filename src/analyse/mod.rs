@@ -410,7 +410,7 @@ use std::sync::Arc;
 /// What the per-article findings depend on: the article's id, text (its file's digest),
 /// publication date and where it is (its file and the body's offset, for the spans of
 /// warnings).
-fn article_key(article: &crate::content::Article) -> u64 {
+fn article_key(article: &crate::content::Article, language: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (
@@ -419,6 +419,8 @@ fn article_key(article: &crate::content::Article) -> u64 {
         article.published.date,
         article.file,
         article.body_offset,
+        // The briefing's language is the article's when it names none.
+        language,
     )
         .hash(&mut h);
     h.finish()
@@ -471,7 +473,11 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         cache.frequencies = None;
         cache.search = None;
     }
-    let keys: Vec<u64> = briefing.articles.par_iter().map(article_key).collect();
+    let keys: Vec<u64> = briefing
+        .articles
+        .par_iter()
+        .map(|a| article_key(a, &briefing.config.language))
+        .collect();
     let mut old = Old::new(std::mem::take(&mut cache.articles), &keys);
     let aligned = matches!(old, Old::Aligned(_));
     let is_reused: Vec<bool> = (0..keys.len()).map(|i| old.has(i, keys[i])).collect();
@@ -485,8 +491,11 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
             }
             let paras = text::Paragraph::all(article);
             let (mentions, warnings) = mentions::article(&names, article, &paras);
-            let quotes = quotes::article(&names, &article.id, &article.language, &paras, &mentions);
-            let dates = dates::article(&article.id, article.published.date, &paras);
+            // An article's language is its own, else the briefing's: one table of
+            // words for each, for its dates and its quotes alike.
+            let lang = crate::lang::Language::of_article(article, &briefing.config);
+            let quotes = quotes::article(&names, &article.id, lang.code, &paras, &mentions);
+            let dates = dates::article(&article.id, article.published.date, lang, &paras);
             let reading = background::Reading::of(&paras);
             // Each list in a block of its size, made on the thread that grew it, so
             // the freed blocks are this thread's to reuse at once.

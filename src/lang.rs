@@ -1,0 +1,727 @@
+//! A *language* is the table of words that the text analyses read in one language: the
+//! names of months and weekdays, the words that place a date relative to the day an
+//! article was published ("last", "ago", "hace", "pasado"), parts of a month, seasons,
+//! quarters, holidays, number words, and the order of a numeric date's day and month.
+//! The analyses are one code for every language; a language is one [`Language`] value,
+//! so adding a third is writing a table, not code. An article's language is its own
+//! `language`, else the briefing's; a language without a table is read as English.
+//!
+//! Every word is lower case; the analyses compare without case, and a table says
+//! whether its month and weekday names are written capitalised (English) or not
+//! (Spanish), which decides whether "may" or "march" in lower case can be a month.
+
+use chrono::Weekday;
+
+/// Whether a numeric date ("3/1/2026") gives the month or the day first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumericOrder {
+    MonthFirst,
+    DayFirst,
+}
+
+/// How a holiday's day is found in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HolidayRule {
+    /// The same month and day every year.
+    Fixed(u32, u32),
+    /// The `n`th weekday of a month (`n` = -1: the last one).
+    NthWeekday(u32, i32, Weekday),
+    /// A number of days after Easter Sunday (Gregorian).
+    Easter(i64),
+}
+
+/// The calendar unit a word names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Half,
+    Year,
+    Decade,
+}
+
+/// The words of one language.
+#[derive(Debug)]
+pub(crate) struct Language {
+    /// The ISO 639-1 code an article or briefing names it by (`language: es`).
+    pub(crate) code: &'static str,
+    /// Month names, January first.
+    pub(crate) months: [&'static str; 12],
+    /// Abbreviated month names and their month, written with or without a full stop.
+    pub(crate) short_months: &'static [(&'static str, u32)],
+    /// Weekday names, Monday first.
+    pub(crate) weekdays: [&'static str; 7],
+    /// Whether month and weekday names are written capitalised.
+    pub(crate) capitalised: bool,
+    /// Month names that are also common words ("may", "march"): a month only after
+    /// one of `month_cues`, or before a day or a year.
+    pub(crate) ambiguous_months: &'static [&'static str],
+    pub(crate) month_cues: &'static [&'static str],
+    /// Words between a day and its month, and between a month and its year ("de").
+    pub(crate) joiners: &'static [&'static str],
+    /// The definite articles ("the"; "el", "la").
+    pub(crate) articles: &'static [&'static str],
+    /// Words for the one before, this, and the one after, written before the unit
+    /// ("last week", "el pasado sábado").
+    pub(crate) last: &'static [&'static str],
+    pub(crate) this: &'static [&'static str],
+    pub(crate) next: &'static [&'static str],
+    /// The same written after the unit ("el sábado pasado", "la semana que viene").
+    pub(crate) last_after: &'static [&'static str],
+    pub(crate) next_after: &'static [&'static str],
+    /// "ago" after a length of time, "hace" before it.
+    pub(crate) ago_after: &'static [&'static str],
+    pub(crate) ago_before: &'static [&'static str],
+    /// Words of a length of time that ends on the publication day ("the past 48 hours").
+    pub(crate) past: &'static [&'static str],
+    pub(crate) yesterday: &'static [&'static str],
+    pub(crate) today: &'static [&'static str],
+    pub(crate) tomorrow: &'static [&'static str],
+    /// Words for the present ("now", "currently"), resolved to the publication day.
+    pub(crate) now: &'static [&'static [&'static str]],
+    /// Phrases for the first, middle and last part of a month or decade, each a run of
+    /// words before the month ("early", "a principios de").
+    pub(crate) parts: [&'static [&'static [&'static str]]; 3],
+    /// Parts of a day, after a weekday or "yesterday" ("Tuesday night").
+    pub(crate) day_parts: &'static [&'static [&'static str]],
+    /// Words before "this year", "this month": the part of it before or after the
+    /// publication ("earlier this year", "later this month").
+    pub(crate) earlier_in: &'static [&'static str],
+    pub(crate) later_in: &'static [&'static str],
+    /// Unit words, singular and plural.
+    pub(crate) units: &'static [(&'static str, Unit)],
+    /// Ordinals, as words ("third", "tercer") and their number.
+    pub(crate) ordinals: &'static [(&'static str, u32)],
+    /// Seasons: spring, summer, autumn, winter.
+    pub(crate) seasons: [&'static [&'static str]; 4],
+    /// Season names that are also common words ("fall"): a season only after one of
+    /// the articles or of `last`, `this`, `next`, or before a year.
+    pub(crate) ambiguous_seasons: &'static [&'static str],
+    /// Holidays: their words and their day.
+    pub(crate) holidays: &'static [(&'static [&'static str], HolidayRule)],
+    /// Number words: one to twelve and a few round ones.
+    pub(crate) numbers: &'static [(&'static str, u32)],
+    /// Words that put a date after the publication ("will", "upcoming").
+    pub(crate) future: &'static [&'static str],
+    /// Words that put a month, not a weekday, after the publication ("would").
+    pub(crate) modal_future: &'static [&'static str],
+    /// Words that start another clause: a future word before them does not reach a
+    /// date after them.
+    pub(crate) clause_starts: &'static [&'static str],
+    /// Words after which a four-digit number is a count, not a year.
+    pub(crate) counted: &'static [&'static str],
+    /// Words before a month that put it in the past ("since May").
+    pub(crate) since: &'static [&'static str],
+    /// Words after a length of time that make it a date relative to another one ("a
+    /// year earlier").
+    pub(crate) earlier: &'static [&'static str],
+    /// Adjectives of a quarter a year before the one just named ("the year-ago
+    /// quarter"), as the words that follow "year".
+    pub(crate) year_ago: &'static [&'static str],
+    pub(crate) numeric: NumericOrder,
+    /// The ending of a regular past-tense verb ("outlined"), which starts a clause
+    /// that a future word does not reach, unless it follows one of `passive` ("will
+    /// be postponed").
+    pub(crate) past_ending: Option<&'static str>,
+    pub(crate) passive: &'static [&'static str],
+    /// Possessives before a quarter that are not part of it ("its fourth quarter").
+    pub(crate) possessives: &'static [&'static str],
+    /// The genitive after "this year" in "this year's third quarter", as tokens.
+    pub(crate) genitive: &'static [&'static str],
+    /// Words for the latest or the same quarter ("the latest quarter", "the
+    /// comparable quarter").
+    pub(crate) latest: &'static [&'static [&'static str]],
+    /// A word before a year or quarter of accounts ("fiscal 1989").
+    pub(crate) fiscal: &'static [&'static str],
+    /// Nouns after "the year-ago" that it dates ("the year-ago period").
+    pub(crate) periods: &'static [&'static str],
+    /// "of the year" after a quarter.
+    pub(crate) of_the_year: &'static [&'static str],
+    /// "this past" before a season: the last one.
+    pub(crate) this_past: &'static [&'static [&'static str]],
+    /// Prepositions before a season that make it one ("in summer").
+    pub(crate) season_cues: &'static [&'static str],
+    /// "after" and "before" between a unit and its anchor ("the week after Jan. 3").
+    pub(crate) after: &'static [&'static str],
+    pub(crate) before: &'static [&'static str],
+    /// Phrases before a length of time that leave it without an end ("at least").
+    pub(crate) open_ended: &'static [&'static [&'static str]],
+    /// Endings of verbs in the future tense ("celebrará"), which put a date after the
+    /// publication as `future` words do.
+    pub(crate) future_endings: &'static [&'static str],
+    /// Words right before a date that are part of it ("el 19 de mayo", "del sábado").
+    pub(crate) leading: &'static [&'static str],
+    /// Words after which "today" or "tomorrow" is no date ("cada mañana", "una mañana").
+    pub(crate) not_deictic_after: &'static [&'static str],
+    /// Phrases for an unsaid number of units ("a few", "several"): two to nine.
+    pub(crate) vague: &'static [&'static [&'static str]],
+}
+
+impl Language {
+    /// The table of a language code; English when there is none for it.
+    pub(crate) fn of(code: &str) -> &'static Language {
+        let code = code.split(['-', '_']).next().unwrap_or("");
+        LANGUAGES
+            .iter()
+            .copied()
+            .find(|l| l.code.eq_ignore_ascii_case(code))
+            .unwrap_or(&ENGLISH)
+    }
+
+    /// The table of an article: its own language, else the briefing's.
+    pub(crate) fn of_article(
+        article: &crate::content::Article,
+        config: &crate::config::Config,
+    ) -> &'static Language {
+        Language::of(if article.language.is_empty() {
+            &config.language
+        } else {
+            &article.language
+        })
+    }
+
+    /// The month a full or abbreviated name stands for ("Sept.", "enero"), and whether
+    /// the name is abbreviated.
+    pub(crate) fn month(&self, word: &str) -> Option<(u32, bool)> {
+        let w = word.trim_end_matches('.');
+        if let Some(m) = self.months.iter().position(|n| eq(w, n)) {
+            return Some((m as u32 + 1, false));
+        }
+        self.short_months
+            .iter()
+            .find(|(n, _)| eq(w, n))
+            .map(|(_, m)| (*m, true))
+    }
+
+    /// The weekday a name stands for.
+    pub(crate) fn weekday(&self, word: &str) -> Option<Weekday> {
+        const DAYS: [Weekday; 7] = [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ];
+        self.weekdays
+            .iter()
+            .position(|n| eq(word, n))
+            .map(|k| DAYS[k])
+    }
+
+    /// The unit a word names.
+    pub(crate) fn unit(&self, word: &str) -> Option<Unit> {
+        self.units
+            .iter()
+            .find(|(n, _)| eq(word, n))
+            .map(|(_, u)| *u)
+    }
+
+    /// The number a word or numeral stands for, up to what the table holds.
+    pub(crate) fn number(&self, word: &str) -> Option<u32> {
+        if word.bytes().all(|b| b.is_ascii_digit()) && word.len() <= 3 {
+            return word.parse().ok();
+        }
+        self.numbers
+            .iter()
+            .find(|(n, _)| eq(word, n))
+            .map(|(_, v)| *v)
+    }
+}
+
+/// Whether a word is a table's word, ignoring case (accented letters included).
+/// Lower case is as long as upper case in the letters of the tables' languages ("Á",
+/// "á"), so words of another length are told apart at once.
+pub(crate) fn eq(word: &str, table: &str) -> bool {
+    word.len() == table.len()
+        && (word.eq_ignore_ascii_case(table)
+            || !word.is_ascii() && word.chars().flat_map(char::to_lowercase).eq(table.chars()))
+}
+
+/// Every language with a table.
+pub(crate) static LANGUAGES: [&Language; COUNT] = [&ENGLISH, &SPANISH];
+/// How many languages have a table.
+pub(crate) const COUNT: usize = 2;
+
+pub(crate) static ENGLISH: Language = Language {
+    code: "en",
+    months: [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+    short_months: &[
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ],
+    weekdays: [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ],
+    capitalised: true,
+    ambiguous_months: &["may", "march"],
+    month_cues: &[
+        "in", "since", "until", "till", "by", "of", "early", "mid", "late", "during", "the",
+        "through", "from", "last", "next", "this", "between", "and", "or", "to", "before", "after",
+    ],
+    joiners: &["of"],
+    articles: &["the"],
+    last: &["last", "past"],
+    this: &["this", "current"],
+    next: &["next", "coming"],
+    last_after: &[],
+    next_after: &[],
+    ago_after: &["ago"],
+    ago_before: &[],
+    past: &["past", "last"],
+    yesterday: &["yesterday"],
+    today: &["today", "tonight"],
+    tomorrow: &["tomorrow"],
+    now: &[
+        &["right", "now"],
+        &["now"],
+        &["currently"],
+        &["at", "present"],
+    ],
+    parts: [
+        &[
+            &["early"],
+            &["the", "beginning", "of"],
+            &["the", "start", "of"],
+        ],
+        &[&["mid"], &["the", "middle", "of"]],
+        &[&["late"], &["the", "end", "of"]],
+    ],
+    day_parts: &[&["morning"], &["afternoon"], &["evening"], &["night"]],
+    earlier_in: &["earlier"],
+    later_in: &["later"],
+    units: &[
+        ("hour", Unit::Hour),
+        ("hours", Unit::Hour),
+        ("day", Unit::Day),
+        ("days", Unit::Day),
+        ("week", Unit::Week),
+        ("weeks", Unit::Week),
+        ("weekend", Unit::Weekend),
+        ("month", Unit::Month),
+        ("months", Unit::Month),
+        ("quarter", Unit::Quarter),
+        ("half", Unit::Half),
+        ("year", Unit::Year),
+        ("years", Unit::Year),
+        ("decade", Unit::Decade),
+        ("decades", Unit::Decade),
+    ],
+    ordinals: &[
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("1st", 1),
+        ("2nd", 2),
+        ("3rd", 3),
+        ("4th", 4),
+    ],
+    seasons: [&["spring"], &["summer"], &["fall", "autumn"], &["winter"]],
+    ambiguous_seasons: &["fall", "spring"],
+    holidays: &[
+        (&["christmas", "day"], HolidayRule::Fixed(12, 25)),
+        (&["christmas", "eve"], HolidayRule::Fixed(12, 24)),
+        (&["christmas"], HolidayRule::Fixed(12, 25)),
+        (
+            &["new", "year", "'", "s", "eve"],
+            HolidayRule::Fixed(12, 31),
+        ),
+        (&["new", "year", "'", "s", "day"], HolidayRule::Fixed(1, 1)),
+        (&["independence", "day"], HolidayRule::Fixed(7, 4)),
+        (&["halloween"], HolidayRule::Fixed(10, 31)),
+        (&["valentine", "'", "s", "day"], HolidayRule::Fixed(2, 14)),
+        (
+            &["thanksgiving", "day"],
+            HolidayRule::NthWeekday(11, 4, Weekday::Thu),
+        ),
+        (
+            &["thanksgiving"],
+            HolidayRule::NthWeekday(11, 4, Weekday::Thu),
+        ),
+        (
+            &["labor", "day"],
+            HolidayRule::NthWeekday(9, 1, Weekday::Mon),
+        ),
+        (
+            &["memorial", "day"],
+            HolidayRule::NthWeekday(5, -1, Weekday::Mon),
+        ),
+        (&["easter", "sunday"], HolidayRule::Easter(0)),
+        (&["easter"], HolidayRule::Easter(0)),
+        (&["good", "friday"], HolidayRule::Easter(-2)),
+    ],
+    numbers: &[
+        ("a", 1),
+        ("an", 1),
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("fifteen", 15),
+        ("eighteen", 18),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+    ],
+    future: &[
+        "will",
+        "upcoming",
+        "scheduled",
+        "ll",
+        "plans",
+        "planned",
+        "planning",
+        "until",
+        "postponed",
+    ],
+    modal_future: &[
+        "would", "could", "should", "might", "expected", "due", "promised",
+    ],
+    clause_starts: &[
+        "after", "before", "since", "when", "because", "said", "told", "says",
+    ],
+    counted: &[
+        "people",
+        "troops",
+        "soldiers",
+        "sources",
+        "prisoners",
+        "detainees",
+        "members",
+        "votes",
+        "times",
+        "hours",
+        "days",
+        "percent",
+        "million",
+        "billion",
+        "dollars",
+        "miles",
+        "km",
+        "kilometres",
+        "kilometers",
+        "tons",
+        "tonnes",
+        "barrels",
+        "cubans",
+        "workers",
+        "doctors",
+        "men",
+        "women",
+        "children",
+        "officers",
+        "deaths",
+        "cases",
+        "units",
+        "shares",
+    ],
+    since: &["since"],
+    earlier: &["earlier", "before"],
+    year_ago: &["ago", "earlier"],
+    numeric: NumericOrder::MonthFirst,
+    past_ending: Some("ed"),
+    passive: &["be", "been", "being", "is", "are", "was", "were", "get"],
+    possessives: &["its", "their"],
+    genitive: &["'", "s"],
+    latest: &[&["latest"], &["most", "recent"], &["comparable"], &["same"]],
+    fiscal: &["fiscal"],
+    periods: &["period", "periods", "level", "levels"],
+    of_the_year: &["of", "the", "year"],
+    this_past: &[&["this", "past"]],
+    season_cues: &["in", "during"],
+    after: &["after", "following"],
+    before: &["before"],
+    open_ended: &[&["at", "least"], &["more", "than"]],
+    vague: &[&["a", "few"], &["several"], &["few"]],
+    future_endings: &[],
+    leading: &[],
+    not_deictic_after: &[],
+};
+
+pub(crate) static SPANISH: Language = Language {
+    code: "es",
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    short_months: &[
+        ("ene", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("abr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("ago", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("setiembre", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dic", 12),
+    ],
+    weekdays: [
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ],
+    capitalised: false,
+    ambiguous_months: &[],
+    month_cues: &[],
+    joiners: &["de", "del"],
+    articles: &["el", "la", "los", "las"],
+    last: &["pasado", "pasada", "último", "última"],
+    this: &["este", "esta"],
+    next: &["próximo", "próxima"],
+    last_after: &["pasado", "pasada"],
+    next_after: &["próximo", "próxima", "entrante"],
+    ago_after: &[],
+    ago_before: &["hace"],
+    past: &["últimos", "últimas", "pasados", "pasadas"],
+    yesterday: &["ayer"],
+    today: &["hoy"],
+    tomorrow: &["mañana"],
+    now: &[&["ahora"], &["actualmente"], &["la", "actualidad"]],
+    parts: [
+        &[
+            &["a", "principios", "de"],
+            &["a", "principios", "del"],
+            &["a", "comienzos", "de"],
+            &["a", "comienzos", "del"],
+            &["principios", "de"],
+            &["principios", "del"],
+            &["comienzos", "de"],
+            &["comienzos", "del"],
+            &["inicios", "de"],
+            &["inicios", "del"],
+        ],
+        &[
+            &["a", "mediados", "de"],
+            &["a", "mediados", "del"],
+            &["mediados", "de"],
+            &["mediados", "del"],
+        ],
+        &[
+            &["a", "finales", "de"],
+            &["a", "finales", "del"],
+            &["finales", "de"],
+            &["finales", "del"],
+            &["a", "fines", "de"],
+            &["a", "fines", "del"],
+            &["fines", "de"],
+            &["fines", "del"],
+        ],
+    ],
+    day_parts: &[
+        &["por", "la", "mañana"],
+        &["por", "la", "tarde"],
+        &["por", "la", "noche"],
+    ],
+    earlier_in: &[],
+    later_in: &[],
+    units: &[
+        ("hora", Unit::Hour),
+        ("horas", Unit::Hour),
+        ("día", Unit::Day),
+        ("días", Unit::Day),
+        ("semana", Unit::Week),
+        ("semanas", Unit::Week),
+        ("fin", Unit::Weekend),
+        ("mes", Unit::Month),
+        ("meses", Unit::Month),
+        ("trimestre", Unit::Quarter),
+        ("semestre", Unit::Half),
+        ("año", Unit::Year),
+        ("años", Unit::Year),
+        ("década", Unit::Decade),
+        ("décadas", Unit::Decade),
+    ],
+    ordinals: &[
+        ("primer", 1),
+        ("primero", 1),
+        ("segundo", 2),
+        ("tercer", 3),
+        ("tercero", 3),
+        ("cuarto", 4),
+    ],
+    seasons: [&["primavera"], &["verano"], &["otoño"], &["invierno"]],
+    ambiguous_seasons: &[],
+    holidays: &[
+        (&["nochebuena"], HolidayRule::Fixed(12, 24)),
+        (&["navidad"], HolidayRule::Fixed(12, 25)),
+        (&["nochevieja"], HolidayRule::Fixed(12, 31)),
+        (&["año", "nuevo"], HolidayRule::Fixed(1, 1)),
+        (&["día", "de", "reyes"], HolidayRule::Fixed(1, 6)),
+        (&["primero", "de", "mayo"], HolidayRule::Fixed(5, 1)),
+        (&["viernes", "santo"], HolidayRule::Easter(-2)),
+        (&["domingo", "de", "resurrección"], HolidayRule::Easter(0)),
+    ],
+    numbers: &[
+        ("un", 1),
+        ("una", 1),
+        ("uno", 1),
+        ("dos", 2),
+        ("tres", 3),
+        ("cuatro", 4),
+        ("cinco", 5),
+        ("seis", 6),
+        ("siete", 7),
+        ("ocho", 8),
+        ("nueve", 9),
+        ("diez", 10),
+        ("once", 11),
+        ("doce", 12),
+        ("quince", 15),
+        ("veinte", 20),
+        ("treinta", 30),
+    ],
+    future: &[
+        "será", "serán", "próximo", "próxima", "prevé", "previsto", "prevista",
+    ],
+    modal_future: &["podría", "debería", "tendrá"],
+    clause_starts: &[
+        "después", "antes", "desde", "cuando", "porque", "dijo", "afirmó", "según",
+    ],
+    counted: &[
+        "personas",
+        "presos",
+        "soldados",
+        "votos",
+        "veces",
+        "horas",
+        "días",
+        "millones",
+        "dólares",
+        "euros",
+        "kilómetros",
+        "toneladas",
+        "barriles",
+        "muertos",
+        "casos",
+    ],
+    since: &["desde"],
+    earlier: &["antes"],
+    year_ago: &[],
+    numeric: NumericOrder::DayFirst,
+    past_ending: None,
+    passive: &[],
+    possessives: &[],
+    genitive: &[],
+    latest: &[&["mismo"]],
+    fiscal: &[],
+    periods: &["período", "periodo"],
+    of_the_year: &["del", "año"],
+    this_past: &[],
+    season_cues: &["en", "durante"],
+    after: &["después", "siguiente"],
+    before: &["antes"],
+    open_ended: &[&["al", "menos"], &["más", "de"]],
+    vague: &[
+        &["varios"],
+        &["varias"],
+        &["unos"],
+        &["unas"],
+        &["algunos"],
+        &["algunas"],
+    ],
+    future_endings: &["rá", "rán"],
+    leading: &["el", "del"],
+    not_deictic_after: &["por", "una", "cada", "esta", "media", "toda"],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_is_found_by_its_code_and_english_otherwise() {
+        assert_eq!(Language::of("es").code, "es");
+        assert_eq!(Language::of("es-VE").code, "es");
+        assert_eq!(Language::of("EN").code, "en");
+        assert_eq!(Language::of("").code, "en");
+        assert_eq!(Language::of("xx").code, "en");
+    }
+
+    #[test]
+    fn names_are_read_without_case() {
+        assert_eq!(ENGLISH.month("Sept."), Some((9, true)));
+        assert_eq!(ENGLISH.month("DECEMBER"), Some((12, false)));
+        assert_eq!(SPANISH.month("Enero"), Some((1, false)));
+        assert_eq!(SPANISH.weekday("Sábado"), Some(Weekday::Sat));
+        assert_eq!(SPANISH.weekday("miércoles"), Some(Weekday::Wed));
+        assert_eq!(SPANISH.number("dos"), Some(2));
+        assert_eq!(ENGLISH.month("Mayor"), None);
+    }
+
+    #[test]
+    fn every_table_word_is_lower_case() {
+        for l in LANGUAGES.iter() {
+            let mut words: Vec<&str> = l.months.to_vec();
+            words.extend(l.weekdays);
+            words.extend(l.short_months.iter().map(|(w, _)| *w));
+            words.extend(l.units.iter().map(|(w, _)| *w));
+            words.extend(l.seasons.iter().flat_map(|s| s.iter().copied()));
+            words.extend(l.holidays.iter().flat_map(|(h, _)| h.iter().copied()));
+            for w in words {
+                assert_eq!(w, w.to_lowercase(), "{}: {w}", l.code);
+            }
+        }
+    }
+}
