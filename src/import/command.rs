@@ -1,0 +1,226 @@
+//! The `import` command: what the user tells it ([`Options`]), reading the files,
+//! writing the article files, and the [`Report`] on each.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::pipeline::{Imported, article};
+use crate::error::Failure;
+
+/// What the user tells the import; each value overrides what the text says.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The outlet id written as `outlet:`; the key is left out when not given.
+    pub outlet: Option<String>,
+    /// The publication date: RFC 3339, `YYYY-MM-DD`, or a date line such as
+    /// "February 21, 2026 04:11 PM GMT+03:00".
+    pub published: Option<String>,
+    /// The title; the article id is made from it.
+    pub title: Option<String>,
+    /// Replace an existing article file instead of refusing to.
+    pub force: bool,
+}
+
+/// What [`run`] did with one input file.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The file that was read.
+    pub source: PathBuf,
+    /// The article file that was written, under the briefing root.
+    pub written: PathBuf,
+    pub imported: Imported,
+}
+
+impl fmt::Display for Report {
+    /// `imported content/articles/<id>.md (stripped 2 lines: "Close" — navigation; …)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let stripped = &self.imported.stripped;
+        write!(f, "imported content/articles/{}.md", self.imported.id)?;
+        if stripped.is_empty() {
+            return f.write_str(" (nothing stripped)");
+        }
+        let n = stripped.len();
+        write!(f, " (stripped {n} line{}: ", if n == 1 { "" } else { "s" })?;
+        for (i, s) in stripped.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "\"{}\" — {}", shorten(&s.text, 48), s.reason)?;
+        }
+        f.write_str(")")
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > max / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end())
+}
+
+/// Imports each file into `content/articles/` of the briefing at `root`. Every file is
+/// read and converted before anything is written, so a file that cannot be imported
+/// leaves the briefing as it was. An existing article file is never overwritten unless
+/// `options.force` is set.
+pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Report>, Failure> {
+    if options.title.is_some() && files.len() > 1 {
+        return Err(Failure::Other(
+            "--title names one article: import one file at a time when you give it".to_string(),
+        ));
+    }
+    if !root.join("briefing.yaml").is_file() {
+        return Err(Failure::NotABriefing {
+            path: root.to_path_buf(),
+        });
+    }
+    let mut reports: Vec<Report> = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(path).map_err(|e| Failure::io(path, "read", e))?;
+        let imported = article(&text, options).map_err(|problem| {
+            Failure::Other(format!("cannot import `{}`: {problem}", path.display()))
+        })?;
+        let written = root
+            .join("content")
+            .join("articles")
+            .join(format!("{}.md", imported.id));
+        if let Some(other) = reports.iter().find(|r| r.written == written) {
+            return Err(Failure::Other(format!(
+                "`{}` and `{}` would both become `{}`: import one of them with --title",
+                other.source.display(),
+                path.display(),
+                written.display()
+            )));
+        }
+        if written.exists() && !options.force {
+            return Err(exists(&written));
+        }
+        reports.push(Report {
+            source: path.clone(),
+            written,
+            imported,
+        });
+    }
+    let folder = root.join("content").join("articles");
+    std::fs::create_dir_all(&folder).map_err(|e| Failure::io(&folder, "create the folder", e))?;
+    for report in &reports {
+        write_new(&report.written, &report.imported.markdown, options.force)?;
+    }
+    Ok(reports)
+}
+
+fn exists(path: &Path) -> Failure {
+    Failure::Other(format!(
+        "`{}` already exists: pass --title to import under another name, or --force to replace it",
+        path.display()
+    ))
+}
+
+/// Writes a file, refusing to replace one unless `force`; `create_new` makes the check
+/// and the creation one step, so a file that appeared meanwhile is not lost either.
+fn write_new(path: &Path, text: &str, force: bool) -> Result<(), Failure> {
+    use std::io::Write;
+    let file = if force {
+        std::fs::File::create(path)
+    } else {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    };
+    let mut file = file.map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => exists(path),
+        _ => Failure::io(path, "write", e),
+    })?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| Failure::io(path, "write", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::pipeline::tests::SEED_001;
+
+    fn temp_briefing(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("briefing-import-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("briefing.yaml"), "title: T\nbase_url: /\n").unwrap();
+        dir
+    }
+
+    #[test]
+    fn run_writes_the_article_and_refuses_to_overwrite() {
+        let dir = temp_briefing("run");
+        let input = dir.join("input.txt");
+        std::fs::write(&input, SEED_001).unwrap();
+        let o = Options {
+            published: Some("2026-02-21".into()),
+            ..Options::default()
+        };
+        let reports = run(&dir, std::slice::from_ref(&input), &o).unwrap();
+        let written =
+            dir.join("content/articles/cuban-security-personnel-withdraw-from-venezuela-amid.md");
+        assert_eq!(reports[0].written, written);
+        assert_eq!(
+            reports[0].to_string(),
+            "imported content/articles/cuban-security-personnel-withdraw-from-venezuela-amid.md \
+             (stripped 1 line: \"Cuban security personnel withdraw from…\" — headline → title)"
+        );
+        let loaded = crate::load::briefing(&dir).unwrap();
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assert_eq!(loaded.briefing.articles.len(), 1);
+
+        let again = run(&dir, std::slice::from_ref(&input), &o).unwrap_err();
+        assert!(again.to_string().contains("already exists"), "{again}");
+        assert!(
+            again.to_string().contains(&written.display().to_string()),
+            "{again}"
+        );
+        let forced = run(
+            &dir,
+            std::slice::from_ref(&input),
+            &Options {
+                force: true,
+                ..o.clone()
+            },
+        );
+        assert!(forced.is_ok());
+
+        let missing = dir.join("missing.txt");
+        let e = run(&dir, std::slice::from_ref(&missing), &o).unwrap_err();
+        assert!(
+            matches!(&e, Failure::Io { path, .. } if *path == missing),
+            "{e}"
+        );
+
+        let e = run(&dir, std::slice::from_ref(&input), &Options::default()).unwrap_err();
+        assert!(
+            e.to_string().starts_with(&format!(
+                "cannot import `{}`: found no date line",
+                input.display()
+            )),
+            "{e}"
+        );
+
+        let e = run(
+            &dir,
+            &[input.clone(), input.clone()],
+            &Options {
+                title: Some("T".into()),
+                ..o
+            },
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string().starts_with("--title names one article"),
+            "{e}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
