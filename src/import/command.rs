@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::pipeline::{Imported, article};
+use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
 
 /// What the user tells the import; each value overrides what the text says.
@@ -65,7 +66,8 @@ fn shorten(text: &str, max: usize) -> String {
 
 /// Imports each file into `content/articles/` of the briefing at `root`. Every file is
 /// read and converted before anything is written, so a file that cannot be imported
-/// leaves the briefing as it was. An existing article file is never overwritten unless
+/// leaves the briefing as it was: a text that does not make an article (no date, no
+/// text) is a content error, reported for every such file at once. An existing article file is never overwritten unless
 /// `options.force` is set.
 pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Report>, Failure> {
     if options.title.is_some() && files.len() > 1 {
@@ -79,11 +81,23 @@ pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Repo
         });
     }
     let mut reports: Vec<Report> = Vec::new();
+    let mut problems: Vec<Diagnostic> = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(path).map_err(|e| Failure::io(path, "read", e))?;
-        let imported = article(&text, options).map_err(|problem| {
-            Failure::Other(format!("cannot import `{}`: {problem}", path.display()))
-        })?;
+        let imported = match article(&text, options) {
+            Ok(imported) => imported,
+            Err(problem) if problem.in_content() => {
+                problems.push(
+                    Diagnostic::error(
+                        "import",
+                        format!("cannot import `{}`: {}", path.display(), problem.what()),
+                    )
+                    .hint(problem.hint()),
+                );
+                continue;
+            }
+            Err(problem) => return Err(Failure::Other(problem.to_string())),
+        };
         let written = root
             .join("content")
             .join("articles")
@@ -103,6 +117,12 @@ pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Repo
             source: path.clone(),
             written,
             imported,
+        });
+    }
+    if !problems.is_empty() {
+        return Err(Failure::Content {
+            sources: Box::default(),
+            diagnostics: problems,
         });
     }
     let folder = root.join("content").join("articles");
@@ -200,12 +220,20 @@ mod tests {
         );
 
         let e = run(&dir, std::slice::from_ref(&input), &Options::default()).unwrap_err();
-        assert!(
-            e.to_string().starts_with(&format!(
-                "cannot import `{}`: found no date line",
+        assert_eq!(e.exit_code(), 1);
+        let Failure::Content { diagnostics, .. } = &e else {
+            panic!("{e}");
+        };
+        assert_eq!(
+            diagnostics[0].message,
+            format!(
+                "cannot import `{}`: found no date: neither the page's head nor its text gives one",
                 input.display()
-            )),
-            "{e}"
+            )
+        );
+        assert_eq!(
+            diagnostics[0].hint.as_deref(),
+            Some("pass --published DATE (2026-02-21 or 2026-02-21T16:11:00+03:00)")
         );
 
         let e = run(

@@ -8,7 +8,7 @@ use std::fmt;
 use super::command::Options;
 use super::dates::date_line;
 use super::html::html_pieces;
-use super::metadata::{html_head, plain_head};
+use super::metadata::{Found, PageMeta, found, html_head, page_meta, plain_head};
 use super::output::{article_id, body, yaml_string};
 use super::rules::{caption, furniture, heading, looks_like_html, related_links, style, words};
 use crate::content::{slug, valid_id};
@@ -46,42 +46,64 @@ pub enum Problem {
     BadDate(String),
     /// `--outlet` is not an id.
     BadOutlet(String),
-    /// The title has no letter or digit to make a file name from.
-    NoId(String),
     /// Nothing is left once the page furniture is stripped.
     Empty,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Problem {
+    /// Whether the problem is the text's (exit 1), not the options' (exit 2).
+    pub fn in_content(&self) -> bool {
+        matches!(self, Problem::Missing { .. } | Problem::Empty)
+    }
+
+    /// What is wrong.
+    pub fn what(&self) -> String {
         match self {
             Problem::Missing { title, published } => {
                 let mut parts = Vec::new();
                 if *title {
-                    parts.push("found no headline: pass --title \"TITLE\"");
+                    parts.push("found no headline");
                 }
                 if *published {
-                    parts.push(
-                        "found no date line: pass --published DATE (2026-02-21 or 2026-02-21T16:11:00+03:00)",
-                    );
+                    parts.push("found no date: neither the page's head nor its text gives one");
                 }
-                f.write_str(&parts.join("; "))
+                parts.join("; ")
             }
-            Problem::BadDate(s) => write!(
-                f,
-                "`--published {s}` is not a date: write 2026-02-21 or 2026-02-21T16:11:00+03:00"
-            ),
-            Problem::BadOutlet(s) => write!(
-                f,
-                "`--outlet {s}` is not an outlet id: ids are lowercase letters, digits and hyphens, such as `{}`",
+            Problem::BadDate(s) => format!("`--published {s}` is not a date"),
+            Problem::BadOutlet(s) => format!("`--outlet {s}` is not an outlet id"),
+            Problem::Empty => "no text is left once the page furniture is stripped".to_string(),
+        }
+    }
+
+    /// The way out.
+    pub fn hint(&self) -> String {
+        match self {
+            Problem::Missing { title, published } => {
+                let mut parts = Vec::new();
+                if *title {
+                    parts.push("pass --title \"TITLE\"");
+                }
+                if *published {
+                    parts.push("pass --published DATE (2026-02-21 or 2026-02-21T16:11:00+03:00)");
+                }
+                parts.join(" and ")
+            }
+            Problem::BadDate(_) => "write 2026-02-21 or 2026-02-21T16:11:00+03:00".to_string(),
+            Problem::BadOutlet(s) => format!(
+                "ids are lowercase letters, digits and hyphens, such as `{}`",
                 slug(s)
             ),
-            Problem::NoId(t) => write!(
-                f,
-                "the title `{t}` has no letter or digit to name the file after: pass another --title"
-            ),
-            Problem::Empty => f.write_str("no text is left once the page furniture is stripped"),
+            Problem::Empty => {
+                "check that the file holds the article, or paste its text into a .txt file"
+                    .to_string()
+            }
         }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.what(), self.hint())
     }
 }
 
@@ -171,43 +193,75 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
         return Err(Problem::Empty);
     }
 
-    let title = options
-        .title
-        .as_deref()
-        .map(str::trim)
+    let meta = if html {
+        page_meta(text)
+    } else {
+        PageMeta::default()
+    };
+    // A title the user gives is not commented on: they know where it came from.
+    let title = (options.title.as_deref().map(str::trim))
         .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .or(head.title);
+        .map(|t| found(t, ""))
+        .or_else(|| {
+            meta.title
+                .clone()
+                .map(|t| without_site(t, meta.site_name.as_ref()))
+        })
+        .or_else(|| {
+            head.title
+                .clone()
+                .map(|t| found(t, if html { "the headline" } else { "" }))
+        });
     let published = given_date
+        .map(|d| found(d, "given with --published"))
+        .or_else(|| meta.published.clone())
+        .or_else(|| {
+            found_date
+                .as_ref()
+                .map(|(iso, line)| found(iso.clone(), format!("the date line \"{line}\"")))
+        })
+        .or_else(|| meta.time_element.clone());
+    let author = meta
+        .author
         .clone()
-        .or_else(|| found_date.as_ref().map(|(iso, _)| iso.clone()));
+        .or_else(|| {
+            head.author
+                .as_ref()
+                .map(|(a, line)| found(a.clone(), format!("the byline \"{line}\"")))
+        })
+        .or_else(|| meta.marked_author.clone());
     let (Some(title), Some(published)) = (title.clone(), published.clone()) else {
         return Err(Problem::Missing {
             title: title.is_none(),
             published: published.is_none(),
         });
     };
-    let id = article_id(&title);
-    if id.is_empty() {
-        return Err(Problem::NoId(title));
-    }
+    let id = article_id(&title.value);
 
     let mut file = String::from("---\n");
-    file.push_str(&format!("title: {}\n", yaml_string(&title)));
+    let comment = |file: &mut String, key: &str, f: &Found| match f.source.as_str() {
+        "" => {}
+        given if given.starts_with("given") => file.push_str(&format!("# {key}: {given}\n")),
+        source => file.push_str(&format!("# {key}: from {source}\n")),
+    };
+    comment(&mut file, "title", &title);
+    file.push_str(&format!("title: {}\n", yaml_string(&title.value)));
     if let Some(outlet) = &options.outlet {
         file.push_str(&format!("outlet: {outlet}\n"));
     }
-    match (&given_date, &found_date) {
-        (Some(_), _) => file.push_str("# published: given with --published\n"),
-        (None, Some((_, line))) => {
-            file.push_str(&format!("# published: from the date line \"{line}\"\n"))
-        }
-        (None, None) => {}
+    comment(&mut file, "published", &published);
+    file.push_str(&format!("published: {}\n", published.value));
+    if let Some(a) = &author {
+        comment(&mut file, "author", a);
+        file.push_str(&format!("author: {}\n", yaml_string(&a.value)));
     }
-    file.push_str(&format!("published: {published}\n"));
-    if let Some((author, line)) = &head.author {
-        file.push_str(&format!("# author: from the byline \"{line}\"\n"));
-        file.push_str(&format!("author: {}\n", yaml_string(author)));
+    if let Some(url) = &meta.url {
+        comment(&mut file, "url", url);
+        file.push_str(&format!("url: {}\n", yaml_string(&url.value)));
+    }
+    if let Some(language) = &meta.language {
+        comment(&mut file, "language", language);
+        file.push_str(&format!("language: {}\n", language.value));
     }
     file.push_str("---\n\n");
     file.push_str(&body(&pieces, &fate, &paragraphs));
@@ -227,11 +281,26 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
     Ok(Imported {
         id,
         markdown: file,
-        title,
-        author: head.author.map(|(a, _)| a),
-        published,
+        title: title.value,
+        author: author.map(|a| a.value),
+        published: published.value,
         stripped,
     })
+}
+
+/// "Headline | Site" → "Headline", when the page names its site so.
+fn without_site(title: Found, site: Option<&Found>) -> Found {
+    let Some(site) = site else {
+        return title;
+    };
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " » "] {
+        if let Some(head) = title.value.strip_suffix(&format!("{sep}{}", site.value))
+            && !head.trim().is_empty()
+        {
+            return found(head.trim(), title.source);
+        }
+    }
+    title
 }
 
 /// `--published`: a front-matter date, or anything a date line may say.
@@ -696,6 +765,55 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_page_says_in_its_head_what_its_text_does_not() {
+        let html = r#"<!DOCTYPE html><html lang="es"><head>
+<title>El Gobierno aprueba la ley de puentes | El Correo</title>
+<meta property="og:title" content="El Gobierno aprueba la ley de puentes | El Correo">
+<meta property="og:site_name" content="El Correo">
+<meta property="article:published_time" content="2030-03-14T18:30:00+01:00">
+<link rel="canonical" href="https://elcorreo.example/ley-de-puentes">
+<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"Inés Marlow"}}</script>
+</head><body><main><p>El Consejo de Ministros aprobó el martes la ley que regula los puentes del país.</p>
+<p>La norma entra en vigor el próximo mes, según el Boletín Oficial.</p></main></body></html>"#;
+        let a = article(html, &options()).unwrap();
+        assert_eq!(a.id, "el-gobierno-aprueba-la-ley-de-puentes");
+        assert!(
+            a.markdown.starts_with(concat!(
+                "---\n",
+                "# title: from meta og:title\n",
+                "title: \"El Gobierno aprueba la ley de puentes\"\n",
+                "# published: from meta article:published_time\n",
+                "published: 2030-03-14T18:30:00+01:00\n",
+                "# author: from JSON-LD author\n",
+                "author: \"Inés Marlow\"\n",
+                "# url: from <link rel=canonical>\n",
+                "url: \"https://elcorreo.example/ley-de-puentes\"\n",
+                "# language: from <html lang>\n",
+                "language: es\n",
+                "---\n\n",
+                "El Consejo de Ministros aprobó el martes",
+            )),
+            "{}",
+            a.markdown
+        );
+    }
+
+    #[test]
+    fn a_title_without_latin_letters_names_the_file_by_its_transliteration() {
+        let html = "<html><head><title>宇航员在太空中喝酒会怎么样</title></head><body>\
+<p>发布时间 <time datetime=\"2017-03-10\">2017-03-10</time></p>\
+<p>宇航员在太空中喝酒会怎么样？后果很严重。</p></body></html>";
+        let a = article(html, &options()).unwrap();
+        assert_eq!(a.title, "宇航员在太空中喝酒会怎么样");
+        assert_eq!(
+            a.id,
+            "yu-hang-yuan-zai-tai-kong-zhong-he-jiu-hui-zen-me-yang"
+        );
+        assert_eq!(a.published, "2017-03-10");
+        assert!(a.markdown.contains("# published: from <time datetime>\n"));
+    }
+
+    #[test]
     fn html_without_h1_takes_the_page_title() {
         let html = "<html><head><title>Bridge closes | The Courier</title></head><body><p>The bridge closed on Monday, six days after the vote.</p></body></html>";
         let a = article(
@@ -767,7 +885,8 @@ pub(super) mod tests {
         .to_string();
         assert_eq!(
             e,
-            "found no headline: pass --title \"TITLE\"; found no date line: pass --published DATE (2026-02-21 or 2026-02-21T16:11:00+03:00)"
+            "found no headline; found no date: neither the page's head nor its text gives one: \
+             pass --title \"TITLE\" and pass --published DATE (2026-02-21 or 2026-02-21T16:11:00+03:00)"
         );
     }
 }

@@ -402,7 +402,7 @@ const PARTICLES: &[&str] = &[
 
 /// Whether the text is a person's name, or two joined by "and": two to eight words, each
 /// capitalised or a particle, no digits.
-fn person_name(name: &str) -> bool {
+pub(super) fn person_name(name: &str) -> bool {
     let parts: Vec<&str> = name.split_whitespace().collect();
     (2..=8).contains(&parts.len())
         && !name.chars().any(|c| c.is_ascii_digit())
