@@ -1,10 +1,33 @@
-//! The *HTML input* of an import: a page cut into text blocks, its navigation, asides
-//! and footers left out.
+//! The *HTML input* of an import: a page cut into text blocks, each with its [`Region`]:
+//! the article, the page's furniture (navigation, asides, footers, the site's header, a
+//! box whose class names it a sidebar or a comment thread), or elsewhere on the page.
+//!
+//! The article is found by the structure and text density of the page, as Readability
+//! does: each paragraph of 25 characters or more scores its parent and grandparents by
+//! its length and commas; a container's score grows or shrinks with what its tag and
+//! class say and shrinks with the share of its text that is links; the best container,
+//! with the siblings that score near it or read as prose, is the article. Structure,
+//! not word lists, so furniture is found in any language.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::{ElementRef, Html, Node};
 
 use super::pipeline::{Kind, Piece};
 
-/// Elements kept through sanitising: they mark where text blocks begin and end, or
-/// which blocks are page furniture. Everything else is unwrapped to its text.
+/// Where a text block stands on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Region {
+    Article,
+    /// Page furniture, by its element or class, with the reason.
+    Furniture(&'static str),
+    /// Outside the article the page's structure shows.
+    Outside,
+}
+
+/// Elements that mark where text blocks begin and end, or which blocks are page
+/// furniture. Everything else is unwrapped to its text.
 const HTML_STRUCTURE: &[&str] = &[
     "title",
     "h1",
@@ -52,41 +75,333 @@ const HTML_DROPPED: &[&str] = &[
     "textarea", "object", "canvas", "video", "audio",
 ];
 
-/// Splits an HTML page into text blocks. html5ever, through ammonia, does the parsing
-/// (entities, unclosed tags, comments, scripts); what it returns is attribute-free,
-/// well-formed markup of the [`HTML_STRUCTURE`] elements, which a small scanner walks.
-/// `nav`, `aside` and `footer` are dropped; so is a `header` unless it sits inside an
-/// `article` or `main`, where it holds the headline and byline.
-pub(super) fn html_pieces(html: &str) -> Vec<Piece> {
-    let clean = ammonia::Builder::empty()
-        .tags(HTML_STRUCTURE.iter().copied().collect())
-        .clean_content_tags(HTML_DROPPED.iter().copied().collect())
-        .link_rel(None)
-        .clean(html)
-        .to_string();
+/// Splits a parsed page into text blocks, each with its region.
+pub(super) fn html_pieces(doc: &Html) -> (Vec<Piece>, Vec<Region>) {
+    let article = article_nodes(doc);
     let mut scan = Scan::default();
-    let mut rest = clean.as_str();
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('<') {
-            let end = after.find('>').unwrap_or(after.len());
-            let tag = after[..end].trim().to_ascii_lowercase();
-            rest = after.get(end + 1..).unwrap_or("");
-            scan.tag(&tag);
-        } else {
-            let end = rest.find('<').unwrap_or(rest.len());
-            scan.text(&rest[..end]);
-            rest = &rest[end..];
+    walk(doc.tree.root(), Region::Outside, &article, &mut scan);
+    scan.flush();
+    (scan.pieces, scan.regions)
+}
+
+fn walk(node: NodeRef<Node>, region: Region, article: &HashSet<NodeId>, scan: &mut Scan) {
+    match node.value() {
+        Node::Text(text) => scan.text(text, region),
+        Node::Element(e) => {
+            let name = e.name();
+            if HTML_DROPPED.contains(&name) || hidden(e) {
+                return;
+            }
+            let region = match region {
+                Region::Furniture(_) => region,
+                _ => match furniture(node, e) {
+                    Some(reason) => Region::Furniture(reason),
+                    None if article.contains(&node.id()) => Region::Article,
+                    None => region,
+                },
+            };
+            let structural = HTML_STRUCTURE.contains(&name);
+            if structural {
+                scan.tag(name);
+            }
+            for child in node.children() {
+                walk(child, region, article, scan);
+            }
+            if structural && !matches!(name, "br" | "hr") {
+                scan.tag(&format!("/{name}"));
+            }
+        }
+        Node::Document | Node::Fragment => {
+            for child in node.children() {
+                walk(child, region, article, scan);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether the page hides an element from its readers.
+fn hidden(e: &scraper::node::Element) -> bool {
+    e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+        || e.attr("style").is_some_and(|s| {
+            let s = s.replace(' ', "").to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// Class and id words that mark a box as furniture, with the reason; a box also marked
+/// as content (`MAYBE_CONTENT`) is not.
+const FURNITURE_CLASSES: &[(&str, &str)] = &[
+    ("comment", "comments"),
+    ("disqus", "comments"),
+    ("replies", "comments"),
+    ("community", "comments"),
+    ("related", "related links"),
+    ("outbrain", "related links"),
+    ("taboola", "related links"),
+    ("sidebar", "sidebar"),
+    ("skyscraper", "advertisement"),
+    ("sponsor", "advertisement"),
+    ("-ad-", "advertisement"),
+    ("ad-break", "advertisement"),
+    ("banner", "advertisement"),
+    ("social", "share widget"),
+    ("share", "share widget"),
+    ("menu", "navigation"),
+    ("breadcrumb", "navigation"),
+    ("pagination", "navigation"),
+    ("pager", "navigation"),
+    ("masthead", "site header"),
+    ("footer", "footer"),
+    ("popup", "pop-up"),
+    ("modal", "pop-up"),
+    ("newsletter", "newsletter sign-up"),
+    ("subscribe", "newsletter sign-up"),
+    ("gdpr", "consent banner"),
+    ("cookie", "consent banner"),
+    ("shoutbox", "comments"),
+];
+
+const MAYBE_CONTENT: &[&str] = &["article", "body", "content", "main", "story", "column"];
+
+/// The furniture an element is, by its name or its class and id.
+fn furniture(node: NodeRef<Node>, e: &scraper::node::Element) -> Option<&'static str> {
+    match e.name() {
+        "nav" => return Some("navigation"),
+        "aside" => return Some("aside"),
+        "footer" => return Some("footer"),
+        "header" => {
+            let in_article = node.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|p| matches!(p.name(), "article" | "main"))
+            });
+            return (!in_article).then_some("site header");
+        }
+        "body" | "html" | "article" | "main" | "a" | "p" | "h1" => return None,
+        _ => {}
+    }
+    let marks = class_and_id(e);
+    if marks.is_empty() || MAYBE_CONTENT.iter().any(|m| marks.contains(m)) {
+        return None;
+    }
+    FURNITURE_CLASSES
+        .iter()
+        .find(|(word, _)| marks.contains(word))
+        .map(|(_, reason)| *reason)
+}
+
+fn class_and_id(e: &scraper::node::Element) -> String {
+    let mut marks = e.attr("class").unwrap_or("").to_ascii_lowercase();
+    marks.push(' ');
+    marks.push_str(&e.attr("id").unwrap_or("").to_ascii_lowercase());
+    marks.trim().to_string()
+}
+
+/// Class and id words that make a container likelier to hold the article, and less.
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
+    "blog", "story",
+];
+const NEGATIVE: &[&str] = &[
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "foot",
+    "footnote",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "widget",
+];
+
+fn class_weight(e: &scraper::node::Element) -> f64 {
+    let mut weight = 0.0;
+    for mark in [e.attr("class"), e.attr("id")].into_iter().flatten() {
+        let mark = mark.to_ascii_lowercase();
+        if NEGATIVE.iter().any(|w| mark.contains(w)) {
+            weight -= 25.0;
+        }
+        if POSITIVE.iter().any(|w| mark.contains(w)) {
+            weight += 25.0;
         }
     }
-    scan.flush();
-    scan.pieces
+    weight
+}
+
+/// A container's score before its paragraphs add theirs.
+fn initial_score(e: &scraper::node::Element) -> f64 {
+    let tag = match e.name() {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    tag + class_weight(e)
+}
+
+/// Elements that hold blocks: a `div` without them is a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "main",
+];
+
+fn text_of(el: ElementRef) -> String {
+    el.text().collect::<Vec<_>>().join("")
+}
+
+fn chars(text: &str) -> usize {
+    text.split_whitespace().map(|w| w.chars().count() + 1).sum()
+}
+
+/// The share of an element's text that is inside links.
+fn link_density(el: ElementRef) -> f64 {
+    let all = chars(&text_of(el));
+    if all == 0 {
+        return 0.0;
+    }
+    let links: usize = el
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|d| d.value().name() == "a")
+        .map(|a| chars(&text_of(a)))
+        .sum();
+    links as f64 / all as f64
+}
+
+/// The elements that make the article: the best-scoring container and the siblings
+/// that belong with it. Empty when no paragraph scores.
+fn article_nodes(doc: &Html) -> HashSet<NodeId> {
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    // Candidates in document order, so that a tie goes to the first.
+    let mut order: Vec<NodeId> = Vec::new();
+    let mut stack: Vec<ElementRef> = doc.root_element().child_elements().collect();
+    stack.reverse();
+    while let Some(el) = stack.pop() {
+        let e = el.value();
+        let node = *el;
+        if HTML_DROPPED.contains(&e.name()) || hidden(e) || furniture(node, e).is_some() {
+            continue;
+        }
+        let mut children: Vec<ElementRef> = el.child_elements().collect();
+        let paragraph = match e.name() {
+            "p" | "pre" | "td" => true,
+            "div" | "section" => !children.iter().any(|c| BLOCKS.contains(&c.value().name())),
+            _ => false,
+        };
+        if paragraph {
+            let text = text_of(el);
+            let length = chars(&text);
+            if length >= 25 {
+                let commas = text.matches([',', '，', '、']).count() as f64;
+                let score = 1.0 + commas + (length as f64 / 100.0).min(3.0);
+                for (level, ancestor) in el
+                    .ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .take(3)
+                    .enumerate()
+                {
+                    let divider = match level {
+                        0 => 1.0,
+                        1 => 2.0,
+                        n => n as f64 * 3.0,
+                    };
+                    let entry = scores.entry(ancestor.id()).or_insert_with(|| {
+                        order.push(ancestor.id());
+                        initial_score(ancestor.value())
+                    });
+                    *entry += score / divider;
+                }
+            }
+        }
+        children.reverse();
+        stack.extend(children);
+    }
+    let element = |id: NodeId| doc.tree.get(id).and_then(ElementRef::wrap);
+    let final_score = |id: NodeId| {
+        let raw = scores.get(&id).copied().unwrap_or(0.0);
+        element(id).map_or(0.0, |el| raw * (1.0 - link_density(el)))
+    };
+    let mut top: Option<(NodeId, f64)> = None;
+    for &id in &order {
+        let score = final_score(id);
+        if top.is_none_or(|(_, best)| score > best) {
+            top = Some((id, score));
+        }
+    }
+    let mut article = HashSet::new();
+    let Some((top, best)) = top else {
+        return article;
+    };
+    let threshold = (best * 0.2).max(10.0);
+    let Some(parent) = element(top).and_then(|t| t.parent()) else {
+        article.insert(top);
+        return article;
+    };
+    for sibling in parent.children().filter_map(ElementRef::wrap) {
+        let id = sibling.id();
+        let belongs = id == top
+            || (scores.contains_key(&id) && final_score(id) >= threshold)
+            || (sibling.value().name() == "p" && {
+                let text = text_of(sibling);
+                let length = chars(&text);
+                let density = link_density(sibling);
+                (length > 80 && density < 0.25)
+                    || (length > 0 && density == 0.0 && text.trim_end().ends_with('.'))
+            });
+        if belongs {
+            article.insert(id);
+        }
+    }
+    article
 }
 
 #[derive(Default)]
 struct Scan {
     pieces: Vec<Piece>,
+    regions: Vec<Region>,
     open: Vec<String>,
     text: String,
+    /// Where the text being gathered stands: that of its first words.
+    region: Option<Region>,
     /// A `<br>` was the last thing seen: a second one ends the paragraph.
     after_br: bool,
     blocks: usize,
@@ -115,26 +430,18 @@ impl Scan {
         }
     }
 
-    fn text(&mut self, text: &str) {
+    fn text(&mut self, text: &str, region: Region) {
         if !text.trim().is_empty() {
             self.after_br = false;
+            self.region.get_or_insert(region);
         }
-        if !self.dropped() {
-            self.text.push_str(&decode(text));
-        }
-    }
-
-    fn dropped(&self) -> bool {
-        self.open.iter().enumerate().any(|(i, t)| match t.as_str() {
-            "nav" | "aside" | "footer" => true,
-            "header" => !self.open[..i].iter().any(|o| o == "article" || o == "main"),
-            _ => false,
-        })
+        self.text.push_str(text);
     }
 
     fn flush(&mut self) {
         self.after_br = false;
         let text = std::mem::take(&mut self.text);
+        let region = self.region.take().unwrap_or(Region::Outside);
         let kind = self
             .open
             .iter()
@@ -167,25 +474,18 @@ impl Scan {
                 text: line.trim().to_string(),
                 kind,
             });
+            self.regions.push(region);
         }
         self.pieces.push(Piece {
             line: self.blocks,
             text: String::new(),
             kind: Kind::Blank,
         });
+        self.regions.push(region);
     }
 }
 
 /// HTML whitespace runs become one space; a no-break space is text and stays.
 fn collapse(text: &str) -> String {
     text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The entities ammonia's serialiser writes in text.
-fn decode(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&nbsp;", "\u{a0}")
-        .replace("&amp;", "&")
 }

@@ -204,8 +204,7 @@ fn selector(css: &str) -> Selector {
 }
 
 /// Reads what the page's markup says about its article.
-pub(super) fn page_meta(html: &str) -> PageMeta {
-    let doc = Html::parse_document(html);
+pub(super) fn page_meta(doc: &Html) -> PageMeta {
     let mut tags: Vec<(String, String)> = Vec::new();
     for el in doc.select(&selector("meta[content]")) {
         let content = collapse(el.value().attr("content").unwrap_or(""));
@@ -227,7 +226,7 @@ pub(super) fn page_meta(html: &str) -> PageMeta {
                 .map(|v| found(v, format!("meta {k}")))
         })
     };
-    let ld = json_ld(&doc);
+    let ld = json_ld(doc);
 
     let title = ld
         .headline
@@ -237,7 +236,7 @@ pub(super) fn page_meta(html: &str) -> PageMeta {
     let author = (!ld.authors.is_empty())
         .then(|| found(names(&ld.authors), "JSON-LD author"))
         .or_else(|| tag(META_AUTHOR, &author_value));
-    let marked_author = marked_author(&doc);
+    let marked_author = marked_author(doc);
     let published = ld
         .published
         .as_deref()
@@ -504,7 +503,7 @@ mod tests {
 <meta property="article:modified_time" content="2030-03-15T08:00:00+01:00">
 <meta property="article:published_time" content="2030-03-14T18:30:00+01:00">
 </head><body><p>Texto.</p></body></html>"#;
-        let m = page_meta(page);
+        let m = page_meta(&Html::parse_document(page));
         assert_eq!(value(&m.title), Some(("Cierra el puente", "meta og:title")));
         assert_eq!(value(&m.author), Some(("Inés Marlow", "meta author")));
         assert_eq!(
@@ -534,7 +533,7 @@ mod tests {
   "author":[{"@type":"Person","name":"Ines Marlow"},{"name":"Tom Reyes"}],
   "publisher":{"@type":"Organization","name":"The Courier"}}]}]]></script>
 </head><body><p>Text.</p></body></html>"#;
-        let m = page_meta(page);
+        let m = page_meta(&Html::parse_document(page));
         assert_eq!(
             value(&m.title),
             Some(("Council votes to close the bridge", "JSON-LD headline"))
@@ -558,7 +557,7 @@ mod tests {
         let page = r#"<html><body><article><p>Top story: <time datetime="2030-01-01">old</time></p>
 <span class="byline">By <a rel="author" href="/a">Jane Doe</a></span>
 <p>Text <time datetime="2030-03-14T18:30+01:00">today</time>.</p></article></body></html>"#;
-        let m = page_meta(page);
+        let m = page_meta(&Html::parse_document(page));
         assert_eq!(value(&m.author), None);
         assert_eq!(value(&m.marked_author), Some(("Jane Doe", "rel=author")));
         assert_eq!(

@@ -5,10 +5,12 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use scraper::Html;
+
 use super::command::Options;
 use super::dates::date_line;
-use super::html::html_pieces;
-use super::metadata::{Found, PageMeta, found, html_head, page_meta, plain_head};
+use super::html::{Region, html_pieces};
+use super::metadata::{Found, found, html_head, page_meta, plain_head};
 use super::output::{article_id, body, yaml_string};
 use super::rules::{caption, furniture, heading, looks_like_html, related_links, style, words};
 use crate::content::{slug, valid_id};
@@ -149,8 +151,11 @@ pub(super) enum Fate {
 pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let html = looks_like_html(text);
-    let (pieces, style) = if html {
-        (html_pieces(text), Style::Blocks)
+    // Parsed once: the head's metadata and the body's blocks are read from one tree.
+    let doc = html.then(|| Html::parse_document(text));
+    let (pieces, regions, style) = if let Some(doc) = &doc {
+        let (pieces, regions) = html_pieces(doc);
+        (pieces, regions, Style::Blocks)
     } else {
         let lines: Vec<&str> = text.lines().collect();
         let pieces = lines
@@ -165,8 +170,9 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
                     Kind::Text
                 },
             })
-            .collect();
-        (pieces, style(&lines))
+            .collect::<Vec<_>>();
+        let regions = vec![Region::Article; pieces.len()];
+        (pieces, regions, style(&lines))
     };
 
     if let Some(outlet) = &options.outlet
@@ -180,24 +186,40 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
     };
 
     let mut fate = vec![Fate::Keep; pieces.len()];
-    let found_date = strip_furniture(&pieces, &mut fate);
+    for (i, region) in regions.iter().enumerate() {
+        if let Region::Furniture(reason) = region
+            && !matches!(pieces[i].kind, Kind::PageTitle | Kind::Blank)
+        {
+            fate[i] = Fate::Strip(reason);
+        }
+    }
+    let found_date = strip_furniture(&pieces, !html, &mut fate);
     strip_repeats(&pieces, &mut fate);
     let head = if html {
         html_head(&pieces, &mut fate)
     } else {
         plain_head(&pieces, style, &mut fate)
     };
+    // What the page's structure shows to be outside the article goes once the headline
+    // and byline, which often stand outside it, have been read.
+    let has_article = regions.contains(&Region::Article);
+    for (i, region) in regions.iter().enumerate() {
+        if *region == Region::Outside
+            && has_article
+            && fate[i] == Fate::Keep
+            && pieces[i].kind != Kind::Blank
+            && pieces[i].kind != Kind::PageTitle
+        {
+            fate[i] = Fate::Strip(OUTSIDE);
+        }
+    }
     // An HTML page marks its headings; in plain text they are recognised by shape.
     let paragraphs = mark_headings(&pieces, (!html).then_some(style), &mut fate);
     if paragraphs.is_empty() {
         return Err(Problem::Empty);
     }
 
-    let meta = if html {
-        page_meta(text)
-    } else {
-        PageMeta::default()
-    };
+    let meta = doc.as_ref().map(page_meta).unwrap_or_default();
     // A title the user gives is not commented on: they know where it came from.
     let title = (options.title.as_deref().map(str::trim))
         .filter(|t| !t.is_empty())
@@ -315,15 +337,18 @@ pub(super) const HEADLINE: &str = "headline → title";
 pub(super) const PAGE_TITLE: &str = "page title";
 pub(super) const BYLINE: &str = "byline → author";
 const PUBLISHED: &str = "date line → published";
+const OUTSIDE: &str = "outside the article";
 
-/// The first pass: furniture anywhere in the text, date lines, and everything after a
-/// "More From …" line. Returns the publication date found and the line it came from.
-fn strip_furniture(pieces: &[Piece], fate: &mut [Fate]) -> Option<(String, String)> {
+/// The line rules: furniture anywhere in the text, date lines, and, in a plain text
+/// (`tail`), everything after a "More From …" line, which a page's structure would have
+/// set apart. Returns the publication date found and the line it came from.
+fn strip_furniture(pieces: &[Piece], tail: bool, fate: &mut [Fate]) -> Option<(String, String)> {
+    let tail_allowed = tail;
     let mut published: Option<(String, String)> = None;
     let mut body_seen = false;
     let mut tail = false;
     for (i, p) in pieces.iter().enumerate() {
-        if p.kind == Kind::Blank {
+        if p.kind == Kind::Blank || fate[i] != Fate::Keep {
             continue;
         }
         if tail {
@@ -337,7 +362,7 @@ fn strip_furniture(pieces: &[Piece], fate: &mut [Fate]) -> Option<(String, Strin
             // Before the article has begun, the same words are a menu entry; after it,
             // they open the list of other stories that ends a scraped page.
             if body_seen {
-                tail = true;
+                tail = tail_allowed;
                 fate[i] = Fate::Strip("related links");
             } else {
                 fate[i] = Fate::Strip("navigation");
@@ -746,11 +771,15 @@ pub(super) mod tests {
             reasons,
             [
                 ("Big & Bold | The Courier", PAGE_TITLE),
+                ("Home News", "site header"),
+                ("The Courier", "site header"),
                 ("Town", "before the headline"),
                 ("Council votes\u{a0}to close the bridge", HEADLINE),
                 ("By Ines Marlow", BYLINE),
                 ("March 14, 2030 6:30 PM CET", "date line → published"),
                 ("Share this article", "share widget"),
+                ("Related: other news of the town today", "aside"),
+                ("© 2030 The Courier", "footer"),
             ]
         );
         let body = body_of(&a);
