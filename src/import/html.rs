@@ -77,14 +77,47 @@ const HTML_DROPPED: &[&str] = &[
 
 /// Splits a parsed page into text blocks, each with its region.
 pub(super) fn html_pieces(doc: &Html) -> (Vec<Piece>, Vec<Region>) {
-    let article = article_nodes(doc);
+    // A class may name a whole page's layout a sidebar ("two-col-sidebar-right"): when
+    // leaving the boxes so named out leaves too little, they are read after all.
+    let mut article = article_nodes(doc, true);
+    if article_chars(doc, &article) < 1000 {
+        let second = article_nodes(doc, false);
+        if article_chars(doc, &second) > article_chars(doc, &article) {
+            article = second;
+        }
+    }
+    // A box around the article is not furniture, whatever its class says.
+    let around: HashSet<NodeId> = article
+        .iter()
+        .filter_map(|&id| doc.tree.get(id))
+        .flat_map(|n| std::iter::once(n).chain(n.ancestors()))
+        .map(|n| n.id())
+        .collect();
+    let page = Page {
+        article: &article,
+        around: &around,
+    };
     let mut scan = Scan::default();
-    walk(doc.tree.root(), Region::Outside, &article, &mut scan);
+    walk(doc.tree.root(), Region::Outside, &page, &mut scan);
     scan.flush();
     (scan.pieces, scan.regions)
 }
 
-fn walk(node: NodeRef<Node>, region: Region, article: &HashSet<NodeId>, scan: &mut Scan) {
+/// The article's elements, and those around them.
+struct Page<'a> {
+    article: &'a HashSet<NodeId>,
+    around: &'a HashSet<NodeId>,
+}
+
+fn article_chars(doc: &Html, article: &HashSet<NodeId>) -> usize {
+    article
+        .iter()
+        .filter_map(|&id| doc.tree.get(id).and_then(ElementRef::wrap))
+        .map(|el| chars(&text_of(el)))
+        .sum()
+}
+
+fn walk(node: NodeRef<Node>, region: Region, page: &Page, scan: &mut Scan) {
     match node.value() {
         Node::Text(text) => scan.text(text, region),
         Node::Element(e) => {
@@ -94,9 +127,9 @@ fn walk(node: NodeRef<Node>, region: Region, article: &HashSet<NodeId>, scan: &m
             }
             let region = match region {
                 Region::Furniture(_) => region,
-                _ => match furniture(node, e) {
+                _ => match furniture(node, e, !page.around.contains(&node.id())) {
                     Some(reason) => Region::Furniture(reason),
-                    None if article.contains(&node.id()) => Region::Article,
+                    None if page.article.contains(&node.id()) => Region::Article,
                     None => region,
                 },
             };
@@ -105,7 +138,7 @@ fn walk(node: NodeRef<Node>, region: Region, article: &HashSet<NodeId>, scan: &m
                 scan.tag(name);
             }
             for child in node.children() {
-                walk(child, region, article, scan);
+                walk(child, region, page, scan);
             }
             if structural && !matches!(name, "br" | "hr") {
                 scan.tag(&format!("/{name}"));
@@ -113,7 +146,7 @@ fn walk(node: NodeRef<Node>, region: Region, article: &HashSet<NodeId>, scan: &m
         }
         Node::Document | Node::Fragment => {
             for child in node.children() {
-                walk(child, region, article, scan);
+                walk(child, region, page, scan);
             }
         }
         _ => {}
@@ -147,26 +180,27 @@ const FURNITURE_CLASSES: &[(&str, &str)] = &[
     ("ad-break", "advertisement"),
     ("banner", "advertisement"),
     ("social", "share widget"),
-    ("share", "share widget"),
     ("menu", "navigation"),
     ("breadcrumb", "navigation"),
     ("pagination", "navigation"),
     ("pager", "navigation"),
-    ("masthead", "site header"),
     ("footer", "footer"),
     ("popup", "pop-up"),
-    ("modal", "pop-up"),
-    ("newsletter", "newsletter sign-up"),
-    ("subscribe", "newsletter sign-up"),
+    ("agegate", "pop-up"),
+    ("rss", "navigation"),
+    ("remark", "comments"),
     ("gdpr", "consent banner"),
-    ("cookie", "consent banner"),
     ("shoutbox", "comments"),
 ];
 
 const MAYBE_CONTENT: &[&str] = &["article", "body", "content", "main", "story", "column"];
 
-/// The furniture an element is, by its name or its class and id.
-fn furniture(node: NodeRef<Node>, e: &scraper::node::Element) -> Option<&'static str> {
+/// The furniture an element is, by its name, or by its class and id (`by_class`).
+fn furniture(
+    node: NodeRef<Node>,
+    e: &scraper::node::Element,
+    by_class: bool,
+) -> Option<&'static str> {
     match e.name() {
         "nav" => return Some("navigation"),
         "aside" => return Some("aside"),
@@ -183,7 +217,7 @@ fn furniture(node: NodeRef<Node>, e: &scraper::node::Element) -> Option<&'static
         _ => {}
     }
     let marks = class_and_id(e);
-    if marks.is_empty() || MAYBE_CONTENT.iter().any(|m| marks.contains(m)) {
+    if !by_class || marks.is_empty() || MAYBE_CONTENT.iter().any(|m| marks.contains(m)) {
         return None;
     }
     FURNITURE_CLASSES
@@ -308,8 +342,9 @@ fn link_density(el: ElementRef) -> f64 {
 }
 
 /// The elements that make the article: the best-scoring container and the siblings
-/// that belong with it. Empty when no paragraph scores.
-fn article_nodes(doc: &Html) -> HashSet<NodeId> {
+/// that belong with it. Empty when no paragraph scores. Each paragraph scores its
+/// container and four more ancestors, less and less.
+fn article_nodes(doc: &Html, by_class: bool) -> HashSet<NodeId> {
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     // Candidates in document order, so that a tie goes to the first.
     let mut order: Vec<NodeId> = Vec::new();
@@ -318,7 +353,7 @@ fn article_nodes(doc: &Html) -> HashSet<NodeId> {
     while let Some(el) = stack.pop() {
         let e = el.value();
         let node = *el;
-        if HTML_DROPPED.contains(&e.name()) || hidden(e) || furniture(node, e).is_some() {
+        if HTML_DROPPED.contains(&e.name()) || hidden(e) || furniture(node, e, by_class).is_some() {
             continue;
         }
         let mut children: Vec<ElementRef> = el.child_elements().collect();
@@ -336,7 +371,7 @@ fn article_nodes(doc: &Html) -> HashSet<NodeId> {
                 for (level, ancestor) in el
                     .ancestors()
                     .filter_map(ElementRef::wrap)
-                    .take(3)
+                    .take(5)
                     .enumerate()
                 {
                     let divider = match level {
@@ -368,9 +403,36 @@ fn article_nodes(doc: &Html) -> HashSet<NodeId> {
         }
     }
     let mut article = HashSet::new();
-    let Some((top, best)) = top else {
+    let Some((mut top, best)) = top else {
         return article;
     };
+    // An article cut into boxes (a box per few paragraphs) gives several near-best
+    // candidates: their common container is the article.
+    let near: Vec<NodeId> = order
+        .iter()
+        .copied()
+        .filter(|&id| id != top && final_score(id) >= best * 0.75)
+        .collect();
+    if near.len() >= 3 {
+        let mut parent = element(top)
+            .and_then(|t| t.parent())
+            .and_then(ElementRef::wrap);
+        while let Some(p) = parent.filter(|p| !matches!(p.value().name(), "body" | "html")) {
+            let inside = near
+                .iter()
+                .filter(|&&id| {
+                    doc.tree
+                        .get(id)
+                        .is_some_and(|n| n.ancestors().any(|a| a.id() == p.id()))
+                })
+                .count();
+            if inside >= 3 {
+                top = p.id();
+                break;
+            }
+            parent = p.parent().and_then(ElementRef::wrap);
+        }
+    }
     let threshold = (best * 0.2).max(10.0);
     let Some(parent) = element(top).and_then(|t| t.parent()) else {
         article.insert(top);

@@ -843,6 +843,50 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_related_box_mid_article_is_stripped_and_the_article_goes_on() {
+        let para = |n: usize| {
+            format!(
+                "<p>Paragraph {n} of the report, long enough to count, with a comma, and more words after it.</p>"
+            )
+        };
+        let html = format!(
+            "<html><head><meta property=\"article:published_time\" content=\"2030-03-14\"></head><body>\
+<div class=\"menu\"><a href=\"/\">Inicio</a> <a href=\"/a\">Portada</a></div>\
+<div class=\"story\"><h1>Council closes the bridge</h1>{}{}\
+<div class=\"related-box\"><p>Related</p><ul><li><a href=\"/x\">Another story of the town</a></li></ul></div>\
+{}{}{}</div>\
+<div class=\"teasers\"><p><a href=\"/y\">Meistgelesen: a teaser of another story entirely</a></p></div>\
+</body></html>",
+            para(1),
+            para(2),
+            para(3),
+            para(4),
+            para(5)
+        );
+        let a = article(&html, &options()).unwrap();
+        let body = body_of(&a);
+        for n in 1..=5 {
+            assert!(body.contains(&format!("Paragraph {n} ")), "{n}: {body}");
+        }
+        assert_eq!(
+            stripped(&a)
+                .iter()
+                .map(|(_, text, reason)| (*text, *reason))
+                .collect::<Vec<_>>(),
+            [
+                ("Inicio Portada", "navigation"),
+                ("Council closes the bridge", HEADLINE),
+                ("Related", "related links"),
+                ("Another story of the town", "related links"),
+                (
+                    "Meistgelesen: a teaser of another story entirely",
+                    "outside the article"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn html_without_h1_takes_the_page_title() {
         let html = "<html><head><title>Bridge closes | The Courier</title></head><body><p>The bridge closed on Monday, six days after the vote.</p></body></html>";
         let a = article(
