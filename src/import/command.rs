@@ -20,6 +20,8 @@ pub struct Options {
     pub title: Option<String>,
     /// Replace an existing article file instead of refusing to.
     pub force: bool,
+    /// Convert and report, but write nothing.
+    pub dry_run: bool,
 }
 
 /// What [`run`] did with one input file.
@@ -27,28 +29,70 @@ pub struct Options {
 pub struct Report {
     /// The file that was read.
     pub source: PathBuf,
-    /// The article file that was written, under the briefing root.
+    /// The article file that was written (with `--dry-run`, would be), under the
+    /// briefing root.
     pub written: PathBuf,
+    pub dry_run: bool,
     pub imported: Imported,
 }
 
 impl fmt::Display for Report {
-    /// `imported content/articles/<id>.md (stripped 2 lines: "Close" — navigation; …)`.
+    /// One line: `imported content/articles/<id>.md: "Title", published 2030-03-14 (from
+    /// meta article:published_time), 512 words; stripped 41 lines: 30 outside the
+    /// article, 5 navigation, …`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let stripped = &self.imported.stripped;
-        write!(f, "imported content/articles/{}.md", self.imported.id)?;
-        if stripped.is_empty() {
-            return f.write_str(" (nothing stripped)");
+        let a = &self.imported;
+        write!(
+            f,
+            "{} content/articles/{}.md: \"{}\", published {} ({}), {} word{}",
+            if self.dry_run {
+                "would import"
+            } else {
+                "imported"
+            },
+            a.id,
+            shorten(&a.title, 80),
+            a.published,
+            a.published_from,
+            a.words,
+            if a.words == 1 { "" } else { "s" }
+        )?;
+        if a.stripped.is_empty() {
+            return f.write_str("; nothing stripped");
         }
-        let n = stripped.len();
-        write!(f, " (stripped {n} line{}: ", if n == 1 { "" } else { "s" })?;
-        for (i, s) in stripped.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
+        let n = a.stripped.len();
+        write!(f, "; stripped {n} line{}: ", if n == 1 { "" } else { "s" })?;
+        // By reason, the most frequent first; a tie in the order the reasons came.
+        let mut reasons: Vec<(&str, usize)> = Vec::new();
+        for s in &a.stripped {
+            match reasons.iter_mut().find(|(r, _)| *r == s.reason) {
+                Some((_, count)) => *count += 1,
+                None => reasons.push((s.reason, 1)),
             }
-            write!(f, "\"{}\" — {}", shorten(&s.text, 48), s.reason)?;
         }
-        f.write_str(")")
+        reasons.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+        let parts: Vec<String> = reasons
+            .iter()
+            .map(|(reason, count)| format!("{count} {reason}"))
+            .collect();
+        f.write_str(&parts.join(", "))
+    }
+}
+
+impl Report {
+    /// Every stripped line with its reason, one per line, for `--verbose`: the line of a
+    /// plain text, the text block of a page.
+    pub fn details(&self) -> String {
+        let mut out = String::new();
+        for s in &self.imported.stripped {
+            out.push_str(&format!(
+                "  {:>4}: \"{}\" — {}\n",
+                s.line,
+                shorten(&s.text, 72),
+                s.reason
+            ));
+        }
+        out
     }
 }
 
@@ -110,12 +154,13 @@ pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Repo
                 written.display()
             )));
         }
-        if written.exists() && !options.force {
+        if written.exists() && !options.force && !options.dry_run {
             return Err(exists(&written));
         }
         reports.push(Report {
             source: path.clone(),
             written,
+            dry_run: options.dry_run,
             imported,
         });
     }
@@ -124,6 +169,9 @@ pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Repo
             sources: Box::default(),
             diagnostics: problems,
         });
+    }
+    if options.dry_run {
+        return Ok(reports);
     }
     let folder = root.join("content").join("articles");
     std::fs::create_dir_all(&folder).map_err(|e| Failure::io(&folder, "create the folder", e))?;
@@ -189,12 +237,30 @@ mod tests {
         assert_eq!(reports[0].written, written);
         assert_eq!(
             reports[0].to_string(),
-            "imported content/articles/cuban-security-personnel-withdraw-from-venezuela-amid.md \
-             (stripped 1 line: \"Cuban security personnel withdraw from…\" — headline → title)"
+            "imported content/articles/cuban-security-personnel-withdraw-from-venezuela-amid.md: \
+             \"Cuban security personnel withdraw from Venezuela amid escalating US pressure\", \
+             published 2026-02-21 (given with --published), 89 words; stripped 1 line: 1 headline → title"
+        );
+        assert_eq!(
+            reports[0].details(),
+            "     1: \"Cuban security personnel withdraw from Venezuela amid escalating US…\" \
+             — headline → title\n"
         );
         let loaded = crate::load::briefing(&dir).unwrap();
         assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
         assert_eq!(loaded.briefing.articles.len(), 1);
+
+        let dry = Options {
+            dry_run: true,
+            ..o.clone()
+        };
+        let before = std::fs::read_to_string(&written).unwrap();
+        std::fs::write(&written, "changed").unwrap();
+        let reports = run(&dir, std::slice::from_ref(&input), &dry).unwrap();
+        assert!(reports[0].to_string().starts_with("would import "));
+        assert_eq!(reports[0].imported.markdown, before);
+        assert_eq!(std::fs::read_to_string(&written).unwrap(), "changed");
+        std::fs::write(&written, &before).unwrap();
 
         let again = run(&dir, std::slice::from_ref(&input), &o).unwrap_err();
         assert!(again.to_string().contains("already exists"), "{again}");

@@ -35,6 +35,10 @@ pub struct Imported {
     pub author: Option<String>,
     /// As written in the front matter: RFC 3339 or `YYYY-MM-DD`.
     pub published: String,
+    /// Where the date came from: "meta article:published_time", "given with --published".
+    pub published_from: String,
+    /// The words of the body.
+    pub words: usize,
     /// In input order.
     pub stripped: Vec<Stripped>,
 }
@@ -306,6 +310,13 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
         title: title.value,
         author: author.map(|a| a.value),
         published: published.value,
+        published_from: published.source,
+        words: pieces
+            .iter()
+            .zip(&fate)
+            .filter(|(_, f)| !matches!(f, Fate::Strip(_)))
+            .map(|(p, _)| words(&p.text))
+            .sum(),
         stripped,
     })
 }
@@ -488,6 +499,7 @@ pub(super) mod tests {
             published: Some("2026-01-06".into()),
             outlet: Some("internewscast".into()),
             force: false,
+            dry_run: false,
         };
         let a = article(SEED_004, &o).unwrap();
         assert_eq!(a.id, "cuba-confirms-32-dead");
@@ -721,6 +733,7 @@ pub(super) mod tests {
             published: Some("2026-01-10".into()),
             outlet: Some("x".into()),
             force: false,
+            dry_run: false,
         };
         for (i, text) in texts.iter().enumerate() {
             let o = Options {

@@ -56,3 +56,33 @@ fn a_spanish_page_imports_from_its_head() {
     let check = briefing(dir.path(), &["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 }
+
+#[test]
+fn a_dry_run_prints_the_article_and_writes_nothing() {
+    let dir = briefing_with(None);
+    let page = fixtures().join("import/head-metadata-es.html");
+    let before = crate::support::snapshot(&dir.path().join("content"));
+    let out = briefing(
+        dir.path(),
+        &["import", "--dry-run", "--verbose", page.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        crate::support::stdout(&out).starts_with("---\n# title: from meta og:title\n"),
+        "{}",
+        crate::support::stdout(&out)
+    );
+    assert_eq!(
+        stderr(&out),
+        "would import content/articles/el-gobierno-aprueba-la-ley-de-puentes.md: \
+         \"El Gobierno aprueba la ley de puentes\", published 2030-03-14T18:30:00+01:00 \
+         (meta article:published_time), 32 words; stripped 3 lines: 1 page title, 1 navigation, 1 headline → title\n     \
+         1: \"El Gobierno aprueba la ley de puentes | El Correo\" — page title\n     \
+         2: \"Portada España\" — navigation\n     \
+         3: \"El Gobierno aprueba la ley de puentes\" — headline → title\n"
+    );
+    assert_eq!(
+        crate::support::snapshot(&dir.path().join("content")),
+        before
+    );
+}
