@@ -156,6 +156,8 @@ pub(super) struct PageMeta {
     /// another story on the page.
     pub(super) time_element: Option<Found>,
     pub(super) url: Option<Found>,
+    /// The day in the canonical URL's path (`/2015/03/18/`): the weakest date of all.
+    pub(super) url_date: Option<Found>,
     pub(super) site_name: Option<Found>,
     pub(super) language: Option<Found>,
 }
@@ -278,6 +280,10 @@ pub(super) fn page_meta(doc: &Html) -> PageMeta {
         marked_author,
         published,
         time_element,
+        url_date: url
+            .as_ref()
+            .and_then(|u| url_date(&u.value))
+            .map(|d| found(d, "the date in the URL")),
         url,
         site_name,
         language,
@@ -448,6 +454,24 @@ pub(super) fn meta_date(v: &str) -> Option<String> {
     date_line(v).filter(|d| !d.updated).map(|d| d.iso)
 }
 
+/// The day a URL's path gives as `/YYYY/MM/DD/`.
+fn url_date(url: &str) -> Option<String> {
+    let path = url.split("://").nth(1)?.split(['?', '#']).next()?;
+    let parts: Vec<&str> = path.split('/').collect();
+    parts.windows(3).find_map(|w| {
+        let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+        if !(digits(w[0], 4) && digits(w[1], 2) && digits(w[2], 2)) {
+            return None;
+        }
+        let date = chrono::NaiveDate::from_ymd_opt(
+            w[0].parse().ok()?,
+            w[1].parse().ok()?,
+            w[2].parse().ok()?,
+        )?;
+        Some(date.format("%Y-%m-%d").to_string())
+    })
+}
+
 /// An absolute http(s) URL.
 fn web_url(v: &str) -> Option<String> {
     let v = v.trim();
@@ -585,6 +609,26 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(meta_date(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_url_may_carry_its_day() {
+        let table = [
+            (
+                "http://www.tmz.com/2015/02/26/lupita-dress-stolen/",
+                Some("2015-02-26"),
+            ),
+            (
+                "https://x.example/world/story/2015/03/18/ab_story.html",
+                Some("2015-03-18"),
+            ),
+            ("https://x.example/2015/02/30/no-such-day/", None),
+            ("https://x.example/blog/post/39926056", None),
+            ("https://x.example/a?d=/2015/02/26/", None),
+        ];
+        for (url, want) in table {
+            assert_eq!(url_date(url).as_deref(), want, "{url}");
         }
     }
 

@@ -246,7 +246,8 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
                 .as_ref()
                 .map(|(iso, line)| found(iso.clone(), format!("the date line \"{line}\"")))
         })
-        .or_else(|| meta.time_element.clone());
+        .or_else(|| meta.time_element.clone())
+        .or_else(|| meta.url_date.clone());
     let author = meta
         .author
         .clone()
