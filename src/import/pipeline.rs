@@ -246,6 +246,7 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
                 .as_ref()
                 .map(|(iso, line)| found(iso.clone(), format!("the date line \"{line}\"")))
         })
+        .or_else(|| dateline(&pieces, &fate))
         .or_else(|| meta.time_element.clone())
         .or_else(|| meta.url_date.clone());
     let author = meta
@@ -403,6 +404,30 @@ fn strip_furniture(pieces: &[Piece], tail: bool, fate: &mut [Fate]) -> Option<(S
         }
     }
     published
+}
+
+/// The date a news dateline opens the article with, the paragraph kept as it is:
+/// "Feb. 23, 2015 -- Life-threatening …", "WASHINGTON, March 14, 2030 — The council …".
+fn dateline(pieces: &[Piece], fate: &[Fate]) -> Option<Found> {
+    pieces
+        .iter()
+        .zip(fate)
+        .filter(|(p, f)| **f == Fate::Keep && p.kind == Kind::Text && words(&p.text) >= 10)
+        .take(3)
+        .find_map(|(p, _)| {
+            let cut = [" -- ", " — ", " – "]
+                .iter()
+                .filter_map(|sep| p.text.find(sep))
+                .min()?;
+            let prefix = &p.text[..cut];
+            if words(prefix) > 8 {
+                return None;
+            }
+            let date = std::iter::once(prefix)
+                .chain(prefix.split_once(", ").map(|(_, rest)| rest))
+                .find_map(|t| date_line(t).filter(|d| !d.updated))?;
+            Some(found(date.iso, format!("the dateline \"{prefix}\"")))
+        })
 }
 
 /// A line of four words or more that repeats an earlier one is a caption or a pull
@@ -898,6 +923,18 @@ pub(super) mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_dateline_dates_the_article_and_stays_in_it() {
+        let text = "A headline for the test\n\nWASHINGTON, Feb. 23, 2015 -- The council voted on Monday to close the old bridge for repairs.\n";
+        let a = article(text, &options()).unwrap();
+        assert_eq!(a.published, "2015-02-23");
+        assert!(
+            a.markdown
+                .contains("# published: from the dateline \"WASHINGTON, Feb. 23, 2015\"\n")
+        );
+        assert!(body_of(&a).starts_with("WASHINGTON, Feb. 23, 2015 -- The council"));
     }
 
     #[test]
