@@ -371,12 +371,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 title,
                 force,
                 dry_run,
+                outlets: Vec::new(),
             };
             for report in crate::import::run(&root, &files, &options)? {
                 if dry_run {
                     print!("{}", report.imported.markdown);
                 }
                 eprintln!("{report}");
+                if let Some(proposal) = report.proposal() {
+                    eprint!("{proposal}");
+                }
                 if verbose {
                     eprint!("{}", report.details());
                 }

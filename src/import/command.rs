@@ -22,6 +22,45 @@ pub struct Options {
     pub force: bool,
     /// Convert and report, but write nothing.
     pub dry_run: bool,
+    /// The briefing's outlets, to match a page's site against; [`run`] reads them from
+    /// `content/outlets.yaml`.
+    pub outlets: Vec<KnownOutlet>,
+}
+
+/// An outlet of `content/outlets.yaml`, as far as matching a page needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownOutlet {
+    pub id: String,
+    pub name: String,
+    pub url: Option<String>,
+}
+
+/// The outlets of the briefing at `root`. A file that does not parse gives none: the
+/// import only matches against it, and `briefing check` names its errors.
+fn known_outlets(root: &Path) -> Result<Vec<KnownOutlet>, Failure> {
+    let path = root.join("content").join("outlets.yaml");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Failure::io(&path, "read", e)),
+    };
+    let Ok(map) =
+        serde_yaml::from_str::<std::collections::BTreeMap<String, serde_yaml::Value>>(&text)
+    else {
+        return Ok(Vec::new());
+    };
+    Ok(map
+        .into_iter()
+        .map(|(id, v)| KnownOutlet {
+            name: v
+                .get("name")
+                .and_then(|n| n.as_str())
+                .unwrap_or(&id)
+                .to_string(),
+            url: v.get("url").and_then(|u| u.as_str()).map(str::to_string),
+            id,
+        })
+        .collect())
 }
 
 /// What [`run`] did with one input file.
@@ -80,6 +119,19 @@ impl fmt::Display for Report {
 }
 
 impl Report {
+    /// The entry to add to `content/outlets.yaml` for a page's outlet it lacks.
+    pub fn proposal(&self) -> Option<String> {
+        self.imported.proposed_outlet.as_ref().map(|entry| {
+            format!(
+                "  its outlet is not in content/outlets.yaml; to add it, paste:\n{}",
+                entry
+                    .lines()
+                    .map(|l| format!("    {l}\n"))
+                    .collect::<String>()
+            )
+        })
+    }
+
     /// Every stripped line with its reason, one per line, for `--verbose`: the line of a
     /// plain text, the text block of a page.
     pub fn details(&self) -> String {
@@ -124,6 +176,11 @@ pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Repo
             path: root.to_path_buf(),
         });
     }
+    let mut options = options.clone();
+    if options.outlets.is_empty() {
+        options.outlets = known_outlets(root)?;
+    }
+    let options = &options;
     let mut reports: Vec<Report> = Vec::new();
     let mut problems: Vec<Diagnostic> = Vec::new();
     for path in files {

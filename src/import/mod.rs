@@ -23,5 +23,5 @@ mod output;
 mod pipeline;
 mod rules;
 
-pub use command::{Options, Report, run};
+pub use command::{KnownOutlet, Options, Report, run};
 pub use pipeline::{Imported, Problem, Stripped, article};

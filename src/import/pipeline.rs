@@ -7,7 +7,7 @@ use std::fmt;
 
 use scraper::Html;
 
-use super::command::Options;
+use super::command::{KnownOutlet, Options};
 use super::dates::date_line;
 use super::html::{Region, html_pieces};
 use super::metadata::{Found, found, html_head, page_meta, plain_head};
@@ -37,6 +37,8 @@ pub struct Imported {
     pub published: String,
     /// Where the date came from: "meta article:published_time", "given with --published".
     pub published_from: String,
+    /// An entry for `content/outlets.yaml`, when the page names an outlet it lacks.
+    pub proposed_outlet: Option<String>,
     /// The words of the body.
     pub words: usize,
     /// In input order.
@@ -274,8 +276,13 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
     };
     comment(&mut file, "title", &title);
     file.push_str(&format!("title: {}\n", yaml_string(&title.value)));
-    if let Some(outlet) = &options.outlet {
-        file.push_str(&format!("outlet: {outlet}\n"));
+    let (outlet, proposed_outlet) = match &options.outlet {
+        Some(id) => (Some(found(id.clone(), "")), None),
+        None => match_outlet(&options.outlets, meta.site_name.as_ref(), meta.url.as_ref()),
+    };
+    if let Some(outlet) = &outlet {
+        comment(&mut file, "outlet", outlet);
+        file.push_str(&format!("outlet: {}\n", outlet.value));
     }
     comment(&mut file, "published", &published);
     file.push_str(&format!("published: {}\n", published.value));
@@ -313,6 +320,7 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
         author: author.map(|a| a.value),
         published: published.value,
         published_from: published.source,
+        proposed_outlet,
         words: pieces
             .iter()
             .zip(&fate)
@@ -321,6 +329,73 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
             .sum(),
         stripped,
     })
+}
+
+/// The host of a URL, without `www.`.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split("://").nth(1)?;
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+/// The briefing's outlet that publishes the page, by its name or its site's domain; or,
+/// when none does, an entry to add for it.
+fn match_outlet(
+    outlets: &[KnownOutlet],
+    site: Option<&Found>,
+    url: Option<&Found>,
+) -> (Option<Found>, Option<String>) {
+    let norm = |s: &str| slug(s);
+    let domain = url.and_then(|u| host(&u.value));
+    if let Some(site) = site
+        && let Some(o) = outlets.iter().find(|o| norm(&o.name) == norm(&site.value))
+    {
+        return (
+            Some(found(
+                o.id.clone(),
+                format!("the site name \"{}\"", site.value),
+            )),
+            None,
+        );
+    }
+    if let Some(domain) = &domain
+        && let Some(o) = outlets
+            .iter()
+            .find(|o| o.url.as_deref().and_then(host).as_ref() == Some(domain))
+    {
+        return (
+            Some(found(o.id.clone(), format!("the domain {domain}"))),
+            None,
+        );
+    }
+    let name = site.map(|s| s.value.clone()).or_else(|| domain.clone());
+    let proposal = name.filter(|n| !slug(n).is_empty()).map(|name| {
+        let mut entry = format!(
+            "{}:\n  name: {}\n  kind: other\n",
+            slug(&name),
+            yaml_string(&name)
+        );
+        if let Some(domain) = &domain {
+            let scheme = url.map_or("https", |u| {
+                if u.value.starts_with("http://") {
+                    "http"
+                } else {
+                    "https"
+                }
+            });
+            let www = url.is_some_and(|u| u.value.contains("://www."));
+            entry.push_str(&format!(
+                "  url: {scheme}://{}{domain}/\n",
+                if www { "www." } else { "" }
+            ));
+        }
+        entry
+    });
+    (None, proposal)
 }
 
 /// "Headline | Site" → "Headline", when the page names its site so.
@@ -526,6 +601,7 @@ pub(super) mod tests {
             outlet: Some("internewscast".into()),
             force: false,
             dry_run: false,
+            outlets: Vec::new(),
         };
         let a = article(SEED_004, &o).unwrap();
         assert_eq!(a.id, "cuba-confirms-32-dead");
@@ -760,6 +836,7 @@ pub(super) mod tests {
             outlet: Some("x".into()),
             force: false,
             dry_run: false,
+            outlets: Vec::new(),
         };
         for (i, text) in texts.iter().enumerate() {
             let o = Options {
@@ -935,6 +1012,38 @@ pub(super) mod tests {
                 .contains("# published: from the dateline \"WASHINGTON, Feb. 23, 2015\"\n")
         );
         assert!(body_of(&a).starts_with("WASHINGTON, Feb. 23, 2015 -- The council"));
+    }
+
+    #[test]
+    fn the_outlet_is_matched_by_site_name_or_domain() {
+        let outlets = [KnownOutlet {
+            id: "courier".into(),
+            name: "The Courier".into(),
+            url: Some("https://www.courier.example/".into()),
+        }];
+        let site = |s: &str| Some(found(s, "meta og:site_name"));
+        let url = |u: &str| Some(found(u, "<link rel=canonical>"));
+        let (by_name, _) = match_outlet(&outlets, site("the courier").as_ref(), None);
+        assert_eq!(by_name.unwrap().source, "the site name \"the courier\"");
+        let (by_domain, none) = match_outlet(
+            &outlets,
+            site("Courier Online").as_ref(),
+            url("https://courier.example/news/1").as_ref(),
+        );
+        assert_eq!(by_domain.map(|o| o.value).as_deref(), Some("courier"));
+        assert_eq!(none, None);
+        let (unknown, proposal) = match_outlet(
+            &outlets,
+            site("El Correo").as_ref(),
+            url("http://www.elcorreo.example/a").as_ref(),
+        );
+        assert_eq!(unknown, None);
+        assert_eq!(
+            proposal.as_deref(),
+            Some(
+                "el-correo:\n  name: \"El Correo\"\n  kind: other\n  url: http://www.elcorreo.example/\n"
+            )
+        );
     }
 
     #[test]

@@ -76,7 +76,9 @@ fn a_dry_run_prints_the_article_and_writes_nothing() {
         stderr(&out),
         "would import content/articles/el-gobierno-aprueba-la-ley-de-puentes.md: \
          \"El Gobierno aprueba la ley de puentes\", published 2030-03-14T18:30:00+01:00 \
-         (meta article:published_time), 32 words; stripped 3 lines: 1 page title, 1 navigation, 1 headline → title\n     \
+         (meta article:published_time), 32 words; stripped 3 lines: 1 page title, 1 navigation, 1 headline → title\n  \
+         its outlet is not in content/outlets.yaml; to add it, paste:\n    \
+         el-correo:\n      name: \"El Correo\"\n      kind: other\n      url: https://elcorreo.example/\n     \
          1: \"El Gobierno aprueba la ley de puentes | El Correo\" — page title\n     \
          2: \"Portada España\" — navigation\n     \
          3: \"El Gobierno aprueba la ley de puentes\" — headline → title\n"
