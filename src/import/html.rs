@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
 
-use super::pipeline::{Kind, Piece};
+use super::pipeline::{Kind, Mark, Piece};
 
 /// Where a text block stands on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -492,6 +492,30 @@ impl Scan {
         }
     }
 
+    /// What the innermost element that says so makes of the block being gathered.
+    fn mark(&self) -> Mark {
+        for (i, tag) in self.open.iter().enumerate().rev() {
+            match tag.as_str() {
+                "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    return Mark::Level(usize::from(tag.as_bytes()[1] - b'0'));
+                }
+                "li" => {
+                    let list = self.open[..i]
+                        .iter()
+                        .rev()
+                        .find(|t| *t == "ol" || *t == "ul");
+                    return Mark::Item {
+                        numbered: list.is_some_and(|t| t == "ol"),
+                    };
+                }
+                "blockquote" => return Mark::Quote,
+                "figcaption" => return Mark::Caption,
+                _ => {}
+            }
+        }
+        Mark::Plain
+    }
+
     fn text(&mut self, text: &str, region: Region) {
         if !text.trim().is_empty() {
             self.after_br = false;
@@ -530,11 +554,13 @@ impl Scan {
             return;
         }
         self.blocks += 1;
+        let mark = self.mark();
         for line in lines {
             self.pieces.push(Piece {
                 line: self.blocks,
                 text: line.trim().to_string(),
                 kind,
+                mark,
             });
             self.regions.push(region);
         }
@@ -542,6 +568,7 @@ impl Scan {
             line: self.blocks,
             text: String::new(),
             kind: Kind::Blank,
+            mark: Mark::Plain,
         });
         self.regions.push(region);
     }

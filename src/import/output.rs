@@ -1,7 +1,7 @@
 //! The *output* of an import: the article id, the Markdown body and the YAML scalars of
 //! the front matter, escaped so that the file reads back as the text it was given.
 
-use super::pipeline::{Fate, Piece};
+use super::pipeline::{Fate, Mark, Piece};
 use crate::content::slug;
 
 /// The article id: the slug of the title, cut at a word to at most 60 characters, since
@@ -51,7 +51,8 @@ fn fnv1a(text: &str) -> u64 {
     })
 }
 
-/// The Markdown body: paragraphs and `## ` headings separated by blank lines.
+/// The Markdown body: paragraphs, headings at their page's level (`##` at most),
+/// block quotes, list items and captions, separated by blank lines.
 pub(super) fn body(
     pieces: &[Piece],
     fate: &[Fate],
@@ -66,13 +67,43 @@ pub(super) fn body(
                 if h.ends_with('#') {
                     h.insert(h.len() - 1, '\\');
                 }
-                format!("## {h}")
+                let level = match pieces[range.start].mark {
+                    Mark::Level(n) => n.clamp(2, 6),
+                    _ => 2,
+                };
+                format!("{} {h}", "#".repeat(level))
             } else {
-                pieces[range.clone()]
+                let lines: Vec<String> = pieces[range.clone()]
                     .iter()
                     .map(|p| escape_line(&p.text))
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                    .collect();
+                match pieces[range.start].mark {
+                    Mark::Quote => lines
+                        .iter()
+                        .map(|l| format!("> {l}"))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    Mark::Item { numbered } => {
+                        let marker = if numbered { "1. " } else { "- " };
+                        let indent = " ".repeat(marker.len());
+                        let mut item = String::new();
+                        for (i, l) in lines.iter().enumerate() {
+                            if i > 0 {
+                                item.push('\n');
+                            }
+                            item.push_str(if i == 0 { marker } else { &indent });
+                            item.push_str(l);
+                        }
+                        item
+                    }
+                    // Emphasis sets a caption apart from the article's own paragraphs.
+                    Mark::Caption => lines
+                        .iter()
+                        .map(|l| format!("*{l}*"))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    Mark::Plain | Mark::Level(_) => lines.join("\n"),
+                }
             }
         })
         .collect();

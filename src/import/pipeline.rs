@@ -121,6 +121,22 @@ pub(super) struct Piece {
     pub(super) line: usize,
     pub(super) text: String,
     pub(super) kind: Kind,
+    pub(super) mark: Mark,
+}
+
+/// The Markdown a block of a page becomes: what its element was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum Mark {
+    #[default]
+    Plain,
+    /// `<h2>` to `<h6>`: the heading's level.
+    Level(usize),
+    /// `<blockquote>`.
+    Quote,
+    /// `<li>` of a `<ul>`, or of an `<ol>`.
+    Item { numbered: bool },
+    /// `<figcaption>`: a caption, shown as one.
+    Caption,
 }
 
 /// What a piece is before any rule runs. Only HTML says more than `Text` or `Blank`.
@@ -175,6 +191,7 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
                 } else {
                     Kind::Text
                 },
+                mark: Mark::Plain,
             })
             .collect::<Vec<_>>();
         let regions = vec![Region::Article; pieces.len()];
@@ -871,6 +888,8 @@ pub(super) mod tests {
 <p>The council voted <b>five to four</b> on Tuesday &mdash; “a close call”, said one <em>member</em>.</p>
 <!-- a comment --><div>Loose text in a div<br>on two lines</div>
 <h2>What the report found</h2><p>Rust in two supports. 3 &lt; 4 &amp; *stars*.</p>
+<h3>Costs</h3><ul><li>Steel for the supports</li><li>Labour, two lines<br>of it</li></ul>
+<ol><li>First the supports</li></ol><blockquote><p>We had no choice, said the mayor.</p></blockquote>
 <figure><img src="x.jpg"><figcaption>The bridge. (Photo: Courier)</figcaption></figure>
 <p>Share this article</p></article><aside><p>Related: other news of the town today</p></aside></main>
 <footer><p>© 2030 The Courier</p></footer></body></html>"#;
@@ -905,7 +924,12 @@ pub(super) mod tests {
              Loose text in a div\non two lines\n\n\
              ## What the report found\n\n\
              Rust in two supports. 3 < 4 & \\*stars\\*.\n\n\
-             The bridge. (Photo: Courier)\n"
+             ### Costs\n\n\
+             - Steel for the supports\n\n\
+             - Labour, two lines\n  of it\n\n\
+             1. First the supports\n\n\
+             > We had no choice, said the mayor.\n\n\
+             *The bridge. (Photo: Courier)*\n"
         );
     }
 
