@@ -137,8 +137,17 @@ fn walk(node: NodeRef<Node>, region: Region, page: &Page, scan: &mut Scan) {
             if structural {
                 scan.tag(name);
             }
+            let link = (name == "a")
+                .then(|| e.attr("href").and_then(web_link))
+                .flatten();
+            if link.is_some() {
+                scan.markup.push(LINK_OPEN);
+            }
             for child in node.children() {
                 walk(child, region, page, scan);
+            }
+            if let Some(url) = link {
+                scan.link(url);
             }
             if structural && !matches!(name, "br" | "hr") {
                 scan.tag(&format!("/{name}"));
@@ -456,12 +465,47 @@ fn article_nodes(doc: &Html, by_class: bool) -> HashSet<NodeId> {
     article
 }
 
+/// Where a link begins, where its text ends and its number follows, and where it ends,
+/// in a block's markup: characters of Unicode's private use area, which no page's text
+/// is expected to hold, and which Markdown escaping leaves alone.
+pub(super) const LINK_OPEN: char = '\u{E000}';
+pub(super) const LINK_URL: char = '\u{E001}';
+pub(super) const LINK_CLOSE: char = '\u{E002}';
+
+/// The text of a block's markup: its links' marks and numbers left out.
+fn unmarked(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len());
+    let mut in_number = false;
+    for c in markup.chars() {
+        match c {
+            LINK_OPEN => {}
+            LINK_URL => in_number = true,
+            LINK_CLOSE => in_number = false,
+            c if !in_number => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A link's target worth keeping: an absolute http(s) URL a Markdown link can hold.
+fn web_link(href: &str) -> Option<String> {
+    let href = href.trim();
+    let ok = (href.starts_with("https://") || href.starts_with("http://"))
+        && !href.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>'))
+        && !href.contains([LINK_OPEN, LINK_URL, LINK_CLOSE]);
+    ok.then(|| href.to_string())
+}
+
 #[derive(Default)]
 struct Scan {
     pieces: Vec<Piece>,
     regions: Vec<Region>,
     open: Vec<String>,
     text: String,
+    /// The text with its links marked (`LINK_OPEN` …), and their targets.
+    markup: String,
+    links: Vec<String>,
     /// Where the text being gathered stands: that of its first words.
     region: Option<Region>,
     /// A `<br>` was the last thing seen: a second one ends the paragraph.
@@ -476,6 +520,7 @@ impl Scan {
                 self.flush();
             } else {
                 self.text.push('\n');
+                self.markup.push('\n');
                 self.after_br = true;
             }
             return;
@@ -522,11 +567,29 @@ impl Scan {
             self.region.get_or_insert(region);
         }
         self.text.push_str(text);
+        self.markup.push_str(text);
+    }
+
+    /// Ends the link opened in the markup: a link without text is none.
+    fn link(&mut self, url: String) {
+        let open = self.markup.rfind(LINK_OPEN).unwrap_or(0);
+        if self.markup[open..]
+            .trim_matches([LINK_OPEN, ' '])
+            .is_empty()
+        {
+            self.markup.truncate(open);
+            return;
+        }
+        self.markup
+            .push_str(&format!("{LINK_URL}{}{LINK_CLOSE}", self.links.len()));
+        self.links.push(url);
     }
 
     fn flush(&mut self) {
         self.after_br = false;
         let text = std::mem::take(&mut self.text);
+        let markup = std::mem::take(&mut self.markup);
+        let links = std::mem::take(&mut self.links);
         let region = self.region.take().unwrap_or(Region::Outside);
         let kind = self
             .open
@@ -555,10 +618,30 @@ impl Scan {
         }
         self.blocks += 1;
         let mark = self.mark();
+        // The markup's lines, when they are the text's with links marked.
+        let marked: Vec<String> = if kind == Kind::Text {
+            markup.split('\n').map(collapse).collect()
+        } else {
+            vec![collapse(&markup)]
+        };
+        let mut marked = marked
+            .into_iter()
+            .filter(|m| !unmarked(m).trim().is_empty());
         for line in lines {
+            let text = line.trim().to_string();
+            let markup = marked
+                .next()
+                .filter(|m| m.contains(LINK_URL))
+                .map(|m| m.trim().to_string());
             self.pieces.push(Piece {
                 line: self.blocks,
-                text: line.trim().to_string(),
+                links: if markup.is_some() {
+                    links.clone()
+                } else {
+                    Vec::new()
+                },
+                markup,
+                text,
                 kind,
                 mark,
             });
@@ -569,6 +652,8 @@ impl Scan {
             text: String::new(),
             kind: Kind::Blank,
             mark: Mark::Plain,
+            markup: None,
+            links: Vec::new(),
         });
         self.regions.push(region);
     }

@@ -1,6 +1,7 @@
 //! The *output* of an import: the article id, the Markdown body and the YAML scalars of
 //! the front matter, escaped so that the file reads back as the text it was given.
 
+use super::html::{LINK_CLOSE, LINK_OPEN, LINK_URL};
 use super::pipeline::{Fate, Mark, Piece};
 use crate::content::slug;
 
@@ -20,6 +21,40 @@ pub(super) fn article_id(title: &str) -> String {
         Some(cut) if cut > 0 => id[..cut].to_string(),
         _ => id[..60].trim_end_matches('-').to_string(),
     }
+}
+
+/// An escaped line's marked links as Markdown links: `[text](<url>)`.
+fn with_links(line: &str, links: &[String]) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find(LINK_OPEN) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + LINK_OPEN.len_utf8()..];
+        let (Some(url_at), Some(close)) = (after.find(LINK_URL), after.find(LINK_CLOSE)) else {
+            rest = after;
+            continue;
+        };
+        let text = after[..url_at].trim();
+        let url = after[url_at + LINK_URL.len_utf8()..close]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| links.get(i));
+        match url {
+            Some(url) if !text.is_empty() && url_at < close => {
+                // Around the link, the spaces its text had.
+                let lead = after[..url_at].len() - after[..url_at].trim_start().len();
+                out.push_str(&after[..lead]);
+                out.push_str(&format!("[{text}](<{url}>)"));
+                if after[..url_at].ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            _ => out.push_str(&after[..url_at.min(close)]),
+        }
+        rest = &after[close + LINK_CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The title with each letter that has no Latin form of its own (`slug` keeps "ü" as
@@ -75,7 +110,10 @@ pub(super) fn body(
             } else {
                 let lines: Vec<String> = pieces[range.clone()]
                     .iter()
-                    .map(|p| escape_line(&p.text))
+                    .map(|p| match &p.markup {
+                        Some(markup) => with_links(&escape_line(markup), &p.links),
+                        None => escape_line(&p.text),
+                    })
                     .collect();
                 match pieces[range.start].mark {
                     Mark::Quote => lines

@@ -122,6 +122,11 @@ pub(super) struct Piece {
     pub(super) text: String,
     pub(super) kind: Kind,
     pub(super) mark: Mark,
+    /// The text with its links marked, when it has any (see `html::LINK_OPEN`); the
+    /// rules read `text`, the Markdown is written from this.
+    pub(super) markup: Option<String>,
+    /// The targets of the marked links, by number.
+    pub(super) links: Vec<String>,
 }
 
 /// The Markdown a block of a page becomes: what its element was.
@@ -192,6 +197,8 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
                     Kind::Text
                 },
                 mark: Mark::Plain,
+                markup: None,
+                links: Vec::new(),
             })
             .collect::<Vec<_>>();
         let regions = vec![Region::Article; pieces.len()];
@@ -885,8 +892,8 @@ pub(super) mod tests {
 <body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav><h1>The Courier</h1></header>
 <main><article><header><p class="kicker">Town</p><h1>Council   votes&nbsp;to close the bridge</h1>
 <p class="byline">By Ines Marlow</p><p>March 14, 2030 6:30 PM CET</p></header>
-<p>The council voted <b>five to four</b> on Tuesday &mdash; “a close call”, said one <em>member</em>.</p>
-<!-- a comment --><div>Loose text in a div<br>on two lines</div>
+<p>The council voted <b>five to four</b> on Tuesday &mdash; “a close call”, said one <a href="https://council.example/vote?a=1&amp;b=(2)"><em>member</em></a>.</p>
+<!-- a comment --><div><a href="/local">Loose text</a> in a div<br>on <a href="https://x.example/"> </a>two lines</div>
 <h2>What the report found</h2><p>Rust in two supports. 3 &lt; 4 &amp; *stars*.</p>
 <h3>Costs</h3><ul><li>Steel for the supports</li><li>Labour, two lines<br>of it</li></ul>
 <ol><li>First the supports</li></ol><blockquote><p>We had no choice, said the mayor.</p></blockquote>
@@ -920,7 +927,8 @@ pub(super) mod tests {
         let body = body_of(&a);
         assert_eq!(
             body,
-            "The council voted five to four on Tuesday — “a close call”, said one member.\n\n\
+            "The council voted five to four on Tuesday — “a close call”, said one \
+             [member](<https://council.example/vote?a=1&b=(2)>).\n\n\
              Loose text in a div\non two lines\n\n\
              ## What the report found\n\n\
              Rust in two supports. 3 < 4 & \\*stars\\*.\n\n\
