@@ -129,6 +129,8 @@ def run_briefing(binary, source, root):
     files = sorted(os.listdir(articles))
     with open(os.path.join(articles, files[0]), encoding="utf-8") as f:
         meta, body = front_matter(f.read())
+    # A link's text is the article's; its target is not.
+    body = re.sub(r"\[([^\]]*)\]\(<[^>]*>\)", r"\1", body)
     result.update(body=body, author=meta.get("author"))
     if meta.get("title") != "Forced":
         result["title"] = meta.get("title")
