@@ -415,17 +415,22 @@ pub(super) fn person_name(name: &str) -> bool {
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// The author named by a byline: "By Jane Doe", "By Jane Doe, Reuters", or the
-/// syndication form "Antonio María Delgado, Miami Herald on" (the date that followed
-/// "on" did not survive the scrape).
+/// The word a byline starts with: "By", and as French, Spanish, Portuguese and German
+/// pages write it.
+const BY: &[&str] = &["by ", "par ", "por ", "von "];
+
+/// The author named by a byline: "By Jane Doe", "By Jane Doe, Reuters", "Par Sébastien
+/// Farcis", or the syndication form "Antonio María Delgado, Miami Herald on" (the date
+/// that followed "on" did not survive the scrape).
 pub(super) fn byline(line: &str) -> Option<String> {
     if words(line) > 12 {
         return None;
     }
-    let by = line
-        .get(..3)
-        .filter(|p| p.eq_ignore_ascii_case("by "))
-        .map(|_| line[3..].trim());
+    let by = BY.iter().find_map(|by| {
+        line.get(..by.len())
+            .filter(|p| p.eq_ignore_ascii_case(by))
+            .map(|_| line[by.len()..].trim())
+    });
     let rest = match by {
         Some(rest) => rest,
         None => {
@@ -543,6 +548,11 @@ mod tests {
             ("Rodríguez vs. Cabello, round one", None),
             ("Caracas, Venezuela", None),
             ("Published in News & Features", None),
+            ("Par Sébastien Farcis", Some("Sébastien Farcis")),
+            ("Por Juan Pérez, desde Madrid", Some("Juan Pérez")),
+            ("Von Anna Schmidt", Some("Anna Schmidt")),
+            ("Par ailleurs, le gouvernement", None),
+            ("Por la tarde", None),
         ];
         for (line, want) in table {
             assert_eq!(byline(line).as_deref(), *want, "{line}");
