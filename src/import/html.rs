@@ -400,10 +400,18 @@ fn article_nodes(doc: &Html, by_class: bool) -> HashSet<NodeId> {
         stack.extend(children);
     }
     let element = |id: NodeId| doc.tree.get(id).and_then(ElementRef::wrap);
-    let final_score = |id: NodeId| {
-        let raw = scores.get(&id).copied().unwrap_or(0.0);
-        element(id).map_or(0.0, |el| raw * (1.0 - link_density(el)))
-    };
+    // Each candidate's links are counted once: a container's text may be the page's.
+    let finals: HashMap<NodeId, f64> = order
+        .iter()
+        .map(|&id| {
+            let raw = scores.get(&id).copied().unwrap_or(0.0);
+            (
+                id,
+                element(id).map_or(0.0, |el| raw * (1.0 - link_density(el))),
+            )
+        })
+        .collect();
+    let final_score = |id: NodeId| finals.get(&id).copied().unwrap_or(0.0);
     let mut top: Option<(NodeId, f64)> = None;
     for &id in &order {
         let score = final_score(id);
