@@ -104,6 +104,12 @@ pub enum Command {
         /// Replace an article file that already exists.
         #[arg(long)]
         force: bool,
+        /// Print each article instead of writing it.
+        #[arg(long)]
+        dry_run: bool,
+        /// List every stripped line with its reason.
+        #[arg(long, short)]
+        verbose: bool,
     },
 }
 
@@ -356,15 +362,28 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             published,
             title,
             force,
+            dry_run,
+            verbose,
         } => {
             let options = crate::import::Options {
                 outlet,
                 published,
                 title,
                 force,
+                dry_run,
+                outlets: Vec::new(),
             };
             for report in crate::import::run(&root, &files, &options)? {
+                if dry_run {
+                    print!("{}", report.imported.markdown);
+                }
                 eprintln!("{report}");
+                if let Some(proposal) = report.proposal() {
+                    eprint!("{proposal}");
+                }
+                if verbose {
+                    eprint!("{}", report.details());
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -6,6 +6,7 @@ mod build;
 mod cli;
 mod faults;
 mod hostile;
+mod import;
 mod large;
 mod links;
 mod output;

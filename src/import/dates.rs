@@ -1,0 +1,306 @@
+//! *Date lines*: a line that is only a date, perhaps with a time, a zone and a label
+//! ("Published: February 21, 2026 04:11 PM GMT+03:00"), read into RFC 3339.
+
+use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
+
+/// A line that is only a date, perhaps with a time, a zone and a label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct DateLine {
+    /// RFC 3339 when the line gives a time and a zone, else `YYYY-MM-DD`.
+    pub(super) iso: String,
+    /// "Updated …": not the publication date.
+    pub(super) updated: bool,
+}
+
+/// Labels a date line may start with, and whether they mark an update.
+const DATE_LABELS: &[(&str, bool)] = &[
+    ("first published on", false),
+    ("first published", false),
+    ("published on", false),
+    ("published", false),
+    ("posted on", false),
+    ("posted", false),
+    ("last updated on", true),
+    ("last updated", true),
+    ("updated on", true),
+    ("updated", true),
+    ("last modified", true),
+    ("modified", true),
+];
+
+/// Reads a date line: "February 21, 2026 04:11 PM GMT+03:00" →
+/// `2026-02-21T16:11:00+03:00`; "Published: Feb. 21, 2026" → `2026-02-21`. A time
+/// without a zone gives the date only: the zone is never guessed.
+pub(super) fn date_line(line: &str) -> Option<DateLine> {
+    let mut s = line.trim();
+    let mut updated = false;
+    for (label, is_update) in DATE_LABELS {
+        if s.get(..label.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(label))
+        {
+            s = s[label.len()..].trim_start_matches([':', ' ']);
+            updated = *is_update;
+            break;
+        }
+    }
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(DateLine {
+            iso: t.to_rfc3339(),
+            updated,
+        });
+    }
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut at = 0;
+    if tokens.first().is_some_and(|t| weekday(t)) {
+        at += 1;
+    }
+    let get = |i: usize| tokens.get(i).copied().unwrap_or("");
+    let date = if let (Some(m), Some(d), Some(y)) =
+        (month(get(at)), day(get(at + 1)), year(get(at + 2)))
+    {
+        at += 3;
+        NaiveDate::from_ymd_opt(y, m, d)?
+    } else if let (Some(d), Some(m), Some(y)) =
+        (day(get(at)), month(get(at + 1)), year(get(at + 2)))
+    {
+        at += 3;
+        NaiveDate::from_ymd_opt(y, m, d)?
+    } else if get(at).len() == 10 {
+        let d = NaiveDate::parse_from_str(get(at), "%Y-%m-%d").ok()?;
+        at += 1;
+        d
+    } else {
+        return None;
+    };
+    while matches!(get(at), "at" | "-" | "–" | "—" | "|" | "·" | "•" | "/") {
+        at += 1;
+    }
+    let mut time = None;
+    if let Some((t, rest)) = clock(get(at)) {
+        at += 1;
+        let meridiem = if rest.is_empty() {
+            meridiem(get(at)).inspect(|_| at += 1)
+        } else {
+            meridiem(rest)
+        };
+        if !rest.is_empty() && meridiem.is_none() {
+            return None;
+        }
+        time = Some(with_meridiem(t, meridiem)?);
+    }
+    let zone_text: String = tokens[at.min(tokens.len())..].concat();
+    let zone = if zone_text.is_empty() {
+        None
+    } else {
+        Some(zone(&zone_text)?)
+    };
+    let iso = match (time, zone) {
+        (Some(t), Some(z)) => z
+            .from_local_datetime(&date.and_time(t))
+            .single()?
+            .to_rfc3339(),
+        _ => date.format("%Y-%m-%d").to_string(),
+    };
+    Some(DateLine { iso, updated })
+}
+
+fn weekday(t: &str) -> bool {
+    let t = t.trim_end_matches('.').to_lowercase();
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ]
+    .contains(&t.as_str())
+}
+
+fn month(t: &str) -> Option<u32> {
+    let t = t.trim_end_matches('.').to_lowercase();
+    crate::edtf::MONTHS
+        .iter()
+        .map(|m| m.to_ascii_lowercase())
+        .position(|m| {
+            m == t || (t.len() >= 3 && m.starts_with(t.as_str()) && (t.len() == 3 || t == "sept"))
+        })
+        .map(|i| i as u32 + 1)
+}
+
+fn day(t: &str) -> Option<u32> {
+    let digits = t.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+    let suffix = &t[digits.len()..];
+    if !["", "st", "nd", "rd", "th"].contains(&suffix) || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+pub(super) fn year(t: &str) -> Option<i32> {
+    (t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2200).contains(y))
+}
+
+/// "04:11", "16:11:05", "4:11PM": the time and what follows it in the token.
+fn clock(t: &str) -> Option<(NaiveTime, &str)> {
+    let end = t
+        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .unwrap_or(t.len());
+    let (digits, rest) = t.split_at(end);
+    let parts: Vec<&str> = digits.split(':').collect();
+    if !(2..=3).contains(&parts.len()) || parts[0].is_empty() || parts[0].len() > 2 {
+        return None;
+    }
+    if parts[1..].iter().any(|p| p.len() != 2) {
+        return None;
+    }
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    Some((
+        NaiveTime::from_hms_opt(n[0], n[1], *n.get(2).unwrap_or(&0))?,
+        rest,
+    ))
+}
+
+/// "AM", "p.m.": `Some(true)` for afternoon.
+fn meridiem(t: &str) -> Option<bool> {
+    match t.to_lowercase().replace('.', "").as_str() {
+        "am" => Some(false),
+        "pm" => Some(true),
+        _ => None,
+    }
+}
+
+fn with_meridiem(t: NaiveTime, pm: Option<bool>) -> Option<NaiveTime> {
+    use chrono::Timelike;
+    let Some(pm) = pm else {
+        return Some(t);
+    };
+    let h = t.hour();
+    if !(1..=12).contains(&h) {
+        return None;
+    }
+    let h = match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, false) => h,
+        (h, true) => h + 12,
+    };
+    t.with_hour(h)
+}
+
+/// "GMT+03:00", "UTC", "+0300", "EST": a fixed offset. Abbreviations that name two
+/// offsets ("ET", "BST") are not read.
+fn zone(text: &str) -> Option<FixedOffset> {
+    let t = text.trim_matches(['(', ')']).to_ascii_uppercase();
+    let hours = match t.as_str() {
+        "GMT" | "UTC" | "Z" => Some(0),
+        "EST" => Some(-5),
+        "EDT" => Some(-4),
+        "CST" => Some(-6),
+        "CDT" => Some(-5),
+        "MST" => Some(-7),
+        "MDT" => Some(-6),
+        "PST" => Some(-8),
+        "PDT" => Some(-7),
+        "CET" => Some(1),
+        "CEST" => Some(2),
+        _ => None,
+    };
+    if let Some(h) = hours {
+        return FixedOffset::east_opt(h * 3600);
+    }
+    let offset = t
+        .strip_prefix("GMT")
+        .or_else(|| t.strip_prefix("UTC"))
+        .unwrap_or(&t);
+    let (sign, digits) = match offset.chars().next()? {
+        '+' => (1, &offset[1..]),
+        '-' | '−' => (-1, &offset[offset.chars().next()?.len_utf8()..]),
+        _ => return None,
+    };
+    let digits = digits.replace(':', "");
+    if digits.is_empty() || digits.len() > 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m): (i32, i32) = match digits.len() {
+        1 | 2 => (digits.parse().ok()?, 0),
+        3 => (digits[..1].parse().ok()?, digits[1..].parse().ok()?),
+        _ => (digits[..2].parse().ok()?, digits[2..].parse().ok()?),
+    };
+    if h > 14 || m > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_lines() {
+        let table: &[(&str, Option<(&str, bool)>)] = &[
+            (
+                "February 21, 2026 04:11 PM GMT+03:00",
+                Some(("2026-02-21T16:11:00+03:00", false)),
+            ),
+            ("Feb. 21, 2026", Some(("2026-02-21", false))),
+            ("Saturday, February 21, 2026", Some(("2026-02-21", false))),
+            ("21 February 2026", Some(("2026-02-21", false))),
+            (
+                "Published: January 10, 2026 at 9:05 a.m. EST",
+                Some(("2026-01-10T09:05:00-05:00", false)),
+            ),
+            (
+                "Jan 10, 2026 12:30 AM UTC",
+                Some(("2026-01-10T00:30:00+00:00", false)),
+            ),
+            ("2026-02-21", Some(("2026-02-21", false))),
+            (
+                "2026-02-21T16:11:00+03:00",
+                Some(("2026-02-21T16:11:00+03:00", false)),
+            ),
+            (
+                "Sept. 3, 2025 16:11 +0300",
+                Some(("2025-09-03T16:11:00+03:00", false)),
+            ),
+            // A time without a zone: the date only, the zone is not guessed.
+            ("February 21, 2026 04:11 PM", Some(("2026-02-21", false))),
+            ("Updated February 22, 2026", Some(("2026-02-22", true))),
+            ("February 30, 2026", None),
+            ("February 2026", None),
+            ("Published in News & Features", None),
+            (
+                "On January 8, Rodriguez attended a floral memorial service in Caracas.",
+                None,
+            ),
+            ("February 21, 2026 04:11 PM ET", None),
+            ("February 21, 2026 13:11 PM GMT", None),
+        ];
+        for (line, want) in table {
+            let got = date_line(line).map(|d| (d.iso, d.updated));
+            let want = want.map(|(iso, u)| (iso.to_string(), u));
+            assert_eq!(got, want, "{line}");
+        }
+    }
+}
