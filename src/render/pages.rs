@@ -1143,7 +1143,9 @@ fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Context) -> &'sta
                     same += 1;
                     continue;
                 }
-                if crate::analyse::same_words(ta, tb) {
+                // The same words make the same content words: only a row of full
+                // similarity can differ in spelling alone.
+                if row.similarity == Some(1.0) && crate::analyse::same_words(ta, tb) {
                     spelling += 1;
                     continue;
                 }

@@ -67,7 +67,7 @@ pub(crate) const DOCS_PER_FILE: usize = 4;
 /// How many quote documents share one `q/<n>.json` file: a quote is a few hundred
 /// bytes, a tenth of an article's document, and a briefing has several for each
 /// article, so they are stored more to a file.
-pub(crate) const QUOTES_PER_FILE: usize = 16;
+pub(crate) const QUOTES_PER_FILE: usize = 32;
 
 /// Where document `d` is stored, when the documents from `quotes_from` on are quotes:
 /// its file under `search/` and its place in the file.
