@@ -107,39 +107,18 @@ pub(super) fn date_line(line: &str) -> Option<DateLine> {
     Some(DateLine { iso, updated })
 }
 
+/// A weekday, in full (the language table's names) or as date lines abbreviate it.
 fn weekday(t: &str) -> bool {
-    let t = t.trim_end_matches('.').to_lowercase();
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-    ]
-    .contains(&t.as_str())
+    const SHORT: [&str; 10] = [
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ];
+    let t = t.trim_end_matches('.');
+    crate::lang::ENGLISH.weekday(t).is_some() || SHORT.iter().any(|s| crate::lang::eq(t, s))
 }
 
+/// A month, in full or abbreviated, by the language table's names.
 fn month(t: &str) -> Option<u32> {
-    let t = t.trim_end_matches('.').to_lowercase();
-    crate::edtf::MONTHS
-        .iter()
-        .map(|m| m.to_ascii_lowercase())
-        .position(|m| {
-            m == t || (t.len() >= 3 && m.starts_with(t.as_str()) && (t.len() == 3 || t == "sept"))
-        })
-        .map(|i| i as u32 + 1)
+    crate::lang::ENGLISH.month(t).map(|(m, _)| m)
 }
 
 fn day(t: &str) -> Option<u32> {
@@ -256,6 +235,30 @@ fn zone(text: &str) -> Option<FixedOffset> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_and_months_by_name_and_abbreviation() {
+        for w in ["Monday", "tuesday", "Tues.", "THU", "thurs", "Sun."] {
+            assert!(weekday(w), "{w}");
+        }
+        for w in ["Mond", "month", "sunny", ""] {
+            assert!(!weekday(w), "{w}");
+        }
+        let table = [
+            ("January", Some(1)),
+            ("Jan.", Some(1)),
+            ("may", Some(5)),
+            ("Sept.", Some(9)),
+            ("sep", Some(9)),
+            ("DEC", Some(12)),
+            ("Ja", None),
+            ("Janu", None),
+            ("Mayo", None),
+        ];
+        for (w, m) in table {
+            assert_eq!(month(w), m, "{w}");
+        }
+    }
 
     #[test]
     fn date_lines() {
