@@ -441,7 +441,8 @@ pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
                 outlet.map_or(String::new(), |o| o.name.clone()),
             );
             let entry = rows.entry(key).or_insert_with(|| {
-                let name = outlet.map_or_else(|| "Outlet unknown".to_string(), |o| o.name.clone());
+                let name =
+                    outlet.map_or_else(|| "Outlet not stated".to_string(), |o| o.name.clone());
                 (
                     Label {
                         text: name.clone(),

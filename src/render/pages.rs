@@ -276,7 +276,7 @@ fn home(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
             "articles": b.articles.len(),
             "people": b.people.len(),
             "events": b.events.len(),
-            "outlets": b.outlets.len(),
+            "outlets": view::outlets_published(b),
             "comparisons": b.comparisons.len(),
             "stories": site.analysis.stories.len(),
             "mentions": site.analysis.mentions.len(),

@@ -933,12 +933,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
         newest_day,
         std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
     );
-    let outlets = b
-        .articles
-        .iter()
-        .filter_map(|a| a.outlet.as_deref())
-        .collect::<BTreeSet<_>>()
-        .len();
+    let outlets = super::view::outlets_published(b);
     ctx.insert("title", &format!("{} — report", b.config.title));
     ctx.insert("section", "report");
     ctx.insert(

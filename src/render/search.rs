@@ -312,7 +312,7 @@ pub(crate) fn document(
             .outlet
             .as_ref()
             .and_then(|o| b.outlets.get(o))
-            .map_or("Outlet unknown", |o| o.name.as_str());
+            .map_or("Outlet not stated", |o| o.name.as_str());
         let mut d = Document::new(
             format!("articles/{}/", a.id),
             &a.title,

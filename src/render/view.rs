@@ -516,6 +516,17 @@ pub fn highlight(sentence: &str, marks: &[(usize, usize)], class: &str) -> Strin
     html
 }
 
+/// How many outlets published the briefing's articles: the one count of outlets every
+/// page gives ("5 articles from 3 outlets"), not how many `outlets.yaml` lists (an
+/// outlet may be listed as the origin of a copy, or for articles still to come).
+pub fn outlets_published(b: &Briefing) -> usize {
+    b.articles
+        .iter()
+        .filter_map(|a| a.outlet.as_deref())
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
 /// People sorted by how often they are mentioned in the same paragraphs as `person`.
 pub fn co_mentioned<'a>(ix: &Index<'a>, b: &'a Briefing, person: &str) -> Vec<(&'a Person, usize)> {
     let Some(own) = ix.mentions_by_person.get(person) else {

@@ -459,3 +459,17 @@ fn a_person_page_leads_with_an_infobox_and_its_contents() {
     assert!(!page.contains("With <a href=\"../../people/delcy-rodriguez/\">"));
     assert!(!page.contains(", <a href=\"../../people/delcy-rodriguez/\">"));
 }
+
+/// One count of outlets everywhere: the outlets that published the articles, not those
+/// `outlets.yaml` lists; an article without one says so in plain words.
+#[test]
+fn the_home_page_and_the_report_count_the_same_outlets() {
+    let dir = default_briefing();
+    let out = briefing(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let read = |path: &str| std::fs::read_to_string(dir.path().join("site").join(path)).unwrap();
+    assert!(read("index.html").contains("<p class=\"counts\">7 articles from 3 outlets ·"));
+    assert!(read("report/index.html").contains("3 outlets, the newest from 21 February 2026"));
+    let articles = read("articles/index.html");
+    assert!(articles.contains("outlet not stated") && !articles.contains("outlet unknown"));
+}
