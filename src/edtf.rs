@@ -306,14 +306,7 @@ impl Edtf {
         match (self.open_start, self.open_end) {
             (true, _) => format!("until {}", day_words(e)),
             (_, true) => format!("from {}", day_words(s)),
-            _ if s.year() == e.year() && s.month() == e.month() => format!(
-                "{}–{} {} {}",
-                s.day(),
-                e.day(),
-                month_name(s.month()),
-                s.year()
-            ),
-            _ => format!("{} – {}", day_words(s), day_words(e)),
+            _ => span_words(s, e),
         }
     }
 
@@ -323,13 +316,83 @@ impl Edtf {
     }
 }
 
-fn day_words(d: NaiveDate) -> String {
+/// A span of days as a reader would say it: whole months and years by name
+/// ("October 2024", "2017 – 2019", "June – August 2024"), and a day range without
+/// repeating its month and year ("1–7 July 2024").
+pub fn span_words(start: NaiveDate, end: NaiveDate) -> String {
+    let month = |d: NaiveDate| month_name(d.month());
+    let first_of_month = start.day() == 1;
+    let last_of_month = end.succ_opt().is_none_or(|next| next.day() == 1);
+    if start == end {
+        day_words(start)
+    } else if first_of_month && last_of_month && start.month() == 1 && end.month() == 12 {
+        if start.year() == end.year() {
+            start.year().to_string()
+        } else {
+            format!("{} – {}", start.year(), end.year())
+        }
+    } else if first_of_month && last_of_month {
+        match (start.year() == end.year(), start.month() == end.month()) {
+            (true, true) => format!("{} {}", month(start), start.year()),
+            (true, false) => format!("{} – {} {}", month(start), month(end), end.year()),
+            _ => format!(
+                "{} {} – {} {}",
+                month(start),
+                start.year(),
+                month(end),
+                end.year()
+            ),
+        }
+    } else if start.year() == end.year() && start.month() == end.month() {
+        format!(
+            "{}–{} {} {}",
+            start.day(),
+            end.day(),
+            month(end),
+            end.year()
+        )
+    } else if start.year() == end.year() {
+        format!("{} {} – {}", start.day(), month(start), day_words(end))
+    } else {
+        format!("{} – {}", day_words(start), day_words(end))
+    }
+}
+
+/// A day as a reader would say it: "3 January 2026".
+pub fn day_words(d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), month_name(d.month()), d.year())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_of_days_is_said_as_briefly_as_it_is_exact() {
+        let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let table = [
+            ((d(2024, 7, 14), d(2024, 7, 14)), "14 July 2024"),
+            ((d(2024, 10, 1), d(2024, 10, 31)), "October 2024"),
+            ((d(2024, 2, 1), d(2024, 2, 29)), "February 2024"),
+            ((d(2024, 6, 1), d(2024, 8, 31)), "June – August 2024"),
+            (
+                (d(2024, 12, 1), d(2025, 1, 31)),
+                "December 2024 – January 2025",
+            ),
+            ((d(2020, 1, 1), d(2020, 12, 31)), "2020"),
+            ((d(2017, 1, 1), d(2019, 12, 31)), "2017 – 2019"),
+            ((d(2024, 7, 1), d(2024, 7, 7)), "1–7 July 2024"),
+            ((d(2024, 7, 29), d(2024, 8, 4)), "29 July – 4 August 2024"),
+            (
+                (d(2024, 12, 30), d(2025, 1, 5)),
+                "30 December 2024 – 5 January 2025",
+            ),
+            ((d(2024, 2, 2), d(2024, 2, 29)), "2–29 February 2024"),
+        ];
+        for ((start, end), words) in table {
+            assert_eq!(crate::edtf::span_words(start, end), words, "{start}/{end}");
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

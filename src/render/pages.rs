@@ -143,7 +143,7 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
                 .map(|cl| ClaimView {
                     article: b.article(&cl.article).map(|a| article_link(b, a, root)),
                     text: cl.text.clone(),
-                    date: date_range_words(cl.start, cl.end),
+                    date: crate::edtf::span_words(cl.start, cl.end),
                     url: view::paragraph_url(root, &cl.article, cl.paragraph),
                     agrees: cl.start <= e.date.end && e.date.start <= cl.end,
                 })
@@ -167,54 +167,6 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
         url: format!("{root}{}", site.index.event_url(e)),
         conflict,
         draft: e.draft,
-    }
-}
-
-/// A span of days as a reader would say it: whole months and years by name
-/// ("October 2024", "2017 – 2019", "June – August 2024"), and a day range without
-/// repeating its month and year ("1–7 July 2024").
-pub(crate) fn date_range_words(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    let month = |d: chrono::NaiveDate| crate::edtf::month_name(d.month());
-    let first_of_month = start.day() == 1;
-    let last_of_month = end.succ_opt().is_none_or(|next| next.day() == 1);
-    if start == end {
-        view::day_words(start)
-    } else if first_of_month && last_of_month && start.month() == 1 && end.month() == 12 {
-        if start.year() == end.year() {
-            start.year().to_string()
-        } else {
-            format!("{} – {}", start.year(), end.year())
-        }
-    } else if first_of_month && last_of_month {
-        match (start.year() == end.year(), start.month() == end.month()) {
-            (true, true) => format!("{} {}", month(start), start.year()),
-            (true, false) => format!("{} – {} {}", month(start), month(end), end.year()),
-            _ => format!(
-                "{} {} – {} {}",
-                month(start),
-                start.year(),
-                month(end),
-                end.year()
-            ),
-        }
-    } else if start.year() == end.year() && start.month() == end.month() {
-        format!(
-            "{}–{} {} {}",
-            start.day(),
-            end.day(),
-            month(end),
-            end.year()
-        )
-    } else if start.year() == end.year() {
-        format!(
-            "{} {} – {}",
-            start.day(),
-            month(start),
-            view::day_words(end)
-        )
-    } else {
-        format!("{} – {}", view::day_words(start), view::day_words(end))
     }
 }
 
@@ -700,7 +652,7 @@ pub(crate) fn conflict_view(site: &Site, c: &crate::analyse::Conflict, root: &st
         "claims": c.claims.iter().map(|cl| json!({
             "article": b.article(&cl.article).map(|a| article_link(b, a, root)),
             "text": cl.text,
-            "date": date_range_words(cl.start, cl.end),
+            "date": crate::edtf::span_words(cl.start, cl.end),
             "url": view::paragraph_url(root, &cl.article, cl.paragraph),
         })).collect::<Vec<_>>(),
     })
@@ -1362,7 +1314,7 @@ fn article_dates(a: &Article, found: &[DateMention]) -> Value {
                     "text": key.0,
                     "start": d.start.to_string(),
                     "end": d.end.to_string(),
-                    "words": date_range_words(d.start, d.end),
+                    "words": crate::edtf::span_words(d.start, d.end),
                     "paragraphs": [paragraph],
                 }));
             }
@@ -1561,33 +1513,6 @@ mod tests {
         assert_eq!(initials(""), "");
         assert_eq!(opening_words("one two  three", 2), "one two…");
         assert_eq!(opening_words("one two", 2), "one two");
-    }
-
-    #[test]
-    fn a_span_of_days_is_said_as_briefly_as_it_is_exact() {
-        let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let table = [
-            ((d(2024, 7, 14), d(2024, 7, 14)), "14 July 2024"),
-            ((d(2024, 10, 1), d(2024, 10, 31)), "October 2024"),
-            ((d(2024, 2, 1), d(2024, 2, 29)), "February 2024"),
-            ((d(2024, 6, 1), d(2024, 8, 31)), "June – August 2024"),
-            (
-                (d(2024, 12, 1), d(2025, 1, 31)),
-                "December 2024 – January 2025",
-            ),
-            ((d(2020, 1, 1), d(2020, 12, 31)), "2020"),
-            ((d(2017, 1, 1), d(2019, 12, 31)), "2017 – 2019"),
-            ((d(2024, 7, 1), d(2024, 7, 7)), "1–7 July 2024"),
-            ((d(2024, 7, 29), d(2024, 8, 4)), "29 July – 4 August 2024"),
-            (
-                (d(2024, 12, 30), d(2025, 1, 5)),
-                "30 December 2024 – 5 January 2025",
-            ),
-            ((d(2024, 2, 2), d(2024, 2, 29)), "2–29 February 2024"),
-        ];
-        for ((start, end), words) in table {
-            assert_eq!(date_range_words(start, end), words, "{start}/{end}");
-        }
     }
 
     #[test]

@@ -27,11 +27,12 @@ use self::rank::{
     Dispute, DisputeKind, Renown, StoryRank, chosen_comparisons, chosen_events, disputes,
     rank_stories, renown,
 };
-use super::pages::{date_range_words, relation_words, verdict_words};
+use super::pages::{relation_words, verdict_words};
 use super::view::{day_words, escape};
 use super::{Site, charts};
 use crate::analyse::{DifferenceKind, Pair, Relation, Story};
 use crate::content::{Article, Briefing, Comparison, Event, SourceRef};
+use crate::edtf::span_words;
 use crate::error::Failure;
 use crate::markdown::{curated_html, curated_inline};
 
@@ -459,7 +460,7 @@ fn story_line<'v, 'a: 'v>(
     let mut articles: Vec<&Article> = s.articles.iter().filter_map(|a| b.article(a)).collect();
     articles.sort_by(|x, y| (x.published.sort_key(), &x.id).cmp(&(y.published.sort_key(), &y.id)));
     let span = match (articles.first(), articles.last()) {
-        (Some(f), Some(l)) => date_range_words(f.published.date, l.published.date),
+        (Some(f), Some(l)) => span_words(f.published.date, l.published.date),
         _ => String::new(),
     };
     StoryLine {

@@ -461,15 +461,7 @@ pub fn paragraph_url(root: &str, article: &str, paragraph: usize) -> String {
     format!("{root}articles/{article}/#p{paragraph}")
 }
 
-pub fn day_words(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    format!(
-        "{} {} {}",
-        d.day(),
-        crate::edtf::month_name(d.month()),
-        d.year()
-    )
-}
+pub use crate::edtf::day_words;
 
 /// A curated citation as shown: the quote and a link to the paragraph it is in.
 #[derive(Debug, Clone, Serialize)]

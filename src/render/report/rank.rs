@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use super::{bounds, counted};
 use crate::analyse::{Analysis, DifferenceKind};
 use crate::content::{Article, Briefing, Comparison, Event, Person, Verdict};
+use crate::edtf::span_words;
 use crate::render::Site;
-use crate::render::pages::date_range_words;
 
 /// The kinds of dispute, in the order they matter: an event the sources date
 /// differently (the editor's timeline is at stake), someone's words quoted differently,
@@ -193,7 +193,7 @@ pub(super) fn disputes<'a>(b: &'a Briefing, a: &'a Analysis) -> Vec<Dispute<'a>>
             .iter()
             .map(|cl| Said {
                 text: &cl.text,
-                date: Some(date_range_words(cl.start, cl.end)),
+                date: Some(span_words(cl.start, cl.end)),
                 places: BTreeSet::from([(cl.article.as_str(), cl.paragraph)]),
             })
             .collect();
