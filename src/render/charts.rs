@@ -9,6 +9,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use super::Site;
+use super::urls;
 use super::view::{day_words, escape};
 use crate::analyse::Mention;
 
@@ -320,7 +321,7 @@ pub fn featured_mentions(site: &Site, root: &str) -> Option<Matrix> {
             label: Label {
                 text: p.name.clone(),
                 long: p.name.clone(),
-                url: Some(format!("{root}people/{}/", p.id)),
+                url: Some(format!("{root}{}", urls::person(&p.id))),
             },
             values: buckets
                 .iter()
@@ -411,7 +412,7 @@ pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
             Label {
                 text: c.title.clone(),
                 long: format!("{} (curated comparison)", c.title),
-                url: Some(format!("{root}compare/{}/", c.id)),
+                url: Some(format!("{root}{}", urls::comparison(&c.id))),
             },
             c.articles.iter().map(|(a, _)| a.as_str()).collect(),
         ));
@@ -422,7 +423,7 @@ pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
             Label {
                 text: s.title.clone(),
                 long: format!("{} (found by the generator)", s.title),
-                url: Some(format!("{root}compare/{}/", s.id)),
+                url: Some(format!("{root}{}", urls::comparison(&s.id))),
             },
             s.articles.iter().map(String::as_str).collect(),
         ));
@@ -447,7 +448,7 @@ pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
                     Label {
                         text: name.clone(),
                         long: name,
-                        url: outlet.map(|o| format!("{root}outlets/{}/", o.id)),
+                        url: outlet.map(|o| format!("{root}{}", urls::outlet(&o.id))),
                     },
                     vec![0; groups.len()],
                 )
@@ -485,7 +486,7 @@ pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
             label: Label {
                 text: text.clone(),
                 long: text,
-                url: Some(format!("{root}outlets/")),
+                url: Some(format!("{root}{}", urls::OUTLETS)),
             },
             values: other,
         });

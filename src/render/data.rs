@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::Site;
+use super::urls;
 use crate::analyse::{Around, Conflict, DifferenceKind, Pair, Place, Relation, Story};
 use crate::content::{Article, Comparison, Event};
 
@@ -648,7 +649,7 @@ pub(crate) struct Listing {
 /// shards there are.
 pub(crate) fn listing(site: &Site, root: &str) -> Listing {
     let plan = site.data();
-    let url = |path: &str| format!("{root}data/{path}");
+    let url = |path: &str| format!("{root}{}{path}", urls::DATA);
     let mut exports: Vec<Value> = plan
         .exports
         .iter()
@@ -1048,7 +1049,7 @@ fn article(site: &Site, a: &Article) -> Value {
         "url": a.url,
         "language": a.language,
         "paragraphs": a.paragraph_count(),
-        "page": page_url(site, &format!("articles/{}/", a.id)),
+        "page": page_url(site, &urls::article(&a.id)),
     })
 }
 
@@ -1066,7 +1067,7 @@ fn person(site: &Site, p: &crate::content::Person) -> Value {
         "aliases": p.aliases,
         "surname": p.surname,
         "titles": p.titles,
-        "url": page_url(site, &format!("people/{}/", p.id)),
+        "url": page_url(site, &urls::person(&p.id)),
         "featured": site.briefing.config.featured.contains(&p.id),
         "mentions": mentions.map_or(0, Vec::len),
         "articles": articles,
@@ -1223,7 +1224,7 @@ fn comparison<'s>(site: &'s Site, compared: Compared<'s>) -> ComparisonRecord<'s
                 })).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
             "differences": [],
-            "page": page_url(site, &format!("compare/{}/", c.id)),
+            "page": page_url(site, &urls::comparison(&c.id)),
         })),
         Compared::Pair(s, p) => {
             let side = |kind: DifferenceKind, side: &'s crate::analyse::Side| {
@@ -1257,7 +1258,7 @@ fn comparison<'s>(site: &'s Site, compared: Compared<'s>) -> ComparisonRecord<'s
                     })
                     .collect(),
                 id: &s.id,
-                page: page_url(site, &format!("compare/{}/", s.id)),
+                page: page_url(site, &urls::comparison(&s.id)),
                 points: [],
                 relation: p.relation,
                 sentences: Sentences {
@@ -1307,16 +1308,7 @@ fn timelinejs(site: &Site) -> Value {
                     format!(
                         "<li>“{}” — <a href=\"{}\">{}</a></li>",
                         super::view::escape(&s.quote),
-                        page_url(
-                            site,
-                            &format!(
-                                "articles/{}/{}",
-                                s.article,
-                                s.found
-                                    .map(|f| format!("#p{}", f.paragraph))
-                                    .unwrap_or_default()
-                            )
-                        ),
+                        page_url(site, &super::feeds::source_address(s)),
                         super::view::escape(title)
                     )
                 })
@@ -1356,7 +1348,7 @@ fn timelinejs(site: &Site) -> Value {
                 "text": format!(
                     "<p>{}</p><p><a href=\"{}\">The briefing</a></p>",
                     super::view::escape(&b.config.description),
-                    page_url(site, "timeline/")
+                    page_url(site, urls::TIMELINE)
                 ),
             },
         },

@@ -14,6 +14,7 @@ use chrono::{NaiveDate, NaiveTime};
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
+use super::urls;
 use super::{Page, Site};
 use crate::content::{Article, Event, Person, Published};
 use crate::markdown;
@@ -120,8 +121,17 @@ fn instant(p: &Published) -> i64 {
         .map_or_else(|| day_instant(p.date), |t| t.timestamp())
 }
 
+/// The address of a curated citation: its paragraph when it was found, else its
+/// article.
+pub(crate) fn source_address(s: &crate::content::SourceRef) -> String {
+    match s.found {
+        Some(f) => urls::paragraph(&s.article, f.paragraph),
+        None => urls::article(&s.article),
+    }
+}
+
 fn article_url(base: &str, a: &Article) -> String {
-    format!("{base}articles/{}/", a.id)
+    format!("{base}{}", urls::article(&a.id))
 }
 
 fn event_url(site: &Site, e: &Event) -> String {
@@ -191,13 +201,10 @@ fn event_entry(site: &Site, e: &Event) -> Entry {
                 .map_or(s.article.as_str(), |a| &a.title);
             let _ = write!(
                 html,
-                "<li>“{}” — <a href=\"{}articles/{}/{}\">{}</a></li>",
+                "<li>“{}” — <a href=\"{}{}\">{}</a></li>",
                 super::view::escape(&s.quote),
                 site.options.base_url,
-                s.article,
-                s.found
-                    .map(|f| format!("#p{}", f.paragraph))
-                    .unwrap_or_default(),
+                source_address(s),
                 super::view::escape(title)
             );
         }
@@ -374,7 +381,7 @@ pub(crate) fn person_feed(
                 .map(|e| Item::Event(e)),
         );
     let entries = newest(site, items, b.config.feed_entries.get());
-    let page = format!("{}people/{}/", site.options.base_url, p.id);
+    let page = format!("{}{}", site.options.base_url, urls::person(&p.id));
     atom(
         site,
         &page,
@@ -573,7 +580,7 @@ pub(crate) fn page_meta(site: &Site, page: &Page, root: &str, canonical: &str) -
             let p = &b.people[*i];
             feeds.push(json!({
                 "title": format!("{} · {}", p.name, c.title),
-                "url": format!("{root}people/{}/feed.xml", p.id),
+                "url": format!("{root}{}", urls::person_feed(&p.id)),
             }));
             (
                 "profile",
@@ -702,7 +709,7 @@ fn article_ld(site: &Site, a: &Article, canonical: &str) -> Value {
             json!({
                 "@type": "Person",
                 "name": p.name,
-                "url": format!("{}people/{}/", site.options.base_url, p.id),
+                "url": format!("{}{}", site.options.base_url, urls::person(&p.id)),
             })
         })
         .collect();

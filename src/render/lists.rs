@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 use tera::Context;
 
 use super::Site;
+use super::urls;
 use super::view::{self, ArticleLink, article_link, person_link};
 use crate::analyse::Quote;
 use crate::content::Article;
@@ -74,30 +75,21 @@ impl List {
     pub(crate) fn base(&self, site: &Site) -> String {
         let b = site.briefing;
         match self {
-            List::Articles => "articles/".into(),
-            List::People => "people/".into(),
-            List::Outlets => "outlets/".into(),
-            List::Unattributed => "outlets/unknown/".into(),
-            List::Compare => "compare/".into(),
-            List::Outlet(id) => format!("outlets/{id}/"),
-            List::OutletCopies(id) => format!("outlets/{id}/copies/"),
-            List::PersonMentions(i) => format!("people/{}/mentions/", b.people[*i].id),
-            List::PersonArticles(i) => format!("people/{}/articles/", b.people[*i].id),
-            List::PersonQuotes(i) => format!("people/{}/quotes/", b.people[*i].id),
-            List::PersonEvents(i) => format!("people/{}/events/", b.people[*i].id),
-            List::StoryMembers(i) => format!("compare/{}/articles/", site.analysis.stories[*i].id),
-            List::StoryPairs(i) => format!("compare/{}/pairs/", site.analysis.stories[*i].id),
-            List::Period(..) => self.base_path(),
-            List::Conflicts => "timeline/conflicts/".into(),
-        }
-    }
-
-    /// [`List::base`] of a list whose address the site is not needed for.
-    pub(crate) fn base_path(&self) -> String {
-        match self {
-            List::Period(year, 0) => format!("timeline/{year}/"),
-            List::Period(year, month) => format!("timeline/{year}/{month:02}/"),
-            _ => unreachable!("only a period's address is known without the site"),
+            List::Articles => urls::ARTICLES.into(),
+            List::People => urls::PEOPLE.into(),
+            List::Outlets => urls::OUTLETS.into(),
+            List::Unattributed => urls::UNATTRIBUTED.into(),
+            List::Compare => urls::COMPARE.into(),
+            List::Outlet(id) => urls::outlet(id),
+            List::OutletCopies(id) => urls::outlet_copies(id),
+            List::PersonMentions(i) => urls::person_list(&b.people[*i].id, "mentions"),
+            List::PersonArticles(i) => urls::person_list(&b.people[*i].id, "articles"),
+            List::PersonQuotes(i) => urls::person_list(&b.people[*i].id, "quotes"),
+            List::PersonEvents(i) => urls::person_list(&b.people[*i].id, "events"),
+            List::StoryMembers(i) => urls::story_list(&site.analysis.stories[*i].id, "articles"),
+            List::StoryPairs(i) => urls::story_list(&site.analysis.stories[*i].id, "pairs"),
+            List::Period(year, month) => urls::period(*year, *month),
+            List::Conflicts => urls::CONFLICTS.into(),
         }
     }
 
@@ -180,13 +172,7 @@ impl List {
 }
 
 /// `page/N/` for pages after the first.
-pub(crate) fn page_suffix(n: u32) -> String {
-    if n <= 1 {
-        String::new()
-    } else {
-        format!("page/{n}/")
-    }
-}
+pub(crate) use super::urls::page_suffix;
 
 /// Where a reader is in a list, and the links to move through it.
 #[derive(Debug, Clone, Serialize)]
@@ -416,7 +402,7 @@ pub(crate) fn context(
                 .map(|o| {
                     json!({
                         "name": o.name,
-                        "url": format!("{root}outlets/{}/", o.id),
+                        "url": format!("{root}{}", urls::outlet(&o.id)),
                         "kind": o.kind,
                         "articles": ix.articles_by_outlet.get(o.id.as_str()).map_or(0, Vec::len),
                         "derived": ix.derived_by_outlet.get(o.id.as_str()).map_or(0, Vec::len),
@@ -440,7 +426,7 @@ pub(crate) fn context(
                             "curated": true,
                             "draft": c.draft,
                             "title": c.title,
-                            "url": format!("{root}compare/{}/", c.id),
+                            "url": format!("{root}{}", urls::comparison(&c.id)),
                             "articles": c.articles.len(),
                             "points": c.points.len(),
                         })
@@ -483,7 +469,7 @@ pub(crate) fn context(
             ctx.insert("articles", &links(copies));
             ctx.insert(
                 "outlet",
-                &json!({ "name": o.name, "url": format!("{root}outlets/{}/", o.id) }),
+                &json!({ "name": o.name, "url": format!("{root}{}", urls::outlet(&o.id)) }),
             );
             (
                 "articles.html",
@@ -545,7 +531,7 @@ pub(crate) fn context(
             let s = &site.analysis.stories[*i];
             ctx.insert(
                 "story",
-                &json!({ "title": s.title, "url": format!("{root}compare/{}/", s.id) }),
+                &json!({ "title": s.title, "url": format!("{root}{}", urls::comparison(&s.id)) }),
             );
             let heading = if let List::StoryMembers(_) = list {
                 let shown: Vec<ArticleLink> = s.articles[window.clone()]

@@ -13,6 +13,7 @@ mod pages;
 mod report;
 pub mod search;
 pub mod theme;
+mod urls;
 mod view;
 
 use std::collections::BTreeMap;
@@ -340,28 +341,23 @@ impl<'a> Site<'a> {
     pub fn path(&self, page: &Page) -> String {
         match page {
             Page::Home => "index.html".into(),
-            Page::Person(i) => format!("people/{}/index.html", self.briefing.people[*i].id),
-            Page::Timeline => "timeline/index.html".into(),
-            Page::TimelineAnchors => "timeline/events.json".into(),
-            Page::Comparison(i) => {
-                format!("compare/{}/index.html", self.briefing.comparisons[*i].id)
-            }
-            Page::Story(i) => format!("compare/{}/index.html", self.analysis.stories[*i].id),
-            Page::Pair(s, p) => format!(
-                "{}index.html",
-                pages::pair_base(&self.analysis.stories[*s].pairs[*p])
-            ),
-            Page::Article(i) => format!("articles/{}/index.html", self.briefing.articles[*i].id),
+            Page::Person(i) => urls::file(&urls::person(&self.briefing.people[*i].id)),
+            Page::Timeline => urls::file(urls::TIMELINE),
+            Page::TimelineAnchors => urls::TIMELINE_ANCHORS.into(),
+            Page::Comparison(i) => urls::file(&urls::comparison(&self.briefing.comparisons[*i].id)),
+            Page::Story(i) => urls::file(&urls::comparison(&self.analysis.stories[*i].id)),
+            Page::Pair(s, p) => urls::file(&pages::pair_base(&self.analysis.stories[*s].pairs[*p])),
+            Page::Article(i) => urls::file(&urls::article(&self.briefing.articles[*i].id)),
             Page::List(list, n) => list.path(self, *n),
             Page::NotFound => "404.html".into(),
             Page::Static(name) => name.clone(),
-            Page::DataFile(name) => format!("data/{name}"),
-            Page::Search => "search/index.html".into(),
-            Page::SearchFile(name) => format!("search/{name}"),
-            Page::Report => "report/index.html".into(),
-            Page::DataIndex => "data/index.html".into(),
-            Page::Feed => "feed.xml".into(),
-            Page::PersonFeed(i) => format!("people/{}/feed.xml", self.briefing.people[*i].id),
+            Page::DataFile(name) => format!("{}{name}", urls::DATA),
+            Page::Search => urls::file(urls::SEARCH),
+            Page::SearchFile(name) => format!("{}{name}", urls::SEARCH),
+            Page::Report => urls::file(urls::REPORT),
+            Page::DataIndex => urls::file(urls::DATA),
+            Page::Feed => urls::FEED.into(),
+            Page::PersonFeed(i) => urls::person_feed(&self.briefing.people[*i].id),
             Page::Sitemap => "sitemap.xml".into(),
             Page::SitemapPart(n) => format!("sitemap-{n}.xml"),
             Page::Robots => "robots.txt".into(),

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use tera::Context;
 
+use super::urls;
 use super::view::{self, ArticleLink, SourceView, article_link, escape, person_link, source_view};
 use super::{Page, Site, charts};
 use crate::analyse::{
@@ -320,7 +321,7 @@ fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str 
         .iter()
         .filter(|c| c.articles.iter().any(|(a, _)| named.contains(a.as_str())))
         .take(PERSON_COMPARISONS)
-        .map(|c| json!({ "title": c.title, "url": format!("{root}compare/{}/", c.id) }))
+        .map(|c| json!({ "title": c.title, "url": format!("{root}{}", urls::comparison(&c.id)) }))
         .collect();
     let chart = charts::person_mentions(site, &p.name, mentions.map_or(&[][..], Vec::as_slice));
     let more = |list: List, shown: usize, total: usize| -> Option<Value> {
@@ -675,7 +676,7 @@ fn comparison_list(site: &Site, root: &str) -> Vec<Value> {
         .map(|c| {
             json!({
                 "title": c.title,
-                "url": format!("{root}compare/{}/", c.id),
+                "url": format!("{root}{}", urls::comparison(&c.id)),
                 "articles": c.articles.len(),
                 "points": c.points.len(),
                 "summary": curated_html(&c.summary),
@@ -715,7 +716,7 @@ pub(crate) fn story_line(site: &Site, s: &Story, root: &str) -> Value {
         .collect();
     json!({
         "title": s.title,
-        "url": format!("{root}compare/{}/", s.id),
+        "url": format!("{root}{}", urls::comparison(&s.id)),
         "articles": s.articles.len(),
         "outlets": outlets.len(),
         "pairs": s.pairs.len(),
@@ -797,7 +798,7 @@ pub(crate) fn worth_a_page(p: &Pair) -> bool {
 /// A pair's address below the site's top, made of its two articles' ids: it stays
 /// the same whatever story the pair is grouped in.
 pub(crate) fn pair_base(p: &Pair) -> String {
-    format!("compare/pairs/{}/{}/", p.a, p.b)
+    urls::pair(&p.a, &p.b)
 }
 
 /// A story's articles, the first published first.
@@ -1172,7 +1173,7 @@ fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Context) -> &'sta
     );
     ctx.insert(
         "story",
-        &json!({ "title": story.title, "url": format!("{root}compare/{}/", story.id) }),
+        &json!({ "title": story.title, "url": format!("{root}{}", urls::comparison(&story.id)) }),
     );
     ctx.insert("differences", &differences);
     ctx.insert("rows", &rows);
@@ -1195,8 +1196,8 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
         // on hover, which touch screens and keyboards do not have.
         let after = match (person, &speaker) {
             (Some(p), _) => format!(
-                "<a class=\"speaker\" href=\"{root}people/{}/\"><span class=\"visually-hidden\">quote of </span>{}</a>",
-                p.id,
+                "<a class=\"speaker\" href=\"{root}{}\"><span class=\"visually-hidden\">quote of </span>{}</a>",
+                urls::person(&p.id),
                 escape(&p.name)
             ),
             (None, Some(s)) => format!(
@@ -1250,8 +1251,8 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
         let (open, close) = match m.person.as_deref().and_then(|p| b.person(p)) {
             Some(p) => (
                 format!(
-                    "<a class=\"mention\" href=\"{root}people/{}/\" title=\"{} (found by the generator: {})\">",
-                    p.id,
+                    "<a class=\"mention\" href=\"{root}{}\" title=\"{} (found by the generator: {})\">",
+                    urls::person(&p.id),
                     escape(&p.name),
                     escape(m.reason)
                 ),
@@ -1363,7 +1364,7 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
             let s = &site.analysis.stories[s];
             json!({
                 "title": s.title,
-                "url": format!("{root}compare/{}/", s.id),
+                "url": format!("{root}{}", urls::comparison(&s.id)),
                 "articles": s.articles.len(),
                 "others": others,
             })
@@ -1375,12 +1376,12 @@ fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str
         .get(a.id.as_str())
         .into_iter()
         .flatten()
-        .map(|c| json!({ "title": c.title, "url": format!("{root}compare/{}/", c.id) }))
+        .map(|c| json!({ "title": c.title, "url": format!("{root}{}", urls::comparison(&c.id)) }))
         .collect();
     let outlet = |id: &Option<String>| {
         id.as_ref()
             .and_then(|o| b.outlets.get(o))
-            .map(|o| json!({ "name": o.name, "url": format!("{root}outlets/{}/", o.id) }))
+            .map(|o| json!({ "name": o.name, "url": format!("{root}{}", urls::outlet(&o.id)) }))
     };
     let mut people: Vec<(&str, usize)> = Vec::new();
     for m in site.index.mentions_by_article.of(&a.id) {
@@ -1454,7 +1455,7 @@ fn data_index(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     ctx.insert("limits", &listing.limits);
     ctx.insert(
         "timelinejs",
-        &format!("{}data/timelinejs.json", site.options.base_url),
+        &format!("{}{}timelinejs.json", site.options.base_url, urls::DATA),
     );
     ctx.insert(
         "counts",

@@ -28,6 +28,7 @@ use self::rank::{
     rank_stories, renown,
 };
 use super::pages::{relation_words, verdict_words};
+use super::urls;
 use super::view::{day_words, escape};
 use super::{Site, charts};
 use crate::analyse::{DifferenceKind, Pair, Relation, Story};
@@ -310,7 +311,7 @@ fn person_line<'v>(r: &'v Renown<'v>, root: &str, cites: &'v Numbers<'v>) -> Per
         title: p.titles.first().map(String::as_str),
         featured: r.featured,
         anchor: r.featured.then(|| format!("#person-{}", p.id)),
-        url: format!("{root}people/{}/", p.id),
+        url: format!("{root}{}", urls::person(&p.id)),
         mentions: counted(r.mentions, "mention", "mentions"),
         count: number(r.mentions),
         reach: r.reach.words(),
@@ -371,7 +372,7 @@ fn dispute_view<'v, 'a: 'v>(
             let href = if shown.stories.contains(&i) {
                 format!("#{}", story_anchor(s))
             } else {
-                format!("{root}compare/{}/", s.id)
+                format!("{root}{}", urls::comparison(&s.id))
             };
             (s.title.as_str(), href, None)
         }
@@ -466,7 +467,7 @@ fn story_line<'v, 'a: 'v>(
     StoryLine {
         anchor: story_anchor(s),
         title: &s.title,
-        url: format!("{root}compare/{}/", s.id),
+        url: format!("{root}{}", urls::comparison(&s.id)),
         reach: r.reach.words(),
         span,
         disputes: counted(r.disputes, "difference", "differences"),
@@ -913,7 +914,7 @@ fn sources<'v>(b: &'v Briefing, listed: &[&'v Article], root: &str) -> Vec<Sourc
             published_words: day_words(a.published.date),
             author: a.author.as_deref(),
             url: a.url.as_deref().filter(|u| crate::markdown::safe_url(u)),
-            page: format!("{root}articles/{}/", a.id),
+            page: format!("{root}{}", urls::article(&a.id)),
             paragraphs: a.paragraph_count(),
         })
         .collect()
@@ -1049,7 +1050,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
             root,
             b.people.len() - mentioned.len(),
             ("more person", "more people"),
-            "people/",
+            urls::PEOPLE,
         ),
     );
     ctx.insert("overview", &charts::featured_mentions(site, root));
@@ -1071,7 +1072,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
             root,
             b.events.len() - events.len(),
             ("more event", "more events"),
-            "timeline/",
+            urls::TIMELINE,
         ),
     );
     ctx.insert("comparisons", &comparison_views);
@@ -1082,7 +1083,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
             root,
             b.comparisons.len() - comparisons.len(),
             ("more comparison", "more comparisons"),
-            "compare/",
+            urls::COMPARE,
         ),
     );
     ctx.insert("coverage", &coverage(site, &stories, root));
@@ -1102,7 +1103,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
             root,
             stories.len() - story_views.len(),
             ("more story", "more stories"),
-            "compare/",
+            urls::COMPARE,
         ),
     );
     ctx.insert("differences", &differences);
@@ -1118,7 +1119,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
             root,
             b.articles.len() - listed.len(),
             ("more article", "more articles"),
-            "articles/",
+            urls::ARTICLES,
         ),
     );
     Ok("report.html")
@@ -1158,7 +1159,7 @@ fn coverage(site: &Site, stories: &[StoryRank], root: &str) -> Option<charts::Ma
             charts::Label {
                 text: name.to_string(),
                 long: name.to_string(),
-                url: Some(format!("{root}outlets/{o}/")),
+                url: Some(format!("{root}{}", urls::outlet(o))),
             }
         })
         .collect();

@@ -41,6 +41,7 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::urls;
 use super::view::day_words;
 use crate::analyse::Analysis;
 use crate::content::Briefing;
@@ -286,12 +287,7 @@ pub(crate) fn document(
 ) -> Document {
     let event_pages = &places.event_pages;
     if let Some(p) = b.people.get(i) {
-        let mut d = Document::new(
-            format!("people/{}/", p.id),
-            &p.name,
-            "person",
-            p.titles.join(" · "),
-        );
+        let mut d = Document::new(urls::person(&p.id), &p.name, "person", p.titles.join(" · "));
         for alias in &p.aliases {
             d.add(alias, "", NAME);
         }
@@ -314,7 +310,7 @@ pub(crate) fn document(
             .and_then(|o| b.outlets.get(o))
             .map_or("Outlet not stated", |o| o.name.as_str());
         let mut d = Document::new(
-            format!("articles/{}/", a.id),
+            urls::article(&a.id),
             &a.title,
             "article",
             format!("{outlet} · {}", day_words(a.published.date)),
@@ -340,7 +336,7 @@ pub(crate) fn document(
     i -= b.events.len();
     if let Some(c) = b.comparisons.get(i) {
         let mut d = Document::new(
-            format!("compare/{}/", c.id),
+            urls::comparison(&c.id),
             &c.title,
             "comparison",
             format!("{} articles compared", c.articles.len()),
@@ -361,7 +357,7 @@ pub(crate) fn document(
         return quote_document(b, analysis, places, i - analysis.stories.len());
     };
     let mut d = Document::new(
-        format!("compare/{}/", s.id),
+        urls::comparison(&s.id),
         &s.title,
         "story",
         format!("{} articles report this story", s.articles.len()),
@@ -397,7 +393,7 @@ fn quote_document(b: &Briefing, analysis: &Analysis, places: &Places, i: usize) 
     }
     let title = format!("“{}”", super::feeds::shorten(text, QUOTE_TITLE));
     let mut d = Document {
-        url: format!("articles/{}/", q.place.article),
+        url: urls::article(&q.place.article),
         title,
         kind: "quote".to_string(),
         meta,
@@ -417,7 +413,7 @@ pub(crate) fn page(site: &super::Site, root: &str, ctx: &mut tera::Context) -> &
     let b = site.briefing;
     ctx.insert("title", "Search");
     ctx.insert("section", "search");
-    ctx.insert("index_url", &format!("{root}search/"));
+    ctx.insert("index_url", &format!("{root}{}", urls::SEARCH));
     ctx.insert(
         "counts",
         &serde_json::json!({

@@ -2,6 +2,7 @@
 //! sources, highlighted sentences. The [`Index`] groups the analysis by article and by
 //! person once, so that no page scans every finding.
 
+use super::urls;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
@@ -123,13 +124,8 @@ pub fn event_pages(events: &[Event], page_size: usize) -> Vec<u32> {
 /// The address of event `e`, on page `page` of its month's list, below the site's top.
 pub fn event_url_on(e: &Event, page: u32) -> String {
     let (year, month) = event_month(e);
-    let list = super::lists::List::Period(year, month);
-    format!(
-        "{}{}#{}",
-        list.base_path(),
-        super::lists::page_suffix(page),
-        e.id
-    )
+    let base = super::urls::period(year, month);
+    format!("{base}{}#{}", super::urls::page_suffix(page), e.id)
 }
 
 impl<'a> Index<'a> {
@@ -423,7 +419,7 @@ pub fn person_link(p: &Person, root: &str) -> PersonLink {
     PersonLink {
         id: p.id.clone(),
         name: p.name.clone(),
-        url: format!("{root}people/{}/", p.id),
+        url: format!("{root}{}", urls::person(&p.id)),
         draft: p.draft,
     }
 }
@@ -447,9 +443,9 @@ pub fn article_link(b: &Briefing, a: &Article, root: &str) -> ArticleLink {
     ArticleLink {
         id: a.id.clone(),
         title: a.title.clone(),
-        url: format!("{root}articles/{}/", a.id),
+        url: format!("{root}{}", urls::article(&a.id)),
         outlet: outlet.map(|o| o.name.clone()),
-        outlet_url: outlet.map(|o| format!("{root}outlets/{}/", o.id)),
+        outlet_url: outlet.map(|o| format!("{root}{}", urls::outlet(&o.id))),
         published: a.published.iso(),
         published_words: day_words(a.published.date),
         draft: a.draft,
@@ -458,7 +454,7 @@ pub fn article_link(b: &Briefing, a: &Article, root: &str) -> ArticleLink {
 
 /// The address of paragraph `paragraph` of article `article`, from a page at `root`.
 pub fn paragraph_url(root: &str, article: &str, paragraph: usize) -> String {
-    format!("{root}articles/{article}/#p{paragraph}")
+    format!("{root}{}", super::urls::paragraph(article, paragraph))
 }
 
 pub use crate::edtf::day_words;
