@@ -9,6 +9,7 @@ mod data;
 pub mod depends;
 mod feeds;
 pub mod lists;
+mod meta;
 mod pages;
 mod report;
 pub mod search;

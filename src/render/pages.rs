@@ -18,46 +18,11 @@ use crate::content::{Article, Event};
 use crate::error::Failure;
 use crate::markdown::{self, Mark, curated_html, curated_inline};
 
-/// The relative path from a page back to the top of the site: `./`, `../`, `../../`.
-pub fn root_of(path: &str) -> String {
-    let depth = path.matches('/').count();
-    if depth == 0 {
-        "./".to_string()
-    } else {
-        "../".repeat(depth)
-    }
-}
-
-/// The address of a page as a reader sees it: `people/x/index.html` → `people/x/`.
-pub fn pretty(path: &str) -> &str {
-    path.strip_suffix("index.html").unwrap_or(path)
-}
-
 /// A template can fail only where a page renders part of itself apart (the report's
 /// stories); every other context is data.
 pub fn context(site: &Site, page: &Page, path: &str) -> Result<(&'static str, Context), Failure> {
-    // The 404 page is served at any address, so its links start from the base URL.
-    let root = match page {
-        Page::NotFound => base_path(&site.options.base_url),
-        _ => root_of(path),
-    };
     let mut ctx = Context::new();
-    let c = &site.briefing.config;
-    ctx.insert(
-        "site",
-        &json!({
-            "title": c.title,
-            "description": c.description,
-            "language": c.language,
-            "base_url": site.options.base_url,
-        }),
-    );
-    ctx.insert("root", &root);
-    ctx.insert("path", pretty(path));
-    ctx.insert(
-        "canonical",
-        &format!("{}{}", site.options.base_url, pretty(path)),
-    );
+    let root = super::meta::head(site, page, path, &mut ctx);
     let template = match page {
         Page::Home => home(site, &root, &mut ctx),
         Page::Person(i) => person(site, *i, &root, &mut ctx),
@@ -85,24 +50,8 @@ pub fn context(site: &Site, page: &Page, path: &str) -> Result<(&'static str, Co
         | Page::Robots
         | Page::TimelineAnchors => unreachable!("not an HTML page"),
     };
-    let canonical = format!("{}{}", site.options.base_url, pretty(path));
-    ctx.insert(
-        "meta",
-        &super::feeds::page_meta(site, page, &root, &canonical),
-    );
     overview_charts(site, page, &root, &mut ctx);
     Ok((template, ctx))
-}
-
-/// The path part of the base URL: `https://x.org/a/b/` → `/a/b/`.
-fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, r)| r);
-    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
-    if path.ends_with('/') {
-        path.to_string()
-    } else {
-        format!("{path}/")
-    }
 }
 
 #[derive(Serialize)]
@@ -1528,22 +1477,5 @@ mod tests {
             "only in wire-12"
         );
         assert_eq!(replace_word("rewire-1 wire-1", "wire-1", "X"), "rewire-1 X");
-    }
-
-    #[test]
-    fn roots_lead_back_to_the_top() {
-        assert_eq!(root_of("index.html"), "./");
-        assert_eq!(root_of("people/index.html"), "../");
-        assert_eq!(root_of("people/x/index.html"), "../../");
-        assert_eq!(pretty("people/x/index.html"), "people/x/");
-        assert_eq!(pretty("404.html"), "404.html");
-    }
-
-    #[test]
-    fn base_paths() {
-        assert_eq!(base_path("https://example.org/"), "/");
-        assert_eq!(base_path("https://example.org"), "/");
-        assert_eq!(base_path("https://example.org/a/b/"), "/a/b/");
-        assert_eq!(base_path("/sub/"), "/sub/");
     }
 }

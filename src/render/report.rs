@@ -405,7 +405,7 @@ fn dispute_view<'v, 'a: 'v>(
                 .collect();
             SaidView {
                 quote: match quote_length {
-                    Some(max) => Cow::Owned(super::feeds::shorten(s.text, max)),
+                    Some(max) => Cow::Owned(super::meta::shorten(s.text, max)),
                     None => Cow::Borrowed(s.text),
                 },
                 date: s.date.as_deref(),
@@ -1184,7 +1184,7 @@ fn coverage(site: &Site, stories: &[StoryRank], root: &str) -> Option<charts::Ma
                 label: charts::Label {
                     // Its number in the chapter, and as much of the title as the
                     // chart's label column holds.
-                    text: format!("{}. {}", i + 1, super::feeds::shorten(&s.title, 22)),
+                    text: format!("{}. {}", i + 1, super::meta::shorten(&s.title, 22)),
                     long: s.title.clone(),
                     url: Some(format!("#{}", story_anchor(s))),
                 },

@@ -391,7 +391,7 @@ fn quote_document(b: &Briefing, analysis: &Analysis, places: &Places, i: usize) 
     if copies > 1 {
         meta.push_str(&format!(" · in {copies} articles"));
     }
-    let title = format!("“{}”", super::feeds::shorten(text, QUOTE_TITLE));
+    let title = format!("“{}”", super::meta::shorten(text, QUOTE_TITLE));
     let mut d = Document {
         url: urls::article(&q.place.article),
         title,
