@@ -1,0 +1,271 @@
+//! An *article's page*: its text with each paragraph's anchor, the mentions and
+//! quotes the analysis found marked in it, its dates, and the stories, comparisons and
+//! outlets it belongs to.
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{Value, json};
+use tera::Context;
+
+use super::story::percent;
+use super::*;
+use crate::analyse::DateMention;
+use crate::content::Article;
+use crate::markdown::{self, Mark};
+use crate::render::Site;
+use crate::render::urls;
+use crate::render::view::{self, article_link, escape, person_link};
+
+/// The marks of an article's paragraphs: each mention links to its person (or says it
+/// is ambiguous), each quote is marked with its speaker.
+fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
+    let b = site.briefing;
+    let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); a.paragraph_count()];
+    for q in site.index.quotes_by_article.of(&a.id) {
+        let person = q.person.as_deref().and_then(|p| b.person(p));
+        let speaker = person.map(|p| p.name.clone()).or_else(|| q.speaker.clone());
+        let title = match &speaker {
+            Some(s) => format!("Quote, speaker: {s} (found by the generator)"),
+            None => "Quote, speaker not found (found by the generator)".to_string(),
+        };
+        // The speaker is written after the quote, not only in its title: a title shows
+        // on hover, which touch screens and keyboards do not have.
+        let after = match (person, &speaker) {
+            (Some(p), _) => format!(
+                "<a class=\"speaker\" href=\"{root}{}\"><span class=\"visually-hidden\">quote of </span>{}</a>",
+                urls::person(&p.id),
+                escape(&p.name)
+            ),
+            (None, Some(s)) => format!(
+                "<span class=\"speaker\"><span class=\"visually-hidden\">quote of </span>{}</span>",
+                escape(s)
+            ),
+            (None, None) => String::new(),
+        };
+        // After the closing quotation mark and its punctuation, not inside them.
+        let closing = a.paragraph(q.place.paragraph).map_or(0, |p| {
+            p.text
+                .get(q.place.end..)
+                .unwrap_or_default()
+                .chars()
+                .take(3)
+                .take_while(|c| ",.;:!?”\"’'»›)".contains(*c))
+                .map(char::len_utf8)
+                .sum()
+        });
+        if let Some(list) = marks.get_mut(q.place.paragraph.wrapping_sub(1)) {
+            let open = format!("<span class=\"quote\" title=\"{}\">", escape(&title));
+            let close = "</span>".to_string();
+            if closing == 0 {
+                list.push(Mark {
+                    start: q.place.start,
+                    end: q.place.end,
+                    open,
+                    close,
+                    after,
+                });
+            } else {
+                list.push(Mark {
+                    start: q.place.start,
+                    end: q.place.end,
+                    open,
+                    close,
+                    after: String::new(),
+                });
+                let end = q.place.end + closing;
+                list.push(Mark {
+                    start: q.place.end,
+                    end,
+                    open: String::new(),
+                    close: String::new(),
+                    after,
+                });
+            }
+        }
+    }
+    for m in site.index.mentions_by_article.of(&a.id) {
+        let (open, close) = match m.person.as_deref().and_then(|p| b.person(p)) {
+            Some(p) => (
+                format!(
+                    "<a class=\"mention\" href=\"{root}{}\" title=\"{} (found by the generator: {})\">",
+                    urls::person(&p.id),
+                    escape(&p.name),
+                    escape(m.reason)
+                ),
+                "</a>".to_string(),
+            ),
+            None => {
+                let names: Vec<String> = m
+                    .candidates
+                    .iter()
+                    .filter_map(|c| b.person(c))
+                    .map(|p| p.name.clone())
+                    .collect();
+                (
+                    format!(
+                        "<mark class=\"mention ambiguous\" title=\"Ambiguous: {}\">",
+                        escape(&names.join(" or "))
+                    ),
+                    "</mark>".to_string(),
+                )
+            }
+        };
+        if let Some(list) = marks.get_mut(m.place.paragraph.wrapping_sub(1)) {
+            list.push(Mark {
+                start: m.place.start,
+                end: m.place.end,
+                open,
+                close,
+                after: String::new(),
+            });
+        }
+    }
+    for list in &mut marks {
+        list.sort_by(|x, y| x.start.cmp(&y.start).then(y.end.cmp(&x.end)));
+    }
+    marks
+}
+
+/// An article's dates as its page lists them: those the text states and those worked
+/// out from the publication date apart, each expression once with every paragraph it
+/// is in (a wire story repeats "July 14" in its dateline and its lead).
+fn article_dates(a: &Article, found: &[DateMention]) -> Value {
+    let mut groups: [Vec<Value>; 2] = Default::default();
+    let mut seen: HashMap<(&str, chrono::NaiveDate, chrono::NaiveDate, bool), usize> =
+        HashMap::new();
+    for d in found {
+        let key = (d.place.text(a), d.start, d.end, d.relative);
+        let group = &mut groups[usize::from(d.relative)];
+        let paragraph = json!({"url": format!("#p{}", d.place.paragraph), "n": d.place.paragraph});
+        match seen.get(&key) {
+            Some(&at) => {
+                if let Some(list) = group[at]["paragraphs"].as_array_mut()
+                    && list.last() != Some(&paragraph)
+                {
+                    list.push(paragraph);
+                }
+            }
+            None => {
+                seen.insert(key, group.len());
+                group.push(json!({
+                    "text": key.0,
+                    "start": d.start.to_string(),
+                    "end": d.end.to_string(),
+                    "words": crate::edtf::span_words(d.start, d.end),
+                    "paragraphs": [paragraph],
+                }));
+            }
+        }
+    }
+    let [stated, relative] = groups;
+    let from_publication = format!(
+        "Worked out from the publication date, {}",
+        view::day_words(a.published.date)
+    );
+    [
+        ("As the text states them".to_string(), stated),
+        (from_publication, relative),
+    ]
+    .into_iter()
+    .filter(|(_, rows)| !rows.is_empty())
+    .map(|(heading, rows)| json!({"heading": heading, "rows": rows}))
+    .collect()
+}
+
+pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
+    let b = site.briefing;
+    let a = &b.articles[i];
+    let body = markdown::article_html(&a.body, &article_marks(site, a, root));
+    let dates = article_dates(a, site.index.dates_by_article.of(&a.id));
+    // The stories the article is in, each with the articles it was compared with.
+    let mut by_story: BTreeMap<usize, Vec<Value>> = BTreeMap::new();
+    for (s, p) in site
+        .index
+        .pairs_by_article
+        .get(a.id.as_str())
+        .into_iter()
+        .flatten()
+    {
+        let other = if p.a == a.id { &p.b } else { &p.a };
+        by_story.entry(*s).or_default().push(json!({
+            "article": b.article(other).map(|o| article_link(b, o, root)),
+            "relation": relation_words(p.relation),
+            "similarity": percent(p.similarity),
+            "url": worth_a_page(p).then(|| format!("{root}{}", pair_base(p))),
+        }));
+    }
+    let same_story: Vec<Value> = by_story
+        .into_iter()
+        .map(|(s, others)| {
+            let s = &site.analysis.stories[s];
+            json!({
+                "title": s.title,
+                "url": format!("{root}{}", urls::comparison(&s.id)),
+                "articles": s.articles.len(),
+                "others": others,
+            })
+        })
+        .collect();
+    let comparisons: Vec<Value> = site
+        .index
+        .comparisons_by_article
+        .get(a.id.as_str())
+        .into_iter()
+        .flatten()
+        .map(|c| json!({ "title": c.title, "url": format!("{root}{}", urls::comparison(&c.id)) }))
+        .collect();
+    let outlet = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|o| b.outlets.get(o))
+            .map(|o| json!({ "name": o.name, "url": format!("{root}{}", urls::outlet(&o.id)) }))
+    };
+    let mut people: Vec<(&str, usize)> = Vec::new();
+    for m in site.index.mentions_by_article.of(&a.id) {
+        if let Some(p) = m.person.as_deref() {
+            match people.iter_mut().find(|(id, _)| *id == p) {
+                Some(entry) => entry.1 += 1,
+                None => people.push((p, 1)),
+            }
+        }
+    }
+    people.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    let people: Vec<Value> = people
+        .into_iter()
+        .filter_map(|(id, n)| {
+            b.person(id)
+                .map(|p| json!({"person": person_link(p, root), "count": n}))
+        })
+        .collect();
+    let ambiguous = site
+        .index
+        .mentions_by_article
+        .of(&a.id)
+        .iter()
+        .filter(|m| m.person.is_none())
+        .count();
+    ctx.insert("title", &a.title);
+    ctx.insert("section", "articles");
+    ctx.insert(
+        "article",
+        &json!({
+            "id": a.id,
+            "title": a.title,
+            "outlet": outlet(&a.outlet),
+            "derived_from": outlet(&a.derived_from),
+            "published": a.published.iso(),
+            "published_words": view::day_words(a.published.date),
+            "author": a.author,
+            "url": a.url,
+            "language": a.language,
+            "paragraphs": a.paragraph_count(),
+            "body": body,
+            "draft": a.draft,
+        }),
+    );
+    ctx.insert("people", &people);
+    ctx.insert("ambiguous", &ambiguous);
+    ctx.insert("quote_count", &site.index.quotes_by_article.of(&a.id).len());
+    ctx.insert("dates", &dates);
+    ctx.insert("same_story", &same_story);
+    ctx.insert("comparisons", &comparisons);
+    "article.html"
+}

@@ -1,0 +1,93 @@
+//! A *curated comparison*: what each source says on each point of one story, with
+//! the analyst's verdict, each claim linked to its paragraph.
+
+use serde_json::{Value, json};
+use tera::Context;
+
+use crate::markdown::{curated_html, curated_inline};
+use crate::render::Site;
+use crate::render::urls;
+use crate::render::view::{ArticleLink, SourceView, article_link, source_view};
+
+pub(super) fn comparison_list(site: &Site, root: &str) -> Vec<Value> {
+    site.briefing
+        .comparisons
+        .iter()
+        .map(|c| {
+            json!({
+                "title": c.title,
+                "url": format!("{root}{}", urls::comparison(&c.id)),
+                "articles": c.articles.len(),
+                "points": c.points.len(),
+                "summary": curated_html(&c.summary),
+                "draft": c.draft,
+            })
+        })
+        .collect()
+}
+
+/// A curated point's verdict as a reader reads it (`only-one` is "only one source").
+pub(crate) fn verdict_words(v: crate::content::Verdict) -> &'static str {
+    use crate::content::Verdict;
+    match v {
+        Verdict::Agree => "agree",
+        Verdict::Differ => "differ",
+        Verdict::OnlyOne => "only one source",
+        Verdict::Unclear => "unclear",
+    }
+}
+
+pub(super) fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
+    let b = site.briefing;
+    let c = &b.comparisons[i];
+    let articles: Vec<ArticleLink> = c
+        .articles
+        .iter()
+        .filter_map(|(a, _)| b.article(a))
+        .map(|a| article_link(b, a, root))
+        .collect();
+    let points: Vec<Value> = c
+        .points
+        .iter()
+        .map(|p| {
+            // One column per article of the comparison, in the comparison's order.
+            let columns: Vec<Value> = c
+                .articles
+                .iter()
+                .map(|(id, _)| {
+                    let claims: Vec<SourceView> = p
+                        .claims
+                        .iter()
+                        .filter(|cl| &cl.article == id)
+                        .map(|cl| source_view(b, cl, root))
+                        .collect();
+                    json!({
+                        "article": b.article(id).map(|a| article_link(b, a, root)),
+                        "claims": claims,
+                    })
+                })
+                .collect();
+            json!({
+                "topic": curated_inline(&p.topic),
+                "verdict": p.verdict.as_str(),
+                "verdict_words": verdict_words(p.verdict),
+                "columns": columns,
+                "note": curated_html(&p.note),
+            })
+        })
+        .collect();
+    ctx.insert("title", &c.title);
+    ctx.insert("section", "compare");
+    ctx.insert(
+        "comparison",
+        &json!({
+            "id": c.id,
+            "title": c.title,
+            "summary": curated_html(&c.summary),
+            "articles": articles,
+            "points": points,
+            "draft": c.draft,
+        }),
+    );
+    "comparison.html"
+}

@@ -1,0 +1,462 @@
+//! A *found story* and its *pairs*: the articles the analysis grouped as reporting
+//! one event, how each pair relates (copy, light edit, rewrite, partial overlap) and
+//! what differs between them, each side linked to its paragraph; a pair worth reading
+//! gets its own page, its sentences aligned side by side.
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+use tera::Context;
+
+use crate::analyse::{DiffOp, DiffRun, Difference, DifferenceKind, Pair, Relation, Story};
+use crate::content::Article;
+use crate::render::Site;
+use crate::render::urls;
+use crate::render::view::{self, ArticleLink, article_link, escape};
+
+pub(crate) fn relation_words(r: Relation) -> &'static str {
+    match r {
+        Relation::Copy => "copy",
+        Relation::LightEdit => "light edit",
+        Relation::Rewrite => "rewrite",
+        Relation::PartialOverlap => "partial overlap",
+    }
+}
+
+/// A found story as listed: its title, size and how many outlets report it.
+pub(crate) fn story_line(site: &Site, s: &Story, root: &str) -> Value {
+    let b = site.briefing;
+    let outlets: std::collections::BTreeSet<&str> = s
+        .articles
+        .iter()
+        .filter_map(|a| b.article(a)?.outlet.as_deref())
+        .collect();
+    json!({
+        "title": s.title,
+        "url": format!("{root}{}", urls::comparison(&s.id)),
+        "articles": s.articles.len(),
+        "outlets": outlets.len(),
+        "pairs": s.pairs.len(),
+    })
+}
+
+pub(super) fn percent(x: f64) -> String {
+    format!("{:.0}%", (x * 100.0).clamp(0.0, 100.0))
+}
+
+/// What a story's page shows of its lists before linking to their own pages.
+pub(crate) const STORY_ARTICLES: usize = 20;
+pub(crate) const STORY_PAIRS: usize = 20;
+/// Differences a story's page leads with; each pair's page has all of its own.
+const STORY_DIFFERENCES: usize = 30;
+
+/// Whether a compared pair gets a page of its own: a copy, an edit or a rewrite is
+/// worth reading side by side, and so is any pair whose sources differ on something;
+/// a partial overlap that differs on nothing is listed, not shown.
+pub(crate) fn worth_a_page(p: &Pair) -> bool {
+    p.relation != Relation::PartialOverlap || !p.differences.is_empty()
+}
+
+/// A pair's address below the site's top, made of its two articles' ids: it stays
+/// the same whatever story the pair is grouped in.
+pub(crate) fn pair_base(p: &Pair) -> String {
+    urls::pair(&p.a, &p.b)
+}
+
+/// A story's articles, the first published first.
+fn story_articles<'a>(site: &Site<'a>, s: &Story) -> Vec<&'a Article> {
+    let mut list: Vec<&Article> = s
+        .articles
+        .iter()
+        .filter_map(|a| site.briefing.article(a))
+        .collect();
+    view::sort_newest(&mut list);
+    list.reverse();
+    list
+}
+
+/// A compared pair as listed: the two articles, how they relate, how many differences
+/// were found, and its page when it has one.
+pub(crate) fn pair_line(site: &Site, p: &Pair, root: &str) -> Value {
+    let b = site.briefing;
+    let link = |id: &str| b.article(id).map(|a| article_link(b, a, root));
+    json!({
+        "a": link(&p.a),
+        "b": link(&p.b),
+        "relation": relation_words(p.relation),
+        "similarity": percent(p.similarity),
+        "differences": p.differences.len(),
+        "url": worth_a_page(p).then(|| format!("{root}{}", pair_base(p))),
+    })
+}
+
+/// One difference as the story's and the pair's pages lead with it: what differs, and
+/// what each side says, linked to its paragraph.
+#[derive(Serialize)]
+struct DifferenceRow<'a> {
+    kind: &'static str,
+    summary: String,
+    a: Option<DifferenceSide<'a>>,
+    b: Option<DifferenceSide<'a>>,
+    /// The pair's page, on a story's page.
+    pair: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DifferenceSide<'a> {
+    text: &'a str,
+    article: Option<ArticleLink>,
+    url: String,
+    paragraph: usize,
+}
+
+fn difference_side<'a>(
+    x: &'a crate::analyse::Side,
+    b: &crate::content::Briefing,
+    root: &str,
+) -> DifferenceSide<'a> {
+    DifferenceSide {
+        text: &x.text,
+        article: b.article(&x.article).map(|a| article_link(b, a, root)),
+        url: view::paragraph_url(root, &x.article, x.paragraph),
+        paragraph: x.paragraph,
+    }
+}
+
+/// A difference's summary as a reader reads it: the analysis names the pair's articles
+/// by id ("only in reuters-cuban-advisers"), a page by outlet — with the date when both
+/// are of one outlet, by title when that is the same too.
+fn summary_words(site: &Site, pair: &Pair, summary: &str) -> String {
+    let b = site.briefing;
+    let (x, y) = (b.article(&pair.a), b.article(&pair.b));
+    let mut out = summary.to_string();
+    // The longer id first: the shorter may be a part of it.
+    let mut sides = [(&pair.a, x, y), (&pair.b, y, x)];
+    sides.sort_by_key(|(id, _, _)| std::cmp::Reverse(id.len()));
+    for (id, this, other) in sides {
+        if let Some(this) = this {
+            out = replace_word(&out, id, &article_name(b, this, other));
+        }
+    }
+    out
+}
+
+/// How an article is told from `other` in a sentence: its outlet, its outlet and day
+/// when `other` is of the same outlet, its title when that is the same too.
+pub(crate) fn article_name(
+    b: &crate::content::Briefing,
+    a: &Article,
+    other: Option<&Article>,
+) -> String {
+    let outlet = |a: &Article| {
+        let id = a.outlet.as_ref()?;
+        b.outlets.get(id).map(|o| o.name.as_str())
+    };
+    let same_outlet = other.is_some_and(|o| outlet(o) == outlet(a));
+    let same_day = other.is_some_and(|o| o.published.date == a.published.date);
+    match outlet(a) {
+        Some(name) if !same_outlet => name.to_string(),
+        Some(name) if !same_day => format!("{name} of {}", view::day_words(a.published.date)),
+        _ => format!("“{}”", a.title),
+    }
+}
+
+/// `text` with each whole occurrence of the id `word` (not a part of a longer id)
+/// replaced by `with`.
+fn replace_word(text: &str, word: &str, with: &str) -> String {
+    let part_of_id = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(word) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + word.len()..].chars().next();
+        out.push_str(&rest[..at]);
+        if before.is_some_and(part_of_id) || after.is_some_and(part_of_id) {
+            out.push_str(word);
+        } else {
+            out.push_str(with);
+        }
+        rest = &rest[at + word.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// How a kind of difference is named to a reader, and the order the kinds are shown
+/// in: a quote worded differently first, a statement in one source only last.
+fn difference_kind(kind: DifferenceKind) -> (u8, &'static str) {
+    match kind {
+        DifferenceKind::QuoteWording => (0, "Quote worded differently"),
+        DifferenceKind::Number => (1, "Number"),
+        DifferenceKind::Date => (2, "Date"),
+        DifferenceKind::OnlyIn => (3, "In one source only"),
+    }
+}
+
+fn difference_row<'a>(
+    site: &Site,
+    of: &Pair,
+    d: &'a Difference,
+    pair: Option<String>,
+    root: &str,
+) -> DifferenceRow<'a> {
+    let b = site.briefing;
+    DifferenceRow {
+        kind: difference_kind(d.kind).1,
+        summary: summary_words(site, of, &d.summary),
+        a: d.a.as_ref().map(|x| difference_side(x, b, root)),
+        b: d.b.as_ref().map(|x| difference_side(x, b, root)),
+        pair,
+    }
+}
+
+pub(super) fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
+    use crate::render::lists::List;
+    let b = site.briefing;
+    let s: &Story = &site.analysis.stories[i];
+    let articles = story_articles(site, s);
+    let outlets: std::collections::BTreeSet<&str> = articles
+        .iter()
+        .filter_map(|a| a.outlet.as_deref())
+        .collect();
+    let mut relations: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in &s.pairs {
+        *relations.entry(relation_words(p.relation)).or_default() += 1;
+    }
+    // The differences worth leading with: every kind but statements in one source
+    // only, the most telling kinds first; the statements are counted.
+    let mut differences: Vec<(u8, &Pair, &Difference)> = s
+        .pairs
+        .iter()
+        .flat_map(|p| {
+            let p: &Pair = p;
+            p.differences
+                .iter()
+                .map(move |d| (difference_kind(d.kind).0, p, d))
+        })
+        .collect();
+    let only_in = differences
+        .iter()
+        .filter(|(_, _, d)| d.kind == DifferenceKind::OnlyIn)
+        .count();
+    differences.retain(|(_, _, d)| d.kind != DifferenceKind::OnlyIn);
+    differences.sort_by_key(|(rank, _, _)| *rank);
+    let difference_count = differences.len();
+    let rows: Vec<DifferenceRow> = differences
+        .into_iter()
+        .take(STORY_DIFFERENCES)
+        .map(|(_, p, d)| {
+            let page = worth_a_page(p).then(|| format!("{root}{}", pair_base(p)));
+            difference_row(site, p, d, page, root)
+        })
+        .collect();
+    let first = articles.first().map(|a| view::day_words(a.published.date));
+    let last = articles.last().map(|a| view::day_words(a.published.date));
+    let shown: Vec<ArticleLink> = articles
+        .iter()
+        .take(STORY_ARTICLES)
+        .map(|a| article_link(b, a, root))
+        .collect();
+    let pairs: Vec<Value> = s
+        .pairs
+        .iter()
+        .take(STORY_PAIRS)
+        .map(|p| pair_line(site, p, root))
+        .collect();
+    let more = |list: List, shown: usize, total: usize| -> Option<Value> {
+        (total > shown).then(|| json!({ "url": list.url(site, root, 1), "total": total }))
+    };
+    let relations: Vec<Value> = relations
+        .into_iter()
+        .map(|(r, n)| json!({"relation": r, "count": n}))
+        .collect();
+    ctx.insert("title", &s.title);
+    ctx.insert("section", "compare");
+    ctx.insert(
+        "story",
+        &json!({
+            "title": s.title,
+            "article_count": articles.len(),
+            "outlet_count": outlets.len(),
+            "first": first,
+            "last": last,
+            "pair_count": s.pairs.len(),
+            "relations": relations,
+        }),
+    );
+    ctx.insert("differences", &rows);
+    ctx.insert("difference_count", &difference_count);
+    ctx.insert("only_in", &only_in);
+    ctx.insert("articles", &shown);
+    ctx.insert(
+        "more_articles",
+        &more(List::StoryMembers(i), STORY_ARTICLES, articles.len()),
+    );
+    ctx.insert("pairs", &pairs);
+    ctx.insert(
+        "more_pairs",
+        &more(List::StoryPairs(i), STORY_PAIRS, s.pairs.len()),
+    );
+    "story.html"
+}
+
+/// A word diff of sentences `ta` and `tb` as two sides of safe HTML: what `a` has
+/// (removed words marked) and what `b` has (added words marked).
+fn diff_sides(runs: &[DiffRun], ta: &str, tb: &str) -> (String, String) {
+    let (mut a, mut b) = (String::new(), String::new());
+    for r in runs {
+        let t = escape(r.text(ta, tb));
+        match r.op {
+            DiffOp::Equal => {
+                a.push_str(&t);
+                b.push_str(&t);
+            }
+            DiffOp::Delete => a.push_str(&format!("<del>{t}</del>")),
+            DiffOp::Insert => b.push_str(&format!("<ins>{t}</ins>")),
+        }
+    }
+    (a, b)
+}
+
+/// Sentences under this similarity are shown side by side without word marks: when
+/// most words differ, marking them all hides what the two have in common.
+const MARK_WORDS: f64 = 0.5;
+
+/// A row of a pair's alignment whose two sentences differ, as safe HTML.
+#[derive(Serialize)]
+struct Row {
+    a: RowSide,
+    b: RowSide,
+    similarity: String,
+}
+
+#[derive(Serialize)]
+struct RowSide {
+    html: String,
+    url: String,
+    paragraph: usize,
+}
+
+/// The text of a sentence of `article`, or nothing when the article is gone.
+fn text_in<'a>(x: &crate::analyse::Sentence, article: Option<&'a Article>) -> &'a str {
+    article.map_or("", |a| x.text(a))
+}
+
+pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Context) -> &'static str {
+    let b = site.briefing;
+    let story = &site.analysis.stories[s];
+    let pair = &story.pairs[p];
+    let (article_a, article_b) = (b.article(&pair.a), b.article(&pair.b));
+    let (mut same, mut spelling) = (0, 0);
+    let (mut only_a, mut only_b) = (0, 0);
+    let mut rows = Vec::new();
+    for row in &pair.alignment {
+        match (&row.a, &row.b) {
+            (Some(x), Some(y)) => {
+                let (ta, tb) = (text_in(x, article_a), text_in(y, article_b));
+                if ta == tb {
+                    same += 1;
+                    continue;
+                }
+                // The same words make the same content words: only a row of full
+                // similarity can differ in spelling alone.
+                if row.similarity == Some(1.0) && crate::analyse::same_words(ta, tb) {
+                    spelling += 1;
+                    continue;
+                }
+                let similarity = row.similarity.unwrap_or(0.0);
+                let (a_html, b_html) = if row.diff.is_empty() || similarity < MARK_WORDS {
+                    (escape(ta), escape(tb))
+                } else {
+                    diff_sides(&row.diff, ta, tb)
+                };
+                rows.push(Row {
+                    a: RowSide {
+                        html: a_html,
+                        url: view::paragraph_url(root, &pair.a, x.paragraph),
+                        paragraph: x.paragraph,
+                    },
+                    b: RowSide {
+                        html: b_html,
+                        url: view::paragraph_url(root, &pair.b, y.paragraph),
+                        paragraph: y.paragraph,
+                    },
+                    similarity: percent(similarity),
+                });
+            }
+            (Some(_), None) => only_a += 1,
+            (None, Some(_)) => only_b += 1,
+            (None, None) => {}
+        }
+    }
+    let mut differences: Vec<&Difference> = pair.differences.iter().collect();
+    differences.sort_by_key(|d| difference_kind(d.kind).0);
+    let differences: Vec<DifferenceRow> = differences
+        .into_iter()
+        .map(|d| difference_row(site, pair, d, None, root))
+        .collect();
+    let link = |a: Option<&Article>| a.map(|a| article_link(b, a, root));
+    let side_name = |a: Option<&Article>| {
+        a.map_or_else(String::new, |a| {
+            let outlet = a.outlet.as_ref().and_then(|o| b.outlets.get(o));
+            outlet.map_or_else(|| a.title.clone(), |o| o.name.clone())
+        })
+    };
+    let title = format!("{} and {}", side_name(article_a), side_name(article_b));
+    // Each column is one article's: headed by its outlet and date, so a cell need
+    // only say which paragraph.
+    let head = |a: Option<&Article>| {
+        a.map_or_else(String::new, |a| {
+            format!(
+                "{}, {}",
+                side_name(Some(a)),
+                view::day_words(a.published.date)
+            )
+        })
+    };
+    ctx.insert(
+        "heads",
+        &json!({"a": head(article_a), "b": head(article_b)}),
+    );
+    ctx.insert("title", &title);
+    ctx.insert("section", "compare");
+    ctx.insert(
+        "pair",
+        &json!({
+            "a": link(article_a),
+            "b": link(article_b),
+            "relation": relation_words(pair.relation),
+            "similarity": percent(pair.similarity),
+            "same": same,
+            "spelling": spelling,
+            "only_a": only_a,
+            "only_b": only_b,
+        }),
+    );
+    ctx.insert(
+        "story",
+        &json!({ "title": story.title, "url": format!("{root}{}", urls::comparison(&story.id)) }),
+    );
+    ctx.insert("differences", &differences);
+    ctx.insert("rows", &rows);
+    "pair.html"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_is_replaced_only_where_it_stands_whole() {
+        let said = "quoted in wire-1, reported without quotation marks in wire-12";
+        assert_eq!(
+            replace_word(said, "wire-1", "Reuters"),
+            "quoted in Reuters, reported without quotation marks in wire-12"
+        );
+        assert_eq!(
+            replace_word("only in wire-12", "wire-1", "X"),
+            "only in wire-12"
+        );
+        assert_eq!(replace_word("rewire-1 wire-1", "wire-1", "X"), "rewire-1 X");
+    }
+}
