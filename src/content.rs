@@ -71,6 +71,10 @@ impl Briefing {
 pub struct Published {
     pub date: NaiveDate,
     pub time: Option<DateTime<FixedOffset>>,
+    /// The article does not state it: the editor worked it out (`2026-02-21?` in the
+    /// front matter, EDTF's mark of an uncertain date). Every page that shows it says
+    /// so, so that a reader does not take it as the source's own.
+    pub assumed: bool,
 }
 
 impl Published {
@@ -79,6 +83,17 @@ impl Published {
         match self.time {
             Some(t) => t.to_rfc3339(),
             None => self.date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// The day as a reader sees it: "21 February 2026", and "(assumed)" after it when
+    /// the article does not state it.
+    pub fn words(&self) -> String {
+        let day = crate::edtf::day_words(self.date);
+        if self.assumed {
+            format!("{day} (assumed)")
+        } else {
+            day
         }
     }
 

@@ -776,6 +776,7 @@ pub(crate) mod tests {
             published: Published {
                 date: chrono::NaiveDate::from_ymd_opt(2026, 2, 21).unwrap(),
                 time: None,
+                assumed: false,
             },
             author: None,
             url: None,

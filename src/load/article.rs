@@ -87,7 +87,7 @@ pub fn parse(
             format!("`{}` is not a publication date", fm.published.0),
         )
         .at(published_span, "not RFC 3339 or YYYY-MM-DD")
-        .hint("write `2026-02-21` or `2026-02-21T16:11:00+03:00`")
+        .hint("write `2026-02-21` or `2026-02-21T16:11:00+03:00`, with `?` after it when the article does not state it")
     })?;
     let mut pending = Vec::new();
     for (key, value) in [("outlet", &fm.outlet), ("derived_from", &fm.derived_from)] {
@@ -147,19 +147,29 @@ pub enum Pending {
     Url { url: String, span: Span },
 }
 
-/// RFC 3339, or a plain date.
+/// RFC 3339, or a plain date; either followed by `?` when the article does not state
+/// it and the editor worked it out.
 pub fn parse_published(s: &str) -> Option<Published> {
     let s = s.trim();
+    let (s, assumed) = match s.strip_suffix('?') {
+        Some(rest) => (rest.trim_end(), true),
+        None => (s, false),
+    };
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
         return Some(Published {
             date: t.date_naive(),
             time: Some(t),
+            assumed,
         });
     }
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
         .filter(|_| s.len() == 10)
-        .map(|date| Published { date, time: None })
+        .map(|date| Published {
+            date,
+            time: None,
+            assumed,
+        })
 }
 
 #[cfg(test)]
@@ -217,6 +227,15 @@ mod tests {
         assert_eq!(p.date.to_string(), "2026-02-21");
         assert_eq!(p.iso(), "2026-02-21T16:11:00+03:00");
         assert_eq!(parse_published("2026-01-10").unwrap().iso(), "2026-01-10");
+        let assumed = parse_published("2026-01-10?").unwrap();
+        assert!(assumed.assumed && assumed.time.is_none());
+        assert_eq!(assumed.words(), "10 January 2026 (assumed)");
+        assert!(
+            parse_published("2026-02-21T16:11:00+03:00?")
+                .unwrap()
+                .assumed
+        );
+        assert!(!parse_published("2026-01-10").unwrap().assumed);
         for bad in ["2026-1-10", "10/01/2026", "2026-02-30", "2026"] {
             assert!(parse_published(bad).is_none(), "{bad}");
         }

@@ -1045,6 +1045,7 @@ fn article(site: &Site, a: &Article) -> Value {
         "outlet": a.outlet,
         "derived_from": a.derived_from,
         "published": a.published.iso(),
+        "published_assumed": a.published.assumed,
         "author": a.author,
         "url": a.url,
         "language": a.language,

@@ -141,6 +141,7 @@ fn entered(site: &Site, e: &Event) -> Published {
         .unwrap_or(Published {
             date: e.date.start,
             time: None,
+            assumed: false,
         })
 }
 

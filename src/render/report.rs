@@ -302,7 +302,7 @@ struct Dated<'v> {
 fn person_line<'v>(r: &'v Renown<'v>, root: &str, cites: &'v Numbers<'v>) -> PersonLine<'v> {
     let p = r.person;
     let dated = |a: &'v Article| Dated {
-        date: day_words(a.published.date),
+        date: a.published.words(),
         cite: cites.article(a),
     };
     let latest = r.latest.filter(|l| r.first.is_none_or(|f| f.id != l.id));
@@ -911,7 +911,7 @@ fn sources<'v>(b: &'v Briefing, listed: &[&'v Article], root: &str) -> Vec<Sourc
             outlet: name(&a.outlet),
             derived_from: name(&a.derived_from),
             published: a.published.iso(),
-            published_words: day_words(a.published.date),
+            published_words: a.published.words(),
             author: a.author.as_deref(),
             url: a.url.as_deref().filter(|u| crate::markdown::safe_url(u)),
             page: format!("{root}{}", urls::article(&a.id)),

@@ -42,7 +42,6 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::urls;
-use super::view::day_words;
 use crate::analyse::Analysis;
 use crate::content::Briefing;
 use crate::markdown;
@@ -313,7 +312,7 @@ pub(crate) fn document(
             urls::article(&a.id),
             &a.title,
             "article",
-            format!("{outlet} · {}", day_words(a.published.date)),
+            format!("{outlet} · {}", a.published.words()),
         );
         if let Some(author) = &a.author {
             d.add(author, "", LABEL);
@@ -386,7 +385,7 @@ fn quote_document(b: &Briefing, analysis: &Analysis, places: &Places, i: usize) 
         .or(q.speaker.as_deref());
     let mut meta = speaker.map_or_else(|| "Speaker not found".to_string(), str::to_string);
     if let Some(a) = article {
-        meta.push_str(&format!(" · {} · {}", a.title, day_words(a.published.date)));
+        meta.push_str(&format!(" · {} · {}", a.title, a.published.words()));
     }
     if copies > 1 {
         meta.push_str(&format!(" · in {copies} articles"));

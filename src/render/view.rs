@@ -447,7 +447,7 @@ pub fn article_link(b: &Briefing, a: &Article, root: &str) -> ArticleLink {
         outlet: outlet.map(|o| o.name.clone()),
         outlet_url: outlet.map(|o| format!("{root}{}", urls::outlet(&o.id))),
         published: a.published.iso(),
-        published_words: day_words(a.published.date),
+        published_words: a.published.words(),
         draft: a.draft,
     }
 }

@@ -447,7 +447,7 @@ fn a_person_page_leads_with_an_infobox_and_its_contents() {
         "<strong>Interim President of Venezuela</strong> <span class=\"badge\">now</span>"
     ));
     assert!(page.contains("<span class=\"initials\" aria-hidden=\"true\">DR</span>"));
-    assert!(page.contains("<dt>First named</dt><dd><a href=\"../../articles/miami-herald-prisoner-release-stalls-arcamax/\">10 January 2026</a>"));
+    assert!(page.contains("<dt>First named</dt><dd><a href=\"../../articles/miami-herald-prisoner-release-stalls-arcamax/\">10 January 2026 (assumed)</a>"));
     for section in ["profile", "timeline", "mentions", "quotes"] {
         assert!(
             page.contains(&format!("<li><a href=\"#{section}\">")),
@@ -472,4 +472,43 @@ fn the_home_page_and_the_report_count_the_same_outlets() {
     assert!(read("report/index.html").contains("3 outlets, the newest from 21 February 2026"));
     let articles = read("articles/index.html");
     assert!(articles.contains("outlet not stated") && !articles.contains("outlet unknown"));
+}
+
+#[test]
+fn an_assumed_publication_date_is_said_to_be_assumed_wherever_it_is_shown() {
+    // The default briefing's articles that state no date carry `published: …?`; the
+    // Türkiye Today copy states its own, so it alone is shown without the mark.
+    let dir = default_briefing();
+    let out = briefing(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let read = |path: &str| std::fs::read_to_string(dir.path().join("site").join(path)).unwrap();
+    let article = read("articles/top-venezuelan-official-wanted/index.html");
+    assert!(article.contains("21 February 2026 (assumed)"));
+    assert!(article.contains("Worked out from the publication date, 21 February 2026 (assumed)"));
+    let stated = read("articles/reuters-cuban-advisers-turkiye-today/index.html");
+    assert!(!stated.contains("(assumed)"));
+    for page in [
+        "articles/index.html",
+        "report/index.html",
+        "outlets/unknown/index.html",
+    ] {
+        assert!(
+            read(page).contains("10 January 2026 (assumed)")
+                || read(page).contains("21 February 2026 (assumed)"),
+            "{page}"
+        );
+    }
+    let exports = read("data/articles.json");
+    let records: serde_json::Value = serde_json::from_str(&exports).unwrap();
+    let assumed = |id: &str| {
+        let r = records
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap();
+        r["published_assumed"].as_bool().unwrap()
+    };
+    assert!(assumed("top-venezuelan-official-wanted"));
+    assert!(!assumed("reuters-cuban-advisers-turkiye-today"));
 }

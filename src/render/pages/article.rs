@@ -13,7 +13,7 @@ use crate::content::Article;
 use crate::markdown::{self, Mark};
 use crate::render::Site;
 use crate::render::urls;
-use crate::render::view::{self, article_link, escape, person_link};
+use crate::render::view::{article_link, escape, person_link};
 
 /// The marks of an article's paragraphs: each mention links to its person (or says it
 /// is ambiguous), each quote is marked with its speaker.
@@ -159,7 +159,7 @@ fn article_dates(a: &Article, found: &[DateMention]) -> Value {
     let [stated, relative] = groups;
     let from_publication = format!(
         "Worked out from the publication date, {}",
-        view::day_words(a.published.date)
+        a.published.words()
     );
     [
         ("As the text states them".to_string(), stated),
@@ -252,7 +252,7 @@ pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &
             "outlet": outlet(&a.outlet),
             "derived_from": outlet(&a.derived_from),
             "published": a.published.iso(),
-            "published_words": view::day_words(a.published.date),
+            "published_words": a.published.words(),
             "author": a.author,
             "url": a.url,
             "language": a.language,

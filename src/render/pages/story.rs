@@ -407,11 +407,7 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     // only say which paragraph.
     let head = |a: Option<&Article>| {
         a.map_or_else(String::new, |a| {
-            format!(
-                "{}, {}",
-                side_name(Some(a)),
-                view::day_words(a.published.date)
-            )
+            format!("{}, {}", side_name(Some(a)), a.published.words())
         })
     };
     ctx.insert(
