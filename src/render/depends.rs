@@ -193,6 +193,15 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
             // their digests), and the comparisons of those articles (curation).
             let mentions = ix.mentions_by_person.get(p.id.as_str()).map_or(0, Vec::len);
             fp.add(mentions);
+            // Which of the shown articles' sentences are folded into another's: from
+            // the compared pairs, which the articles' digests do not cover.
+            let newest: Vec<&Article> = ix
+                .person_articles(&p.id)
+                .iter()
+                .take(super::pages::PERSON_ARTICLES)
+                .map(|(a, _)| *a)
+                .collect();
+            fp.add(super::lists::mention_folds(site, &p.id, &newest));
         }
         Page::Timeline => {
             for e in &b.events {
@@ -465,6 +474,10 @@ fn list_fingerprint(site: &Site, list: &List, n: u32, fp: &mut Fingerprint) {
             let items = ix.person_articles(&b.people[*i].id);
             for (a, count) in &items[window.clone()] {
                 fp.article(a).add(count);
+            }
+            if let List::PersonMentions(_) = list {
+                let shown: Vec<&Article> = items[window.clone()].iter().map(|(a, _)| *a).collect();
+                fp.add(super::lists::mention_folds(site, &b.people[*i].id, &shown));
             }
         }
         List::PersonQuotes(i) => {

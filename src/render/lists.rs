@@ -10,6 +10,8 @@
 //! their lists and link here for the rest; a list that fits on its overview has no
 //! pages of its own.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use serde_json::{Value, json};
 use tera::Context;
@@ -246,18 +248,39 @@ struct Counted {
     count: usize,
 }
 
-/// A sentence naming the person, each mention in it marked, and where it is.
+/// A sentence naming the person, each mention in it marked, and where it is; with the
+/// other articles of the list that carry the same sentence (copies, light edits),
+/// which are not listed again.
 #[derive(Serialize)]
 pub(crate) struct MentionLine {
     pub sentence: String,
     pub paragraph: usize,
     pub url: String,
+    pub also: Vec<AlsoIn>,
+}
+
+/// Another article of the list with the same sentence: its outlet (or title) and the
+/// paragraph it is in.
+#[derive(Serialize)]
+pub(crate) struct AlsoIn {
+    pub name: String,
+    pub paragraph: usize,
+    pub url: String,
+    /// The other article says it in other words.
+    pub reworded: bool,
 }
 
 /// How many of an article's sentences naming a person its group shows: the article's
 /// page marks every mention, and an article of a long affair names a main figure in a
 /// dozen sentences, most of them the recap every outlet repeats.
 pub(crate) const MENTION_SENTENCES: usize = 3;
+
+/// How similar two aligned sentences of a compared pair must be to count as one
+/// sentence in a list of mentions (the share of content words they have in common):
+/// a copy's sentence, or a rewrite's that says the same with half its words changed.
+const SAME_SENTENCE: f64 = 0.5;
+/// Below this, the folded sentence is said to be reworded.
+const SAME_WORDS: f64 = 0.8;
 
 /// An article naming the person, with its first sentences that do.
 #[derive(Serialize)]
@@ -266,6 +289,9 @@ pub(crate) struct MentionGroup {
     pub mentions: Vec<MentionLine>,
     /// The sentences naming the person that are not shown, and where the first is.
     pub more: Option<MoreMentions>,
+    /// Every sentence of this article naming the person is in an article listed
+    /// before it: the name of that article (outlet or title), shown instead.
+    pub same_as: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -277,69 +303,176 @@ pub(crate) struct MoreMentions {
 /// A sentence naming the person, with where in it they are named.
 struct Naming<'a> {
     paragraph: usize,
+    /// The sentence's bytes in its paragraph's text.
+    range: (usize, usize),
     sentence: &'a str,
     marks: Vec<(usize, usize)>,
 }
 
+/// The sentences of `a` naming `person`, in order, a sentence once however often it
+/// names them.
+fn namings<'a>(site: &Site, person: &str, a: &'a Article) -> Vec<Naming<'a>> {
+    let mut sentences: Vec<Naming> = Vec::new();
+    for m in site.index.mentions_by_article.of(&a.id) {
+        if m.person.as_deref() != Some(person) {
+            continue;
+        }
+        let sentence = m.sentence.text(a, &m.place);
+        let range = m.sentence.of(&m.place);
+        match sentences.last_mut() {
+            Some(last)
+                if last.paragraph == m.place.paragraph && std::ptr::eq(last.sentence, sentence) =>
+            {
+                last.marks.push(range);
+            }
+            _ => sentences.push(Naming {
+                paragraph: m.place.paragraph,
+                range: (m.sentence.start as usize, m.sentence.end as usize),
+                sentence,
+                marks: vec![range],
+            }),
+        }
+    }
+    sentences
+}
+
+/// A sentence of a list of mentions that is the same as one listed before it (the
+/// article at position `into.0`, its sentence `into.1`): from `from`, the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Fold {
+    pub from: (usize, usize),
+    pub into: (usize, usize),
+    pub reworded: bool,
+}
+
+/// Which sentences of `namings` (of `articles`, in the list's order) are the same as a
+/// sentence of an article before them: the analysis aligned the two in a compared pair
+/// and found them [`SAME_SENTENCE`] alike. Only pairs of articles both in the list
+/// count, so the work is bounded by the list's size and each article's pairs.
+fn folds(site: &Site, articles: &[&Article], namings: &[Vec<Naming>]) -> Vec<Fold> {
+    let position: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let overlaps = |p: usize, r: (usize, usize), s: &crate::analyse::Sentence| {
+        s.paragraph == p && s.start < r.1 && r.0 < s.end
+    };
+    let mut folds: Vec<Fold> = Vec::new();
+    for (j, a) in articles.iter().enumerate() {
+        let pairs = site.index.pairs_by_article.get(a.id.as_str());
+        for (k, n) in namings[j].iter().enumerate() {
+            let found = pairs.into_iter().flatten().find_map(|(_, pair)| {
+                let (mine_is_a, other) = if pair.a == a.id {
+                    (true, pair.b.as_str())
+                } else {
+                    (false, pair.a.as_str())
+                };
+                let i = *position.get(other).filter(|i| **i < j)?;
+                pair.alignment.iter().find_map(|row| {
+                    let (mine, theirs) = match (&row.a, &row.b, mine_is_a) {
+                        (Some(x), Some(y), true) => (x, y),
+                        (Some(y), Some(x), false) => (x, y),
+                        _ => return None,
+                    };
+                    let similarity = row.similarity?;
+                    if similarity < SAME_SENTENCE || !overlaps(n.paragraph, n.range, mine) {
+                        return None;
+                    }
+                    let l = namings[i]
+                        .iter()
+                        .position(|o| overlaps(o.paragraph, o.range, theirs))?;
+                    // Into a sentence that is listed itself, not folded in turn.
+                    let into = folds
+                        .iter()
+                        .find(|f| f.from == (i, l))
+                        .map_or((i, l), |f| f.into);
+                    Some(Fold {
+                        from: (j, k),
+                        into,
+                        reworded: similarity < SAME_WORDS,
+                    })
+                })
+            });
+            folds.extend(found);
+        }
+    }
+    folds
+}
+
+/// [`folds`] of a list of mention groups, for its page's fingerprint.
+pub(crate) fn mention_folds(site: &Site, person: &str, articles: &[&Article]) -> Vec<Fold> {
+    let namings: Vec<Vec<Naming>> = articles.iter().map(|a| namings(site, person, a)).collect();
+    folds(site, articles, &namings)
+}
+
 /// The mention groups of `articles`, each article's sentences naming the person in
-/// order, a sentence once however often it names them.
+/// order; a sentence that an article listed before carries too (a copy's) is said
+/// beside that one instead of again.
 pub(crate) fn mention_groups(
     site: &Site,
     person: &str,
     articles: &[&Article],
     root: &str,
 ) -> Vec<MentionGroup> {
-    articles
-        .iter()
-        .map(|a| {
-            let mut sentences: Vec<Naming> = Vec::new();
-            for m in site.index.mentions_by_article.of(&a.id) {
-                if m.person.as_deref() != Some(person) {
-                    continue;
-                }
-                let sentence = m.sentence.text(a, &m.place);
-                let range = m.sentence.of(&m.place);
-                match sentences.last_mut() {
-                    Some(last)
-                        if last.paragraph == m.place.paragraph
-                            && std::ptr::eq(last.sentence, sentence) =>
-                    {
-                        last.marks.push(range);
+    let b = site.briefing;
+    let namings: Vec<Vec<Naming>> = articles.iter().map(|a| namings(site, person, a)).collect();
+    let folds = folds(site, articles, &namings);
+    // Told from the article whose line it is beside, as a pair's page tells its sides.
+    let name = |a: &Article, beside: &Article| super::pages::article_name(b, a, Some(beside));
+    let mut groups: Vec<MentionGroup> = Vec::with_capacity(articles.len());
+    for (j, a) in articles.iter().enumerate() {
+        let folded = |k: usize| folds.iter().any(|f| f.from == (j, k));
+        let listed: Vec<(usize, &Naming)> = namings[j]
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !folded(*k))
+            .collect();
+        let line = |(k, n): &(usize, &Naming)| MentionLine {
+            sentence: view::highlight(n.sentence, &n.marks, "mention"),
+            paragraph: n.paragraph,
+            url: view::paragraph_url(root, &a.id, n.paragraph),
+            also: folds
+                .iter()
+                .filter(|f| f.into == (j, *k))
+                .map(|f| {
+                    let (other, m) = (articles[f.from.0], &namings[f.from.0][f.from.1]);
+                    AlsoIn {
+                        name: name(other, a),
+                        paragraph: m.paragraph,
+                        url: view::paragraph_url(root, &other.id, m.paragraph),
+                        reworded: f.reworded,
                     }
-                    _ => sentences.push(Naming {
-                        paragraph: m.place.paragraph,
-                        sentence,
-                        marks: vec![range],
-                    }),
-                }
-            }
-            let line = |n: &Naming| MentionLine {
-                sentence: view::highlight(n.sentence, &n.marks, "mention"),
-                paragraph: n.paragraph,
+                })
+                .collect(),
+        };
+        let same_as = (listed.is_empty() && !namings[j].is_empty()).then(|| {
+            let first = folds.iter().find(|f| f.from.0 == j).map_or(0, |f| f.into.0);
+            name(articles[first], a)
+        });
+        groups.push(MentionGroup {
+            article: article_link(b, a, root),
+            mentions: listed.iter().take(MENTION_SENTENCES).map(line).collect(),
+            more: listed.get(MENTION_SENTENCES).map(|(_, n)| MoreMentions {
+                sentences: listed.len() - MENTION_SENTENCES,
                 url: view::paragraph_url(root, &a.id, n.paragraph),
-            };
-            MentionGroup {
-                article: article_link(site.briefing, a, root),
-                mentions: sentences.iter().take(MENTION_SENTENCES).map(line).collect(),
-                more: sentences.get(MENTION_SENTENCES).map(|n| MoreMentions {
-                    sentences: sentences.len() - MENTION_SENTENCES,
-                    url: view::paragraph_url(root, &a.id, n.paragraph),
-                }),
-            }
-        })
-        .collect()
+            }),
+            same_as,
+        });
+    }
+    groups
 }
 
 /// A quote as listed: its words, the sentence around them, where it is.
-pub(crate) fn quote_view(site: &Site, q: &Quote, root: &str) -> Option<Value> {
+pub(crate) fn quote_view(site: &Site, q: &Quote, root: &str) -> Option<view::QuoteLine> {
     let b = site.briefing;
     let a = b.article(&q.place.article)?;
-    Some(json!({
-        "text": q.place.text(a),
-        "article": article_link(b, a, root),
-        "url": view::paragraph_url(root, &q.place.article, q.place.paragraph),
-        "paragraph": q.place.paragraph,
-    }))
+    Some(view::QuoteLine {
+        text: q.place.text(a).to_string(),
+        article: article_link(b, a, root),
+        url: view::paragraph_url(root, &q.place.article, q.place.paragraph),
+        paragraph: q.place.paragraph,
+    })
 }
 
 /// The context of page `n` of `list`, and its template.
@@ -417,22 +550,14 @@ pub(crate) fn context(
         }
         List::Compare => {
             let curated = b.comparisons.len();
-            let items: Vec<Value> = window
+            let items: Vec<view::CompareLine> = window
                 .clone()
                 .map(|k| {
                     if k < curated {
-                        let c = &b.comparisons[k];
-                        json!({
-                            "curated": true,
-                            "draft": c.draft,
-                            "title": c.title,
-                            "url": format!("{root}{}", urls::comparison(&c.id)),
-                            "articles": c.articles.len(),
-                            "points": c.points.len(),
-                        })
+                        view::CompareLine::Curated(view::comparison_line(&b.comparisons[k], root))
                     } else {
                         let s = &site.analysis.stories[ix.stories_by_size()[k - curated]];
-                        super::pages::story_line(site, s, root)
+                        view::CompareLine::Found(super::pages::story_line(site, s, root))
                     }
                 })
                 .collect();
@@ -504,7 +629,7 @@ pub(crate) fn context(
                 }
                 List::PersonQuotes(_) => {
                     let quotes = ix.person_quotes(&p.id);
-                    let shown: Vec<Value> = quotes[window.clone()]
+                    let shown: Vec<view::QuoteLine> = quotes[window.clone()]
                         .iter()
                         .filter_map(|q| quote_view(site, q, root))
                         .collect();
@@ -543,7 +668,7 @@ pub(crate) fn context(
                 ctx.insert("kind", "articles");
                 format!("Articles of the story: {}", s.title)
             } else {
-                let shown: Vec<Value> = s.pairs[window.clone()]
+                let shown: Vec<view::PairLine> = s.pairs[window.clone()]
                     .iter()
                     .map(|p| super::pages::pair_line(site, p, root))
                     .collect();

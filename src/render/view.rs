@@ -457,6 +457,71 @@ pub fn paragraph_url(root: &str, article: &str, paragraph: usize) -> String {
     format!("{root}{}", super::urls::paragraph(article, paragraph))
 }
 
+/// A found story as listed: its title, how many articles, outlets and compared pairs.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryLine {
+    pub title: String,
+    pub url: String,
+    pub articles: usize,
+    pub outlets: usize,
+    pub pairs: usize,
+}
+
+/// A compared pair as listed: the two articles, how they relate in words, their
+/// similarity as a percentage, how many differences were found, and the pair's page
+/// when it has one.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairLine {
+    pub a: Option<ArticleLink>,
+    pub b: Option<ArticleLink>,
+    pub relation: &'static str,
+    pub similarity: String,
+    pub differences: usize,
+    pub url: Option<String>,
+}
+
+/// A curated comparison as listed: its title, summary and size.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparisonLine {
+    pub title: String,
+    pub url: String,
+    pub articles: usize,
+    pub points: usize,
+    pub summary: String,
+    pub draft: bool,
+    /// Always true: told from a found story's line in a list holding both.
+    pub curated: bool,
+}
+
+pub fn comparison_line(c: &crate::content::Comparison, root: &str) -> ComparisonLine {
+    ComparisonLine {
+        title: c.title.clone(),
+        url: format!("{root}{}", urls::comparison(&c.id)),
+        articles: c.articles.len(),
+        points: c.points.len(),
+        summary: crate::markdown::curated_html(&c.summary),
+        draft: c.draft,
+        curated: true,
+    }
+}
+
+/// A line of the list of comparisons: a curated one or a found story.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum CompareLine {
+    Curated(ComparisonLine),
+    Found(StoryLine),
+}
+
+/// A quote as listed: its words, the article and paragraph it is in.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteLine {
+    pub text: String,
+    pub article: ArticleLink,
+    pub url: String,
+    pub paragraph: usize,
+}
+
 pub use crate::edtf::day_words;
 
 /// A curated citation as shown: the quote and a link to the paragraph it is in.

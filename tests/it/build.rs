@@ -388,19 +388,39 @@ fn mentions_dates_and_accent_only_changes_are_shown_once() {
     let (_dir, site) = built(Some("reading"));
     let page = |path: &str| String::from_utf8(site[path].clone()).unwrap();
 
+    // The copy, the newer, is listed first; each of its sentences names the original's
+    // beside it, and the original's group says it has the same sentences.
     let person = page("people/ana-ortiz/index.html");
-    let group = person
-        .split("<section class=\"mention-group\">")
-        .find(|g| g.contains("../../articles/ortiz-answers/\""))
-        .expect("the article's mention group");
-    assert_eq!(group.matches("<li><a class=\"para\"").count(), 3, "{group}");
-    assert!(group.contains(
-        "Mayor <mark class=\"mention\">Ana Ortiz</mark> spoke to the council on March 3, and \
-         <mark class=\"mention\">Ortiz</mark> spoke"
+    let group = |article: &str| {
+        person
+            .split("<section class=\"mention-group\">")
+            .skip(1)
+            .find(|g| g.contains(&format!("../../articles/{article}/\"")))
+            .expect("the article's mention group")
+            .to_string()
+    };
+    let copy = group("ortiz-answers-copy");
+    assert_eq!(copy.matches("<li><a class=\"para\"").count(), 3, "{copy}");
+    assert!(copy.contains(
+        "Mayor <mark class=\"mention\">Ana Ortíz</mark> spoke to the council on March 3, and \
+         <mark class=\"mention\">Ortiz</mark> spoke to it again that evening. \
+         <span class=\"also meta\">Also in <a href=\"../../articles/ortiz-answers/#p1\">\
+         The Harbour Gazette of 10 March 2026, ¶1</a>.</span>"
     ));
-    assert!(group.contains(
-        "<a href=\"../../articles/ortiz-answers/#p4\">2 more sentences</a> naming Ana Ortiz"
+    assert!(copy.contains(
+        "<a href=\"../../articles/ortiz-answers-copy/#p4\">2 more sentences</a> naming Ana Ortiz"
     ));
+    let original = group("ortiz-answers");
+    assert!(original.contains(
+        "<p class=\"meta\">Names Ana Ortiz in the same sentences as \
+         The Harbour Gazette of 11 March 2026, above.</p>"
+    ));
+    assert!(!original.contains("<li>"));
+    // An article of no pair keeps its own sentences.
+    assert_eq!(
+        group("pier-vote").matches("<li><a class=\"para\"").count(),
+        2
+    );
 
     let article = page("articles/ortiz-answers/index.html");
     assert!(article.contains(

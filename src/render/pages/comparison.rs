@@ -6,25 +6,7 @@ use tera::Context;
 
 use crate::markdown::{curated_html, curated_inline};
 use crate::render::Site;
-use crate::render::urls;
 use crate::render::view::{ArticleLink, SourceView, article_link, source_view};
-
-pub(super) fn comparison_list(site: &Site, root: &str) -> Vec<Value> {
-    site.briefing
-        .comparisons
-        .iter()
-        .map(|c| {
-            json!({
-                "title": c.title,
-                "url": format!("{root}{}", urls::comparison(&c.id)),
-                "articles": c.articles.len(),
-                "points": c.points.len(),
-                "summary": curated_html(&c.summary),
-                "draft": c.draft,
-            })
-        })
-        .collect()
-}
 
 /// A curated point's verdict as a reader reads it (`only-one` is "only one source").
 pub(crate) fn verdict_words(v: crate::content::Verdict) -> &'static str {

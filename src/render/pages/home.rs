@@ -5,7 +5,6 @@
 use serde_json::{Value, json};
 use tera::Context;
 
-use super::comparison::comparison_list;
 use super::*;
 use crate::markdown::curated_html;
 use crate::render::Site;
@@ -41,11 +40,13 @@ pub(super) fn home(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
         .map(|e| event_view(site, e, root))
         .collect();
     events.reverse();
-    let comparisons: Vec<Value> = comparison_list(site, root)
-        .into_iter()
+    let comparisons: Vec<view::ComparisonLine> = b
+        .comparisons
+        .iter()
         .take(HOME_COMPARISONS)
+        .map(|c| view::comparison_line(c, root))
         .collect();
-    let stories: Vec<Value> = ix
+    let stories: Vec<view::StoryLine> = ix
         .stories_by_size()
         .iter()
         .take(HOME_STORIES)

@@ -26,7 +26,8 @@ use home::{data_index, home};
 use person::person;
 pub(crate) use person::{PERSON_ARTICLES, PERSON_QUOTES};
 pub(crate) use story::{
-    STORY_ARTICLES, STORY_PAIRS, pair_base, pair_line, relation_words, story_line, worth_a_page,
+    STORY_ARTICLES, STORY_PAIRS, article_name, pair_base, pair_line, relation_words, story_line,
+    worth_a_page,
 };
 use story::{pair, story};
 use timeline::timeline;

@@ -64,7 +64,7 @@ pub(super) fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'
         .collect();
     let mention_groups = crate::render::lists::mention_groups(site, &p.id, &newest, root);
     let quotes = ix.person_quotes(&p.id);
-    let shown_quotes: Vec<Value> = quotes
+    let shown_quotes: Vec<crate::render::view::QuoteLine> = quotes
         .iter()
         .take(PERSON_QUOTES)
         .filter_map(|q| crate::render::lists::quote_view(site, q, root))
@@ -127,9 +127,7 @@ pub(super) fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'
             .and_then(|q| crate::render::lists::quote_view(site, q, root))
             .map(|mut q| {
                 // An infobox shows the opening of a long quote; its link leads to all.
-                if let Some(text) = q["text"].as_str() {
-                    q["text"] = Value::from(opening_words(text, INFOBOX_QUOTE_WORDS));
-                }
+                q.text = opening_words(&q.text, INFOBOX_QUOTE_WORDS);
                 q
             }),
     };
@@ -290,7 +288,7 @@ struct Infobox<'a> {
     /// The oldest and the newest article naming the person.
     first: Option<ArticleLink>,
     last: Option<ArticleLink>,
-    quote: Option<Value>,
+    quote: Option<crate::render::view::QuoteLine>,
 }
 
 #[derive(Serialize)]

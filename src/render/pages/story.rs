@@ -12,7 +12,7 @@ use crate::analyse::{DiffOp, DiffRun, Difference, DifferenceKind, Pair, Relation
 use crate::content::Article;
 use crate::render::Site;
 use crate::render::urls;
-use crate::render::view::{self, ArticleLink, article_link, escape};
+use crate::render::view::{self, ArticleLink, PairLine, StoryLine, article_link, escape};
 
 pub(crate) fn relation_words(r: Relation) -> &'static str {
     match r {
@@ -24,20 +24,20 @@ pub(crate) fn relation_words(r: Relation) -> &'static str {
 }
 
 /// A found story as listed: its title, size and how many outlets report it.
-pub(crate) fn story_line(site: &Site, s: &Story, root: &str) -> Value {
+pub(crate) fn story_line(site: &Site, s: &Story, root: &str) -> StoryLine {
     let b = site.briefing;
     let outlets: std::collections::BTreeSet<&str> = s
         .articles
         .iter()
         .filter_map(|a| b.article(a)?.outlet.as_deref())
         .collect();
-    json!({
-        "title": s.title,
-        "url": format!("{root}{}", urls::comparison(&s.id)),
-        "articles": s.articles.len(),
-        "outlets": outlets.len(),
-        "pairs": s.pairs.len(),
-    })
+    StoryLine {
+        title: s.title.clone(),
+        url: format!("{root}{}", urls::comparison(&s.id)),
+        articles: s.articles.len(),
+        outlets: outlets.len(),
+        pairs: s.pairs.len(),
+    }
 }
 
 pub(super) fn percent(x: f64) -> String {
@@ -77,17 +77,17 @@ fn story_articles<'a>(site: &Site<'a>, s: &Story) -> Vec<&'a Article> {
 
 /// A compared pair as listed: the two articles, how they relate, how many differences
 /// were found, and its page when it has one.
-pub(crate) fn pair_line(site: &Site, p: &Pair, root: &str) -> Value {
+pub(crate) fn pair_line(site: &Site, p: &Pair, root: &str) -> PairLine {
     let b = site.briefing;
     let link = |id: &str| b.article(id).map(|a| article_link(b, a, root));
-    json!({
-        "a": link(&p.a),
-        "b": link(&p.b),
-        "relation": relation_words(p.relation),
-        "similarity": percent(p.similarity),
-        "differences": p.differences.len(),
-        "url": worth_a_page(p).then(|| format!("{root}{}", pair_base(p))),
-    })
+    PairLine {
+        a: link(&p.a),
+        b: link(&p.b),
+        relation: relation_words(p.relation),
+        similarity: percent(p.similarity),
+        differences: p.differences.len(),
+        url: worth_a_page(p).then(|| format!("{root}{}", pair_base(p))),
+    }
 }
 
 /// One difference as the story's and the pair's pages lead with it: what differs, and
@@ -257,7 +257,7 @@ pub(super) fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'s
         .take(STORY_ARTICLES)
         .map(|a| article_link(b, a, root))
         .collect();
-    let pairs: Vec<Value> = s
+    let pairs: Vec<PairLine> = s
         .pairs
         .iter()
         .take(STORY_PAIRS)
