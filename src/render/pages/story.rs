@@ -12,7 +12,7 @@ use crate::analyse::{DiffOp, DiffRun, Difference, DifferenceKind, Pair, Relation
 use crate::content::Article;
 use crate::render::urls;
 use crate::render::view::{self, ArticleLink, article_link, escape};
-use crate::render::{Site, side_by_side};
+use crate::render::{Site, comparison_grid, side_by_side};
 
 pub(crate) fn relation_words(r: Relation) -> &'static str {
     match r {
@@ -404,21 +404,13 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
         })
     };
     let title = format!("{} and {}", side_name(article_a), side_name(article_b));
-    // Each column is one article's: headed by its outlet and date, so a cell need
-    // only say which paragraph.
-    let head = |a: Option<&Article>| {
-        a.map_or_else(String::new, |a| {
-            format!(
-                "{}, {}",
-                side_name(Some(a)),
-                view::day_words(a.published.date)
-            )
-        })
-    };
-    ctx.insert(
-        "heads",
-        &json!({"a": head(article_a), "b": head(article_b)}),
-    );
+    // Each column is one article's: headed by its outlet and date (with the opening
+    // of its title when both read alike), so a cell need only say which paragraph.
+    let sides: Vec<&Article> = [article_a, article_b].into_iter().flatten().collect();
+    let mut heads = comparison_grid::heads(b, &sides).into_iter();
+    let mut head = |a: Option<&Article>| a.and_then(|_| heads.next()).unwrap_or_default();
+    let (head_a, head_b) = (head(article_a), head(article_b));
+    ctx.insert("heads", &json!({"a": head_a, "b": head_b}));
     ctx.insert("title", &title);
     ctx.insert("section", "compare");
     ctx.insert(
