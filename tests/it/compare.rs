@@ -289,11 +289,8 @@ fn an_outlier_must_be_a_claim_of_a_point_that_differs() {
 
 #[test]
 fn the_default_briefing_flags_the_source_that_dates_the_raid_to_february() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let run = briefing(root, &["build", "--output", out.path().to_str().unwrap()]);
-    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
-    let site = snapshot(out.path());
+    let (root, site) = default_site();
+    let root = root.as_path();
     let titles: Vec<String> = site
         .keys()
         .filter(|k| k.starts_with("articles/") && k.ends_with("/index.html"))
@@ -346,6 +343,15 @@ fn the_default_briefing_flags_the_source_that_dates_the_raid_to_february() {
     );
 }
 
+/// The default briefing (the repository's root) built, and its root.
+fn default_site() -> (std::path::PathBuf, Site) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let run = briefing(root, &["build", "--output", out.path().to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    (root.to_path_buf(), snapshot(out.path()))
+}
+
 fn site_is_curated(root: &Path, page: &str) -> bool {
     let id = page
         .trim_start_matches("compare/")
@@ -355,11 +361,7 @@ fn site_is_curated(root: &Path, page: &str) -> bool {
 
 #[test]
 fn a_pair_marks_words_only_where_most_are_shared_and_folds_what_one_side_alone_has() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let run = briefing(root, &["build", "--output", out.path().to_str().unwrap()]);
-    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
-    let site = snapshot(out.path());
+    let (_, site) = default_site();
     let pairs: Vec<&String> = site
         .keys()
         .filter(|k| k.starts_with("compare/pairs/") && k.ends_with("/index.html"))
