@@ -324,6 +324,9 @@ pub struct Point {
     pub verdict: Verdict,
     pub claims: Vec<SourceRef>,
     pub note: String,
+    /// The article the editor names as the one source that differs from the others
+    /// (`outlier:`), where it is written; the grid finds one by itself otherwise.
+    pub outlier: Option<(String, Span)>,
 }
 
 /// Whether `id` is a valid id: lowercase ASCII letters, digits and inner hyphens. Ids

@@ -116,6 +116,8 @@ struct RawPoint {
     claims: Vec<RawSource>,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    outlier: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Verdict {
@@ -438,6 +440,53 @@ pub fn events(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> Vec<Eve
     out
 }
 
+/// What is wrong with a point's `outlier:` (written at `at`), if anything: it names
+/// the one source that differs from the others, so it must be one of the point's
+/// claims, on a point whose verdict is `differ` and that has another source to differ
+/// from.
+fn bad_outlier(p: &RawPoint, at: &Span) -> Option<Diagnostic> {
+    let outlier = p.outlier.as_deref()?;
+    let sources: std::collections::BTreeSet<&str> =
+        p.claims.iter().map(|c| c.article.as_str()).collect();
+    let (message, label, hint) = if p.verdict != Verdict::Differ {
+        (
+            format!(
+                "the point “{}” names an outlier but its verdict is `{}`",
+                p.topic,
+                p.verdict.as_str()
+            ),
+            "an outlier on a point that does not differ",
+            "set `verdict: differ`, or remove `outlier:`".to_string(),
+        )
+    } else if !sources.contains(outlier) {
+        (
+            format!("the outlier `{outlier}` is not among the point's claims"),
+            "no claim of this article",
+            format!(
+                "name the article of one of the point's claims: {}",
+                sources
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+    } else if sources.len() < 3 {
+        (
+            format!("the point “{}” names an outlier among {} source{}", p.topic, sources.len(), if sources.len() == 1 { "" } else { "s" }),
+            "too few sources to have an outlier",
+            "an outlier differs from sources that agree: cite at least three articles, or remove `outlier:`".to_string(),
+        )
+    } else {
+        return None;
+    };
+    Some(
+        Diagnostic::error("bad-outlier", message)
+            .at(*at, label)
+            .hint(hint),
+    )
+}
+
 /// `content/comparisons/<id>.yaml`.
 pub fn comparison(
     file: FileId,
@@ -469,6 +518,12 @@ pub fn comparison(
             );
         }
         for (i, p) in raw.points.iter().enumerate() {
+            if let Some(e) = bad_outlier(
+                p,
+                &spans.value(&Path::root().key("points").index(i).key("outlier")),
+            ) {
+                errors.push(e);
+            }
             if p.claims.is_empty() {
                 let at = Path::root().key("points").index(i).key("claims");
                 errors.push(
@@ -511,6 +566,7 @@ pub fn comparison(
                         .map(|(j, c)| source_ref(c, &spans, &at.key("claims").index(j)))
                         .collect(),
                     note: p.note,
+                    outlier: p.outlier.map(|o| (o, spans.value(&at.key("outlier")))),
                 }
             })
             .collect(),

@@ -5,6 +5,7 @@
 //! holding the whole site in memory.
 
 mod charts;
+mod comparison_grid;
 mod data;
 pub mod depends;
 mod feeds;
@@ -13,6 +14,7 @@ mod meta;
 mod pages;
 mod report;
 pub mod search;
+mod side_by_side;
 pub mod theme;
 mod urls;
 mod view;

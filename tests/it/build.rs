@@ -433,7 +433,12 @@ fn mentions_dates_and_accent_only_changes_are_shown_once() {
     assert!(pair.contains(
         "2 sentences are the same in both, 1 the same but for accents, capitals or punctuation."
     ));
-    assert_eq!(pair.matches("<tr><td><a class=\"para\"").count(), 2);
+    // Two aligned rows, each side named for a phone, which stacks them.
+    assert_eq!(
+        pair.matches("<td data-label=\"The Harbour Gazette, 10 March 2026\"><a class=\"para\"")
+            .count(),
+        2
+    );
     assert!(pair.contains("<del>sound</del>"));
     // The columns are headed by outlet and date, so each side links only its paragraph.
     assert!(pair.contains(

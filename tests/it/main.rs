@@ -4,6 +4,7 @@
 mod accuracy;
 mod build;
 mod cli;
+mod compare;
 mod faults;
 mod hostile;
 mod import;

@@ -5,8 +5,8 @@ use serde_json::{Value, json};
 use tera::Context;
 
 use crate::markdown::{curated_html, curated_inline};
-use crate::render::Site;
 use crate::render::view::{ArticleLink, SourceView, article_link, source_view};
+use crate::render::{Site, comparison_grid};
 
 /// A curated point's verdict as a reader reads it (`only-one` is "only one source").
 pub(crate) fn verdict_words(v: crate::content::Verdict) -> &'static str {
@@ -31,7 +31,8 @@ pub(super) fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -
     let points: Vec<Value> = c
         .points
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             // One column per article of the comparison, in the comparison's order.
             let columns: Vec<Value> = c
                 .articles
@@ -45,11 +46,13 @@ pub(super) fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -
                         .collect();
                     json!({
                         "article": b.article(id).map(|a| article_link(b, a, root)),
+                        "head": b.article(id).map(|a| comparison_grid::outlet_and_day(b, a)),
                         "claims": claims,
                     })
                 })
                 .collect();
             json!({
+                "id": comparison_grid::point_id(i),
                 "topic": curated_inline(&p.topic),
                 "verdict": p.verdict.as_str(),
                 "verdict_words": verdict_words(p.verdict),
@@ -68,6 +71,7 @@ pub(super) fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -
             "summary": curated_html(&c.summary),
             "articles": articles,
             "points": points,
+            "grid": comparison_grid::grid(site, c, root),
             "draft": c.draft,
         }),
     );

@@ -10,9 +10,9 @@ use tera::Context;
 
 use crate::analyse::{DiffOp, DiffRun, Difference, DifferenceKind, Pair, Relation, Story};
 use crate::content::Article;
-use crate::render::Site;
 use crate::render::urls;
 use crate::render::view::{self, ArticleLink, PairLine, StoryLine, article_link, escape};
+use crate::render::{Site, comparison_grid, side_by_side};
 
 pub(crate) fn relation_words(r: Relation) -> &'static str {
     match r {
@@ -318,16 +318,14 @@ fn diff_sides(runs: &[DiffRun], ta: &str, tb: &str) -> (String, String) {
     (a, b)
 }
 
-/// Sentences under this similarity are shown side by side without word marks: when
-/// most words differ, marking them all hides what the two have in common.
-const MARK_WORDS: f64 = 0.5;
-
 /// A row of a pair's alignment whose two sentences differ, as safe HTML.
 #[derive(Serialize)]
 struct Row {
     a: RowSide,
     b: RowSide,
     similarity: String,
+    /// Whether words are marked removed and added (most words are shared).
+    marked: bool,
 }
 
 #[derive(Serialize)]
@@ -348,7 +346,8 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     let pair = &story.pairs[p];
     let (article_a, article_b) = (b.article(&pair.a), b.article(&pair.b));
     let (mut same, mut spelling) = (0, 0);
-    let (mut only_a, mut only_b) = (0, 0);
+    let mut only_a = side_by_side::Unmatched::default();
+    let mut only_b = side_by_side::Unmatched::default();
     let mut rows = Vec::new();
     for row in &pair.alignment {
         match (&row.a, &row.b) {
@@ -365,7 +364,8 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
                     continue;
                 }
                 let similarity = row.similarity.unwrap_or(0.0);
-                let (a_html, b_html) = if row.diff.is_empty() || similarity < MARK_WORDS {
+                let marked = side_by_side::most_words_shared(&row.diff, ta, tb);
+                let (a_html, b_html) = if !marked {
                     (escape(ta), escape(tb))
                 } else {
                     diff_sides(&row.diff, ta, tb)
@@ -382,10 +382,11 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
                         paragraph: y.paragraph,
                     },
                     similarity: percent(similarity),
+                    marked,
                 });
             }
-            (Some(_), None) => only_a += 1,
-            (None, Some(_)) => only_b += 1,
+            (Some(x), None) => only_a.push(x, article_a, root),
+            (None, Some(y)) => only_b.push(y, article_b, root),
             (None, None) => {}
         }
     }
@@ -403,17 +404,13 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
         })
     };
     let title = format!("{} and {}", side_name(article_a), side_name(article_b));
-    // Each column is one article's: headed by its outlet and date, so a cell need
-    // only say which paragraph.
-    let head = |a: Option<&Article>| {
-        a.map_or_else(String::new, |a| {
-            format!("{}, {}", side_name(Some(a)), a.published.words())
-        })
-    };
-    ctx.insert(
-        "heads",
-        &json!({"a": head(article_a), "b": head(article_b)}),
-    );
+    // Each column is one article's: headed by its outlet and date (with the opening
+    // of its title when both read alike), so a cell need only say which paragraph.
+    let sides: Vec<&Article> = [article_a, article_b].into_iter().flatten().collect();
+    let mut heads = comparison_grid::heads(b, &sides).into_iter();
+    let mut head = |a: Option<&Article>| a.and_then(|_| heads.next()).unwrap_or_default();
+    let (head_a, head_b) = (head(article_a), head(article_b));
+    ctx.insert("heads", &json!({"a": head_a, "b": head_b}));
     ctx.insert("title", &title);
     ctx.insert("section", "compare");
     ctx.insert(
@@ -425,8 +422,10 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
             "similarity": percent(pair.similarity),
             "same": same,
             "spelling": spelling,
-            "only_a": only_a,
-            "only_b": only_b,
+            "only_a": only_a.count,
+            "only_b": only_b.count,
+            "unmatched_a": only_a,
+            "unmatched_b": only_b,
         }),
     );
     ctx.insert(
@@ -434,6 +433,7 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
         &json!({ "title": story.title, "url": format!("{root}{}", urls::comparison(&story.id)) }),
     );
     ctx.insert("differences", &differences);
+    ctx.insert("marked_rows", &rows.iter().filter(|r| r.marked).count());
     ctx.insert("rows", &rows);
     "pair.html"
 }
