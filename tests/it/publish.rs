@@ -1048,6 +1048,15 @@ fn build_prints_the_report_to_pdf_with_chromium() {
     let pdf = std::fs::read(dir.path().join("out/report.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(pdf.len() > 1000);
+    // A document outline (the reader's bookmarks) from the report's headings, and the
+    // named destinations the contents' page numbers are read from.
+    let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"/Type /Outlines"), "no document outline");
+    assert!(
+        has(b"/Title (Key judgments)"),
+        "the key judgments are not bookmarked"
+    );
+    assert!(has(b"/Dests"), "no named destinations");
 }
 
 #[test]
