@@ -8,8 +8,10 @@ use super::view::{self, escape};
 use crate::analyse::{DiffOp, DiffRun, Sentence};
 use crate::content::Article;
 
-/// The unmatched sentences a pair's page lists for each side; the rest are counted.
-pub(crate) const UNMATCHED_SHOWN: usize = 40;
+/// The unmatched sentences a pair's page lists for each side; the rest are counted,
+/// and the article has them. Ten show what one side adds; a long affair's pairs are
+/// thousands of pages, and each listed sentence is bytes on every one.
+pub(crate) const UNMATCHED_SHOWN: usize = 10;
 
 /// Whether most words of two aligned sentences are shared: only then do words struck
 /// out and added tell a reader what changed. When most differ, marking them all hides
