@@ -300,22 +300,37 @@ pub(super) fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'s
     "story.html"
 }
 
-/// A word diff of sentences `ta` and `tb` as two sides of safe HTML: what `a` has
-/// (removed words marked) and what `b` has (added words marked).
+/// The two sentences of an aligned row as safe HTML: the words removed from `a` struck
+/// out, those added in `b` underlined. Marked words with only spaces between them are
+/// one mark, so a reader (and a screen reader) meets "removed: on Monday, a case that…"
+/// once, not word by word.
 fn diff_sides(runs: &[DiffRun], ta: &str, tb: &str) -> (String, String) {
-    let (mut a, mut b) = (String::new(), String::new());
-    for r in runs {
-        let t = escape(r.text(ta, tb));
-        match r.op {
-            DiffOp::Equal => {
-                a.push_str(&t);
-                b.push_str(&t);
+    let side = |mark: DiffOp, tag: &str| {
+        let segments: Vec<(bool, &str)> = runs
+            .iter()
+            .filter(|r| r.op == DiffOp::Equal || r.op == mark)
+            .map(|r| (r.op == mark, r.text(ta, tb)))
+            .collect();
+        let mut out = String::new();
+        let mut open = false;
+        for (i, &(marked, text)) in segments.iter().enumerate() {
+            let bridge =
+                open && text.trim().is_empty() && segments.get(i + 1).is_some_and(|next| next.0);
+            let marked = marked || bridge;
+            if marked != open {
+                out.push_str(if marked { "<" } else { "</" });
+                out.push_str(tag);
+                out.push('>');
+                open = marked;
             }
-            DiffOp::Delete => a.push_str(&format!("<del>{t}</del>")),
-            DiffOp::Insert => b.push_str(&format!("<ins>{t}</ins>")),
+            out.push_str(&escape(text));
         }
-    }
-    (a, b)
+        if open {
+            out.push_str(&format!("</{tag}>"));
+        }
+        out
+    };
+    (side(DiffOp::Delete, "del"), side(DiffOp::Insert, "ins"))
 }
 
 /// A row of a pair's alignment whose two sentences differ, as safe HTML.
@@ -454,5 +469,44 @@ mod tests {
             "only in wire-12"
         );
         assert_eq!(replace_word("rewire-1 wire-1", "wire-1", "X"), "rewire-1 X");
+    }
+
+    #[test]
+    fn marked_words_with_only_spaces_between_are_one_mark() {
+        let (a, b) = (
+            "Soto defended it on Monday, a case",
+            "Soto responded to it on Aug. 11",
+        );
+        let at = |t: &str, within: &str, op: DiffOp| {
+            let start = within.find(t).unwrap() as u32;
+            DiffRun {
+                op,
+                start,
+                end: start + t.len() as u32,
+            }
+        };
+        let runs = [
+            at("Soto ", a, DiffOp::Equal),
+            at("defended", a, DiffOp::Delete),
+            at("responded to", b, DiffOp::Insert),
+            at(" it on ", a, DiffOp::Equal),
+            at("Monday,", a, DiffOp::Delete),
+            at("Aug.", b, DiffOp::Insert),
+            at(" ", a, DiffOp::Equal),
+            at("a", a, DiffOp::Delete),
+            at("11", b, DiffOp::Insert),
+            at(" ", a, DiffOp::Equal),
+            at("case", a, DiffOp::Delete),
+        ];
+        let (left, right) = diff_sides(&runs, a, b);
+        assert_eq!(
+            left,
+            "Soto <del>defended</del> it on <del>Monday, a case</del>"
+        );
+        // A space the other side's removal follows still joins the added words.
+        assert_eq!(
+            right,
+            "Soto <ins>responded to</ins> it on <ins>Aug. 11</ins> "
+        );
     }
 }
