@@ -51,6 +51,9 @@ pub struct Analysis {
     /// Curated events whose sources date them differently from the event (with
     /// `event`), then dates that differ between aligned sentences of a story (without).
     pub conflicts: Vec<Conflict>,
+    /// Curated events whose sources disagree on something else than the date: a
+    /// number, or a quote's wording.
+    pub disagreements: Vec<Disagreement>,
     /// Warnings for `check`: ambiguous mentions, disputed event dates, quotes attributed
     /// to someone else than the curation says.
     pub warnings: Vec<Diagnostic>,
@@ -292,6 +295,28 @@ pub struct Conflict {
     /// The curated event id, or `None` for a conflict found between aligned sentences.
     pub event: Option<String>,
     pub claims: Vec<DateClaim>,
+}
+
+/// Sources of one curated event that say it differently: a count that differs in value
+/// or qualifier, or a quote worded differently (or quoted by one, paraphrased by the
+/// other). Each claim is what one source says, as the date conflict lists each date.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Disagreement {
+    pub event: String,
+    /// `number` or `quote_wording`.
+    pub kind: DifferenceKind,
+    /// A short description: "at least 32 vs 32".
+    pub summary: String,
+    pub claims: Vec<Claim>,
+}
+
+/// What one source says, where.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Claim {
+    pub article: String,
+    pub paragraph: usize,
+    /// As written: the number with its qualifier and what it counts, or the quoted words.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]

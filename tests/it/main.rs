@@ -4,6 +4,7 @@
 mod accuracy;
 mod build;
 mod cli;
+mod differences;
 mod faults;
 mod hostile;
 mod import;
