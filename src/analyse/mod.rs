@@ -716,6 +716,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         claims,
     }));
     analysis.conflicts = conflicts;
+    analysis.disagreements = conflicts::disagreements(briefing, &analysis.dates, &analysis.stories);
     analysis.warnings.extend(warnings);
     analysis.warnings.extend(attribution::misattributed(
         briefing,
