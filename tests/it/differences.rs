@@ -178,3 +178,128 @@ fn differences_and_conflicts_of_the_default_briefing_are_above_their_floors() {
     assert!(d_found >= 21, "differences: {d_found} of {d_total}");
     assert!(c_found >= 4, "conflicts: {c_found} of {c_total}");
 }
+
+/// The `versions` fixture: two versions of one story, and an event citing both.
+fn versions() -> (tempfile::TempDir, briefing::content::Briefing, Analysis) {
+    let dir = crate::support::briefing_with(Some("versions"));
+    let loaded = briefing::load::briefing(dir.path()).expect("the briefing loads");
+    let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let analysis = briefing::analyse::run(&loaded.briefing);
+    (dir, loaded.briefing, analysis)
+}
+
+#[test]
+fn two_versions_of_a_story_show_each_kind_of_difference() {
+    let (_dir, _b, analysis) = versions();
+    let pair = analysis
+        .stories
+        .iter()
+        .flat_map(|s| &s.pairs)
+        .find(|p| p.a == "market-fire-first" && p.b == "market-fire-updated")
+        .expect("the two versions are one story");
+    let said: Vec<(DifferenceKind, Option<usize>, Option<usize>, &str)> = pair
+        .differences
+        .iter()
+        .map(|d| (d.kind, paragraph(&d.a), paragraph(&d.b), d.summary.as_str()))
+        .collect();
+    use DifferenceKind::*;
+    let want: &[(DifferenceKind, Option<usize>, Option<usize>, &str)] = &[
+        (
+            Number,
+            Some(2),
+            Some(2),
+            "more than 100 vs about 30 (they count different things: “people” vs “people in the old quarter”)",
+        ),
+        (
+            Date,
+            Some(3),
+            Some(3),
+            "late February (2026-02-21/2026-02-28) vs Feb. 26 (2026-02-26), given to another precision",
+        ),
+        (
+            QuoteWording,
+            Some(4),
+            Some(4),
+            "the quote is worded differently",
+        ),
+        (
+            QuoteWording,
+            Some(5),
+            Some(5),
+            "quoted in market-fire-first, reported without quotation marks in market-fire-updated",
+        ),
+        (OnlyIn, Some(7), None, "only in market-fire-first"),
+    ];
+    for w in want {
+        assert!(said.contains(w), "{w:?} not in {said:#?}");
+    }
+    assert_eq!(said.len(), want.len(), "{said:#?}");
+}
+
+#[test]
+fn an_event_whose_sources_disagree_shows_each_claim() {
+    let (dir, _b, analysis) = versions();
+    let shown: Vec<(DifferenceKind, &str, Vec<&str>)> = analysis
+        .disagreements
+        .iter()
+        .filter(|d| d.event == "market-fire")
+        .map(|d| {
+            let claims = d.claims.iter().map(|c| c.text.as_str()).collect();
+            (d.kind, d.summary.as_str(), claims)
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                DifferenceKind::Number,
+                "more than 100 vs about 30",
+                vec!["More than 100 people", "About 30 people in the old quarter"]
+            ),
+            (
+                DifferenceKind::QuoteWording,
+                "the quote is worded differently",
+                vec![
+                    "We lost everything in one night",
+                    "We lost everything overnight"
+                ]
+            ),
+        ]
+    );
+    // The timeline shows them, and its data export gives them.
+    let run = crate::support::briefing(dir.path(), &["build"]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        crate::support::stderr(&run)
+    );
+    let site = dir.path().join("site");
+    let month = std::fs::read_to_string(site.join("timeline/2026/03/index.html")).unwrap();
+    assert!(
+        month.contains("The sources give the count differently: more than 100 vs about 30."),
+        "{month}"
+    );
+    assert!(
+        month.contains("says “About 30 people in the old quarter”"),
+        "{month}"
+    );
+    assert!(
+        month.contains("The sources word a quote differently:"),
+        "{month}"
+    );
+    let timeline: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("data/timeline.json")).unwrap()).unwrap();
+    let event = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "market-fire")
+        .unwrap();
+    assert_eq!(event["disagreements"][0]["kind"], "number");
+    assert_eq!(
+        event["disagreements"][0]["claims"][1],
+        serde_json::json!({"article": "market-fire-updated", "paragraph": 2, "text": "About 30 people in the old quarter"})
+    );
+}
