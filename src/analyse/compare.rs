@@ -946,7 +946,10 @@ fn differ(
                 .map(move |y| (*x, *y))
         })
         .collect();
-    // The same moment told to another precision: "late January" and "January".
+    // The same moment told to another precision: "late January" and "January", "in
+    // late January" and "on Jan. 26". Two spans of the same kind that overlap ("early
+    // January" and "the week after the 3rd") more often date two moments of the
+    // sentence than one moment twice.
     let same = |x: &DateMention, y: &DateMention| (x.start, x.end) == (y.start, y.end);
     let finer: Vec<(&DateMention, &DateMention)> = da
         .iter()
@@ -954,7 +957,7 @@ fn differ(
         .flat_map(|x| {
             db.iter()
                 .filter(|y| !da.iter().any(|z| same(z, y)))
-                .filter(|y| overlap(x, y) && comparable(x, y))
+                .filter(|y| overlap(x, y) && comparable(x, y) && x.precision != y.precision)
                 .map(move |y| (*x, *y))
         })
         .collect();
