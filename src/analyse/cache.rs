@@ -38,6 +38,43 @@ pub struct Cache {
     pub(super) work: Work,
 }
 
+impl Cache {
+    /// The people's names, indexed, made again when the people changed; then, and
+    /// when there is no previous analysis to take findings from, what the cache holds
+    /// of articles is dropped.
+    pub(super) fn names(
+        &mut self,
+        briefing: &crate::content::Briefing,
+        has_previous: bool,
+    ) -> Arc<mentions::Names> {
+        let people = people_key(&briefing.people);
+        let names = match &self.people {
+            Some((key, names)) if *key == people => names.clone(),
+            _ => {
+                // Other people: every article's mentions may differ.
+                self.articles.clear();
+                self.pairs.clear();
+                self.background = None;
+                self.frequencies = None;
+                self.search = None;
+                let names = Arc::new(mentions::Names::new(&briefing.people));
+                self.people = Some((people, names.clone()));
+                names
+            }
+        };
+        if !has_previous {
+            // The cached articles' findings are in the analysis they were made for:
+            // without it, every article is analysed again, and counted again from
+            // nothing.
+            self.articles.clear();
+            self.background = None;
+            self.frequencies = None;
+            self.search = None;
+        }
+        names
+    }
+}
+
 /// What one run's story grouping did: how many candidate pairs the indexes gave, and
 /// how many of them passed the vocabulary gate and were compared.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

@@ -67,51 +67,61 @@ pub fn run(briefing: &Briefing) -> Analysis {
 /// since it was filled, and refilling it. `previous` is the analysis the cache was last
 /// used for: the findings of unchanged articles are moved out of it.
 pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analysis>) -> Analysis {
-    let people = people_key(&briefing.people);
-    let names = match &cache.people {
-        Some((key, names)) if *key == people => names.clone(),
-        _ => {
-            // Other people: every article's mentions may differ.
-            cache.articles.clear();
-            cache.pairs.clear();
-            cache.background = None;
-            cache.frequencies = None;
-            cache.search = None;
-            let names = Arc::new(mentions::Names::new(&briefing.people));
-            cache.people = Some((people, names.clone()));
-            names
-        }
-    };
-    if previous.is_none() {
-        // The cached articles' findings are in the analysis they were made for: without
-        // it, every article is analysed again, and counted again from nothing.
-        cache.articles.clear();
-        cache.background = None;
-        cache.frequencies = None;
-        cache.search = None;
-    }
+    let names = cache.names(briefing, previous.is_some());
     let keys: Vec<u64> = briefing
         .articles
         .par_iter()
         .map(|a| article_key(a, &briefing.config.language))
         .collect();
     let mut old = Old::new(std::mem::take(&mut cache.articles), &keys);
-    let aligned = matches!(old, Old::Aligned(_));
     let is_reused: Vec<bool> = (0..keys.len()).map(|i| old.has(i, keys[i])).collect();
-    let fresh: Vec<Option<(Findings, Vec<Diagnostic>)>> = briefing
+    // Each article on its own: mentions, quotes, dates and its reading.
+    let fresh = read(briefing, &names, &is_reused);
+    let Gathered {
+        mut analysis,
+        articles,
+        came,
+        changed,
+    } = gather(briefing, previous, &mut old, &keys, fresh);
+    // Across articles: the background, the vocabulary and each article's features.
+    let counted = count(cache, &old, came, articles, &keys, changed);
+    // Candidates, comparison and stories.
+    let (stories, story_conflicts) = stories(
+        briefing,
+        &analysis,
+        counted.features,
+        &counted.pair_keys,
+        counted.update,
+        cache,
+    );
+    analysis.stories = stories;
+    // The curation against the findings: conflicts and disagreements, attribution.
+    check_curation(briefing, &mut analysis, story_conflicts, &names);
+    crate::diagnostic::sort(&mut analysis.warnings);
+    analysis
+}
+
+/// What each article not reused from the cache finds on its own, in parallel, with the
+/// warnings it gives; `None` for a reused one.
+fn read(
+    briefing: &Briefing,
+    names: &mentions::Names,
+    is_reused: &[bool],
+) -> Vec<Option<(Findings, Vec<Diagnostic>)>> {
+    briefing
         .articles
         .par_iter()
-        .zip(&is_reused)
+        .zip(is_reused)
         .map(|(article, reused)| {
             if *reused {
                 return None;
             }
             let paras = text::Paragraph::all(article);
-            let (mentions, warnings) = mentions::article(&names, article, &paras);
+            let (mentions, warnings) = mentions::article(names, article, &paras);
             // An article's language is its own, else the briefing's: one table of
             // words for each, for its dates and its quotes alike.
             let lang = crate::lang::Language::of_article(article, &briefing.config);
-            let quotes = quotes::article(&names, &article.id, lang.code, &paras, &mentions);
+            let quotes = quotes::article(names, &article.id, lang.code, &paras, &mentions);
             let dates = dates::article(&article.id, article.published.date, lang, &paras);
             let reading = background::Reading::of(&paras);
             // Each list in a block of its size, made on the thread that grew it, so
@@ -124,7 +134,28 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
             };
             Some((findings, warnings))
         })
-        .collect();
+        .collect()
+}
+
+/// The analysis of this run's articles, the cache entries for them, the readings of
+/// the articles that came, and the positions of the changed ones.
+struct Gathered {
+    analysis: Analysis,
+    articles: Vec<Cached>,
+    came: Vec<Arc<background::Reading>>,
+    changed: Vec<usize>,
+}
+
+/// Gathers the new findings and the previous analysis's findings of the unchanged
+/// articles into one analysis, taking the unchanged articles' entries out of `old`.
+fn gather(
+    briefing: &Briefing,
+    previous: Option<Analysis>,
+    old: &mut Old,
+    keys: &[u64],
+    fresh: Vec<Option<(Findings, Vec<Diagnostic>)>>,
+) -> Gathered {
+    let aligned = matches!(old, Old::Aligned(_));
     // The findings of unchanged articles are moved, not copied, from the previous
     // analysis: when the articles are those of the last run and few changed, the
     // changed ones' findings are replaced where they are; otherwise the lists are
@@ -159,7 +190,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
     };
     let mut articles = Vec::with_capacity(keys.len());
     let mut came = Vec::new();
-    for (i, ((article, key), found)) in briefing.articles.iter().zip(&keys).zip(fresh).enumerate() {
+    for (i, ((article, key), found)) in briefing.articles.iter().zip(keys).zip(fresh).enumerate() {
         let id = article.id.as_str();
         if let Some(merge) = &mut merging {
             merge.skip_to(id);
@@ -196,6 +227,35 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         analysis.warnings.extend(entry.warnings.iter().cloned());
         articles.push(entry);
     }
+    Gathered {
+        analysis,
+        articles,
+        came,
+        changed,
+    }
+}
+
+/// What the story grouping needs of the counts across articles: each article's
+/// features, the key of each article for its pairs, and where the candidate search may
+/// be updated rather than made again.
+struct Counted {
+    features: Vec<Arc<stories::Features>>,
+    pair_keys: Vec<u64>,
+    update: Option<(Vec<usize>, text::HashedMap<u32, i32>)>,
+}
+
+/// Counts the articles that came in and those edited or gone (what is left in `old`)
+/// out of the background and the vocabulary, makes the features of the articles they
+/// reach, and keeps the entries, the background and the vocabulary in `cache`.
+fn count(
+    cache: &mut Cache,
+    old: &Old,
+    came: Vec<Arc<background::Reading>>,
+    mut articles: Vec<Cached>,
+    keys: &[u64],
+    changed: Vec<usize>,
+) -> Counted {
+    let aligned = matches!(old, Old::Aligned(_));
     // What is left of the old entries are articles edited or gone: their shingles and
     // terms are counted out, the new articles' in. The terms whose count moved, and by
     // how much, tell the candidate search what to look at again.
@@ -252,7 +312,10 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
     // Each article's features: made for new articles and for those the moved counts
     // may split otherwise (kept when they come out the same, else the article counts
     // as changed: its profile and pairs are made again).
-    let is_fresh: Vec<bool> = is_reused.iter().map(|r| !r).collect();
+    let mut is_fresh = vec![false; keys.len()];
+    for &i in &changed {
+        is_fresh[i] = true;
+    }
     let remade: Vec<Option<Arc<stories::Features>>> = articles
         .par_iter()
         .zip(&is_fresh)
@@ -299,9 +362,22 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         (true, Some(moved)) => Some((changed, moved)),
         _ => None,
     };
-    let (stories, story_conflicts) =
-        stories(briefing, &analysis, features, &pair_keys, update, cache);
-    analysis.stories = stories;
+    Counted {
+        features,
+        pair_keys,
+        update,
+    }
+}
+
+/// Checks the curation against the findings: the events whose sources date them
+/// otherwise (and the dates that differ within stories), those whose sources give a
+/// count or a quote otherwise, and the quotes the curation gives to someone else.
+fn check_curation(
+    briefing: &Briefing,
+    analysis: &mut Analysis,
+    story_conflicts: Vec<Vec<DateClaim>>,
+    names: &mentions::Names,
+) {
     let (mut conflicts, warnings) = conflicts::events(briefing, &analysis.dates);
     conflicts.extend(story_conflicts.into_iter().map(|claims| Conflict {
         event: None,
@@ -313,10 +389,8 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
     analysis.warnings.extend(attribution::misattributed(
         briefing,
         &analysis.quotes,
-        &names,
+        names,
     ));
-    crate::diagnostic::sort(&mut analysis.warnings);
-    analysis
 }
 
 /// How many articles use each content term, how many articles there are, and the
