@@ -726,7 +726,7 @@ pub(crate) fn pair(a: &Half, b: &Half, found: &Found) -> (Pair, Vec<Vec<DateClai
         let b_used: Vec<bool> = b_match.iter().map(Option::is_some).collect();
         for (i, j) in gaps(sa.len(), &b_used, &anchors) {
             let (x, y) = (&sa[i], &sb[j]);
-            let shared = shared_terms(&x.terms, &y.terms);
+            let shared = super::stories::shared(&x.terms, &y.terms);
             let quoted = !a.quoted(x).is_empty() && !b.quoted(y).is_empty();
             if x.background || y.background || (shared < GAP_SHARED && !quoted) {
                 continue;
@@ -843,23 +843,6 @@ pub(crate) fn pair(a: &Half, b: &Half, found: &Found) -> (Pair, Vec<Vec<DateClai
 const GAP: usize = 3;
 /// Content words two sentences of a gap share to be paired, unless both are quoted.
 const GAP_SHARED: usize = 2;
-
-/// How many terms two sorted, distinct lists share.
-fn shared_terms(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
 
 /// Sentences left unaligned between two aligned pairs (or the start or the end of both
 /// articles), as many on each side and at most [`GAP`], paired in order: `(a index,
