@@ -35,8 +35,12 @@
 //!
 //! *Differences* are read from aligned sentences: a quote worded differently (or a quote
 //! on one side reported without quotation marks on the other), a number that differs
-//! ("at least 32" and "32"; "thirty-two" equals "32"), a date that differs (their
-//! resolved ranges do not overlap). A statement only in one article is reported when
+//! ("at least 32" and "32"; "thirty-two" equals "32"; "hundreds" and "dozens"), saying
+//! when the two count different things ("Cuban security personnel" and "Cubans"), a
+//! date that differs (their resolved ranges do not overlap) or is given to another
+//! precision ("late January" and "January"). In a copy, edit or rewrite, sentences left
+//! unaligned between two aligned ones, as many on each side, are compared too: a quote
+//! reworded past recognition sits where the original was. A statement only in one article is reported when
 //! it names a person, a number, a date or a quote, so that routine sentences do not
 //! flood the list, and is not background; for a partial overlap only the shorter
 //! article's are, since the longer one naturally says more.
@@ -368,15 +372,28 @@ impl Half<'_> {
     fn numbers<'s>(&self, s: &'s Sent) -> &'s [Number] {
         s.numbers.get_or_init(|| {
             let text = self.text(s);
-            let mut blanked = text.to_string();
-            for d in self.dates_in(s) {
-                let (ds, de) = (d.place.start - s.start, d.place.end - s.start);
-                blanked.replace_range(ds..de, &" ".repeat(de - ds));
-            }
             // Kept for every pair the article is in: no room to spare.
-            super::per_article::exact(numbers(&blanked))
+            super::per_article::exact(numbers_outside(text, s.start, self.dates_in(s)))
         })
     }
+}
+
+/// The numbers of `text`, which starts at byte `offset` of its paragraph, outside the
+/// date expressions `dates` of that paragraph: "Feb. 3, 2026" is no count of 3.
+pub(crate) fn numbers_outside<'d>(
+    text: &str,
+    offset: usize,
+    dates: impl Iterator<Item = &'d DateMention>,
+) -> Vec<Number> {
+    let mut blanked = text.to_string();
+    for d in dates {
+        let ds = d.place.start.max(offset) - offset;
+        let de = (d.place.end.max(offset) - offset).min(text.len());
+        if ds < de && blanked.is_char_boundary(ds) && blanked.is_char_boundary(de) {
+            blanked.replace_range(ds..de, &" ".repeat(de - ds));
+        }
+    }
+    numbers(&blanked)
 }
 
 /// Qualifiers that change what a number claims.
@@ -404,20 +421,83 @@ pub(crate) struct Number {
     pub(crate) unit: Option<String>,
     pub(crate) value: String,
     pub(crate) qualifier: Option<&'static str>,
+    /// What it counts, as written (folded): the words after it up to the verb or the
+    /// next clause, "cuban security personnel", "in the capital"; empty when nothing
+    /// follows.
+    pub(crate) scope: Vec<String>,
+    /// The number, its qualifier and its scope as the text writes them.
+    pub(crate) written: String,
 }
 
 impl Number {
-    fn wording(&self) -> String {
+    pub(crate) fn wording(&self) -> String {
         match self.qualifier {
             Some(q) => format!("{q} {}", self.value),
             None => self.value.clone(),
         }
     }
+
+    /// The stems of the content words of its scope, sorted: what two scopes are
+    /// compared by, so that "Cubans" and "Cuban" count the same thing.
+    fn counted(&self) -> Vec<&str> {
+        let mut stems: Vec<&str> = self
+            .scope
+            .iter()
+            .filter(|w| !super::text::is_stopword(w))
+            .map(|w| super::text::stem(w))
+            .collect();
+        stems.sort_unstable();
+        stems.dedup();
+        stems
+    }
 }
+
+/// Words that end what a number counts: "32 Cubans were killed" counts Cubans.
+const SCOPE_ENDS: &[&str] = &[
+    "were",
+    "was",
+    "is",
+    "are",
+    "have",
+    "has",
+    "had",
+    "been",
+    "be",
+    "will",
+    "would",
+    "said",
+    "say",
+    "says",
+    "who",
+    "which",
+    "that",
+    "and",
+    "but",
+    "or",
+    "to",
+    "from",
+    "by",
+    "after",
+    "before",
+    "since",
+    "during",
+    "when",
+    "as",
+    "according",
+    "while",
+    "including",
+];
+/// At most this many words say what a number counts.
+const SCOPE_WORDS: usize = 5;
+
+/// Counts given as a magnitude, not a figure: "hundreds of prisoners".
+const MAGNITUDES: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billions"];
 
 /// The numbers of a text, normalised: "at least 32", "32", "1000", "25 million".
 pub(crate) fn numbers(text: &str) -> Vec<Number> {
-    let lower = Folded::new(text).text;
+    let folded = Folded::new(text);
+    let lower = &folded.text;
+    let at = |w: &str| w.as_ptr() as usize - lower.as_ptr() as usize;
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == ',' || c == '.' || c == '%'))
         .map(|w| w.trim_matches([',', '.']))
@@ -440,6 +520,8 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
         } else if w == "dozen" && i > 0 && matches!(words[i - 1], "a" | "one") {
             first = i - 1;
             Some("12".to_string())
+        } else if MAGNITUDES.contains(&w) {
+            Some(w.to_string())
         } else {
             let mut total = None;
             let mut j = i;
@@ -481,10 +563,28 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
                 .get(next)
                 .filter(|u| u.chars().all(char::is_alphabetic) && !super::text::is_stopword(u))
                 .map(|u| super::text::stem(u).to_string());
+            let mut scope: Vec<String> = words[next.min(words.len())..]
+                .iter()
+                .take(SCOPE_WORDS)
+                .take_while(|w| {
+                    w.chars().all(char::is_alphabetic)
+                        && !SCOPE_ENDS.contains(w)
+                        && super::text::number_word(w).is_none()
+                })
+                .map(|w| w.to_string())
+                .collect();
+            while scope.last().is_some_and(|w| super::text::is_stopword(w)) {
+                scope.pop();
+            }
+            let from = first - qualifier.map_or(0, |q| q.split(' ').count());
+            let last = words[(next - 1 + scope.len()).min(words.len() - 1)];
+            let (start, end) = folded.original_range(at(words[from]), at(last) + last.len());
             out.push(Number {
                 unit,
                 value,
                 qualifier,
+                scope,
+                written: text.get(start..end).unwrap_or_default().to_string(),
             });
         }
         i += 1;
@@ -495,21 +595,57 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
 
 /// Numbers of two aligned sentences that say different things about the same count:
 /// paired by the word they count ("32 Cubans" and "at least 32 Cuban personnel"), else
-/// by value; a number with no counterpart is extra detail, not a difference.
-fn differing_numbers(a: &[Number], b: &[Number]) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+/// by value, else, when each sentence has one number left, with each other ("more than
+/// 100" and "about 30 in the capital": two sentences that align and state one count
+/// each state it differently). Any other number with no counterpart is extra detail,
+/// not a difference.
+pub(crate) fn differing_numbers<'n>(
+    a: &'n [Number],
+    b: &'n [Number],
+) -> Vec<(&'n Number, &'n Number)> {
+    let mut used = vec![false; b.len()];
+    let mut pairs = Vec::new();
+    let mut lone = Vec::new();
     for x in a {
-        let counterpart = b
-            .iter()
-            .find(|y| x.unit.is_some() && y.unit == x.unit)
-            .or_else(|| b.iter().find(|y| y.value == x.value));
-        if let Some(y) = counterpart
-            && (y.value != x.value || y.qualifier != x.qualifier)
-        {
-            out.push((x.wording(), y.wording()));
+        let free = |k: &usize| !used[*k];
+        let k = (0..b.len())
+            .filter(free)
+            .find(|&k| x.unit.is_some() && b[k].unit == x.unit)
+            .or_else(|| (0..b.len()).filter(free).find(|&k| b[k].value == x.value));
+        match k {
+            Some(k) => {
+                used[k] = true;
+                pairs.push((x, &b[k]));
+            }
+            None => lone.push(x),
         }
     }
-    out
+    let mut left = (0..b.len()).filter(|&k| !used[k]);
+    if let (Some(k), None, [x]) = (left.next(), left.next(), lone.as_slice()) {
+        pairs.push((*x, &b[k]));
+    }
+    pairs.retain(|(x, y)| x.value != y.value || x.qualifier != y.qualifier);
+    pairs
+}
+
+/// How a reader is told that two numbers differ: "at least 32 vs 32", and what each
+/// counts when that differs too.
+fn number_summary(x: &Number, y: &Number) -> String {
+    if x.counted() == y.counted() {
+        format!("{} vs {}", x.wording(), y.wording())
+    } else {
+        let said = |n: &Number| match n.scope.is_empty() {
+            true => "not said".to_string(),
+            false => format!("“{}”", n.scope.join(" ")),
+        };
+        format!(
+            "{} vs {} (they count different things: {} vs {})",
+            x.wording(),
+            y.wording(),
+            said(x),
+            said(y)
+        )
+    }
 }
 
 /// A word-level diff of two sentences, as runs of byte ranges into `a` (equal and
@@ -573,6 +709,32 @@ pub(crate) fn pair(a: &Half, b: &Half, found: &Found) -> (Pair, Vec<Vec<DateClai
     for (&(i, j, sim), recap) in specific.chain(background) {
         a_match[i] = Some((j, sim, recap));
         b_match[j] = Some(i);
+    }
+    // A rewrite keeps the order of what it reports: sentences left between two aligned
+    // ones, as many on each side, say the same in other words — a quote reworded past
+    // recognition — when they share words or are both quoted. Shown and compared, not
+    // counted: the relation is decided already. In a partial overlap what lies between
+    // is what the articles do not share.
+    if relation != Relation::PartialOverlap {
+        let anchors: Vec<(usize, usize)> = found
+            .matched
+            .specific
+            .iter()
+            .chain(&found.matched.background)
+            .map(|&(i, j, _)| (i, j))
+            .collect();
+        let b_used: Vec<bool> = b_match.iter().map(Option::is_some).collect();
+        for (i, j) in gaps(sa.len(), &b_used, &anchors) {
+            let (x, y) = (&sa[i], &sb[j]);
+            let shared = super::stories::shared(&x.terms, &y.terms);
+            let quoted = !a.quoted(x).is_empty() && !b.quoted(y).is_empty();
+            if x.background || y.background || (shared < GAP_SHARED && !quoted) {
+                continue;
+            }
+            let sim = sentence_similarity(shared, x.terms.len(), y.terms.len());
+            a_match[i] = Some((j, sim, false));
+            b_match[j] = Some(i);
+        }
     }
     for (i, s) in sa.iter().enumerate() {
         let row = match a_match[i] {
@@ -677,6 +839,34 @@ pub(crate) fn pair(a: &Half, b: &Half, found: &Found) -> (Pair, Vec<Vec<DateClai
     (pair, conflicts)
 }
 
+/// The most sentences on each side of a gap that [`gaps`] pairs.
+const GAP: usize = 3;
+/// Content words two sentences of a gap share to be paired, unless both are quoted.
+const GAP_SHARED: usize = 2;
+
+/// Sentences left unaligned between two aligned pairs (or the start or the end of both
+/// articles), as many on each side and at most [`GAP`], paired in order: `(a index,
+/// b index)`. `b_used` says which sentences of `b` are aligned; `anchors` are the
+/// aligned pairs. Linear in the sentences, after sorting the anchors.
+fn gaps(a_len: usize, b_used: &[bool], anchors: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut sorted = anchors.to_vec();
+    sorted.sort_unstable();
+    let end = (a_len, b_used.len());
+    let mut out = Vec::new();
+    let mut from = (0, 0);
+    for &(i, j) in sorted.iter().chain(std::iter::once(&end)) {
+        // Crossing alignments (a sentence moved) leave no gap to read.
+        if j >= from.1 && i >= from.0 {
+            let (ga, gb) = (i - from.0, j - from.1);
+            if ga == gb && (1..=GAP).contains(&ga) && !b_used[from.1..j].iter().any(|u| *u) {
+                out.extend((0..ga).map(|k| (from.0 + k, from.1 + k)));
+            }
+        }
+        from = (i + 1, j + 1);
+    }
+    out
+}
+
 /// The differences between two aligned sentences.
 fn differ(
     a: &Half,
@@ -720,7 +910,7 @@ fn differ(
     }
     let numbers = differing_numbers(a.numbers(sa), b.numbers(sb));
     if !numbers.is_empty() {
-        let said: Vec<String> = numbers.iter().map(|(x, y)| format!("{x} vs {y}")).collect();
+        let said: Vec<String> = numbers.iter().map(|(x, y)| number_summary(x, y)).collect();
         out.push(Difference {
             kind: DifferenceKind::Number,
             a: Some(a.side(sa, a.text(sa))),
@@ -739,18 +929,39 @@ fn differ(
                 .map(move |y| (*x, *y))
         })
         .collect();
-    if !clashing.is_empty() {
+    // The same moment told to another precision: "late January" and "January", "in
+    // late January" and "on Jan. 26". Two spans of the same kind that overlap ("early
+    // January" and "the week after the 3rd") more often date two moments of the
+    // sentence than one moment twice.
+    let same = |x: &DateMention, y: &DateMention| (x.start, x.end) == (y.start, y.end);
+    let finer: Vec<(&DateMention, &DateMention)> = da
+        .iter()
+        .filter(|x| !db.iter().any(|y| same(x, y)))
+        .flat_map(|x| {
+            db.iter()
+                .filter(|y| !da.iter().any(|z| same(z, y)))
+                .filter(|y| overlap(x, y) && comparable(x, y) && x.precision != y.precision)
+                .map(move |y| (*x, *y))
+        })
+        .collect();
+    if !clashing.is_empty() || !finer.is_empty() {
+        let told = |x: &DateMention, y: &DateMention| {
+            format!(
+                "{} ({}) vs {} ({})",
+                x.place.text(a.article),
+                range(x),
+                y.place.text(b.article),
+                range(y)
+            )
+        };
         let said: Vec<String> = clashing
             .iter()
-            .map(|(x, y)| {
-                format!(
-                    "{} ({}) vs {} ({})",
-                    x.place.text(a.article),
-                    range(x),
-                    y.place.text(b.article),
-                    range(y)
-                )
-            })
+            .map(|(x, y)| told(x, y))
+            .chain(
+                finer
+                    .iter()
+                    .map(|(x, y)| format!("{}, given to another precision", told(x, y))),
+            )
             .collect();
         out.push(Difference {
             kind: DifferenceKind::Date,
@@ -825,13 +1036,75 @@ mod tests {
             got.sort();
             assert_eq!(got, want, "{text}");
         }
-        let a = numbers("At least 32 Cuban security personnel were killed, in two countries");
-        let b = numbers("The Cuban government says 32 Cubans were killed");
-        assert_eq!(
-            differing_numbers(&a, &b),
-            [("at least 32".to_string(), "32".to_string())]
-        );
-        assert!(differing_numbers(&numbers("thirty-two Cubans"), &numbers("32 Cubans")).is_empty());
+    }
+
+    #[test]
+    fn numbers_keep_their_wording() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "At least 32 Cuban security personnel were killed",
+                &["At least 32 Cuban security personnel"],
+            ),
+            (
+                "Cuba confirmed the deaths of 32 of its nationals.",
+                &["32 of its nationals"],
+            ),
+            (
+                "fewer than a dozen detainees had walked out",
+                &["fewer than a dozen detainees"],
+            ),
+            (
+                "thirty-two Cubans; 1,000 in Caracas",
+                &["1,000 in Caracas", "thirty-two Cubans"],
+            ),
+        ];
+        for (text, want) in cases {
+            let mut got: Vec<String> = numbers(text).into_iter().map(|n| n.written).collect();
+            got.sort();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_that_differ_are_paired_and_their_scopes_told() {
+        // (a, b, the differences as summarised)
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "At least 32 Cuban security personnel were killed, in two countries",
+                "The Cuban government says 32 Cubans were killed",
+                &[
+                    "at least 32 vs 32 (they count different things: “cuban security personnel” vs “cubans”)",
+                ],
+            ),
+            (
+                "thirty-two Cubans were killed",
+                "32 Cubans were killed",
+                &[],
+            ),
+            (
+                "more than 100 people were arrested",
+                "about 30 in the capital were arrested",
+                &[
+                    "more than 100 vs about 30 (they count different things: “people” vs “in the capital”)",
+                ],
+            ),
+            (
+                "Hundreds of political prisoners were freed",
+                "Dozens of political prisoners were freed",
+                &["hundreds vs dozens"],
+            ),
+            // Two numbers left on one side: which is which is not known.
+            ("11 sources and 4 witnesses", "two officials", &[]),
+            ("32 of its nationals", "32 Cubans", &[]),
+        ];
+        for (a, b, want) in cases {
+            let (na, nb) = (numbers(a), numbers(b));
+            let got: Vec<String> = differing_numbers(&na, &nb)
+                .into_iter()
+                .map(|(x, y)| number_summary(x, y))
+                .collect();
+            assert_eq!(got, *want, "{a} / {b}");
+        }
     }
 
     #[test]
@@ -863,6 +1136,37 @@ mod tests {
                 sentences: (a, b),
             };
             assert_eq!(relation(&e).map(|r| r.0), want, "{e:?}");
+        }
+    }
+
+    #[test]
+    fn gaps_of_equal_length_between_aligned_sentences_are_paired_in_order() {
+        // (sentences of a, of b, aligned pairs, the pairs read from the gaps)
+        type Case = (
+            usize,
+            usize,
+            &'static [(usize, usize)],
+            &'static [(usize, usize)],
+        );
+        let cases: &[Case] = &[
+            // One sentence each between two aligned pairs, and two each at the end.
+            (6, 6, &[(0, 0), (2, 2), (3, 3)], &[(1, 1), (4, 4), (5, 5)]),
+            // Gaps of unequal length: a caption on one side only.
+            (4, 5, &[(0, 0), (3, 4)], &[]),
+            // At the start.
+            (3, 3, &[(2, 2)], &[(0, 0), (1, 1)]),
+            // A moved sentence crosses the others: no gap is read across it.
+            (4, 4, &[(0, 2), (3, 3)], &[]),
+            // Longer than GAP: different matter, not rewording.
+            (6, 6, &[(0, 0), (5, 5)], &[]),
+            (2, 2, &[], &[(0, 0), (1, 1)]),
+        ];
+        for &(a, b, anchors, want) in cases {
+            let mut used = vec![false; b];
+            for &(_, j) in anchors {
+                used[j] = true;
+            }
+            assert_eq!(gaps(a, &used, anchors), want, "{anchors:?}");
         }
     }
 

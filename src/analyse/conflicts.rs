@@ -7,9 +7,21 @@
 //!
 //! Across a story, aligned sentences whose dates do not overlap are conflicts too, with
 //! no event (see [`super::compare`]).
+//!
+//! A *disagreement* is an event whose sources say it otherwise than by its date: the
+//! cited quotes state a count that differs in value or qualifier ("at least 32" and
+//! "32"), or two cited paragraphs hold a quote that the comparison of their story found
+//! worded differently, or quoted by one and paraphrased by the other. Like a date
+//! conflict it lists each source's claim; `check` does not warn about it, since sources
+//! that word a quote differently are news, not an error of the curation.
 
+use std::collections::HashMap;
+
+use super::compare::{Number, differing_numbers, numbers_outside};
 use super::text::sentences;
-use super::{Conflict, DateClaim, DateMention, PerArticle};
+use super::{
+    Claim, Conflict, DateClaim, DateMention, DifferenceKind, Disagreement, PerArticle, Story,
+};
 use crate::content::{Briefing, Event, SourceRef};
 use crate::diagnostic::Diagnostic;
 
@@ -154,6 +166,155 @@ pub(crate) fn events(
     (conflicts, warnings)
 }
 
+/// The sources of one event whose numbers are compared with each other, in the order
+/// the editor cites them: an event's sources are curated and few, and the comparison is
+/// by pairs.
+const COMPARED_SOURCES: usize = 16;
+
+/// The number in `numbers` that states the same count as `x`: the one counting the same
+/// word, else the one of the same value, else the only one.
+fn counterpart<'n>(x: &Number, numbers: &'n [Number]) -> Option<&'n Number> {
+    numbers
+        .iter()
+        .find(|y| x.unit.is_some() && y.unit == x.unit)
+        .or_else(|| numbers.iter().find(|y| y.value == x.value))
+        .or(match numbers {
+            [only] => Some(only),
+            _ => None,
+        })
+}
+
+/// The numbers each cited source of `event` states in its quote, outside its dates.
+fn cited_numbers<'e>(
+    briefing: &Briefing,
+    dates: &PerArticle<DateMention>,
+    event: &'e Event,
+) -> Vec<(&'e SourceRef, usize, Vec<Number>)> {
+    let mut out = Vec::new();
+    for source in event.sources.iter().take(COMPARED_SOURCES) {
+        let (Some(found), Some(article)) = (source.found, briefing.article(&source.article)) else {
+            continue;
+        };
+        let text = article.paragraph_slice(found.paragraph, found.start..found.end);
+        let here = dates.of(&source.article).iter().filter(|d| {
+            d.place.paragraph == found.paragraph
+                && d.place.start < found.end
+                && d.place.end > found.start
+        });
+        out.push((
+            source,
+            found.paragraph,
+            numbers_outside(text, found.start, here),
+        ));
+    }
+    out
+}
+
+/// The count that the cited sources of `event` state differently, as each states it.
+fn number_disagreement(
+    briefing: &Briefing,
+    dates: &PerArticle<DateMention>,
+    event: &Event,
+) -> Option<Disagreement> {
+    let cited = cited_numbers(briefing, dates, event);
+    let first = cited.iter().enumerate().find_map(|(k, (s, _, ns))| {
+        cited[k + 1..]
+            .iter()
+            .filter(|(t, _, _)| t.article != s.article)
+            .find_map(|(_, _, nt)| differing_numbers(ns, nt).first().map(|(x, _)| (*x).clone()))
+    })?;
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut wordings: Vec<String> = Vec::new();
+    for (source, paragraph, numbers) in &cited {
+        let Some(n) = counterpart(&first, numbers) else {
+            continue;
+        };
+        let claim = Claim {
+            article: source.article.clone(),
+            paragraph: *paragraph,
+            text: n.written.clone(),
+        };
+        if !claims.contains(&claim) {
+            claims.push(claim);
+        }
+        if !wordings.contains(&n.wording()) {
+            wordings.push(n.wording());
+        }
+    }
+    Some(Disagreement {
+        event: event.id.clone(),
+        kind: DifferenceKind::Number,
+        summary: wordings.join(" vs "),
+        claims,
+    })
+}
+
+/// Curated events whose sources state a count differently, or word a quote
+/// differently: each source's claim. Linear in the events' sources and the stories'
+/// differences.
+pub(crate) fn disagreements(
+    briefing: &Briefing,
+    dates: &PerArticle<DateMention>,
+    stories: &[Story],
+) -> Vec<Disagreement> {
+    let mut out: Vec<(usize, Disagreement)> = Vec::new();
+    // Which events cite each paragraph.
+    let mut citing: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
+    for (k, event) in briefing.events.iter().enumerate() {
+        if let Some(d) = number_disagreement(briefing, dates, event) {
+            out.push((k, d));
+        }
+        for source in &event.sources {
+            if let Some(found) = source.found {
+                let events = citing
+                    .entry((source.article.as_str(), found.paragraph))
+                    .or_default();
+                if events.last() != Some(&k) {
+                    events.push(k);
+                }
+            }
+        }
+    }
+    let cited = |side: &super::Side| -> Option<Vec<usize>> {
+        citing
+            .get(&(side.article.as_str(), side.paragraph))
+            .cloned()
+    };
+    for pair in stories.iter().flat_map(|s| &s.pairs) {
+        for d in &pair.differences {
+            let (Some(a), Some(b)) = (&d.a, &d.b) else {
+                continue;
+            };
+            if d.kind != DifferenceKind::QuoteWording {
+                continue;
+            }
+            let (Some(ea), Some(eb)) = (cited(a), cited(b)) else {
+                continue;
+            };
+            for &k in ea.iter().filter(|k| eb.contains(k)) {
+                let claim = |side: &super::Side| Claim {
+                    article: side.article.clone(),
+                    paragraph: side.paragraph,
+                    text: side.text.clone(),
+                };
+                out.push((
+                    k,
+                    Disagreement {
+                        event: briefing.events[k].id.clone(),
+                        kind: d.kind,
+                        summary: d.summary.clone(),
+                        claims: vec![claim(a), claim(b)],
+                    },
+                ));
+            }
+        }
+    }
+    // In timeline order, the numbers first, then the quotes as their stories list them.
+    out.sort_by_key(|(k, d)| (*k, d.kind != DifferenceKind::Number));
+    out.dedup_by(|x, y| x == y);
+    out.into_iter().map(|(_, d)| d).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,6 +408,70 @@ mod tests {
             "{}",
             warnings[0].message
         );
+    }
+
+    #[test]
+    fn sources_that_state_a_count_differently_disagree() {
+        // (what each source's cited sentence says, the summary shown, or none)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "At least 32 Cuban security personnel were killed.",
+                "The government says 32 Cubans were killed.",
+                Some("at least 32 vs 32"),
+            ),
+            (
+                "thirty-two Cubans were killed.",
+                "32 Cubans were killed.",
+                None,
+            ),
+            (
+                "More than 100 people were arrested.",
+                "About 30 in the capital were arrested.",
+                Some("more than 100 vs about 30"),
+            ),
+            // A date is no count.
+            ("The raid on Feb. 3.", "The raid on Jan. 4.", None),
+        ];
+        for &(first, second, want) in cases {
+            let mut b = briefing_with("2026-01-03", vec![]);
+            let mut sources = Vec::new();
+            for (id, text) in [("a", first), ("b", second)] {
+                let mut art = crate::analyse::mentions::tests::article_of(text);
+                art.id = id.into();
+                sources.push(source(id, 0, text.len()));
+                b.articles.retain(|x| x.id != id);
+                b.articles.push(art);
+            }
+            b.events[0].sources = sources;
+            let dates: PerArticle<DateMention> = if first.contains("Feb.") {
+                [
+                    mention("a", 12, 18, (2026, 2, 3)),
+                    mention("b", 12, 18, (2026, 1, 4)),
+                ]
+                .into_iter()
+                .collect()
+            } else {
+                PerArticle::default()
+            };
+            let found = disagreements(&b, &dates, &[]);
+            assert_eq!(
+                found.first().map(|d| d.summary.as_str()),
+                want,
+                "{first} / {second}"
+            );
+            if want.is_some() {
+                let claims: Vec<(&str, &str)> = found[0]
+                    .claims
+                    .iter()
+                    .map(|c| (c.article.as_str(), c.text.as_str()))
+                    .collect();
+                assert_eq!(claims.len(), 2, "{claims:?}");
+                assert!(
+                    first.contains(claims[0].1) && second.contains(claims[1].1),
+                    "{claims:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -11,16 +11,20 @@
 //! text many articles share (`background`), finds the pairs worth comparing through two
 //! indexes over what is specific to each article (`candidates`), compares them
 //! (`compare`) and groups articles into stories (`stories`), and last checks the
-//! curation against the findings (`conflicts` for dates, `attribution` for quotes).
-//! Findings are kept per article (`per_article`). Accuracy is measured against hand
-//! annotations in `tests/it/accuracy.rs`.
+//! curation against the findings (`conflicts` for dates, counts and quotes,
+//! `attribution` for speakers).
+//! Findings are kept per article (`per_article`); their types are in `findings`, and
+//! what the dev server keeps of a run for the next in `cache`. Accuracy is measured
+//! against hand annotations in `tests/it/accuracy.rs` and `tests/it/differences.rs`.
 
 mod attribution;
 mod background;
+mod cache;
 mod candidates;
 mod compare;
 mod conflicts;
 mod dates;
+mod findings;
 mod mentions;
 mod per_article;
 mod quote_words;
@@ -29,281 +33,17 @@ mod saved;
 mod stories;
 pub(crate) mod text;
 
-use chrono::NaiveDate;
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::content::Briefing;
 use crate::diagnostic::Diagnostic;
-use crate::edtf::Precision;
+pub use cache::Cache;
+pub(crate) use cache::Work;
+use cache::{Cached, Judged, Judgement, Made, Merge, Old, SPLICED, article_key, people_key};
 pub(crate) use compare::same_words;
+pub use findings::*;
 pub use per_article::{Located, PerArticle};
-
-/// Everything the generator found.
-#[derive(Debug, Clone, Default)]
-pub struct Analysis {
-    /// In article order (articles by id), then paragraph, then offset.
-    pub mentions: PerArticle<Mention>,
-    pub quotes: PerArticle<Quote>,
-    pub dates: PerArticle<DateMention>,
-    /// Groups of articles that report the same story, each with its pairs.
-    pub stories: Vec<Story>,
-    /// Curated events whose sources date them differently from the event (with
-    /// `event`), then dates that differ between aligned sentences of a story (without).
-    pub conflicts: Vec<Conflict>,
-    /// Warnings for `check`: ambiguous mentions, disputed event dates, quotes attributed
-    /// to someone else than the curation says.
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// Where in an article a finding is.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
-pub struct Place {
-    /// The article's id, shared by all its findings rather than copied into each.
-    pub article: Arc<str>,
-    /// 1-based paragraph number: the page anchor is `#p{paragraph}`.
-    pub paragraph: usize,
-    /// Byte range in the paragraph's plain text.
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Place {
-    /// The finding's text as written, in `article`, the article it is in. Findings
-    /// keep where their text is, not a copy: they are many, and the article has it.
-    pub fn text<'a>(&self, article: &'a crate::content::Article) -> &'a str {
-        article.paragraph_slice(self.paragraph, self.start..self.end)
-    }
-}
-
-/// The sentence around a finding: bytes `start..end` of the plain text of the
-/// finding's paragraph. Findings keep where their sentence is, not a copy of it (the
-/// data exports and person pages give the text): copies would hold a sentence once
-/// for every finding in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
-pub struct Around {
-    pub start: u32,
-    pub end: u32,
-}
-
-impl Around {
-    pub fn new(start: usize, end: usize) -> Self {
-        Around {
-            start: start as u32,
-            end: end as u32,
-        }
-    }
-
-    /// The sentence's text, in `article`, the article of the finding at `place`.
-    pub fn text<'a>(&self, article: &'a crate::content::Article, place: &Place) -> &'a str {
-        article.paragraph_slice(place.paragraph, self.start as usize..self.end as usize)
-    }
-
-    /// Where the finding at `place` is inside the sentence.
-    pub fn of(&self, place: &Place) -> (usize, usize) {
-        let start = self.start as usize;
-        (
-            place.start.saturating_sub(start),
-            place.end.saturating_sub(start),
-        )
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MentionKind {
-    FullName,
-    Alias,
-    Surname,
-    FirstName,
-    Title,
-}
-
-/// Not `Serialize`: its sentence is a place, and the data exports write the text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
-    pub place: Place,
-    /// The person meant, or `None` when nothing decides (ambiguous).
-    pub person: Option<Arc<str>>,
-    /// The candidates when ambiguous.
-    pub candidates: Vec<String>,
-    /// The sentence around it (the text as written is at its place).
-    pub sentence: Around,
-    pub kind: MentionKind,
-    /// Why the mention was resolved this way ("full name", "subject of the article"…):
-    /// one of a few fixed phrases, not a string per mention.
-    pub reason: &'static str,
-}
-
-/// Not `Serialize`: its sentence is a place, and the data exports write the text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Quote {
-    /// Where the quoted words are, without the quotation marks ([`Place::text`]).
-    pub place: Place,
-    /// A person id when the speaker is a known person.
-    pub person: Option<Arc<str>>,
-    /// The speaker as written ("a senior Venezuelan military official"), or `None`.
-    pub speaker: Option<String>,
-    pub sentence: Around,
-}
-
-/// Not `Serialize`: its sentence is a place, and the data exports write the text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DateMention {
-    /// Where it is; the text as written is there.
-    pub place: Place,
-    pub sentence: Around,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub precision: Precision,
-    /// Resolved against the article's publication date.
-    pub relative: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Relation {
-    Copy,
-    LightEdit,
-    Rewrite,
-    PartialOverlap,
-}
-
-/// Articles that report the same story.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct Story {
-    /// A stable id made from the articles: `story-<first article id>`.
-    pub id: String,
-    /// A title for the group (the earliest article's title).
-    pub title: String,
-    /// Article ids, sorted.
-    pub articles: Vec<String>,
-    /// Shared with the dev server's cache of compared pairs, which keeps them from one
-    /// rebuild to the next.
-    pub pairs: Vec<Arc<Pair>>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct Pair {
-    pub a: String,
-    pub b: String,
-    pub relation: Relation,
-    /// 0–1, measured on the articles' specific text (their text less the background
-    /// that many articles of the briefing share).
-    pub similarity: f64,
-    /// The share of the text both articles use (in word 5-grams) that is background,
-    /// 0–1: what they share besides the specific text that makes them one story.
-    pub background: f64,
-    /// Sentences of `a` and `b` aligned with each other.
-    pub alignment: Vec<Aligned>,
-    pub differences: Vec<Difference>,
-}
-
-/// One row of an alignment: a sentence of `a`, of `b`, or both.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct Aligned {
-    pub a: Option<Sentence>,
-    pub b: Option<Sentence>,
-    /// Similarity of the two sentences, 0–1, when both are present.
-    pub similarity: Option<f64>,
-    /// Word-level diff when both are present: runs of equal, removed and added words.
-    pub diff: Vec<DiffRun>,
-    /// Whether the row is background (text many articles of the briefing share): its
-    /// sentence, or one of its two, is background. Shown, never counted in the
-    /// relation.
-    pub background: bool,
-}
-
-/// A sentence of an article: bytes `start..end` of paragraph `paragraph`'s text. It
-/// does not hold the text: the alignments would hold every compared sentence twice
-/// over (as the sentence and in its word diff).
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct Sentence {
-    pub paragraph: usize,
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Sentence {
-    /// The sentence's text in `article`, the article it was found in.
-    pub fn text<'a>(&self, article: &'a crate::content::Article) -> &'a str {
-        article.paragraph_slice(self.paragraph, self.start..self.end)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DiffOp {
-    Equal,
-    Delete,
-    Insert,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct DiffRun {
-    pub op: DiffOp,
-    /// Bytes of the sentence of `a` (equal and removed words) or of `b` (added words).
-    pub start: u32,
-    pub end: u32,
-}
-
-impl DiffRun {
-    /// The run's words, given the two sentences it was made from.
-    pub fn text<'a>(&self, a: &'a str, b: &'a str) -> &'a str {
-        let side = if self.op == DiffOp::Insert { b } else { a };
-        side.get(self.start as usize..self.end as usize)
-            .unwrap_or("")
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DifferenceKind {
-    QuoteWording,
-    Number,
-    Date,
-    OnlyIn,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct Difference {
-    pub kind: DifferenceKind,
-    /// The side in `a` (absent for a statement only in `b`).
-    pub a: Option<Side>,
-    pub b: Option<Side>,
-    /// A short description: "32 vs at least 32".
-    pub summary: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct Side {
-    pub article: String,
-    pub paragraph: usize,
-    /// The sentence the side is in: bytes `start..end` of the paragraph's text.
-    pub start: usize,
-    pub end: usize,
-    /// What is compared: the sentence, or the quoted words in it.
-    pub text: String,
-}
-
-/// An event whose sources date it differently.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct Conflict {
-    /// The curated event id, or `None` for a conflict found between aligned sentences.
-    pub event: Option<String>,
-    pub claims: Vec<DateClaim>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct DateClaim {
-    pub article: String,
-    pub paragraph: usize,
-    /// The date expression as written.
-    pub text: String,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub precision: Precision,
-}
+use std::sync::Arc;
 
 /// What one article gives on its own, before articles are compared.
 struct Findings {
@@ -311,129 +51,6 @@ struct Findings {
     quotes: Vec<Quote>,
     dates: Vec<DateMention>,
     reading: background::Reading,
-}
-
-impl DateClaim {
-    /// What date `d`, found in `article`, claims, for a conflict.
-    fn of(d: &DateMention, article: &crate::content::Article) -> Self {
-        DateClaim {
-            article: d.place.article.to_string(),
-            paragraph: d.place.paragraph,
-            text: d.place.text(article).to_string(),
-            start: d.start,
-            end: d.end,
-            precision: d.precision,
-        }
-    }
-}
-
-/// What each article gave on its own in an earlier run, and what each compared pair of
-/// articles gave, kept by the dev server between rebuilds: an article whose text, date
-/// and place are unchanged, in a briefing whose people are unchanged, is not analysed
-/// again, and two such articles are not aligned again.
-#[derive(Default)]
-pub struct Cache {
-    /// Filled for no next run ([`run`]): what the comparison of sentences does not need
-    /// is freed before it, instead of being kept.
-    one_shot: bool,
-    /// The key of the people the cache was filled for, and their names, indexed.
-    people: Option<(u64, Arc<mentions::Names>)>,
-    /// The last run's articles, in its order (the briefing's).
-    articles: Vec<Cached>,
-    /// Keyed by the two articles' keys, in pair order.
-    pairs: std::collections::HashMap<(u64, u64), Arc<Judged>>,
-    /// How many of the cached articles use each shingle, kept up to date from the
-    /// articles that came or went.
-    background: Option<background::Background>,
-    /// How many of the cached articles use each content term, kept up to date from
-    /// the terms of the articles that came or went.
-    frequencies: Option<Frequencies>,
-    /// The candidate search over the cached articles, updated where an edit reaches.
-    search: Option<candidates::Search>,
-    /// What the last run's grouping did.
-    work: Work,
-}
-
-/// What one run's story grouping did: how many candidate pairs the indexes gave, and
-/// how many of them passed the vocabulary gate and were compared.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub(crate) struct Work {
-    pub(crate) candidates: usize,
-    pub(crate) compared: usize,
-}
-
-/// The reusable part of one article's analysis. Its mentions, quotes and dates are not
-/// kept here but in the [`Analysis`] the cache was last used for, from which
-/// [`run_cached`] moves them: copying every finding of every article would cost more
-/// than the edit.
-struct Cached {
-    id: String,
-    key: u64,
-    /// Its sentences' shingles and terms, kept by the dev server to count them out of
-    /// the background when the article changes, and to split it again when the
-    /// background moves.
-    reading: Arc<background::Reading>,
-    /// Its features under the background of the run that made them.
-    features: Arc<stories::Features>,
-    warnings: Vec<Diagnostic>,
-    profile: std::sync::OnceLock<Arc<compare::Profile>>,
-}
-
-/// A compared pair: the costly sentence alignment, which depends on the two articles
-/// alone, and the pair it gave under a relation and similarity, which also depend on
-/// the vocabulary of the whole briefing and are checked again on reuse.
-struct Judged {
-    /// Jaccard of the articles' specific shingles, and how many they share.
-    jaccard: f64,
-    shared: usize,
-    /// The share of the shingles both use that is background.
-    background: f64,
-    matched: compare::Matched,
-    /// How many specific sentences each article has.
-    sentences: (usize, usize),
-    made: std::sync::OnceLock<Made>,
-}
-
-/// Two articles found to tell the same story, their pair, and its date claims.
-type Judgement = ((usize, usize), Arc<Pair>, Vec<Vec<DateClaim>>);
-
-/// The pair a [`Judged`] alignment made, and under which relation and similarity.
-struct Made {
-    relation: Relation,
-    similarity: f64,
-    pair: Arc<Pair>,
-    conflicts: Vec<Vec<DateClaim>>,
-}
-
-use std::sync::Arc;
-
-/// What the per-article findings depend on: the article's id, text (its file's digest),
-/// publication date and where it is (its file and the body's offset, for the spans of
-/// warnings).
-fn article_key(article: &crate::content::Article, language: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (
-        &article.id,
-        article.digest,
-        article.published.date,
-        article.file,
-        article.body_offset,
-        // The briefing's language is the article's when it names none.
-        language,
-    )
-        .hash(&mut h);
-    h.finish()
-}
-
-/// What the mention and quote passes depend on in the people of a briefing.
-fn people_key(people: &[crate::content::Person]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for p in people {
-        (&p.id, &p.name, &p.aliases, &p.surname, &p.titles).hash(&mut h);
-    }
-    h.finish()
 }
 
 /// Runs every analysis pass over a loaded briefing: each article alone, in parallel,
@@ -450,51 +67,61 @@ pub fn run(briefing: &Briefing) -> Analysis {
 /// since it was filled, and refilling it. `previous` is the analysis the cache was last
 /// used for: the findings of unchanged articles are moved out of it.
 pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analysis>) -> Analysis {
-    let people = people_key(&briefing.people);
-    let names = match &cache.people {
-        Some((key, names)) if *key == people => names.clone(),
-        _ => {
-            // Other people: every article's mentions may differ.
-            cache.articles.clear();
-            cache.pairs.clear();
-            cache.background = None;
-            cache.frequencies = None;
-            cache.search = None;
-            let names = Arc::new(mentions::Names::new(&briefing.people));
-            cache.people = Some((people, names.clone()));
-            names
-        }
-    };
-    if previous.is_none() {
-        // The cached articles' findings are in the analysis they were made for: without
-        // it, every article is analysed again, and counted again from nothing.
-        cache.articles.clear();
-        cache.background = None;
-        cache.frequencies = None;
-        cache.search = None;
-    }
+    let names = cache.names(briefing, previous.is_some());
     let keys: Vec<u64> = briefing
         .articles
         .par_iter()
         .map(|a| article_key(a, &briefing.config.language))
         .collect();
     let mut old = Old::new(std::mem::take(&mut cache.articles), &keys);
-    let aligned = matches!(old, Old::Aligned(_));
     let is_reused: Vec<bool> = (0..keys.len()).map(|i| old.has(i, keys[i])).collect();
-    let fresh: Vec<Option<(Findings, Vec<Diagnostic>)>> = briefing
+    // Each article on its own: mentions, quotes, dates and its reading.
+    let fresh = read(briefing, &names, &is_reused);
+    let Gathered {
+        mut analysis,
+        articles,
+        came,
+        changed,
+    } = gather(briefing, previous, &mut old, &keys, fresh);
+    // Across articles: the background, the vocabulary and each article's features.
+    let counted = count(cache, &old, came, articles, &keys, changed);
+    // Candidates, comparison and stories.
+    let (stories, story_conflicts) = stories(
+        briefing,
+        &analysis,
+        counted.features,
+        &counted.pair_keys,
+        counted.update,
+        cache,
+    );
+    analysis.stories = stories;
+    // The curation against the findings: conflicts and disagreements, attribution.
+    check_curation(briefing, &mut analysis, story_conflicts, &names);
+    crate::diagnostic::sort(&mut analysis.warnings);
+    analysis
+}
+
+/// What each article not reused from the cache finds on its own, in parallel, with the
+/// warnings it gives; `None` for a reused one.
+fn read(
+    briefing: &Briefing,
+    names: &mentions::Names,
+    is_reused: &[bool],
+) -> Vec<Option<(Findings, Vec<Diagnostic>)>> {
+    briefing
         .articles
         .par_iter()
-        .zip(&is_reused)
+        .zip(is_reused)
         .map(|(article, reused)| {
             if *reused {
                 return None;
             }
             let paras = text::Paragraph::all(article);
-            let (mentions, warnings) = mentions::article(&names, article, &paras);
+            let (mentions, warnings) = mentions::article(names, article, &paras);
             // An article's language is its own, else the briefing's: one table of
             // words for each, for its dates and its quotes alike.
             let lang = crate::lang::Language::of_article(article, &briefing.config);
-            let quotes = quotes::article(&names, &article.id, lang.code, &paras, &mentions);
+            let quotes = quotes::article(names, &article.id, lang.code, &paras, &mentions);
             let dates = dates::article(&article.id, article.published.date, lang, &paras);
             let reading = background::Reading::of(&paras);
             // Each list in a block of its size, made on the thread that grew it, so
@@ -507,7 +134,28 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
             };
             Some((findings, warnings))
         })
-        .collect();
+        .collect()
+}
+
+/// The analysis of this run's articles, the cache entries for them, the readings of
+/// the articles that came, and the positions of the changed ones.
+struct Gathered {
+    analysis: Analysis,
+    articles: Vec<Cached>,
+    came: Vec<Arc<background::Reading>>,
+    changed: Vec<usize>,
+}
+
+/// Gathers the new findings and the previous analysis's findings of the unchanged
+/// articles into one analysis, taking the unchanged articles' entries out of `old`.
+fn gather(
+    briefing: &Briefing,
+    previous: Option<Analysis>,
+    old: &mut Old,
+    keys: &[u64],
+    fresh: Vec<Option<(Findings, Vec<Diagnostic>)>>,
+) -> Gathered {
+    let aligned = matches!(old, Old::Aligned(_));
     // The findings of unchanged articles are moved, not copied, from the previous
     // analysis: when the articles are those of the last run and few changed, the
     // changed ones' findings are replaced where they are; otherwise the lists are
@@ -542,7 +190,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
     };
     let mut articles = Vec::with_capacity(keys.len());
     let mut came = Vec::new();
-    for (i, ((article, key), found)) in briefing.articles.iter().zip(&keys).zip(fresh).enumerate() {
+    for (i, ((article, key), found)) in briefing.articles.iter().zip(keys).zip(fresh).enumerate() {
         let id = article.id.as_str();
         if let Some(merge) = &mut merging {
             merge.skip_to(id);
@@ -579,6 +227,35 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         analysis.warnings.extend(entry.warnings.iter().cloned());
         articles.push(entry);
     }
+    Gathered {
+        analysis,
+        articles,
+        came,
+        changed,
+    }
+}
+
+/// What the story grouping needs of the counts across articles: each article's
+/// features, the key of each article for its pairs, and where the candidate search may
+/// be updated rather than made again.
+struct Counted {
+    features: Vec<Arc<stories::Features>>,
+    pair_keys: Vec<u64>,
+    update: Option<(Vec<usize>, text::HashedMap<u32, i32>)>,
+}
+
+/// Counts the articles that came in and those edited or gone (what is left in `old`)
+/// out of the background and the vocabulary, makes the features of the articles they
+/// reach, and keeps the entries, the background and the vocabulary in `cache`.
+fn count(
+    cache: &mut Cache,
+    old: &Old,
+    came: Vec<Arc<background::Reading>>,
+    mut articles: Vec<Cached>,
+    keys: &[u64],
+    changed: Vec<usize>,
+) -> Counted {
+    let aligned = matches!(old, Old::Aligned(_));
     // What is left of the old entries are articles edited or gone: their shingles and
     // terms are counted out, the new articles' in. The terms whose count moved, and by
     // how much, tell the candidate search what to look at again.
@@ -635,7 +312,10 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
     // Each article's features: made for new articles and for those the moved counts
     // may split otherwise (kept when they come out the same, else the article counts
     // as changed: its profile and pairs are made again).
-    let is_fresh: Vec<bool> = is_reused.iter().map(|r| !r).collect();
+    let mut is_fresh = vec![false; keys.len()];
+    for &i in &changed {
+        is_fresh[i] = true;
+    }
     let remade: Vec<Option<Arc<stories::Features>>> = articles
         .par_iter()
         .zip(&is_fresh)
@@ -682,114 +362,35 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         (true, Some(moved)) => Some((changed, moved)),
         _ => None,
     };
-    let (stories, story_conflicts) =
-        stories(briefing, &analysis, features, &pair_keys, update, cache);
-    analysis.stories = stories;
+    Counted {
+        features,
+        pair_keys,
+        update,
+    }
+}
+
+/// Checks the curation against the findings: the events whose sources date them
+/// otherwise (and the dates that differ within stories), those whose sources give a
+/// count or a quote otherwise, and the quotes the curation gives to someone else.
+fn check_curation(
+    briefing: &Briefing,
+    analysis: &mut Analysis,
+    story_conflicts: Vec<Vec<DateClaim>>,
+    names: &mentions::Names,
+) {
     let (mut conflicts, warnings) = conflicts::events(briefing, &analysis.dates);
     conflicts.extend(story_conflicts.into_iter().map(|claims| Conflict {
         event: None,
         claims,
     }));
     analysis.conflicts = conflicts;
+    analysis.disagreements = conflicts::disagreements(briefing, &analysis.dates, &analysis.stories);
     analysis.warnings.extend(warnings);
     analysis.warnings.extend(attribution::misattributed(
         briefing,
         &analysis.quotes,
-        &names,
+        names,
     ));
-    crate::diagnostic::sort(&mut analysis.warnings);
-    analysis
-}
-
-/// The last run's cache entries, as the articles of this run find theirs: at the same
-/// position when the briefing has as many articles as last time (an edit, the common
-/// case, costs no lookup by id), else by key.
-enum Old {
-    Aligned(Vec<Option<Cached>>),
-    ByKey(std::collections::HashMap<u64, Cached>),
-}
-
-impl Old {
-    fn new(entries: Vec<Cached>, keys: &[u64]) -> Old {
-        if entries.len() == keys.len() {
-            Old::Aligned(entries.into_iter().map(Some).collect())
-        } else {
-            Old::ByKey(entries.into_iter().map(|c| (c.key, c)).collect())
-        }
-    }
-
-    /// Whether the article at `i` with `key` has an entry: the key covers its id.
-    fn has(&self, i: usize, key: u64) -> bool {
-        match self {
-            Old::Aligned(v) => v[i].as_ref().is_some_and(|c| c.key == key),
-            Old::ByKey(m) => m.contains_key(&key),
-        }
-    }
-
-    /// The id of the article at `i` last time, when the articles are aligned.
-    fn id(&self, i: usize) -> Option<&str> {
-        match self {
-            Old::Aligned(v) => v[i].as_ref().map(|c| c.id.as_str()),
-            Old::ByKey(_) => None,
-        }
-    }
-
-    fn take(&mut self, i: usize, key: u64) -> Option<Cached> {
-        match self {
-            Old::Aligned(v) => v[i].take_if(|c| c.key == key),
-            Old::ByKey(m) => m.remove(&key),
-        }
-    }
-
-    /// The entries not taken: articles edited or gone.
-    fn left(&self) -> Box<dyn Iterator<Item = &Cached> + '_> {
-        match self {
-            Old::Aligned(v) => Box::new(v.iter().flatten()),
-            Old::ByKey(m) => Box::new(m.values()),
-        }
-    }
-}
-
-/// The most changed articles whose findings are replaced in place in the previous
-/// analysis; with more, the binary search for each costs more than merging the lists
-/// anew.
-const SPLICED: usize = 16;
-
-/// The previous analysis's lists of findings, taken in article order while the new
-/// analysis is merged.
-struct Merge {
-    mentions: Lists<Mention>,
-    quotes: Lists<Quote>,
-    dates: Lists<DateMention>,
-}
-
-type Lists<T> = std::iter::Peekable<std::vec::IntoIter<Vec<T>>>;
-
-impl Merge {
-    /// Drops the findings of articles before `id`: they are gone or found again.
-    fn skip_to(&mut self, id: &str) {
-        fn skip<T: Located>(lists: &mut Lists<T>, id: &str) {
-            while lists
-                .next_if(|l| l[0].place().article.as_ref() < id)
-                .is_some()
-            {}
-        }
-        skip(&mut self.mentions, id);
-        skip(&mut self.quotes, id);
-        skip(&mut self.dates, id);
-    }
-
-    /// Moves the findings of article `id` into `to`.
-    fn take(&mut self, id: &str, to: &mut Analysis) {
-        fn take<T: Located>(lists: &mut Lists<T>, id: &str, to: &mut PerArticle<T>) {
-            if let Some(list) = lists.next_if(|l| *l[0].place().article == *id) {
-                to.push(list);
-            }
-        }
-        take(&mut self.mentions, id, &mut to.mentions);
-        take(&mut self.quotes, id, &mut to.quotes);
-        take(&mut self.dates, id, &mut to.dates);
-    }
 }
 
 /// How many articles use each content term, how many articles there are, and the

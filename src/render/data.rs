@@ -1118,6 +1118,13 @@ fn event(site: &Site, entry: Entry) -> Value {
                     "quote": s.quote,
                 })).collect::<Vec<_>>(),
                 "conflicts": conflicts.unwrap_or(Value::Array(Vec::new())),
+                "disagreements": site
+                    .analysis
+                    .disagreements
+                    .iter()
+                    .filter(|d| d.event == e.id)
+                    .map(|d| json!({ "kind": d.kind, "summary": d.summary, "claims": d.claims }))
+                    .collect::<Vec<_>>(),
             })
         }
         Entry::Found(c) => {
@@ -1140,6 +1147,7 @@ fn event(site: &Site, entry: Entry) -> Value {
                     "article": cl.article, "paragraph": cl.paragraph, "quote": cl.text,
                 })).collect::<Vec<_>>(),
                 "conflicts": serde_json::to_value(&c.claims).unwrap_or_default(),
+                "disagreements": [],
             })
         }
     }

@@ -119,6 +119,10 @@ impl Fingerprint {
         for c in conflicts.filter(|c| c.event.as_deref() == Some(e.id.as_str())) {
             self.conflict(site, c);
         }
+        let disagreements = site.analysis.disagreements.iter();
+        for d in disagreements.filter(|d| d.event == e.id) {
+            self.record(d);
+        }
         self
     }
 
@@ -210,7 +214,9 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
                     .conflicts
                     .iter()
                     .any(|c| c.event.as_deref() == Some(e.id.as_str()));
-                fp.add((&e.id, disputed));
+                let disagreeing = site.analysis.disagreements.iter();
+                let disagreeing = disagreeing.filter(|d| d.event == e.id).count();
+                fp.add((&e.id, disputed, disagreeing));
             }
             let conflicts = ix.derived_conflicts();
             fp.add(conflicts.len());
@@ -350,6 +356,10 @@ fn data_fingerprint(site: &Site, name: &str, fp: &mut Fingerprint) -> Option<()>
                         let own = conflicts.filter(|c| c.event.as_deref() == Some(e.id.as_str()));
                         for c in own.take(1) {
                             fp.record(&c.claims);
+                        }
+                        let disagreements = site.analysis.disagreements.iter();
+                        for d in disagreements.filter(|d| d.event == e.id) {
+                            fp.record(d);
                         }
                     }
                     Entry::Found(c) => {

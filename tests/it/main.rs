@@ -5,6 +5,7 @@ mod accuracy;
 mod build;
 mod cli;
 mod compare;
+mod differences;
 mod faults;
 mod hostile;
 mod import;

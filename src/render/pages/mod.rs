@@ -82,8 +82,25 @@ pub(crate) struct EventView {
     sources: Vec<SourceView>,
     url: String,
     conflict: Option<Vec<ClaimView>>,
+    /// Where its sources state a count or word a quote differently.
+    disagreements: Vec<DisagreementView>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     draft: bool,
+}
+
+#[derive(Serialize)]
+struct DisagreementView {
+    /// What the sources say differently, as a reader reads it.
+    heading: String,
+    claims: Vec<SaidView>,
+}
+
+/// What one source says, linked to its paragraph.
+#[derive(Serialize)]
+struct SaidView {
+    article: Option<ArticleLink>,
+    text: String,
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -114,6 +131,29 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
                 })
                 .collect()
         });
+    let disagreements = site
+        .analysis
+        .disagreements
+        .iter()
+        .filter(|d| d.event == e.id)
+        .map(|d| DisagreementView {
+            heading: match d.kind {
+                crate::analyse::DifferenceKind::Number => {
+                    format!("The sources give the count differently: {}.", d.summary)
+                }
+                _ => "The sources word a quote differently:".to_string(),
+            },
+            claims: d
+                .claims
+                .iter()
+                .map(|cl| SaidView {
+                    article: b.article(&cl.article).map(|a| article_link(b, a, root)),
+                    text: cl.text.clone(),
+                    url: view::paragraph_url(root, &cl.article, cl.paragraph),
+                })
+                .collect(),
+        })
+        .collect();
     EventView {
         id: e.id.clone(),
         date: e.display.clone().unwrap_or_else(|| e.date.wording()),
@@ -131,6 +171,7 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
         sources: e.sources.iter().map(|s| source_view(b, s, root)).collect(),
         url: format!("{root}{}", site.index.event_url(e)),
         conflict,
+        disagreements,
         draft: e.draft,
     }
 }
