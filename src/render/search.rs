@@ -15,7 +15,8 @@
 //!   postings `[document, score, passage, passage, …]`;
 //! - `search/f/<n>.json`: the URL, title, kind and passages of [`DOCS_PER_FILE`]
 //!   consecutive documents (document `d` is entry `d % DOCS_PER_FILE` of file
-//!   `d / DOCS_PER_FILE`), fetched only for the results shown; quotes, small and
+//!   `d / DOCS_PER_FILE`), fetched only for the results shown; an article's paragraphs
+//!   are not stored there but read from its page ([`Stored`]); quotes, small and
 //!   many, in `search/q/<n>.json`, [`QUOTES_PER_FILE`] to a file ([`stored_at`]);
 //! - `search/w/<letter>.json`: the *term list* of one first letter, what a word that
 //!   matches no term is compared with to find the term it was meant as (a typo is
@@ -53,7 +54,7 @@ const MAX_PREFIX: usize = 3;
 /// Words longer than this (URLs, hashes) are not indexed.
 const MAX_WORD: usize = 40;
 /// The version of the file format, read by `search.js`.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 /// The most terms one term list (`w/<letter>.json`) holds.
 pub(crate) const TERM_LIST_LIMIT: usize = 8_000;
 /// Terms shorter than this are not in the term lists: one edit from a two-letter word
@@ -171,6 +172,72 @@ impl Document {
             self.weights.push(weight);
         }
     }
+}
+
+/// A document as its file stores it. An article's paragraphs are on its own page, so
+/// their text is not stored twice: such a passage is `[null, "#p3"]`, and `search.js`
+/// reads paragraph 3 from the article's page for the few results it shows. (At 10,000
+/// articles the paragraphs were half of the search index's bytes.)
+#[derive(Serialize)]
+struct Stored<'d> {
+    url: &'d str,
+    title: &'d str,
+    kind: &'d str,
+    meta: &'d str,
+    passages: Vec<(Option<&'d str>, &'d str)>,
+}
+
+impl<'d> Stored<'d> {
+    fn of(d: &'d Document) -> Self {
+        let on_page = |anchor: &str| d.kind == "article" && anchor.starts_with("#p");
+        Stored {
+            url: &d.url,
+            title: &d.title,
+            kind: &d.kind,
+            meta: &d.meta,
+            passages: d
+                .passages
+                .iter()
+                .map(|(text, anchor)| {
+                    ((!on_page(anchor)).then_some(text.as_str()), anchor.as_str())
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A document as [`search`] reads it back from its file.
+#[derive(Debug, Clone, Deserialize)]
+struct Kept {
+    url: String,
+    title: String,
+    kind: String,
+    meta: String,
+    passages: Vec<(Option<String>, String)>,
+}
+
+/// The text of the paragraph `id` (`p3`) of a page, as a reader reads it: without the
+/// ¶ link and the speaker named after a quote, which the page adds to the article's text.
+pub fn paragraph_on_page(html: &str, id: &str) -> Option<String> {
+    let page = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(&format!("p#{id}")).ok()?;
+    let paragraph = page.select(&selector).next()?;
+    let added = |node: ego_tree::NodeRef<scraper::Node>| {
+        node.ancestors()
+            .filter_map(scraper::ElementRef::wrap)
+            .any(|e| {
+                e.value().name() == "a"
+                    && e.value()
+                        .classes()
+                        .any(|c| c == "pilcrow" || c == "speaker")
+            })
+    };
+    let text: String = paragraph
+        .descendants()
+        .filter(|n| !added(*n))
+        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+        .collect();
+    Some(single_spaced(&text))
 }
 
 /// `text` with each run of white space made one space, and none at either end. Most
@@ -839,7 +906,8 @@ impl Index {
         }
         if let Some(range) = stored_in(name, self.docs, self.quotes_from) {
             let docs: Vec<Document> = range.map(make).collect();
-            return serde_json::to_vec(&docs).unwrap_or_default();
+            let stored: Vec<Stored> = docs.iter().map(Stored::of).collect();
+            return serde_json::to_vec(&stored).unwrap_or_default();
         }
         if let Some((_, _, list)) = name
             .strip_prefix("w/")
@@ -1104,7 +1172,7 @@ pub fn search(read: &dyn Fn(&str) -> Option<Vec<u8>>, request: &Request) -> Outc
         .iter()
         .find(|(k, _, _)| k == "quote")
         .map_or(meta.docs, |(_, first, _)| *first) as usize;
-    let mut files: BTreeMap<String, Vec<Document>> = BTreeMap::new();
+    let mut files: BTreeMap<String, Vec<Kept>> = BTreeMap::new();
     let hits = scored
         .into_iter()
         .skip(request.offset)
@@ -1118,7 +1186,14 @@ pub fn search(read: &dyn Fn(&str) -> Option<Vec<u8>>, request: &Request) -> Outc
             });
             let d = file.get(at)?.clone();
             let shown = best_passage(&passages);
-            let (passage, anchor) = d.passages.get(shown as usize).cloned().unwrap_or_default();
+            let (text, anchor) = d.passages.get(shown as usize).cloned().unwrap_or_default();
+            // A paragraph of an article is read from the article's page, as search.js does.
+            let passage = text.unwrap_or_else(|| {
+                let page = read(&format!("../{}index.html", d.url));
+                let id = anchor.trim_start_matches('#');
+                page.and_then(|html| paragraph_on_page(&String::from_utf8_lossy(&html), id))
+                    .unwrap_or_default()
+            });
             Some(Hit {
                 url: format!("{}{anchor}", d.url),
                 title: d.title,
@@ -1296,6 +1371,20 @@ fn best_passage(passages: &BTreeMap<u32, BTreeSet<usize>>) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_is_read_from_its_page_as_a_reader_reads_it() {
+        let page = "<main><p id=\"p2\">“<span class=\"quote\">We will rebuild</span>,”\
+            <a class=\"speaker\" href=\"../../people/x/\"><span class=\"visually-hidden\">quote of </span>Ana Ortiz</a> \
+            <a class=\"mention\" href=\"../../people/x/\">Ortiz</a> said &amp; left.\n\
+            <a class=\"pilcrow\" href=\"#p2\">¶2</a></p><p id=\"p20\">Other.</p></main>";
+        assert_eq!(
+            paragraph_on_page(page, "p2").as_deref(),
+            Some("“We will rebuild,” Ortiz said & left.")
+        );
+        assert_eq!(paragraph_on_page(page, "p20").as_deref(), Some("Other."));
+        assert_eq!(paragraph_on_page(page, "p3"), None);
+    }
 
     #[test]
     fn folding_drops_accents_and_case() {

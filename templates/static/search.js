@@ -237,6 +237,28 @@
     return root + path + (path === '' || path.slice(-1) === '/' ? 'index.html' : '') + rest;
   }
 
+  // An article's paragraph is not in the index: it is on the article's page, which is
+  // fetched once for all of its results and read as a reader reads it, without the ¶
+  // link and the speaker labels the page adds. Parsed, never run: DOMParser's document
+  // executes no script.
+  var pages = {};
+  function onPage(url, anchor) {
+    if (!pages[url]) {
+      pages[url] = fetch(link(url)).then(function (r) {
+        return r.ok ? r.text() : '';
+      }).then(function (html) {
+        return new DOMParser().parseFromString(html, 'text/html');
+      }).catch(function () { return null; });
+    }
+    return pages[url].then(function (page) {
+      var p = page && page.getElementById(anchor.slice(1));
+      if (!p) return '';
+      var copy = p.cloneNode(true);
+      Array.prototype.forEach.call(copy.querySelectorAll('a.pilcrow, a.speaker'), function (n) { n.remove(); });
+      return copy.textContent.replace(/\s+/g, ' ').trim();
+    });
+  }
+
   function item(r, d, best) {
     var shown = bestPassage(r.passages);
     var passage = d.passages[shown] || ['', ''];
@@ -256,11 +278,14 @@
     meta.appendChild(badge);
     if (d.meta) meta.appendChild(document.createTextNode(' · ' + d.meta));
     li.appendChild(meta);
-    if (shown !== 0 && passage[0]) {
+    if (shown !== 0 && passage[0] !== '') {
       var p = document.createElement('p');
       p.className = 'passage';
-      p.appendChild(highlighted(passage[0], r.terms));
       li.appendChild(p);
+      var text = passage[0] === null ? onPage(d.url, passage[1]) : Promise.resolve(passage[0]);
+      text.then(function (t) {
+        if (t) p.appendChild(highlighted(t, r.terms)); else p.remove();
+      });
     }
     return li;
   }
