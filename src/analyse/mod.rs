@@ -23,7 +23,7 @@ mod conflicts;
 mod dates;
 mod mentions;
 mod per_article;
-mod quote_words;
+pub(crate) mod quote_words;
 mod quotes;
 mod saved;
 mod stories;
