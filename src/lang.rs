@@ -258,21 +258,23 @@ impl Language {
 
     /// The weekday a name stands for.
     pub(crate) fn weekday(&self, word: &str) -> Option<Weekday> {
-        const DAYS: [Weekday; 7] = [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-            Weekday::Sat,
-            Weekday::Sun,
-        ];
         self.weekdays
             .iter()
             .position(|n| eq(word, n))
             .map(|k| DAYS[k])
     }
 }
+
+/// The weekdays in a table's order.
+const DAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
 
 /// A list of a [`Language`] table that the analyses ask a word to be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -405,15 +407,6 @@ impl Lexicon {
         for (name, m) in l.short_months {
             lex.entry(name).month.get_or_insert((*m, true));
         }
-        const DAYS: [Weekday; 7] = [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-            Weekday::Sat,
-            Weekday::Sun,
-        ];
         for (name, day) in l.weekdays.iter().zip(DAYS) {
             lex.entry(name).weekday.get_or_insert(day);
         }

@@ -1626,6 +1626,7 @@ fn starts(lang: &'static Language) -> &'static [bool] {
         .unwrap_or(0);
     SETS[k].get_or_init(|| {
         let l = lang;
+        // The words both sets hold.
         let mut words: Vec<&str> = Vec::new();
         words.extend(l.months);
         words.extend(l.short_months.iter().map(|(w, _)| *w));
@@ -1642,18 +1643,15 @@ fn starts(lang: &'static Language) -> &'static [bool] {
         ] {
             words.extend(list);
         }
-        words.extend(l.now.iter().filter_map(|p| p.first()));
-        words.extend(
-            l.parts
-                .iter()
-                .flat_map(|p| p.iter().filter_map(|p| p.first())),
-        );
+        for phrases in [l.now].into_iter().chain(l.parts) {
+            words.extend(phrases.iter().filter_map(|p| p.first()));
+        }
         words.extend(l.units.iter().map(|(w, _)| *w));
         words.extend(l.ordinals.iter().map(|(w, _)| *w));
         words.extend(l.seasons.iter().flat_map(|s| s.iter()));
         words.extend(l.holidays.iter().filter_map(|(h, _)| h.first()));
         words.extend(l.numbers.iter().map(|(w, _)| *w));
-        words.extend([
+        let listed = [
             "its",
             "their",
             "su",
@@ -1662,41 +1660,18 @@ fn starts(lang: &'static Language) -> &'static [bool] {
             "comparable",
             "same",
             "fiscal",
-        ]);
-        words.extend(["early", "late"]);
-        let keys: HashSet<[char; 3]> = words.into_iter().map(key).collect();
+            "early",
+            "late",
+        ];
+        let keys: HashSet<[char; 3]> = words.iter().chain(&listed).map(|w| key(w)).collect();
         // Every word a pattern tests at its start.
-        let mut first: Vec<&str> = Vec::new();
-        first.extend(l.months);
-        first.extend(l.short_months.iter().map(|(w, _)| *w));
-        first.extend(l.weekdays);
-        for list in [
-            l.articles,
-            l.last,
-            l.this,
-            l.next,
-            l.earlier_in,
-            l.later_in,
-            l.ago_before,
-            l.yesterday,
-            l.today,
-            l.tomorrow,
-            l.fiscal,
-            l.possessives,
-        ] {
+        let mut first = words;
+        for list in [l.earlier_in, l.later_in, l.fiscal, l.possessives] {
             first.extend(list);
         }
-        for phrases in [l.now, l.latest, l.this_past, l.vague]
-            .into_iter()
-            .chain(l.parts)
-        {
+        for phrases in [l.latest, l.this_past, l.vague] {
             first.extend(phrases.iter().filter_map(|p| p.first()));
         }
-        first.extend(l.holidays.iter().filter_map(|(h, _)| h.first()));
-        first.extend(l.units.iter().map(|(w, _)| *w));
-        first.extend(l.ordinals.iter().map(|(w, _)| *w));
-        first.extend(l.seasons.iter().flat_map(|s| s.iter()));
-        first.extend(l.numbers.iter().map(|(w, _)| *w));
         let lexicon = l.lexicon();
         let mut set = vec![false; lexicon.len()];
         for w in first {
