@@ -1,7 +1,8 @@
 //! A *language* is the table of words that the text analyses read in one language: the
 //! names of months and weekdays, the words that place a date relative to the day an
 //! article was published ("last", "ago", "hace", "pasado"), parts of a month, seasons,
-//! quarters, holidays, number words, and the order of a numeric date's day and month.
+//! quarters, holidays, number words, and the order of a numeric date's day and month;
+//! and the words attribution reads to find who said a quotation ([`QuoteWords`]).
 //! The analyses are one code for every language; a language is one [`Language`] value,
 //! so adding a third is writing a table, not code. An article's language is its own
 //! `language`, else the briefing's; a language without a table is read as English.
@@ -10,7 +11,13 @@
 //! whether its month and weekday names are written capitalised (English) or not
 //! (Spanish), which decides whether "may" or "march" in lower case can be a month.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
 use chrono::Weekday;
+
+use crate::analyse::quote_words::QuoteWords;
 
 /// Whether a numeric date ("3/1/2026") gives the month or the day first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +166,8 @@ pub(crate) struct Language {
     pub(crate) not_deictic_after: &'static [&'static str],
     /// Phrases for an unsaid number of units ("a few", "several"): two to nine.
     pub(crate) vague: &'static [&'static [&'static str]],
+    /// The words attribution reads to find who said a quotation.
+    pub(crate) quotes: QuoteWords,
 }
 
 impl Language {
@@ -184,6 +193,56 @@ impl Language {
         })
     }
 
+    /// The words of one of its lists.
+    pub(crate) fn list(&self, class: Class) -> &'static [&'static str] {
+        match class {
+            Class::Articles => self.articles,
+            Class::Last => self.last,
+            Class::This => self.this,
+            Class::Next => self.next,
+            Class::LastAfter => self.last_after,
+            Class::NextAfter => self.next_after,
+            Class::AgoAfter => self.ago_after,
+            Class::AgoBefore => self.ago_before,
+            Class::Past => self.past,
+            Class::Yesterday => self.yesterday,
+            Class::Today => self.today,
+            Class::Tomorrow => self.tomorrow,
+            Class::Joiners => self.joiners,
+            Class::MonthCues => self.month_cues,
+            Class::AmbiguousMonths => self.ambiguous_months,
+            Class::EarlierIn => self.earlier_in,
+            Class::LaterIn => self.later_in,
+            Class::AmbiguousSeasons => self.ambiguous_seasons,
+            Class::Future => self.future,
+            Class::ModalFuture => self.modal_future,
+            Class::ClauseStarts => self.clause_starts,
+            Class::Counted => self.counted,
+            Class::Since => self.since,
+            Class::Earlier => self.earlier,
+            Class::YearAgo => self.year_ago,
+            Class::Passive => self.passive,
+            Class::Possessives => self.possessives,
+            Class::Fiscal => self.fiscal,
+            Class::Periods => self.periods,
+            Class::SeasonCues => self.season_cues,
+            Class::After => self.after,
+            Class::Before => self.before,
+            Class::Leading => self.leading,
+            Class::NotDeicticAfter => self.not_deictic_after,
+        }
+    }
+
+    /// Every word of its table, each with its lists and meanings.
+    pub(crate) fn lexicon(&'static self) -> &'static Lexicon {
+        static LEXICONS: [OnceLock<Lexicon>; COUNT] = [const { OnceLock::new() }; COUNT];
+        let k = LANGUAGES
+            .iter()
+            .position(|l| std::ptr::eq(*l, self))
+            .unwrap_or(0);
+        LEXICONS[k].get_or_init(|| Lexicon::of(self))
+    }
+
     /// The month a full or abbreviated name stands for ("Sept.", "enero"), and whether
     /// the name is abbreviated.
     pub(crate) fn month(&self, word: &str) -> Option<(u32, bool)> {
@@ -199,38 +258,259 @@ impl Language {
 
     /// The weekday a name stands for.
     pub(crate) fn weekday(&self, word: &str) -> Option<Weekday> {
-        const DAYS: [Weekday; 7] = [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-            Weekday::Sat,
-            Weekday::Sun,
-        ];
         self.weekdays
             .iter()
             .position(|n| eq(word, n))
             .map(|k| DAYS[k])
     }
+}
 
-    /// The unit a word names.
-    pub(crate) fn unit(&self, word: &str) -> Option<Unit> {
-        self.units
+/// The weekdays in a table's order.
+const DAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// A list of a [`Language`] table that the analyses ask a word to be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    Articles,
+    Last,
+    This,
+    Next,
+    LastAfter,
+    NextAfter,
+    AgoAfter,
+    AgoBefore,
+    Past,
+    Yesterday,
+    Today,
+    Tomorrow,
+    Joiners,
+    MonthCues,
+    AmbiguousMonths,
+    EarlierIn,
+    LaterIn,
+    AmbiguousSeasons,
+    Future,
+    ModalFuture,
+    ClauseStarts,
+    Counted,
+    Since,
+    Earlier,
+    YearAgo,
+    Passive,
+    Possessives,
+    Fiscal,
+    Periods,
+    SeasonCues,
+    After,
+    Before,
+    Leading,
+    NotDeicticAfter,
+}
+
+impl Class {
+    const ALL: [Class; 34] = [
+        Class::Articles,
+        Class::Last,
+        Class::This,
+        Class::Next,
+        Class::LastAfter,
+        Class::NextAfter,
+        Class::AgoAfter,
+        Class::AgoBefore,
+        Class::Past,
+        Class::Yesterday,
+        Class::Today,
+        Class::Tomorrow,
+        Class::Joiners,
+        Class::MonthCues,
+        Class::AmbiguousMonths,
+        Class::EarlierIn,
+        Class::LaterIn,
+        Class::AmbiguousSeasons,
+        Class::Future,
+        Class::ModalFuture,
+        Class::ClauseStarts,
+        Class::Counted,
+        Class::Since,
+        Class::Earlier,
+        Class::YearAgo,
+        Class::Passive,
+        Class::Possessives,
+        Class::Fiscal,
+        Class::Periods,
+        Class::SeasonCues,
+        Class::After,
+        Class::Before,
+        Class::Leading,
+        Class::NotDeicticAfter,
+    ];
+
+    fn bit(self) -> u64 {
+        1 << self as u32
+    }
+}
+
+/// What one word of a language's table is: the lists it is in and what it stands for.
+/// A text's words are looked up once each, and the analyses test these instead of
+/// comparing the word with every list.
+#[derive(Debug, Default)]
+pub(crate) struct Word {
+    /// Its place in its [`Lexicon`], for sets of words kept beside it.
+    pub(crate) id: usize,
+    /// The word as the table writes it, lower case.
+    pub(crate) text: &'static str,
+    classes: u64,
+    /// The month it names, and whether abbreviated.
+    pub(crate) month: Option<(u32, bool)>,
+    pub(crate) weekday: Option<Weekday>,
+    pub(crate) unit: Option<Unit>,
+    /// The number it names as a word ("two", "dos"); numerals are read apart.
+    pub(crate) number: Option<u32>,
+    pub(crate) ordinal: Option<u32>,
+    /// The season it names: 0 spring to 3 winter.
+    pub(crate) season: Option<usize>,
+}
+
+impl Word {
+    pub(crate) fn is(&self, class: Class) -> bool {
+        self.classes & class.bit() != 0
+    }
+}
+
+/// Every word of a language's table, each once, found by its lower case.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    words: Vec<Word>,
+    index: HashMap<&'static str, usize, BuildHasherDefault<WordHasher>>,
+    /// The length of the longest word: a longer one is none of them.
+    longest: usize,
+}
+
+impl Lexicon {
+    fn of(l: &Language) -> Lexicon {
+        let mut lex = Lexicon {
+            words: Vec::new(),
+            index: HashMap::default(),
+            longest: 0,
+        };
+        for (k, name) in l.months.iter().enumerate() {
+            lex.entry(name).month.get_or_insert((k as u32 + 1, false));
+        }
+        for (name, m) in l.short_months {
+            lex.entry(name).month.get_or_insert((*m, true));
+        }
+        for (name, day) in l.weekdays.iter().zip(DAYS) {
+            lex.entry(name).weekday.get_or_insert(day);
+        }
+        for (name, unit) in l.units {
+            lex.entry(name).unit.get_or_insert(*unit);
+        }
+        for (name, n) in l.numbers {
+            lex.entry(name).number.get_or_insert(*n);
+        }
+        for (name, n) in l.ordinals {
+            lex.entry(name).ordinal.get_or_insert(*n);
+        }
+        for (k, names) in l.seasons.iter().enumerate() {
+            for name in *names {
+                lex.entry(name).season.get_or_insert(k);
+            }
+        }
+        for class in Class::ALL {
+            for name in l.list(class) {
+                lex.entry(name).classes |= class.bit();
+            }
+        }
+        // The words of phrases, which are compared by their table text.
+        let phrases = l
+            .now
             .iter()
-            .find(|(n, _)| eq(word, n))
-            .map(|(_, u)| *u)
+            .chain(l.parts.iter().flat_map(|p| p.iter()))
+            .chain(l.day_parts)
+            .chain(l.latest)
+            .chain(l.this_past)
+            .chain(l.open_ended)
+            .chain(l.vague)
+            .chain(l.holidays.iter().map(|(h, _)| h))
+            .chain([&l.genitive, &l.of_the_year]);
+        for phrase in phrases {
+            for name in *phrase {
+                lex.entry(name);
+            }
+        }
+        lex
     }
 
-    /// The number a word or numeral stands for, up to what the table holds.
-    pub(crate) fn number(&self, word: &str) -> Option<u32> {
-        if word.bytes().all(|b| b.is_ascii_digit()) && word.len() <= 3 {
-            return word.parse().ok();
+    fn entry(&mut self, name: &'static str) -> &mut Word {
+        let id = *self.index.entry(name).or_insert_with(|| {
+            self.words.push(Word {
+                id: self.words.len(),
+                text: name,
+                ..Word::default()
+            });
+            self.words.len() - 1
+        });
+        self.longest = self.longest.max(name.len());
+        &mut self.words[id]
+    }
+
+    /// The table's word that a word of a text is, ignoring case as [`eq`] does.
+    pub(crate) fn word(&self, word: &str) -> Option<&Word> {
+        // A mark is no table's word (the apostrophe of a phrase is compared apart).
+        let first = word.as_bytes().first()?;
+        if word.len() > self.longest || first.is_ascii() && !first.is_ascii_alphanumeric() {
+            return None;
         }
-        self.numbers
-            .iter()
-            .find(|(n, _)| eq(word, n))
-            .map(|(_, v)| *v)
+        let found = if !word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            self.index.get(word)
+        } else if word.is_ascii() {
+            let mut buf = [0u8; 64];
+            let lower = buf.get_mut(..word.len())?;
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            self.index.get(std::str::from_utf8(lower).ok()?)
+        } else {
+            let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+            // As `eq`: a word of another length is not the table's.
+            if lower.len() != word.len() {
+                return None;
+            }
+            self.index.get(lower.as_str())
+        };
+        found.map(|&k| &self.words[k])
+    }
+
+    /// How many words it holds.
+    pub(crate) fn len(&self) -> usize {
+        self.words.len()
+    }
+}
+
+/// A hash for short words (FxHash's): the default one, made to resist crafted keys,
+/// costs more than the lookup it serves, and table words are not chosen by anyone.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -480,6 +760,327 @@ pub(crate) static ENGLISH: Language = Language {
     future_endings: &[],
     leading: &[],
     not_deictic_after: &[],
+    quotes: QuoteWords {
+        speech_verbs: &[
+            "acknowledge",
+            "acknowledged",
+            "add",
+            "added",
+            "adding",
+            "adds",
+            "admit",
+            "admits",
+            "admitted",
+            "agreed",
+            "announce",
+            "announced",
+            "announces",
+            "answered",
+            "argue",
+            "argued",
+            "argues",
+            "arguing",
+            "ask",
+            "asked",
+            "asking",
+            "asks",
+            "assert",
+            "asserted",
+            "asserting",
+            "asserts",
+            "assure",
+            "assured",
+            "assuring",
+            "boasted",
+            "called",
+            "calling",
+            "cautioned",
+            "claimed",
+            "claiming",
+            "commented",
+            "complained",
+            "conceded",
+            "conclude",
+            "concluded",
+            "confirm",
+            "confirmed",
+            "confirming",
+            "confirms",
+            "contended",
+            "continued",
+            "countered",
+            "declare",
+            "declared",
+            "declares",
+            "demanded",
+            "describe",
+            "described",
+            "describes",
+            "describing",
+            "emphasised",
+            "emphasize",
+            "emphasized",
+            "exclaimed",
+            "explain",
+            "explained",
+            "explaining",
+            "explains",
+            "indicate",
+            "indicated",
+            "indicating",
+            "insist",
+            "insisted",
+            "insists",
+            "joked",
+            "lamented",
+            "mentioned",
+            "noted",
+            "noting",
+            "observed",
+            "pledged",
+            "posted",
+            "predicted",
+            "predicts",
+            "promised",
+            "quipped",
+            "reaffirm",
+            "reaffirmed",
+            "recalled",
+            "recalls",
+            "recounted",
+            "reiterate",
+            "reiterated",
+            "remarked",
+            "replied",
+            "respond",
+            "responded",
+            "retorted",
+            "said",
+            "sang",
+            "say",
+            "saying",
+            "says",
+            "scoffed",
+            "shouted",
+            "sings",
+            "stated",
+            "stating",
+            "stressed",
+            "stresses",
+            "suggest",
+            "suggested",
+            "tell",
+            "telling",
+            "tells",
+            "testified",
+            "told",
+            "tweeted",
+            "tweeting",
+            "urge",
+            "urged",
+            "urges",
+            "vowed",
+            "warn",
+            "warned",
+            "warns",
+            "wondered",
+            "write",
+            "writes",
+            "wrote",
+            "yelled",
+        ],
+        pronouns: &["he", "she"],
+        determiners: &[
+            "a",
+            "an",
+            "the",
+            "one",
+            "another",
+            "two",
+            "three",
+            "four",
+            "five",
+            "several",
+            "some",
+            "his",
+            "her",
+            "their",
+            "its",
+            "both",
+            "many",
+            "other",
+            "others",
+            "officials",
+            "sources",
+        ],
+        articles: &["the", "a", "an"],
+        np_end: &[
+            "at",
+            "in",
+            "on",
+            "during",
+            "after",
+            "before",
+            "to",
+            "from",
+            "via",
+            "about",
+            "with",
+            "while",
+            "when",
+            "as",
+            "because",
+            "following",
+            "for",
+            "and",
+            "but",
+            "who",
+            "which",
+            "that",
+            "last",
+            "this",
+            "earlier",
+            "later",
+            "yesterday",
+            "today",
+        ],
+        object_pronouns: &["it", "them", "him", "her", "us", "me", "so", "this", "that"],
+        prepositions: &[
+            "in",
+            "on",
+            "at",
+            "after",
+            "before",
+            "following",
+            "during",
+            "since",
+            "for",
+            "from",
+            "with",
+            "by",
+            "under",
+            "according",
+            "over",
+            "thereafter",
+            "then",
+            "later",
+            "subsequently",
+        ],
+        role_nouns: &[
+            "ad",
+            "administration",
+            "adviser",
+            "advisers",
+            "advisor",
+            "aide",
+            "aides",
+            "allies",
+            "attorney",
+            "attorneys",
+            "camp",
+            "campaign",
+            "family",
+            "foundation",
+            "lawyer",
+            "lawyers",
+            "official",
+            "officials",
+            "organization",
+            "spokesman",
+            "spokesperson",
+            "spokeswoman",
+            "staff",
+            "staffer",
+            "supporter",
+            "supporters",
+            "surrogate",
+            "surrogates",
+            "team",
+            "transition",
+        ],
+        clause_words: &[
+            "am", "are", "be", "been", "did", "does", "had", "has", "have", "is", "uses", "was",
+            "were", "will", "would",
+        ],
+        title_words: &[
+            "adm",
+            "admiral",
+            "ambassador",
+            "archbishop",
+            "attorney",
+            "bishop",
+            "brother",
+            "capt",
+            "captain",
+            "chairman",
+            "chairwoman",
+            "chancellor",
+            "chief",
+            "col",
+            "colonel",
+            "commander",
+            "commissioner",
+            "congressman",
+            "congresswoman",
+            "councilman",
+            "councilwoman",
+            "del",
+            "deputy",
+            "detective",
+            "director",
+            "dr",
+            "father",
+            "gen",
+            "general",
+            "gov",
+            "governor",
+            "judge",
+            "justice",
+            "king",
+            "leader",
+            "lt",
+            "madam",
+            "mayor",
+            "minister",
+            "miss",
+            "mr",
+            "mrs",
+            "ms",
+            "officer",
+            "pope",
+            "premier",
+            "president",
+            "prince",
+            "princess",
+            "prof",
+            "professor",
+            "prosecutor",
+            "queen",
+            "rabbi",
+            "rep",
+            "representative",
+            "rev",
+            "reverend",
+            "sec",
+            "secretary",
+            "sen",
+            "senator",
+            "sergeant",
+            "sgt",
+            "sheriff",
+            "sir",
+            "sister",
+            "speaker",
+            "superintendent",
+            "treasurer",
+        ],
+        head_cuts: &["of", "who", "from", "at", "in", "on", "for", "with", "to"],
+        relatives: &["which", "who", "that", "whom"],
+        appositive_starts: &["a", "an", "the", "who", "former"],
+        according: &["according to"],
+        participle_endings: &["ing"],
+        dialogue_dashes: false,
+    },
 };
 
 pub(crate) static SPANISH: Language = Language {
@@ -684,6 +1285,132 @@ pub(crate) static SPANISH: Language = Language {
     future_endings: &["rá", "rán"],
     leading: &["el", "del"],
     not_deictic_after: &["por", "una", "cada", "esta", "media", "toda"],
+    quotes: QuoteWords {
+        speech_verbs: &[
+            "aclaró",
+            "admitió",
+            "advirtió",
+            "afirma",
+            "afirmaba",
+            "afirmó",
+            "agregó",
+            "anunció",
+            "apuntó",
+            "asegura",
+            "aseguraba",
+            "aseguró",
+            "añade",
+            "añadió",
+            "comentó",
+            "concluyó",
+            "confirmó",
+            "contestó",
+            "criticó",
+            "declara",
+            "declaró",
+            "defendió",
+            "denunció",
+            "destacó",
+            "dice",
+            "dicen",
+            "dijeron",
+            "dijo",
+            "escribió",
+            "explica",
+            "explicó",
+            "expresó",
+            "indica",
+            "indicó",
+            "insistió",
+            "lamentó",
+            "manifestó",
+            "mencionó",
+            "precisó",
+            "preguntó",
+            "prometió",
+            "publicó",
+            "recalcó",
+            "reconoció",
+            "recordó",
+            "reiteró",
+            "replicó",
+            "respondió",
+            "reveló",
+            "señala",
+            "señaló",
+            "sostiene",
+            "sostuvo",
+            "subrayó",
+            "tuiteó",
+        ],
+        pronouns: &["él", "ella"],
+        determiners: &[
+            "un", "una", "unos", "unas", "el", "la", "los", "las", "otro", "otra", "dos", "tres",
+            "varios", "varias", "algunos", "algunas", "su", "sus", "fuentes",
+        ],
+        articles: &["el", "la", "los", "las", "un", "una"],
+        np_end: &[
+            "en", "durante", "tras", "ante", "desde", "con", "mientras", "cuando", "porque",
+            "para", "y", "pero", "que", "quien", "este", "esta", "ayer", "hoy", "a", "al", "sobre",
+        ],
+        object_pronouns: &["lo", "la", "le", "les", "los", "las", "eso", "esto", "que"],
+        prepositions: &[
+            "en", "tras", "antes", "después", "durante", "desde", "para", "con", "por", "bajo",
+            "según", "sobre", "luego", "entonces",
+        ],
+        role_nouns: &[
+            "abogada", "abogado", "asesor", "asesora", "campaña", "equipo", "familia", "gobierno",
+            "partido", "portavoz",
+        ],
+        clause_words: &[
+            "era", "es", "fue", "ha", "había", "han", "será", "sería", "son",
+        ],
+        title_words: &[
+            "alcalde",
+            "alcaldesa",
+            "canciller",
+            "coronel",
+            "diputada",
+            "diputado",
+            "don",
+            "doña",
+            "dr",
+            "dra",
+            "fiscal",
+            "general",
+            "gobernador",
+            "gobernadora",
+            "ministra",
+            "ministro",
+            "presidenta",
+            "presidente",
+            "senador",
+            "senadora",
+            "señor",
+            "señora",
+            "sr",
+            "sra",
+            "vicepresidenta",
+            "vicepresidente",
+        ],
+        head_cuts: &[
+            "de", "del", "que", "quien", "desde", "en", "para", "con", "a",
+        ],
+        relatives: &["que", "quien", "quienes", "cual", "cuales"],
+        appositive_starts: &[
+            "un",
+            "una",
+            "el",
+            "la",
+            "que",
+            "quien",
+            "exministro",
+            "expresidente",
+        ],
+        according: &["según"],
+        participle_endings: &["ando", "iendo"],
+        dialogue_dashes: true,
+    },
 };
 
 #[cfg(test)]
@@ -706,7 +1433,15 @@ mod tests {
         assert_eq!(SPANISH.month("Enero"), Some((1, false)));
         assert_eq!(SPANISH.weekday("Sábado"), Some(Weekday::Sat));
         assert_eq!(SPANISH.weekday("miércoles"), Some(Weekday::Wed));
-        assert_eq!(SPANISH.number("dos"), Some(2));
+        assert_eq!(
+            SPANISH.lexicon().word("Dos").and_then(|w| w.number),
+            Some(2)
+        );
+        assert_eq!(
+            SPANISH.lexicon().word("MIÉRCOLES").and_then(|w| w.weekday),
+            Some(Weekday::Wed)
+        );
+        assert!(ENGLISH.lexicon().word("Mayor").is_none());
         assert_eq!(ENGLISH.month("Mayor"), None);
     }
 

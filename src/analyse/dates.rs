@@ -44,7 +44,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use super::text::Paragraph;
 use super::{DateMention, Place};
 use crate::edtf::Precision;
-use crate::lang::{self, HolidayRule, Language, NumericOrder, Unit};
+use crate::lang::{self, Class, HolidayRule, Language, Lexicon, NumericOrder, Unit, Word};
 
 /// A resolved date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,10 +89,18 @@ struct Tok<'a> {
     s: usize,
     e: usize,
     t: &'a str,
+    /// The table word it is, looked up once.
+    word: Option<&'static Word>,
 }
 
-/// Words and single punctuation characters, with their offsets.
-fn tokens(text: &str) -> Vec<Tok<'_>> {
+impl Tok<'_> {
+    fn is(&self, class: Class) -> bool {
+        self.word.is_some_and(|w| w.is(class))
+    }
+}
+
+/// Words and single punctuation characters, with their offsets and table words.
+fn tokens<'a>(text: &'a str, lexicon: &'static Lexicon) -> Vec<Tok<'a>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 5);
     // A character and its length; ASCII, most of the text, is not decoded.
@@ -117,18 +125,22 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
                 }
                 i += len;
             }
+            let t = &text[s..i];
             out.push(Tok {
                 s,
                 e: i,
-                t: &text[s..i],
+                t,
+                word: lexicon.word(t),
             });
             continue;
         }
         if !c.is_whitespace() {
+            let t = &text[i..i + len];
             out.push(Tok {
                 s: i,
                 e: i + len,
-                t: &text[i..i + len],
+                t,
+                word: lexicon.word(t),
             });
         }
         i += len;
@@ -159,11 +171,6 @@ fn months_from(y: i32, first: i32, months: i32) -> Option<(NaiveDate, NaiveDate)
         first_day(a.div_euclid(12), a.rem_euclid(12) as u32 + 1)?,
         last_day(b.div_euclid(12), b.rem_euclid(12) as u32 + 1),
     ))
-}
-
-/// Whether the word is one of `words`, ignoring case.
-fn one_of(w: &str, words: &[&str]) -> bool {
-    words.iter().any(|x| lang::eq(w, x))
 }
 
 /// The scanner over one paragraph.
@@ -215,7 +222,7 @@ impl<'a> Scanner<'a> {
         context: &'a Context,
     ) -> Self {
         Scanner {
-            toks: tokens(text),
+            toks: tokens(text, lang.lexicon()),
             published,
             sentences,
             lang,
@@ -228,22 +235,20 @@ impl<'a> Scanner<'a> {
     /// postponed").
     fn clause_break(&self, toks: &[Tok], k: usize) -> bool {
         let w = toks[k].t;
-        if one_of(w, self.lang.clause_starts) {
+        if toks[k].is(Class::ClauseStarts) {
             return true;
         }
         let Some(ending) = self.lang.past_ending else {
             return false;
         };
-        let passive = k
-            .checked_sub(1)
-            .is_some_and(|p| one_of(toks[p].t, self.lang.passive));
+        let passive = k.checked_sub(1).is_some_and(|p| toks[p].is(Class::Passive));
         w.len() > 4 && w.ends_with(ending) && w.chars().all(|c| c.is_lowercase()) && !passive
     }
 
     /// Whether a future word ("will", "upcoming") or a verb in the future tense
     /// ("celebrará") comes before token `i` in its sentence.
     fn future(&self, i: usize) -> bool {
-        self.preceded_by_or(i, self.lang.future, self.lang.future_endings)
+        self.preceded_by_or(i, Class::Future, self.lang.future_endings)
     }
 
     /// Where the sentence of token `i` starts (a byte offset).
@@ -256,14 +261,14 @@ impl<'a> Scanner<'a> {
             .map_or(0, |s| s.0)
     }
 
-    /// Whether one of `words` comes before token `i` in its clause.
-    fn preceded_by(&self, i: usize, words: &[&str]) -> bool {
-        self.preceded_by_or(i, words, &[])
+    /// Whether a word of `class` comes before token `i` in its clause.
+    fn preceded_by(&self, i: usize, class: Class) -> bool {
+        self.preceded_by_or(i, class, &[])
     }
 
-    /// Whether one of `words`, or a word with one of `endings`, comes before token `i`
-    /// in its clause.
-    fn preceded_by_or(&self, i: usize, words: &[&str], endings: &[&str]) -> bool {
+    /// Whether a word of `class`, or a word with one of `endings`, comes before token
+    /// `i` in its clause.
+    fn preceded_by_or(&self, i: usize, class: Class, endings: &[&str]) -> bool {
         if i >= self.toks.len() {
             return false;
         }
@@ -273,7 +278,7 @@ impl<'a> Scanner<'a> {
             if u.s < start {
                 break;
             }
-            if one_of(u.t, words) {
+            if u.is(class) {
                 return true;
             }
             if endings.iter().any(|e| u.t.ends_with(e)) {
@@ -305,19 +310,30 @@ impl<'a> Scanner<'a> {
         self.toks.get(i).map(|t| t.t)
     }
 
-    fn is(&self, i: usize, words: &[&str]) -> bool {
-        self.word(i).is_some_and(|w| one_of(w, words))
+    /// Whether token `i` is one of these marks.
+    fn is(&self, i: usize, marks: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| marks.contains(&w))
+    }
+
+    /// Whether token `i` is a word of `class`.
+    fn has(&self, i: usize, class: Class) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(class))
+    }
+
+    /// The table word token `i` is.
+    fn table_word(&self, i: usize) -> Option<&'static Word> {
+        self.toks.get(i)?.word
     }
 
     /// Whether the words of `phrase` are at `i`: the index after them. An apostrophe
     /// in the table stands for either apostrophe.
     fn phrase(&self, i: usize, phrase: &[&str]) -> Option<usize> {
         for (k, p) in phrase.iter().enumerate() {
-            let w = self.word(i + k)?;
+            let t = self.toks.get(i + k)?;
             let same = if *p == "'" {
-                matches!(w, "'" | "’")
+                matches!(t.t, "'" | "’")
             } else {
-                lang::eq(w, p)
+                t.word.is_some_and(|w| w.text == *p)
             };
             if !same {
                 return None;
@@ -333,7 +349,16 @@ impl<'a> Scanner<'a> {
 
     /// The unit a word at `i` names.
     fn unit_at(&self, i: usize) -> Option<Unit> {
-        self.word(i).and_then(|w| self.lang.unit(w))
+        self.table_word(i)?.unit
+    }
+
+    /// The number a numeral of up to three digits or a number word at `i` stands for.
+    fn number_at(&self, i: usize) -> Option<u32> {
+        let w = self.word(i)?;
+        if w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 3 {
+            return w.parse().ok();
+        }
+        self.table_word(i)?.number
     }
 
     /// After `i`, a hyphen is passed over ("mid-December", "third-quarter").
@@ -348,7 +373,7 @@ impl<'a> Scanner<'a> {
 
     /// After `i`, a joiner ("de", "of") is passed over.
     fn joiner(&self, i: usize) -> usize {
-        if self.is(i, self.lang.joiners) {
+        if self.has(i, Class::Joiners) {
             i + 1
         } else {
             i
@@ -366,7 +391,7 @@ impl<'a> Scanner<'a> {
         if !self.cased(w) {
             return None;
         }
-        let (m, short) = self.lang.month(w)?;
+        let (m, short) = self.table_word(i)?.month?;
         if !short {
             return Some((m, i + 1, false));
         }
@@ -434,7 +459,7 @@ impl<'a> Scanner<'a> {
         }
         match self.word(i + 1) {
             Some("%") => return None,
-            Some(n) if one_of(n, self.lang.counted) => return None,
+            Some(_) if self.has(i + 1, Class::Counted) => return None,
             _ => {}
         }
         Some(y)
@@ -456,7 +481,7 @@ impl<'a> Scanner<'a> {
         if !self.cased(w) {
             return None;
         }
-        self.lang.weekday(w)
+        self.table_word(i)?.weekday
     }
 
     /// The year of a month (and day) given without one: the nearest to publication,
@@ -465,13 +490,11 @@ impl<'a> Scanner<'a> {
         let p = self.published;
         let key = (month, day.unwrap_or(1));
         let now = (p.month(), if day.is_some() { p.day() } else { 1 });
-        let modal = day.is_none() && self.preceded_by(i, self.lang.modal_future);
+        let modal = day.is_none() && self.preceded_by(i, Class::ModalFuture);
         if self.future(i) || modal {
             return if key >= now { p.year() } else { p.year() + 1 };
         }
-        let since = i
-            .checked_sub(1)
-            .is_some_and(|b| self.is(b, self.lang.since));
+        let since = i.checked_sub(1).is_some_and(|b| self.has(b, Class::Since));
         if since {
             return if key <= now { p.year() } else { p.year() - 1 };
         }
@@ -521,7 +544,7 @@ impl<'a> Scanner<'a> {
         } else {
             i + 1
         };
-        if self.is(j, self.lang.articles) {
+        if self.has(j, Class::Articles) {
             j += 1;
         }
         let (end, mut v) = self.month_led(j).or_else(|| self.day_led(j))?;
@@ -582,11 +605,10 @@ impl<'a> Scanner<'a> {
         if short {
             return None;
         }
-        let name = self.word(i)?;
-        if one_of(name, self.lang.ambiguous_months) {
+        if self.has(i, Class::AmbiguousMonths) {
             let cue = i
                 .checked_sub(1)
-                .is_some_and(|p| self.is(p, self.lang.month_cues));
+                .is_some_and(|p| self.has(p, Class::MonthCues));
             if !cue {
                 return None;
             }
@@ -756,10 +778,10 @@ impl<'a> Scanner<'a> {
         let l = self.lang;
         let mut j = i;
         // "its fourth quarter": the quarter without the possessive.
-        if self.is(j, l.possessives) {
+        if self.has(j, Class::Possessives) {
             return None;
         }
-        let article = self.is(j, l.articles);
+        let article = self.has(j, Class::Articles);
         if article {
             j += 1;
         }
@@ -769,7 +791,9 @@ impl<'a> Scanner<'a> {
         if let Some(y) = self.year(j) {
             year_before = Some(y);
             j += 1;
-        } else if let Some(k) = [l.last, l.this, l.next].iter().position(|w| self.is(j, w))
+        } else if let Some(k) = [Class::Last, Class::This, Class::Next]
+            .iter()
+            .position(|c| self.has(j, *c))
             && self.unit_at(j + 1) == Some(Unit::Year)
             && !l.genitive.is_empty()
             && let Some(after) = self.phrase(j + 2, l.genitive)
@@ -782,13 +806,13 @@ impl<'a> Scanner<'a> {
         let mut shift: Option<i32> = None;
         let mut latest = false;
         let mut year_ago = false;
-        if self.is(j, l.last) {
+        if self.has(j, Class::Last) {
             shift = Some(-1);
             j += 1;
-        } else if self.is(j, l.this) {
+        } else if self.has(j, Class::This) {
             shift = Some(0);
             j += 1;
-        } else if self.is(j, l.next) {
+        } else if self.has(j, Class::Next) {
             shift = Some(1);
             j += 1;
         } else if let Some(after) = self.any_phrase(j, l.latest) {
@@ -797,18 +821,15 @@ impl<'a> Scanner<'a> {
         }
         if self.unit_at(j) == Some(Unit::Year)
             && self.is(j + 1, &["-"])
-            && self.is(j + 2, l.year_ago)
+            && self.has(j + 2, Class::YearAgo)
         {
             year_ago = true;
             j += 3;
         }
-        if self.is(j, l.fiscal) {
+        if self.has(j, Class::Fiscal) {
             j = self.hyphen(j + 1);
         }
-        let ordinal = self
-            .word(j)
-            .and_then(|w| l.ordinals.iter().find(|(o, _)| lang::eq(w, o)))
-            .map(|(_, n)| *n);
+        let ordinal = self.table_word(j).and_then(|w| w.ordinal);
         if ordinal.is_some() {
             // "the third-quarter results": "the" is the results'.
             if article && year_before.is_none() && self.is(j + 1, &["-"]) {
@@ -823,7 +844,7 @@ impl<'a> Scanner<'a> {
         if self.is(j + 1, &["-"]) {
             return None;
         }
-        let unit = self.word(j).and_then(|w| l.unit(w));
+        let unit = self.unit_at(j);
         let months = match unit {
             Some(Unit::Quarter) => 3,
             Some(Unit::Half) if ordinal.is_some_and(|n| n <= 2) => 6,
@@ -831,7 +852,11 @@ impl<'a> Scanner<'a> {
                 // "the year-ago period", "year-earlier": the quarter just named, a year
                 // before.
                 if year_ago && (article || self.unit_at(i) == Some(Unit::Year)) {
-                    let end = if self.is(j, l.periods) { j + 1 } else { j };
+                    let end = if self.has(j, Class::Periods) {
+                        j + 1
+                    } else {
+                        j
+                    };
                     return self.year_before(end, false);
                 }
                 return None;
@@ -855,13 +880,13 @@ impl<'a> Scanner<'a> {
         }
         let given = if let Some(y) = year_before {
             Some((y, k))
-        } else if self.is(k, l.joiners) {
+        } else if self.has(k, Class::Joiners) {
             self.year(k + 1).map(|y| (y, k + 2)).or_else(|| {
                 // "the second half of this year".
-                let a = usize::from(self.is(k + 1, l.articles));
-                let shift = [l.last, l.this, l.next]
+                let a = usize::from(self.has(k + 1, Class::Articles));
+                let shift = [Class::Last, Class::This, Class::Next]
                     .iter()
-                    .position(|w| self.is(k + 1 + a, w))?;
+                    .position(|c| self.has(k + 1 + a, *c))?;
                 (self.unit_at(k + 2 + a) == Some(Unit::Year)).then(|| {
                     year_relative = true;
                     (self.published.year() + shift as i32 - 1, k + 3 + a)
@@ -949,20 +974,20 @@ impl<'a> Scanner<'a> {
         let mut j = i;
         let mut shift = None;
         let mut cue = false;
-        if self.is(j, l.articles) {
+        if self.has(j, Class::Articles) {
             cue = true;
             j += 1;
         }
         if let Some(after) = self.any_phrase(j, l.this_past) {
             shift = Some(-1);
             j = after;
-        } else if self.is(j, l.last) {
+        } else if self.has(j, Class::Last) {
             shift = Some(-1);
             j += 1;
-        } else if self.is(j, l.this) {
+        } else if self.has(j, Class::This) {
             shift = Some(0);
             j += 1;
-        } else if self.is(j, l.next) {
+        } else if self.has(j, Class::Next) {
             shift = Some(1);
             j += 1;
         } else if let Some(after) = self
@@ -972,25 +997,27 @@ impl<'a> Scanner<'a> {
             j = after;
         }
         let w = self.word(j)?;
-        let season = l.seasons.iter().position(|s| one_of(w, s))? as i32;
+        let season = self.table_word(j)?.season? as i32;
         let mut k = j + 1;
-        if shift.is_none() && self.is(k, l.last_after) {
+        if shift.is_none() && self.has(k, Class::LastAfter) {
             shift = Some(-1);
             k += 1;
-        } else if shift.is_none() && self.is(k, l.next_after) {
+        } else if shift.is_none() && self.has(k, Class::NextAfter) {
             shift = Some(1);
             k += 1;
         }
-        let given = if self.is(k, l.joiners) {
+        let given = if self.has(k, Class::Joiners) {
             self.year(k + 1).map(|y| (y, k + 2))
         } else {
             self.year(k).map(|y| (y, k + 1))
         };
-        let preposition = i.checked_sub(1).is_some_and(|b| self.is(b, l.season_cues));
-        if one_of(w, l.ambiguous_seasons) && shift.is_none() && given.is_none() && !cue {
+        let preposition = i
+            .checked_sub(1)
+            .is_some_and(|b| self.has(b, Class::SeasonCues));
+        if self.has(j, Class::AmbiguousSeasons) && shift.is_none() && given.is_none() && !cue {
             return None;
         }
-        if (cue || shift.is_none()) && given.is_none() && self.is(k, l.joiners) {
+        if (cue || shift.is_none()) && given.is_none() && self.has(k, Class::Joiners) {
             // "the fall of Berlin".
             return None;
         }
@@ -1051,11 +1078,11 @@ impl<'a> Scanner<'a> {
     /// "Thanksgiving", "Christmas Eve", "last Easter", "Navidad".
     fn holiday(&self, i: usize) -> Option<(usize, Value)> {
         let l = self.lang;
-        let (shift, j) = if self.is(i, l.last) {
+        let (shift, j) = if self.has(i, Class::Last) {
             (-1, i + 1)
-        } else if self.is(i, l.next) {
+        } else if self.has(i, Class::Next) {
             (1, i + 1)
-        } else if self.is(i, l.this) {
+        } else if self.has(i, Class::This) {
             (0, i + 1)
         } else {
             (0, i)
@@ -1121,7 +1148,7 @@ impl<'a> Scanner<'a> {
     /// after the Jan. 3 operation", "the past 48 hours", "the last week", "the weekend".
     fn the_phrase(&self, i: usize) -> Option<(usize, Value)> {
         let l = self.lang;
-        if !self.is(i, l.articles) {
+        if !self.has(i, Class::Articles) {
             return None;
         }
         if let Some((after, start, end)) = self.decade(i + 1) {
@@ -1144,10 +1171,10 @@ impl<'a> Scanner<'a> {
         }
         let unit = self.unit_at(i + 1);
         if matches!(unit, Some(Unit::Week | Unit::Day))
-            && (self.is(i + 2, l.after) || self.is(i + 2, l.before))
+            && (self.has(i + 2, Class::After) || self.has(i + 2, Class::Before))
         {
             let mut j = self.joiner(i + 3);
-            if self.is(j, l.articles) {
+            if self.has(j, Class::Articles) {
                 j += 1;
             }
             let (k, anchor) = self
@@ -1155,7 +1182,7 @@ impl<'a> Scanner<'a> {
                 .or_else(|| self.month_led(j))
                 .or_else(|| self.day_led(j))?;
             let days = if unit == Some(Unit::Week) { 7 } else { 1 };
-            let (start, end) = if self.is(i + 2, l.before) {
+            let (start, end) = if self.has(i + 2, Class::Before) {
                 (
                     anchor.start - Duration::days(days),
                     anchor.start - Duration::days(1),
@@ -1172,16 +1199,16 @@ impl<'a> Scanner<'a> {
             }
             return Some((self.trailing_noun(k), v));
         }
-        if self.is(i + 1, l.past) {
+        if self.has(i + 1, Class::Past) {
             let p = self.published;
-            let (n, unit_at) = match self.word(i + 2).and_then(|w| l.number(w)) {
+            let (n, unit_at) = match self.number_at(i + 2) {
                 Some(n) => (i64::from(n), i + 3),
                 None => (1, i + 2),
             };
-            if self.is(unit_at + 1, l.joiners) {
+            if self.has(unit_at + 1, Class::Joiners) {
                 return None;
             }
-            let days = match self.word(unit_at).and_then(|w| l.unit(w))? {
+            let days = match self.unit_at(unit_at)? {
                 Unit::Hour => (n + 23) / 24,
                 Unit::Day => n,
                 Unit::Week => 7 * n,
@@ -1206,9 +1233,9 @@ impl<'a> Scanner<'a> {
 
     /// -1 or 1 for a "last" or "next" word written after its unit.
     fn shift_after(&self, i: usize) -> Option<i64> {
-        if self.is(i, self.lang.last_after) {
+        if self.has(i, Class::LastAfter) {
             Some(-1)
-        } else if self.is(i, self.lang.next_after) {
+        } else if self.has(i, Class::NextAfter) {
             Some(1)
         } else {
             None
@@ -1276,9 +1303,8 @@ impl<'a> Scanner<'a> {
     /// "last week", "next month", "this year", "last Friday", "last weekend", "el
     /// pasado sábado", "the current year".
     fn last_next_this(&self, i: usize) -> Option<(usize, Value)> {
-        let l = self.lang;
-        let (before, after) = (self.is(i, l.earlier_in), self.is(i, l.later_in));
-        let start = if self.is(i, l.articles) || before || after {
+        let (before, after) = (self.has(i, Class::EarlierIn), self.has(i, Class::LaterIn));
+        let start = if self.has(i, Class::Articles) || before || after {
             i + 1
         } else {
             i
@@ -1291,11 +1317,11 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
-        let shift: i64 = if self.is(start, l.last) {
+        let shift: i64 = if self.has(start, Class::Last) {
             -1
-        } else if self.is(start, l.this) {
+        } else if self.has(start, Class::This) {
             0
-        } else if self.is(start, l.next) {
+        } else if self.has(start, Class::Next) {
             1
         } else {
             return None;
@@ -1303,7 +1329,7 @@ impl<'a> Scanner<'a> {
         let p = self.published;
         if before || after {
             // "earlier this year": the part of this year before the publication.
-            let unit = self.word(start + 1).and_then(|w| l.unit(w))?;
+            let unit = self.unit_at(start + 1)?;
             let v = self.shifted_unit(unit, shift).filter(|_| shift == 0)?;
             let (a, b) = if before {
                 (v.start, p.min(v.end))
@@ -1331,10 +1357,10 @@ impl<'a> Scanner<'a> {
             };
             return Some((after, month_value(y, m, true)?));
         }
-        let unit = self.word(start + 1).and_then(|w| l.unit(w))?;
+        let unit = self.unit_at(start + 1)?;
         // "el pasado mes de mayo": that month.
         if unit == Unit::Month
-            && self.is(start + 2, l.joiners)
+            && self.has(start + 2, Class::Joiners)
             && let Some((m, after, false)) = self.month(start + 3)
         {
             let y = match shift {
@@ -1347,7 +1373,7 @@ impl<'a> Scanner<'a> {
             return Some((after, month_value(y, m, true)?));
         }
         // "the last week" ends on the publication day: the_phrase reads it.
-        if start > i && shift == -1 && self.is(start, l.past) {
+        if start > i && shift == -1 && self.has(start, Class::Past) {
             return None;
         }
         let value = self.shifted_unit(unit, shift)?;
@@ -1365,10 +1391,10 @@ impl<'a> Scanner<'a> {
         if open {
             return None;
         }
-        let (n, unit, end) = if self.is(i, l.ago_before) {
+        let (n, unit, end) = if self.has(i, Class::AgoBefore) {
             let (n, j) = match self.any_phrase(i + 1, l.vague) {
                 Some(after) => (0, after),
-                None => (self.word(i + 1).and_then(|w| l.number(w))?, i + 2),
+                None => (self.number_at(i + 1)?, i + 2),
             };
             let unit = self.unit_at(j)?;
             (n, unit, j + 1)
@@ -1378,12 +1404,11 @@ impl<'a> Scanner<'a> {
                 j = after - 1;
                 0
             } else {
-                self.word(j).and_then(|w| l.number(w))?
+                self.number_at(j)?
             };
-            let unit = self.word(j + 1).and_then(|w| l.unit(w))?;
-            let word = self.word(j + 2)?;
-            if one_of(word, l.ago_after) {
-            } else if one_of(word, l.earlier) && unit == Unit::Year && n == 1 {
+            let unit = self.unit_at(j + 1)?;
+            if self.has(j + 2, Class::AgoAfter) {
+            } else if self.has(j + 2, Class::Earlier) && unit == Unit::Year && n == 1 {
                 return self.year_before(j + 3, true);
             } else {
                 return None;
@@ -1440,13 +1465,12 @@ impl<'a> Scanner<'a> {
     /// "yesterday", "today", "tomorrow": in lower case, or at the start of a sentence
     /// ("Türkiye Today" is a name).
     fn deictic(&self, i: usize) -> Option<(usize, Value)> {
-        let l = self.lang;
         let w = self.word(i)?;
-        let offset = if one_of(w, l.yesterday) {
+        let offset = if self.has(i, Class::Yesterday) {
             -1
-        } else if one_of(w, l.today) {
+        } else if self.has(i, Class::Today) {
             0
-        } else if one_of(w, l.tomorrow) {
+        } else if self.has(i, Class::Tomorrow) {
             1
         } else {
             return None;
@@ -1455,7 +1479,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         if i.checked_sub(1).is_some_and(|b| {
-            self.is(b, l.articles) || self.is(b, l.this) || self.is(b, l.not_deictic_after)
+            self.has(b, Class::Articles)
+                || self.has(b, Class::This)
+                || self.has(b, Class::NotDeicticAfter)
         }) {
             return None;
         }
@@ -1482,7 +1508,7 @@ impl<'a> Scanner<'a> {
         }
         // "the now deposed dictator": an adverb of the words after it.
         if i.checked_sub(1)
-            .is_some_and(|b| self.is(b, self.lang.articles))
+            .is_some_and(|b| self.has(b, Class::Articles))
         {
             return None;
         }
@@ -1520,7 +1546,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn year_alone(&self, i: usize) -> Option<(usize, Value)> {
-        if self.is(i, self.lang.fiscal)
+        if self.has(i, Class::Fiscal)
             && let Some(y) = self.year(i + 1)
         {
             return Some((i + 2, Value::year(y, false)?));
@@ -1585,18 +1611,22 @@ fn holiday_in(rule: HolidayRule, y: i32) -> Option<NaiveDate> {
     }
 }
 
-/// The first letters (up to three, lower case) of every word that can start an
-/// expression in a language: most words fail this test at once, so the patterns are
-/// tried on few of them.
-fn starts(lang: &'static Language) -> &'static HashSet<[char; 3]> {
-    static SETS: [OnceLock<HashSet<[char; 3]>>; lang::COUNT] =
-        [const { OnceLock::new() }; lang::COUNT];
+/// Which words of a language's [`Lexicon`] may start an expression, by their id: most
+/// words of a text are none of them, and the patterns are tried on few.
+///
+/// A word may start one when a pattern tests it at its start, and when its first three
+/// letters are those of one of the words listed below, the set the scanner has always
+/// tried (so "several days ago" is read through "seven", "earlier this year" through
+/// "early"), which keeps what is found the same.
+fn starts(lang: &'static Language) -> &'static [bool] {
+    static SETS: [OnceLock<Vec<bool>>; lang::COUNT] = [const { OnceLock::new() }; lang::COUNT];
     let k = lang::LANGUAGES
         .iter()
         .position(|l| l.code == lang.code)
         .unwrap_or(0);
     SETS[k].get_or_init(|| {
         let l = lang;
+        // The words both sets hold.
         let mut words: Vec<&str> = Vec::new();
         words.extend(l.months);
         words.extend(l.short_months.iter().map(|(w, _)| *w));
@@ -1613,18 +1643,15 @@ fn starts(lang: &'static Language) -> &'static HashSet<[char; 3]> {
         ] {
             words.extend(list);
         }
-        words.extend(l.now.iter().filter_map(|p| p.first()));
-        words.extend(
-            l.parts
-                .iter()
-                .flat_map(|p| p.iter().filter_map(|p| p.first())),
-        );
+        for phrases in [l.now].into_iter().chain(l.parts) {
+            words.extend(phrases.iter().filter_map(|p| p.first()));
+        }
         words.extend(l.units.iter().map(|(w, _)| *w));
         words.extend(l.ordinals.iter().map(|(w, _)| *w));
         words.extend(l.seasons.iter().flat_map(|s| s.iter()));
         words.extend(l.holidays.iter().filter_map(|(h, _)| h.first()));
         words.extend(l.numbers.iter().map(|(w, _)| *w));
-        words.extend([
+        let listed = [
             "its",
             "their",
             "su",
@@ -1633,9 +1660,28 @@ fn starts(lang: &'static Language) -> &'static HashSet<[char; 3]> {
             "comparable",
             "same",
             "fiscal",
-        ]);
-        words.extend(["early", "late"]);
-        words.into_iter().map(key).collect()
+            "early",
+            "late",
+        ];
+        let keys: HashSet<[char; 3]> = words.iter().chain(&listed).map(|w| key(w)).collect();
+        // Every word a pattern tests at its start.
+        let mut first = words;
+        for list in [l.earlier_in, l.later_in, l.fiscal, l.possessives] {
+            first.extend(list);
+        }
+        for phrases in [l.latest, l.this_past, l.vague] {
+            first.extend(phrases.iter().filter_map(|p| p.first()));
+        }
+        let lexicon = l.lexicon();
+        let mut set = vec![false; lexicon.len()];
+        for w in first {
+            if keys.contains(&key(w))
+                && let Some(word) = lexicon.word(w)
+            {
+                set[word.id] = true;
+            }
+        }
+        set
     })
 }
 
@@ -1648,11 +1694,11 @@ fn key(word: &str) -> [char; 3] {
     k
 }
 
-fn may_start(set: &HashSet<[char; 3]>, word: &str) -> bool {
-    if word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+fn may_start(set: &[bool], tok: &Tok) -> bool {
+    if tok.t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return true;
     }
-    set.contains(&key(word))
+    tok.word.is_some_and(|w| set[w.id])
 }
 
 /// The date expressions of a text: byte range and value, in order.
@@ -1668,7 +1714,7 @@ pub(crate) fn scan(
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.toks.len() {
-        if !may_start(set, s.toks[i].t) {
+        if !may_start(set, &s.toks[i]) {
             i += 1;
             continue;
         }
@@ -1682,7 +1728,7 @@ pub(crate) fn scan(
                 }
                 // "el 19 de mayo": the article is part of the date.
                 let mut b = s.toks[i].s;
-                if i > 0 && s.is(i - 1, lang.leading) {
+                if i > 0 && s.has(i - 1, Class::Leading) {
                     b = s.toks[i - 1].s;
                 }
                 out.push((b, e, value));

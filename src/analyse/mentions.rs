@@ -34,7 +34,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::text::{Paragraph, at_word_boundaries, fold};
 use super::{Mention, MentionKind, Place};
@@ -149,7 +149,10 @@ impl Names {
             }
         }
         let (keys, meanings): (Vec<String>, Vec<Vec<Entry>>) = by_key.into_iter().unzip();
+        // A DFA: the fastest search, and a briefing's names are few enough that its
+        // table stays small.
         let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .expect("name patterns build an automaton");

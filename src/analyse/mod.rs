@@ -27,7 +27,7 @@ mod dates;
 mod findings;
 mod mentions;
 mod per_article;
-mod quote_words;
+pub(crate) mod quote_words;
 mod quotes;
 mod saved;
 mod stories;

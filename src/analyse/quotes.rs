@@ -31,7 +31,7 @@
 //! in full).
 //!
 //! The words this reads (verbs of saying, pronouns, titles…) are a table per language,
-//! [`super::quote_words`].
+//! [`super::quote_words`], part of the article's [`crate::lang::Language`].
 //!
 //! Scare quotes and names are not quotes: a quotation of one to three words with no
 //! attribution of its own, from the quote before it or from its sentence's subject
@@ -858,7 +858,7 @@ pub(crate) fn article(
     let id: std::sync::Arc<str> = article_id.into();
     let mut state = Attribution {
         names,
-        lang: super::quote_words::for_language(language),
+        lang: &crate::lang::Language::of(language).quotes,
         mentions,
         paras,
         last: None,
