@@ -455,7 +455,7 @@ pub(super) fn meta_date(v: &str) -> Option<String> {
 }
 
 /// The day a URL's path gives as `/YYYY/MM/DD/`.
-fn url_date(url: &str) -> Option<String> {
+pub(super) fn url_date(url: &str) -> Option<String> {
     let path = url.split("://").nth(1)?.split(['?', '#']).next()?;
     let parts: Vec<&str> = path.split('/').collect();
     parts.windows(3).find_map(|w| {

@@ -9,8 +9,9 @@ use scraper::Html;
 
 use super::command::{KnownOutlet, Options};
 use super::dates::date_line;
+use super::fetch::Fetched;
 use super::html::{Region, html_pieces};
-use super::metadata::{Found, found, html_head, page_meta, plain_head};
+use super::metadata::{Found, found, html_head, page_meta, plain_head, url_date};
 use super::output::{article_id, body, yaml_string};
 use super::rules::{caption, furniture, heading, looks_like_html, related_links, style, words};
 use crate::content::{slug, valid_id};
@@ -176,6 +177,16 @@ pub(super) enum Fate {
 
 /// Converts a scraped article into an article file. See the module documentation.
 pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
+    converted(text, options, None)
+}
+
+/// [`article`] of a page fetched from an address: the address it landed on is its `url`
+/// when the page names no canonical one, and is said in a comment when it does.
+pub(super) fn converted(
+    text: &str,
+    options: &Options,
+    fetched: Option<&Fetched>,
+) -> Result<Imported, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let html = looks_like_html(text);
     // Parsed once: the head's metadata and the body's blocks are read from one tree.
@@ -249,7 +260,17 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
         return Err(Problem::Empty);
     }
 
-    let meta = doc.as_ref().map(page_meta).unwrap_or_default();
+    let mut meta = doc.as_ref().map(page_meta).unwrap_or_default();
+    if let Some(fetched) = fetched {
+        let from = "the address it was fetched from";
+        if meta.url.is_none() {
+            meta.url = Some(found(fetched.landed.clone(), from));
+        }
+        if meta.url_date.is_none() {
+            meta.url_date = url_date(&fetched.landed)
+                .map(|d| found(d, "the date in the address it was fetched from"));
+        }
+    }
     // A title the user gives is not commented on: they know where it came from.
     let title = (options.title.as_deref().map(str::trim))
         .filter(|t| !t.is_empty())
@@ -293,6 +314,9 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
     let id = article_id(&title.value);
 
     let mut file = String::from("---\n");
+    if let Some(fetched) = fetched {
+        file.push_str(&fetched_comment(fetched));
+    }
     let comment = |file: &mut String, key: &str, f: &Found| match f.source.as_str() {
         "" => {}
         given if given.starts_with("given") => file.push_str(&format!("# {key}: {given}\n")),
@@ -353,6 +377,21 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
             .sum(),
         stripped,
     })
+}
+
+/// The comment that keeps the address a page was fetched from, and where its redirects
+/// led: the canonical `url` may be neither.
+fn fetched_comment(fetched: &Fetched) -> String {
+    let one_line = |s: &str| s.replace(['\n', '\r'], " ");
+    if fetched.landed == fetched.requested {
+        format!("# fetched from {}\n", one_line(&fetched.requested))
+    } else {
+        format!(
+            "# fetched from {}, redirected to {}\n",
+            one_line(&fetched.requested),
+            one_line(&fetched.landed)
+        )
+    }
 }
 
 /// The host of a URL, without `www.`.
@@ -626,6 +665,7 @@ pub(super) mod tests {
             force: false,
             dry_run: false,
             outlets: Vec::new(),
+            timeout: None,
         };
         let a = article(SEED_004, &o).unwrap();
         assert_eq!(a.id, "cuba-confirms-32-dead");
@@ -861,6 +901,7 @@ pub(super) mod tests {
             force: false,
             dry_run: false,
             outlets: Vec::new(),
+            timeout: None,
         };
         for (i, text) in texts.iter().enumerate() {
             let o = Options {
