@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Scores `briefing import` on a second public set, scrapinghub's
+article-extraction-benchmark (181 pages, each with its articleBody), against
+trafilatura, with run.py's scorer. The import is not tuned on these pages: they check
+that what was tuned on readability's pages holds elsewhere. See README.md."""
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from run import f1, run_briefing, run_trafilatura  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("benchmark", help="a checkout of article-extraction-benchmark")
+    ap.add_argument("--binary", default="target/release/briefing")
+    ap.add_argument("--show", action="store_true", help="one line per page")
+    ap.add_argument("--json", help="write every page's figures to this file")
+    args = ap.parse_args()
+    try:
+        import trafilatura  # noqa: F401
+
+        tools = ["briefing", "trafilatura"]
+    except ImportError:
+        print("(trafilatura is not installed: its column is left out)", file=sys.stderr)
+        tools = ["briefing"]
+
+    with open(os.path.join(args.benchmark, "ground-truth.json"), encoding="utf-8") as f:
+        truth = json.load(f)
+    root = tempfile.mkdtemp(prefix="import-bench-")
+    with open(os.path.join(root, "briefing.yaml"), "w") as f:
+        f.write("title: Import benchmark\nbase_url: /\n")
+    pages = os.path.join(root, "pages")
+    os.mkdir(pages)
+    rows = []
+    for name in sorted(truth):
+        with gzip.open(os.path.join(args.benchmark, "html", name + ".html.gz"), "rt", encoding="utf-8") as f:
+            page = f.read()
+        source = os.path.join(pages, name + ".html")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(page)
+        expected = truth[name]["articleBody"]
+        row = {"page": name}
+        for tool in tools:
+            r = run_briefing(args.binary, source, root) if tool == "briefing" else run_trafilatura(page)
+            r["p"], r["r"], r["f1"] = f1(r.pop("body"), expected)
+            row[tool] = r
+        rows.append(row)
+        if args.show:
+            b = row["briefing"]
+            print(
+                f"{name[:12]} {truth[name]['url'][:60]:60} f1 {b['f1']:.2f} (p {b['p']:.2f} r {b['r']:.2f})"
+                + "".join(f" | {t} {row[t]['f1']:.2f}" for t in tools if t != "briefing")
+            )
+    # All pages in one process, as a folder: the time of the import itself, start-up
+    # paid once (trafilatura is timed inside one process too).
+    start = time.perf_counter()
+    subprocess.run(
+        [args.binary, "import", "--root", root, "--dry-run", pages],
+        capture_output=True,
+    )
+    batch = (time.perf_counter() - start) / len(rows)
+    shutil.rmtree(root)
+
+    n = len(rows)
+    print(f"\n{n} pages\n")
+    print("| | " + " | ".join(tools) + " |")
+    print("|---|" + "---|" * len(tools))
+
+    def line(label, fmt):
+        print(f"| {label} | " + " | ".join(fmt(t) for t in tools) + " |")
+
+    def mean(t, k):
+        return sum(r[t][k] for r in rows) / n
+
+    def median(t):
+        v = sorted(r[t]["f1"] for r in rows)
+        return (v[(n - 1) // 2] + v[n // 2]) / 2
+
+    line("body F1 mean", lambda t: f"{mean(t, 'f1'):.3f}")
+    line("body F1 median", lambda t: f"{median(t):.3f}")
+    line("body precision / recall", lambda t: f"{mean(t, 'p'):.2f} / {mean(t, 'r'):.2f}")
+    line("pages with F1 < 0.80", lambda t: str(sum(1 for r in rows if r[t]["f1"] < 0.8)))
+    line("imported without flags", lambda t: f"{sum(1 for r in rows if r[t]['exit'] == 0)} / {n}")
+    line("time per page (s)", lambda t: f"{mean(t, 'seconds'):.4f}")
+    line("time per page, one process (s)", lambda t: f"{batch:.4f}" if t == "briefing" else "—")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(rows, f, indent=1, default=str)
+
+
+if __name__ == "__main__":
+    main()
