@@ -10,10 +10,12 @@ use scraper::Html;
 use super::command::{KnownOutlet, Options};
 use super::dates::date_line;
 use super::fetch::Fetched;
-use super::html::{Region, html_pieces};
+use super::html::{LINK_OPEN, LINK_URL, Region, html_pieces};
 use super::metadata::{Found, found, html_head, page_meta, plain_head, url_date};
 use super::output::{article_id, body, yaml_string};
-use super::rules::{caption, furniture, heading, looks_like_html, related_links, style, words};
+use super::rules::{
+    caption, ends_sentence, furniture, heading, looks_like_html, related_links, style, words,
+};
 use crate::content::{slug, valid_id};
 
 /// A line of the input that is not in the article body, and why.
@@ -244,9 +246,11 @@ pub(super) fn converted(
     // What the page's structure shows to be outside the article goes once the headline
     // and byline, which often stand outside it, have been read.
     let has_article = regions.contains(&Region::Article);
+    let split_off = split_off_prose(&pieces, &regions, &fate);
     for (i, region) in regions.iter().enumerate() {
         if *region == Region::Outside
             && has_article
+            && !split_off[i]
             && fate[i] == Fate::Keep
             && pieces[i].kind != Kind::Blank
             && pieces[i].kind != Kind::PageTitle
@@ -377,6 +381,86 @@ pub(super) fn converted(
             .sum(),
         stripped,
     })
+}
+
+/// The article's paragraphs that the page's layout set apart from the container found
+/// to be the article: boxes between its parts (a share bar, a pull quote, a profile
+/// box) cut it in several. Paragraphs of prose outside it — long, ending a sentence,
+/// little of their text in links — are the article's between the headline and the
+/// article's last block, and after that block while prose goes on with no more than
+/// two other blocks between; at least two such paragraphs, since one alone may be a
+/// teaser. A heading that leads from one of them to more of the article is kept too.
+fn split_off_prose(pieces: &[Piece], regions: &[Region], fate: &[Fate]) -> Vec<bool> {
+    let mut keep = vec![false; pieces.len()];
+    let Some(start) = fate.iter().position(|f| *f == Fate::Strip(HEADLINE)) else {
+        return keep;
+    };
+    let Some(end) = (0..pieces.len()).rev().find(|&i| {
+        regions[i] == Region::Article && fate[i] == Fate::Keep && pieces[i].kind != Kind::Blank
+    }) else {
+        return keep;
+    };
+    let outside = |i: usize| regions[i] == Region::Outside && fate[i] == Fate::Keep;
+    let prose = |p: &Piece| {
+        let length = p.text.chars().count();
+        p.kind == Kind::Text
+            && matches!(p.mark, Mark::Plain | Mark::Quote)
+            && length >= 120
+            && ends_sentence(&p.text)
+            && link_chars(p) * 4 <= length
+    };
+    let mut found: Vec<usize> = (start + 1..end)
+        .filter(|&i| outside(i) && prose(&pieces[i]))
+        .collect();
+    let mut others = 0;
+    for i in end + 1..pieces.len() {
+        if pieces[i].kind == Kind::Blank
+            || matches!(fate[i], Fate::Strip(_)) && regions[i] == Region::Outside
+        {
+            continue;
+        }
+        if outside(i) && prose(&pieces[i]) {
+            found.push(i);
+            others = 0;
+        } else {
+            others += 1;
+            if others > 2 {
+                break;
+            }
+        }
+    }
+    if found.len() < 2 {
+        return keep;
+    }
+    for &i in &found {
+        keep[i] = true;
+    }
+    let last = found.last().copied().unwrap_or(end).max(end);
+    for i in found[0] + 1..last {
+        if outside(i) && pieces[i].kind == Kind::Heading {
+            let next = (i + 1..=last).find(|&j| pieces[j].kind != Kind::Blank);
+            keep[i] = next.is_some_and(|j| keep[j] || regions[j] == Region::Article);
+        }
+    }
+    keep
+}
+
+/// The characters of a piece's text inside links.
+fn link_chars(p: &Piece) -> usize {
+    let Some(markup) = &p.markup else {
+        return 0;
+    };
+    let mut inside = false;
+    let mut n = 0;
+    for c in markup.chars() {
+        match c {
+            LINK_OPEN => inside = true,
+            LINK_URL => inside = false,
+            _ if inside => n += 1,
+            _ => {}
+        }
+    }
+    n
 }
 
 /// The comment that keeps the address a page was fetched from, and where its redirects
@@ -682,6 +766,42 @@ pub(super) mod tests {
         ));
         // One paragraph per line.
         assert_eq!(crate::markdown::blocks(body_of(&a)).len(), 4);
+    }
+
+    #[test]
+    fn prose_the_layout_set_apart_from_the_article_is_kept() {
+        let para = |n: usize| {
+            format!(
+                "<p>Paragraph {n} of the story goes on at the length of a real one, with \
+                 its clauses, its figures and its quotes, until it ends a sentence.</p>"
+            )
+        };
+        let main: String = (1..=6).map(para).collect();
+        let page = format!(
+            r#"<html><head><meta property="article:published_time" content="2030-03-14"></head><body>
+<h1>Council closes the bridge</h1>
+<div class="story">{main}</div>
+<div class="profile"><h3>Profile</h3><p>A name</p></div>
+<div class="more">{}{}<h2>What comes next</h2>{}</div>
+<div class="teasers"><p>Short teaser.</p><p><a href="/a">Another story whose whole text is a link, long enough to be prose if its link were not counted.</a></p></div>
+</body></html>"#,
+            para(7),
+            para(8),
+            para(9)
+        );
+        let a = article(&page, &options()).unwrap();
+        let body = body_of(&a);
+        for n in 1..=9 {
+            assert!(body.contains(&format!("Paragraph {n} ")), "{n}: {body}");
+        }
+        assert!(body.contains("## What comes next"), "{body}");
+        assert!(!body.contains("Profile"), "{body}");
+        assert!(!body.contains("Another story"), "{body}");
+
+        // One paragraph alone after the article may be a teaser: it stays out.
+        let page = page.replace(&para(8), "").replace(&para(9), "");
+        let body = body_of(&article(&page, &options()).unwrap()).to_string();
+        assert!(!body.contains("Paragraph 7 "), "{body}");
     }
 
     /// Lines of the seed 000: three stories on one page, one paragraph per line, the
