@@ -245,6 +245,7 @@ pub(super) fn converted(
     };
     // What the page's structure shows to be outside the article goes once the headline
     // and byline, which often stand outside it, have been read.
+    strip_link_lists(&pieces, &mut fate);
     let has_article = regions.contains(&Region::Article);
     let split_off = split_off_prose(&pieces, &regions, &fate);
     for (i, region) in regions.iter().enumerate() {
@@ -445,6 +446,34 @@ fn split_off_prose(pieces: &[Piece], regions: &[Region], fate: &[Fate]) -> Vec<b
     keep
 }
 
+/// A run of three list items or more, each of them a link and nothing else, is a menu
+/// (of sections, of sites, of authors) wherever it stands; an item another rule
+/// stripped already still counts in the run.
+fn strip_link_lists(pieces: &[Piece], fate: &mut [Fate]) {
+    let only_a_link = |p: &Piece| {
+        matches!(p.mark, Mark::Item { .. }) && link_chars(p) * 10 >= p.text.chars().count() * 9
+    };
+    let mut i = 0;
+    while i < pieces.len() {
+        let run = pieces[i..]
+            .iter()
+            .take_while(|p| p.kind == Kind::Blank || only_a_link(p))
+            .count();
+        let items = pieces[i..i + run]
+            .iter()
+            .filter(|p| p.kind != Kind::Blank)
+            .count();
+        if items >= 3 {
+            for j in i..i + run {
+                if pieces[j].kind != Kind::Blank && fate[j] == Fate::Keep {
+                    fate[j] = Fate::Strip(LINK_LIST);
+                }
+            }
+        }
+        i += run.max(1);
+    }
+}
+
 /// The characters of a piece's text inside links.
 fn link_chars(p: &Piece) -> usize {
     let Some(markup) = &p.markup else {
@@ -573,6 +602,7 @@ pub(super) const PAGE_TITLE: &str = "page title";
 pub(super) const BYLINE: &str = "byline → author";
 const PUBLISHED: &str = "date line → published";
 const OUTSIDE: &str = "outside the article";
+const LINK_LIST: &str = "list of links";
 
 /// The line rules: furniture anywhere in the text, date lines, and, in a plain text
 /// (`tail`), everything after a "More From …" line, which a page's structure would have
@@ -802,6 +832,30 @@ pub(super) mod tests {
         let page = page.replace(&para(8), "").replace(&para(9), "");
         let body = body_of(&article(&page, &options()).unwrap()).to_string();
         assert!(!body.contains("Paragraph 7 "), "{body}");
+    }
+
+    #[test]
+    fn a_list_of_links_and_nothing_else_is_a_menu() {
+        let page = r#"<html><head><meta property="article:published_time" content="2030-03-14"></head><body>
+<h1>Council closes the bridge</h1><article>
+<ul><li><a href="https://x.example/mail">Mail</a></li><li><a href="https://x.example/news">News</a></li><li><a href="https://x.example/sport">Sport</a></li></ul>
+<p>The council closed the bridge on Tuesday, after engineers found cracks in two of its piers.</p>
+<ul><li><a href="https://x.example/a">Two links</a></li><li><a href="https://x.example/b">are no menu</a></li></ul>
+<ul><li>A list</li><li>of <a href="https://x.example/c">words</a> with a link</li><li>stays.</li></ul>
+</article></body></html>"#;
+        let a = article(page, &options()).unwrap();
+        let body = body_of(&a);
+        assert!(!body.contains("Mail"), "{body}");
+        assert!(body.contains("Two links"), "{body}");
+        assert!(body.contains("- of [words]"), "{body}");
+        assert_eq!(
+            a.stripped
+                .iter()
+                .filter(|s| s.reason == LINK_LIST)
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>(),
+            ["Mail", "Sport"]
+        );
     }
 
     /// Lines of the seed 000: three stories on one page, one paragraph per line, the
@@ -1050,7 +1104,7 @@ pub(super) mod tests {
     fn html_is_converted() {
         let html = r#"<!DOCTYPE html><html><head><title>Big &amp; Bold | The Courier</title>
 <script>var x = "<p>not text</p>";</script><style>p { color: red }</style></head>
-<body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav><h1>The Courier</h1></header>
+<body><header><nav><a href="/">Home</a> <a href="https://x.example/news">News</a></nav><h1>The Courier</h1></header>
 <main><article><header><p class="kicker">Town</p><h1>Council   votes&nbsp;to close the bridge</h1>
 <p class="byline">By Ines Marlow</p><p>March 14, 2030 6:30 PM CET</p></header>
 <p>The council voted <b>five to four</b> on Tuesday &mdash; “a close call”, said one <a href="https://council.example/vote?a=1&amp;b=(2)"><em>member</em></a>.</p>
