@@ -64,6 +64,22 @@ def title_right(got, expected):
     return bool(got) and bool(expected) and norm(got) == norm(expected)
 
 
+# What separates a site's name from a title: "Title - Site", "Title | Site",
+# "Title_Section_Site", "Title [Site]".
+SITE_SEPARATORS = re.compile(r"\s+[-|–—·]\s+|\s*_|\s+\[")
+
+
+def title_right_site_aside(got, expected):
+    """Right, or right once a site's name (and section) after the last separator of
+    the expected title is left out, as readability keeps it and other tools do not."""
+    if title_right(got, expected):
+        return True
+    if not got or not expected:
+        return False
+    cuts = [m.start() for m in SITE_SEPARATORS.finditer(expected)]
+    return any(norm(got) == norm(expected[:c]) for c in cuts if c > 0)
+
+
 def author_right(got, expected):
     """The author's words are all in the expected byline, or the other way round
     ("Jane Doe" against "By Jane Doe, Reuters"; "A and B" against "A, B")."""
@@ -210,6 +226,7 @@ def main():
                 r = run_readability(page)
             r["p"], r["r"], r["f1"] = f1(r.pop("body"), expected)
             r["title_ok"] = title_right(r.get("title"), meta.get("title"))
+            r["title_site_ok"] = title_right_site_aside(r.get("title"), meta.get("title"))
             r["author_ok"] = author_right(r.get("author"), meta.get("byline"))
             r["date_ok"] = date_right(r.get("date"), meta.get("publishedTime"))
             row[tool] = r
@@ -255,6 +272,7 @@ def main():
     line("body precision / recall", lambda t: f"{mean(t, 'p'):.2f} / {mean(t, 'r'):.2f}")
     line("pages with F1 < 0.80", lambda t: str(below(t, 0.8)))
     line("title right", lambda t: f"{sum(r[t]['title_ok'] for r in rows)} / {n}")
+    line("title right, a site's name aside", lambda t: f"{sum(r[t]['title_site_ok'] for r in rows)} / {n}")
     line(
         "author right",
         lambda t: "—" if t == "readability-lxml" else f"{sum(r[t]['author_ok'] for r in rows)} / {with_author}",

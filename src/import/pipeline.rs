@@ -386,8 +386,8 @@ pub(super) fn converted(
 
 /// The article's paragraphs that the page's layout set apart from the container found
 /// to be the article: boxes between its parts (a share bar, a pull quote, a profile
-/// box) cut it in several. Paragraphs of prose outside it — long, ending a sentence,
-/// little of their text in links — are the article's between the headline and the
+/// box) cut it in several. Paragraphs of prose outside it — long, ending a sentence
+/// (with a Chinese or Japanese full stop too), little of their text in links — are the article's between the headline and the
 /// article's last block, and after that block while prose goes on with no more than
 /// two other blocks between; at least two such paragraphs, since one alone may be a
 /// teaser. A heading that leads from one of them to more of the article is kept too.
@@ -403,11 +403,22 @@ fn split_off_prose(pieces: &[Piece], regions: &[Region], fate: &[Fate]) -> Vec<b
     };
     let outside = |i: usize| regions[i] == Region::Outside && fate[i] == Fate::Keep;
     let prose = |p: &Piece| {
-        let length = p.text.chars().count();
+        // A Chinese or Japanese character says about what two Latin letters say.
+        let length: usize = p
+            .text
+            .chars()
+            .map(|c| {
+                if ('\u{3040}'..='\u{9fff}').contains(&c) {
+                    2
+                } else {
+                    1
+                }
+            })
+            .sum();
         p.kind == Kind::Text
             && matches!(p.mark, Mark::Plain | Mark::Quote)
             && length >= 120
-            && ends_sentence(&p.text)
+            && (ends_sentence(&p.text) || p.text.trim_end().ends_with(['。', '！', '？']))
             && link_chars(p) * 4 <= length
     };
     let mut found: Vec<usize> = (start + 1..end)
@@ -829,9 +840,24 @@ pub(super) mod tests {
         assert!(!body.contains("Another story"), "{body}");
 
         // One paragraph alone after the article may be a teaser: it stays out.
-        let page = page.replace(&para(8), "").replace(&para(9), "");
-        let body = body_of(&article(&page, &options()).unwrap()).to_string();
+        let one = page.replace(&para(8), "").replace(&para(9), "");
+        let body = body_of(&article(&one, &options()).unwrap()).to_string();
         assert!(!body.contains("Paragraph 7 "), "{body}");
+
+        // Japanese prose is shorter for what it says, and ends with its own full stop.
+        let japanese = |n: usize| {
+            format!(
+                "<p>第{n}段落。脆弱な設定の公衆無線や攻撃者が設置した偽の公衆無線への接続などによる情報漏えい、通信の盗み見などの危険が危惧されているという。</p>"
+            )
+        };
+        let page = page
+            .replace(&para(7), &japanese(7))
+            .replace(&para(8), &japanese(8));
+        let body = body_of(&article(&page, &options()).unwrap()).to_string();
+        assert!(
+            body.contains("第7段落") && body.contains("第8段落"),
+            "{body}"
+        );
     }
 
     #[test]
