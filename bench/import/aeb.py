@@ -9,13 +9,11 @@ import gzip
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import f1, run_briefing, run_trafilatura  # noqa: E402
+from run import f1, one_process, run_briefing, run_trafilatura, table  # noqa: E402
 
 
 def main():
@@ -60,24 +58,11 @@ def main():
                 f"{name[:12]} {truth[name]['url'][:60]:60} f1 {b['f1']:.2f} (p {b['p']:.2f} r {b['r']:.2f})"
                 + "".join(f" | {t} {row[t]['f1']:.2f}" for t in tools if t != "briefing")
             )
-    # All pages in one process, as a folder: the time of the import itself, start-up
-    # paid once (trafilatura is timed inside one process too).
-    start = time.perf_counter()
-    subprocess.run(
-        [args.binary, "import", "--root", root, "--dry-run", pages],
-        capture_output=True,
-    )
-    batch = (time.perf_counter() - start) / len(rows)
+    batch = one_process(args.binary, root, pages)
     shutil.rmtree(root)
 
     n = len(rows)
     print(f"\n{n} pages\n")
-    print("| | " + " | ".join(tools) + " |")
-    print("|---|" + "---|" * len(tools))
-
-    def line(label, fmt):
-        print(f"| {label} | " + " | ".join(fmt(t) for t in tools) + " |")
-
     def mean(t, k):
         return sum(r[t][k] for r in rows) / n
 
@@ -85,13 +70,18 @@ def main():
         v = sorted(r[t]["f1"] for r in rows)
         return (v[(n - 1) // 2] + v[n // 2]) / 2
 
-    line("body F1 mean", lambda t: f"{mean(t, 'f1'):.3f}")
-    line("body F1 median", lambda t: f"{median(t):.3f}")
-    line("body precision / recall", lambda t: f"{mean(t, 'p'):.2f} / {mean(t, 'r'):.2f}")
-    line("pages with F1 < 0.80", lambda t: str(sum(1 for r in rows if r[t]["f1"] < 0.8)))
-    line("imported without flags", lambda t: f"{sum(1 for r in rows if r[t]['exit'] == 0)} / {n}")
-    line("time per page (s)", lambda t: f"{mean(t, 'seconds'):.4f}")
-    line("time per page, one process (s)", lambda t: f"{batch:.4f}" if t == "briefing" else "—")
+    table(
+        tools,
+        [
+            ("body F1 mean", lambda t: f"{mean(t, 'f1'):.3f}"),
+            ("body F1 median", lambda t: f"{median(t):.3f}"),
+            ("body precision / recall", lambda t: f"{mean(t, 'p'):.2f} / {mean(t, 'r'):.2f}"),
+            ("pages with F1 < 0.80", lambda t: str(sum(1 for r in rows if r[t]["f1"] < 0.8))),
+            ("imported without flags", lambda t: f"{sum(1 for r in rows if r[t]['exit'] == 0)} / {n}"),
+            ("time per page (s)", lambda t: f"{mean(t, 'seconds'):.4f}"),
+            ("time per page, one process (s)", lambda t: f"{batch:.4f}" if t == "briefing" else "—"),
+        ],
+    )
     if args.json:
         with open(args.json, "w") as f:
             json.dump(rows, f, indent=1, default=str)

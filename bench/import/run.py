@@ -122,6 +122,24 @@ def front_matter(markdown):
     return meta, body
 
 
+def one_process(binary, root, pages):
+    """Seconds per page of importing every page of the folder `pages` in one process
+    (`--dry-run`): the import itself, start-up paid once, as the peers are timed
+    inside one process."""
+    count = len(os.listdir(pages))
+    start = time.perf_counter()
+    subprocess.run([binary, "import", "--root", root, "--dry-run", pages], capture_output=True)
+    return (time.perf_counter() - start) / count
+
+
+def table(tools, rows):
+    """Prints a Markdown table, a tool a column: `rows` are (label, value of a tool)."""
+    print("| | " + " | ".join(tools) + " |")
+    print("|---|" + "---|" * len(tools))
+    for label, fmt in rows:
+        print(f"| {label} | " + " | ".join(fmt(t) for t in tools) + " |")
+
+
 def run_briefing(binary, source, root):
     """Imports one page. A page refused is imported again with --published (and, if it
     is still refused, --title), so that its body, title and author are scored all the
@@ -240,49 +258,38 @@ def main():
                 + "".join(f" | {t} {row[t]['f1']:.2f}" for t in tools if t != "briefing")
                 + (f"  {b['message'][:100]}" if b["exit"] else "")
             )
-    # All pages in one process, as a folder: the time of the import itself, start-up
-    # paid once, as trafilatura's and readability-lxml's are timed inside one process.
     batch_dir = os.path.join(root, "all")
     os.mkdir(batch_dir)
     for name in pages:
         shutil.copyfile(os.path.join(args.pages, name, "source.html"), os.path.join(batch_dir, name + ".html"))
-    start = time.perf_counter()
-    subprocess.run([args.binary, "import", "--root", root, "--dry-run", batch_dir], capture_output=True)
-    batch = (time.perf_counter() - start) / len(pages)
+    batch = one_process(args.binary, root, batch_dir)
     shutil.rmtree(root)
 
     n = len(rows)
     with_author = sum(1 for r in rows if r["expected"].get("byline"))
     with_date = sum(1 for r in rows if r["expected"].get("publishedTime"))
     print(f"\n{n} pages ({with_author} with a byline, {with_date} with a date)\n")
-    print("| | " + " | ".join(tools) + " |")
-    print("|---|" + "---|" * len(tools))
-
-    def line(label, fmt):
-        print(f"| {label} | " + " | ".join(fmt(t) for t in tools) + " |")
-
     def mean(t, k):
         return sum(r[t][k] for r in rows) / n
 
-    def below(t, x):
-        return sum(1 for r in rows if r[t]["f1"] < x)
+    def count(t, k):
+        return sum(r[t][k] for r in rows)
 
-    line("imported without flags", lambda t: f"{sum(1 for r in rows if r[t]['exit'] == 0)} / {n}")
-    line("body F1 mean", lambda t: f"{mean(t, 'f1'):.3f}")
-    line("body precision / recall", lambda t: f"{mean(t, 'p'):.2f} / {mean(t, 'r'):.2f}")
-    line("pages with F1 < 0.80", lambda t: str(below(t, 0.8)))
-    line("title right", lambda t: f"{sum(r[t]['title_ok'] for r in rows)} / {n}")
-    line("title right, a site's name aside", lambda t: f"{sum(r[t]['title_site_ok'] for r in rows)} / {n}")
-    line(
-        "author right",
-        lambda t: "—" if t == "readability-lxml" else f"{sum(r[t]['author_ok'] for r in rows)} / {with_author}",
+    table(
+        tools,
+        [
+            ("imported without flags", lambda t: f"{sum(1 for r in rows if r[t]['exit'] == 0)} / {n}"),
+            ("body F1 mean", lambda t: f"{mean(t, 'f1'):.3f}"),
+            ("body precision / recall", lambda t: f"{mean(t, 'p'):.2f} / {mean(t, 'r'):.2f}"),
+            ("pages with F1 < 0.80", lambda t: str(sum(1 for r in rows if r[t]["f1"] < 0.8))),
+            ("title right", lambda t: f"{count(t, 'title_ok')} / {n}"),
+            ("title right, a site's name aside", lambda t: f"{count(t, 'title_site_ok')} / {n}"),
+            ("author right", lambda t: "—" if t == "readability-lxml" else f"{count(t, 'author_ok')} / {with_author}"),
+            ("date right", lambda t: "—" if t == "readability-lxml" else f"{count(t, 'date_ok')} / {with_date}"),
+            ("time per page (s)", lambda t: f"{mean(t, 'seconds'):.4f}"),
+            ("time per page, one process (s)", lambda t: f"{batch:.4f}" if t == "briefing" else "—"),
+        ],
     )
-    line(
-        "date right",
-        lambda t: "—" if t == "readability-lxml" else f"{sum(r[t]['date_ok'] for r in rows)} / {with_date}",
-    )
-    line("time per page (s)", lambda t: f"{mean(t, 'seconds'):.4f}")
-    line("time per page, one process (s)", lambda t: f"{batch:.4f}" if t == "briefing" else "—")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(rows, f, indent=1, default=str)
