@@ -13,7 +13,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import f1, one_process, run_briefing, run_trafilatura, table  # noqa: E402
+from run import common_lines, dump, f1, one_process, run_briefing, run_trafilatura, table  # noqa: E402
 
 
 def main():
@@ -63,29 +63,13 @@ def main():
 
     n = len(rows)
     print(f"\n{n} pages\n")
-    def mean(t, k):
-        return sum(r[t][k] for r in rows) / n
-
     def median(t):
         v = sorted(r[t]["f1"] for r in rows)
         return (v[(n - 1) // 2] + v[n // 2]) / 2
 
-    table(
-        tools,
-        [
-            ("body F1 mean", lambda t: f"{mean(t, 'f1'):.3f}"),
-            ("body F1 median", lambda t: f"{median(t):.3f}"),
-            ("body precision / recall", lambda t: f"{mean(t, 'p'):.2f} / {mean(t, 'r'):.2f}"),
-            ("pages with F1 < 0.80", lambda t: str(sum(1 for r in rows if r[t]["f1"] < 0.8))),
-            ("imported without flags", lambda t: f"{sum(1 for r in rows if r[t]['exit'] == 0)} / {n}"),
-            ("time per page (s)", lambda t: f"{mean(t, 'seconds'):.4f}"),
-            ("time per page, one process (s)", lambda t: f"{batch:.4f}" if t == "briefing" else "—"),
-        ],
-    )
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump(rows, f, indent=1, default=str)
-
+    common = common_lines(rows, batch)
+    table(tools, common[1:2] + [("body F1 median", lambda t: f"{median(t):.3f}")] + common[2:4] + common[:1] + common[4:])
+    dump(rows, args.json)
 
 if __name__ == "__main__":
     main()

@@ -140,6 +140,30 @@ def table(tools, rows):
         print(f"| {label} | " + " | ".join(fmt(t) for t in tools) + " |")
 
 
+def common_lines(rows, batch):
+    """The table lines both sets print: what was imported, the body, the times."""
+    n = len(rows)
+
+    def mean(t, k):
+        return sum(r[t][k] for r in rows) / n
+
+    return [
+        ("imported without flags", lambda t: f"{sum(1 for r in rows if r[t]['exit'] == 0)} / {n}"),
+        ("body F1 mean", lambda t: f"{mean(t, 'f1'):.3f}"),
+        ("body precision / recall", lambda t: f"{mean(t, 'p'):.2f} / {mean(t, 'r'):.2f}"),
+        ("pages with F1 < 0.80", lambda t: str(sum(1 for r in rows if r[t]["f1"] < 0.8))),
+        ("time per page (s)", lambda t: f"{mean(t, 'seconds'):.4f}"),
+        ("time per page, one process (s)", lambda t: f"{batch:.4f}" if t == "briefing" else "—"),
+    ]
+
+
+def dump(rows, path):
+    """Every page's figures, as JSON, when a path is given."""
+    if path:
+        with open(path, "w") as f:
+            json.dump(rows, f, indent=1, default=str)
+
+
 def run_briefing(binary, source, root):
     """Imports one page. A page refused is imported again with --published (and, if it
     is still refused, --title), so that its body, title and author are scored all the
@@ -269,31 +293,22 @@ def main():
     with_author = sum(1 for r in rows if r["expected"].get("byline"))
     with_date = sum(1 for r in rows if r["expected"].get("publishedTime"))
     print(f"\n{n} pages ({with_author} with a byline, {with_date} with a date)\n")
-    def mean(t, k):
-        return sum(r[t][k] for r in rows) / n
-
     def count(t, k):
         return sum(r[t][k] for r in rows)
 
+    common = common_lines(rows, batch)
     table(
         tools,
-        [
-            ("imported without flags", lambda t: f"{sum(1 for r in rows if r[t]['exit'] == 0)} / {n}"),
-            ("body F1 mean", lambda t: f"{mean(t, 'f1'):.3f}"),
-            ("body precision / recall", lambda t: f"{mean(t, 'p'):.2f} / {mean(t, 'r'):.2f}"),
-            ("pages with F1 < 0.80", lambda t: str(sum(1 for r in rows if r[t]["f1"] < 0.8))),
+        common[:4]
+        + [
             ("title right", lambda t: f"{count(t, 'title_ok')} / {n}"),
             ("title right, a site's name aside", lambda t: f"{count(t, 'title_site_ok')} / {n}"),
             ("author right", lambda t: "—" if t == "readability-lxml" else f"{count(t, 'author_ok')} / {with_author}"),
             ("date right", lambda t: "—" if t == "readability-lxml" else f"{count(t, 'date_ok')} / {with_date}"),
-            ("time per page (s)", lambda t: f"{mean(t, 'seconds'):.4f}"),
-            ("time per page, one process (s)", lambda t: f"{batch:.4f}" if t == "briefing" else "—"),
-        ],
+        ]
+        + common[4:],
     )
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump(rows, f, indent=1, default=str)
-
+    dump(rows, args.json)
 
 if __name__ == "__main__":
     main()
