@@ -83,12 +83,14 @@ pub enum Command {
         /// The folder to create.
         dir: PathBuf,
     },
-    /// Turn scraped articles (plain text or HTML) into content/articles/<id>.md, with
-    /// page furniture stripped and what was found put in the front matter.
+    /// Turn scraped articles (plain text or HTML, from files or fetched from their
+    /// addresses) into content/articles/<id>.md, with page furniture stripped and what
+    /// was found put in the front matter.
     Import {
-        /// The scraped files.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
+        /// The scraped files, folders of them (every .html, .htm and .txt inside), or
+        /// addresses (http:// or https://) of pages to fetch; mixed as you like.
+        #[arg(required = true, value_name = "FILE|FOLDER|URL")]
+        inputs: Vec<PathBuf>,
         /// The briefing folder to import into.
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -110,6 +112,9 @@ pub enum Command {
         /// List every stripped line with its reason.
         #[arg(long, short)]
         verbose: bool,
+        /// Seconds that fetching one page may take, redirects included.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+        timeout: u64,
     },
 }
 
@@ -356,7 +361,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Import {
-            files,
+            inputs,
             root,
             outlet,
             published,
@@ -364,8 +369,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             force,
             dry_run,
             verbose,
+            timeout,
         } => {
             let options = crate::import::Options {
+                timeout: Some(std::time::Duration::from_secs(timeout)),
                 outlet,
                 published,
                 title,
@@ -373,7 +380,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 dry_run,
                 outlets: Vec::new(),
             };
-            for report in crate::import::run(&root, &files, &options)? {
+            for report in crate::import::run(&root, &inputs, &options)? {
                 if dry_run {
                     print!("{}", report.imported.markdown);
                 }

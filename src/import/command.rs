@@ -1,10 +1,13 @@
-//! The `import` command: what the user tells it ([`Options`]), reading the files,
-//! writing the article files, and the [`Report`] on each.
+//! The `import` command: what the user tells it ([`Options`]), its [`Input`]s (files,
+//! the pages of a folder, addresses to fetch), writing the article files, and the
+//! [`Report`] on each.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use super::pipeline::{Imported, article};
+use super::fetch::{DEFAULT_TIMEOUT, FetchError, Fetched, Fetcher, is_address};
+use super::pipeline::{Imported, converted};
 use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
 
@@ -22,6 +25,8 @@ pub struct Options {
     pub force: bool,
     /// Convert and report, but write nothing.
     pub dry_run: bool,
+    /// How long fetching one page may take; 30 s when not given.
+    pub timeout: Option<Duration>,
     /// The briefing's outlets, to match a page's site against; [`run`] reads them from
     /// `content/outlets.yaml`.
     pub outlets: Vec<KnownOutlet>,
@@ -63,11 +68,63 @@ fn known_outlets(root: &Path) -> Result<Vec<KnownOutlet>, Failure> {
         .collect())
 }
 
-/// What [`run`] did with one input file.
+/// One thing to import: a file, or the address of a page to fetch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Address(String),
+}
+
+impl fmt::Display for Input {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Input::File(path) => write!(f, "{}", path.display()),
+            Input::Address(address) => f.write_str(address),
+        }
+    }
+}
+
+/// The file names a folder's pages have.
+const PAGE_EXTENSIONS: [&str; 3] = ["html", "htm", "txt"];
+
+/// What the command line names, as inputs: an address as it is, a folder as its pages
+/// (every `.html`, `.htm` and `.txt` file in it, by name), a file as itself.
+pub fn inputs(args: &[PathBuf]) -> Result<Vec<Input>, Failure> {
+    let mut inputs = Vec::new();
+    for arg in args {
+        if let Some(address) = arg.to_str().filter(|a| is_address(a)) {
+            inputs.push(Input::Address(address.to_string()));
+        } else if arg.is_dir() {
+            let mut pages: Vec<PathBuf> = std::fs::read_dir(arg)
+                .map_err(|e| Failure::io(arg, "read the folder", e))?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                            PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+                        })
+                })
+                .collect();
+            if pages.is_empty() {
+                return Err(Failure::Other(format!(
+                    "`{}` holds no page to import: no .html, .htm or .txt file",
+                    arg.display()
+                )));
+            }
+            pages.sort();
+            inputs.extend(pages.into_iter().map(Input::File));
+        } else {
+            inputs.push(Input::File(arg.clone()));
+        }
+    }
+    Ok(inputs)
+}
+
+/// What [`run`] did with one input.
 #[derive(Debug, Clone)]
 pub struct Report {
-    /// The file that was read.
-    pub source: PathBuf,
+    /// The file that was read, or the address that was fetched.
+    pub source: Input,
     /// The article file that was written (with `--dry-run`, would be), under the
     /// briefing root.
     pub written: PathBuf,
@@ -160,13 +217,15 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// Imports each file into `content/articles/` of the briefing at `root`. Every file is
-/// read and converted before anything is written, so a file that cannot be imported
-/// leaves the briefing as it was: a text that does not make an article (no date, no
-/// text) is a content error, reported for every such file at once. An existing article file is never overwritten unless
-/// `options.force` is set.
-pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Report>, Failure> {
-    if options.title.is_some() && files.len() > 1 {
+/// Imports each input into `content/articles/` of the briefing at `root`. Every input
+/// is read or fetched and converted before anything is written, so one that cannot be
+/// imported leaves the briefing as it was: a text that does not make an article (no
+/// date, no text, not a page) is a content error, and an address that cannot be
+/// fetched an operational one, each reported for every such input at once. An
+/// existing article file is never overwritten unless `options.force` is set.
+pub fn run(root: &Path, args: &[PathBuf], options: &Options) -> Result<Vec<Report>, Failure> {
+    let inputs = inputs(args)?;
+    if options.title.is_some() && inputs.len() > 1 {
         return Err(Failure::Other(
             "--title names one article: import one file at a time when you give it".to_string(),
         ));
@@ -183,15 +242,43 @@ pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Repo
     let options = &options;
     let mut reports: Vec<Report> = Vec::new();
     let mut problems: Vec<Diagnostic> = Vec::new();
-    for path in files {
-        let text = std::fs::read_to_string(path).map_err(|e| Failure::io(path, "read", e))?;
-        let imported = match article(&text, options) {
+    let mut unreached: Vec<(String, String)> = Vec::new();
+    let fetcher = (inputs.iter().any(|i| matches!(i, Input::Address(_))))
+        .then(|| Fetcher::new(options.timeout.unwrap_or(DEFAULT_TIMEOUT)));
+    for input in &inputs {
+        let (text, fetched): (String, Option<Fetched>) = match input {
+            Input::File(path) => (
+                std::fs::read_to_string(path).map_err(|e| Failure::io(path, "read", e))?,
+                None,
+            ),
+            Input::Address(address) => {
+                let fetcher = fetcher.as_ref().expect("made when an input is an address");
+                match fetcher.fetch(address) {
+                    Ok(fetched) => (fetched.text.clone(), Some(fetched)),
+                    Err(FetchError::Network(why)) => {
+                        unreached.push((address.clone(), why));
+                        continue;
+                    }
+                    Err(FetchError::Content(why)) => {
+                        problems.push(
+                            Diagnostic::error(
+                                "import",
+                                format!("cannot import `{address}`: {why}"),
+                            )
+                            .hint("open the page in a browser, save it, and import the file"),
+                        );
+                        continue;
+                    }
+                }
+            }
+        };
+        let imported = match converted(&text, options, fetched.as_ref()) {
             Ok(imported) => imported,
             Err(problem) if problem.in_content() => {
                 problems.push(
                     Diagnostic::error(
                         "import",
-                        format!("cannot import `{}`: {}", path.display(), problem.what()),
+                        format!("cannot import `{input}`: {}", problem.what()),
                     )
                     .hint(problem.hint()),
                 );
@@ -206,8 +293,8 @@ pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Repo
         if let Some(other) = reports.iter().find(|r| r.written == written) {
             return Err(Failure::Other(format!(
                 "`{}` and `{}` would both become `{}`: import one of them with --title",
-                other.source.display(),
-                path.display(),
+                other.source,
+                input,
                 written.display()
             )));
         }
@@ -215,11 +302,14 @@ pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Repo
             return Err(exists(&written));
         }
         reports.push(Report {
-            source: path.clone(),
+            source: input.clone(),
             written,
             dry_run: options.dry_run,
             imported,
         });
+    }
+    if !unreached.is_empty() {
+        return Err(unreachable(&unreached, problems.len()));
     }
     if !problems.is_empty() {
         return Err(Failure::Content {
@@ -236,6 +326,31 @@ pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Repo
         write_new(&report.written, &report.imported.markdown, options.force)?;
     }
     Ok(reports)
+}
+
+/// The addresses that could not be fetched, each with why: one on a line of its own,
+/// several listed below a count.
+fn unreachable(unreached: &[(String, String)], content_errors: usize) -> Failure {
+    let also = match content_errors {
+        0 => String::new(),
+        1 => " (and 1 input has a content error)".to_string(),
+        n => format!(" (and {n} inputs have content errors)"),
+    };
+    Failure::Other(match unreached {
+        [(address, why)] => {
+            format!("could not fetch `{address}`: {why}; nothing was written{also}")
+        }
+        _ => {
+            let mut message = format!(
+                "could not fetch {} addresses; nothing was written{also}",
+                unreached.len()
+            );
+            for (address, why) in unreached {
+                message.push_str(&format!("\n  `{address}`: {why}"));
+            }
+            message
+        }
+    })
 }
 
 fn exists(path: &Path) -> Failure {

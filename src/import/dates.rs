@@ -49,6 +49,8 @@ pub(super) fn date_line(line: &str) -> Option<DateLine> {
             updated,
         });
     }
+    let numeric = year_first(s).or_else(|| labelled_cjk(s));
+    let s = numeric.as_deref().unwrap_or(s);
     let tokens: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
@@ -105,6 +107,56 @@ pub(super) fn date_line(line: &str) -> Option<DateLine> {
         _ => date.format("%Y-%m-%d").to_string(),
     };
     Some(DateLine { iso, updated })
+}
+
+/// A date written year first with other marks than ISO's — "2011/12/18", "2011.12.18",
+/// and as Chinese and Japanese write it, "2016年10月14日07:17" — as ISO's
+/// "2016-10-14 07:17", the rest of the line after it.
+fn year_first(s: &str) -> Option<String> {
+    let mut parts: Vec<u32> = Vec::new();
+    let mut rest = s;
+    let marks: [&[char]; 3] = [&['/', '.', '年'], &['/', '.', '月'], &['日']];
+    for (i, ends) in marks.iter().enumerate() {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let wanted = if i == 0 { 4..=4 } else { 1..=2 };
+        if !wanted.contains(&digits) {
+            return None;
+        }
+        parts.push(rest[..digits].parse().ok()?);
+        rest = &rest[digits..];
+        match rest.chars().next() {
+            Some(c) if ends.contains(&c) => rest = &rest[c.len_utf8()..],
+            // The day of "2011/12/18" ends with the text, or a space before a time.
+            _ if i == 2 && !rest.starts_with(|c: char| c.is_alphanumeric()) => {}
+            _ => return None,
+        }
+    }
+    // One kind of mark throughout: "2011/12.18" is no date.
+    let ascii: Vec<char> = s
+        .chars()
+        .filter(|c| matches!(c, '/' | '.'))
+        .take(2)
+        .collect();
+    if ascii.len() == 2 && ascii[0] != ascii[1] {
+        return None;
+    }
+    Some(format!(
+        "{:04}-{:02}-{:02} {}",
+        parts[0],
+        parts[1],
+        parts[2],
+        rest.trim()
+    ))
+}
+
+/// A Chinese or Japanese date after a short label without digits, the way a source
+/// and its date are run together ("TNW中文站2016年10月14日07:17"), as [`year_first`]
+/// reads it.
+fn labelled_cjk(s: &str) -> Option<String> {
+    let at = s.find('年')?.checked_sub(4)?;
+    let (label, date) = (s.get(..at)?, &s[at..]);
+    let short = label.chars().count() <= 20 && !label.chars().any(|c| c.is_ascii_digit());
+    short.then(|| year_first(date)).flatten()
 }
 
 /// A weekday, in full (the language table's names) or as date lines abbreviate it.
@@ -299,6 +351,22 @@ mod tests {
             ),
             ("February 21, 2026 04:11 PM ET", None),
             ("February 21, 2026 13:11 PM GMT", None),
+            // Year first, with slashes or dots, and as Chinese and Japanese write it.
+            ("2011/12/18", Some(("2011-12-18", false))),
+            ("2013.12.28 10:28", Some(("2013-12-28", false))),
+            (
+                "2013/12/28 10:28 +0800",
+                Some(("2013-12-28T10:28:00+08:00", false)),
+            ),
+            ("2016年10月14日07:17", Some(("2016-10-14", false))),
+            ("2016年1月4日", Some(("2016-01-04", false))),
+            ("发布时间：2016年10月14日", Some(("2016-10-14", false))),
+            ("TNW中文站2016年10月14日07:17", Some(("2016-10-14", false))),
+            ("在2014年收购的人工智能公司", None),
+            ("2011/12.18", None),
+            ("2011/13/18", None),
+            ("2011/12/18/10/1238620.swf", None),
+            ("2016年10月", None),
         ];
         for (line, want) in table {
             let got = date_line(line).map(|d| (d.iso, d.updated));

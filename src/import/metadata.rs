@@ -80,6 +80,21 @@ pub(super) fn html_head(pieces: &[Piece], fate: &mut [Fate]) -> Head {
         .iter()
         .enumerate()
         .position(|(i, p)| p.kind == Kind::Headline && fate[i] == Fate::Keep);
+    // A first `<h1>` that shares no word with the page's `<title>` names a section or the
+    // site ("Allergies Health Center"); a heading that says what the title says is the
+    // headline then.
+    let h1 = match (h1, &page_title) {
+        (Some(h), Some(title)) if !shares_a_word(&pieces[h].text, title) => pieces
+            .iter()
+            .enumerate()
+            .position(|(i, p)| {
+                matches!(p.kind, Kind::Headline | Kind::Heading)
+                    && fate[i] == Fate::Keep
+                    && same_words(&p.text, title)
+            })
+            .or(h1),
+        _ => h1,
+    };
     let mut start = 0;
     if let Some(h) = h1 {
         for i in 0..h {
@@ -115,6 +130,40 @@ pub(super) fn html_head(pieces: &[Piece], fate: &mut [Fate]) -> Head {
         break;
     }
     head
+}
+
+/// The lowercased words of a text, letters and digits only.
+fn word_list(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether two texts share a word longer than a particle's ("and", "of", "la").
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let b = word_list(b);
+    word_list(a)
+        .iter()
+        .any(|w| w.chars().count() > 3 && b.contains(w))
+}
+
+/// The characters of an element's text, up to a little past 200: enough to tell a
+/// byline from a box.
+fn chars_in(el: ElementRef) -> usize {
+    let mut n = 0;
+    for t in el.text() {
+        n += t.trim().chars().count();
+        if n > 200 {
+            break;
+        }
+    }
+    n
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let a = word_list(a);
+    !a.is_empty() && a == word_list(b)
 }
 
 /// "Headline | Site" → "Headline".
@@ -405,20 +454,39 @@ fn author_value(v: &str) -> Option<String> {
 }
 
 /// An author the markup marks as one: `rel=author`, `itemprop=author`, or an element
-/// whose class names a byline.
+/// whose class names an author or a byline. A marked element whose text says more than
+/// the name ("by Jane Doe 22 Dec 2016", "By Jane Doe <br> March 25") gives the name an
+/// element inside it holds; a parenthesis after the name ("(with …)") is left out.
 fn marked_author(doc: &Html) -> Option<Found> {
     let marks = [
         ("[itemprop~=author] [itemprop~=name]", "itemprop author"),
         ("[rel~=author]", "rel=author"),
         ("[itemprop~=author]", "itemprop author"),
-        ("[class*=byline]", "a byline element"),
+        ("[class*=author i]", "an author element"),
+        ("[class*=byline i]", "a byline element"),
     ];
+    let name_in = |el: ElementRef| {
+        let text = collapse(&el.text().collect::<String>());
+        let text = text.split(" (").next().unwrap_or(&text).trim();
+        byline(text)
+            .or_else(|| author_value(text).filter(|n| person_name(n)))
+            .filter(|n| !n.contains(':'))
+    };
+    // A byline is short: a marked box with more text is a page or a section whose
+    // class happens to say "author", and the first name-like line in it no author.
+    let short = |el: &ElementRef| chars_in(*el) <= 200;
     marks.iter().find_map(|(css, source)| {
-        doc.select(&selector(css)).find_map(|el: ElementRef| {
-            let text = collapse(&el.text().collect::<String>());
-            let name = byline(&text).or_else(|| author_value(&text).filter(|n| person_name(n)))?;
-            Some(found(name, *source))
-        })
+        doc.select(&selector(css))
+            .filter(short)
+            .find_map(|el: ElementRef| {
+                let name = name_in(el).or_else(|| {
+                    el.descendants()
+                        .skip(1)
+                        .filter_map(ElementRef::wrap)
+                        .find_map(name_in)
+                })?;
+                Some(found(name, *source))
+            })
     })
 }
 
@@ -455,7 +523,7 @@ pub(super) fn meta_date(v: &str) -> Option<String> {
 }
 
 /// The day a URL's path gives as `/YYYY/MM/DD/`.
-fn url_date(url: &str) -> Option<String> {
+pub(super) fn url_date(url: &str) -> Option<String> {
     let path = url.split("://").nth(1)?.split(['?', '#']).next()?;
     let parts: Vec<&str> = path.split('/').collect();
     parts.windows(3).find_map(|w| {
@@ -587,6 +655,103 @@ mod tests {
         assert_eq!(
             value(&m.time_element),
             Some(("2030-01-01", "<time datetime>"))
+        );
+    }
+
+    #[test]
+    fn an_author_from_a_box_its_class_names() {
+        let marked = |body: &str| {
+            let m = page_meta(&Html::parse_document(&format!(
+                "<html><body>{body}</body></html>"
+            )));
+            m.marked_author.map(|f| (f.value, f.source))
+        };
+        let table: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                r#"<div class="article__author">By
+                    Jane Doe</div>"#,
+                Some(("Jane Doe", "an author element")),
+            ),
+            (
+                r#"<span class="author">Par<span class="authorname"> Inès Marlow</span></span>"#,
+                Some(("Inès Marlow", "an author element")),
+            ),
+            // More than the name: the name an element inside holds.
+            (
+                r#"<div class="FeatureByline">By <b>Jane Doe</b><br>March 25, 2015</div>"#,
+                Some(("Jane Doe", "a byline element")),
+            ),
+            (
+                r#"<p class="byline"><span class="by-author">by <a>Jane Doe</a></span><span>22 Dec 2016</span>651</p>"#,
+                Some(("Jane Doe", "an author element")),
+            ),
+            (
+                r#"<span itemprop="author">Jane Doe (avec John Roe)</span>"#,
+                Some(("Jane Doe", "itemprop author")),
+            ),
+            // A label is no name, and a page whose class says "author" is no byline.
+            (r#"<div class="author-date">Last Updated:</div>"#, None),
+            (
+                r#"<div class="author-4326"><a>Login Register</a><p>A paragraph of the page that is long enough to show this box is no byline, since a byline is a name and a little more, never paragraphs of text like this one, which goes on and on past any byline that a page could print.</p></div>"#,
+                None,
+            ),
+        ];
+        for (body, want) in table {
+            let got = marked(body);
+            assert_eq!(
+                got.as_ref().map(|(v, s)| (v.as_str(), s.as_str())),
+                *want,
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_first_h1_the_title_does_not_name_gives_way_to_a_heading_it_does() {
+        let pieces = |texts: &[(&str, Kind)]| -> Vec<Piece> {
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, (t, kind))| Piece {
+                    line: i + 1,
+                    text: t.to_string(),
+                    kind: *kind,
+                    mark: Default::default(),
+                    markup: None,
+                    links: Vec::new(),
+                })
+                .collect()
+        };
+        let page = pieces(&[
+            (
+                "Superbugs: What They Are and How You Get Them",
+                Kind::PageTitle,
+            ),
+            ("Information and Resources", Kind::Headline),
+            (
+                "Superbugs: What They Are and How You Get Them",
+                Kind::Heading,
+            ),
+            ("Text.", Kind::Text),
+        ]);
+        let mut fate = vec![Fate::Keep; page.len()];
+        let head = html_head(&page, &mut fate);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("Superbugs: What They Are and How You Get Them")
+        );
+        assert_eq!(fate[1], Fate::Strip("before the headline"));
+        assert_eq!(fate[3], Fate::Keep);
+        // An h1 that shares a word with the title stays the headline.
+        let page = pieces(&[
+            ("Bridge closed | Courier", Kind::PageTitle),
+            ("Council closes the bridge", Kind::Headline),
+            ("Bridge closed", Kind::Heading),
+        ]);
+        let mut fate = vec![Fate::Keep; page.len()];
+        assert_eq!(
+            html_head(&page, &mut fate).title.as_deref(),
+            Some("Council closes the bridge")
         );
     }
 

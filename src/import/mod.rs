@@ -9,7 +9,8 @@
 //! `published`, `url` and `language`, each with a comment saying where it came from.
 //!
 //! [`article`] is pure: text in, file text and report out (`pipeline`). [`run`] reads the
-//! files and writes `content/articles/<id>.md` (`command`). Between them: `html` splits a
+//! files, fetches the addresses (`fetch`) and writes `content/articles/<id>.md`
+//! (`command`). Between them: `html` splits a
 //! page into text blocks, `metadata` reads the page's head and the headline and byline
 //! at the top, `rules` holds the rules about one line, each a small function tested with
 //! lines taken from real scraped pages, `dates` reads date lines, and `output` writes
@@ -17,11 +18,12 @@
 
 mod command;
 mod dates;
+mod fetch;
 mod html;
 mod metadata;
 mod output;
 mod pipeline;
 mod rules;
 
-pub use command::{KnownOutlet, Options, Report, run};
+pub use command::{Input, KnownOutlet, Options, Report, run};
 pub use pipeline::{Imported, Problem, Stripped, article};

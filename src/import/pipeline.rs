@@ -9,10 +9,13 @@ use scraper::Html;
 
 use super::command::{KnownOutlet, Options};
 use super::dates::date_line;
-use super::html::{Region, html_pieces};
-use super::metadata::{Found, found, html_head, page_meta, plain_head};
+use super::fetch::Fetched;
+use super::html::{LINK_OPEN, LINK_URL, Region, html_pieces};
+use super::metadata::{Found, found, html_head, page_meta, plain_head, url_date};
 use super::output::{article_id, body, yaml_string};
-use super::rules::{caption, furniture, heading, looks_like_html, related_links, style, words};
+use super::rules::{
+    caption, ends_sentence, furniture, heading, looks_like_html, related_links, style, words,
+};
 use crate::content::{slug, valid_id};
 
 /// A line of the input that is not in the article body, and why.
@@ -176,6 +179,16 @@ pub(super) enum Fate {
 
 /// Converts a scraped article into an article file. See the module documentation.
 pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
+    converted(text, options, None)
+}
+
+/// [`article`] of a page fetched from an address: the address it landed on is its `url`
+/// when the page names no canonical one, and is said in a comment when it does.
+pub(super) fn converted(
+    text: &str,
+    options: &Options,
+    fetched: Option<&Fetched>,
+) -> Result<Imported, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let html = looks_like_html(text);
     // Parsed once: the head's metadata and the body's blocks are read from one tree.
@@ -232,10 +245,13 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
     };
     // What the page's structure shows to be outside the article goes once the headline
     // and byline, which often stand outside it, have been read.
+    strip_link_lists(&pieces, &mut fate);
     let has_article = regions.contains(&Region::Article);
+    let split_off = split_off_prose(&pieces, &regions, &fate);
     for (i, region) in regions.iter().enumerate() {
         if *region == Region::Outside
             && has_article
+            && !split_off[i]
             && fate[i] == Fate::Keep
             && pieces[i].kind != Kind::Blank
             && pieces[i].kind != Kind::PageTitle
@@ -249,7 +265,17 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
         return Err(Problem::Empty);
     }
 
-    let meta = doc.as_ref().map(page_meta).unwrap_or_default();
+    let mut meta = doc.as_ref().map(page_meta).unwrap_or_default();
+    if let Some(fetched) = fetched {
+        let from = "the address it was fetched from";
+        if meta.url.is_none() {
+            meta.url = Some(found(fetched.landed.clone(), from));
+        }
+        if meta.url_date.is_none() {
+            meta.url_date = url_date(&fetched.landed)
+                .map(|d| found(d, "the date in the address it was fetched from"));
+        }
+    }
     // A title the user gives is not commented on: they know where it came from.
     let title = (options.title.as_deref().map(str::trim))
         .filter(|t| !t.is_empty())
@@ -293,6 +319,9 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
     let id = article_id(&title.value);
 
     let mut file = String::from("---\n");
+    if let Some(fetched) = fetched {
+        file.push_str(&fetched_comment(fetched));
+    }
     let comment = |file: &mut String, key: &str, f: &Found| match f.source.as_str() {
         "" => {}
         given if given.starts_with("given") => file.push_str(&format!("# {key}: {given}\n")),
@@ -353,6 +382,140 @@ pub fn article(text: &str, options: &Options) -> Result<Imported, Problem> {
             .sum(),
         stripped,
     })
+}
+
+/// The article's paragraphs that the page's layout set apart from the container found
+/// to be the article: boxes between its parts (a share bar, a pull quote, a profile
+/// box) cut it in several. Paragraphs of prose outside it — long, ending a sentence
+/// (with a Chinese or Japanese full stop too), little of their text in links — are the article's between the headline and the
+/// article's last block, and after that block while prose goes on with no more than
+/// two other blocks between; at least two such paragraphs, since one alone may be a
+/// teaser. A heading that leads from one of them to more of the article is kept too.
+fn split_off_prose(pieces: &[Piece], regions: &[Region], fate: &[Fate]) -> Vec<bool> {
+    let mut keep = vec![false; pieces.len()];
+    let Some(start) = fate.iter().position(|f| *f == Fate::Strip(HEADLINE)) else {
+        return keep;
+    };
+    let Some(end) = (0..pieces.len()).rev().find(|&i| {
+        regions[i] == Region::Article && fate[i] == Fate::Keep && pieces[i].kind != Kind::Blank
+    }) else {
+        return keep;
+    };
+    let outside = |i: usize| regions[i] == Region::Outside && fate[i] == Fate::Keep;
+    let prose = |p: &Piece| {
+        // A Chinese or Japanese character says about what two Latin letters say.
+        let length: usize = p
+            .text
+            .chars()
+            .map(|c| {
+                if ('\u{3040}'..='\u{9fff}').contains(&c) {
+                    2
+                } else {
+                    1
+                }
+            })
+            .sum();
+        p.kind == Kind::Text
+            && matches!(p.mark, Mark::Plain | Mark::Quote)
+            && length >= 120
+            && (ends_sentence(&p.text) || p.text.trim_end().ends_with(['。', '！', '？']))
+            && link_chars(p) * 4 <= length
+    };
+    let mut found: Vec<usize> = (start + 1..end)
+        .filter(|&i| outside(i) && prose(&pieces[i]))
+        .collect();
+    let mut others = 0;
+    for i in end + 1..pieces.len() {
+        if pieces[i].kind == Kind::Blank
+            || matches!(fate[i], Fate::Strip(_)) && regions[i] == Region::Outside
+        {
+            continue;
+        }
+        if outside(i) && prose(&pieces[i]) {
+            found.push(i);
+            others = 0;
+        } else {
+            others += 1;
+            if others > 2 {
+                break;
+            }
+        }
+    }
+    if found.len() < 2 {
+        return keep;
+    }
+    for &i in &found {
+        keep[i] = true;
+    }
+    let last = found.last().copied().unwrap_or(end).max(end);
+    for i in found[0] + 1..last {
+        if outside(i) && pieces[i].kind == Kind::Heading {
+            let next = (i + 1..=last).find(|&j| pieces[j].kind != Kind::Blank);
+            keep[i] = next.is_some_and(|j| keep[j] || regions[j] == Region::Article);
+        }
+    }
+    keep
+}
+
+/// A run of three list items or more, each of them a link and nothing else, is a menu
+/// (of sections, of sites, of authors) wherever it stands; an item another rule
+/// stripped already still counts in the run.
+fn strip_link_lists(pieces: &[Piece], fate: &mut [Fate]) {
+    let only_a_link = |p: &Piece| {
+        matches!(p.mark, Mark::Item { .. }) && link_chars(p) * 10 >= p.text.chars().count() * 9
+    };
+    let mut i = 0;
+    while i < pieces.len() {
+        let run = pieces[i..]
+            .iter()
+            .take_while(|p| p.kind == Kind::Blank || only_a_link(p))
+            .count();
+        let items = pieces[i..i + run]
+            .iter()
+            .filter(|p| p.kind != Kind::Blank)
+            .count();
+        if items >= 3 {
+            for j in i..i + run {
+                if pieces[j].kind != Kind::Blank && fate[j] == Fate::Keep {
+                    fate[j] = Fate::Strip(LINK_LIST);
+                }
+            }
+        }
+        i += run.max(1);
+    }
+}
+
+/// The characters of a piece's text inside links.
+fn link_chars(p: &Piece) -> usize {
+    let Some(markup) = &p.markup else {
+        return 0;
+    };
+    let mut inside = false;
+    let mut n = 0;
+    for c in markup.chars() {
+        match c {
+            LINK_OPEN => inside = true,
+            LINK_URL => inside = false,
+            _ if inside => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+/// The comment that keeps the address a page was fetched from, and where its redirects
+/// led: the canonical `url` may be neither.
+fn fetched_comment(fetched: &Fetched) -> String {
+    let one_line = |s: &str| s.replace(['\n', '\r'], " ");
+    if fetched.landed == fetched.requested {
+        format!("# fetched from {}\n", one_line(&fetched.requested))
+    } else {
+        format!(
+            "# fetched from {}, redirected to {}\n",
+            one_line(&fetched.requested),
+            one_line(&fetched.landed)
+        )
+    }
 }
 
 /// The host of a URL, without `www.`.
@@ -450,6 +613,7 @@ pub(super) const PAGE_TITLE: &str = "page title";
 pub(super) const BYLINE: &str = "byline → author";
 const PUBLISHED: &str = "date line → published";
 const OUTSIDE: &str = "outside the article";
+const LINK_LIST: &str = "list of links";
 
 /// The line rules: furniture anywhere in the text, date lines, and, in a plain text
 /// (`tail`), everything after a "More From …" line, which a page's structure would have
@@ -626,6 +790,7 @@ pub(super) mod tests {
             force: false,
             dry_run: false,
             outlets: Vec::new(),
+            timeout: None,
         };
         let a = article(SEED_004, &o).unwrap();
         assert_eq!(a.id, "cuba-confirms-32-dead");
@@ -642,6 +807,81 @@ pub(super) mod tests {
         ));
         // One paragraph per line.
         assert_eq!(crate::markdown::blocks(body_of(&a)).len(), 4);
+    }
+
+    #[test]
+    fn prose_the_layout_set_apart_from_the_article_is_kept() {
+        let para = |n: usize| {
+            format!(
+                "<p>Paragraph {n} of the story goes on at the length of a real one, with \
+                 its clauses, its figures and its quotes, until it ends a sentence.</p>"
+            )
+        };
+        let main: String = (1..=6).map(para).collect();
+        let page = format!(
+            r#"<html><head><meta property="article:published_time" content="2030-03-14"></head><body>
+<h1>Council closes the bridge</h1>
+<div class="story">{main}</div>
+<div class="profile"><h3>Profile</h3><p>A name</p></div>
+<div class="more">{}{}<h2>What comes next</h2>{}</div>
+<div class="teasers"><p>Short teaser.</p><p><a href="/a">Another story whose whole text is a link, long enough to be prose if its link were not counted.</a></p></div>
+</body></html>"#,
+            para(7),
+            para(8),
+            para(9)
+        );
+        let a = article(&page, &options()).unwrap();
+        let body = body_of(&a);
+        for n in 1..=9 {
+            assert!(body.contains(&format!("Paragraph {n} ")), "{n}: {body}");
+        }
+        assert!(body.contains("## What comes next"), "{body}");
+        assert!(!body.contains("Profile"), "{body}");
+        assert!(!body.contains("Another story"), "{body}");
+
+        // One paragraph alone after the article may be a teaser: it stays out.
+        let one = page.replace(&para(8), "").replace(&para(9), "");
+        let body = body_of(&article(&one, &options()).unwrap()).to_string();
+        assert!(!body.contains("Paragraph 7 "), "{body}");
+
+        // Japanese prose is shorter for what it says, and ends with its own full stop.
+        let japanese = |n: usize| {
+            format!(
+                "<p>第{n}段落。脆弱な設定の公衆無線や攻撃者が設置した偽の公衆無線への接続などによる情報漏えい、通信の盗み見などの危険が危惧されているという。</p>"
+            )
+        };
+        let page = page
+            .replace(&para(7), &japanese(7))
+            .replace(&para(8), &japanese(8));
+        let body = body_of(&article(&page, &options()).unwrap()).to_string();
+        assert!(
+            body.contains("第7段落") && body.contains("第8段落"),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn a_list_of_links_and_nothing_else_is_a_menu() {
+        let page = r#"<html><head><meta property="article:published_time" content="2030-03-14"></head><body>
+<h1>Council closes the bridge</h1><article>
+<ul><li><a href="https://x.example/mail">Mail</a></li><li><a href="https://x.example/news">News</a></li><li><a href="https://x.example/sport">Sport</a></li></ul>
+<p>The council closed the bridge on Tuesday, after engineers found cracks in two of its piers.</p>
+<ul><li><a href="https://x.example/a">Two links</a></li><li><a href="https://x.example/b">are no menu</a></li></ul>
+<ul><li>A list</li><li>of <a href="https://x.example/c">words</a> with a link</li><li>stays.</li></ul>
+</article></body></html>"#;
+        let a = article(page, &options()).unwrap();
+        let body = body_of(&a);
+        assert!(!body.contains("Mail"), "{body}");
+        assert!(body.contains("Two links"), "{body}");
+        assert!(body.contains("- of [words]"), "{body}");
+        assert_eq!(
+            a.stripped
+                .iter()
+                .filter(|s| s.reason == LINK_LIST)
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>(),
+            ["Mail", "Sport"]
+        );
     }
 
     /// Lines of the seed 000: three stories on one page, one paragraph per line, the
@@ -861,6 +1101,7 @@ pub(super) mod tests {
             force: false,
             dry_run: false,
             outlets: Vec::new(),
+            timeout: None,
         };
         for (i, text) in texts.iter().enumerate() {
             let o = Options {
@@ -889,7 +1130,7 @@ pub(super) mod tests {
     fn html_is_converted() {
         let html = r#"<!DOCTYPE html><html><head><title>Big &amp; Bold | The Courier</title>
 <script>var x = "<p>not text</p>";</script><style>p { color: red }</style></head>
-<body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav><h1>The Courier</h1></header>
+<body><header><nav><a href="/">Home</a> <a href="https://x.example/news">News</a></nav><h1>The Courier</h1></header>
 <main><article><header><p class="kicker">Town</p><h1>Council   votes&nbsp;to close the bridge</h1>
 <p class="byline">By Ines Marlow</p><p>March 14, 2030 6:30 PM CET</p></header>
 <p>The council voted <b>five to four</b> on Tuesday &mdash; “a close call”, said one <a href="https://council.example/vote?a=1&amp;b=(2)"><em>member</em></a>.</p>
