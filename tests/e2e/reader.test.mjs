@@ -174,3 +174,49 @@ describe('timeline', () => {
     assert.ok(await page.getByRole('link', { name: 'The whole timeline' }).isVisible());
   }, { javaScriptEnabled: false }));
 });
+
+describe('the report on paper', () => {
+  test('printed at A4, nothing scrolls and nothing is clipped; key judgments come first', async () => {
+    // A4 less the print stylesheet's 16 mm margins is about 673 CSS pixels wide.
+    const ctx = await context(suite.browser, suite.server, { viewport: { width: 673, height: 950 } });
+    const { page, problems } = await open(ctx, '/report/');
+    await page.emulateMedia({ media: 'print' });
+    const overflowing = await page.evaluate(() => {
+      const out = [];
+      for (const el of document.querySelectorAll('main *')) {
+        const style = getComputedStyle(el);
+        if (style.display === 'none') continue;
+        const scrolls = ['auto', 'scroll'].includes(style.overflowX) || ['auto', 'scroll'].includes(style.overflowY);
+        if (scrolls) out.push(`${el.tagName.toLowerCase()}.${el.className}: overflow ${style.overflowX}/${style.overflowY}`);
+        if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && style.overflowX !== 'visible') {
+          out.push(`${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} > ${el.clientWidth}`);
+        }
+      }
+      if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+        out.push(`the page: ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+      }
+      return out;
+    });
+    assert.deepEqual(overflowing, [], 'on paper nothing scrolls sideways or draws a scrollbar');
+    const chapters = await page.locator('main .chapter h2').allTextContents();
+    assert.match(chapters[0] ?? '', /^Key judgments/);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+});
+
+describe('honest sources', () => {
+  test('an assumed publication date says so; a stated one does not', atBothWidths('/articles/top-venezuelan-official-wanted/', async (page, _, name) => {
+    assert.ok(await page.getByText('21 February 2026 (assumed)').first().isVisible(), `${name}: the assumed date`);
+    await page.goto(suite.server.url + '/articles/reuters-cuban-advisers-turkiye-today/');
+    assert.equal(await page.getByText('(assumed)').count(), 0, `${name}: a stated date is not marked`);
+  }));
+
+  test('a person\'s mentions say a rewrite\'s sentence once, beside the one it rewrites', atBothWidths('/people/delcy-rodriguez/', async (page, _, name) => {
+    const also = page.locator('section[aria-labelledby="mentions"] .also');
+    assert.ok((await also.count()) >= 1, `${name}: a sentence names the other article that carries it`);
+    const href = await also.first().locator('a').first().getAttribute('href');
+    assert.match(href ?? '', /articles\/[^/]+\/#p\d+$/);
+    assert.ok(await also.first().isVisible(), `${name}: in view`);
+  }));
+});
