@@ -95,13 +95,7 @@ pub(crate) fn grid(site: &Site, c: &Comparison, root: &str) -> Grid {
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let (outlier, reading) = match curated_outlier(p) {
-                Some(o) => (Some(o), None),
-                None => match found_outlier(site, p) {
-                    Some((o, by)) => (Some(o), Some(by)),
-                    None => (None, None),
-                },
-            };
+            let (outlier, reading) = outlier(site, p);
             let column = outlier.and_then(|o| sources.iter().position(|a| a.id == o));
             if let Some(k) = column {
                 outlier_on[k] += 1;
@@ -247,6 +241,18 @@ fn cell(
 
 /// The outlier the editor names, when it is one of the point's claims on a point that
 /// differs (`check` reports any other).
+/// The source of a point that says otherwise than all the others, and, when the
+/// analysis found it rather than the editor naming it, how ("dates", "numbers").
+pub(crate) fn outlier<'p>(site: &Site, p: &'p Point) -> (Option<&'p str>, Option<&'static str>) {
+    match curated_outlier(p) {
+        Some(o) => (Some(o), None),
+        None => match found_outlier(site, p) {
+            Some((o, by)) => (Some(o), Some(by)),
+            None => (None, None),
+        },
+    }
+}
+
 fn curated_outlier(p: &Point) -> Option<&str> {
     let (id, _) = p.outlier.as_ref()?;
     (p.verdict == Verdict::Differ && p.claims.iter().any(|c| &c.article == id)).then_some(id)

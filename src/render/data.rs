@@ -1222,16 +1222,20 @@ fn comparison<'s>(site: &'s Site, compared: Compared<'s>) -> ComparisonRecord<'s
             "relation": null,
             "similarity": null,
             "sentences": null,
-            "points": c.points.iter().map(|p| json!({
+            "points": c.points.iter().map(|p| {
+                let (outlier, found) = super::comparison_grid::outlier(site, p);
+                json!({
                 "topic": p.topic,
                 "verdict": p.verdict.as_str(),
+                "outlier": outlier,
+                "outlier_found": outlier.is_some() && found.is_some(),
                 "note": p.note,
                 "claims": p.claims.iter().map(|cl| json!({
                     "article": cl.article,
                     "paragraph": cl.found.map(|f| f.paragraph),
                     "quote": cl.quote,
                 })).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
+            })}).collect::<Vec<_>>(),
             "differences": [],
             "page": page_url(site, &urls::comparison(&c.id)),
         })),

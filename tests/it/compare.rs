@@ -341,6 +341,29 @@ fn the_default_briefing_flags_the_source_that_dates_the_raid_to_february() {
         outliers, 1,
         "the February date is the one outlier of the default briefing"
     );
+    // The data exports say the same: the point, its outlier, found from the dates.
+    let exports: serde_json::Value =
+        serde_json::from_slice(&site["data/comparisons.json"]).unwrap();
+    let flagged: Vec<(&str, &str, bool)> = exports
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["points"].as_array().unwrap())
+        .filter(|p| !p["outlier"].is_null())
+        .map(|p| {
+            let topic = p["topic"].as_str().unwrap();
+            let outlier = p["outlier"].as_str().unwrap();
+            (topic, outlier, p["outlier_found"].as_bool().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        flagged,
+        [(
+            "Date of the raid",
+            "interim-government-rearranges-security",
+            true
+        )]
+    );
 }
 
 /// The default briefing (the repository's root) built, and its root.
