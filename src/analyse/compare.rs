@@ -945,13 +945,15 @@ fn differ(
         })
         .collect();
     if !clashing.is_empty() || !finer.is_empty() {
+        // Each date as written and as the day or days it means, in words: the summary
+        // is read on the pages and in the report.
         let told = |x: &DateMention, y: &DateMention| {
             format!(
                 "{} ({}) vs {} ({})",
                 x.place.text(a.article),
-                range(x),
+                crate::edtf::span_words(x.start, x.end),
                 y.place.text(b.article),
-                range(y)
+                crate::edtf::span_words(y.start, y.end)
             )
         };
         let said: Vec<String> = clashing

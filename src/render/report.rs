@@ -382,12 +382,11 @@ fn dispute_view<'v, 'a: 'v>(
             } else {
                 format!("{root}{}", site.index.event_url(e))
             };
+            // Against a date the sources give differently, the timeline's own.
             let date = e.display.clone().unwrap_or_else(|| e.date.wording());
-            (
-                e.title.as_str(),
-                href,
-                Some(format!("the timeline gives {date}")),
-            )
+            let note =
+                (d.kind == DisputeKind::EventDate).then(|| format!("the timeline gives {date}"));
+            (e.title.as_str(), href, note)
         }
         (None, None) => ("", String::new(), None),
     };
@@ -960,9 +959,15 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
     let stories = rank_stories(b, site.analysis, &disputes);
     let dated_differently: HashMap<&str, &Dispute> = disputes
         .iter()
+        .filter(|d| d.kind == DisputeKind::EventDate)
         .filter_map(|d| d.event.map(|e| (e.id.as_str(), d)))
         .collect();
-    let events = chosen_events(b, &dated_differently.keys().copied().collect());
+    // Disputed events come first, whatever their sources dispute.
+    let disputed_events = disputes
+        .iter()
+        .filter_map(|d| d.event.map(|e| e.id.as_str()))
+        .collect();
+    let events = chosen_events(b, &disputed_events);
     let comparisons = chosen_comparisons(b);
     let shown = Shown {
         root,

@@ -215,7 +215,7 @@ fn two_versions_of_a_story_show_each_kind_of_difference() {
             Date,
             Some(3),
             Some(3),
-            "late February (2026-02-21/2026-02-28) vs Feb. 26 (2026-02-26), given to another precision",
+            "late February (21–28 February 2026) vs Feb. 26 (26 February 2026), given to another precision",
         ),
         (
             QuoteWording,
@@ -302,4 +302,17 @@ fn an_event_whose_sources_disagree_shows_each_claim() {
         event["disagreements"][0]["claims"][1],
         serde_json::json!({"article": "market-fire-updated", "paragraph": 2, "text": "About 30 people in the old quarter"})
     );
+    // The report's disputes name the event and give each version with its source.
+    let report = std::fs::read_to_string(site.join("report/index.html")).unwrap();
+    let figure = report
+        .split("<p class=\"dispute-head\">")
+        .find(|d| d.starts_with("<strong>Figure</strong>: more than 100 vs about 30, in "))
+        .unwrap_or_else(|| panic!("no dispute of the count in the report"));
+    assert!(figure.contains("“More than 100 people”"), "{figure}");
+    assert!(
+        figure.contains("“About 30 people in the old quarter”"),
+        "{figure}"
+    );
+    assert!(!figure.contains("the timeline gives"), "{figure}");
+    assert!(report.contains("<strong>Quote worded differently</strong>"));
 }

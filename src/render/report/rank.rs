@@ -206,6 +206,38 @@ pub(super) fn disputes<'a>(b: &'a Briefing, a: &'a Analysis) -> Vec<Dispute<'a>>
             reach: Reach::default(),
         });
     }
+    // An event whose sources state a count or word a quote differently: each version a
+    // side, with the sources that give it.
+    for d in &a.disagreements {
+        let (Some(kind), Some(event)) = (
+            DisputeKind::of(d.kind),
+            b.events.iter().find(|e| e.id == d.event),
+        ) else {
+            continue;
+        };
+        let mut sides: Vec<Said> = Vec::new();
+        for cl in &d.claims {
+            let place = (cl.article.as_str(), cl.paragraph);
+            match sides.iter_mut().find(|s| s.text == cl.text) {
+                Some(side) => {
+                    side.places.insert(place);
+                }
+                None => sides.push(Said {
+                    text: &cl.text,
+                    date: None,
+                    places: BTreeSet::from([place]),
+                }),
+            }
+        }
+        out.push(Dispute {
+            kind,
+            story: None,
+            event: Some(event),
+            summary: &d.summary,
+            sides,
+            reach: Reach::default(),
+        });
+    }
     // The same two versions in one story are one dispute.
     let mut seen: HashMap<(usize, DisputeKind, &str, &str), usize> = HashMap::new();
     for (si, s) in a.stories.iter().enumerate() {
