@@ -134,7 +134,7 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 }
 
 /// One thing a search can find.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     /// Relative to the site's top: `people/x/`, `timeline/2026/01/#event`.
     pub url: String,
@@ -146,8 +146,10 @@ pub struct Document {
     /// `[text, anchor]`: the anchor (`#p3`) is appended to the URL when this passage is
     /// the one shown.
     pub passages: Vec<(String, String)>,
-    #[serde(skip)]
     weights: Vec<u32>,
+    /// Whether each passage is on the document's own page (an article's paragraph),
+    /// where `search.js` reads it, so that its file need not hold it ([`Stored`]).
+    on_page: Vec<bool>,
 }
 
 impl Document {
@@ -160,16 +162,27 @@ impl Document {
             meta,
             passages: Vec::new(),
             weights: Vec::new(),
+            on_page: Vec::new(),
         };
         d.add(title, "", weight);
         d
     }
 
     fn add(&mut self, text: &str, anchor: &str, weight: u32) {
+        self.push(text, anchor, weight, false);
+    }
+
+    /// A passage that the document's page shows at `anchor`, as it is.
+    fn add_on_page(&mut self, text: &str, anchor: &str, weight: u32) {
+        self.push(text, anchor, weight, true);
+    }
+
+    fn push(&mut self, text: &str, anchor: &str, weight: u32, on_page: bool) {
         let text = single_spaced(text);
         if !text.is_empty() {
             self.passages.push((text, anchor.to_string()));
             self.weights.push(weight);
+            self.on_page.push(on_page);
         }
     }
 }
@@ -189,17 +202,15 @@ struct Stored<'d> {
 
 impl<'d> Stored<'d> {
     fn of(d: &'d Document) -> Self {
-        let on_page = |anchor: &str| d.kind == "article" && anchor.starts_with("#p");
+        let passages = d.passages.iter().zip(&d.on_page);
         Stored {
             url: &d.url,
             title: &d.title,
             kind: &d.kind,
             meta: &d.meta,
-            passages: d
-                .passages
-                .iter()
-                .map(|(text, anchor)| {
-                    ((!on_page(anchor)).then_some(text.as_str()), anchor.as_str())
+            passages: passages
+                .map(|((text, anchor), on_page)| {
+                    ((!on_page).then_some(text.as_str()), anchor.as_str())
                 })
                 .collect(),
         }
@@ -385,7 +396,7 @@ pub(crate) fn document(
             d.add(author, "", LABEL);
         }
         for (i, para) in a.paragraphs().enumerate() {
-            d.add(&para.text, &format!("#p{}", i + 1), TEXT);
+            d.add_on_page(&para.text, &format!("#p{}", i + 1), TEXT);
         }
         return d;
     }
@@ -465,6 +476,7 @@ fn quote_document(b: &Briefing, analysis: &Analysis, places: &Places, i: usize) 
         meta,
         passages: Vec::new(),
         weights: Vec::new(),
+        on_page: Vec::new(),
     };
     // The whole quote is the first passage, so a result leads to its paragraph.
     d.add(text, &format!("#p{}", q.place.paragraph), TITLE);
