@@ -77,6 +77,16 @@ test('search over hostile names and titles runs nothing', async (t) => {
   // The search found the hostile documents and shows their titles as text.
   await box.fill('Hostile');
   await visited.page.locator('main a[href*="hostile"]').first().waitFor({ timeout: 10_000 });
+  // A paragraph of the hostile article is read from its page (parsed, never run) and
+  // shown as text, with the word that matched marked.
+  await box.fill('');
+  await box.pressSequentially('bold');
+  const passage = visited.page.locator('li:has(a[href$="articles/hostile/#p4"]) .passage:has(mark)');
+  await passage.first().waitFor({ timeout: 10_000 });
+  assert.match(await passage.first().textContent(), /Mayor Ana Ortiz said bold/);
+  assert.equal(await passage.first().locator('mark').first().textContent(), 'bold');
+  assert.equal(await passage.first().locator('b, script, img, svg').count(), 0);
+  await provoke(visited.page);
   verdict(visited, ctx, '/search/');
   await ctx.close();
 });
