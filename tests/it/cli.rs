@@ -117,6 +117,26 @@ error: 1 error found
 }
 
 #[test]
+fn an_assumed_publication_date_that_does_not_exist_is_refused_where_it_is_written() {
+    // `?` marks a date the article does not state; the date itself must still exist.
+    let (code, err) = check("errors/bad-assumed-published");
+    assert_eq!(
+        err,
+        "error[bad-date]: `2026-02-30?` is not a publication date
+  --> content/articles/pier-vote.md:4:12
+  |
+4 | published: 2026-02-30?
+  |            ^^^^^^^^^^^ not RFC 3339 or YYYY-MM-DD
+  |
+  = hint: write `2026-02-21` or `2026-02-21T16:11:00+03:00`, with `?` after it when the article does not state it
+
+error: 1 error found
+"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
 fn every_error_is_reported_in_one_run() {
     let dir = briefing_with(Some("errors/unknown-person"));
     crate::support::copy_dir(
