@@ -430,6 +430,10 @@ fn mentions_dates_and_accent_only_changes_are_shown_once() {
     assert!(article.contains("<tr><td>2025</td><td>2025</td><td><a href=\"#p2\">¶2</a></td></tr>"));
 
     let pair = page("compare/pairs/ortiz-answers/ortiz-answers-copy/index.html");
+    // Two articles of one outlet are told apart by their days, in the title too.
+    assert!(pair.contains(
+        "<h1>The Harbour Gazette of 10 March 2026 and The Harbour Gazette of 11 March 2026"
+    ));
     assert!(pair.contains(
         "2 sentences are the same in both, 1 the same but for accents, capitals or punctuation."
     ));

@@ -412,13 +412,15 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
         .map(|d| difference_row(site, pair, d, None, root))
         .collect();
     let link = |a: Option<&Article>| a.map(|a| article_link(b, a, root));
-    let side_name = |a: Option<&Article>| {
-        a.map_or_else(String::new, |a| {
-            let outlet = a.outlet.as_ref().and_then(|o| b.outlets.get(o));
-            outlet.map_or_else(|| a.title.clone(), |o| o.name.clone())
-        })
+    // Each side told from the other, as the differences' summaries tell them.
+    let name = |a: Option<&Article>, other: Option<&Article>| {
+        a.map_or_else(String::new, |a| article_name(b, a, other))
     };
-    let title = format!("{} and {}", side_name(article_a), side_name(article_b));
+    let title = format!(
+        "{} and {}",
+        name(article_a, article_b),
+        name(article_b, article_a)
+    );
     // Each column is one article's: headed by its outlet and date (with the opening
     // of its title when both read alike), so a cell need only say which paragraph.
     let sides: Vec<&Article> = [article_a, article_b].into_iter().flatten().collect();
