@@ -87,10 +87,28 @@ impl Fingerprint {
     }
 
     fn article_id(&mut self, site: &Site, id: &str) -> &mut Self {
-        match site.briefing.article(id) {
+        match site.index.article(id) {
             Some(a) => self.article(a),
             None => self.add(id),
         }
+    }
+
+    /// The compared pairs between any two of `articles`, whole: which sentences of a
+    /// list of mentions fold into another's is read from them (and the articles'
+    /// mentions, which their digests cover).
+    fn pairs_among(&mut self, site: &Site, articles: &[&Article]) -> &mut Self {
+        let shown: std::collections::HashSet<&str> =
+            articles.iter().map(|a| a.id.as_str()).collect();
+        for a in articles {
+            let pairs = site.index.pairs_by_article.get(a.id.as_str());
+            for &(s, k, p) in pairs.into_iter().flatten() {
+                // Each pair once, from its first side.
+                if p.a == a.id && shown.contains(p.b.as_str()) {
+                    self.add(site.index.pair_hashes()[s][k]);
+                }
+            }
+        }
+        self
     }
 
     /// A record of the analysis, whole, through its serialisation: any field added to
@@ -205,7 +223,7 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
                 .take(super::pages::PERSON_ARTICLES)
                 .map(|(a, _)| *a)
                 .collect();
-            fp.add(super::lists::mention_folds(site, &p.id, &newest));
+            fp.pairs_among(site, &newest);
         }
         Page::Timeline => {
             for e in &b.events {
@@ -253,7 +271,7 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
         Page::Article(i) => {
             let a = &b.articles[*i];
             fp.article(a);
-            for (s, p) in ix.pairs_by_article.get(a.id.as_str()).into_iter().flatten() {
+            for (s, _, p) in ix.pairs_by_article.get(a.id.as_str()).into_iter().flatten() {
                 let story = &site.analysis.stories[*s];
                 let other = if p.a == a.id { &p.b } else { &p.a };
                 fp.add((&story.id, &story.title, story.articles.len()))
@@ -487,7 +505,7 @@ fn list_fingerprint(site: &Site, list: &List, n: u32, fp: &mut Fingerprint) {
             }
             if let List::PersonMentions(_) = list {
                 let shown: Vec<&Article> = items[window.clone()].iter().map(|(a, _)| *a).collect();
-                fp.add(super::lists::mention_folds(site, &b.people[*i].id, &shown));
+                fp.pairs_among(site, &shown);
             }
         }
         List::PersonQuotes(i) => {

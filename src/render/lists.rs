@@ -362,7 +362,7 @@ fn folds(site: &Site, articles: &[&Article], namings: &[Vec<Naming>]) -> Vec<Fol
     for (j, a) in articles.iter().enumerate() {
         let pairs = site.index.pairs_by_article.get(a.id.as_str());
         for (k, n) in namings[j].iter().enumerate() {
-            let found = pairs.into_iter().flatten().find_map(|(_, pair)| {
+            let found = pairs.into_iter().flatten().find_map(|(_, _, pair)| {
                 let (mine_is_a, other) = if pair.a == a.id {
                     (true, pair.b.as_str())
                 } else {
@@ -398,12 +398,6 @@ fn folds(site: &Site, articles: &[&Article], namings: &[Vec<Naming>]) -> Vec<Fol
         }
     }
     folds
-}
-
-/// [`folds`] of a list of mention groups, for its page's fingerprint.
-pub(crate) fn mention_folds(site: &Site, person: &str, articles: &[&Article]) -> Vec<Fold> {
-    let namings: Vec<Vec<Naming>> = articles.iter().map(|a| namings(site, person, a)).collect();
-    folds(site, articles, &namings)
 }
 
 /// The mention groups of `articles`, each article's sentences naming the person in

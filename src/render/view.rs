@@ -59,8 +59,13 @@ pub struct Index<'a> {
     pub quotes_by_person: ByPerson<'a, Quote>,
     pub dates_by_article: &'a PerArticle<DateMention>,
     pub stories_by_article: BTreeMap<&'a str, Vec<(usize, &'a Story)>>,
-    /// Each compared pair an article is in, with its story's position.
-    pub pairs_by_article: HashMap<&'a str, Vec<(usize, &'a Pair)>>,
+    /// Each compared pair an article is in, with its story's position and its own in
+    /// the story.
+    pub pairs_by_article: HashMap<&'a str, Vec<(usize, usize, &'a Pair)>>,
+    /// Each article by its id: pages look articles up by id many thousand times, and
+    /// ids of one saga share long beginnings that a binary search compares again and
+    /// again.
+    articles_by_id: HashMap<&'a str, &'a Article>,
     /// In timeline order.
     pub events_by_person: BTreeMap<&'a str, Vec<&'a Event>>,
     pub comparisons_by_article: BTreeMap<&'a str, Vec<&'a Comparison>>,
@@ -140,6 +145,7 @@ impl<'a> Index<'a> {
             dates_by_article: &a.dates,
             stories_by_article: BTreeMap::new(),
             pairs_by_article: HashMap::new(),
+            articles_by_id: b.articles.iter().map(|a| (a.id.as_str(), a)).collect(),
             events_by_person: BTreeMap::new(),
             comparisons_by_article: BTreeMap::new(),
             articles_by_outlet: BTreeMap::new(),
@@ -163,9 +169,9 @@ impl<'a> Index<'a> {
                     .or_default()
                     .push((i, s));
             }
-            for p in &s.pairs {
+            for (k, p) in s.pairs.iter().enumerate() {
                 for side in [&p.a, &p.b] {
-                    ix.pairs_by_article.entry(side).or_default().push((i, p));
+                    ix.pairs_by_article.entry(side).or_default().push((i, k, p));
                 }
             }
         }
@@ -198,6 +204,11 @@ impl<'a> Index<'a> {
             sort_newest(list);
         }
         ix
+    }
+
+    /// The article `id`.
+    pub fn article(&self, id: &str) -> Option<&'a Article> {
+        self.articles_by_id.get(id).copied()
     }
 
     /// Every article, newest first.

@@ -178,7 +178,7 @@ pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &
     let dates = article_dates(a, site.index.dates_by_article.of(&a.id));
     // The stories the article is in, each with the articles it was compared with.
     let mut by_story: BTreeMap<usize, Vec<Value>> = BTreeMap::new();
-    for (s, p) in site
+    for (s, _, p) in site
         .index
         .pairs_by_article
         .get(a.id.as_str())
@@ -187,7 +187,7 @@ pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &
     {
         let other = if p.a == a.id { &p.b } else { &p.a };
         by_story.entry(*s).or_default().push(json!({
-            "article": b.article(other).map(|o| article_link(b, o, root)),
+            "article": site.index.article(other).map(|o| article_link(b, o, root)),
             "relation": relation_words(p.relation),
             "similarity": percent(p.similarity),
             "url": worth_a_page(p).then(|| format!("{root}{}", pair_base(p))),
