@@ -25,18 +25,26 @@ use crate::edtf::Precision;
 use crate::source::Span;
 
 /// Bumped when what is saved changes shape.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
+/// Articles, or pairs, per chunk of the file: the chunks are read back in parallel,
+/// and each is written from a buffer of its own size.
+const CHUNK: usize = 512;
+
+/// What a saved analysis opens with; the chunks of articles and then of pairs follow,
+/// each a [`SavedArticle`] or pair sequence framed by its length (see [`frames`]).
 #[derive(Serialize, Deserialize)]
-struct Saved {
+struct Header {
     format: u32,
     /// The program that wrote it (`render::depends::program`).
     program: u64,
     /// The key of the people the findings were made with.
     people: u64,
-    articles: Vec<SavedArticle>,
-    pairs: Vec<((u64, u64), SavedJudged)>,
+    article_chunks: usize,
+    pair_chunks: usize,
 }
+
+type SavedPair = ((u64, u64), SavedJudged);
 
 #[derive(Serialize, Deserialize)]
 struct SavedArticle {
@@ -61,9 +69,18 @@ struct SavedJudged {
     made: Option<(Relation, f64, Pair, Vec<Vec<DateClaim>>)>,
 }
 
+/// Where in its article a finding is: a [`Place`] without the article's id, which the
+/// article it is saved with gives.
+#[derive(Serialize, Deserialize)]
+struct SavedPlace {
+    paragraph: usize,
+    start: usize,
+    end: usize,
+}
+
 #[derive(Serialize, Deserialize)]
 struct SavedMention {
-    place: Place,
+    place: SavedPlace,
     person: Option<String>,
     candidates: Vec<String>,
     sentence: Around,
@@ -73,7 +90,7 @@ struct SavedMention {
 
 #[derive(Serialize, Deserialize)]
 struct SavedQuote {
-    place: Place,
+    place: SavedPlace,
     person: Option<String>,
     speaker: Option<String>,
     sentence: Around,
@@ -81,7 +98,7 @@ struct SavedQuote {
 
 #[derive(Serialize, Deserialize)]
 struct SavedDate {
-    place: Place,
+    place: SavedPlace,
     sentence: Around,
     start: chrono::NaiveDate,
     end: chrono::NaiveDate,
@@ -149,10 +166,15 @@ fn judged_ref(j: &Judged) -> impl Serialize + '_ {
     )
 }
 
+/// [`SavedPlace`], borrowed.
+fn place_ref(p: &Place) -> impl Serialize {
+    (p.paragraph, p.start, p.end)
+}
+
 /// [`SavedMention`], borrowed.
 fn mention_ref(m: &Mention) -> impl Serialize + '_ {
     (
-        &m.place,
+        place_ref(&m.place),
         m.person.as_deref(),
         &m.candidates,
         m.sentence,
@@ -163,13 +185,18 @@ fn mention_ref(m: &Mention) -> impl Serialize + '_ {
 
 /// [`SavedQuote`], borrowed.
 fn quote_ref(q: &Quote) -> impl Serialize + '_ {
-    (&q.place, q.person.as_deref(), &q.speaker, q.sentence)
+    (
+        place_ref(&q.place),
+        q.person.as_deref(),
+        &q.speaker,
+        q.sentence,
+    )
 }
 
 /// [`SavedDate`], borrowed.
 fn date_ref(d: &DateMention) -> impl Serialize + '_ {
     (
-        &d.place,
+        place_ref(&d.place),
         d.sentence,
         d.start,
         d.end,
@@ -219,55 +246,71 @@ impl Cache {
             .map(|(k, j)| (k, j.as_ref()))
             .collect();
         pairs.sort_by_key(|(k, _)| **k);
-        let saved = (
-            FORMAT,
-            crate::render::depends::program(),
-            *people,
-            Seq(|| self.articles.iter().map(|c| article_ref(c, analysis))),
-            Seq(|| pairs.iter().map(|(k, j)| (**k, judged_ref(j)))),
-        );
-        postcard::to_io(&saved, out)
-            .map(|_| ())
-            .map_err(|e| std::io::Error::other(e.to_string()))
+        let header = Header {
+            format: FORMAT,
+            program: crate::render::depends::program(),
+            people: *people,
+            article_chunks: self.articles.len().div_ceil(CHUNK),
+            pair_chunks: pairs.len().div_ceil(CHUNK),
+        };
+        let mut out = out;
+        let mut buffer = Vec::new();
+        framed(&mut out, &mut buffer, &header)?;
+        for chunk in self.articles.chunks(CHUNK) {
+            let chunk = Seq(|| chunk.iter().map(|c| article_ref(c, analysis)));
+            framed(&mut out, &mut buffer, &chunk)?;
+        }
+        for chunk in pairs.chunks(CHUNK) {
+            let chunk = Seq(|| chunk.iter().map(|(k, j)| (**k, judged_ref(j))));
+            framed(&mut out, &mut buffer, &chunk)?;
+        }
+        Ok(())
     }
 
     /// The cache saved in `bytes` and the analysis its findings are from, ready for
     /// [`super::run_cached`] over `briefing`; `None` when they were written by another
     /// program or for other people, or cannot be read.
     pub fn restore(briefing: &Briefing, bytes: &[u8]) -> Option<(Cache, Analysis)> {
-        let saved: Saved = postcard::from_bytes(bytes).ok()?;
+        use rayon::prelude::*;
+        let mut frames = frames(bytes);
+        let header: Header = postcard::from_bytes(frames.next()?).ok()?;
         let people = people_key(&briefing.people);
-        if saved.format != FORMAT
-            || saved.program != crate::render::depends::program()
-            || saved.people != people
+        if header.format != FORMAT
+            || header.program != crate::render::depends::program()
+            || header.people != people
         {
             return None;
         }
+        let chunks: Vec<&[u8]> = frames.collect();
+        if chunks.len() != header.article_chunks + header.pair_chunks {
+            return None;
+        }
+        let (article_chunks, pair_chunks) = chunks.split_at(header.article_chunks);
+        // Each chunk read on its own: the file is as large as the analysis, and read
+        // on the way to every rebuild.
+        let articles: Vec<Vec<Restored>> = article_chunks
+            .par_iter()
+            .map(|chunk| {
+                let saved: Vec<SavedArticle> = postcard::from_bytes(chunk).ok()?;
+                Some(saved.into_iter().map(restored).collect())
+            })
+            .collect::<Option<_>>()?;
+        let pairs: Vec<Vec<SavedPair>> = pair_chunks
+            .par_iter()
+            .map(|chunk| postcard::from_bytes(chunk).ok())
+            .collect::<Option<_>>()?;
         let names = Arc::new(mentions::Names::new(&briefing.people));
         let mut analysis = Analysis::default();
-        let mut articles = Vec::with_capacity(saved.articles.len());
-        for a in saved.articles {
-            analysis.mentions.push(per_article::exact(
-                a.mentions.into_iter().map(mention).collect(),
-            ));
-            analysis.quotes.push(per_article::exact(
-                a.quotes.into_iter().map(quote).collect(),
-            ));
-            analysis
-                .dates
-                .push(per_article::exact(a.dates.into_iter().map(date).collect()));
-            articles.push(Cached {
-                id: a.id,
-                key: a.key,
-                reading: Arc::new(a.reading),
-                features: Arc::new(a.features),
-                warnings: a.warnings.into_iter().map(diagnostic).collect(),
-                profile: Default::default(),
-            });
+        let mut cached = Vec::with_capacity(articles.iter().map(Vec::len).sum());
+        for a in articles.into_iter().flatten() {
+            analysis.mentions.push(a.mentions);
+            analysis.quotes.push(a.quotes);
+            analysis.dates.push(a.dates);
+            cached.push(a.cached);
         }
-        let pairs = saved
-            .pairs
+        let pairs = pairs
             .into_iter()
+            .flatten()
             .map(|(k, j)| {
                 let judged = Judged {
                     jaccard: j.jaccard,
@@ -290,7 +333,7 @@ impl Cache {
             .collect();
         let cache = Cache {
             people: Some((people, names)),
-            articles,
+            articles: cached,
             pairs,
             ..Cache::default()
         };
@@ -298,9 +341,89 @@ impl Cache {
     }
 }
 
-fn mention(m: SavedMention) -> Mention {
+/// Writes `x` to `out` as one frame: its length (8 bytes, little-endian), then its
+/// bytes, serialised through `buffer` (which keeps its allocation for the next frame).
+fn framed(
+    out: &mut impl std::io::Write,
+    buffer: &mut Vec<u8>,
+    x: &impl Serialize,
+) -> std::io::Result<()> {
+    buffer.clear();
+    postcard::to_io(x, &mut *buffer).map_err(|e| std::io::Error::other(e.to_string()))?;
+    out.write_all(&(buffer.len() as u64).to_le_bytes())?;
+    out.write_all(buffer)
+}
+
+/// The frames [`framed`] wrote into `bytes`, in order; a torn last frame ends them.
+fn frames(mut bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    std::iter::from_fn(move || {
+        let (len, rest) = bytes.split_first_chunk::<8>()?;
+        let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
+        let frame = rest.get(..len)?;
+        bytes = &rest[len..];
+        Some(frame)
+    })
+}
+
+/// One article of a saved analysis, as the analysis and the cache hold it.
+struct Restored {
+    mentions: Vec<Mention>,
+    quotes: Vec<Quote>,
+    dates: Vec<DateMention>,
+    cached: Cached,
+}
+
+fn restored(a: SavedArticle) -> Restored {
+    // One id for all the article's findings, as a fresh analysis shares it.
+    let id: Arc<str> = Arc::from(a.id.as_str());
+    let place = |p: &SavedPlace| Place {
+        article: Arc::clone(&id),
+        paragraph: p.paragraph,
+        start: p.start,
+        end: p.end,
+    };
+    Restored {
+        mentions: per_article::exact(
+            a.mentions
+                .into_iter()
+                .map(|m| {
+                    let at = place(&m.place);
+                    mention(m, at)
+                })
+                .collect(),
+        ),
+        quotes: per_article::exact(
+            a.quotes
+                .into_iter()
+                .map(|q| {
+                    let at = place(&q.place);
+                    quote(q, at)
+                })
+                .collect(),
+        ),
+        dates: per_article::exact(
+            a.dates
+                .into_iter()
+                .map(|d| {
+                    let at = place(&d.place);
+                    date(d, at)
+                })
+                .collect(),
+        ),
+        cached: Cached {
+            id: a.id,
+            key: a.key,
+            reading: Arc::new(a.reading),
+            features: Arc::new(a.features),
+            warnings: a.warnings.into_iter().map(diagnostic).collect(),
+            profile: Default::default(),
+        },
+    }
+}
+
+fn mention(m: SavedMention, place: Place) -> Mention {
     Mention {
-        place: m.place,
+        place,
         person: m.person.map(Arc::from),
         candidates: m.candidates,
         sentence: m.sentence,
@@ -309,18 +432,18 @@ fn mention(m: SavedMention) -> Mention {
     }
 }
 
-fn quote(q: SavedQuote) -> Quote {
+fn quote(q: SavedQuote, place: Place) -> Quote {
     Quote {
-        place: q.place,
+        place,
         person: q.person.map(Arc::from),
         speaker: q.speaker,
         sentence: q.sentence,
     }
 }
 
-fn date(d: SavedDate) -> DateMention {
+fn date(d: SavedDate, place: Place) -> DateMention {
     DateMention {
-        place: d.place,
+        place,
         sentence: d.sentence,
         start: d.start,
         end: d.end,
