@@ -318,9 +318,9 @@ impl Engine {
         }
     }
 
-    /// The last good build, taken out: what a one-shot build returns.
-    pub fn into_good(self) -> Option<Good> {
-        self.good
+    /// The last good build, to take what a one-shot build returns out of.
+    pub fn good_mut(&mut self) -> Option<&mut Good> {
+        self.good.as_mut()
     }
 }
 
