@@ -103,6 +103,10 @@ pub enum Command {
         /// Title, when the text has no headline (one file only).
         #[arg(long)]
         title: Option<String>,
+        /// Language of the articles (en, es…), over what a page says; their date lines
+        /// are read in it.
+        #[arg(long)]
+        language: Option<String>,
         /// Replace an article file that already exists.
         #[arg(long)]
         force: bool,
@@ -366,6 +370,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             outlet,
             published,
             title,
+            language,
             force,
             dry_run,
             verbose,
@@ -376,6 +381,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 outlet,
                 published,
                 title,
+                language,
                 force,
                 dry_run,
                 outlets: Vec::new(),
