@@ -321,6 +321,15 @@ mod tests {
         }
     }
 
+    /// Each line read in `language` gives its date and whether it is an update, or none.
+    fn check(table: &[(&str, Option<(&str, bool)>)], language: &'static Language) {
+        for (line, want) in table {
+            let got = date_line(line, language).map(|d| (d.iso, d.updated));
+            let want = want.map(|(iso, u)| (iso.to_string(), u));
+            assert_eq!(got, want, "{line}");
+        }
+    }
+
     #[test]
     fn date_lines() {
         let table: &[(&str, Option<(&str, bool)>)] = &[
@@ -377,11 +386,7 @@ mod tests {
             ("2011/12/18/10/1238620.swf", None),
             ("2016年10月", None),
         ];
-        for (line, want) in table {
-            let got = date_line(line, &ENGLISH).map(|d| (d.iso, d.updated));
-            let want = want.map(|(iso, u)| (iso.to_string(), u));
-            assert_eq!(got, want, "{line}");
-        }
+        check(table, &ENGLISH);
     }
 
     #[test]
@@ -411,11 +416,7 @@ mod tests {
             ("Publicado en Economía", None),
             ("El 3 de enero de 2026 se firmó el acuerdo.", None),
         ];
-        for (line, want) in table {
-            let got = date_line(line, &SPANISH).map(|d| (d.iso, d.updated));
-            let want = want.map(|(iso, u)| (iso.to_string(), u));
-            assert_eq!(got, want, "{line}");
-        }
+        check(table, &SPANISH);
         // In English, Spanish words are no date.
         assert_eq!(date_line("Publicado el 3 de enero de 2026", &ENGLISH), None);
     }
