@@ -103,6 +103,10 @@ pub enum Command {
         /// Title, when the text has no headline (one file only).
         #[arg(long)]
         title: Option<String>,
+        /// Language of the articles (en, es…), over what a page says; their date lines
+        /// are read in it.
+        #[arg(long)]
+        language: Option<String>,
         /// Replace an article file that already exists.
         #[arg(long)]
         force: bool,
@@ -227,19 +231,23 @@ fn timing_table(built: &crate::Built) -> String {
     out
 }
 
-/// Readies the process for a one-shot command (`build`, `check`): transparent huge
-/// pages off. mimalloc asks the kernel for them, which then maps and zeroes memory 2 MB
-/// at a time: a build peaks higher with them and spends more system time. The dev
-/// server keeps them: it walks the analysis it holds on every save, and huge pages make
-/// that walk, and so the reload, faster (docs/performance.md has both measurements).
-/// The setting is a hint; where the kernel refuses it nothing changes.
+/// Readies the process for a one-shot command (`build`, `check`, `import`): transparent
+/// huge pages off. mimalloc asks the kernel for them, which then maps and zeroes memory
+/// 2 MB at a time: a build peaks higher with them and spends more system time, and an
+/// import of one page spends most of its time zeroing them. The dev server keeps them:
+/// it walks the analysis it holds on every save, and huge pages make that walk, and so
+/// the reload, faster (docs/performance.md has both measurements). The setting is a
+/// hint; where the kernel refuses it nothing changes.
 fn one_shot() {
     #[cfg(target_os = "linux")]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
-    if matches!(cli.command, Command::Build { .. } | Command::Check { .. }) {
+    if matches!(
+        cli.command,
+        Command::Build { .. } | Command::Check { .. } | Command::Import { .. }
+    ) {
         one_shot();
     }
     match cli.command {
@@ -366,6 +374,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             outlet,
             published,
             title,
+            language,
             force,
             dry_run,
             verbose,
@@ -376,6 +385,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 outlet,
                 published,
                 title,
+                language,
                 force,
                 dry_run,
                 outlets: Vec::new(),

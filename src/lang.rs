@@ -166,6 +166,12 @@ pub(crate) struct Language {
     pub(crate) not_deictic_after: &'static [&'static str],
     /// Phrases for an unsaid number of units ("a few", "several"): two to nine.
     pub(crate) vague: &'static [&'static [&'static str]],
+    /// Labels an imported page's date line may start with ("Published", "Updated on"),
+    /// each with whether it marks an update rather than the publication; a longer
+    /// label before one it starts with.
+    pub(crate) date_labels: &'static [(&'static str, bool)],
+    /// Words between a date line's day and its time ("at", "a las").
+    pub(crate) date_time_joiners: &'static [&'static [&'static str]],
     /// The words attribution reads to find who said a quotation.
     pub(crate) quotes: QuoteWords,
 }
@@ -760,6 +766,21 @@ pub(crate) static ENGLISH: Language = Language {
     future_endings: &[],
     leading: &[],
     not_deictic_after: &[],
+    date_labels: &[
+        ("first published on", false),
+        ("first published", false),
+        ("published on", false),
+        ("published", false),
+        ("posted on", false),
+        ("posted", false),
+        ("last updated on", true),
+        ("last updated", true),
+        ("updated on", true),
+        ("updated", true),
+        ("last modified", true),
+        ("modified", true),
+    ],
+    date_time_joiners: &[&["at"]],
     quotes: QuoteWords {
         speech_verbs: &[
             "acknowledge",
@@ -1285,6 +1306,22 @@ pub(crate) static SPANISH: Language = Language {
     future_endings: &["rá", "rán"],
     leading: &["el", "del"],
     not_deictic_after: &["por", "una", "cada", "esta", "media", "toda"],
+    date_labels: &[
+        ("publicado originalmente el", false),
+        ("publicado el", false),
+        ("publicado", false),
+        ("publicada el", false),
+        ("publicada", false),
+        ("fecha de publicación", false),
+        ("última actualización", true),
+        ("actualizado el", true),
+        ("actualizado", true),
+        ("actualizada el", true),
+        ("actualizada", true),
+        ("modificado el", true),
+        ("modificado", true),
+    ],
+    date_time_joiners: &[&["a", "las"], &["a", "la"]],
     quotes: QuoteWords {
         speech_verbs: &[
             "aclaró",

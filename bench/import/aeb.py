@@ -13,23 +13,28 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import common_lines, dump, f1, one_process, run_briefing, run_trafilatura, table  # noqa: E402
+from run import (  # noqa: E402
+    briefings, common_lines, dump, f1, one_process, run_briefing, run_trafilatura, speed_lines,
+    start_up, table,
+)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("benchmark", help="a checkout of article-extraction-benchmark")
     ap.add_argument("--binary", default="target/release/briefing")
+    ap.add_argument("--before", help="a binary of an earlier version, for a column of its own")
     ap.add_argument("--show", action="store_true", help="one line per page")
     ap.add_argument("--json", help="write every page's figures to this file")
     args = ap.parse_args()
+    binaries = briefings(args)
+    tools = list(binaries)
     try:
         import trafilatura  # noqa: F401
 
-        tools = ["briefing", "trafilatura"]
+        tools.append("trafilatura")
     except ImportError:
         print("(trafilatura is not installed: its column is left out)", file=sys.stderr)
-        tools = ["briefing"]
 
     with open(os.path.join(args.benchmark, "ground-truth.json"), encoding="utf-8") as f:
         truth = json.load(f)
@@ -48,7 +53,7 @@ def main():
         expected = truth[name]["articleBody"]
         row = {"page": name}
         for tool in tools:
-            r = run_briefing(args.binary, source, root) if tool == "briefing" else run_trafilatura(page)
+            r = run_briefing(binaries[tool], source, root) if tool in binaries else run_trafilatura(page)
             r["p"], r["r"], r["f1"] = f1(r.pop("body"), expected)
             row[tool] = r
         rows.append(row)
@@ -58,7 +63,8 @@ def main():
                 f"{name[:12]} {truth[name]['url'][:60]:60} f1 {b['f1']:.2f} (p {b['p']:.2f} r {b['r']:.2f})"
                 + "".join(f" | {t} {row[t]['f1']:.2f}" for t in tools if t != "briefing")
             )
-    batch = one_process(args.binary, root, pages)
+    batch = {t: one_process(b, root, pages) for t, b in binaries.items()}
+    starts = {t: start_up(b) for t, b in binaries.items()}
     shutil.rmtree(root)
 
     n = len(rows)
@@ -68,7 +74,15 @@ def main():
         return (v[(n - 1) // 2] + v[n // 2]) / 2
 
     common = common_lines(rows, batch)
-    table(tools, common[1:2] + [("body F1 median", lambda t: f"{median(t):.3f}")] + common[2:4] + common[:1] + common[4:])
+    table(
+        tools,
+        common[1:2]
+        + [("body F1 median", lambda t: f"{median(t):.3f}")]
+        + common[2:4]
+        + common[:1]
+        + common[4:]
+        + speed_lines(rows, batch, starts),
+    )
     dump(rows, args.json)
 
 if __name__ == "__main__":

@@ -132,6 +132,44 @@ def one_process(binary, root, pages):
     return (time.perf_counter() - start) / count
 
 
+def start_up(binary, times=30):
+    """Seconds that starting the binary and stopping it take (`--version`): what a
+    process per page pays on top of the import itself."""
+    start = time.perf_counter()
+    for _ in range(times):
+        subprocess.run([binary, "--version"], capture_output=True)
+    return (time.perf_counter() - start) / times
+
+
+def briefings(args):
+    """The briefing columns: the binary under test, and the one before it if given."""
+    tools = {}
+    if args.before:
+        tools["briefing before"] = args.before
+    tools["briefing"] = args.binary
+    return tools
+
+
+def speed_lines(rows, batch, starts):
+    """How many times faster than trafilatura each briefing column is, a process per
+    page and in one process; and the start-up a process pays."""
+    n = len(rows)
+
+    def mean(t):
+        return sum(r[t]["seconds"] for r in rows) / n
+
+    def ratio(t, seconds):
+        if "trafilatura" not in rows[0] or not seconds:
+            return "—"
+        return f"{mean('trafilatura') / seconds:.1f}×"
+
+    return [
+        ("process start-up (s)", lambda t: f"{starts[t]:.4f}" if t in starts else "—"),
+        ("faster than trafilatura, a process per page", lambda t: ratio(t, mean(t)) if t in batch else "—"),
+        ("faster than trafilatura, one process", lambda t: ratio(t, batch[t]) if t in batch else "—"),
+    ]
+
+
 def table(tools, rows):
     """Prints a Markdown table, a tool a column: `rows` are (label, value of a tool)."""
     print("| | " + " | ".join(tools) + " |")
@@ -153,7 +191,7 @@ def common_lines(rows, batch):
         ("body precision / recall", lambda t: f"{mean(t, 'p'):.2f} / {mean(t, 'r'):.2f}"),
         ("pages with F1 < 0.80", lambda t: str(sum(1 for r in rows if r[t]["f1"] < 0.8))),
         ("time per page (s)", lambda t: f"{mean(t, 'seconds'):.4f}"),
-        ("time per page, one process (s)", lambda t: f"{batch:.4f}" if t == "briefing" else "—"),
+        ("time per page, one process (s)", lambda t: f"{batch[t]:.4f}" if t in batch else "—"),
     ]
 
 
@@ -229,12 +267,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("pages", help="readability's test/test-pages folder")
     ap.add_argument("--binary", default="target/release/briefing")
+    ap.add_argument("--before", help="a binary of an earlier version, for a column of its own")
     ap.add_argument("--only", nargs="*", help="page names (default: the news pages)")
     ap.add_argument("--json", help="write every page's figures to this file")
     ap.add_argument("--show", action="store_true", help="one line per page")
     args = ap.parse_args()
 
-    tools = {"briefing": None}
+    binaries = briefings(args)
+    tools = dict.fromkeys(binaries)
     for name, module in [("trafilatura", "trafilatura"), ("readability-lxml", "readability")]:
         try:
             __import__(module)
@@ -260,8 +300,8 @@ def main():
         shutil.copyfile(os.path.join(folder, "source.html"), source)
         row = {"page": name, "expected": meta}
         for tool in tools:
-            if tool == "briefing":
-                r = run_briefing(args.binary, source, root)
+            if tool in binaries:
+                r = run_briefing(binaries[tool], source, root)
             elif tool == "trafilatura":
                 r = run_trafilatura(page)
             else:
@@ -286,7 +326,8 @@ def main():
     os.mkdir(batch_dir)
     for name in pages:
         shutil.copyfile(os.path.join(args.pages, name, "source.html"), os.path.join(batch_dir, name + ".html"))
-    batch = one_process(args.binary, root, batch_dir)
+    batch = {t: one_process(b, root, batch_dir) for t, b in binaries.items()}
+    starts = {t: start_up(b) for t, b in binaries.items()}
     shutil.rmtree(root)
 
     n = len(rows)
@@ -306,7 +347,8 @@ def main():
             ("author right", lambda t: "—" if t == "readability-lxml" else f"{count(t, 'author_ok')} / {with_author}"),
             ("date right", lambda t: "—" if t == "readability-lxml" else f"{count(t, 'date_ok')} / {with_date}"),
         ]
-        + common[4:],
+        + common[4:]
+        + speed_lines(rows, batch, starts),
     )
     dump(rows, args.json)
 

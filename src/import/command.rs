@@ -19,6 +19,9 @@ pub struct Options {
     /// The publication date: RFC 3339, `YYYY-MM-DD`, or a date line such as
     /// "February 21, 2026 04:11 PM GMT+03:00".
     pub published: Option<String>,
+    /// The language of the articles (`es`, `pt-BR`), when the page does not say or says
+    /// wrong; its table reads their date lines.
+    pub language: Option<String>,
     /// The title; the article id is made from it.
     pub title: Option<String>,
     /// Replace an existing article file instead of refusing to.

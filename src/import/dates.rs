@@ -3,6 +3,8 @@
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
+use crate::lang::{ENGLISH, Language};
+
 /// A line that is only a date, perhaps with a time, a zone and a label.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct DateLine {
@@ -12,37 +14,35 @@ pub(super) struct DateLine {
     pub(super) updated: bool,
 }
 
-/// Labels a date line may start with, and whether they mark an update.
-const DATE_LABELS: &[(&str, bool)] = &[
-    ("first published on", false),
-    ("first published", false),
-    ("published on", false),
-    ("published", false),
-    ("posted on", false),
-    ("posted", false),
-    ("last updated on", true),
-    ("last updated", true),
-    ("updated on", true),
-    ("updated", true),
-    ("last modified", true),
-    ("modified", true),
-];
+/// Reads a date line in the page's language, else in English, which pages in other
+/// languages use too: "February 21, 2026 04:11 PM GMT+03:00" →
+/// `2026-02-21T16:11:00+03:00`; "Published: Feb. 21, 2026" and "Publicado el 21 de
+/// febrero de 2026" → `2026-02-21`. A time without a zone gives the date only: the
+/// zone is never guessed.
+pub(super) fn date_line(line: &str, language: &'static Language) -> Option<DateLine> {
+    read(line, language).or_else(|| {
+        (!std::ptr::eq(language, &ENGLISH))
+            .then(|| read(line, &ENGLISH))
+            .flatten()
+    })
+}
 
-/// Reads a date line: "February 21, 2026 04:11 PM GMT+03:00" →
-/// `2026-02-21T16:11:00+03:00`; "Published: Feb. 21, 2026" → `2026-02-21`. A time
-/// without a zone gives the date only: the zone is never guessed.
-pub(super) fn date_line(line: &str) -> Option<DateLine> {
-    let mut s = line.trim();
-    let mut updated = false;
-    for (label, is_update) in DATE_LABELS {
-        if s.get(..label.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(label))
-        {
-            s = s[label.len()..].trim_start_matches([':', ' ']);
-            updated = *is_update;
-            break;
+/// The line without the label it starts with, and whether the label marks an update.
+fn unlabelled<'a>(line: &'a str, language: &Language) -> (&'a str, bool) {
+    for (label, updated) in language.date_labels {
+        let n = label.chars().count();
+        let end = line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
+        let start = &line[..end];
+        let at_word_end = !line[end..].starts_with(char::is_alphanumeric);
+        if start.chars().count() == n && at_word_end && start.to_lowercase() == *label {
+            return (line[end..].trim_start_matches([':', ' ']), *updated);
         }
     }
+    (line, false)
+}
+
+fn read(line: &str, language: &'static Language) -> Option<DateLine> {
+    let (s, updated) = unlabelled(line.trim(), language);
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
         return Some(DateLine {
             iso: t.to_rfc3339(),
@@ -51,12 +51,14 @@ pub(super) fn date_line(line: &str) -> Option<DateLine> {
     }
     let numeric = year_first(s).or_else(|| labelled_cjk(s));
     let s = numeric.as_deref().unwrap_or(s);
+    // "3 de enero de 2026": the words that join a date's parts are left out.
     let tokens: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|t| !t.is_empty())
+        .filter(|t| !t.is_empty() && !language.joiners.iter().any(|j| crate::lang::eq(t, j)))
         .collect();
+    let month = |t: &str| language.month(t).map(|(m, _)| m);
     let mut at = 0;
-    if tokens.first().is_some_and(|t| weekday(t)) {
+    if tokens.first().is_some_and(|t| weekday(t, language)) {
         at += 1;
     }
     let get = |i: usize| tokens.get(i).copied().unwrap_or("");
@@ -77,8 +79,18 @@ pub(super) fn date_line(line: &str) -> Option<DateLine> {
     } else {
         return None;
     };
-    while matches!(get(at), "at" | "-" | "–" | "—" | "|" | "·" | "•" | "/") {
-        at += 1;
+    loop {
+        if matches!(get(at), "-" | "–" | "—" | "|" | "·" | "•" | "/") {
+            at += 1;
+        } else if let Some(words) = language
+            .date_time_joiners
+            .iter()
+            .find(|words| (words.iter().enumerate()).all(|(k, w)| crate::lang::eq(get(at + k), w)))
+        {
+            at += words.len();
+        } else {
+            break;
+        }
     }
     let mut time = None;
     if let Some((t, rest)) = clock(get(at)) {
@@ -159,18 +171,15 @@ fn labelled_cjk(s: &str) -> Option<String> {
     short.then(|| year_first(date)).flatten()
 }
 
-/// A weekday, in full (the language table's names) or as date lines abbreviate it.
-fn weekday(t: &str) -> bool {
+/// A weekday, in full (the language table's names) or as English date lines
+/// abbreviate it.
+fn weekday(t: &str, language: &Language) -> bool {
     const SHORT: [&str; 10] = [
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     ];
     let t = t.trim_end_matches('.');
-    crate::lang::ENGLISH.weekday(t).is_some() || SHORT.iter().any(|s| crate::lang::eq(t, s))
-}
-
-/// A month, in full or abbreviated, by the language table's names.
-fn month(t: &str) -> Option<u32> {
-    crate::lang::ENGLISH.month(t).map(|(m, _)| m)
+    language.weekday(t).is_some()
+        || (std::ptr::eq(language, &ENGLISH) && SHORT.iter().any(|s| crate::lang::eq(t, s)))
 }
 
 fn day(t: &str) -> Option<u32> {
@@ -291,10 +300,10 @@ mod tests {
     #[test]
     fn weekdays_and_months_by_name_and_abbreviation() {
         for w in ["Monday", "tuesday", "Tues.", "THU", "thurs", "Sun."] {
-            assert!(weekday(w), "{w}");
+            assert!(weekday(w, &ENGLISH), "{w}");
         }
         for w in ["Mond", "month", "sunny", ""] {
-            assert!(!weekday(w), "{w}");
+            assert!(!weekday(w, &ENGLISH), "{w}");
         }
         let table = [
             ("January", Some(1)),
@@ -308,7 +317,16 @@ mod tests {
             ("Mayo", None),
         ];
         for (w, m) in table {
-            assert_eq!(month(w), m, "{w}");
+            assert_eq!(ENGLISH.month(w).map(|(m, _)| m), m, "{w}");
+        }
+    }
+
+    /// Each line read in `language` gives its date and whether it is an update, or none.
+    fn check(table: &[(&str, Option<(&str, bool)>)], language: &'static Language) {
+        for (line, want) in table {
+            let got = date_line(line, language).map(|d| (d.iso, d.updated));
+            let want = want.map(|(iso, u)| (iso.to_string(), u));
+            assert_eq!(got, want, "{line}");
         }
     }
 
@@ -368,10 +386,38 @@ mod tests {
             ("2011/12/18/10/1238620.swf", None),
             ("2016年10月", None),
         ];
-        for (line, want) in table {
-            let got = date_line(line).map(|d| (d.iso, d.updated));
-            let want = want.map(|(iso, u)| (iso.to_string(), u));
-            assert_eq!(got, want, "{line}");
-        }
+        check(table, &ENGLISH);
+    }
+
+    #[test]
+    fn date_lines_in_the_pages_language() {
+        use crate::lang::SPANISH;
+        let table: &[(&str, Option<(&str, bool)>)] = &[
+            (
+                "Publicado el 3 de enero de 2026",
+                Some(("2026-01-03", false)),
+            ),
+            ("3 de enero de 2026", Some(("2026-01-03", false))),
+            ("sábado, 3 de enero de 2026", Some(("2026-01-03", false))),
+            (
+                "Publicado el 3 de enero de 2026 a las 10:15 GMT-03:00",
+                Some(("2026-01-03T10:15:00-03:00", false)),
+            ),
+            (
+                "Actualizado el 4 de enero de 2026",
+                Some(("2026-01-04", true)),
+            ),
+            (
+                "Última actualización: 4 ene. 2026",
+                Some(("2026-01-04", true)),
+            ),
+            // English, which pages in other languages write dates in too.
+            ("Published January 3, 2026", Some(("2026-01-03", false))),
+            ("Publicado en Economía", None),
+            ("El 3 de enero de 2026 se firmó el acuerdo.", None),
+        ];
+        check(table, &SPANISH);
+        // In English, Spanish words are no date.
+        assert_eq!(date_line("Publicado el 3 de enero de 2026", &ENGLISH), None);
     }
 }

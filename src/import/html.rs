@@ -225,6 +225,9 @@ fn furniture(
         "body" | "html" | "article" | "main" | "a" | "p" | "h1" => return None,
         _ => {}
     }
+    if by_class && headed_items(node, e) {
+        return Some("a list of other stories");
+    }
     let marks = class_and_id(e);
     if !by_class || marks.is_empty() || MAYBE_CONTENT.iter().any(|m| marks.contains(m)) {
         return None;
@@ -233,6 +236,30 @@ fn furniture(
         .iter()
         .find(|(word, _)| marks.contains(word))
         .map(|(_, reason)| *reason)
+}
+
+/// A list of many items each under a heading of its own: a gallery of captioned
+/// slides, a list of teasers, the other stories of a section. The article's own lists
+/// are of lines, not of headed pieces, and its headings stand between its paragraphs.
+fn headed_items(node: NodeRef<Node>, e: &scraper::node::Element) -> bool {
+    if !matches!(e.name(), "ul" | "ol") {
+        return false;
+    }
+    let items: Vec<NodeRef<Node>> = node
+        .children()
+        .filter(|c| c.value().as_element().is_some_and(|c| c.name() == "li"))
+        .collect();
+    let headed = items
+        .iter()
+        .filter(|item| {
+            item.descendants().any(|d| {
+                d.value()
+                    .as_element()
+                    .is_some_and(|d| matches!(d.name(), "h2" | "h3" | "h4" | "h5" | "h6"))
+            })
+        })
+        .count();
+    items.len() >= 5 && headed * 5 >= items.len() * 4
 }
 
 fn class_and_id(e: &scraper::node::Element) -> String {

@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::dates::date_line;
 use super::pipeline::{BYLINE, Fate, HEADLINE, Kind, PAGE_TITLE, Piece, Style};
 use super::rules::{byline, ends_sentence, headline, person_name, words};
+use crate::lang::Language;
 
 /// A headline as a title: without the full stop some sites end headlines with, unless
 /// the stop belongs to an abbreviation ("… U.S.").
@@ -255,7 +256,8 @@ fn selector(css: &str) -> Selector {
 }
 
 /// Reads what the page's markup says about its article.
-pub(super) fn page_meta(doc: &Html) -> PageMeta {
+pub(super) fn page_meta(doc: &Html, language: &'static Language) -> PageMeta {
+    let meta_date = |v: &str| meta_date(v, language);
     let mut tags: Vec<(String, String)> = Vec::new();
     for el in doc.select(&selector("meta[content]")) {
         let content = collapse(el.value().attr("content").unwrap_or(""));
@@ -291,24 +293,42 @@ pub(super) fn page_meta(doc: &Html) -> PageMeta {
     let published = ld
         .published
         .as_deref()
-        .and_then(meta_date)
+        .and_then(&meta_date)
         .map(|d| found(d, "JSON-LD datePublished"))
         .or_else(|| tag(META_PUBLISHED, &meta_date))
         .or_else(|| {
             doc.select(&selector("[itemprop~=datePublished]"))
                 .find_map(|el| {
                     let v = el.value();
-                    v.attr("datetime").or(v.attr("content")).and_then(meta_date)
+                    v.attr("datetime")
+                        .or(v.attr("content"))
+                        .and_then(&meta_date)
                 })
                 .map(|d| found(d, "itemprop datePublished"))
         });
-    let time_element = ["article time[datetime]", "time[datetime]"]
-        .iter()
-        .find_map(|css| {
-            doc.select(&selector(css))
-                .find_map(|el| el.value().attr("datetime").and_then(meta_date))
-        })
-        .map(|d| found(d, "<time datetime>"));
+    // Teasers of other stories before the headline carry their own times: the
+    // article's is inside `<article>`, else the first after the headline.
+    let times = |css: &str| {
+        doc.select(&selector(css))
+            .filter_map(|el| Some((el.id(), meta_date(el.value().attr("datetime")?)?)))
+            .collect::<Vec<_>>()
+    };
+    let headline = doc.select(&selector("h1")).next().map(|h| h.id());
+    let after_headline = |times: Vec<(ego_tree::NodeId, String)>| {
+        let Some(h) = headline else {
+            return times.into_iter().next();
+        };
+        let order: Vec<ego_tree::NodeId> = doc.tree.root().descendants().map(|n| n.id()).collect();
+        let at = |id| order.iter().position(|&n| n == id);
+        let start = at(h);
+        (times.iter())
+            .find(|(id, _)| at(*id) > start)
+            .or(times.first())
+            .cloned()
+    };
+    let time_element = (times("article time[datetime]").into_iter().next())
+        .or_else(|| after_headline(times("time[datetime]")))
+        .map(|(_, d)| found(d, "<time datetime>"));
     let url = doc
         .select(&selector("link[rel~=canonical][href]"))
         .find_map(|el| web_url(el.value().attr("href")?))
@@ -316,13 +336,7 @@ pub(super) fn page_meta(doc: &Html) -> PageMeta {
         .or_else(|| tag(&["og:url"], &web_url));
     let site_name = tag(META_SITE, &|v| Some(v.to_string()))
         .or_else(|| ld.publisher.clone().map(|p| found(p, "JSON-LD publisher")));
-    let language = doc
-        .root_element()
-        .value()
-        .attr("lang")
-        .and_then(language_tag)
-        .map(|l| found(l, "<html lang>"))
-        .or_else(|| tag(&["og:locale", "dc.language", "language"], &language_tag));
+    let language = page_language(doc);
     PageMeta {
         title,
         author,
@@ -337,6 +351,26 @@ pub(super) fn page_meta(doc: &Html) -> PageMeta {
         site_name,
         language,
     }
+}
+
+/// The language the page says it is in: `<html lang>`, else a meta tag (`og:locale`).
+pub(super) fn page_language(doc: &Html) -> Option<Found> {
+    let from_html = doc
+        .root_element()
+        .value()
+        .attr("lang")
+        .and_then(language_tag);
+    if let Some(tag) = from_html {
+        return Some(found(tag, "<html lang>"));
+    }
+    doc.select(&selector("meta[content]")).find_map(|el| {
+        let e = el.value();
+        let key = e.attr("property").or(e.attr("name"))?.to_ascii_lowercase();
+        let source = ["og:locale", "dc.language", "language"]
+            .into_iter()
+            .find(|k| *k == key)?;
+        language_tag(e.attr("content")?).map(|l| found(l, format!("meta {source}")))
+    })
 }
 
 /// HTML whitespace runs become one space.
@@ -492,7 +526,7 @@ fn marked_author(doc: &Html) -> Option<Found> {
 
 /// A date as markup writes it, as front matter wants it: RFC 3339 when it gives a time
 /// and a zone, else the day alone (a time without a zone is not placed on the clock).
-pub(super) fn meta_date(v: &str) -> Option<String> {
+pub(super) fn meta_date(v: &str, language: &'static Language) -> Option<String> {
     use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
     let v = v.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(v) {
@@ -519,7 +553,7 @@ pub(super) fn meta_date(v: &str) -> Option<String> {
     if let Ok(d) = NaiveDate::parse_from_str(v, "%Y-%m-%d") {
         return Some(d.format("%Y-%m-%d").to_string());
     }
-    date_line(v).filter(|d| !d.updated).map(|d| d.iso)
+    date_line(v, language).filter(|d| !d.updated).map(|d| d.iso)
 }
 
 /// The day a URL's path gives as `/YYYY/MM/DD/`.
@@ -550,7 +584,7 @@ fn web_url(v: &str) -> Option<String> {
 }
 
 /// A language tag: `en`, `pt-BR`; `en_US` as Open Graph writes it becomes `en-US`.
-fn language_tag(v: &str) -> Option<String> {
+pub(super) fn language_tag(v: &str) -> Option<String> {
     let v = v.trim().replace('_', "-");
     let ok = (2..=35).contains(&v.len())
         && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
@@ -595,7 +629,7 @@ mod tests {
 <meta property="article:modified_time" content="2030-03-15T08:00:00+01:00">
 <meta property="article:published_time" content="2030-03-14T18:30:00+01:00">
 </head><body><p>Texto.</p></body></html>"#;
-        let m = page_meta(&Html::parse_document(page));
+        let m = page_meta(&Html::parse_document(page), &crate::lang::ENGLISH);
         assert_eq!(value(&m.title), Some(("Cierra el puente", "meta og:title")));
         assert_eq!(value(&m.author), Some(("Inés Marlow", "meta author")));
         assert_eq!(
@@ -625,7 +659,7 @@ mod tests {
   "author":[{"@type":"Person","name":"Ines Marlow"},{"name":"Tom Reyes"}],
   "publisher":{"@type":"Organization","name":"The Courier"}}]}]]></script>
 </head><body><p>Text.</p></body></html>"#;
-        let m = page_meta(&Html::parse_document(page));
+        let m = page_meta(&Html::parse_document(page), &crate::lang::ENGLISH);
         assert_eq!(
             value(&m.title),
             Some(("Council votes to close the bridge", "JSON-LD headline"))
@@ -649,7 +683,7 @@ mod tests {
         let page = r#"<html><body><article><p>Top story: <time datetime="2030-01-01">old</time></p>
 <span class="byline">By <a rel="author" href="/a">Jane Doe</a></span>
 <p>Text <time datetime="2030-03-14T18:30+01:00">today</time>.</p></article></body></html>"#;
-        let m = page_meta(&Html::parse_document(page));
+        let m = page_meta(&Html::parse_document(page), &crate::lang::ENGLISH);
         assert_eq!(value(&m.author), None);
         assert_eq!(value(&m.marked_author), Some(("Jane Doe", "rel=author")));
         assert_eq!(
@@ -661,9 +695,10 @@ mod tests {
     #[test]
     fn an_author_from_a_box_its_class_names() {
         let marked = |body: &str| {
-            let m = page_meta(&Html::parse_document(&format!(
-                "<html><body>{body}</body></html>"
-            )));
+            let m = page_meta(
+                &Html::parse_document(&format!("<html><body>{body}</body></html>")),
+                &crate::lang::ENGLISH,
+            );
             m.marked_author.map(|f| (f.value, f.source))
         };
         let table: &[(&str, Option<(&str, &str)>)] = &[
@@ -773,7 +808,11 @@ mod tests {
             ("2030-02-30", None),
         ];
         for (text, want) in table {
-            assert_eq!(meta_date(text).as_deref(), want, "{text}");
+            assert_eq!(
+                meta_date(text, &crate::lang::ENGLISH).as_deref(),
+                want,
+                "{text}"
+            );
         }
     }
 

@@ -11,12 +11,15 @@ use super::command::{KnownOutlet, Options};
 use super::dates::date_line;
 use super::fetch::Fetched;
 use super::html::{LINK_OPEN, LINK_URL, Region, html_pieces};
-use super::metadata::{Found, found, html_head, page_meta, plain_head, url_date};
+use super::metadata::{
+    Found, found, html_head, language_tag, page_language, page_meta, plain_head, url_date,
+};
 use super::output::{article_id, body, yaml_string};
 use super::rules::{
     caption, ends_sentence, furniture, heading, looks_like_html, related_links, style, words,
 };
 use crate::content::{slug, valid_id};
+use crate::lang::Language;
 
 /// A line of the input that is not in the article body, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +60,8 @@ pub enum Problem {
     BadDate(String),
     /// `--outlet` is not an id.
     BadOutlet(String),
+    /// `--language` is not a language tag.
+    BadLanguage(String),
     /// Nothing is left once the page furniture is stripped.
     Empty,
 }
@@ -82,6 +87,7 @@ impl Problem {
             }
             Problem::BadDate(s) => format!("`--published {s}` is not a date"),
             Problem::BadOutlet(s) => format!("`--outlet {s}` is not an outlet id"),
+            Problem::BadLanguage(s) => format!("`--language {s}` is not a language tag"),
             Problem::Empty => "no text is left once the page furniture is stripped".to_string(),
         }
     }
@@ -104,6 +110,7 @@ impl Problem {
                 "ids are lowercase letters, digits and hyphens, such as `{}`",
                 slug(s)
             ),
+            Problem::BadLanguage(_) => "write a tag such as `en`, `es` or `pt-BR`".to_string(),
             Problem::Empty => {
                 "check that the file holds the article, or paste its text into a .txt file"
                     .to_string()
@@ -223,8 +230,17 @@ pub(super) fn converted(
     {
         return Err(Problem::BadOutlet(outlet.clone()));
     }
+    // The page's language chooses the table its date lines are read with.
+    let given_language = match &options.language {
+        Some(l) => Some(language_tag(l).ok_or_else(|| Problem::BadLanguage(l.clone()))?),
+        None => None,
+    };
+    let language = given_language
+        .map(|l| found(l, "given with --language"))
+        .or_else(|| doc.as_ref().and_then(page_language));
+    let table = Language::of(language.as_ref().map_or("en", |l| l.value.as_str()));
     let given_date = match &options.published {
-        Some(s) => Some(published_option(s).ok_or_else(|| Problem::BadDate(s.clone()))?),
+        Some(s) => Some(published_option(s, table).ok_or_else(|| Problem::BadDate(s.clone()))?),
         None => None,
     };
 
@@ -236,7 +252,10 @@ pub(super) fn converted(
             fate[i] = Fate::Strip(reason);
         }
     }
-    let found_date = strip_furniture(&pieces, !html, &mut fate);
+    let found_date = strip_furniture(&pieces, !html, table, &mut fate);
+    if let Some(doc) = &doc {
+        strip_time_lines(doc, &pieces, &mut fate);
+    }
     strip_repeats(&pieces, &mut fate);
     let head = if html {
         html_head(&pieces, &mut fate)
@@ -265,7 +284,10 @@ pub(super) fn converted(
         return Err(Problem::Empty);
     }
 
-    let mut meta = doc.as_ref().map(page_meta).unwrap_or_default();
+    let mut meta = (doc.as_ref())
+        .map(|doc| page_meta(doc, table))
+        .unwrap_or_default();
+    meta.language = language;
     if let Some(fetched) = fetched {
         let from = "the address it was fetched from";
         if meta.url.is_none() {
@@ -284,6 +306,7 @@ pub(super) fn converted(
             meta.title
                 .clone()
                 .map(|t| without_site(t, meta.site_name.as_ref()))
+                .map(|t| headline_rather(t, head.title.as_deref().filter(|_| html)))
         })
         .or_else(|| {
             head.title
@@ -298,7 +321,7 @@ pub(super) fn converted(
                 .as_ref()
                 .map(|(iso, line)| found(iso.clone(), format!("the date line \"{line}\"")))
         })
-        .or_else(|| dateline(&pieces, &fate))
+        .or_else(|| dateline(&pieces, &fate, table))
         .or_else(|| meta.time_element.clone())
         .or_else(|| meta.url_date.clone());
     let author = meta
@@ -585,6 +608,20 @@ fn match_outlet(
     (None, proposal)
 }
 
+/// A title the page's markup gives as its visible headline and more after a separator
+/// ("Headline - Author - Site", "Headline | Site") is the headline the reader sees.
+fn headline_rather(title: Found, headline: Option<&str>) -> Found {
+    let Some(h) = headline.filter(|h| !h.is_empty()) else {
+        return title;
+    };
+    match title.value.strip_prefix(h).map(str::trim_start) {
+        Some(rest) if rest.starts_with(['-', '|', '–', '—', '_', '[', '·', '»']) => {
+            found(h, "the headline")
+        }
+        _ => title,
+    }
+}
+
 /// "Headline | Site" → "Headline", when the page names its site so.
 fn without_site(title: Found, site: Option<&Found>) -> Found {
     let Some(site) = site else {
@@ -601,11 +638,11 @@ fn without_site(title: Found, site: Option<&Found>) -> Found {
 }
 
 /// `--published`: a front-matter date, or anything a date line may say.
-fn published_option(s: &str) -> Option<String> {
+fn published_option(s: &str, language: &'static Language) -> Option<String> {
     if let Some(p) = crate::load::parse_published(s) {
         return Some(p.iso());
     }
-    date_line(s).filter(|d| !d.updated).map(|d| d.iso)
+    date_line(s, language).filter(|d| !d.updated).map(|d| d.iso)
 }
 
 pub(super) const HEADLINE: &str = "headline → title";
@@ -618,7 +655,12 @@ const LINK_LIST: &str = "list of links";
 /// The line rules: furniture anywhere in the text, date lines, and, in a plain text
 /// (`tail`), everything after a "More From …" line, which a page's structure would have
 /// set apart. Returns the publication date found and the line it came from.
-fn strip_furniture(pieces: &[Piece], tail: bool, fate: &mut [Fate]) -> Option<(String, String)> {
+fn strip_furniture(
+    pieces: &[Piece],
+    tail: bool,
+    language: &'static Language,
+    fate: &mut [Fate],
+) -> Option<(String, String)> {
     let tail_allowed = tail;
     let mut published: Option<(String, String)> = None;
     let mut body_seen = false;
@@ -649,7 +691,7 @@ fn strip_furniture(pieces: &[Piece], tail: bool, fate: &mut [Fate]) -> Option<(S
             fate[i] = Fate::Strip(reason);
             continue;
         }
-        if let Some(date) = date_line(&p.text) {
+        if let Some(date) = date_line(&p.text, language) {
             let reason = match &published {
                 _ if date.updated => "date line (updated)",
                 None => PUBLISHED,
@@ -671,7 +713,7 @@ fn strip_furniture(pieces: &[Piece], tail: bool, fate: &mut [Fate]) -> Option<(S
 
 /// The date a news dateline opens the article with, the paragraph kept as it is:
 /// "Feb. 23, 2015 -- Life-threatening …", "WASHINGTON, March 14, 2030 — The council …".
-fn dateline(pieces: &[Piece], fate: &[Fate]) -> Option<Found> {
+fn dateline(pieces: &[Piece], fate: &[Fate], language: &'static Language) -> Option<Found> {
     pieces
         .iter()
         .zip(fate)
@@ -688,9 +730,34 @@ fn dateline(pieces: &[Piece], fate: &[Fate]) -> Option<Found> {
             }
             let date = std::iter::once(prefix)
                 .chain(prefix.split_once(", ").map(|(_, rest)| rest))
-                .find_map(|t| date_line(t).filter(|d| !d.updated))?;
+                .find_map(|t| date_line(t, language).filter(|d| !d.updated))?;
             Some(found(date.iso, format!("the dateline \"{prefix}\"")))
         })
+}
+
+/// A block that is only a `<time>`'s text is a date line in any language ("7. Januar
+/// 2026, 18:00 Uhr"): the page's markup says so where no language table could.
+fn strip_time_lines(doc: &Html, pieces: &[Piece], fate: &mut [Fate]) {
+    let selector = scraper::Selector::parse("time").expect("a valid selector");
+    let times: HashSet<String> = doc
+        .select(&selector)
+        .map(|t| {
+            t.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    if times.is_empty() {
+        return;
+    }
+    for (p, f) in pieces.iter().zip(fate.iter_mut()) {
+        if *f == Fate::Keep && p.kind == Kind::Text && times.contains(&p.text) {
+            *f = Fate::Strip("date line");
+        }
+    }
 }
 
 /// A line of four words or more that repeats an earlier one is a caption or a pull
@@ -791,6 +858,7 @@ pub(super) mod tests {
             dry_run: false,
             outlets: Vec::new(),
             timeout: None,
+            language: None,
         };
         let a = article(SEED_004, &o).unwrap();
         assert_eq!(a.id, "cuba-confirms-32-dead");
@@ -1102,6 +1170,7 @@ pub(super) mod tests {
             dry_run: false,
             outlets: Vec::new(),
             timeout: None,
+            language: None,
         };
         for (i, text) in texts.iter().enumerate() {
             let o = Options {
@@ -1229,6 +1298,131 @@ pub(super) mod tests {
         );
         assert_eq!(a.published, "2017-03-10");
         assert!(a.markdown.contains("# published: from <time datetime>\n"));
+    }
+
+    #[test]
+    fn a_head_title_that_adds_to_the_headline_gives_way_to_it() {
+        let t = |v: &str| found(v, "JSON-LD headline");
+        let h = Some("Samantha and The Great Big Lie");
+        let table = [
+            (
+                "Samantha and The Great Big Lie - John C. Welch",
+                "the headline",
+            ),
+            ("Samantha and The Great Big Lie | Site", "the headline"),
+            ("Samantha and The Great Big Lie", "JSON-LD headline"),
+            (
+                "Samantha and The Great Big Lie: how it began",
+                "JSON-LD headline",
+            ),
+            ("Samantha and The Great Big Lies", "JSON-LD headline"),
+        ];
+        for (title, source) in table {
+            assert_eq!(headline_rather(t(title), h).source, source, "{title}");
+        }
+        assert_eq!(
+            headline_rather(t("A - B"), None).value,
+            "A - B",
+            "no headline, no change"
+        );
+    }
+
+    #[test]
+    fn a_gallery_of_headed_items_inside_the_article_is_not_the_article() {
+        let para = |n: usize| {
+            format!(
+                "<p>Paragraph {n} of the report, long enough to count, with a comma, and more words after it.</p>"
+            )
+        };
+        let slide = |n: usize| {
+            format!(
+                "<li><h2>{n}/6 Another story</h2><p>Caption {n} of a slide about another story, long, with commas, \
+and long enough to outweigh, by far, every paragraph of the article itself.</p></li>"
+            )
+        };
+        let slides: String = (1..=6).map(slide).collect();
+        let html = format!(
+            "<html><head><meta property=\"article:published_time\" content=\"2030-03-14\"></head><body>\
+<div class=\"story\"><h1>Council closes the bridge</h1>{}{}\
+<div class=\"gallery\"><ul>{slides}</ul></div>{}\
+<ul><li>The first of the article's own points.</li><li>The second.</li><li>The third.</li>\
+<li>The fourth.</li><li>The fifth.</li></ul></div></body></html>",
+            para(1),
+            para(2),
+            para(3),
+        );
+        let a = article(&html, &options()).unwrap();
+        let body = body_of(&a);
+        for n in 1..=3 {
+            assert!(body.contains(&format!("Paragraph {n} ")), "{n}: {body}");
+        }
+        assert!(body.contains("- The fifth."), "{body}");
+        assert!(!body.contains("Caption"), "{body}");
+        let slides_stripped = stripped(&a)
+            .iter()
+            .filter(|(_, _, reason)| *reason == "a list of other stories")
+            .count();
+        assert_eq!(slides_stripped, 12);
+    }
+
+    #[test]
+    fn a_time_of_its_own_is_a_date_line_in_any_language_and_teasers_do_not_date_the_article() {
+        let html = "<html lang=\"de\"><body>\
+<div class=\"teaser\"><p><time datetime=\"2025-11-02\">2. November 2025</time> Eine andere Geschichte.</p></div>\
+<div class=\"inhalt\"><h1>Stadtrat beschließt neue Radwege</h1>\
+<p><time datetime=\"2026-01-07T18:00:00+01:00\">7. Januar 2026, 18:00 Uhr</time></p>\
+<p>Der Stadtrat hat am Mittwochabend mit großer Mehrheit beschlossen, neue Radwege zu bauen.</p></div>\
+</body></html>";
+        let a = article(html, &options()).unwrap();
+        assert_eq!(a.published, "2026-01-07T18:00:00+01:00");
+        assert!(!body_of(&a).contains("Januar"), "{}", body_of(&a));
+        assert!(
+            stripped(&a).contains(&(3, "7. Januar 2026, 18:00 Uhr", "date line")),
+            "{:?}",
+            stripped(&a)
+        );
+    }
+
+    #[test]
+    fn the_pages_language_or_the_option_chooses_the_date_table() {
+        let page = "<html lang=\"es\"><body><article><h1>Abre el mercado</h1>\
+<p>Publicado el 3 de enero de 2026</p>\
+<p>El nuevo mercado abrió sus puertas el sábado con ochenta puestos de fruta y pescado.</p>\
+</article></body></html>";
+        let a = article(page, &options()).unwrap();
+        assert_eq!(a.published, "2026-01-03");
+        assert_eq!(
+            a.published_from,
+            "the date line \"Publicado el 3 de enero de 2026\""
+        );
+        // Plain text says no language: English, unless the option says otherwise.
+        let text = "Abre el mercado\n\nPublicado el 3 de enero de 2026\n\n\
+El nuevo mercado abrió sus puertas el sábado con ochenta puestos de fruta y pescado.\n";
+        assert_eq!(
+            article(text, &options()).unwrap_err(),
+            Problem::Missing {
+                title: false,
+                published: true
+            }
+        );
+        let spanish = Options {
+            language: Some("es".into()),
+            ..options()
+        };
+        let a = article(text, &spanish).unwrap();
+        assert_eq!(a.published, "2026-01-03");
+        assert!(
+            a.markdown
+                .contains("# language: given with --language\nlanguage: es\n")
+        );
+        let bad = Options {
+            language: Some("not a tag".into()),
+            ..options()
+        };
+        assert_eq!(
+            article(text, &bad).unwrap_err(),
+            Problem::BadLanguage("not a tag".into())
+        );
     }
 
     #[test]

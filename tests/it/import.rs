@@ -58,6 +58,114 @@ fn a_spanish_page_imports_from_its_head() {
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 }
 
+/// Imports the fixture page `name` into a new briefing through the real binary: the
+/// report on stderr must be `report`, the exit 0, and the briefing must check clean
+/// after. Returns the article file `file` it wrote.
+fn import_fixture(name: &str, file: &str, report: &str) -> String {
+    let dir = briefing_with(None);
+    let page = fixtures().join("import").join(name);
+    let out = briefing(dir.path(), &["import", page.to_str().unwrap()]);
+    assert_eq!(stderr(&out), report);
+    assert_eq!(out.status.code(), Some(0));
+    let written = std::fs::read_to_string(dir.path().join("content/articles").join(file));
+    let check = briefing(dir.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    written.unwrap()
+}
+
+#[test]
+fn a_spanish_page_is_dated_by_its_spanish_date_line() {
+    let written = import_fixture(
+        "date-line-es.html",
+        "la-ciudad-abre-el-nuevo-mercado-de-abastos.md",
+        "imported content/articles/la-ciudad-abre-el-nuevo-mercado-de-abastos.md: \
+         \"La ciudad abre el nuevo mercado de abastos\", published 2026-01-03 \
+         (the date line \"Publicado el 3 de enero de 2026\"), 59 words; stripped 7 lines: \
+         1 page title, 1 site header, 1 headline → title, 1 byline → author, \
+         1 date line → published, 1 date line (updated), 1 footer\n",
+    );
+    assert!(
+        written.starts_with(
+            "---\n\
+             # title: from the headline\n\
+             title: \"La ciudad abre el nuevo mercado de abastos\"\n\
+             # published: from the date line \"Publicado el 3 de enero de 2026\"\n\
+             published: 2026-01-03\n\
+             # author: from the byline \"Por Lucía Ferrán\"\n\
+             author: \"Lucía Ferrán\"\n\
+             # language: from <html lang>\n\
+             language: es\n\
+             ---\n\n\
+             El nuevo mercado de abastos abrió sus puertas el sábado"
+        ),
+        "{written}"
+    );
+}
+
+#[test]
+fn a_title_without_ascii_letters_names_the_file_by_its_transliteration() {
+    let written = import_fixture(
+        "title-no-ascii.html",
+        "gorodskoi-sovet-otkryl-novyi-most.md",
+        "imported content/articles/gorodskoi-sovet-otkryl-novyi-most.md: \
+         \"Городской совет открыл новый мост\", published 2026-01-05T09:30:00+03:00 \
+         (meta article:published_time), 27 words; stripped 2 lines: 1 page title, \
+         1 headline → title\n",
+    );
+    assert!(
+        written.starts_with(
+            "---\n# title: from the headline\ntitle: \"Городской совет открыл новый мост\"\n"
+        ),
+        "{written}"
+    );
+}
+
+#[test]
+fn a_german_page_is_dated_by_its_article_not_by_the_teasers_around_it() {
+    let written = import_fixture(
+        "furniture-de.html",
+        "stadtrat-beschliesst-neue-radwege.md",
+        "imported content/articles/stadtrat-beschliesst-neue-radwege.md: \
+         \"Stadtrat beschließt neue Radwege\", published 2026-01-07T18:00:00+01:00 \
+         (<time datetime>), 62 words; stripped 17 lines: 10 a list of other stories, \
+         3 before the headline, 1 page title, 1 headline → title, 1 date line, \
+         1 outside the article\n",
+    );
+    assert!(
+        written.ends_with(
+            "language: de\n\
+             ---\n\n\
+             Der Stadtrat hat am Mittwochabend mit großer Mehrheit beschlossen, bis zum Sommer \
+             zwölf Kilometer neue Radwege entlang der Hauptstraßen zu bauen.\n\n\
+             Die Kosten von rund vier Millionen Euro trägt zur Hälfte das Land, den Rest zahlt \
+             die Stadt aus ihrem Haushalt für Verkehr und Umwelt.\n\n\
+             Anwohner hatten sich seit Jahren über gefährliche Kreuzungen beschwert; zwei davon \
+             sollen nun als erste umgebaut werden.\n"
+        ),
+        "{written}"
+    );
+}
+
+#[test]
+fn a_language_that_is_no_tag_is_refused_with_exit_2() {
+    let dir = briefing_with(None);
+    let page = fixtures().join("import/date-line-es.html");
+    let out = briefing(
+        dir.path(),
+        &[
+            "import",
+            "--language",
+            "spanish please",
+            page.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        stderr(&out),
+        "error: `--language spanish please` is not a language tag: write a tag such as `en`, `es` or `pt-BR`\n"
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
 #[test]
 fn a_dry_run_prints_the_article_and_writes_nothing() {
     let dir = briefing_with(None);
