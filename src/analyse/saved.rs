@@ -16,8 +16,9 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Analysis, Around, Cache, Cached, DateClaim, DateMention, Judged, Made, Mention, MentionKind,
-    Pair, Place, Quote, Relation, background, compare, mentions, people_key, per_article, stories,
+    Analysis, Around, Cache, Cached, DateClaim, DateMention, DateReference, Judged, Made, Mention,
+    MentionKind, Pair, Place, Quote, Relation, background, compare, mentions, people_key,
+    per_article, stories,
 };
 use crate::content::Briefing;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -25,7 +26,7 @@ use crate::edtf::Precision;
 use crate::source::Span;
 
 /// Bumped when what is saved changes shape.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct Saved {
@@ -48,6 +49,7 @@ struct SavedArticle {
     mentions: Vec<SavedMention>,
     quotes: Vec<SavedQuote>,
     dates: Vec<SavedDate>,
+    date_references: Vec<SavedDateReference>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -90,6 +92,13 @@ struct SavedDate {
 }
 
 #[derive(Serialize, Deserialize)]
+struct SavedDateReference {
+    place: Place,
+    sentence: Around,
+    refers: crate::edtf::Reference,
+}
+
+#[derive(Serialize, Deserialize)]
 struct SavedDiagnostic {
     severity: Severity,
     code: String,
@@ -116,10 +125,11 @@ where
 
 /// [`SavedArticle`], borrowed.
 fn article_ref<'a>(c: &'a Cached, analysis: &'a Analysis) -> impl Serialize + 'a {
-    let (mentions, quotes, dates) = (
+    let (mentions, quotes, dates, references) = (
         analysis.mentions.of(&c.id),
         analysis.quotes.of(&c.id),
         analysis.dates.of(&c.id),
+        analysis.date_references.of(&c.id),
     );
     (
         c.id.as_str(),
@@ -130,6 +140,7 @@ fn article_ref<'a>(c: &'a Cached, analysis: &'a Analysis) -> impl Serialize + 'a
         Seq(move || mentions.iter().map(mention_ref)),
         Seq(move || quotes.iter().map(quote_ref)),
         Seq(move || dates.iter().map(date_ref)),
+        Seq(move || references.iter().map(|r| (&r.place, r.sentence, r.refers))),
     )
 }
 
@@ -256,6 +267,16 @@ impl Cache {
             analysis
                 .dates
                 .push(per_article::exact(a.dates.into_iter().map(date).collect()));
+            analysis.date_references.push(per_article::exact(
+                a.date_references
+                    .into_iter()
+                    .map(|r| DateReference {
+                        place: r.place,
+                        sentence: r.sentence,
+                        refers: r.refers,
+                    })
+                    .collect(),
+            ));
             articles.push(Cached {
                 id: a.id,
                 key: a.key,
