@@ -191,6 +191,8 @@ pub(crate) struct Language {
     pub(crate) about: &'static [&'static [&'static str]],
     /// The word for a century after its ordinal ("the 20th century").
     pub(crate) century: &'static [&'static str],
+    /// Words before a day of the month given without its month ("el día 13").
+    pub(crate) day_of_month: &'static [&'static str],
     /// The words attribution reads to find who said a quotation.
     pub(crate) quotes: QuoteWords,
 }
@@ -858,6 +860,7 @@ pub(crate) static ENGLISH: Language = Language {
     ],
     about: &[&["almost"], &["nearly"], &["about"], &["some"]],
     century: &["century"],
+    day_of_month: &[],
     future_endings: &[],
     leading: &[],
     not_deictic_after: &[],
@@ -1385,7 +1388,13 @@ pub(crate) static SPANISH: Language = Language {
     ],
     references: &[
         (&["recientemente"], Reference::Past),
+        (&["actual"], Reference::Present),
+        (&["actuales"], Reference::Present),
+        (&["estos", "días"], Reference::Present),
         (&["próximamente"], Reference::Future),
+        (&["largo", "plazo"], Reference::Future),
+        (&["corto", "plazo"], Reference::Future),
+        (&["medio", "plazo"], Reference::Future),
     ],
     named_before: &[
         (&["ese", "año"], Unit::Year, 0),
@@ -1406,6 +1415,7 @@ pub(crate) static SPANISH: Language = Language {
     zones: &["gmt", "utc"],
     about: &[&["casi"]],
     century: &[],
+    day_of_month: &["día"],
     future_endings: &["rá", "rán"],
     leading: &["el", "del"],
     not_deictic_after: &["por", "una", "cada", "esta", "media", "toda"],

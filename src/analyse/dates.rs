@@ -588,6 +588,7 @@ impl<'a> Scanner<'a> {
             .or_else(|| self.weekday_date(i))
             .or_else(|| self.month_led(i))
             .or_else(|| self.day_led(i))
+            .or_else(|| self.day_of_month(i))
             .or_else(|| self.numeric(i))
             .or_else(|| self.qualified(i))
             .or_else(|| self.quarter(i))
@@ -710,6 +711,29 @@ impl<'a> Scanner<'a> {
                 ..Value::day(day)
             },
         ))
+    }
+
+    /// "el día 13": that day of the month of the date named last, or of the
+    /// publication month.
+    fn day_of_month(&self, i: usize) -> Option<(usize, Value)> {
+        if !self.one_of(i, self.lang.day_of_month) {
+            return None;
+        }
+        let d = self.day(i + 1)?;
+        // "el día 13 de mayo" is read from its month.
+        if self.has(i + 2, Class::Joiners) && self.month(i + 3).is_some() {
+            return None;
+        }
+        // The month of the date named last when it is one month, else the
+        // publication's.
+        let month = self
+            .context
+            .last
+            .get()
+            .filter(|v| (v.start.year(), v.start.month()) == (v.end.year(), v.end.month()))
+            .map_or(self.published, |v| v.start);
+        let (y, m) = (month.year(), month.month());
+        Some((i + 2, Value::day(NaiveDate::from_ymd_opt(y, m, d)?)))
     }
 
     /// "3/1/2026", "03.01.26": the day or the month first, as the language writes them.
@@ -1927,6 +1951,7 @@ fn starts(lang: &'static Language) -> &'static [bool] {
         words.extend(l.references.iter().filter_map(|(p, _)| p.first()));
         words.extend(l.named_before.iter().filter_map(|(p, _, _)| p.first()));
         words.extend(l.about.iter().filter_map(|p| p.first()));
+        words.extend(l.day_of_month);
         let listed = [
             "its",
             "their",
@@ -2444,6 +2469,13 @@ mod tests {
                 ],
             ),
             (
+                "Llegó el día 8 y se fue el día 12.",
+                &[
+                    ("el día 8", "2026-01-08", "2026-01-08", Day, true),
+                    ("el día 12", "2026-01-12", "2026-01-12", Day, true),
+                ],
+            ),
+            (
                 "Lo dijo el pasado sábado; el sábado pasado; el próximo lunes.",
                 &[
                     ("el pasado sábado", "2026-01-03", "2026-01-03", Day, true),
@@ -2609,6 +2641,15 @@ mod tests {
                 &lang::SPANISH,
                 "Lo dijo recientemente.",
                 &[("recientemente", Past)],
+            ),
+            (
+                &lang::SPANISH,
+                "El gobierno actual lo prevé a largo plazo en estos días.",
+                &[
+                    ("actual", Present),
+                    ("largo plazo", Future),
+                    ("estos días", Present),
+                ],
             ),
         ];
         for (lang, text, want) in cases {
