@@ -191,6 +191,8 @@ pub(crate) struct Language {
     pub(crate) about: &'static [&'static [&'static str]],
     /// The word for a century after its ordinal ("the 20th century").
     pub(crate) century: &'static [&'static str],
+    /// Words between a period and the day it ends on ("the year ended Sept. 30").
+    pub(crate) ended: &'static [&'static str],
     /// Words before a day of the month given without its month ("el día 13").
     pub(crate) day_of_month: &'static [&'static str],
     /// The words attribution reads to find who said a quotation.
@@ -861,6 +863,7 @@ pub(crate) static ENGLISH: Language = Language {
     about: &[&["almost"], &["nearly"], &["about"], &["some"]],
     century: &["century"],
     day_of_month: &[],
+    ended: &["ended", "ending"],
     future_endings: &[],
     leading: &[],
     not_deictic_after: &[],
@@ -1416,6 +1419,7 @@ pub(crate) static SPANISH: Language = Language {
     about: &[&["casi"]],
     century: &[],
     day_of_month: &["día"],
+    ended: &["terminado", "finalizado"],
     future_endings: &["rá", "rán"],
     leading: &["el", "del"],
     not_deictic_after: &["por", "una", "cada", "esta", "media", "toda"],

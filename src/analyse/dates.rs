@@ -1779,15 +1779,37 @@ impl<'a> Scanner<'a> {
             .named_before
             .iter()
             .find_map(|(p, u, n)| Some((self.phrase(i, p)?, *u, *n)))?;
+        let w = self.word(i)?;
+        if capitalised(w) && !self.starts_sentence(i) {
+            return None;
+        }
+        // "the week of March 6": the week that holds that day; "the year ended
+        // Sept. 30": the twelve months to that day, which is read on its own.
+        let anchor = |k: usize| {
+            self.weekday_date(k)
+                .or_else(|| self.month_led(k))
+                .or_else(|| self.day_led(k))
+                .filter(|(_, v)| v.precision == Precision::Day)
+        };
+        if shift == 0
+            && self.has(end, Class::Joiners)
+            && let Some((_, day)) = anchor(end + 1)
+        {
+            return Some((end, period_of(day, unit, 0).ok_or(Reference::NamedBefore)));
+        }
+        if self.one_of(end, l.ended)
+            && unit == Unit::Year
+            && shift == 0
+            && let Some((_, day)) = anchor(end + 1)
+            && let Some(start) = day.start.with_year(day.start.year() - 1)
+        {
+            return Some((end, Ok(Value::range(start.succ_opt()?, day.start))));
+        }
         if self.one_of(end, l.not_named_before)
             || self
                 .word(end)
                 .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
         {
-            return None;
-        }
-        let w = self.word(i)?;
-        if capitalised(w) && !self.starts_sentence(i) {
             return None;
         }
         let value = self
@@ -2731,6 +2753,15 @@ mod tests {
                         true,
                     ),
                     ("the 20th century", "1901-01-01", "2000-12-31", Range, false),
+                ],
+            ),
+            (
+                "A hearing the week of March 6; for the year ended Sept. 30, 2025.",
+                &[
+                    ("the week", "2026-03-02", "2026-03-08", Range, true),
+                    ("March 6", "2026-03-06", "2026-03-06", Day, true),
+                    ("the year", "2024-10-01", "2025-09-30", Range, true),
+                    ("Sept. 30, 2025", "2025-09-30", "2025-09-30", Day, false),
                 ],
             ),
             (
