@@ -22,6 +22,32 @@ pub enum Precision {
     Range,
 }
 
+/// What a date expression that names no stretch of the calendar refers to: the past
+/// ("recently"), the present ("current", "these days"), the future ("the near
+/// future"), or a period named before it ("the year", "that quarter") that could not
+/// be told. It is never given a range, so it dates nothing.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Reference {
+    Past,
+    Present,
+    Future,
+    NamedBefore,
+}
+
+impl Reference {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reference::Past => "past",
+            Reference::Present => "present",
+            Reference::Future => "future",
+            Reference::NamedBefore => "named_before",
+        }
+    }
+}
+
 impl Precision {
     pub fn as_str(self) -> &'static str {
         match self {

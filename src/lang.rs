@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 use chrono::Weekday;
 
 use crate::analyse::quote_words::QuoteWords;
+use crate::edtf::Reference;
 
 /// Whether a numeric date ("3/1/2026") gives the month or the day first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +173,34 @@ pub(crate) struct Language {
     pub(crate) date_labels: &'static [(&'static str, bool)],
     /// Words between a date line's day and its time ("at", "a las").
     pub(crate) date_time_joiners: &'static [&'static [&'static str]],
+    /// Phrases that refer to time without naming a stretch of the calendar
+    /// ("recently", "the future", "current"), and what they refer to.
+    pub(crate) references: &'static [(&'static [&'static str], Reference)],
+    /// Phrases that refer back to a period named before ("the year", "that quarter"),
+    /// with its unit and how many of them after it ("the following year": 1).
+    pub(crate) named_before: &'static [(&'static [&'static str], Unit, i32)],
+    /// Words after such a phrase that make it something else ("the year ended
+    /// Sept. 30", "the year before").
+    pub(crate) not_named_before: &'static [&'static str],
+    /// Words for a thousand and a hundred in a year written in words ("two thousand",
+    /// "nineteen hundred"); `year_pairs` when a year is also said as two numbers, its
+    /// hundreds and the rest ("nineteen ninety-six").
+    pub(crate) thousand: &'static [&'static str],
+    pub(crate) hundred: &'static [&'static str],
+    pub(crate) year_pairs: bool,
+    /// Times of day written before the day they belong to ("10 p.m. Monday"): the
+    /// words after the hour, and time zones that may follow them.
+    pub(crate) clock: &'static [&'static [&'static str]],
+    pub(crate) zones: &'static [&'static str],
+    /// Words before a length of time ago that leave it as it is ("almost four years
+    /// ago", "nearly two weeks ago").
+    pub(crate) about: &'static [&'static [&'static str]],
+    /// The word for a century after its ordinal ("the 20th century").
+    pub(crate) century: &'static [&'static str],
+    /// Words between a period and the day it ends on ("the year ended Sept. 30").
+    pub(crate) ended: &'static [&'static str],
+    /// Words before a day of the month given without its month ("el día 13").
+    pub(crate) day_of_month: &'static [&'static str],
     /// The words attribution reads to find who said a quotation.
     pub(crate) quotes: QuoteWords,
 }
@@ -445,6 +474,10 @@ impl Lexicon {
             .chain(l.this_past)
             .chain(l.open_ended)
             .chain(l.vague)
+            .chain(l.references.iter().map(|(p, _)| p))
+            .chain(l.named_before.iter().map(|(p, _, _)| p))
+            .chain(l.clock)
+            .chain(l.about)
             .chain(l.holidays.iter().map(|(h, _)| h))
             .chain([&l.genitive, &l.of_the_year]);
         for phrase in phrases {
@@ -686,12 +719,21 @@ pub(crate) static ENGLISH: Language = Language {
         ("ten", 10),
         ("eleven", 11),
         ("twelve", 12),
+        ("thirteen", 13),
+        ("fourteen", 14),
         ("fifteen", 15),
+        ("sixteen", 16),
+        ("seventeen", 17),
         ("eighteen", 18),
+        ("nineteen", 19),
         ("twenty", 20),
         ("thirty", 30),
         ("forty", 40),
         ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
     ],
     future: &[
         "will",
@@ -763,6 +805,71 @@ pub(crate) static ENGLISH: Language = Language {
     before: &["before"],
     open_ended: &[&["at", "least"], &["more", "than"]],
     vague: &[&["a", "few"], &["several"], &["few"]],
+    references: &[
+        (&["recently"], Reference::Past),
+        (&["more", "recently"], Reference::Past),
+        (&["recent", "years"], Reference::Past),
+        (&["recent", "months"], Reference::Past),
+        (&["recent", "weeks", "and", "months"], Reference::Past),
+        (&["recent", "weeks"], Reference::Past),
+        (&["recent", "days"], Reference::Past),
+        (&["the", "past"], Reference::Past),
+        (&["current"], Reference::Present),
+        (&["then", "current"], Reference::Past),
+        (&["these", "days"], Reference::Present),
+        (&["nowadays"], Reference::Present),
+        (&["the", "near", "future"], Reference::Future),
+        (&["the", "future"], Reference::Future),
+        (&["the", "near", "term"], Reference::Future),
+        (&["the", "short", "term"], Reference::Future),
+        (&["the", "long", "term"], Reference::Future),
+        (&["future", "quarters"], Reference::Future),
+        (&["coming", "quarters"], Reference::Future),
+        (&["a", "later", "date"], Reference::Future),
+    ],
+    named_before: &[
+        (&["the", "year"], Unit::Year, 0),
+        (&["the", "full", "year"], Unit::Year, 0),
+        (&["the", "fiscal", "year"], Unit::Year, 0),
+        (&["that", "year"], Unit::Year, 0),
+        (&["later", "that", "year"], Unit::Year, 0),
+        (&["earlier", "in", "the", "year"], Unit::Year, 0),
+        (&["later", "in", "the", "year"], Unit::Year, 0),
+        (&["that", "quarter"], Unit::Quarter, 0),
+        (&["the", "following", "year"], Unit::Year, 1),
+        (&["the", "month"], Unit::Month, 0),
+        (&["that", "month"], Unit::Month, 0),
+        (&["the", "following", "month"], Unit::Month, 1),
+        (&["the", "week"], Unit::Week, 0),
+        (&["that", "week"], Unit::Week, 0),
+        (&["the", "following", "week"], Unit::Week, 1),
+        (&["that", "day"], Unit::Day, 0),
+        (&["that", "same", "day"], Unit::Day, 0),
+        (&["the", "same", "day"], Unit::Day, 0),
+        (&["earlier", "that", "day"], Unit::Day, 0),
+        (&["the", "following", "day"], Unit::Day, 1),
+        (&["the", "next", "day"], Unit::Day, 1),
+        (&["the", "next", "morning"], Unit::Day, 1),
+    ],
+    not_named_before: &[
+        "earlier", "ago", "before", "after", "-", "to", "when", "that", "in",
+    ],
+    thousand: &["thousand"],
+    hundred: &["hundred"],
+    year_pairs: true,
+    clock: &[
+        &["a", ".", "m", "."],
+        &["p", ".", "m", "."],
+        &["am"],
+        &["pm"],
+    ],
+    zones: &[
+        "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "gmt", "utc",
+    ],
+    about: &[&["almost"], &["nearly"], &["about"], &["some"]],
+    century: &["century"],
+    day_of_month: &[],
+    ended: &["ended", "ending"],
     future_endings: &[],
     leading: &[],
     not_deictic_after: &[],
@@ -1303,6 +1410,37 @@ pub(crate) static SPANISH: Language = Language {
         &["algunos"],
         &["algunas"],
     ],
+    references: &[
+        (&["recientemente"], Reference::Past),
+        (&["actual"], Reference::Present),
+        (&["actuales"], Reference::Present),
+        (&["estos", "días"], Reference::Present),
+        (&["próximamente"], Reference::Future),
+        (&["largo", "plazo"], Reference::Future),
+        (&["corto", "plazo"], Reference::Future),
+        (&["medio", "plazo"], Reference::Future),
+    ],
+    named_before: &[
+        (&["ese", "año"], Unit::Year, 0),
+        (&["aquel", "año"], Unit::Year, 0),
+        (&["el", "año", "siguiente"], Unit::Year, 1),
+        (&["ese", "mes"], Unit::Month, 0),
+        (&["el", "mes", "siguiente"], Unit::Month, 1),
+        (&["esa", "semana"], Unit::Week, 0),
+        (&["ese", "día"], Unit::Day, 0),
+        (&["el", "mismo", "día"], Unit::Day, 0),
+        (&["el", "día", "siguiente"], Unit::Day, 1),
+    ],
+    not_named_before: &["anterior", "pasado", "próximo", "que", "de"],
+    thousand: &["mil"],
+    hundred: &[],
+    year_pairs: false,
+    clock: &[&["horas"], &["h"]],
+    zones: &["gmt", "utc"],
+    about: &[&["casi"]],
+    century: &[],
+    day_of_month: &["día"],
+    ended: &["terminado", "finalizado"],
     future_endings: &["rá", "rán"],
     leading: &["el", "del"],
     not_deictic_after: &["por", "una", "cada", "esta", "media", "toda"],

@@ -176,28 +176,40 @@ def run_briefing(binary: Path, docs, language: str):
             sys.exit(f"briefing build failed ({done.returncode}):\n{done.stderr}")
         paras = json.loads((out / "data" / "paragraphs.json").read_text())
         dates = json.loads((out / "data" / "dates.json").read_text())
+        # References to time that name no range ("recently"); older builds have none.
+        refs = out / "data" / "date_references.json"
+        if refs.exists():
+            dates += [dict(r, start=None, end=None) for r in json.loads(refs.read_text())]
     texts = {(p["article"], p["paragraph"] - 1): p["text"] for p in paras}
     mismatched = 0
     for doc_id, (_, paragraphs) in docs.items():
         for k, (para, _) in enumerate(paragraphs):
             if texts.get((article_id(doc_id), k)) != para:
                 mismatched += 1
-    found, cursor = {}, {}
+    found, taken = {}, {}
+    # Each found expression at its place: searched from the start of its sentence (a
+    # byte offset), past the places taken by the same words before, so that dates and
+    # references, two exports, are placed alike.
     for d in dates:
         key = (d["article"], d["paragraph"] - 1)
         text = texts[key]
-        at = text.find(d["text"], cursor.get(key, 0))
+        from_ = len(text.encode("utf-8")[: d["sentence"]["start"]].decode("utf-8", "ignore"))
+        at = text.find(d["text"], from_)
+        while at >= 0 and (key, at) in taken:
+            at = text.find(d["text"], at + 1)
         if at < 0:
             at = text.find(d["text"])
-        cursor[key] = at + len(d["text"])
+        taken[(key, at)] = True
         found.setdefault(key, []).append(
             (
                 at,
                 at + len(d["text"]),
-                dt.date.fromisoformat(d["start"]),
-                dt.date.fromisoformat(d["end"]),
+                dt.date.fromisoformat(d["start"]) if d["start"] else d["refers"],
+                dt.date.fromisoformat(d["end"]) if d["end"] else None,
             )
         )
+    for preds in found.values():
+        preds.sort(key=lambda p: p[0])
     return found, mismatched
 
 
@@ -341,7 +353,10 @@ def score(docs, found):
                 g = want[2]
                 by_granularity[(g, "n")] += 1
                 c["valued"] += 1
-                if g == "now":
+                if last is None:
+                    # A reference: right only as the present for PRESENT_REF.
+                    ok = g == "now" and first == "present"
+                elif g == "now":
                     ok = first <= dct <= last
                 elif part:
                     ok = want[0] <= first and last <= want[1]
@@ -414,6 +429,7 @@ def main():
     )
     ap.add_argument("--language", default="en", help="the articles' language (default en)")
     ap.add_argument("--binary", type=Path, help="a built briefing (default: cargo build)")
+    ap.add_argument("--before", type=Path, help="also score this build (e.g. main's), as 'briefing before'")
     ap.add_argument("--peer", action="store_true", help="score dateparser too")
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("--errors", type=Path, help="write briefing's misses and errors here")
@@ -443,7 +459,12 @@ def main():
     found, mismatched = run_briefing(binary.resolve(), docs, args.language)
     if mismatched:
         print(f"warning: {mismatched} paragraphs read back differently from what was written")
-    results = {"briefing": score(docs, found)}
+    results = {}
+    if args.before:
+        earlier, _ = run_briefing(args.before.resolve(), docs, args.language)
+        results["briefing before"] = score(docs, earlier)
+        show("briefing before", results["briefing before"])
+    results["briefing"] = score(docs, found)
     show("briefing", results["briefing"])
     if args.peer:
         import dateparser

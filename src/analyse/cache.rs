@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use super::stories;
 use super::{
-    Analysis, DateClaim, DateMention, Frequencies, Located, Mention, Pair, PerArticle, Quote,
-    Relation, background, candidates, compare, mentions,
+    Analysis, DateClaim, DateMention, DateReference, Frequencies, Located, Mention, Pair,
+    PerArticle, Quote, Relation, background, candidates, compare, mentions,
 };
 use crate::diagnostic::Diagnostic;
 
@@ -215,6 +215,7 @@ pub(super) struct Merge {
     pub(super) mentions: Lists<Mention>,
     pub(super) quotes: Lists<Quote>,
     pub(super) dates: Lists<DateMention>,
+    pub(super) date_references: Lists<DateReference>,
 }
 
 pub(super) type Lists<T> = std::iter::Peekable<std::vec::IntoIter<Vec<T>>>;
@@ -231,6 +232,7 @@ impl Merge {
         skip(&mut self.mentions, id);
         skip(&mut self.quotes, id);
         skip(&mut self.dates, id);
+        skip(&mut self.date_references, id);
     }
 
     /// Moves the findings of article `id` into `to`.
@@ -243,5 +245,6 @@ impl Merge {
         take(&mut self.mentions, id, &mut to.mentions);
         take(&mut self.quotes, id, &mut to.quotes);
         take(&mut self.dates, id, &mut to.dates);
+        take(&mut self.date_references, id, &mut to.date_references);
     }
 }

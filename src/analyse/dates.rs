@@ -26,13 +26,21 @@
 //!   before it ("last fall") or the next to begin ("next spring"); a holiday the nearest
 //!   one;
 //! - "the week after the Jan. 3 operation" is the seven days after its anchor date;
-//! - "the past 48 hours", "the last week" end on the publication date.
+//! - "the past 48 hours", "the last week" end on the publication date;
+//! - "the year", "that quarter", "the following month" are the period of that unit
+//!   holding the date the article named last (or the one after it);
+//! - a time of day is read only with its day ("10 p.m. Monday" is that Monday).
 //!
-//! Left out on purpose, because no range can honestly be given: "in recent days",
-//! "recently", "for decades", durations ("two days of mourning", "a six-month
-//! reprieve"). Numbers are not years unless they have four digits between 1900 and 2099
-//! and are not money, percentages or counts ("$25 million", "1,000", "11 sources",
-//! "the 23rd States"). "May" and "March" count as months only after a preposition such
+//! An expression that refers to time but names no range is a *reference*
+//! ([`Reference`]): "recently", "in recent days" (the past), "current", "these days"
+//! (the present), "the future", "the near term" (the future), and "the year" when no
+//! year was named before it. It is found and kept apart from the dates, with no range,
+//! so that it dates nothing. Left out: "for decades", durations ("two days of
+//! mourning", "a six-month reprieve").
+//!
+//! Numbers are not years unless they have four digits between 1900 and 2099, or are
+//! a year in words ("nineteen ninety-six", "the year two thousand"), and are not money,
+//! percentages or counts ("$25 million", "1,000", "11 sources", "the 23rd States"). "May" and "March" count as months only after a preposition such
 //! as "in" or "since", or before a day or a year, so the verb is not a month.
 
 use std::cell::Cell;
@@ -42,8 +50,8 @@ use std::sync::OnceLock;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::text::Paragraph;
-use super::{DateMention, Place};
-use crate::edtf::Precision;
+use super::{DateMention, DateReference, Place};
+use crate::edtf::{Precision, Reference};
 use crate::lang::{self, Class, HolidayRule, Language, Lexicon, NumericOrder, Unit, Word};
 
 /// A resolved date.
@@ -473,7 +481,66 @@ impl<'a> Scanner<'a> {
             return Some((y, k + 2));
         }
         let j = self.joiner(k);
-        self.year(j).map(|y| (y, j + 1))
+        self.year_at(j)
+    }
+
+    /// A year in figures or in words at `i`, and the index after it.
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        match self.year(i) {
+            Some(y) => Some((y, i + 1)),
+            None => self.spelled_year(i),
+        }
+    }
+
+    /// Whether the word at `i` is one of `list`, ignoring case.
+    fn one_of(&self, i: usize, list: &[&str]) -> bool {
+        self.word(i)
+            .is_some_and(|w| list.iter().any(|x| lang::eq(w, x)))
+    }
+
+    /// A number of one or two words at `i` below a hundred ("ninety-six", "ninety
+    /// six", "seven"), and the index after it.
+    fn small_number(&self, i: usize) -> Option<(u32, usize)> {
+        let n = self.table_word(i)?.number?;
+        if n >= 20 && n % 10 == 0 {
+            let j = self.hyphen(i + 1);
+            if let Some(u) = self.table_word(j).and_then(|w| w.number)
+                && (1..=9).contains(&u)
+                && self
+                    .word(j)
+                    .is_some_and(|w| !lang::eq(w, "a") && !lang::eq(w, "an"))
+            {
+                return Some((n + u, j + 1));
+            }
+        }
+        (n < 100).then_some((n, i + 1))
+    }
+
+    /// A year in words: "nineteen ninety-six" (its hundreds, then the rest),
+    /// "nineteen hundred", "two thousand", "two thousand and one", "dos mil dos".
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let l = self.lang;
+        let (first, j) = self.small_number(i)?;
+        if self.one_of(j, l.thousand) && (1..=2).contains(&first) {
+            let mut k = j + 1;
+            if self.has(k, Class::Joiners) || self.one_of(k, &["and", "y"]) {
+                k += 1;
+            }
+            return match self.small_number(k) {
+                Some((rest, after)) => Some((first as i32 * 1000 + rest as i32, after)),
+                None => Some((first as i32 * 1000, j + 1)),
+            };
+        }
+        if !l.year_pairs || !(11..=20).contains(&first) || self.word(i + 1) == Some("-") {
+            return None;
+        }
+        if self.one_of(j, l.hundred) && first >= 15 {
+            return Some((first as i32 * 100, j + 1));
+        }
+        let (rest, after) = self.small_number(j)?;
+        // "nineteen ninety-six", not "twenty five" or "twelve twenty" (counts).
+        let y = first as i32 * 100 + rest as i32;
+        (rest >= 10 && y >= 1500).then_some((y, after))
     }
 
     fn weekday(&self, i: usize) -> Option<Weekday> {
@@ -517,9 +584,11 @@ impl<'a> Scanner<'a> {
 
     /// Tries every pattern at `i`; returns the index after the expression and its value.
     fn at(&self, i: usize) -> Option<(usize, Value)> {
-        self.weekday_date(i)
+        self.clock_day(i)
+            .or_else(|| self.weekday_date(i))
             .or_else(|| self.month_led(i))
             .or_else(|| self.day_led(i))
+            .or_else(|| self.day_of_month(i))
             .or_else(|| self.numeric(i))
             .or_else(|| self.qualified(i))
             .or_else(|| self.quarter(i))
@@ -528,6 +597,7 @@ impl<'a> Scanner<'a> {
             .or_else(|| self.the_phrase(i))
             .or_else(|| self.last_next_this(i))
             .or_else(|| self.ago(i))
+            .or_else(|| self.about_ago(i))
             .or_else(|| self.weekday_alone(i))
             .or_else(|| self.deictic(i))
             .or_else(|| self.now(i))
@@ -643,6 +713,29 @@ impl<'a> Scanner<'a> {
         ))
     }
 
+    /// "el día 13": that day of the month of the date named last, or of the
+    /// publication month.
+    fn day_of_month(&self, i: usize) -> Option<(usize, Value)> {
+        if !self.one_of(i, self.lang.day_of_month) {
+            return None;
+        }
+        let d = self.day(i + 1)?;
+        // "el día 13 de mayo" is read from its month.
+        if self.has(i + 2, Class::Joiners) && self.month(i + 3).is_some() {
+            return None;
+        }
+        // The month of the date named last when it is one month, else the
+        // publication's.
+        let month = self
+            .context
+            .last
+            .get()
+            .filter(|v| (v.start.year(), v.start.month()) == (v.end.year(), v.end.month()))
+            .map_or(self.published, |v| v.start);
+        let (y, m) = (month.year(), month.month());
+        Some((i + 2, Value::day(NaiveDate::from_ymd_opt(y, m, d)?)))
+    }
+
     /// "3/1/2026", "03.01.26": the day or the month first, as the language writes them.
     fn numeric(&self, i: usize) -> Option<(usize, Value)> {
         let sep = self.word(i + 1)?;
@@ -697,11 +790,31 @@ impl<'a> Scanner<'a> {
         if let Some((end, v)) = self.deictic(j).or_else(|| self.weekday_alone(j)) {
             return Some((end, v));
         }
+        // "early this week", "the end of last week": its first three days, its last
+        // three.
         if let Some((end, v)) = self.last_next_this(j)
+            && (v.end - v.start).num_days() == 6
+            && self.unit_at(end - 1) == Some(Unit::Week)
+        {
+            let (a, b) = match part {
+                0 => (0, 2),
+                1 => (2, 4),
+                _ => (4, 6),
+            };
+            return Some((
+                end,
+                Value::range(v.start + Duration::days(a), v.start + Duration::days(b)),
+            ));
+        }
+        // "early next year": its first third; "late last month" its last days from the
+        // 21st, as "late January"; "the end of the year" of the year named before.
+        let period = self.last_next_this(j).or_else(|| {
+            self.named_before(j)
+                .and_then(|(end, v)| Some((end, v.ok()?)))
+        });
+        if let Some((end, v)) = period
             && matches!(v.precision, Precision::Year | Precision::Month)
         {
-            // "early next year": its first third; "late last month" its last days
-            // from the 21st, as "late January".
             let days = (v.end - v.start).num_days() + 1;
             let (a, b) = match (part, v.precision) {
                 (0, Precision::Month) => (0, 10),
@@ -1007,9 +1120,9 @@ impl<'a> Scanner<'a> {
             k += 1;
         }
         let given = if self.has(k, Class::Joiners) {
-            self.year(k + 1).map(|y| (y, k + 2))
+            self.year_at(k + 1)
         } else {
-            self.year(k).map(|y| (y, k + 1))
+            self.year_at(k)
         };
         let preposition = i
             .checked_sub(1)
@@ -1304,6 +1417,7 @@ impl<'a> Scanner<'a> {
     /// pasado sábado", "the current year".
     fn last_next_this(&self, i: usize) -> Option<(usize, Value)> {
         let (before, after) = (self.has(i, Class::EarlierIn), self.has(i, Class::LaterIn));
+
         let start = if self.has(i, Class::Articles) || before || after {
             i + 1
         } else {
@@ -1327,6 +1441,9 @@ impl<'a> Scanner<'a> {
             return None;
         };
         let p = self.published;
+        if (before || after) && self.has(start, Class::This) && self.unit_at(start + 1).is_none() {
+            return None;
+        }
         if before || after {
             // "earlier this year": the part of this year before the publication.
             let unit = self.unit_at(start + 1)?;
@@ -1551,8 +1668,196 @@ impl<'a> Scanner<'a> {
         {
             return Some((i + 2, Value::year(y, false)?));
         }
-        let y = self.year(i)?;
-        Some((i + 1, Value::year(y, false)?))
+        // "the 1988 period", "the 1989 quarter": a stretch of that year, which is what
+        // it dates.
+        if self.has(i, Class::Articles)
+            && let Some(y) = self.year(i + 1)
+            && (self.has(i + 2, Class::Periods) || self.unit_at(i + 2) == Some(Unit::Quarter))
+        {
+            return Some((i + 3, Value::year(y, false)?));
+        }
+        // "the 20th century": 1901 to 2000, as centuries are counted.
+        let k = if self.has(i, Class::Articles) {
+            i + 1
+        } else {
+            i
+        };
+        if let Some(n) = self.word(k).and_then(|w| {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            (digits.len() < w.len() && digits.len() <= 2).then(|| digits.parse::<i32>().ok())?
+        }) && (1..=21).contains(&n)
+            && self.one_of(k + 1, self.lang.century)
+        {
+            let start = NaiveDate::from_ymd_opt((n - 1) * 100 + 1, 1, 1)?;
+            let end = NaiveDate::from_ymd_opt(n * 100, 12, 31)?;
+            return Some((
+                k + 2,
+                Value {
+                    relative: false,
+                    ..Value::range(start, end)
+                },
+            ));
+        }
+        // "the year two thousand".
+        if self.has(i, Class::Articles)
+            && self.unit_at(i + 1) == Some(Unit::Year)
+            && let Some((y, after)) = self.spelled_year(i + 2)
+        {
+            return Some((after, Value::year(y, false)?));
+        }
+        let (y, after) = self.year_at(i)?;
+        Some((after, Value::year(y, false)?))
+    }
+
+    /// "10 p.m. Monday", "4 a.m. EDT Thursday", "9:30 a.m. yesterday": a time of day
+    /// with the day it belongs to, which is what it dates. A time without a day names
+    /// no day, and is not read.
+    fn clock_day(&self, i: usize) -> Option<(usize, Value)> {
+        let l = self.lang;
+        let hour: u32 = self.word(i)?.parse().ok()?;
+        if !(1..=24).contains(&hour) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.word(j) == Some(":") && self.word(j + 1).is_some_and(|m| m.len() == 2) {
+            j += 2;
+        }
+        j = l.clock.iter().find_map(|p| self.words(j, p))?;
+        if self.one_of(j, l.zones) {
+            j += 1;
+        }
+        if self.word(j) == Some(",") {
+            j += 1;
+        }
+        let (end, v) = self
+            .weekday_alone(j)
+            .or_else(|| self.deictic(j))
+            .filter(|(_, v)| v.precision == Precision::Day)?;
+        Some((end, v))
+    }
+
+    /// Whether the tokens at `i` are the marks and words of `phrase`, compared as
+    /// written (ignoring case): "p.m." is four of them.
+    fn words(&self, i: usize, phrase: &[&str]) -> Option<usize> {
+        for (k, p) in phrase.iter().enumerate() {
+            if !lang::eq(self.word(i + k)?, p) {
+                return None;
+            }
+        }
+        Some(i + phrase.len())
+    }
+
+    /// "almost four years ago", "nearly two weeks ago": the time ago, as it is said.
+    fn about_ago(&self, i: usize) -> Option<(usize, Value)> {
+        let after = self.any_phrase(i, self.lang.about)?;
+        if self.has(after, Class::AgoBefore) {
+            return None;
+        }
+        self.ago(after)
+    }
+
+    /// "the year", "that quarter", "the following month": the period of that unit
+    /// that holds the date named last in the article (or the one after it); when none
+    /// was named, or it is no such period, a reference to a period named before.
+    fn named_before(&self, i: usize) -> Option<(usize, Result<Value, Reference>)> {
+        let l = self.lang;
+        let (end, unit, shift) = l
+            .named_before
+            .iter()
+            .find_map(|(p, u, n)| Some((self.phrase(i, p)?, *u, *n)))?;
+        let w = self.word(i)?;
+        if capitalised(w) && !self.starts_sentence(i) {
+            return None;
+        }
+        // "the week of March 6": the week that holds that day; "the year ended
+        // Sept. 30": the twelve months to that day, which is read on its own.
+        let anchor = |k: usize| {
+            self.weekday_date(k)
+                .or_else(|| self.month_led(k))
+                .or_else(|| self.day_led(k))
+                .filter(|(_, v)| v.precision == Precision::Day)
+        };
+        if shift == 0
+            && self.has(end, Class::Joiners)
+            && let Some((_, day)) = anchor(end + 1)
+        {
+            return Some((end, period_of(day, unit, 0).ok_or(Reference::NamedBefore)));
+        }
+        if self.one_of(end, l.ended)
+            && unit == Unit::Year
+            && shift == 0
+            && let Some((_, day)) = anchor(end + 1)
+            && let Some(start) = day.start.with_year(day.start.year() - 1)
+        {
+            return Some((end, Ok(Value::range(start.succ_opt()?, day.start))));
+        }
+        if self.one_of(end, l.not_named_before)
+            || self
+                .word(end)
+                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
+        let value = self
+            .context
+            .last
+            .get()
+            .and_then(|last| period_of(last, unit, shift))
+            .ok_or(Reference::NamedBefore);
+        Some((end, value))
+    }
+
+    /// "recently", "the future", "current": what the phrase at `i` refers to.
+    fn reference(&self, i: usize) -> Option<(usize, Reference)> {
+        let l = self.lang;
+        let (end, r) = l
+            .references
+            .iter()
+            .filter_map(|(p, r)| Some((self.phrase(i, p)?, *r)))
+            .max_by_key(|(end, _)| *end)?;
+        let w = self.word(i)?;
+        // "Current TV": a name.
+        if capitalised(w) && (!self.starts_sentence(i) || self.word(end).is_some_and(capitalised)) {
+            return None;
+        }
+        // "the past 48 hours", "the past few years", "current quarter": a length of
+        // time or a period, read elsewhere or not at all.
+        if self.number_at(end).is_some()
+            || self.unit_at(end).is_some()
+            || self.has(end, Class::Fiscal)
+            || self.any_phrase(end, l.vague).is_some()
+            || self.word(end) == Some("-")
+        {
+            return None;
+        }
+        Some((end, r))
+    }
+}
+
+/// The period of `unit` that holds all of `v`, moved `shift` of them on.
+fn period_of(v: Value, unit: Unit, shift: i32) -> Option<Value> {
+    let (s, e) = (v.start, v.end);
+    let relative = |mut x: Value| {
+        x.relative = true;
+        x
+    };
+    match unit {
+        Unit::Year if s.year() == e.year() => Value::year(s.year() + shift, true),
+        Unit::Month if (s.year(), s.month()) == (e.year(), e.month()) => {
+            let (a, _) = months_from(s.year(), s.month() as i32 + shift, 1)?;
+            month_value(a.year(), a.month(), true)
+        }
+        Unit::Week if s.iso_week() == e.iso_week() => {
+            let monday = on_or_before(s, Weekday::Mon) + Duration::weeks(shift.into());
+            Some(relative(Value::range(monday, monday + Duration::days(6))))
+        }
+        Unit::Day if s == e => Some(Value::day(s + Duration::days(shift.into()))),
+        Unit::Quarter if (s.month0() / 3, s.year()) == (e.month0() / 3, e.year()) => {
+            let first = (s.month0() / 3 * 3) as i32 + 1 + 3 * shift;
+            let (a, b) = months_from(s.year(), first, 3)?;
+            Some(relative(Value::range(a, b)))
+        }
+        _ => None,
     }
 }
 
@@ -1651,6 +1956,10 @@ fn starts(lang: &'static Language) -> &'static [bool] {
         words.extend(l.seasons.iter().flat_map(|s| s.iter()));
         words.extend(l.holidays.iter().filter_map(|(h, _)| h.first()));
         words.extend(l.numbers.iter().map(|(w, _)| *w));
+        words.extend(l.references.iter().filter_map(|(p, _)| p.first()));
+        words.extend(l.named_before.iter().filter_map(|(p, _, _)| p.first()));
+        words.extend(l.about.iter().filter_map(|p| p.first()));
+        words.extend(l.day_of_month);
         let listed = [
             "its",
             "their",
@@ -1701,7 +2010,17 @@ fn may_start(set: &[bool], tok: &Tok) -> bool {
     tok.word.is_some_and(|w| set[w.id])
 }
 
+/// What a scan of a text finds, each with its byte range, in order: its date
+/// expressions with their values, and the expressions that refer to time without
+/// naming a stretch of the calendar.
+#[derive(Debug, Default)]
+pub(crate) struct Scanned {
+    pub(crate) dates: Vec<(usize, usize, Value)>,
+    pub(crate) references: Vec<(usize, usize, Reference)>,
+}
+
 /// The date expressions of a text: byte range and value, in order.
+#[cfg(test)]
 pub(crate) fn scan(
     text: &str,
     sentences: &[(usize, usize)],
@@ -1709,17 +2028,37 @@ pub(crate) fn scan(
     lang: &'static Language,
     context: &Context,
 ) -> Vec<(usize, usize, Value)> {
+    scan_all(text, sentences, published, lang, context).dates
+}
+
+/// The date expressions and the references to time of a text.
+pub(crate) fn scan_all(
+    text: &str,
+    sentences: &[(usize, usize)],
+    published: NaiveDate,
+    lang: &'static Language,
+    context: &Context,
+) -> Scanned {
     let s = Scanner::new(text, sentences, published, lang, context);
     let set = starts(lang);
     let mut out = Vec::new();
+    let mut references = Vec::new();
     let mut i = 0;
     while i < s.toks.len() {
         if !may_start(set, &s.toks[i]) {
             i += 1;
             continue;
         }
-        match s.at(i) {
-            Some((end, value)) if end > i => {
+        let found = s.at(i).map(|(end, v)| (end, Ok(v))).or_else(|| {
+            s.named_before(i)
+                .or_else(|| s.reference(i).map(|(end, r)| (end, Err(r))))
+        });
+        match found {
+            Some((end, Err(r))) => {
+                references.push((s.toks[i].s, s.toks[end - 1].e, r));
+                i = end;
+            }
+            Some((end, Ok(value))) if end > i => {
                 let last = end.min(s.toks.len()) - 1;
                 // A full stop after "Jan" belongs to the abbreviation, not the span's end.
                 let mut e = s.toks[last].e;
@@ -1741,22 +2080,41 @@ pub(crate) fn scan(
             _ => i += 1,
         }
     }
-    out
+    Scanned {
+        dates: out,
+        references,
+    }
 }
 
-/// The date expressions of one article, read in its language.
+/// The date expressions of one article, read in its language, and its references to
+/// time that name no stretch of the calendar.
 pub(crate) fn article(
     article_id: &str,
     published: NaiveDate,
     lang: &'static Language,
     paras: &[Paragraph],
-) -> Vec<DateMention> {
+) -> (Vec<DateMention>, Vec<DateReference>) {
     let mut out = Vec::new();
+    let mut references = Vec::new();
     // One id shared by every date found.
     let id: std::sync::Arc<str> = article_id.into();
     let context = Context::default();
     for para in paras {
-        for (start, end, v) in scan(para.text, &para.sentences, published, lang, &context) {
+        let found = scan_all(para.text, &para.sentences, published, lang, &context);
+        for (start, end, refers) in found.references {
+            let (ss, se) = para.sentence(start);
+            references.push(DateReference {
+                place: Place {
+                    article: id.clone(),
+                    paragraph: para.n,
+                    start,
+                    end,
+                },
+                sentence: super::Around::new(ss, se.max(end)),
+                refers,
+            });
+        }
+        for (start, end, v) in found.dates {
             let (ss, se) = para.sentence(start);
             out.push(DateMention {
                 place: Place {
@@ -1773,7 +2131,7 @@ pub(crate) fn article(
             });
         }
     }
-    out
+    (out, references)
 }
 
 #[cfg(test)]
@@ -2089,6 +2447,109 @@ mod tests {
                     ("March 2025", "2025-03-01", "2025-03-31", Month, false),
                 ],
             ),
+            // References back, times of day, years in words.
+            (
+                "Profit fell in the third quarter of 1989. For the year, sales rose.",
+                "2026-02-21",
+                &[
+                    (
+                        "the third quarter of 1989",
+                        "1989-07-01",
+                        "1989-09-30",
+                        Range,
+                        false,
+                    ),
+                    ("the year", "1989-01-01", "1989-12-31", Year, true),
+                ],
+            ),
+            (
+                "He left in March 2020 and returned the following year.",
+                "2026-02-21",
+                &[
+                    ("March 2020", "2020-03-01", "2020-03-31", Month, false),
+                    ("the following year", "2021-01-01", "2021-12-31", Year, true),
+                ],
+            ),
+            (
+                "The deadline is 9 a.m. EST Tuesday.",
+                "2026-02-21",
+                &[("9 a.m. EST Tuesday", "2026-02-17", "2026-02-17", Day, true)],
+            ),
+            ("They met at 10 p.m. in the capital.", "2026-02-21", &[]),
+            (
+                "It opened in nineteen ninety-six, and in the year two thousand.",
+                "2026-02-21",
+                &[
+                    (
+                        "nineteen ninety-six",
+                        "1996-01-01",
+                        "1996-12-31",
+                        Year,
+                        false,
+                    ),
+                    (
+                        "the year two thousand",
+                        "2000-01-01",
+                        "2000-12-31",
+                        Year,
+                        false,
+                    ),
+                ],
+            ),
+            (
+                "In January nineteen ninety-seven, twelve hundred people came.",
+                "2026-02-21",
+                &[(
+                    "January nineteen ninety-seven",
+                    "1997-01-01",
+                    "1997-01-31",
+                    Month,
+                    false,
+                )],
+            ),
+            (
+                "It ended almost four years ago, in the 20th century.",
+                "2026-02-21",
+                &[
+                    (
+                        "almost four years ago",
+                        "2022-01-01",
+                        "2022-12-31",
+                        Year,
+                        true,
+                    ),
+                    ("the 20th century", "1901-01-01", "2000-12-31", Range, false),
+                ],
+            ),
+            (
+                "A hearing the week of March 6; for the year ended Sept. 30, 2025.",
+                "2026-02-21",
+                &[
+                    ("the week", "2026-03-02", "2026-03-08", Range, true),
+                    ("March 6", "2026-03-06", "2026-03-06", Day, true),
+                    ("the year", "2024-10-01", "2025-09-30", Range, true),
+                    ("Sept. 30, 2025", "2025-09-30", "2025-09-30", Day, false),
+                ],
+            ),
+            (
+                "Talks began early this week.",
+                "2026-02-21",
+                &[("early this week", "2026-02-16", "2026-02-18", Range, true)],
+            ),
+            (
+                "In 2025, by the end of the year, it had closed.",
+                "2026-02-21",
+                &[
+                    ("2025", "2025-01-01", "2025-12-31", Year, false),
+                    (
+                        "the end of the year",
+                        "2025-09-13",
+                        "2025-12-31",
+                        Range,
+                        true,
+                    ),
+                ],
+            ),
         ];
         for (text, published, expected) in cases {
             let want: Vec<_> = expected
@@ -2116,6 +2577,13 @@ mod tests {
                         false,
                     ),
                     ("enero de 2025", "2025-01-01", "2025-01-31", Month, false),
+                ],
+            ),
+            (
+                "Llegó el día 8 y se fue el día 12.",
+                &[
+                    ("el día 8", "2026-01-08", "2026-01-08", Day, true),
+                    ("el día 12", "2026-01-12", "2026-01-12", Day, true),
                 ],
             ),
             (
@@ -2226,5 +2694,80 @@ mod tests {
         assert_eq!(on_or_before(p, Weekday::Sun), d("2026-02-15"));
         assert_eq!(found("last Saturday", "2026-02-21")[0].1, "2026-02-14");
         assert_eq!(found("next Monday", "2026-02-21")[0].1, "2026-02-23");
+    }
+
+    /// (text, reference) of every reference to time in `text`, read in one context.
+    fn references_in(lang: &'static Language, text: &str) -> Vec<(String, Reference)> {
+        scan_all(
+            text,
+            &sentences(text),
+            d("2026-02-21"),
+            lang,
+            &Context::default(),
+        )
+        .references
+        .into_iter()
+        .map(|(s, e, r)| (text[s..e].to_string(), r))
+        .collect()
+    }
+
+    #[test]
+    fn table_of_references_that_name_no_range() {
+        use Reference::*;
+        type Case<'a> = (&'static Language, &'a str, &'a [(&'a str, Reference)]);
+        let cases: &[Case] = &[
+            (
+                &lang::ENGLISH,
+                "Prices rose recently.",
+                &[("recently", Past)],
+            ),
+            (
+                &lang::ENGLISH,
+                "In recent years the current chairman spoke of the future.",
+                &[
+                    ("recent years", Past),
+                    ("current", Present),
+                    ("the future", Future),
+                ],
+            ),
+            (
+                &lang::ENGLISH,
+                "It will not happen in the near future or in the past.",
+                &[("the near future", Future), ("the past", Past)],
+            ),
+            // With nothing named before, "the year" is a reference, not this year.
+            (
+                &lang::ENGLISH,
+                "Sales for the year rose.",
+                &[("the year", NamedBefore)],
+            ),
+            // Lengths of time and periods are not references.
+            (
+                &lang::ENGLISH,
+                "in the past 48 hours, the current quarter",
+                &[],
+            ),
+            (&lang::ENGLISH, "Current TV said so.", &[]),
+            (
+                &lang::SPANISH,
+                "Lo dijo recientemente.",
+                &[("recientemente", Past)],
+            ),
+            (
+                &lang::SPANISH,
+                "El gobierno actual lo prevé a largo plazo en estos días.",
+                &[
+                    ("actual", Present),
+                    ("largo plazo", Future),
+                    ("estos días", Present),
+                ],
+            ),
+        ];
+        for (lang, text, want) in cases {
+            let got = references_in(lang, text);
+            let want: Vec<(String, Reference)> =
+                want.iter().map(|(t, r)| (t.to_string(), *r)).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 }

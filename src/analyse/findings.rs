@@ -19,6 +19,9 @@ pub struct Analysis {
     pub mentions: PerArticle<Mention>,
     pub quotes: PerArticle<Quote>,
     pub dates: PerArticle<DateMention>,
+    /// Expressions that refer to time without naming a stretch of the calendar
+    /// ("recently", "the future"), kept apart from `dates` so that they date nothing.
+    pub date_references: PerArticle<DateReference>,
     /// Groups of articles that report the same story, each with its pairs.
     pub stories: Vec<Story>,
     /// Curated events whose sources date them differently from the event (with
@@ -134,6 +137,16 @@ pub struct DateMention {
     pub precision: Precision,
     /// Resolved against the article's publication date.
     pub relative: bool,
+}
+
+/// An expression that refers to time without naming a stretch of the calendar: it
+/// has no range, and is never compared or placed on a timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateReference {
+    /// Where it is; the text as written is there.
+    pub place: Place,
+    pub sentence: Around,
+    pub refers: crate::edtf::Reference,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]

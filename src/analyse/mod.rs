@@ -50,6 +50,7 @@ struct Findings {
     mentions: Vec<Mention>,
     quotes: Vec<Quote>,
     dates: Vec<DateMention>,
+    date_references: Vec<DateReference>,
     reading: background::Reading,
 }
 
@@ -122,7 +123,8 @@ fn read(
             // words for each, for its dates and its quotes alike.
             let lang = crate::lang::Language::of_article(article, &briefing.config);
             let quotes = quotes::article(names, &article.id, lang.code, &paras, &mentions);
-            let dates = dates::article(&article.id, article.published.date, lang, &paras);
+            let (dates, date_references) =
+                dates::article(&article.id, article.published.date, lang, &paras);
             let reading = background::Reading::of(&paras);
             // Each list in a block of its size, made on the thread that grew it, so
             // the freed blocks are this thread's to reuse at once.
@@ -130,6 +132,7 @@ fn read(
                 mentions: per_article::exact(mentions),
                 quotes: per_article::exact(quotes),
                 dates: per_article::exact(dates),
+                date_references: per_article::exact(date_references),
                 reading,
             };
             Some((findings, warnings))
@@ -174,6 +177,7 @@ fn gather(
                 mentions: previous.mentions,
                 quotes: previous.quotes,
                 dates: previous.dates,
+                date_references: previous.date_references,
                 ..Analysis::default()
             },
             None,
@@ -184,6 +188,7 @@ fn gather(
                 mentions: previous.mentions.into_lists().peekable(),
                 quotes: previous.quotes.into_lists().peekable(),
                 dates: previous.dates.into_lists().peekable(),
+                date_references: previous.date_references.into_lists().peekable(),
             };
             (Analysis::default(), Some(merge))
         }
@@ -210,10 +215,12 @@ fn gather(
                     analysis.mentions.push(f.mentions);
                     analysis.quotes.push(f.quotes);
                     analysis.dates.push(f.dates);
+                    analysis.date_references.push(f.date_references);
                 } else {
                     analysis.mentions.replace(id, f.mentions);
                     analysis.quotes.replace(id, f.quotes);
                     analysis.dates.replace(id, f.dates);
+                    analysis.date_references.replace(id, f.date_references);
                 }
                 entry
             }
@@ -779,6 +786,7 @@ pub(crate) mod tests {
         assert_eq!(a.mentions, b.mentions);
         assert_eq!(a.quotes, b.quotes);
         assert_eq!(a.dates, b.dates);
+        assert_eq!(a.date_references, b.date_references);
         assert_eq!(a.stories, b.stories);
         assert_eq!(a.conflicts, b.conflicts);
         assert_eq!(a.warnings, b.warnings);

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::{DateMention, Mention, Place, Quote};
+use super::{DateMention, DateReference, Mention, Place, Quote};
 
 /// `items` in an allocation of their own size, for a list kept once it is made (the
 /// findings; sentence profiles, word diffs and differences of compared articles). A
@@ -42,6 +42,12 @@ impl Located for Quote {
 }
 
 impl Located for DateMention {
+    fn place(&self) -> &Place {
+        &self.place
+    }
+}
+
+impl Located for DateReference {
     fn place(&self) -> &Place {
         &self.place
     }

@@ -16,8 +16,9 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Analysis, Around, Cache, Cached, DateClaim, DateMention, Judged, Made, Mention, MentionKind,
-    Pair, Place, Quote, Relation, background, compare, mentions, people_key, per_article, stories,
+    Analysis, Around, Cache, Cached, DateClaim, DateMention, DateReference, Judged, Made, Mention,
+    MentionKind, Pair, Place, Quote, Relation, background, compare, mentions, people_key,
+    per_article, stories,
 };
 use crate::content::Briefing;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -25,7 +26,7 @@ use crate::edtf::Precision;
 use crate::source::Span;
 
 /// Bumped when what is saved changes shape.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// Articles, or pairs, per chunk of the file: the chunks are read back in parallel,
 /// and each is written from a buffer of its own size.
@@ -56,6 +57,7 @@ struct SavedArticle {
     mentions: Vec<SavedMention>,
     quotes: Vec<SavedQuote>,
     dates: Vec<SavedDate>,
+    date_references: Vec<SavedDateReference>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -107,6 +109,13 @@ struct SavedDate {
 }
 
 #[derive(Serialize, Deserialize)]
+struct SavedDateReference {
+    place: SavedPlace,
+    sentence: Around,
+    refers: crate::edtf::Reference,
+}
+
+#[derive(Serialize, Deserialize)]
 struct SavedDiagnostic {
     severity: Severity,
     code: String,
@@ -133,10 +142,11 @@ where
 
 /// [`SavedArticle`], borrowed.
 fn article_ref<'a>(c: &'a Cached, analysis: &'a Analysis) -> impl Serialize + 'a {
-    let (mentions, quotes, dates) = (
+    let (mentions, quotes, dates, references) = (
         analysis.mentions.of(&c.id),
         analysis.quotes.of(&c.id),
         analysis.dates.of(&c.id),
+        analysis.date_references.of(&c.id),
     );
     (
         c.id.as_str(),
@@ -147,6 +157,11 @@ fn article_ref<'a>(c: &'a Cached, analysis: &'a Analysis) -> impl Serialize + 'a
         Seq(move || mentions.iter().map(mention_ref)),
         Seq(move || quotes.iter().map(quote_ref)),
         Seq(move || dates.iter().map(date_ref)),
+        Seq(move || {
+            references
+                .iter()
+                .map(|r| (place_ref(&r.place), r.sentence, r.refers))
+        }),
     )
 }
 
@@ -306,6 +321,7 @@ impl Cache {
             analysis.mentions.push(a.mentions);
             analysis.quotes.push(a.quotes);
             analysis.dates.push(a.dates);
+            analysis.date_references.push(a.date_references);
             cached.push(a.cached);
         }
         let pairs = pairs
@@ -370,6 +386,7 @@ struct Restored {
     mentions: Vec<Mention>,
     quotes: Vec<Quote>,
     dates: Vec<DateMention>,
+    date_references: Vec<DateReference>,
     cached: Cached,
 }
 
@@ -407,6 +424,16 @@ fn restored(a: SavedArticle) -> Restored {
                 .map(|d| {
                     let at = place(&d.place);
                     date(d, at)
+                })
+                .collect(),
+        ),
+        date_references: per_article::exact(
+            a.date_references
+                .into_iter()
+                .map(|r| DateReference {
+                    place: place(&r.place),
+                    sentence: r.sentence,
+                    refers: r.refers,
                 })
                 .collect(),
         ),

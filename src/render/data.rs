@@ -96,18 +96,20 @@ enum Export {
     Mentions,
     Quotes,
     Dates,
+    DateReferences,
     Timeline,
     Comparisons,
 }
 
 impl Export {
-    const ALL: [Export; 8] = [
+    const ALL: [Export; 9] = [
         Export::Articles,
         Export::Paragraphs,
         Export::People,
         Export::Mentions,
         Export::Quotes,
         Export::Dates,
+        Export::DateReferences,
         Export::Timeline,
         Export::Comparisons,
     ];
@@ -120,6 +122,7 @@ impl Export {
             Export::Mentions => "mentions",
             Export::Quotes => "quotes",
             Export::Dates => "dates",
+            Export::DateReferences => "date_references",
             Export::Timeline => "timeline",
             Export::Comparisons => "comparisons",
         }
@@ -141,6 +144,7 @@ impl Export {
             Export::Mentions => 110,
             Export::Quotes => 105,
             Export::Dates => 100,
+            Export::DateReferences => 90,
             Export::Timeline => 150,
             Export::Comparisons => 120,
         }
@@ -525,6 +529,7 @@ fn records_in(site: &Site, pairs: &[PairAt], export: Export, scope: &Scope) -> u
         Export::Mentions => sum(&|x| a.mentions.of(&x.id).len()),
         Export::Quotes => sum(&|x| a.quotes.of(&x.id).len()),
         Export::Dates => sum(&|x| a.dates.of(&x.id).len()),
+        Export::DateReferences => sum(&|x| a.date_references.of(&x.id).len()),
         Export::Comparisons => {
             let curated = if range.start == 0 {
                 b.comparisons.len()
@@ -926,6 +931,19 @@ fn each<S: Sink>(
                 }
             }
         }
+        Export::DateReferences => {
+            for x in articles {
+                for r in a.date_references.of(&x.id) {
+                    sink.record(&DateReferenceRecord {
+                        article: &r.place.article,
+                        paragraph: r.place.paragraph,
+                        text: r.place.text(x),
+                        sentence: r.sentence.into(),
+                        refers: r.refers,
+                    })?;
+                }
+            }
+        }
         Export::Comparisons => {
             if range.start == 0 {
                 for c in &b.comparisons {
@@ -1032,6 +1050,16 @@ struct DateRecord<'a> {
     end: chrono::NaiveDate,
     precision: crate::edtf::Precision,
     relative: bool,
+}
+
+/// A reference to time that names no stretch of the calendar, found in an article.
+#[derive(Serialize)]
+struct DateReferenceRecord<'a> {
+    article: &'a str,
+    paragraph: usize,
+    text: &'a str,
+    sentence: Span,
+    refers: crate::edtf::Reference,
 }
 
 fn page_url(site: &Site, path: &str) -> String {

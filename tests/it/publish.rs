@@ -926,7 +926,7 @@ fn the_shards_hold_exactly_the_records_of_the_one_file_form() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 8);
+    assert_eq!(checked, 9);
     // And the two builds are the same but for the data exports.
     let (one, sharded) = (
         crate::support::snapshot(default_site()),

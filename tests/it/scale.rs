@@ -422,11 +422,18 @@ fn an_edited_article_renders_again_only_the_data_shards_that_hold_its_records() 
     // Made again: the shards of the fourth run of articles, the manifest, and a
     // shard whose records changed (a sentence moves the article's sketch, and with it
     // which pairs the grouping compares and the conflicts it finds), and no other.
-    let mut expected: Vec<String> = ["articles", "paragraphs", "mentions", "quotes", "dates"]
-        .iter()
-        .map(|e| format!("{e}/0004.ndjson.gz"))
-        .chain(["index.json".to_string()])
-        .collect();
+    let mut expected: Vec<String> = [
+        "articles",
+        "paragraphs",
+        "mentions",
+        "quotes",
+        "dates",
+        "date_references",
+    ]
+    .iter()
+    .map(|e| format!("{e}/0004.ndjson.gz"))
+    .chain(["index.json".to_string()])
+    .collect();
     let now = crate::support::snapshot(&data);
     for path in after.keys().filter(|f| was[*f] != now[*f]) {
         if !expected.contains(path) {

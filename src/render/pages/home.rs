@@ -105,6 +105,7 @@ pub(super) fn data_index(site: &Site, root: &str, ctx: &mut Context) -> &'static
             "mentions": site.analysis.mentions.len(),
             "quotes": site.analysis.quotes.len(),
             "dates": site.analysis.dates.len(),
+            "date_references": site.analysis.date_references.len(),
         }),
     );
     "data.html"
