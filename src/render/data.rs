@@ -496,10 +496,7 @@ fn measure(
 ) -> Option<u64> {
     let mut counted = Counted::new(std::io::sink(), bound);
     counted.write_all(b"[").ok()?;
-    let mut array = Array {
-        out: &mut counted,
-        first: true,
-    };
+    let mut array = Array::new(&mut counted);
     each(site, pairs, export, scope, &mut array).ok()?;
     counted.write_all(b"]\n").ok()?;
     Some(counted.bytes)
@@ -734,10 +731,7 @@ pub(crate) fn file(site: &Site, name: &str, out: &mut dyn Write) -> std::io::Res
     } else {
         let mut counted = Counted::new(out, u64::MAX);
         counted.write_all(b"[")?;
-        let mut array = Array {
-            out: &mut counted,
-            first: true,
-        };
+        let mut array = Array::new(&mut counted);
         each(site, pairs, export, scope, &mut array)?;
         counted.write_all(b"]\n")?;
         Made {
@@ -765,7 +759,7 @@ fn shard(
     // Records reach the compressor in large writes, not a field at a time.
     let buffered = std::io::BufWriter::with_capacity(64 * 1024, gzip);
     let mut plain = Counted::new(buffered, u64::MAX);
-    each(site, pairs, export, scope, &mut Lines { out: &mut plain })?;
+    each(site, pairs, export, scope, &mut Lines::new(&mut plain))?;
     let compressed = plain
         .out
         .into_inner()
@@ -821,31 +815,69 @@ trait Sink {
     fn record<R: Serialize>(&mut self, record: &R) -> std::io::Result<()>;
 }
 
+/// A record's JSON, made in `buffer` and written in one piece: serde writes a record
+/// a token at a time, and each write through the counting, buffering and compressing
+/// writers costs more than the token.
+fn write_record<R: Serialize>(
+    out: &mut dyn Write,
+    buffer: &mut Vec<u8>,
+    before: &[u8],
+    record: &R,
+    after: &[u8],
+) -> std::io::Result<()> {
+    buffer.clear();
+    buffer.extend_from_slice(before);
+    serde_json::to_writer(&mut *buffer, record)?;
+    buffer.extend_from_slice(after);
+    out.write_all(buffer)
+}
+
 /// The elements of a JSON array, between the brackets.
 struct Array<'w> {
     out: &'w mut dyn Write,
     first: bool,
+    buffer: Vec<u8>,
+}
+
+impl<'w> Array<'w> {
+    fn new(out: &'w mut dyn Write) -> Self {
+        Array {
+            out,
+            first: true,
+            buffer: Vec::new(),
+        }
+    }
 }
 
 impl Sink for Array<'_> {
     fn record<R: Serialize>(&mut self, record: &R) -> std::io::Result<()> {
-        if !std::mem::take(&mut self.first) {
-            self.out.write_all(b",")?;
-        }
-        serde_json::to_writer(&mut self.out, record)?;
-        Ok(())
+        let comma: &[u8] = if std::mem::take(&mut self.first) {
+            b""
+        } else {
+            b","
+        };
+        write_record(self.out, &mut self.buffer, comma, record, b"")
     }
 }
 
 /// NDJSON: a record a line.
 struct Lines<'w> {
     out: &'w mut dyn Write,
+    buffer: Vec<u8>,
+}
+
+impl<'w> Lines<'w> {
+    fn new(out: &'w mut dyn Write) -> Self {
+        Lines {
+            out,
+            buffer: Vec::new(),
+        }
+    }
 }
 
 impl Sink for Lines<'_> {
     fn record<R: Serialize>(&mut self, record: &R) -> std::io::Result<()> {
-        serde_json::to_writer(&mut self.out, record)?;
-        self.out.write_all(b"\n")
+        write_record(self.out, &mut self.buffer, b"", record, b"\n")
     }
 }
 
@@ -1655,7 +1687,7 @@ mod tests {
         let started = cpu();
         let mut plain = Counted::new(std::io::sink(), u64::MAX);
         for (export, part) in &parts {
-            let mut lines = Lines { out: &mut plain };
+            let mut lines = Lines::new(&mut plain);
             each(site, &plan.pairs, *export, &part.scope, &mut lines).unwrap();
         }
         eprintln!("ndjson: {:?}, {} bytes", cpu() - started, plain.bytes);

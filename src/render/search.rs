@@ -12,7 +12,10 @@
 //! The index is split so that a query loads only what it needs, as Pagefind does:
 //! - `search/index.json`: the document count and the *shard map*, term prefix → file;
 //! - `search/t/<prefix>.json`: the terms starting with that prefix, each with its
-//!   postings `[document, score, passage, passage, …]`;
+//!   postings in document order, written as one string of numbers ([`Posting::code`]):
+//!   for each, the step from the document before (from 0 for the first), the score
+//!   times four plus how many passages, and the passages. The postings are most of
+//!   the index: as JSON arrays a posting took ten bytes, as digits of this code four;
 //! - `search/f/<n>.json`: the URL, title, kind and passages of [`DOCS_PER_FILE`]
 //!   consecutive documents (document `d` is entry `d % DOCS_PER_FILE` of file
 //!   `d / DOCS_PER_FILE`), fetched only for the results shown; an article's paragraphs
@@ -54,7 +57,7 @@ const MAX_PREFIX: usize = 3;
 /// Words longer than this (URLs, hashes) are not indexed.
 const MAX_WORD: usize = 40;
 /// The version of the file format, read by `search.js`.
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 /// The most terms one term list (`w/<letter>.json`) holds.
 pub(crate) const TERM_LIST_LIMIT: usize = 8_000;
 /// Terms shorter than this are not in the term lists: one edit from a two-letter word
@@ -557,32 +560,71 @@ impl Posting {
         (posting, rest)
     }
 
-    /// Writes this posting in JSON, as one flat array `[doc, score, passage…]`: the
-    /// index is mostly postings, and field names would double its size.
-    fn write_json(&self, out: &mut Vec<u8>) {
-        out.push(b'[');
-        decimal(out, self.doc);
-        out.push(b',');
-        decimal(out, self.score);
+    /// Writes this posting in the postings' code, after a posting of document
+    /// `after`: its document less `after`, its score times four plus how many passages
+    /// (at most [`POSTING_PASSAGES`], three), the passages, each number in [`digit`]s.
+    fn code(&self, after: u32, out: &mut Vec<u8>) {
+        digit(out, u64::from(self.doc - after));
+        digit(out, u64::from(self.score) << 2 | u64::from(self.len));
         for &p in self.passages() {
-            out.push(b',');
-            decimal(out, p);
+            digit(out, u64::from(p));
         }
-        out.push(b']');
     }
 
-    /// The length of [`Posting::write_json`]'s bytes.
-    fn json_len(&self) -> usize {
-        let digits = |n: u32| n.checked_ilog10().unwrap_or(0) as usize + 1;
-        let passages: usize = self.passages().iter().map(|&p| 1 + digits(p)).sum();
-        3 + digits(self.doc) + digits(self.score) + passages
+    /// The length of [`Posting::code`] but for the document's step.
+    fn code_len_after_step(&self) -> usize {
+        let passages: usize = self.passages().iter().map(|&p| digits(u64::from(p))).sum();
+        digits(u64::from(self.score) << 2 | u64::from(self.len)) + passages
     }
 }
 
-/// Appends `n` in decimal digits: millions of postings are written, and `write!`'s
-/// formatting machinery costs more than the digits.
-fn decimal(out: &mut Vec<u8>, n: u32) {
-    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+/// The 64 characters of the postings' code: none needs escaping in a JSON string.
+const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// Appends `n` in the postings' code: five bits a character, the lowest first, the
+/// sixth bit set on all but the last (as LEB128 does with bytes).
+fn digit(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 32 {
+        out.push(DIGITS[(32 | n & 31) as usize]);
+        n >>= 5;
+    }
+    out.push(DIGITS[n as usize]);
+}
+
+/// How many characters [`digit`] writes for `n`.
+fn digits(n: u64) -> usize {
+    (64 - n.leading_zeros() as usize).div_ceil(5).max(1)
+}
+
+/// Postings read back from their code: `[document, score, passage…]` each, what
+/// `search.js` reads them as. `None` if the code is not one.
+pub(crate) fn decode(code: &str) -> Option<Vec<Vec<u32>>> {
+    let mut chars = code.bytes();
+    let mut next = || -> Option<Option<u64>> {
+        let (mut n, mut shift) = (0u64, 0);
+        loop {
+            let Some(c) = chars.next() else {
+                return if shift == 0 { Some(None) } else { None };
+            };
+            let v = DIGITS.iter().position(|&d| d == c)? as u64;
+            n |= (v & 31).checked_shl(shift)?;
+            shift += 5;
+            if v < 32 {
+                return Some(Some(n));
+            }
+        }
+    };
+    let (mut out, mut doc) = (Vec::new(), 0u32);
+    while let Some(step) = next()? {
+        doc = doc.checked_add(u32::try_from(step).ok()?)?;
+        let both = next()??;
+        let mut posting = vec![doc, u32::try_from(both >> 2).ok()?];
+        for _ in 0..both & 3 {
+            posting.push(u32::try_from(next()??).ok()?);
+        }
+        out.push(posting);
+    }
+    Some(out)
 }
 
 /// Appends `n` as LEB128: seven bits a byte, the high bit set on all but the last.
@@ -612,12 +654,14 @@ fn take(bytes: &[u8]) -> (u32, &[u8]) {
 /// many for an allocation each.
 #[derive(Default)]
 struct DocTerms {
+    /// The document's number.
+    doc: u32,
     /// The terms, one after the other.
     words: String,
     /// The postings, packed, one after the other.
     postings: Vec<u8>,
     /// Where each term and its posting end in `words` and `postings`, and the
-    /// length of the posting's JSON.
+    /// length of the posting's code but for its document's step.
     ends: Vec<(u32, u32, u32)>,
 }
 
@@ -642,7 +686,10 @@ impl DocTerms {
                 }
             }
         }
-        let mut out = DocTerms::default();
+        let mut out = DocTerms {
+            doc: doc_number,
+            ..DocTerms::default()
+        };
         out.ends.reserve_exact(own.len());
         for (term, posting) in own {
             out.words.push_str(term);
@@ -650,7 +697,7 @@ impl DocTerms {
             out.ends.push((
                 out.words.len() as u32,
                 out.postings.len() as u32,
-                posting.json_len() as u32,
+                posting.code_len_after_step() as u32,
             ));
         }
         out
@@ -660,7 +707,8 @@ impl DocTerms {
     /// documents, this one included, have been appended.
     fn append_to(&self, terms: &mut Terms, done: usize, docs: usize) {
         let (mut word, mut posting) = (0, 0);
-        for &(word_end, posting_end, json_len) in &self.ends {
+        let step = |after: u32| digits(u64::from(self.doc - after));
+        for &(word_end, posting_end, code_len) in &self.ends {
             let (term, packed) = (
                 &self.words[word..word_end as usize],
                 &self.postings[posting..posting_end as usize],
@@ -672,15 +720,16 @@ impl DocTerms {
                         bytes.reserve_exact(room(bytes.len(), needed, done, docs));
                     }
                     bytes.extend_from_slice(packed);
-                    // A comma before it.
-                    list.json_len += 1 + json_len as usize;
+                    list.code_len += step(list.last) + code_len as usize;
                     list.docs += 1;
+                    list.last = self.doc;
                 }
                 None => {
                     let list = Postings {
                         packed: packed.to_vec(),
-                        json_len: json_len as usize,
+                        code_len: step(0) + code_len as usize,
                         docs: 1,
+                        last: self.doc,
                     };
                     terms.insert(term.to_string(), list);
                 }
@@ -704,27 +753,26 @@ fn room(len: usize, needed: usize, done: usize, docs: usize) -> usize {
 }
 
 /// A term's postings, in document order, packed ([`Posting::pack`]), and the length of
-/// the inside of their JSON array. Packed, a posting is about 5 bytes, its JSON 12, a
-/// struct 24: the postings are most of the memory the index takes.
+/// their code. Packed, a posting is about 5 bytes, a struct 24: the postings are most
+/// of the memory the index takes.
 #[derive(Default)]
 struct Postings {
     packed: Vec<u8>,
-    json_len: usize,
+    code_len: usize,
     /// How many documents have the term.
     docs: u32,
+    /// The document of the last posting.
+    last: u32,
 }
 
 impl Postings {
-    /// Writes the inside of their JSON array: `[doc,score,passage…],…`.
-    fn write_json(&self, out: &mut Vec<u8>) {
-        let mut rest = &self.packed[..];
+    /// Writes their code ([`Posting::code`]).
+    fn code(&self, out: &mut Vec<u8>) {
+        let (mut rest, mut last) = (&self.packed[..], 0);
         while !rest.is_empty() {
-            if rest.len() < self.packed.len() {
-                out.push(b',');
-            }
             let (posting, after) = Posting::unpack(rest);
-            posting.write_json(out);
-            rest = after;
+            posting.code(last, out);
+            (rest, last) = (after, posting.doc);
         }
     }
 }
@@ -941,10 +989,10 @@ impl Index {
     }
 }
 
-/// The bytes of a term's entry in its shard, `"term":[postings],` (more if the term
+/// The bytes of a term's entry in its shard, `"term":"postings",` (more if the term
 /// needs escaping).
 fn entry_size((term, postings): &TermPostings) -> usize {
-    term.len() + postings.json_len + 6
+    term.len() + postings.code_len + 6
 }
 
 /// A shard's file: its terms, each with its postings.
@@ -958,9 +1006,9 @@ fn shard_json(terms: &[TermPostings]) -> Vec<u8> {
         }
         // Writing into a Vec cannot fail, and a term and its postings serialise.
         let _ = serde_json::to_writer(&mut json, term);
-        json.extend_from_slice(b":[");
-        postings.write_json(&mut json);
-        json.push(b']');
+        json.extend_from_slice(b":\"");
+        postings.code(&mut json);
+        json.push(b'"');
     }
     json.push(b'}');
     json
@@ -1251,9 +1299,13 @@ fn matches(
         let mut found: BTreeMap<u32, Found> = BTreeMap::new();
         for key in keys {
             let shard = cache.entry(key.clone()).or_insert_with(|| {
-                read(&format!("t/{}.json", meta.shards[key]))
+                let coded: BTreeMap<String, String> = read(&format!("t/{}.json", meta.shards[key]))
                     .and_then(|b| serde_json::from_slice(&b).ok())
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                coded
+                    .into_iter()
+                    .filter_map(|(term, code)| Some((term, decode(&code)?)))
+                    .collect()
             });
             for (term, postings) in shard.iter() {
                 let hit = if as_prefix {
@@ -1671,17 +1723,31 @@ mod tests {
     }
 
     #[test]
-    fn a_packed_posting_unpacks_to_itself_and_knows_its_json_length() {
-        let edges = [0, 1, 9, 10, 127, 128, 16_383, 16_384, 99_999, u32::MAX];
+    fn a_packed_posting_unpacks_to_itself_and_its_code_reads_back() {
+        let edges = [
+            0,
+            1,
+            9,
+            10,
+            31,
+            32,
+            127,
+            128,
+            16_383,
+            16_384,
+            99_999,
+            u32::MAX,
+        ];
         let mut list = Postings::default();
-        let mut json = Vec::new();
+        let mut expected = Vec::new();
         for (i, &n) in edges.iter().enumerate() {
             let len = (i % (POSTING_PASSAGES + 1)) as u8;
             let mut passages = [0; POSTING_PASSAGES];
             passages[..len as usize].fill(n);
             let posting = Posting {
                 doc: n,
-                score: edges[edges.len() - 1 - i],
+                // Scores of every size, with the most passages' count beside them.
+                score: edges[edges.len() - 1 - i] >> 2,
                 passages,
                 len,
             };
@@ -1689,30 +1755,52 @@ mod tests {
             posting.pack(&mut packed);
             assert_eq!(Posting::unpack(&packed), (posting.clone(), &[][..]));
             let mut own = Vec::new();
-            posting.write_json(&mut own);
-            assert_eq!(
-                own.len(),
-                posting.json_len(),
-                "{}",
-                String::from_utf8_lossy(&own)
-            );
-            if i > 0 {
-                json.push(b',');
-                list.json_len += 1;
-            }
-            json.extend_from_slice(&own);
-            list.json_len += own.len();
+            posting.code(list.last, &mut own);
+            let step = digits(u64::from(n - list.last));
+            assert_eq!(own.len(), step + posting.code_len_after_step());
+            list.code_len += own.len();
+            list.last = n;
             list.packed.extend_from_slice(&packed);
+            let mut read = vec![posting.doc, posting.score];
+            read.extend_from_slice(posting.passages());
+            expected.push(read);
         }
         let mut written = Vec::new();
-        list.write_json(&mut written);
-        assert_eq!(written, json);
-        assert_eq!(written.len(), list.json_len);
+        list.code(&mut written);
+        assert_eq!(written.len(), list.code_len);
+        let code = String::from_utf8(written).unwrap();
+        assert_eq!(decode(&code), Some(expected));
+        // Plain characters, nothing a JSON string escapes.
+        assert!(
+            code.bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+        );
         let entry = ("term".to_string(), list);
         assert_eq!(
             shard_json(std::slice::from_ref(&entry)).len(),
             entry_size(&entry) + 1
         );
+    }
+
+    #[test]
+    fn postings_code_is_five_bits_a_character_lowest_first() {
+        let code = |n: u64| {
+            let mut out = Vec::new();
+            digit(&mut out, n);
+            assert_eq!(out.len(), digits(n), "{n}");
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(code(0), "0");
+        assert_eq!(code(31), "V");
+        // 32 is 0 with the next bit set, then 1.
+        assert_eq!(code(32), "W1");
+        assert_eq!(code(1025), "XW1");
+        assert_eq!(decode("1"), None, "a step without its score");
+        assert_eq!(decode("W"), None, "a number cut short");
+        assert_eq!(decode("1!"), None, "not a digit");
+        assert_eq!(decode(""), Some(vec![]));
+        // Document 3, score 2 with one passage (9), passage 4; then document 3 + 1.
+        assert_eq!(decode("39414"), Some(vec![vec![3, 2, 4], vec![4, 1]]));
     }
 
     #[test]
@@ -1760,8 +1848,9 @@ mod tests {
         let files = pool.install(|| files(&docs));
         let mut terms = 0;
         for (name, bytes) in files.iter().filter(|(n, _)| n.starts_with("t/")) {
-            let shard: BTreeMap<String, Vec<Vec<u32>>> = serde_json::from_slice(bytes).unwrap();
-            for (term, postings) in shard {
+            let shard: BTreeMap<String, String> = serde_json::from_slice(bytes).unwrap();
+            for (term, code) in shard {
+                let postings = decode(&code).unwrap();
                 let order: Vec<u32> = postings.iter().map(|p| p[0]).collect();
                 assert!(order.is_sorted_by(|a, b| a < b), "{name}: {term}");
                 terms += 1;

@@ -1,6 +1,6 @@
 //! Two versions of a text *side by side*, as a pair's page shows them: which aligned
 //! sentences get word marks, and the sentences that only one side has, counted and
-//! listed (a page shows a bounded number of them; the rest are counted).
+//! listed by paragraph (a page shows a bounded number of them; the rest are counted).
 
 use serde::Serialize;
 
@@ -31,30 +31,47 @@ pub(crate) fn most_words_shared(runs: &[DiffRun], a: &str, b: &str) -> bool {
 #[derive(Debug, Default, Serialize)]
 pub(crate) struct Unmatched {
     pub(crate) count: usize,
-    /// The first [`UNMATCHED_SHOWN`], in the article's order.
-    pub(crate) shown: Vec<UnmatchedSentence>,
+    /// The first [`UNMATCHED_SHOWN`], in the article's order, those of one paragraph
+    /// together under its one link.
+    pub(crate) shown: Vec<UnmatchedParagraph>,
     /// How many more there are.
     pub(crate) hidden: usize,
 }
 
+/// Unmatched sentences of one paragraph, next to each other in the article.
 #[derive(Debug, Serialize)]
-pub(crate) struct UnmatchedSentence {
-    /// Safe HTML.
+pub(crate) struct UnmatchedParagraph {
+    /// Safe HTML: the sentences, a space between each.
     pub(crate) html: String,
     pub(crate) url: String,
     pub(crate) paragraph: usize,
+    /// How many sentences.
+    #[serde(skip)]
+    pub(crate) sentences: usize,
 }
 
 impl Unmatched {
     pub(crate) fn push(&mut self, s: &Sentence, article: Option<&Article>, root: &str) {
         self.count += 1;
-        match article.filter(|_| self.shown.len() < UNMATCHED_SHOWN) {
-            Some(a) => self.shown.push(UnmatchedSentence {
+        let listed: usize = self.shown.iter().map(|p| p.sentences).sum();
+        let Some(a) = article.filter(|_| listed < UNMATCHED_SHOWN) else {
+            self.hidden += 1;
+            return;
+        };
+        // A paragraph's link once for all its sentences: on a pair of rewrites, the
+        // link is most of a listed sentence's bytes.
+        match self.shown.last_mut() {
+            Some(last) if last.paragraph == s.paragraph => {
+                last.html.push(' ');
+                last.html.push_str(&escape(s.text(a)));
+                last.sentences += 1;
+            }
+            _ => self.shown.push(UnmatchedParagraph {
                 html: escape(s.text(a)),
                 url: view::paragraph_url(root, &a.id, s.paragraph),
                 paragraph: s.paragraph,
+                sentences: 1,
             }),
-            None => self.hidden += 1,
         }
     }
 }

@@ -36,6 +36,37 @@
       return Array.from(w).length <= 40;
     });
   }
+  // A term's postings are one string, five bits a character, the lowest first and the
+  // sixth bit set on all but a number's last: per posting, the step from the document
+  // before, the score times four plus how many passages, the passages. Read back as
+  // [document, score, passage…] each, as `decode` in search.rs reads them.
+  var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var VALUE = {};
+  for (var d = 0; d < DIGITS.length; d++) VALUE[DIGITS.charAt(d)] = d;
+  function postingsOf(code) {
+    var out = [];
+    var at = 0;
+    var doc = 0;
+    function next() {
+      var n = 0;
+      var scale = 1;
+      var v;
+      do {
+        v = VALUE[code.charAt(at++)];
+        n += (v % 32) * scale;
+        scale *= 32;
+      } while (v >= 32);
+      return n;
+    }
+    while (at < code.length) {
+      doc += next();
+      var both = next();
+      var p = [doc, Math.floor(both / 4)];
+      for (var k = both % 4; k > 0; k--) p.push(next());
+      out.push(p);
+    }
+    return out;
+  }
   function load(path) {
     if (!cache[path]) {
       cache[path] = fetch(base + path).then(function (r) {
@@ -61,7 +92,7 @@
             Object.keys(shard).forEach(function (term) {
               var hit = asPrefix ? term.indexOf(word) === 0 : term === word;
               if (!hit) return;
-              var postings = shard[term];
+              var postings = postingsOf(shard[term]);
               var idf = Math.log(1 + meta.docs / Math.max(1, postings.length));
               postings.forEach(function (p) {
                 var doc = p[0];

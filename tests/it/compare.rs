@@ -412,13 +412,15 @@ fn a_pair_marks_words_only_where_most_are_shared_and_folds_what_one_side_alone_h
                 assert!((a - marked("del")) * 2 >= a.max(b), "{path}: {}", tr.html());
                 assert!((b - marked("ins")) * 2 >= a.max(b), "{path}: {}", tr.html());
             }
-            // Each side says whose it is when a phone stacks them.
+            // Each side says whose it is when a phone stacks them; the similarity's
+            // column is labelled by the stylesheet, the same on every page.
             let heads: Vec<String> = all(&doc, "table.alignment thead th")
                 .into_iter()
                 .map(text)
                 .collect();
             assert_eq!(tds[0].value().attr("data-label"), Some(heads[0].as_str()));
             assert_eq!(tds[1].value().attr("data-label"), Some(heads[1].as_str()));
+            assert_eq!(tds[2].value().attr("data-label"), None);
         }
         // What one side alone has is counted in the summary and listed, folded.
         for details in all(&doc, "details.unmatched") {
@@ -426,14 +428,23 @@ fn a_pair_marks_words_only_where_most_are_shared_and_folds_what_one_side_alone_h
             assert!(details.value().attr("open").is_none());
             let summary = text(details.select(&select("summary")).next().unwrap());
             let count: usize = summary.split(' ').next().unwrap().parse().unwrap();
-            let listed = details.select(&select("li")).count();
-            assert_eq!(listed, count.min(10), "{path}: {summary}");
+            // Listed by paragraph: one link for the sentences of each.
+            let links: Vec<&str> = details
+                .select(&select("li a.para"))
+                .map(|a| a.value().attr("href").unwrap())
+                .collect();
+            assert_eq!(links.len(), details.select(&select("li")).count());
+            assert!(
+                !links.is_empty() && links.len() <= count.min(10),
+                "{path}: {summary}"
+            );
+            assert!(links.windows(2).all(|w| w[0] != w[1]), "{path}: {links:?}");
             if count > 10 {
                 let more = format!("And {} more: the article has them all.", count - 10);
                 assert!(details.html().contains(&more), "{path}: {summary}");
             }
-            for a in details.select(&select("li a.para")) {
-                assert!(target_exists(&site, path, a.value().attr("href").unwrap()));
+            for href in links {
+                assert!(target_exists(&site, path, href));
             }
         }
     }

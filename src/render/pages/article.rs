@@ -23,9 +23,11 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
     for q in site.index.quotes_by_article.of(&a.id) {
         let person = q.person.as_deref().and_then(|p| b.person(p));
         let speaker = person.map(|p| p.name.clone()).or_else(|| q.speaker.clone());
+        // Every mark of an article's text is found by the generator, as the page's
+        // badges say: a title says only what this mark adds, on thousands of pages.
         let title = match &speaker {
-            Some(s) => format!("Quote, speaker: {s} (found by the generator)"),
-            None => "Quote, speaker not found (found by the generator)".to_string(),
+            Some(s) => format!("Quote of {s}"),
+            None => "Quote, speaker not found".to_string(),
         };
         // The speaker is written after the quote, not only in its title: a title shows
         // on hover, which touch screens and keyboards do not have.
@@ -86,7 +88,7 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
         let (open, close) = match m.person.as_deref().and_then(|p| b.person(p)) {
             Some(p) => (
                 format!(
-                    "<a class=\"mention\" href=\"{root}{}\" title=\"{} (found by the generator: {})\">",
+                    "<a class=\"mention\" href=\"{root}{}\" title=\"{} ({})\">",
                     urls::person(&p.id),
                     escape(&p.name),
                     escape(m.reason)
