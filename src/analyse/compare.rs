@@ -649,10 +649,50 @@ fn number_summary(x: &Number, y: &Number) -> String {
 }
 
 /// A word-level diff of two sentences, as runs of byte ranges into `a` (equal and
-/// removed words) or `b` (added words).
+/// removed words) or `b` (added words): `similar`'s Myers diff of their words and the
+/// spaces between them, as `TextDiff::from_words` would give it.
 pub(crate) fn word_diff(a: &str, b: &str) -> Vec<DiffRun> {
+    // Copies and light edits align most of their sentences word for word: one run.
+    if a == b {
+        return match a.is_empty() {
+            true => Vec::new(),
+            false => vec![DiffRun {
+                op: DiffOp::Equal,
+                start: 0,
+                end: a.len() as u32,
+            }],
+        };
+    }
+    // The diff compares words many times over: as numbers, one per distinct word, it
+    // compares them without reading their bytes again.
+    let runs = match Tokens::of(a, b) {
+        Some(t) => {
+            let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &t.a, &t.b);
+            let mut runs = Runs::default();
+            for op in ops {
+                let (tag, old, new) = op.as_tag_tuple();
+                let (equal, deleted, added) = match tag {
+                    similar::DiffTag::Equal => (old, 0..0, 0..0),
+                    similar::DiffTag::Delete => (0..0, old, 0..0),
+                    similar::DiffTag::Insert => (0..0, 0..0, new),
+                    similar::DiffTag::Replace => (0..0, old, new),
+                };
+                runs.add(DiffOp::Equal, &t.a_ends, equal);
+                runs.add(DiffOp::Delete, &t.a_ends, deleted);
+                runs.add(DiffOp::Insert, &t.b_ends, added);
+            }
+            runs.0
+        }
+        None => text_diff(a, b),
+    };
+    // Kept with the alignment for the story pages: no room to spare.
+    super::per_article::exact(runs)
+}
+
+/// [`word_diff`] through `similar`'s text diff, which compares the words as strings.
+fn text_diff(a: &str, b: &str) -> Vec<DiffRun> {
     let diff = TextDiff::from_words(a, b);
-    let mut runs: Vec<DiffRun> = Vec::new();
+    let mut runs = Runs::default();
     for change in diff.iter_all_changes() {
         let (op, side) = match change.tag() {
             ChangeTag::Equal => (DiffOp::Equal, a),
@@ -662,14 +702,111 @@ pub(crate) fn word_diff(a: &str, b: &str) -> Vec<DiffRun> {
         // The words are slices of the two sentences: their place is their offset.
         let word = change.value();
         let start = (word.as_ptr() as usize - side.as_ptr() as usize) as u32;
-        let end = start + word.len() as u32;
-        match runs.last_mut() {
+        runs.push(op, start, start + word.len() as u32);
+    }
+    runs.0
+}
+
+/// Diff runs, each word joined to the run before it when both are of one kind and
+/// side and follow each other.
+#[derive(Default)]
+struct Runs(Vec<DiffRun>);
+
+impl Runs {
+    fn push(&mut self, op: DiffOp, start: u32, end: u32) {
+        match self.0.last_mut() {
             Some(last) if last.op == op && last.end == start => last.end = end,
-            _ => runs.push(DiffRun { op, start, end }),
+            _ => self.0.push(DiffRun { op, start, end }),
         }
     }
-    // Kept with the alignment for the story pages: no room to spare.
-    super::per_article::exact(runs)
+
+    /// Words `words` of a side whose words end at `ends`: they follow each other, so
+    /// they are one range of bytes.
+    fn add(&mut self, op: DiffOp, ends: &[u32], words: std::ops::Range<usize>) {
+        if words.is_empty() {
+            return;
+        }
+        let start = match words.start {
+            0 => 0,
+            w => ends[w - 1],
+        };
+        self.push(op, start, ends[words.end - 1]);
+    }
+}
+
+/// Two sentences cut as `similar` cuts text into words (runs of whitespace and runs
+/// of anything else), each word a number shared by the equal words of both sides, and
+/// where each word ends.
+struct Tokens {
+    a: Vec<u32>,
+    b: Vec<u32>,
+    a_ends: Vec<u32>,
+    b_ends: Vec<u32>,
+}
+
+impl Tokens {
+    /// `None` when two different words hash alike, which the numbering does not
+    /// handle.
+    fn of(a: &str, b: &str) -> Option<Tokens> {
+        // About a word or a space every three bytes: room enough not to grow.
+        let mut ids = super::text::HashedMap::with_capacity_and_hasher(
+            (a.len() + b.len()) / 3,
+            Default::default(),
+        );
+        let (a_words, a_ends) = Self::number(a, &mut ids)?;
+        let (b_words, b_ends) = Self::number(b, &mut ids)?;
+        Some(Tokens {
+            a: a_words,
+            b: b_words,
+            a_ends,
+            b_ends,
+        })
+    }
+
+    /// The words of `text` as numbers, given those of the words seen before (by their
+    /// hash, with a word of that hash), and where each ends.
+    fn number<'t>(
+        text: &'t str,
+        ids: &mut super::text::HashedMap<u64, (u32, &'t str)>,
+    ) -> Option<(Vec<u32>, Vec<u32>)> {
+        let mut words = Vec::with_capacity(text.len() / 3);
+        let mut ends = Vec::with_capacity(text.len() / 3);
+        for (start, end) in words_and_spaces(text) {
+            let word = &text[start..end];
+            let next = ids.len() as u32;
+            let (id, seen) = *ids
+                .entry(super::text::hash_bytes(word.as_bytes()))
+                .or_insert((next, word));
+            if seen != word {
+                return None;
+            }
+            words.push(id);
+            ends.push(end as u32);
+        }
+        Some((words, ends))
+    }
+}
+
+/// The byte ranges of the runs of whitespace and of the runs of anything else that
+/// make up `text`, in order.
+fn words_and_spaces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (_, first) = chars.next()?;
+        let space = first.is_whitespace();
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_whitespace() != space {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        let range = (start, end);
+        start = end;
+        Some(range)
+    })
 }
 
 fn fold_words(text: &str) -> Vec<String> {
@@ -1169,6 +1306,34 @@ mod tests {
                 used[j] = true;
             }
             assert_eq!(gaps(a, &used, anchors), want, "{anchors:?}");
+        }
+    }
+
+    #[test]
+    fn word_diffs_are_those_of_the_text_diff() {
+        let cases = [
+            ("", ""),
+            ("", "One word"),
+            ("Two words", ""),
+            ("Same words here.", "Same words here."),
+            ("Cuba lived on oil", "Cuba relied on oil"),
+            ("a b a b a", "b a b a b"),
+            ("  spaced\u{a0}out\u{2003}text ", "spaced out  text"),
+            (
+                "“We will not,” Ortiz said on Tuesday, in Havana.",
+                "Ortiz said on Tuesday: “we will not” — in Havana, officials said.",
+            ),
+        ];
+        // Past 100 words and spaces `similar` numbers the words itself.
+        let long_a: Vec<String> = (0..90).map(|i| format!("w{}", i % 7)).collect();
+        let long_b: Vec<String> = (0..95).map(|i| format!("w{}", i % 5)).collect();
+        let (long_a, long_b) = (long_a.join(" "), long_b.join("  "));
+        for (a, b) in cases
+            .into_iter()
+            .chain([(long_a.as_str(), long_b.as_str())])
+        {
+            assert_eq!(word_diff(a, b), text_diff(a, b), "{a:?} / {b:?}");
+            assert_eq!(word_diff(b, a), text_diff(b, a), "{b:?} / {a:?}");
         }
     }
 
