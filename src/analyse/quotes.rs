@@ -898,6 +898,18 @@ impl Attribution<'_> {
             .filter(|s| s.person.is_some())
     }
 
+    /// Whether a verb of saying stands right before a quotation, in its sentence: a
+    /// short quotation after it is someone's words even when no speaker is named
+    /// ("calls people “losers”").
+    fn called(&self, para: &Paragraph, open: usize) -> bool {
+        let (start, _) = para.sentence(open);
+        let list: Vec<(usize, &str)> = words(&para.text[start..open]).collect();
+        list.iter()
+            .rev()
+            .take(3)
+            .any(|(_, w)| self.lang.is_speech_verb(w))
+    }
+
     /// Reported speech without quotation marks also makes a speaker: "Suju said …",
     /// "Gonzalo Himiob, vice president of Foro Penal, said …".
     fn reported(
@@ -1113,7 +1125,11 @@ pub(crate) fn article(
                         .or_else(|| state.subject_before(paras, index, q.open))
                     {
                         Some(s) => Some(s),
-                        None if word_count(&para.text[is..ie]) <= 3 => continue,
+                        None if word_count(&para.text[is..ie]) <= 3
+                            && !state.called(para, q.open) =>
+                        {
+                            continue;
+                        }
                         None => None,
                     },
                 },
@@ -1382,6 +1398,8 @@ mod tests {
                 "On Sunday, Frank Mora, who lost the vote, blamed the young. “The younger people are tired of it.”",
                 &[("The younger people are tired of it.", "mora")],
             ),
+            // A short quotation right after a verb of saying, no one named.
+            ("It called them “losers” and worse.", &[("losers", "-")]),
             // Interrupted by the attribution, then a pronoun.
             (
                 "Tamara Suju said so.\n\n“They are still under coercive measures. They still have trials,” she said. “This is not freedom.”",
