@@ -12,14 +12,19 @@
 //! after it ("…,” said X", "…,” X said", "…,” X told …", "…” ― X"), before it in the same
 //! sentence ("X said that “…", "X stated, “…", "according to X, …", "Said X: “…"), else
 //! the quote continues the previous one in the same or the next sentence, or after a
-//! short attribution ("“…,” he said. “…”"), else it follows reported speech in the
-//! sentence before ("…, Schiff said. “…”"), else it is the words of the person its
-//! sentence starts with ("Trump called the winner “Miss Piggy”"). A speaker phrase is
-//! read for the person it is headed by ("Trump lawyer Marc Kasowitz", "Rep. Jim Clyburn
-//! (D-S.C.)"), not a name that only qualifies it ("the Clinton campaign"). A pronoun
-//! ("he said") is the person the quote's sentence starts with, else the newest speaker
-//! of reported speech, else the person the newest sentence since the last quote starts
-//! with, else the last quote's speaker. A speaker who is a mentioned person is linked to
+//! short attribution ("“…,” he said. “…”"), else its sentence ends in a short
+//! attribution ("…, Warren said."), else it is the words of the person its sentence
+//! starts with ("Trump called the winner “Miss Piggy”"), else it follows reported speech
+//! in the sentence before ("…, Schiff said. “…”"), else it stands alone after a sentence
+//! about a person.
+//! A speaker phrase is read for the person it is headed by ("Trump lawyer Marc
+//! Kasowitz", "Rep. Jim Clyburn (D-S.C.)"), not a name that only qualifies it ("the
+//! Clinton campaign"). A pronoun ("he said") is the person the quote's sentence starts
+//! with, else the newest speaker of reported speech ("X said", "…, noted X"), else the
+//! person the newest sentence since the last quote starts with, else the last quote's
+//! speaker, else the newest person named since: the first of these whose gender, as the
+//! article gives it (a courtesy title, the pronouns after their own sentences), does not
+//! contradict the pronoun's. A speaker who is a mentioned person is linked to
 //! them; any other speaker is kept as written ("a senior Venezuelan military official"),
 //! unless the words are a clause, not a speaker ("Clinton is").
 //!
@@ -35,8 +40,10 @@
 //!
 //! Scare quotes and names are not quotes: a quotation of one to three words with no
 //! attribution of its own, from the quote before it or from its sentence's subject
-//! (‘captured’, “substantial number”) is skipped, and so is a nickname between two
-//! capitalised words (Ernesto “Che” Guevara). The evaluation set follows the same rule.
+//! (‘captured’, “substantial number”) is skipped, unless a verb of saying stands right
+//! before it ("calling the candidate “extremely physically fit”"); so is a nickname
+//! between two capitalised words (Ernesto “Che” Guevara). The evaluation set follows the
+//! same rule.
 
 use super::mentions::Names;
 use std::collections::HashMap;
