@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use chrono::Weekday;
 
-use crate::analyse::quote_words::QuoteWords;
+use crate::analyse::quote_words::{GenderWords, QuoteWords};
 use crate::edtf::Reference;
 
 /// Whether a numeric date ("3/1/2026") gives the month or the day first.
@@ -1208,6 +1208,14 @@ pub(crate) static ENGLISH: Language = Language {
         according: &["according to"],
         participle_endings: &["ing"],
         dialogue_dashes: false,
+        masculine: GenderWords {
+            pronouns: &["he", "him", "himself", "his"],
+            titles: &["mr"],
+        },
+        feminine: GenderWords {
+            pronouns: &["her", "hers", "herself", "she"],
+            titles: &["miss", "mrs", "ms"],
+        },
     },
 };
 
@@ -1585,6 +1593,14 @@ pub(crate) static SPANISH: Language = Language {
         according: &["según"],
         participle_endings: &["ando", "iendo"],
         dialogue_dashes: true,
+        masculine: GenderWords {
+            pronouns: &["él"],
+            titles: &["don", "señor", "sr"],
+        },
+        feminine: GenderWords {
+            pronouns: &["ella"],
+            titles: &["doña", "señora", "señorita", "sra", "srta"],
+        },
     },
 };
 

@@ -43,6 +43,25 @@ pub(crate) struct QuoteWords {
     /// Whether a paragraph that opens with a dash is speech up to the next dash, as
     /// dialogue is written in Spanish ("—No vamos a ceder —afirmó Pérez.").
     pub(crate) dialogue_dashes: bool,
+    /// The words that say a person is a man, and those that say a woman is meant.
+    pub(crate) masculine: GenderWords,
+    pub(crate) feminine: GenderWords,
+}
+
+/// The words of a language that say which gender a person is referred to with: the
+/// pronouns that stand for them ("she said") and the courtesy titles before their
+/// name ("Mrs. Clinton"). Sorted, lower case, titles without their full stop.
+#[derive(Debug)]
+pub(crate) struct GenderWords {
+    pub(crate) pronouns: &'static [&'static str],
+    pub(crate) titles: &'static [&'static str],
+}
+
+/// The gender a pronoun or a title refers to a person with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Masculine,
+    Feminine,
 }
 
 impl QuoteWords {
@@ -61,6 +80,30 @@ impl QuoteWords {
     pub(crate) fn is_participle(&self, word: &str) -> bool {
         self.participle_endings.iter().any(|e| word.ends_with(e))
     }
+
+    /// The gender a pronoun refers to ("she"), if it says one.
+    pub(crate) fn pronoun_gender(&self, word: &str) -> Option<Gender> {
+        self.gender_of(word, |g| g.pronouns)
+    }
+
+    /// The gender a courtesy title ("Mr.", "Sra.") gives the name after it.
+    pub(crate) fn title_gender(&self, word: &str) -> Option<Gender> {
+        self.gender_of(word.trim_end_matches('.'), |g| g.titles)
+    }
+
+    fn gender_of(
+        &self,
+        word: &str,
+        list: fn(&GenderWords) -> &'static [&'static str],
+    ) -> Option<Gender> {
+        if Self::has(list(&self.masculine), word) {
+            Some(Gender::Masculine)
+        } else if Self::has(list(&self.feminine), word) {
+            Some(Gender::Feminine)
+        } else {
+            None
+        }
+    }
 }
 
 #[cfg(test)]
@@ -75,6 +118,10 @@ mod tests {
                 table.role_nouns,
                 table.clause_words,
                 table.title_words,
+                table.masculine.pronouns,
+                table.masculine.titles,
+                table.feminine.pronouns,
+                table.feminine.titles,
             ] {
                 assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
                 assert!(list.iter().all(|w| w.to_lowercase() == *w), "{list:?}");
@@ -82,6 +129,12 @@ mod tests {
         }
         assert!(ENGLISH.quotes.is_speech_verb("Said") && !ENGLISH.quotes.is_speech_verb("post"));
         assert!(SPANISH.quotes.is_speech_verb("Afirmó") && SPANISH.quotes.is_speech_verb("dijo"));
+        use super::Gender::{Feminine, Masculine};
+        assert_eq!(ENGLISH.quotes.pronoun_gender("She"), Some(Feminine));
+        assert_eq!(ENGLISH.quotes.title_gender("Mr."), Some(Masculine));
+        assert_eq!(ENGLISH.quotes.title_gender("Sen."), None);
+        assert_eq!(SPANISH.quotes.title_gender("Sra."), Some(Feminine));
+        assert_eq!(SPANISH.quotes.pronoun_gender("él"), Some(Masculine));
         assert!(std::ptr::eq(&Language::of("es-VE").quotes, &SPANISH.quotes));
         assert!(std::ptr::eq(&Language::of("en").quotes, &ENGLISH.quotes));
     }
