@@ -40,7 +40,7 @@ pub fn person_mentions(site: &Site, name: &str, mentions: &[&Mention]) -> Person
     let mut outlets: BTreeMap<String, usize> = BTreeMap::new();
     let mut weeks: BTreeMap<NaiveDate, usize> = BTreeMap::new();
     for m in mentions {
-        let Some(a) = b.article(&m.place.article) else {
+        let Some(a) = site.index.article(&m.place.article) else {
             continue;
         };
         let outlet = a
@@ -295,7 +295,7 @@ pub fn featured_mentions(site: &Site, root: &str) -> Option<Matrix> {
             .into_iter()
             .flatten()
         {
-            if let Some(a) = b.article(&m.place.article) {
+            if let Some(a) = site.index.article(&m.place.article) {
                 let key = bucket(a.published.date);
                 buckets.insert(key);
                 *counts.entry((row, key)).or_default() += 1;
@@ -435,7 +435,9 @@ pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
     let mut rows: BTreeMap<(bool, String), (Label, Vec<usize>)> = BTreeMap::new();
     for (c, (_, articles)) in groups.iter().enumerate() {
         for id in articles {
-            let Some(a) = b.article(id) else { continue };
+            let Some(a) = site.index.article(id) else {
+                continue;
+            };
             let outlet = a.outlet.as_ref().and_then(|o| b.outlets.get(o));
             let key = (
                 outlet.is_none(),
