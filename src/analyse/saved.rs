@@ -126,7 +126,8 @@ struct SavedDiagnostic {
 }
 
 /// A sequence serialised from what `make` iterates, so it is never collected first.
-/// Written as [`Saved`] reads it: the same fields, borrowed, in the same order.
+/// Written as the chunks are read back ([`SavedArticle`], [`SavedPair`]): the same fields,
+/// borrowed, in the same order.
 struct Seq<F>(F);
 
 impl<F, I, T> Serialize for Seq<F>
