@@ -245,6 +245,16 @@ impl Cache {
     /// `analysis`, to `out`: streamed from the cache and the analysis as they are,
     /// never copied whole first (it is about as large as the analysis).
     pub fn save(&self, analysis: &Analysis, out: impl std::io::Write) -> std::io::Result<()> {
+        self.save_in_chunks(analysis, out, CHUNK)
+    }
+
+    /// [`Cache::save`], `chunk` articles or pairs to a chunk.
+    fn save_in_chunks(
+        &self,
+        analysis: &Analysis,
+        mut out: impl std::io::Write,
+        chunk: usize,
+    ) -> std::io::Result<()> {
         let Some((people, _)) = &self.people else {
             return Ok(());
         };
@@ -266,19 +276,18 @@ impl Cache {
             format: FORMAT,
             program: crate::render::depends::program(),
             people: *people,
-            article_chunks: self.articles.len().div_ceil(CHUNK),
-            pair_chunks: pairs.len().div_ceil(CHUNK),
+            article_chunks: self.articles.len().div_ceil(chunk),
+            pair_chunks: pairs.len().div_ceil(chunk),
         };
-        let mut out = out;
         let mut buffer = Vec::new();
         framed(&mut out, &mut buffer, &header)?;
-        for chunk in self.articles.chunks(CHUNK) {
-            let chunk = Seq(|| chunk.iter().map(|c| article_ref(c, analysis)));
-            framed(&mut out, &mut buffer, &chunk)?;
+        for these in self.articles.chunks(chunk) {
+            let these = Seq(|| these.iter().map(|c| article_ref(c, analysis)));
+            framed(&mut out, &mut buffer, &these)?;
         }
-        for chunk in pairs.chunks(CHUNK) {
-            let chunk = Seq(|| chunk.iter().map(|(k, j)| (**k, judged_ref(j))));
-            framed(&mut out, &mut buffer, &chunk)?;
+        for these in pairs.chunks(chunk) {
+            let these = Seq(|| these.iter().map(|(k, j)| (**k, judged_ref(j))));
+            framed(&mut out, &mut buffer, &these)?;
         }
         Ok(())
     }
@@ -502,18 +511,22 @@ mod tests {
         let b = &loaded.briefing;
         let mut cache = Cache::default();
         let first = super::super::run_cached(b, &mut cache, None);
-        let mut bytes = Vec::new();
-        cache.save(&first, &mut bytes).unwrap();
-        let (mut restored, previous) = Cache::restore(b, &bytes).unwrap();
-        // Every article and pair came back: nothing is analysed or compared again.
-        assert_eq!(restored.articles.len(), b.articles.len());
-        assert_eq!(restored.pairs.len(), cache.pairs.len());
-        let made = |c: &Cache| c.pairs.values().filter(|j| j.made.get().is_some()).count();
-        assert_eq!(made(&restored), made(&cache));
-        assert!(made(&restored) > 0);
-        let again = super::super::run_cached(b, &mut restored, Some(previous));
-        super::super::tests::same(&again, &first);
-        assert_eq!(again.stories, super::super::run(b).stories);
+        // In one chunk, as a small briefing is saved, and in many: the chunks are read
+        // back in parallel and must come back in their order.
+        for chunk in [CHUNK, 2, 1] {
+            let mut bytes = Vec::new();
+            cache.save_in_chunks(&first, &mut bytes, chunk).unwrap();
+            let (mut restored, previous) = Cache::restore(b, &bytes).unwrap();
+            // Every article and pair came back: nothing is analysed or compared again.
+            assert_eq!(restored.articles.len(), b.articles.len());
+            assert_eq!(restored.pairs.len(), cache.pairs.len());
+            let made = |c: &Cache| c.pairs.values().filter(|j| j.made.get().is_some()).count();
+            assert_eq!(made(&restored), made(&cache));
+            assert!(made(&restored) > 0);
+            let again = super::super::run_cached(b, &mut restored, Some(previous));
+            super::super::tests::same(&again, &first);
+            assert_eq!(again.stories, super::super::run(b).stories);
+        }
     }
 
     #[test]
@@ -526,6 +539,16 @@ mod tests {
         cache.save(&first, &mut bytes).unwrap();
         assert!(Cache::restore(&loaded.briefing, &bytes[..bytes.len() / 2]).is_none());
         assert!(Cache::restore(&loaded.briefing, b"not a saved analysis").is_none());
+        // Torn between two chunks: every chunk left reads, but one is missing.
+        let mut chunked = Vec::new();
+        cache.save_in_chunks(&first, &mut chunked, 1).unwrap();
+        let last = frames(&chunked).last().unwrap().len();
+        let whole = chunked.len() - 8 - last;
+        assert_eq!(
+            frames(&chunked[..whole]).count(),
+            frames(&chunked).count() - 1
+        );
+        assert!(Cache::restore(&loaded.briefing, &chunked[..whole]).is_none());
         loaded.briefing.people[0]
             .aliases
             .push("Someone Else".into());
