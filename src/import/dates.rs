@@ -52,15 +52,17 @@ fn read(line: &str, language: &'static Language) -> Option<DateLine> {
     let numeric = year_first(s).or_else(|| labelled_cjk(s));
     let s = numeric.as_deref().unwrap_or(s);
     // "3 de enero de 2026": the words that join a date's parts are left out.
-    let tokens: Vec<&str> = s
+    let mut tokens: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty() && !language.joiners.iter().any(|j| crate::lang::eq(t, j)))
         .collect();
+    // The weekday says nothing the date does not, wherever a template puts it: before
+    // the date ("Sat, Dec 28, 2013") or among its parts ("Dec 28 Sat 2013").
+    if let Some(i) = (tokens.iter().take(4)).position(|t| weekday(t, language)) {
+        tokens.remove(i);
+    }
     let month = |t: &str| language.month(t).map(|(m, _)| m);
     let mut at = 0;
-    if tokens.first().is_some_and(|t| weekday(t, language)) {
-        at += 1;
-    }
     let get = |i: usize| tokens.get(i).copied().unwrap_or("");
     let date = if let (Some(m), Some(d), Some(y)) =
         (month(get(at)), day(get(at + 1)), year(get(at + 2)))
@@ -339,6 +341,9 @@ mod tests {
             ),
             ("Feb. 21, 2026", Some(("2026-02-21", false))),
             ("Saturday, February 21, 2026", Some(("2026-02-21", false))),
+            ("Dec 28 Sat 2013 00:28", Some(("2013-12-28", false))),
+            ("28 December, Saturday, 2013", Some(("2013-12-28", false))),
+            ("Saturday Sunday, February 21, 2026", None),
             ("21 February 2026", Some(("2026-02-21", false))),
             (
                 "Published: January 10, 2026 at 9:05 a.m. EST",
