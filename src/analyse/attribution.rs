@@ -13,15 +13,45 @@
 use super::mentions::Names;
 use super::text::{Folded, at_word_boundaries};
 use super::{PerArticle, Quote};
-use crate::content::{Briefing, SourceRef};
+use crate::content::{Briefing, Event, Person, Relation, Role, SourceRef};
 use crate::diagnostic::Diagnostic;
+use rayon::prelude::*;
 
-/// A citation to check, with the people it may be said by and its curated wording.
+/// A citation to check, with the people it may be said by and what cites it.
 struct Citation<'a> {
     source: &'a SourceRef,
     allowed: Vec<&'a str>,
-    context: String,
-    what: String,
+    by: CitedBy<'a>,
+}
+
+/// The curated entry that cites a source: its wording is read, and its description
+/// written, only for the rare citation whose speaker is another person.
+enum CitedBy<'a> {
+    Role(&'a Person, &'a Role),
+    Relation(&'a Person, &'a Relation),
+    Event(&'a Event),
+}
+
+impl CitedBy<'_> {
+    /// The curated text that goes with the citation.
+    fn context(&self) -> String {
+        match self {
+            CitedBy::Role(_, role) => role.title.clone(),
+            CitedBy::Relation(_, relation) => relation.kind.clone(),
+            CitedBy::Event(event) => format!("{} {}", event.title, event.summary),
+        }
+    }
+
+    /// The entry, as a warning names it.
+    fn what(&self) -> String {
+        match self {
+            CitedBy::Role(person, role) => format!("the role “{}” of `{}`", role.title, person.id),
+            CitedBy::Relation(person, relation) => {
+                format!("the relation of `{}` to `{}`", person.id, relation.person)
+            }
+            CitedBy::Event(event) => format!("event `{}`", event.id),
+        }
+    }
 }
 
 fn citations(briefing: &Briefing) -> Vec<Citation<'_>> {
@@ -32,8 +62,7 @@ fn citations(briefing: &Briefing) -> Vec<Citation<'_>> {
                 out.push(Citation {
                     source,
                     allowed: vec![person.id.as_str()],
-                    context: role.title.clone(),
-                    what: format!("the role “{}” of `{}`", role.title, person.id),
+                    by: CitedBy::Role(person, role),
                 });
             }
         }
@@ -42,8 +71,7 @@ fn citations(briefing: &Briefing) -> Vec<Citation<'_>> {
                 out.push(Citation {
                     source,
                     allowed: vec![person.id.as_str(), relation.person.as_str()],
-                    context: relation.kind.clone(),
-                    what: format!("the relation of `{}` to `{}`", person.id, relation.person),
+                    by: CitedBy::Relation(person, relation),
                 });
             }
         }
@@ -56,8 +84,7 @@ fn citations(briefing: &Briefing) -> Vec<Citation<'_>> {
             out.push(Citation {
                 source,
                 allowed: event.people.iter().map(|(p, _)| p.as_str()).collect(),
-                context: format!("{} {}", event.title, event.summary),
-                what: format!("event `{}`", event.id),
+                by: CitedBy::Event(event),
             });
         }
     }
@@ -80,50 +107,50 @@ pub(crate) fn misattributed(
     quotes: &PerArticle<Quote>,
     index: &Names,
 ) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for c in citations(briefing) {
-        let Some(found) = c.source.found else {
-            continue;
-        };
-        // The quote marks themselves may be inside the citation: a few bytes of slack.
-        let slack = 4;
-        let in_article = quotes.of(&c.source.article);
-        let Some(quote) = in_article.iter().find(|q| {
-            q.place.paragraph == found.paragraph
-                && q.place.start <= found.start + slack
-                && found.end <= q.place.end + slack
-        }) else {
-            continue;
-        };
-        let Some(speaker) = &quote.person else {
-            continue;
-        };
-        if c.allowed.contains(&&**speaker) {
-            continue;
-        }
-        let Some(person) = index.index_of(speaker) else {
-            continue;
-        };
-        if names(index, person, &c.context) {
-            continue;
-        }
-        let who = index.display_name(person);
-        out.push(
-            Diagnostic::warning(
-                "misattributed-quote",
-                format!(
-                    "`{}` quotes {who} (`{speaker}`) here, but the quote is cited for {}",
-                    c.source.article, c.what
-                ),
-            )
-            .at(c.source.quote_span, format!("said by {who} in the article"))
-            .hint(format!(
-                "cite words of {} instead, or name {who} in the curated text if the citation is meant as {who}'s view",
-                c.allowed.join(" or ")
-            )),
-        );
+    let citations = citations(briefing);
+    // In parallel, and in the citations' order: a warning's place in the output does
+    // not depend on the threads.
+    citations
+        .par_iter()
+        .filter_map(|c| misattribution(c, quotes, index))
+        .collect()
+}
+
+/// The warning for one citation whose words another person of the briefing says.
+fn misattribution(c: &Citation, quotes: &PerArticle<Quote>, index: &Names) -> Option<Diagnostic> {
+    let found = c.source.found?;
+    // The quote marks themselves may be inside the citation: a few bytes of slack.
+    let slack = 4;
+    let in_article = quotes.of(&c.source.article);
+    let quote = in_article.iter().find(|q| {
+        q.place.paragraph == found.paragraph
+            && q.place.start <= found.start + slack
+            && found.end <= q.place.end + slack
+    })?;
+    let speaker = quote.person.as_ref()?;
+    if c.allowed.contains(&&**speaker) {
+        return None;
     }
-    out
+    let person = index.index_of(speaker)?;
+    if names(index, person, &c.by.context()) {
+        return None;
+    }
+    let who = index.display_name(person);
+    Some(
+        Diagnostic::warning(
+            "misattributed-quote",
+            format!(
+                "`{}` quotes {who} (`{speaker}`) here, but the quote is cited for {}",
+                c.source.article,
+                c.by.what()
+            ),
+        )
+        .at(c.source.quote_span, format!("said by {who} in the article"))
+        .hint(format!(
+            "cite words of {} instead, or name {who} in the curated text if the citation is meant as {who}'s view",
+            c.allowed.join(" or ")
+        )),
+    )
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@
 //! conflict it lists each source's claim; `check` does not warn about it, since sources
 //! that word a quote differently are news, not an error of the curation.
 
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 use super::compare::{Number, differing_numbers, numbers_outside};
@@ -257,13 +258,13 @@ pub(crate) fn disagreements(
     dates: &PerArticle<DateMention>,
     stories: &[Story],
 ) -> Vec<Disagreement> {
-    let mut out: Vec<(usize, Disagreement)> = Vec::new();
+    // Each event's counts on its own, in parallel.
+    let mut out: Vec<(usize, Disagreement)> = (briefing.events.par_iter().enumerate())
+        .filter_map(|(k, event)| Some((k, number_disagreement(briefing, dates, event)?)))
+        .collect();
     // Which events cite each paragraph.
     let mut citing: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
     for (k, event) in briefing.events.iter().enumerate() {
-        if let Some(d) = number_disagreement(briefing, dates, event) {
-            out.push((k, d));
-        }
         for source in &event.sources {
             if let Some(found) = source.found {
                 let events = citing

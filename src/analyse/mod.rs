@@ -385,19 +385,26 @@ fn check_curation(
     story_conflicts: Vec<Vec<DateClaim>>,
     names: &mentions::Names,
 ) {
-    let (mut conflicts, warnings) = conflicts::events(briefing, &analysis.dates);
+    // Three checks that read the findings and write none: side by side, since a
+    // rebuild in `serve` waits for them before the open page is rendered again.
+    let ((dated, disagreements), misattributed) = rayon::join(
+        || {
+            rayon::join(
+                || conflicts::events(briefing, &analysis.dates),
+                || conflicts::disagreements(briefing, &analysis.dates, &analysis.stories),
+            )
+        },
+        || attribution::misattributed(briefing, &analysis.quotes, names),
+    );
+    let (mut conflicts, warnings) = dated;
     conflicts.extend(story_conflicts.into_iter().map(|claims| Conflict {
         event: None,
         claims,
     }));
     analysis.conflicts = conflicts;
-    analysis.disagreements = conflicts::disagreements(briefing, &analysis.dates, &analysis.stories);
+    analysis.disagreements = disagreements;
     analysis.warnings.extend(warnings);
-    analysis.warnings.extend(attribution::misattributed(
-        briefing,
-        &analysis.quotes,
-        names,
-    ));
+    analysis.warnings.extend(misattributed);
 }
 
 /// How many articles use each content term, how many articles there are, and the
