@@ -167,12 +167,10 @@ pub(crate) fn page_meta(site: &Site, page: &Page, root: &str, canonical: &str) -
                 "dateModified": super::report::newest(b).map(|d| d.to_string()),
             })),
         ),
-        _ => ("website", c.description.clone(), None),
-    };
-    let description = if description.is_empty() {
-        shorten(&c.description, 200)
-    } else {
-        description
+        // A page without a description of its own has none: the site's, on tens of
+        // thousands of pages, describes none of them, and a search engine takes a
+        // page's own words instead.
+        _ => ("website", String::new(), None),
     };
     json!({
         "og_type": og_type,

@@ -1,17 +1,18 @@
 //! Two versions of a text *side by side*, as a pair's page shows them: which aligned
 //! sentences get word marks, and the sentences that only one side has, counted and
-//! listed by paragraph (a page shows a bounded number of them; the rest are counted).
+//! linked by paragraph (the article has them; a page links a bounded number of
+//! paragraphs, the rest are counted).
 
 use serde::Serialize;
 
-use super::view::{self, escape};
+use super::view;
 use crate::analyse::{DiffOp, DiffRun, Sentence};
 use crate::content::Article;
 
-/// The unmatched sentences a pair's page lists for each side; the rest are counted,
-/// and the article has them. Ten show what one side adds; a long affair's pairs are
-/// thousands of pages, and each listed sentence is bytes on every one.
-pub(crate) const UNMATCHED_SHOWN: usize = 10;
+/// How many paragraphs a pair's page links for the sentences one side alone has; the
+/// rest are counted. A long affair's pairs are thousands of pages, and each link is
+/// bytes on every one.
+pub(crate) const UNMATCHED_SHOWN: usize = 20;
 
 /// Whether most words of two aligned sentences are shared: only then do words struck
 /// out and added tell a reader what changed. When most differ, marking them all hides
@@ -27,51 +28,44 @@ pub(crate) fn most_words_shared(runs: &[DiffRun], a: &str, b: &str) -> bool {
     longer > 0 && shared * 2 > longer
 }
 
-/// The sentences one side of a pair has and the other has not.
+/// The sentences one side of a pair has and the other has not: counted, and linked
+/// by the paragraphs they are in, not written out again.
 #[derive(Debug, Default, Serialize)]
 pub(crate) struct Unmatched {
     pub(crate) count: usize,
-    /// The first [`UNMATCHED_SHOWN`], in the article's order, those of one paragraph
-    /// together under its one link.
-    pub(crate) shown: Vec<UnmatchedParagraph>,
-    /// How many more there are.
+    /// The first [`UNMATCHED_SHOWN`] paragraphs, in the article's order, each once.
+    pub(crate) paragraphs: Vec<UnmatchedParagraph>,
+    /// How many sentences are in the paragraphs not linked.
     pub(crate) hidden: usize,
 }
 
-/// Unmatched sentences of one paragraph, next to each other in the article.
+/// A paragraph with sentences one side alone has.
 #[derive(Debug, Serialize)]
 pub(crate) struct UnmatchedParagraph {
-    /// Safe HTML: the sentences, a space between each.
-    pub(crate) html: String,
     pub(crate) url: String,
     pub(crate) paragraph: usize,
-    /// How many sentences.
-    #[serde(skip)]
+    /// How many of its sentences.
     pub(crate) sentences: usize,
 }
 
 impl Unmatched {
     pub(crate) fn push(&mut self, s: &Sentence, article: Option<&Article>, root: &str) {
         self.count += 1;
-        let listed: usize = self.shown.iter().map(|p| p.sentences).sum();
-        let Some(a) = article.filter(|_| listed < UNMATCHED_SHOWN) else {
-            self.hidden += 1;
+        if let Some(listed) = self
+            .paragraphs
+            .iter_mut()
+            .find(|p| p.paragraph == s.paragraph)
+        {
+            listed.sentences += 1;
             return;
-        };
-        // A paragraph's link once for all its sentences: on a pair of rewrites, the
-        // link is most of a listed sentence's bytes.
-        match self.shown.last_mut() {
-            Some(last) if last.paragraph == s.paragraph => {
-                last.html.push(' ');
-                last.html.push_str(&escape(s.text(a)));
-                last.sentences += 1;
-            }
-            _ => self.shown.push(UnmatchedParagraph {
-                html: escape(s.text(a)),
+        }
+        match article.filter(|_| self.paragraphs.len() < UNMATCHED_SHOWN) {
+            Some(a) => self.paragraphs.push(UnmatchedParagraph {
                 url: view::paragraph_url(root, &a.id, s.paragraph),
                 paragraph: s.paragraph,
                 sentences: 1,
             }),
+            None => self.hidden += 1,
         }
     }
 }

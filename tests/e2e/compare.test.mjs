@@ -225,8 +225,11 @@ describe('a pair and a story', () => {
           }
         }
         if (url === pair) {
-          // The pair's columns are its two outlets, with their dates.
-          assert.match(heads[1], /, \d+ \w+ \d{4}/);
+          // The pair's columns are its two sides as its title names them; the list
+          // above the tables gives each its outlet and date.
+          const sides = await page.locator('dl.pair-sides dt').allTextContents();
+          assert.ok((await page.locator('h1').textContent()).includes(heads[1]) || sides.includes(heads[1]), heads[1]);
+          assert.match(sides[0], /, \d+ \w+ \d{4}/);
           const first = await page.locator('table.differences tbody td').first().getAttribute('data-label');
           assert.equal(first, heads[1]);
         }
@@ -237,7 +240,7 @@ describe('a pair and a story', () => {
     }
   });
 
-  test('marks words only where most are shared, and folds what one side alone has', async () => {
+  test('marks words only where most are shared, and folds what one side alone has into its paragraphs', async () => {
     const pages = htmlPages(site.site).filter((u) => /^\/compare\/pairs\/[^/]+\/[^/]+\/$/.test(u));
     let folded = 0;
     let unmarked = 0;
@@ -254,12 +257,12 @@ describe('a pair and a story', () => {
         const count = Number(summary.split(' ')[0]);
         assert.ok(count > 0, summary);
         assert.equal(await d.evaluate((e) => e.open), false, 'folded');
-        assert.equal(await d.locator('li').first().isVisible(), false, 'folded away');
+        assert.equal(await d.locator('a.para').first().isVisible(), false, 'folded away');
         await d.locator('summary').click();
-        assert.equal(await d.locator('li').first().isVisible(), true, 'unfolds');
-        // Listed by paragraph, one link for the sentences of each.
-        const listed = await d.locator('li').count();
-        assert.ok(listed > 0 && listed <= Math.min(count, 10), `${listed} of ${count}`);
+        assert.equal(await d.locator('a.para').first().isVisible(), true, 'unfolds');
+        // Linked by paragraph, each paragraph once, the sentences not written out again.
+        const listed = await d.locator('a.para').count();
+        assert.ok(listed > 0 && listed <= Math.min(count, 20), `${listed} of ${count}`);
         // Counted in the summary of the section too.
         assert.match(await page.locator('#aligned + p').textContent(), new RegExp(`\\b${count} (are |is )?only in`));
       }

@@ -428,6 +428,18 @@ fn mentions_dates_and_accent_only_changes_are_shown_once() {
          <tr><td>March 3</td><td>3 March 2026</td><td><a href=\"#p1\">¶1</a> <a href=\"#p3\">¶3</a></td></tr>"
     ));
     assert!(article.contains("<tr><td>2025</td><td>2025</td><td><a href=\"#p2\">¶2</a></td></tr>"));
+    // Why a name is taken for the person is said at its first mention, and not where
+    // the text is the person's name itself.
+    let mention =
+        |text: &str| format!("<a class=\"mention\" href=\"../../people/ana-ortiz/\">{text}</a>");
+    assert!(article.contains(&mention("Ana Ortiz")));
+    assert_eq!(
+        article
+            .matches("title=\"Ana Ortiz (the only person with this surname)\">Ortiz</a>")
+            .count(),
+        1
+    );
+    assert_eq!(article.matches(&mention("Ortiz")).count(), 4);
 
     let pair = page("compare/pairs/ortiz-answers/ortiz-answers-copy/index.html");
     // Two articles of one outlet are told apart by their days, in the title too.
@@ -437,12 +449,16 @@ fn mentions_dates_and_accent_only_changes_are_shown_once() {
     assert!(pair.contains(
         "2 sentences are the same in both, 1 the same but for accents, capitals or punctuation."
     ));
-    // Two aligned rows, each side named for a phone, which stacks them.
+    // Two aligned rows, each side named for a phone, which stacks them: the one with
+    // the number that differs is shown under the differences, its words marked, and
+    // not again below.
     assert_eq!(
         pair.matches("<td data-label=\"The Harbour Gazette, 10 March 2026\"><a class=\"para\"")
             .count(),
-        2
+        1
     );
+    assert!(pair.contains("“Ortiz left the chamber before the vote on the <del>12</del> new"));
+    assert_eq!(pair.matches("Ortiz left the chamber").count(), 2);
     assert!(pair.contains("<del>sound</del>"));
     // The columns are headed by outlet and date, so each side links only its paragraph.
     assert!(pair.contains(

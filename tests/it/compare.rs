@@ -5,7 +5,7 @@
 //! one side alone has. The `compare` fixture is a briefing of another subject (a
 //! ferry strike) whose sources disagree on a date, a number and a fact.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use scraper::{ElementRef, Html, Selector};
@@ -390,7 +390,7 @@ fn a_pair_marks_words_only_where_most_are_shared_and_folds_what_one_side_alone_h
         .filter(|k| k.starts_with("compare/pairs/") && k.ends_with("/index.html"))
         .collect();
     assert!(!pairs.is_empty());
-    let (mut unmarked, mut folded) = (0, 0);
+    let (mut unmarked, mut folded, mut statements) = (0, 0, 0);
     for path in pairs {
         let doc = page(&site, path);
         for tr in all(&doc, "table.alignment tbody tr") {
@@ -422,35 +422,70 @@ fn a_pair_marks_words_only_where_most_are_shared_and_folds_what_one_side_alone_h
             assert_eq!(tds[1].value().attr("data-label"), Some(heads[1].as_str()));
             assert_eq!(tds[2].value().attr("data-label"), None);
         }
-        // What one side alone has is counted in the summary and listed, folded.
+        // What one side alone has is counted in the summary and linked by paragraph,
+        // folded: each paragraph once, the sentences not written out again.
         for details in all(&doc, "details.unmatched") {
             folded += 1;
             assert!(details.value().attr("open").is_none());
             let summary = text(details.select(&select("summary")).next().unwrap());
             let count: usize = summary.split(' ').next().unwrap().parse().unwrap();
-            // Listed by paragraph: one link for the sentences of each.
             let links: Vec<&str> = details
-                .select(&select("li a.para"))
+                .select(&select("a.para"))
                 .map(|a| a.value().attr("href").unwrap())
                 .collect();
-            assert_eq!(links.len(), details.select(&select("li")).count());
             assert!(
-                !links.is_empty() && links.len() <= count.min(10),
+                !links.is_empty() && links.len() <= count.min(20),
                 "{path}: {summary}"
             );
-            assert!(links.windows(2).all(|w| w[0] != w[1]), "{path}: {links:?}");
-            if count > 10 {
-                let more = format!("And {} more: the article has them all.", count - 10);
-                assert!(details.html().contains(&more), "{path}: {summary}");
-            }
+            let distinct: BTreeSet<&str> = links.iter().copied().collect();
+            assert_eq!(distinct.len(), links.len(), "{path}: {links:?}");
+            assert!(details.select(&select("li")).next().is_none(), "{path}");
             for href in links {
                 assert!(target_exists(&site, path, href));
             }
+        }
+        // A statement in one source only is listed once, under the differences, each
+        // linked to its paragraph, not as a row of the table with an empty side.
+        for th in all(&doc, "table.differences tbody th") {
+            assert!(!text(th).starts_with("In one source only"), "{path}");
+        }
+        for li in all(&doc, "ul.statements li") {
+            statements += 1;
+            let a = li
+                .select(&select("a.para"))
+                .next()
+                .expect("a paragraph link");
+            assert!(target_exists(&site, path, a.value().attr("href").unwrap()));
+        }
+        // An aligned pair of sentences shown under the differences is not shown again
+        // among the sentences that changed.
+        let sentence = |td: &ElementRef| -> String {
+            let t = text(*td);
+            let t = t.trim_start_matches(|c: char| c == '¶' || c.is_ascii_digit());
+            let t = t.split(" ¶").next().unwrap_or_default();
+            t.trim().trim_matches(['“', '”']).to_string()
+        };
+        let rows = |s: &str| -> BTreeSet<(String, String)> {
+            all(&doc, s)
+                .into_iter()
+                .filter_map(|tr| {
+                    let tds: Vec<_> = tr.select(&select("td")).collect();
+                    Some((sentence(tds.first()?), sentence(tds.get(1)?)))
+                })
+                .collect()
+        };
+        let above = rows("table.differences tbody tr");
+        for aligned in rows("table.alignment tbody tr") {
+            assert!(!above.contains(&aligned), "{path}: {aligned:?}");
         }
     }
     assert!(
         folded > 0,
         "no pair of the default briefing has a sentence of its own"
+    );
+    assert!(
+        statements > 0,
+        "no pair of the default briefing has a statement in one source only"
     );
     assert!(
         unmarked > 0,

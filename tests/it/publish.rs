@@ -461,6 +461,12 @@ fn pages_carry_open_graph_and_safe_json_ld() {
     // A card's title and description are read from Open Graph's: said once.
     assert!(person.contains("<meta property=\"og:title\" content=\"Delcy Rodríguez\">"));
     assert!(!person.contains("twitter:title") && !person.contains("twitter:description"));
+    assert!(person.contains("<meta name=\"description\""));
+    // A page without a description of its own has none: the site's, on every list and
+    // pair, would describe none of them.
+    assert!(read(site, "index.html").contains("<meta property=\"og:description\""));
+    let people = read(site, "people/index.html");
+    assert!(!people.contains("name=\"description\"") && !people.contains("og:description"));
     assert!(person.contains("href=\"feed.xml\""));
     let ld = json_ld(&person);
     assert_eq!(ld["@type"], "Person");

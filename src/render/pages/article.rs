@@ -1,7 +1,7 @@
 //! An *article's page*: its text with each paragraph's anchor, the mentions and
 //! quotes the analysis found marked in it, its dates, and the stories, comparisons and
 //! outlets it belongs to.
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::{Value, json};
 use tera::Context;
@@ -84,14 +84,26 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
             }
         }
     }
+    // Why a name was taken for a person is said at the first mention it explains (an
+    // article of a long affair names its main figure a dozen times, for one reason),
+    // and not where the text is the person's name itself.
+    let mut explained: HashSet<(&str, &str)> = HashSet::new();
     for m in site.index.mentions_by_article.of(&a.id) {
+        let written = a.paragraph_slice(m.place.paragraph, m.place.start..m.place.end);
         let (open, close) = match m.person.as_deref().and_then(|p| b.person(p)) {
-            Some(p) => (
+            Some(p) if written != p.name && explained.insert((&p.id, m.reason)) => (
                 format!(
                     "<a class=\"mention\" href=\"{root}{}\" title=\"{} ({})\">",
                     urls::person(&p.id),
                     escape(&p.name),
                     escape(m.reason)
+                ),
+                "</a>".to_string(),
+            ),
+            Some(p) => (
+                format!(
+                    "<a class=\"mention\" href=\"{root}{}\">",
+                    urls::person(&p.id)
                 ),
                 "</a>".to_string(),
             ),

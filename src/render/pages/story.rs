@@ -105,6 +105,11 @@ struct DifferenceRow<'a> {
 #[derive(Serialize)]
 struct DifferenceSide<'a> {
     text: &'a str,
+    /// On a pair's page, the whole sentence, with the words the other side has not
+    /// marked, when its aligned row is shown here instead of among the sentences that
+    /// changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html: Option<String>,
     article: Option<ArticleLink>,
     url: String,
     paragraph: usize,
@@ -117,6 +122,7 @@ fn difference_side<'a>(
 ) -> DifferenceSide<'a> {
     DifferenceSide {
         text: &x.text,
+        html: None,
         article: b.article(&x.article).map(|a| article_link(b, a, root)),
         url: view::paragraph_url(root, &x.article, x.paragraph),
         paragraph: x.paragraph,
@@ -336,6 +342,9 @@ fn diff_sides(runs: &[DiffRun], ta: &str, tb: &str) -> (String, String) {
 /// A row of a pair's alignment whose two sentences differ, as safe HTML.
 #[derive(Serialize)]
 struct Row {
+    /// Where its two sentences are, to find a difference found in them.
+    #[serde(skip)]
+    at: (Place, Place),
     a: RowSide,
     b: RowSide,
     similarity: String,
@@ -346,6 +355,21 @@ struct Row {
 #[derive(Serialize)]
 struct RowSide {
     html: String,
+    url: String,
+    paragraph: usize,
+}
+
+/// A sentence's paragraph and bytes in it.
+type Place = (usize, usize, usize);
+
+fn place_of(s: &crate::analyse::Sentence) -> Place {
+    (s.paragraph, s.start, s.end)
+}
+
+/// A statement one source of a pair makes and the other does not, as its page lists it.
+#[derive(Serialize)]
+struct Statement<'a> {
+    text: &'a str,
     url: String,
     paragraph: usize,
 }
@@ -386,6 +410,7 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
                     diff_sides(&row.diff, ta, tb)
                 };
                 rows.push(Row {
+                    at: (place_of(x), place_of(y)),
                     a: RowSide {
                         html: a_html,
                         url: view::paragraph_url(root, &pair.a, x.paragraph),
@@ -407,10 +432,48 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     }
     let mut differences: Vec<&Difference> = pair.differences.iter().collect();
     differences.sort_by_key(|d| difference_kind(d.kind).0);
+    // A statement in one source only is a sentence the other has nothing aligned with:
+    // listed once, under the differences, not also in a row whose other side is empty.
+    let mut only_in: [Vec<Statement>; 2] = Default::default();
+    for d in differences
+        .iter()
+        .filter(|d| d.kind == DifferenceKind::OnlyIn)
+    {
+        for (i, x) in [&d.a, &d.b].into_iter().enumerate() {
+            if let Some(x) = x {
+                only_in[i].push(Statement {
+                    text: &x.text,
+                    url: view::paragraph_url(root, &x.article, x.paragraph),
+                    paragraph: x.paragraph,
+                });
+            }
+        }
+    }
+    // A difference found in two sentences that were aligned shows them whole, with the
+    // words the other side has not marked (a quote worded differently, with what
+    // surrounds it), and their row is not shown again among the sentences that changed.
+    let mut shown_above = vec![false; rows.len()];
     let differences: Vec<DifferenceRow> = differences
         .into_iter()
-        .map(|d| difference_row(site, pair, d, None, root))
+        .filter(|d| d.kind != DifferenceKind::OnlyIn)
+        .map(|d| {
+            let mut row = difference_row(site, pair, d, None, root);
+            if let (Some(x), Some(y)) = (&d.a, &d.b) {
+                let at = ((x.paragraph, x.start, x.end), (y.paragraph, y.start, y.end));
+                if let Some(i) = rows.iter().position(|r| r.at == at) {
+                    shown_above[i] = true;
+                    if let (Some(sa), Some(sb)) = (&mut row.a, &mut row.b) {
+                        sa.html = Some(rows[i].a.html.clone());
+                        sb.html = Some(rows[i].b.html.clone());
+                    }
+                }
+            }
+            row
+        })
         .collect();
+    let above = shown_above.iter().filter(|x| **x).count();
+    let mut shown_above = shown_above.into_iter();
+    rows.retain(|_| !shown_above.next().unwrap_or(false));
     let link = |a: Option<&Article>| a.map(|a| article_link(b, a, root));
     // Each side told from the other, as the differences' summaries tell them.
     let name = |a: Option<&Article>, other: Option<&Article>| {
@@ -428,6 +491,28 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     let mut head = |a: Option<&Article>| a.and_then(|_| heads.next()).unwrap_or_default();
     let (head_a, head_b) = (head(article_a), head(article_b));
     ctx.insert("heads", &json!({"a": head_a, "b": head_b}));
+    // The tables' columns, and each cell a phone stacks, are named as the title names
+    // the sides, or by outlet and day where that is shorter (the list above gives each
+    // its outlet and day): a cell's label is bytes in every cell of thousands of pages.
+    let shorter = |name: String, head: &str| {
+        if name.is_empty() || name.len() > head.len() {
+            head.to_string()
+        } else {
+            name
+        }
+    };
+    let label_a = shorter(name(article_a, article_b), &head_a);
+    let label_b = shorter(name(article_b, article_a), &head_b);
+    let labels = if label_a == label_b {
+        json!({"a": head_a, "b": head_b})
+    } else {
+        json!({"a": label_a, "b": label_b})
+    };
+    ctx.insert("labels", &labels);
+    let [only_in_a, only_in_b] = only_in;
+    ctx.insert("only_in", &json!({"a": only_in_a, "b": only_in_b}));
+    ctx.insert("shown_above", &above);
+    ctx.insert("unmatched", &json!({"a": only_a, "b": only_b}));
     ctx.insert("title", &title);
     ctx.insert("section", "compare");
     ctx.insert(
@@ -441,8 +526,6 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
             "spelling": spelling,
             "only_a": only_a.count,
             "only_b": only_b.count,
-            "unmatched_a": only_a,
-            "unmatched_b": only_b,
         }),
     );
     ctx.insert(
