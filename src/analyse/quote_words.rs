@@ -62,6 +62,20 @@ pub(crate) struct GenderWords {
 pub(crate) enum Gender {
     Masculine,
     Feminine,
+    /// Someone referred to as "they" (`pronouns: they/them`): neither "he" nor "she"
+    /// means them.
+    Neither,
+}
+
+impl Gender {
+    /// The gender the pronouns of a person's curation give them.
+    pub(crate) fn of(pronouns: crate::content::Pronouns) -> Gender {
+        match pronouns {
+            crate::content::Pronouns::HeHim => Gender::Masculine,
+            crate::content::Pronouns::SheHer => Gender::Feminine,
+            crate::content::Pronouns::TheyThem => Gender::Neither,
+        }
+    }
 }
 
 impl QuoteWords {

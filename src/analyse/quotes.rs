@@ -410,7 +410,7 @@ impl Attribution<'_> {
         let first = lead.first().map(|(_, w)| w.to_lowercase())?;
         // "he said", and "he then defended the remark, saying": the clause's subject.
         if self.lang.pronouns.contains(&first.as_str()) {
-            return self.last_speaker(self.lang.pronoun_gender(&first));
+            return Some(self.pronoun_speaker(lead[0].1));
         }
         if self.lang.object_pronouns.contains(&first.as_str())
             || self.lang.prepositions.contains(&first.as_str())
@@ -674,7 +674,7 @@ impl Attribution<'_> {
                     .next()
                     .map(|(_, w)| w.to_lowercase());
                 if let Some(w) = first.filter(|w| self.lang.pronouns.contains(&w.as_str())) {
-                    return self.last_speaker(self.lang.pronoun_gender(&w));
+                    return Some(self.pronoun_speaker(&w));
                 }
             }
         }
@@ -738,6 +738,17 @@ impl Attribution<'_> {
         self.noun_phrase(para, s + cut, e)
     }
 
+    /// Who a pronoun the attribution names ("she said") means, else the pronoun as
+    /// written, with no person: the attribution is still this one, so no other rule
+    /// may give the quotation to someone the pronoun cannot mean.
+    fn pronoun_speaker(&self, pronoun: &str) -> Speaker {
+        self.last_speaker(self.lang.pronoun_gender(pronoun))
+            .unwrap_or_else(|| Speaker {
+                person: None,
+                text: pronoun.to_string(),
+            })
+    }
+
     /// Who a pronoun of `gender` means: the newest speaker, of a quote or of reported
     /// speech, whose gender (as far as the article tells it) does not contradict the
     /// pronoun's; when none fits, the newest person named since whose gender does not. A
@@ -777,11 +788,15 @@ impl Attribution<'_> {
             })
     }
 
-    /// The gender the article gives a speaker: a person's, from [`genders`], or the
-    /// courtesy title a speaker kept as written starts with ("Mr. Velasco").
+    /// The gender of a speaker: a person's pronouns in their curation, else the one
+    /// the article gives them, from [`genders`]; for a speaker kept as written, the
+    /// courtesy title they start with ("Mr. Velasco").
     fn gender(&self, s: &Speaker) -> Option<Gender> {
         match &s.person {
-            Some(id) => self.genders.get(id).copied(),
+            Some(id) => self
+                .names
+                .gender_of(id)
+                .or_else(|| self.genders.get(id).copied()),
             None => words(&s.text)
                 .next()
                 .and_then(|(_, w)| self.lang.title_gender(w)),
@@ -990,6 +1005,7 @@ impl Attribution<'_> {
         let vote = |votes: &mut (usize, usize), g: Gender| match g {
             Gender::Masculine => votes.0 += 1,
             Gender::Feminine => votes.1 += 1,
+            Gender::Neither => {}
         };
         for m in self.mentions {
             let Some(id) = &m.person else { continue };
@@ -1141,6 +1157,14 @@ pub(crate) fn article(
                     },
                 },
             };
+            // A pronoun that means no one is no speaker to export or to follow.
+            let speaker = speaker.filter(|s| {
+                s.person.is_some()
+                    || !state
+                        .lang
+                        .pronouns
+                        .contains(&s.text.to_lowercase().as_str())
+            });
             if speaker.is_some() {
                 state.last.clone_from(&speaker);
                 state.since.clear();
@@ -1316,7 +1340,11 @@ mod tests {
     }
 
     fn quotes_in(language: &str, body: &str) -> Vec<(String, String)> {
-        let people = vec![
+        quotes_of(language, &people(), body)
+    }
+
+    fn people() -> Vec<crate::content::Person> {
+        vec![
             person(
                 "bruno",
                 "Bruno Rodriguez",
@@ -1341,8 +1369,15 @@ mod tests {
                 &[],
                 &["associate professor of history"],
             ),
-        ];
-        let names = Names::new(&people);
+        ]
+    }
+
+    fn quotes_of(
+        language: &str,
+        people: &[crate::content::Person],
+        body: &str,
+    ) -> Vec<(String, String)> {
+        let names = Names::new(people);
         let mut a = article_of(body);
         a.language = language.into();
         let paras = Paragraph::all(&a);
@@ -1571,6 +1606,28 @@ mod tests {
         }
         // An English article does not read Spanish dialogue dashes.
         assert!(quotes_in("en", "—No vamos a ceder —afirmó Mora.").is_empty());
+    }
+
+    #[test]
+    fn the_pronouns_of_the_curation_tell_whom_a_pronoun_means() {
+        use crate::content::Pronouns;
+        let body = "Tamara Suju met Frank Mora on Monday. Mora announced the plan.\n\n“We will not leave,” she said.";
+        // The article gives neither a gender: "she" is the newest subject.
+        assert_eq!(quotes(body), pairs(&[("We will not leave", "mora")]));
+        let mut people = people();
+        for (id, pronouns) in [("suju", Pronouns::SheHer), ("mora", Pronouns::HeHim)] {
+            people.iter_mut().find(|p| p.id == id).unwrap().pronouns = Some(pronouns);
+        }
+        assert_eq!(
+            quotes_of("en", &people, body),
+            pairs(&[("We will not leave", "suju")])
+        );
+        // Someone referred to as "they" is neither "he" nor "she".
+        people.iter_mut().find(|p| p.id == "suju").unwrap().pronouns = Some(Pronouns::TheyThem);
+        assert_eq!(
+            quotes_of("en", &people, body),
+            pairs(&[("We will not leave", "-")])
+        );
     }
 
     #[test]
