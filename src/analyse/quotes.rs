@@ -408,9 +408,18 @@ impl Attribution<'_> {
             return Some(self.speaker_of(m));
         }
         let first = lead.first().map(|(_, w)| w.to_lowercase())?;
-        // "he said", and "he then defended the remark, saying": the clause's subject.
-        if self.lang.pronouns.contains(&first.as_str()) {
-            return Some(self.pronoun_speaker(lead[0].1));
+        // "he said", and "he then defended the remark, saying": the clause's subject,
+        // after a conjunction that opens its clause ("though she called").
+        let subject = match lead.get(1) {
+            Some(&(_, second)) if self.lang.conjunctions.contains(&first.as_str()) => second,
+            _ => lead[0].1,
+        };
+        if self
+            .lang
+            .pronouns
+            .contains(&subject.to_lowercase().as_str())
+        {
+            return Some(self.pronoun_speaker(subject));
         }
         if self.lang.object_pronouns.contains(&first.as_str())
             || self.lang.prepositions.contains(&first.as_str())
@@ -555,6 +564,12 @@ impl Attribution<'_> {
                 .noun_phrase(para, from, end)
                 .filter(|s| s.person.is_some());
         }
+        // "… but said “the question is the timing.” Gov. Pat McCrory said it …": a
+        // quotation that a verb of saying introduces and that ends its sentence is
+        // attributed before it; what follows is the next sentence.
+        if ended && self.called(para, q.open) {
+            return None;
+        }
         let list: Vec<(usize, &str)> = words(window).collect();
         let (_, first) = *list.first()?;
         let first_lower = first.to_lowercase();
@@ -629,6 +644,14 @@ impl Attribution<'_> {
     fn before(&self, para: &Paragraph, q: &Marks, previous_close: usize) -> Option<Speaker> {
         let (sentence_start, _) = para.sentence(q.open);
         let from = sentence_start.max(previous_close).min(q.open);
+        // "Rush Limbaugh: Hillary Asking Moderator To Fact Check Trump ‘Reeks of Fear’":
+        // a name and a colon opening the sentence say who speaks, as headlines write it.
+        if let Some(m) = self.mentions_in(para.n, sentence_start, q.open).next()
+            && para.text[sentence_start..m.place.start].trim().is_empty()
+            && para.text[m.place.end..].starts_with(':')
+        {
+            return Some(self.speaker_of(m));
+        }
         let window = &para.text[from..q.open];
         let lower = window.to_lowercase();
         for phrase in self.lang.according {
@@ -1116,7 +1139,7 @@ pub(crate) fn article(
             let next_open = all.get(k + 1).map_or(para.text.len(), |n| n.open);
             let (is, ie) = trimmed(para.text, q.inner);
             cursor = q.close;
-            if is >= ie || nickname(para.text, q) {
+            if is >= ie || nickname(para, q) || title(state.lang, para.text, q) {
                 continue;
             }
             let sentence = sentence_at(&para.sentences, q.open);
@@ -1317,7 +1340,43 @@ fn trimmed(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
 }
 
 /// A short quotation between two capitalised words is a nickname: Ernesto “Che” Guevara.
-fn nickname(text: &str, q: &Marks) -> bool {
+/// Whether a quotation is the title of a show, a book or an event: two words or more in
+/// title case right after a preposition or a possessive ("on “Fox News Sunday”",
+/// "CNN’s “State of the Union.”"). It names something; no one says it.
+fn title(lang: &QuoteWords, text: &str, q: &Marks) -> bool {
+    let inner = &text[q.inner.0..q.inner.1];
+    let before = text[..q.open].trim_end();
+    let word_before = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let introduced = lang
+        .prepositions
+        .contains(&word_before.to_lowercase().as_str())
+        || word_before.ends_with("’s")
+        || word_before.ends_with("'s");
+    introduced
+        && word_count(inner) >= 2
+        && words(inner)
+            .next()
+            .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        && headline_words(inner)
+}
+
+/// Whether every word of four letters or more in a text starts with a capital.
+fn headline_words(text: &str) -> bool {
+    words(text)
+        .filter(|(_, w)| w.chars().count() >= 4)
+        .all(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a short quotation stands between capitalised words, as a nickname inside a
+/// name does: Marcia “Cia” Price.
+fn nickname(para: &Paragraph, q: &Marks) -> bool {
+    let text = para.text;
+    // In a headline every word has a capital: "Christie Calls Clinton ‘A Disgrace’ Over
+    // …" is no nickname.
+    let (start, end) = para.sentence(q.open);
+    if headline(&text[start..end.max(start)]) {
+        return false;
+    }
     let before = text[..q.open].trim_end_matches(' ');
     let after = text[q.close..].strip_prefix(' ').unwrap_or("");
     let word_before = before.rsplit(' ').next().unwrap_or("");
@@ -1403,6 +1462,32 @@ mod tests {
                 &[("We are united", "mora")],
             ),
             ("“We are united,” Mora said.", &[("We are united", "mora")]),
+            // A pronoun after a conjunction is the clause's subject.
+            (
+                "Tamara Suju spoke on Monday. Though she called the plan “outrageous,” the talks went on.",
+                &[("outrageous", "suju")],
+            ),
+            // A quotation a verb of saying introduces ends its sentence.
+            (
+                "Frank Mora said that “it is over.” Tamara Suju said it was not.",
+                &[("it is over.", "mora")],
+            ),
+            // In a headline, capitals do not make a nickname.
+            (
+                "Mora Calls Trump ‘A Disgrace’ Over Cuba Talks",
+                &[("A Disgrace", "mora")],
+            ),
+            // The title of a show is no one's words.
+            (
+                "Mora said on “Fox News Sunday” that “we will see.”",
+                &[("we will see.", "mora")],
+            ),
+            // A headline's speaker before a colon, and one who calls something a name.
+            ("Mora: Rodriguez ‘Failed’ the Talks", &[("Failed", "mora")]),
+            (
+                "Frank Mora calls the plan ‘a disgrace’ in Havana.",
+                &[("a disgrace", "mora")],
+            ),
             (
                 "Mora stated, “Rodriguez is proceeding with caution.”",
                 &[("Rodriguez is proceeding with caution.", "mora")],
