@@ -223,12 +223,45 @@ pub struct Person {
     pub aliases: Vec<String>,
     pub surname: Option<String>,
     pub titles: Vec<String>,
+    /// The pronouns articles refer to the person with, when the editor gives them.
+    pub pronouns: Option<Pronouns>,
     pub roles: Vec<Role>,
     pub summary: String,
     pub relations: Vec<Relation>,
     pub image: Option<String>,
     /// Left out of a build unless it is asked for drafts; `serve` shows it, marked.
     pub draft: bool,
+}
+
+/// The *pronouns* a person is referred to with (`pronouns: she/her` in their curation):
+/// they settle who "she said" may mean where an article does not tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pronouns {
+    HeHim,
+    SheHer,
+    TheyThem,
+}
+
+impl Pronouns {
+    /// The forms the people YAML accepts, in the order a hint lists them.
+    pub const FORMS: [(&'static str, Pronouns); 3] = [
+        ("he/him", Pronouns::HeHim),
+        ("she/her", Pronouns::SheHer),
+        ("they/them", Pronouns::TheyThem),
+    ];
+
+    /// Reads `he/him`, or its first word alone (`he`), whatever the case and spaces.
+    pub fn parse(text: &str) -> Option<Pronouns> {
+        let text: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase();
+        Self::FORMS
+            .iter()
+            .find(|(form, _)| *form == text || form.split('/').next() == Some(text.as_str()))
+            .map(|&(_, p)| p)
+    }
 }
 
 #[derive(Debug, Clone)]

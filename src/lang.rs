@@ -920,9 +920,14 @@ pub(crate) static ENGLISH: Language = Language {
             "assured",
             "assuring",
             "boasted",
+            "call",
             "called",
             "calling",
+            "calls",
             "cautioned",
+            "characterised",
+            "characterized",
+            "characterizes",
             "claimed",
             "claiming",
             "commented",
@@ -1203,6 +1208,10 @@ pub(crate) static ENGLISH: Language = Language {
             "treasurer",
         ],
         head_cuts: &["of", "who", "from", "at", "in", "on", "for", "with", "to"],
+        conjunctions: &[
+            "although", "and", "as", "because", "but", "if", "since", "so", "though", "when",
+            "while", "yet",
+        ],
         relatives: &["which", "who", "that", "whom"],
         appositive_starts: &["a", "an", "the", "who", "former"],
         according: &["according to"],
@@ -1578,6 +1587,9 @@ pub(crate) static SPANISH: Language = Language {
         ],
         head_cuts: &[
             "de", "del", "que", "quien", "desde", "en", "para", "con", "a",
+        ],
+        conjunctions: &[
+            "aunque", "cuando", "mientras", "pero", "porque", "pues", "si", "y",
         ],
         relatives: &["que", "quien", "quienes", "cual", "cuales"],
         appositive_starts: &[

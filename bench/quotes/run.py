@@ -374,7 +374,44 @@ def markdown_paragraph(text: str) -> str:
     return text
 
 
-def write_briefing(root: Path, docs: list[Document], registry: dict[str, str]):
+MASCULINE = {"he", "him", "his", "himself"}
+FEMININE = {"she", "her", "hers", "herself"}
+
+
+def pronouns_of(docs: list[Document], registry: dict[str, str]) -> dict[str, str]:
+    """The pronouns a user would write for each registered person, as CoreNLP's
+    coreference tells them (automatic, not the annotators'): each chain that names the
+    person and holds more he than she words, or the reverse, is a vote; two votes or
+    more and no vote against decide (one chain may well join two people)."""
+    votes: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    for doc in docs:
+        for chain in doc.tokens.chains:
+            people = set()
+            m = f = 0
+            for mention in chain:
+                toks = doc.tokens.mention_tokens(mention)
+                if len(toks) == 1 and toks[0]["word"].lower() in MASCULINE:
+                    m += 1
+                elif len(toks) == 1 and toks[0]["word"].lower() in FEMININE:
+                    f += 1
+                else:
+                    name = head_name(toks)
+                    person = resolve(doc, name, registry) if name else None
+                    if person:
+                        people.add(person)
+            if len(people) == 1 and m != f:
+                votes[people.pop()][0 if m > f else 1] += 1
+    out = {}
+    for pid, (m, f) in votes.items():
+        if m >= 2 and f == 0:
+            out[pid] = "he/him"
+        elif f >= 2 and m == 0:
+            out[pid] = "she/her"
+    return out
+
+
+def write_briefing(root: Path, docs: list[Document], registry: dict[str, str],
+                   pronouns: dict[str, str]):
     if root.exists():
         shutil.rmtree(root)
     (root / "content" / "articles").mkdir(parents=True)
@@ -389,7 +426,8 @@ def write_briefing(root: Path, docs: list[Document], registry: dict[str, str]):
         seen.add(pid)
         display = DISPLAY[pid]
         (root / "content" / "people" / f"{pid}.yaml").write_text(
-            f"name: {json.dumps(display)}\nsurname: {json.dumps(surname_of(display))}\n",
+            f"name: {json.dumps(display)}\nsurname: {json.dumps(surname_of(display))}\n"
+            + (f"pronouns: {pronouns[pid]}\n" if pid in pronouns else ""),
             encoding="utf-8")
     for doc in docs:
         paras = [p for p in re.split(r"\n\s*\n", doc.text) if p.strip()]
@@ -469,6 +507,8 @@ class Score:
                 continue
             if status == "not-attributed":
                 self.errors["found: a quotation no attribution covers"] += 1
+                self.examples["found: a quotation no attribution covers"].append(
+                    (article, text, None, got))
                 continue
             self.matched += 1
             if got == person:
@@ -509,8 +549,8 @@ class Score:
 
 # ----------------------------------------------------------------------------- systems
 
-def run_briefing(root: Path, binary: Path) -> dict[str, list[tuple[str, str | None]]]:
-    out = root.parent / (root.name + "-site")
+def run_briefing(root: Path, binary: Path, site: str = "site") -> dict[str, list[tuple[str, str | None]]]:
+    out = root.parent / f"{root.name}-{site}"
     cmd = [str(binary), "build", "--root", str(root), "--output", str(out)]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode not in (0, 1):
@@ -572,6 +612,10 @@ def main():
     ap.add_argument("--peer", action="store_true", help="also score textacy")
     ap.add_argument("--register", default="all", choices=["all", "half"],
                     help="register every speaker, or half of them (chosen by a hash of the id)")
+    ap.add_argument("--pronouns", action="store_true",
+                    help="register each person's pronouns, as CoreNLP's coreference gives them")
+    ap.add_argument("--before", type=Path,
+                    help="also score this binary (an earlier build), as \"briefing before\"")
     ap.add_argument("--binary", type=Path, default=REPO / "target" / "release" / "briefing")
     ap.add_argument("--work", type=Path, default=REPO / "target" / "bench-quotes")
     ap.add_argument("--json", type=Path, help="write the figures here")
@@ -601,10 +645,14 @@ def main():
         }
 
     root = args.work / args.split
-    write_briefing(root, docs, registry)
+    pronouns = pronouns_of(docs, registry) if args.pronouns else {}
+    write_briefing(root, docs, registry, pronouns)
     if not args.binary.exists():
         sys.exit(f"no {args.binary}: cargo build --release first, or give --binary")
-    systems = {"briefing": run_briefing(root, args.binary)}
+    systems = {}
+    if args.before:
+        systems["briefing before"] = run_briefing(root, args.before, "site-before")
+    systems["briefing"] = run_briefing(root, args.binary)
     if args.peer:
         systems["textacy 0.13 direct_quotations + en_core_web_sm"] = run_textacy(docs, registry, False)
         systems["the same, a pronoun given the last named speaker"] = run_textacy(docs, registry, True)
@@ -615,6 +663,7 @@ def main():
         "registered": args.register,
         "articles": len(docs),
         "people_registered": len(set(registry.values())),
+        "with_pronouns": len(pronouns),
         "gold_quotations": dict(counts),
         "systems": {},
     }

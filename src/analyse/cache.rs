@@ -150,7 +150,15 @@ pub(super) fn people_key(people: &[crate::content::Person]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for p in people {
-        (&p.id, &p.name, &p.aliases, &p.surname, &p.titles).hash(&mut h);
+        (
+            &p.id,
+            &p.name,
+            &p.aliases,
+            &p.surname,
+            &p.titles,
+            &p.pronouns,
+        )
+            .hash(&mut h);
     }
     h.finish()
 }

@@ -36,6 +36,7 @@ use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::quote_words::Gender;
 use super::text::{Paragraph, at_word_boundaries, fold};
 use super::{Mention, MentionKind, Place};
 use crate::content::{Article, Person};
@@ -73,6 +74,9 @@ pub(crate) struct Names {
     display: Vec<String>,
     /// Each person's folded name forms, to tell whether a text names them.
     pub(crate) folded_names: Vec<Vec<String>>,
+    /// The gender the curation gives a person through their pronouns, by id: only
+    /// the people who have them.
+    genders: std::collections::HashMap<std::sync::Arc<str>, Gender>,
 }
 
 /// The first word of a folded name, when the name has more than one.
@@ -162,6 +166,10 @@ impl Names {
             ids: people.iter().map(|p| p.id.as_str().into()).collect(),
             display: people.iter().map(|p| p.name.clone()).collect(),
             folded_names,
+            genders: people
+                .iter()
+                .filter_map(|p| Some((p.id.as_str().into(), Gender::of(p.pronouns?))))
+                .collect(),
         }
     }
 
@@ -180,6 +188,11 @@ impl Names {
 
     pub(crate) fn display_name(&self, person: usize) -> &str {
         &self.display[person]
+    }
+
+    /// The gender a person's pronouns give them, by id, when their curation has them.
+    pub(crate) fn gender_of(&self, id: &str) -> Option<Gender> {
+        self.genders.get(id).copied()
     }
 
     /// The names found in one paragraph: at word boundaries, names (not titles) starting
@@ -213,6 +226,7 @@ impl Names {
                 entries,
                 title_before: None,
                 title_after: None,
+                courtesy: None,
             });
         }
         super::text::outermost(found, |t| (t.fstart, t.fend))
@@ -245,6 +259,8 @@ struct Token {
     title_before: Option<Vec<usize>>,
     /// The holders of a title in apposition right after the name.
     title_after: Option<Vec<usize>>,
+    /// The gender of a courtesy title right before the name ("Mr. Obama").
+    courtesy: Option<Gender>,
 }
 
 impl Token {
@@ -407,15 +423,22 @@ struct Facts {
     full_names: BTreeMap<usize, usize>,
     /// People named in the article in a way only they are (full name, unique surname).
     named: Vec<usize>,
+    /// The gender of the courtesy title before the first mention that names the
+    /// person beyond doubt with one ("Mrs. Michelle Obama"), by person.
+    genders: BTreeMap<usize, Gender>,
 }
 
 fn facts(tokens: &[Token]) -> Facts {
     let mut introduced = BTreeMap::new();
     let mut full_names: BTreeMap<usize, usize> = BTreeMap::new();
     let mut named = Vec::new();
+    let mut genders = BTreeMap::new();
     for (i, t) in tokens.iter().enumerate() {
         if let Some(p) = t.identifies() {
             introduced.entry(p).or_insert(i);
+            if let Some(g) = t.courtesy {
+                genders.entry(p).or_insert(g);
+            }
             *full_names.entry(p).or_default() += 1;
         }
         if let [p] = t.people().as_slice()
@@ -432,6 +455,7 @@ fn facts(tokens: &[Token]) -> Facts {
         introduced,
         full_names,
         named,
+        genders,
     }
 }
 
@@ -443,6 +467,7 @@ enum Resolution {
 }
 
 struct Resolver<'a> {
+    names: &'a Names,
     tokens: &'a [Token],
     facts: Facts,
     /// Resolved people so far, by token index.
@@ -468,6 +493,19 @@ impl Resolver<'_> {
                     candidates = narrowed;
                     reason_prefix = why;
                 }
+            }
+        }
+        // "Mr. Obama" beside a Michelle Obama: a courtesy title leaves out the people
+        // known to be referred to otherwise.
+        if let Some(g) = t.courtesy {
+            let kept: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&c| self.gender(c).is_none_or(|known| known == g))
+                .collect();
+            if !kept.is_empty() && kept.len() < candidates.len() {
+                candidates = kept;
+                reason_prefix = "courtesy title before the name";
             }
         }
         let named = |p: &usize| self.facts.named.contains(p);
@@ -562,6 +600,14 @@ impl Resolver<'_> {
         self.subject(eligible)
     }
 
+    /// A person's gender: their pronouns in the curation, else the courtesy title the
+    /// article names them in full with.
+    fn gender(&self, person: usize) -> Option<Gender> {
+        self.names
+            .gender_of(self.names.id(person))
+            .or_else(|| self.facts.genders.get(&person).copied())
+    }
+
     /// For a title: a holder named earlier in the same sentence, else the subject.
     fn by_sentence_or_subject(&self, i: usize, candidates: Vec<usize>) -> Resolution {
         let t = &self.tokens[i];
@@ -622,17 +668,24 @@ pub(crate) fn article(
 ) -> (Vec<Mention>, Vec<Diagnostic>) {
     // One id shared by every mention found.
     let id: std::sync::Arc<str> = article.id.as_str().into();
+    let lang = &crate::lang::Language::of(&article.language).quotes;
     let mut tokens = Vec::new();
     let mut sentence_base = 0;
     for para in paras {
         for mut t in names.find(para) {
             t.sentence = sentence_base + super::text::sentence_at(&para.sentences, t.start);
+            t.courtesy = para.text[..t.start]
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .and_then(|w| lang.title_gender(w));
             tokens.push(t);
         }
         sentence_base += para.sentences.len().max(1);
     }
     let tokens = attach_titles(tokens, paras);
     let mut resolver = Resolver {
+        names,
         facts: facts(&tokens),
         tokens: &tokens,
         resolved: vec![None; tokens.len()],
@@ -761,6 +814,7 @@ pub(crate) mod tests {
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
             surname: surname.map(str::to_string),
             titles: titles.iter().map(|s| s.to_string()).collect(),
+            pronouns: None,
             roles: vec![],
             summary: String::new(),
             relations: vec![],
@@ -932,6 +986,39 @@ pub(crate) mod tests {
         for (body, expected) in cases {
             assert_eq!(resolve(body), pairs(expected), "{body}");
         }
+    }
+
+    #[test]
+    fn a_courtesy_title_leaves_out_those_known_to_be_referred_to_otherwise() {
+        let body = "Delcy Rodríguez and Jorge Rodríguez met on Monday. Mr. Rodríguez spoke first.";
+        let mut people = people();
+        let names = |people: &[Person]| {
+            let names = Names::new(people);
+            let a = article_of(body);
+            let paras = Paragraph::all(&a);
+            let (mentions, _) = article(&names, &a, &paras);
+            mentions
+                .iter()
+                .map(|m| m.person.as_deref().unwrap_or("?").to_string())
+                .collect::<Vec<_>>()
+        };
+        // Nothing tells who is a man: the subject of the article, Delcy, is meant.
+        assert_eq!(names(&people), ["delcy", "jorge", "delcy"]);
+        people
+            .iter_mut()
+            .find(|p| p.id == "delcy")
+            .unwrap()
+            .pronouns = Some(crate::content::Pronouns::SheHer);
+        assert_eq!(names(&people), ["delcy", "jorge", "jorge"]);
+        // The article's own courtesy title before a full name tells it as well.
+        assert_eq!(
+            resolve("Mrs. Delcy Rodríguez and Jorge Rodríguez met. Mr. Rodríguez spoke first."),
+            pairs(&[
+                ("Delcy Rodríguez", "delcy"),
+                ("Jorge Rodríguez", "jorge"),
+                ("Rodríguez", "jorge")
+            ])
+        );
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub(crate) struct QuoteWords {
     pub(crate) title_words: &'static [&'static str],
     /// Words that cut a speaker's phrase to its head ("Rep. Jim Clyburn of …").
     pub(crate) head_cuts: &'static [&'static str],
+    /// Conjunctions that may open a clause before its subject ("though she called").
+    pub(crate) conjunctions: &'static [&'static str],
     /// Relative pronouns that start a clause inside a phrase ("after which").
     pub(crate) relatives: &'static [&'static str],
     /// First words of an apposition that names no one ("an associate professor").
@@ -62,6 +64,20 @@ pub(crate) struct GenderWords {
 pub(crate) enum Gender {
     Masculine,
     Feminine,
+    /// Someone referred to as "they" (`pronouns: they/them`): neither "he" nor "she"
+    /// means them.
+    Neither,
+}
+
+impl Gender {
+    /// The gender the pronouns of a person's curation give them.
+    pub(crate) fn of(pronouns: crate::content::Pronouns) -> Gender {
+        match pronouns {
+            crate::content::Pronouns::HeHim => Gender::Masculine,
+            crate::content::Pronouns::SheHer => Gender::Feminine,
+            crate::content::Pronouns::TheyThem => Gender::Neither,
+        }
+    }
 }
 
 impl QuoteWords {

@@ -408,9 +408,18 @@ impl Attribution<'_> {
             return Some(self.speaker_of(m));
         }
         let first = lead.first().map(|(_, w)| w.to_lowercase())?;
-        // "he said", and "he then defended the remark, saying": the clause's subject.
-        if self.lang.pronouns.contains(&first.as_str()) {
-            return self.last_speaker(self.lang.pronoun_gender(&first));
+        // "he said", and "he then defended the remark, saying": the clause's subject,
+        // after a conjunction that opens its clause ("though she called").
+        let subject = match lead.get(1) {
+            Some(&(_, second)) if self.lang.conjunctions.contains(&first.as_str()) => second,
+            _ => lead[0].1,
+        };
+        if self
+            .lang
+            .pronouns
+            .contains(&subject.to_lowercase().as_str())
+        {
+            return Some(self.pronoun_speaker(subject));
         }
         if self.lang.object_pronouns.contains(&first.as_str())
             || self.lang.prepositions.contains(&first.as_str())
@@ -555,6 +564,12 @@ impl Attribution<'_> {
                 .noun_phrase(para, from, end)
                 .filter(|s| s.person.is_some());
         }
+        // "… but said “the question is the timing.” Gov. Pat McCrory said it …": a
+        // quotation that a verb of saying introduces and that ends its sentence is
+        // attributed before it; what follows is the next sentence.
+        if ended && self.called(para, q.open) {
+            return None;
+        }
         let list: Vec<(usize, &str)> = words(window).collect();
         let (_, first) = *list.first()?;
         let first_lower = first.to_lowercase();
@@ -629,6 +644,14 @@ impl Attribution<'_> {
     fn before(&self, para: &Paragraph, q: &Marks, previous_close: usize) -> Option<Speaker> {
         let (sentence_start, _) = para.sentence(q.open);
         let from = sentence_start.max(previous_close).min(q.open);
+        // "Rush Limbaugh: Hillary Asking Moderator To Fact Check Trump ‘Reeks of Fear’":
+        // a name and a colon opening the sentence say who speaks, as headlines write it.
+        if let Some(m) = self.mentions_in(para.n, sentence_start, q.open).next()
+            && para.text[sentence_start..m.place.start].trim().is_empty()
+            && para.text[m.place.end..].starts_with(':')
+        {
+            return Some(self.speaker_of(m));
+        }
         let window = &para.text[from..q.open];
         let lower = window.to_lowercase();
         for phrase in self.lang.according {
@@ -674,7 +697,7 @@ impl Attribution<'_> {
                     .next()
                     .map(|(_, w)| w.to_lowercase());
                 if let Some(w) = first.filter(|w| self.lang.pronouns.contains(&w.as_str())) {
-                    return self.last_speaker(self.lang.pronoun_gender(&w));
+                    return Some(self.pronoun_speaker(&w));
                 }
             }
         }
@@ -738,6 +761,17 @@ impl Attribution<'_> {
         self.noun_phrase(para, s + cut, e)
     }
 
+    /// Who a pronoun the attribution names ("she said") means, else the pronoun as
+    /// written, with no person: the attribution is still this one, so no other rule
+    /// may give the quotation to someone the pronoun cannot mean.
+    fn pronoun_speaker(&self, pronoun: &str) -> Speaker {
+        self.last_speaker(self.lang.pronoun_gender(pronoun))
+            .unwrap_or_else(|| Speaker {
+                person: None,
+                text: pronoun.to_string(),
+            })
+    }
+
     /// Who a pronoun of `gender` means: the newest speaker, of a quote or of reported
     /// speech, whose gender (as far as the article tells it) does not contradict the
     /// pronoun's; when none fits, the newest person named since whose gender does not. A
@@ -777,11 +811,15 @@ impl Attribution<'_> {
             })
     }
 
-    /// The gender the article gives a speaker: a person's, from [`genders`], or the
-    /// courtesy title a speaker kept as written starts with ("Mr. Velasco").
+    /// The gender of a speaker: a person's pronouns in their curation, else the one
+    /// the article gives them, from [`genders`]; for a speaker kept as written, the
+    /// courtesy title they start with ("Mr. Velasco").
     fn gender(&self, s: &Speaker) -> Option<Gender> {
         match &s.person {
-            Some(id) => self.genders.get(id).copied(),
+            Some(id) => self
+                .names
+                .gender_of(id)
+                .or_else(|| self.genders.get(id).copied()),
             None => words(&s.text)
                 .next()
                 .and_then(|(_, w)| self.lang.title_gender(w)),
@@ -990,6 +1028,7 @@ impl Attribution<'_> {
         let vote = |votes: &mut (usize, usize), g: Gender| match g {
             Gender::Masculine => votes.0 += 1,
             Gender::Feminine => votes.1 += 1,
+            Gender::Neither => {}
         };
         for m in self.mentions {
             let Some(id) = &m.person else { continue };
@@ -1100,7 +1139,7 @@ pub(crate) fn article(
             let next_open = all.get(k + 1).map_or(para.text.len(), |n| n.open);
             let (is, ie) = trimmed(para.text, q.inner);
             cursor = q.close;
-            if is >= ie || nickname(para.text, q) {
+            if is >= ie || nickname(para, q) || title(state.lang, para.text, q) {
                 continue;
             }
             let sentence = sentence_at(&para.sentences, q.open);
@@ -1141,6 +1180,14 @@ pub(crate) fn article(
                     },
                 },
             };
+            // A pronoun that means no one is no speaker to export or to follow.
+            let speaker = speaker.filter(|s| {
+                s.person.is_some()
+                    || !state
+                        .lang
+                        .pronouns
+                        .contains(&s.text.to_lowercase().as_str())
+            });
             if speaker.is_some() {
                 state.last.clone_from(&speaker);
                 state.since.clear();
@@ -1293,7 +1340,43 @@ fn trimmed(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
 }
 
 /// A short quotation between two capitalised words is a nickname: Ernesto “Che” Guevara.
-fn nickname(text: &str, q: &Marks) -> bool {
+/// Whether a quotation is the title of a show, a book or an event: two words or more in
+/// title case right after a preposition or a possessive ("on “Fox News Sunday”",
+/// "CNN’s “State of the Union.”"). It names something; no one says it.
+fn title(lang: &QuoteWords, text: &str, q: &Marks) -> bool {
+    let inner = &text[q.inner.0..q.inner.1];
+    let before = text[..q.open].trim_end();
+    let word_before = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let introduced = lang
+        .prepositions
+        .contains(&word_before.to_lowercase().as_str())
+        || word_before.ends_with("’s")
+        || word_before.ends_with("'s");
+    introduced
+        && word_count(inner) >= 2
+        && words(inner)
+            .next()
+            .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        && headline_words(inner)
+}
+
+/// Whether every word of four letters or more in a text starts with a capital.
+fn headline_words(text: &str) -> bool {
+    words(text)
+        .filter(|(_, w)| w.chars().count() >= 4)
+        .all(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a short quotation stands between capitalised words, as a nickname inside a
+/// name does: Marcia “Cia” Price.
+fn nickname(para: &Paragraph, q: &Marks) -> bool {
+    let text = para.text;
+    // In a headline every word has a capital: "Christie Calls Clinton ‘A Disgrace’ Over
+    // …" is no nickname.
+    let (start, end) = para.sentence(q.open);
+    if headline(&text[start..end.max(start)]) {
+        return false;
+    }
     let before = text[..q.open].trim_end_matches(' ');
     let after = text[q.close..].strip_prefix(' ').unwrap_or("");
     let word_before = before.rsplit(' ').next().unwrap_or("");
@@ -1316,7 +1399,11 @@ mod tests {
     }
 
     fn quotes_in(language: &str, body: &str) -> Vec<(String, String)> {
-        let people = vec![
+        quotes_of(language, &people(), body)
+    }
+
+    fn people() -> Vec<crate::content::Person> {
+        vec![
             person(
                 "bruno",
                 "Bruno Rodriguez",
@@ -1341,8 +1428,15 @@ mod tests {
                 &[],
                 &["associate professor of history"],
             ),
-        ];
-        let names = Names::new(&people);
+        ]
+    }
+
+    fn quotes_of(
+        language: &str,
+        people: &[crate::content::Person],
+        body: &str,
+    ) -> Vec<(String, String)> {
+        let names = Names::new(people);
         let mut a = article_of(body);
         a.language = language.into();
         let paras = Paragraph::all(&a);
@@ -1368,6 +1462,32 @@ mod tests {
                 &[("We are united", "mora")],
             ),
             ("“We are united,” Mora said.", &[("We are united", "mora")]),
+            // A pronoun after a conjunction is the clause's subject.
+            (
+                "Tamara Suju spoke on Monday. Though she called the plan “outrageous,” the talks went on.",
+                &[("outrageous", "suju")],
+            ),
+            // A quotation a verb of saying introduces ends its sentence.
+            (
+                "Frank Mora said that “it is over.” Tamara Suju said it was not.",
+                &[("it is over.", "mora")],
+            ),
+            // In a headline, capitals do not make a nickname.
+            (
+                "Mora Calls Trump ‘A Disgrace’ Over Cuba Talks",
+                &[("A Disgrace", "mora")],
+            ),
+            // The title of a show is no one's words.
+            (
+                "Mora said on “Fox News Sunday” that “we will see.”",
+                &[("we will see.", "mora")],
+            ),
+            // A headline's speaker before a colon, and one who calls something a name.
+            ("Mora: Rodriguez ‘Failed’ the Talks", &[("Failed", "mora")]),
+            (
+                "Frank Mora calls the plan ‘a disgrace’ in Havana.",
+                &[("a disgrace", "mora")],
+            ),
             (
                 "Mora stated, “Rodriguez is proceeding with caution.”",
                 &[("Rodriguez is proceeding with caution.", "mora")],
@@ -1571,6 +1691,28 @@ mod tests {
         }
         // An English article does not read Spanish dialogue dashes.
         assert!(quotes_in("en", "—No vamos a ceder —afirmó Mora.").is_empty());
+    }
+
+    #[test]
+    fn the_pronouns_of_the_curation_tell_whom_a_pronoun_means() {
+        use crate::content::Pronouns;
+        let body = "Tamara Suju met Frank Mora on Monday. Mora announced the plan.\n\n“We will not leave,” she said.";
+        // The article gives neither a gender: "she" is the newest subject.
+        assert_eq!(quotes(body), pairs(&[("We will not leave", "mora")]));
+        let mut people = people();
+        for (id, pronouns) in [("suju", Pronouns::SheHer), ("mora", Pronouns::HeHim)] {
+            people.iter_mut().find(|p| p.id == id).unwrap().pronouns = Some(pronouns);
+        }
+        assert_eq!(
+            quotes_of("en", &people, body),
+            pairs(&[("We will not leave", "suju")])
+        );
+        // Someone referred to as "they" is neither "he" nor "she".
+        people.iter_mut().find(|p| p.id == "suju").unwrap().pronouns = Some(Pronouns::TheyThem);
+        assert_eq!(
+            quotes_of("en", &people, body),
+            pairs(&[("We will not leave", "-")])
+        );
     }
 
     #[test]

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::content::{
-    Comparison, Event, Outlet, OutletKind, Person, Point, Relation, Role, SourceRef, Verdict,
+    Comparison, Event, Outlet, OutletKind, Person, Point, Pronouns, Relation, Role, SourceRef,
+    Verdict,
 };
 use crate::diagnostic::Diagnostic;
 use crate::edtf::{self, Edtf};
@@ -43,6 +44,8 @@ struct RawPerson {
     surname: Option<String>,
     #[serde(default)]
     titles: Vec<String>,
+    #[serde(default)]
+    pronouns: Option<String>,
     #[serde(default)]
     roles: Vec<RawRole>,
     #[serde(default)]
@@ -350,6 +353,27 @@ pub fn person(file: FileId, id: &str, text: &str, errors: &mut Vec<Diagnostic>) 
     if let Some(image) = &raw.image {
         check_url(image, spans.value(&Path::root().key("image")), errors);
     }
+    let pronouns = raw.pronouns.as_deref().and_then(|text| {
+        let read = Pronouns::parse(text);
+        if read.is_none() {
+            let forms: Vec<String> = Pronouns::FORMS
+                .iter()
+                .map(|(f, _)| format!("`{f}`"))
+                .collect();
+            errors.push(
+                Diagnostic::error(
+                    "unknown-value",
+                    format!("`{text}` is not a set of pronouns"),
+                )
+                .at(spans.value(&Path::root().key("pronouns")), "not read")
+                .hint(format!(
+                    "write {} (how articles refer to the person), or leave `pronouns` out",
+                    forms.join(", ")
+                )),
+            );
+        }
+        read
+    });
     Some(Person {
         id: id.to_string(),
         file,
@@ -357,6 +381,7 @@ pub fn person(file: FileId, id: &str, text: &str, errors: &mut Vec<Diagnostic>) 
         aliases: raw.aliases,
         surname: raw.surname,
         titles: raw.titles,
+        pronouns,
         roles,
         summary: raw.summary,
         relations,
@@ -628,6 +653,37 @@ mod tests {
         let mut errors = Vec::new();
         assert!(comparison(0, "c", &draft, &mut errors).unwrap().draft);
         assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn pronouns_are_read_in_their_usual_forms_and_anything_else_is_pointed_at() {
+        for (written, read) in [
+            ("she/her", Some(Pronouns::SheHer)),
+            ("He / Him", Some(Pronouns::HeHim)),
+            ("they", Some(Pronouns::TheyThem)),
+            ("female", None),
+            ("she/him", None),
+        ] {
+            let text = format!("name: Ana Ortiz\npronouns: {written}\n");
+            let mut errors = Vec::new();
+            let p = person(0, "ana-ortiz", &text, &mut errors).unwrap();
+            assert_eq!(p.pronouns, read, "{written}");
+            if read.is_none() {
+                assert_eq!(errors.len(), 1, "{written}");
+                let e = &errors[0];
+                assert_eq!(e.code, "unknown-value");
+                let s = e.span.unwrap();
+                assert_eq!(&text[s.start..s.end], written);
+                assert_eq!(
+                    e.hint.as_deref(),
+                    Some(
+                        "write `he/him`, `she/her`, `they/them` (how articles refer to the person), or leave `pronouns` out"
+                    )
+                );
+            } else {
+                assert!(errors.is_empty(), "{errors:?}");
+            }
+        }
     }
 
     #[test]

@@ -278,6 +278,8 @@ faults! {
         => Expect::Errors(&[("unknown-key", "content/articles/pier-vote.md", 5, 1)]);
     unknown_verdict: Some("unknown-verdict"), nothing
         => Expect::Errors(&[("unknown-value", "content/comparisons/pier.yaml", 5, 14)]);
+    unknown_pronouns: Some("unknown-pronouns"), nothing
+        => Expect::Errors(&[("unknown-value", "content/people/ana-ortiz.yaml", 2, 11)]);
 
     // Unknown references.
     unknown_outlet: Some("unknown-outlet"), nothing
