@@ -24,6 +24,47 @@ pub struct Briefing {
     pub events: Vec<Event>,
     /// Sorted by id.
     pub comparisons: Vec<Comparison>,
+    /// Where each article is in `articles`: pages and the analysis look articles up by
+    /// id many thousand times, and the ids of one saga share long beginnings that a
+    /// binary search compares again and again.
+    pub article_positions: Positions,
+}
+
+/// Where each item of a list sorted by id is, by a hash of its id: made when first
+/// asked for and only a hint, each answer checked against the list, so that a list
+/// changed since (sorted, an item added or removed) costs a binary search, never a
+/// wrong answer.
+#[derive(Clone, Default)]
+pub struct Positions(std::sync::OnceLock<rustc_hash::FxHashMap<u64, usize>>);
+
+/// A hint says nothing of the briefing: two briefings that differ only in which
+/// hints were made show the same.
+impl std::fmt::Debug for Positions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Positions")
+    }
+}
+
+impl Positions {
+    fn key(id: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(id)
+    }
+
+    /// Where the item of `list` whose id is `id` is.
+    fn find<T>(&self, list: &[T], id: &str, id_of: impl Fn(&T) -> &str) -> Option<usize> {
+        let hint = self.0.get_or_init(|| {
+            let keys = list
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (Self::key(id_of(x)), i));
+            keys.collect()
+        });
+        match hint.get(&Self::key(id)) {
+            Some(&i) if list.get(i).is_some_and(|x| id_of(x) == id) => Some(i),
+            _ => list.binary_search_by(|x| id_of(x).cmp(id)).ok(),
+        }
+    }
 }
 
 impl Briefing {
@@ -42,9 +83,8 @@ impl Briefing {
 
     /// Where the article `id` is in `articles`.
     pub fn article_position(&self, id: &str) -> Option<usize> {
-        self.articles
-            .binary_search_by(|a| a.id.as_str().cmp(id))
-            .ok()
+        self.article_positions
+            .find(&self.articles, id, |a| a.id.as_str())
     }
 
     /// How many articles, people, events and comparisons are drafts.
@@ -60,6 +100,7 @@ impl Briefing {
     /// what is left is whole.
     pub fn drop_drafts(&mut self) {
         self.articles.retain(|a| !a.draft);
+        self.article_positions = Positions::default();
         self.people.retain(|p| !p.draft);
         self.events.retain(|e| !e.draft);
         self.comparisons.retain(|c| !c.draft);
@@ -399,6 +440,25 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_position_hint_made_before_the_list_changed_still_finds_each_item() {
+        fn id(x: &String) -> &str {
+            x
+        }
+        let mut list: Vec<String> = ["c", "a", "b"].map(String::from).to_vec();
+        let hint = Positions::default();
+        assert_eq!(hint.find(&list, "a", id), Some(1));
+        list.sort();
+        assert_eq!(hint.find(&list, "a", id), Some(0));
+        assert_eq!(hint.find(&list, "c", id), Some(2));
+        list.remove(0);
+        assert_eq!(hint.find(&list, "a", id), None);
+        assert_eq!(hint.find(&list, "b", id), Some(0));
+        list.insert(0, "aa".to_string());
+        assert_eq!(hint.find(&list, "aa", id), Some(0));
+        assert_eq!(hint.find(&list, "d", id), None);
+    }
 
     #[test]
     fn ids_are_lowercase_letters_digits_and_hyphens() {

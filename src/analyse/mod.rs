@@ -760,6 +760,7 @@ pub(crate) mod tests {
             people: vec![],
             events: vec![],
             comparisons: vec![],
+            article_positions: Default::default(),
         }
     }
 

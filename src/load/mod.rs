@@ -165,9 +165,11 @@ pub fn briefing(root: &Path) -> Result<Loaded, Failure> {
         people,
         events,
         comparisons,
+        article_positions: Default::default(),
     };
     verify::unique_ids(&mut briefing, &sources, &mut broken, &mut diagnostics);
     briefing.articles.sort_by(|a, b| a.id.cmp(&b.id));
+    briefing.article_positions = Default::default();
     briefing.people.sort_by(|a, b| a.id.cmp(&b.id));
     briefing.comparisons.sort_by(|a, b| a.id.cmp(&b.id));
     briefing

@@ -1153,10 +1153,8 @@ fn event(site: &Site, entry: Entry) -> Value {
     match entry {
         Entry::Curated(e) => {
             let conflicts = site
-                .analysis
-                .conflicts
-                .iter()
-                .find(|c| c.event.as_deref() == Some(e.id.as_str()))
+                .index
+                .event_conflict(&e.id)
                 .map(|c| serde_json::to_value(&c.claims).unwrap_or_default());
             json!({
                 "id": e.id,
@@ -1179,10 +1177,9 @@ fn event(site: &Site, entry: Entry) -> Value {
                 })).collect::<Vec<_>>(),
                 "conflicts": conflicts.unwrap_or(Value::Array(Vec::new())),
                 "disagreements": site
-                    .analysis
-                    .disagreements
+                    .index
+                    .event_disagreements(&e.id)
                     .iter()
-                    .filter(|d| d.event == e.id)
                     .map(|d| json!({ "kind": d.kind, "summary": d.summary, "claims": d.claims }))
                     .collect::<Vec<_>>(),
             })

@@ -133,13 +133,11 @@ impl Fingerprint {
             self.article_id(site, &s.article)
                 .add(s.found.map(|f| f.paragraph));
         }
-        let conflicts = site.analysis.conflicts.iter();
-        for c in conflicts.filter(|c| c.event.as_deref() == Some(e.id.as_str())) {
+        for c in site.index.event_conflicts(&e.id) {
             self.conflict(site, c);
         }
-        let disagreements = site.analysis.disagreements.iter();
-        for d in disagreements.filter(|d| d.event == e.id) {
-            self.record(d);
+        for d in site.index.event_disagreements(&e.id) {
+            self.record(*d);
         }
         self
     }

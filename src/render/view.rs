@@ -9,8 +9,10 @@ use serde::Serialize;
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use crate::analyse::{
-    Analysis, Conflict, DateMention, Located, Mention, Pair, PerArticle, Quote, Story,
+    Analysis, Conflict, DateMention, Disagreement, Located, Mention, Pair, PerArticle, Quote, Story,
 };
 use crate::content::{Article, Briefing, Comparison, Event, Outlet, Person, SourceRef};
 
@@ -46,6 +48,34 @@ impl<'a, T: Located + Sync> ByPerson<'a, T> {
     }
 }
 
+/// The findings of one kind by article, each article's list found by a hash of its
+/// id: pages ask for an article's findings many thousand times, and the ids of one
+/// saga share long beginnings that a binary search compares again and again.
+pub struct ByArticle<'a, T> {
+    items: &'a PerArticle<T>,
+    lists: FxHashMap<&'a str, &'a [T]>,
+}
+
+impl<'a, T: Located> ByArticle<'a, T> {
+    fn new(items: &'a PerArticle<T>) -> Self {
+        let lists = items.lists().map(|l| (&*l[0].place().article, l));
+        ByArticle {
+            items,
+            lists: lists.collect(),
+        }
+    }
+
+    /// The findings of article `id`, empty if it has none.
+    pub fn of(&self, id: &str) -> &'a [T] {
+        self.lists.get(id).copied().unwrap_or(&[])
+    }
+
+    /// Each article's findings, one list per article that has any, in article order.
+    pub fn lists(&self) -> impl Iterator<Item = &'a [T]> + use<'a, T> {
+        self.items.lists()
+    }
+}
+
 /// Lookups shared by every page. The findings of an article need none: the analysis
 /// keeps them by article ([`PerArticle::of`]). Orders that only the list pages need are
 /// made when first asked for: the dev server's first step renders the pages readers
@@ -53,11 +83,11 @@ impl<'a, T: Located + Sync> ByPerson<'a, T> {
 pub struct Index<'a> {
     briefing: &'a Briefing,
     analysis: &'a Analysis,
-    pub mentions_by_article: &'a PerArticle<Mention>,
+    pub mentions_by_article: ByArticle<'a, Mention>,
     pub mentions_by_person: ByPerson<'a, Mention>,
-    pub quotes_by_article: &'a PerArticle<Quote>,
+    pub quotes_by_article: ByArticle<'a, Quote>,
     pub quotes_by_person: ByPerson<'a, Quote>,
-    pub dates_by_article: &'a PerArticle<DateMention>,
+    pub dates_by_article: ByArticle<'a, DateMention>,
     pub stories_by_article: BTreeMap<&'a str, Vec<(usize, &'a Story)>>,
     /// Each compared pair an article is in, with its story's position and its own in
     /// the story.
@@ -65,7 +95,7 @@ pub struct Index<'a> {
     /// Each article by its id: pages look articles up by id many thousand times, and
     /// ids of one saga share long beginnings that a binary search compares again and
     /// again.
-    articles_by_id: HashMap<&'a str, &'a Article>,
+    articles_by_id: FxHashMap<&'a str, &'a Article>,
     /// In timeline order.
     pub events_by_person: BTreeMap<&'a str, Vec<&'a Event>>,
     pub comparisons_by_article: BTreeMap<&'a str, Vec<&'a Comparison>>,
@@ -82,6 +112,9 @@ pub struct Index<'a> {
     event_pages: OnceLock<Vec<u32>>,
     pair_hashes: OnceLock<Vec<Vec<u64>>>,
     derived_conflicts: OnceLock<Vec<&'a Conflict>>,
+    /// The date conflict and the disagreements of each curated event: each event's
+    /// page, fingerprint and record asks, and there are thousands of events.
+    event_findings: OnceLock<EventFindings<'a>>,
     search_places: OnceLock<super::search::Places>,
 }
 
@@ -138,11 +171,11 @@ impl<'a> Index<'a> {
         let mut ix = Index {
             briefing: b,
             analysis: a,
-            mentions_by_article: &a.mentions,
+            mentions_by_article: ByArticle::new(&a.mentions),
             mentions_by_person: ByPerson::new(&a.mentions, |m| m.person.as_deref()),
-            quotes_by_article: &a.quotes,
+            quotes_by_article: ByArticle::new(&a.quotes),
             quotes_by_person: ByPerson::new(&a.quotes, |q| q.person.as_deref()),
-            dates_by_article: &a.dates,
+            dates_by_article: ByArticle::new(&a.dates),
             stories_by_article: BTreeMap::new(),
             pairs_by_article: HashMap::new(),
             articles_by_id: b.articles.iter().map(|a| (a.id.as_str(), a)).collect(),
@@ -160,6 +193,7 @@ impl<'a> Index<'a> {
             event_pages: OnceLock::new(),
             pair_hashes: OnceLock::new(),
             derived_conflicts: OnceLock::new(),
+            event_findings: OnceLock::new(),
             search_places: OnceLock::new(),
         };
         for (i, s) in a.stories.iter().enumerate() {
@@ -405,6 +439,48 @@ impl<'a> Index<'a> {
             all.filter(|c| c.event.is_none()).collect()
         })
     }
+
+    /// The date conflict found between the sources of curated event `event`: the first
+    /// the analysis lists.
+    pub fn event_conflict(&self, event: &str) -> Option<&'a Conflict> {
+        self.event_conflicts(event).first().copied()
+    }
+
+    /// Every date conflict found between the sources of curated event `event`, in the
+    /// analysis's order.
+    pub fn event_conflicts(&self, event: &str) -> &[&'a Conflict] {
+        let found = self.event_findings().conflicts.get(event);
+        found.map_or(&[], Vec::as_slice)
+    }
+
+    /// The disagreements found between the sources of curated event `event`, in the
+    /// analysis's order.
+    pub fn event_disagreements(&self, event: &str) -> &[&'a Disagreement] {
+        let found = self.event_findings().disagreements.get(event);
+        found.map_or(&[], Vec::as_slice)
+    }
+
+    fn event_findings(&self) -> &EventFindings<'a> {
+        self.event_findings.get_or_init(|| {
+            let mut found = EventFindings::default();
+            for c in &self.analysis.conflicts {
+                if let Some(e) = c.event.as_deref() {
+                    found.conflicts.entry(e).or_default().push(c);
+                }
+            }
+            for d in &self.analysis.disagreements {
+                found.disagreements.entry(&d.event).or_default().push(d);
+            }
+            found
+        })
+    }
+}
+
+/// What the analysis found between the sources of each curated event, by event id.
+#[derive(Default)]
+struct EventFindings<'a> {
+    conflicts: FxHashMap<&'a str, Vec<&'a Conflict>>,
+    disagreements: FxHashMap<&'a str, Vec<&'a Disagreement>>,
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -596,28 +672,36 @@ pub fn co_mentioned<'a>(ix: &Index<'a>, b: &'a Briefing, person: &str) -> Vec<(&
     let Some(own) = ix.mentions_by_person.get(person) else {
         return Vec::new();
     };
-    let places: BTreeSet<(&str, usize)> = own
+    // Article by article (the person's mentions are in article order), so that no
+    // set is keyed by article ids, which share long beginnings.
+    let mut places: Vec<(&str, usize)> = own
         .iter()
         .map(|m| (m.place.article.as_ref(), m.place.paragraph))
         .collect();
-    let mut counts: BTreeMap<&str, BTreeSet<(&str, usize)>> = BTreeMap::new();
-    // Each article once, not once per paragraph naming the person: `places` is sorted.
-    let mut articles: Vec<&str> = places.iter().map(|(article, _)| *article).collect();
-    articles.dedup();
-    for article in articles {
-        for m in ix.mentions_by_article.of(article) {
-            let key = (m.place.article.as_ref(), m.place.paragraph);
+    places.dedup();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut named: Vec<(&str, usize)> = Vec::new();
+    for article in places.chunk_by(|x, y| std::ptr::eq(x.0, y.0) || x.0 == y.0) {
+        let mut paragraphs: Vec<usize> = article.iter().map(|(_, p)| *p).collect();
+        paragraphs.sort_unstable();
+        named.clear();
+        for m in ix.mentions_by_article.of(article[0].0) {
             if let Some(p) = m.person.as_deref()
                 && p != person
-                && places.contains(&key)
+                && paragraphs.binary_search(&m.place.paragraph).is_ok()
             {
-                counts.entry(p).or_default().insert(key);
+                named.push((p, m.place.paragraph));
             }
+        }
+        named.sort_unstable();
+        named.dedup();
+        for (p, _) in &named {
+            *counts.entry(p).or_default() += 1;
         }
     }
     let mut out: Vec<(&Person, usize)> = counts
         .into_iter()
-        .filter_map(|(p, set)| b.person(p).map(|p| (p, set.len())))
+        .filter_map(|(p, n)| b.person(p).map(|p| (p, n)))
         .collect();
     out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
     out

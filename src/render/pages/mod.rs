@@ -114,28 +114,22 @@ struct ClaimView {
 
 pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
     let b = site.briefing;
-    let conflict = site
-        .analysis
-        .conflicts
-        .iter()
-        .find(|c| c.event.as_deref() == Some(e.id.as_str()))
-        .map(|c| {
-            c.claims
-                .iter()
-                .map(|cl| ClaimView {
-                    article: b.article(&cl.article).map(|a| article_link(b, a, root)),
-                    text: cl.text.clone(),
-                    date: crate::edtf::span_words(cl.start, cl.end),
-                    url: view::paragraph_url(root, &cl.article, cl.paragraph),
-                    agrees: cl.start <= e.date.end && e.date.start <= cl.end,
-                })
-                .collect()
-        });
+    let conflict = site.index.event_conflict(&e.id).map(|c| {
+        c.claims
+            .iter()
+            .map(|cl| ClaimView {
+                article: b.article(&cl.article).map(|a| article_link(b, a, root)),
+                text: cl.text.clone(),
+                date: crate::edtf::span_words(cl.start, cl.end),
+                url: view::paragraph_url(root, &cl.article, cl.paragraph),
+                agrees: cl.start <= e.date.end && e.date.start <= cl.end,
+            })
+            .collect()
+    });
     let disagreements = site
-        .analysis
-        .disagreements
+        .index
+        .event_disagreements(&e.id)
         .iter()
-        .filter(|d| d.event == e.id)
         .map(|d| DisagreementView {
             heading: match d.kind {
                 crate::analyse::DifferenceKind::Number => {

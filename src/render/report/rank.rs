@@ -73,9 +73,14 @@ pub(super) struct Reach {
 
 impl Reach {
     pub(super) fn of<'a>(b: &Briefing, articles: impl IntoIterator<Item = &'a str>) -> Reach {
+        Reach::of_articles(articles.into_iter().filter_map(|id| b.article(id)))
+    }
+
+    /// The reach of `articles`, each once.
+    fn of_articles<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Reach {
         let mut outlets = BTreeSet::new();
         let mut reach = Reach::default();
-        for a in articles.into_iter().filter_map(|id| b.article(id)) {
+        for a in articles {
             reach.articles += 1;
             outlets.extend(a.outlet.as_deref());
             reach.newest = reach.newest.max(Some(a.published.date));
@@ -128,14 +133,15 @@ pub(super) fn renown<'a>(site: &Site<'a>) -> Vec<Renown<'a>> {
             let mut ids: Vec<&str> = mentions.iter().map(|m| m.place.article.as_ref()).collect();
             ids.sort_unstable();
             ids.dedup();
-            let articles: Vec<&Article> = ids.iter().filter_map(|id| b.article(id)).collect();
+            let articles: Vec<&Article> =
+                ids.iter().filter_map(|id| site.index.article(id)).collect();
             let by_date = |a: &&&Article| (a.published.sort_key(), a.id.clone());
             let is_featured = featured(p).is_some();
             (is_featured || !mentions.is_empty()).then(|| Renown {
                 person: p,
                 featured: is_featured,
                 mentions: mentions.len(),
-                reach: Reach::of(b, ids.iter().copied()),
+                reach: Reach::of_articles(articles.iter().copied()),
                 first: articles.iter().min_by_key(by_date).copied(),
                 latest: articles.iter().max_by_key(by_date).copied(),
             })
