@@ -177,8 +177,8 @@ pub(crate) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "vs", "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft", "ave", "approx", "gov", "pres",
-    "adm", "maj", "rev", "fig", "op",
+    "vs", "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft", "ave", "approx", "pres", "adm",
+    "maj", "rev", "fig", "op", "del", "sens", "reps", "supt", "cmdr", "atty", "gens",
 ];
 
 /// Characters that may close a sentence after its final punctuation.
@@ -700,10 +700,17 @@ mod tests {
 
     #[test]
     fn sentences_skip_abbreviations_and_keep_quotes_whole() {
-        let cases: [(&str, &[&str]); 5] = [
+        let cases: [(&str, &[&str]); 6] = [
             (
                 "The raid on Jan. 3 captured him. The U.S. Senate met.",
                 &["The raid on Jan. 3 captured him.", "The U.S. Senate met."],
+            ),
+            (
+                "“It is wrong,” said Del. Stacey Plaskett. Sens. Reed and Rubio agreed.",
+                &[
+                    "“It is wrong,” said Del. Stacey Plaskett.",
+                    "Sens. Reed and Rubio agreed.",
+                ],
             ),
             (
                 "“They are still under coercive measures. They still have ongoing trials,” she said. “That means more.”",
