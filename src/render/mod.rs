@@ -132,6 +132,9 @@ pub struct Site<'a> {
     /// on every term; its files are made when written. The dev server renders pages
     /// readers have open before it.
     search: std::sync::OnceLock<search::Index>,
+    /// The salt of the build, and the terms the last build saved, when the index is
+    /// to reuse and save its documents' terms ([`Site::keep_search_terms`]).
+    search_terms: std::sync::Mutex<Option<(u64, Option<search::SavedTerms>)>>,
     /// How the data exports are cut into files: planned when first asked for, so
     /// pages readers have open do not wait for it.
     pub(crate) data: std::sync::OnceLock<data::Plan>,
@@ -161,6 +164,7 @@ pub fn site<'a>(
         tera,
         index,
         search: Default::default(),
+        search_terms: Default::default(),
         data: Default::default(),
         sitemap: Default::default(),
         pages: Vec::new(),
@@ -336,8 +340,32 @@ impl<'a> Site<'a> {
     }
 
     fn search(&self) -> &search::Index {
-        self.search
-            .get_or_init(|| search::Index::build(self.briefing, self.analysis))
+        self.search.get_or_init(|| {
+            let terms = self.search_terms.lock().ok().and_then(|mut t| t.take());
+            let key = |d| depends::search_document(self, d);
+            let keyed = terms.as_ref().map(|(salt, old)| search::Keyed {
+                key: &key,
+                old: old.as_ref(),
+                salt: *salt,
+            });
+            search::Index::build(self.briefing, self.analysis, keyed)
+        })
+    }
+
+    /// Has the search index, when it is built, reuse the terms of the documents
+    /// `saved` (a file [`Site::search_terms`] gave a build of `salt`) holds unchanged,
+    /// and keep every document's terms for the next build.
+    pub fn keep_search_terms(&self, salt: u64, saved: Option<Vec<u8>>) {
+        let old = saved.and_then(|bytes| search::SavedTerms::read(bytes, salt));
+        if let Ok(mut terms) = self.search_terms.lock() {
+            *terms = Some((salt, old));
+        }
+    }
+
+    /// The search index's terms of each document, for the next build to reuse: when
+    /// the index was built, and asked to keep them ([`Site::keep_search_terms`]).
+    pub fn search_terms(&self) -> Option<&[u8]> {
+        self.search.get().and_then(search::Index::saved_terms)
     }
 
     /// The output path of a page, relative to the output folder.

@@ -526,11 +526,13 @@ impl Posting {
         &self.passages[..self.len as usize]
     }
 
-    /// Packs this posting as LEB128 numbers: its document, its score, how many
-    /// passages, the passages. About 5 bytes where its JSON is 12: the index holds
-    /// millions of postings while it is built.
-    fn pack(&self, out: &mut Vec<u8>) {
-        for n in [self.doc, self.score, u32::from(self.len)] {
+    /// Packs this posting but for its document as LEB128 numbers: its score, how many
+    /// passages, the passages. With its document before it (what [`Posting::unpack`]
+    /// reads), about 5 bytes where its JSON is 12: the index holds millions of
+    /// postings while it is built. Without it, a document's terms do not depend on
+    /// its number, so the next build may reuse them ([`SavedTerms`]).
+    fn pack_after_doc(&self, out: &mut Vec<u8>) {
+        for n in [self.score, u32::from(self.len)] {
             put(out, n);
         }
         for &p in self.passages() {
@@ -658,7 +660,8 @@ struct DocTerms {
     doc: u32,
     /// The terms, one after the other.
     words: String,
-    /// The postings, packed, one after the other.
+    /// The postings, packed but for their document ([`Posting::pack_after_doc`]), one
+    /// after the other.
     postings: Vec<u8>,
     /// Where each term and its posting end in `words` and `postings`, and the
     /// length of the posting's code but for its document's step.
@@ -693,7 +696,7 @@ impl DocTerms {
         out.ends.reserve_exact(own.len());
         for (term, posting) in own {
             out.words.push_str(term);
-            posting.pack(&mut out.postings);
+            posting.pack_after_doc(&mut out.postings);
             out.ends.push((
                 out.words.len() as u32,
                 out.postings.len() as u32,
@@ -703,11 +706,69 @@ impl DocTerms {
         out
     }
 
+    /// Appends this document's terms to a file of [`SavedTerms`], under `key`: the
+    /// key, how many terms, the length of their words and of their postings, each
+    /// term's three lengths (its word's, its posting's and its code's but for the
+    /// step), then the words and the postings. Nothing is appended, and `false`
+    /// returned, for a document with a term or posting too long to be saved so.
+    fn save(&self, key: u64, out: &mut Vec<u8>) -> bool {
+        let (mut word, mut posting) = (0, 0);
+        let mut lengths = Vec::with_capacity(3 * self.ends.len());
+        for &(word_end, posting_end, code_len) in &self.ends {
+            for n in [word_end - word, posting_end - posting, code_len] {
+                match u8::try_from(n) {
+                    Ok(n) => lengths.push(n),
+                    Err(_) => return false,
+                }
+            }
+            (word, posting) = (word_end, posting_end);
+        }
+        out.extend_from_slice(&key.to_le_bytes());
+        for n in [self.ends.len(), self.words.len(), self.postings.len()] {
+            out.extend_from_slice(&(n as u32).to_le_bytes());
+        }
+        out.extend_from_slice(&lengths);
+        out.extend_from_slice(self.words.as_bytes());
+        out.extend_from_slice(&self.postings);
+        true
+    }
+
+    /// The terms [`DocTerms::save`] wrote in `entry` (past its key), as those of
+    /// document `doc_number`; `None` if `entry` is not such terms.
+    fn restore(doc_number: u32, entry: &[u8]) -> Option<DocTerms> {
+        let (terms, words, postings, rest) = entry_lengths(entry)?;
+        let (lengths, rest) = rest.split_at_checked(3 * terms)?;
+        let (words, rest) = rest.split_at_checked(words)?;
+        let (postings, rest) = rest.split_at_checked(postings)?;
+        if !rest.is_empty() {
+            return None;
+        }
+        let mut out = DocTerms {
+            doc: doc_number,
+            words: String::from_utf8(words.to_vec()).ok()?,
+            postings: postings.to_vec(),
+            ends: Vec::with_capacity(terms),
+        };
+        let (mut word, mut posting) = (0u32, 0u32);
+        for n in lengths.chunks_exact(3) {
+            (word, posting) = (word + u32::from(n[0]), posting + u32::from(n[1]));
+            out.ends.push((word, posting, u32::from(n[2])));
+        }
+        let ends_fit = (word as usize, posting as usize) == (out.words.len(), out.postings.len());
+        let on_chars = out
+            .ends
+            .iter()
+            .all(|e| out.words.is_char_boundary(e.0 as usize));
+        (ends_fit && on_chars).then_some(out)
+    }
+
     /// Appends each posting to its term's list; `done` of the index's `docs`
     /// documents, this one included, have been appended.
     fn append_to(&self, terms: &mut Terms, done: usize, docs: usize) {
         let (mut word, mut posting) = (0, 0);
         let step = |after: u32| digits(u64::from(self.doc - after));
+        let mut doc = Vec::with_capacity(5);
+        put(&mut doc, self.doc);
         for &(word_end, posting_end, code_len) in &self.ends {
             let (term, packed) = (
                 &self.words[word..word_end as usize],
@@ -715,10 +776,11 @@ impl DocTerms {
             );
             match terms.get_mut(term) {
                 Some(list) => {
-                    let (bytes, needed) = (&mut list.packed, packed.len());
+                    let (bytes, needed) = (&mut list.packed, doc.len() + packed.len());
                     if bytes.capacity() - bytes.len() < needed {
                         bytes.reserve_exact(room(bytes.len(), needed, done, docs));
                     }
+                    bytes.extend_from_slice(&doc);
                     bytes.extend_from_slice(packed);
                     list.code_len += step(list.last) + code_len as usize;
                     list.docs += 1;
@@ -726,7 +788,7 @@ impl DocTerms {
                 }
                 None => {
                     let list = Postings {
-                        packed: packed.to_vec(),
+                        packed: [&doc[..], packed].concat(),
                         code_len: step(0) + code_len as usize,
                         docs: 1,
                         last: self.doc,
@@ -737,6 +799,67 @@ impl DocTerms {
             (word, posting) = (word_end as usize, posting_end as usize);
         }
     }
+}
+
+/// The three lengths a saved entry's key is followed by (how many terms, the bytes of
+/// their words and of their postings), and the bytes after them.
+fn entry_lengths(entry: &[u8]) -> Option<(usize, usize, usize, &[u8])> {
+    let (terms, rest) = entry.split_first_chunk::<4>()?;
+    let (words, rest) = rest.split_first_chunk::<4>()?;
+    let (postings, rest) = rest.split_first_chunk::<4>()?;
+    let n = |b: &[u8; 4]| u32::from_le_bytes(*b) as usize;
+    Some((n(terms), n(words), n(postings), rest))
+}
+
+/// What tells a file of [`SavedTerms`] from any other, and its format's version.
+const SAVED_TERMS: &[u8; 8] = b"terms\x00\x00\x01";
+
+/// *Saved terms* are each search document's terms as the last build made them, under
+/// the key of what the document is made from (`render::depends::search_document`),
+/// kept beside the output for the next build: an unchanged document's terms are read
+/// back instead of being made again from its text (folding every word of every
+/// article is most of the index's work). A file made for another salt (another
+/// program, theme, address or curation) is not used, nor one that cannot be read
+/// whole; the file is read, not trusted: an entry that does not read back as terms
+/// is made again.
+pub(crate) struct SavedTerms {
+    bytes: Vec<u8>,
+    /// Each key, and where its entry (past the key) is in `bytes`.
+    entries: std::collections::HashMap<u64, std::ops::Range<usize>>,
+}
+
+impl SavedTerms {
+    /// The saved terms in `bytes`, for a build of `salt`.
+    pub(crate) fn read(bytes: Vec<u8>, salt: u64) -> Option<SavedTerms> {
+        let rest = bytes.strip_prefix(SAVED_TERMS)?;
+        let (saved_salt, mut rest) = rest.split_first_chunk::<8>()?;
+        if u64::from_le_bytes(*saved_salt) != salt {
+            return None;
+        }
+        let mut entries = std::collections::HashMap::new();
+        while !rest.is_empty() {
+            let (key, entry) = rest.split_first_chunk::<8>()?;
+            let (terms, words, postings, _) = entry_lengths(entry)?;
+            let len = 12 + 3 * terms + words + postings;
+            let start = bytes.len() - entry.len();
+            entry.get(..len)?;
+            entries.insert(u64::from_le_bytes(*key), start..start + len);
+            rest = &entry[len..];
+        }
+        Some(SavedTerms { bytes, entries })
+    }
+
+    fn get(&self, key: u64) -> Option<&[u8]> {
+        self.entries.get(&key).map(|r| &self.bytes[r.clone()])
+    }
+}
+
+/// What an index keeps for the next build, and reuses of the last: the key of each
+/// document, the terms the last build saved, and the build's salt.
+pub(crate) struct Keyed<'k> {
+    pub key: &'k (dyn Fn(usize) -> u64 + Sync),
+    pub old: Option<&'k SavedTerms>,
+    pub salt: u64,
 }
 
 /// How much room to add to a term's list of `len` bytes that needs `needed` more,
@@ -826,16 +949,21 @@ pub(crate) struct Index {
     /// terms it holds, the terms in the most documents first.
     word_lists: Vec<(String, String, Vec<usize>)>,
     places: Option<Places>,
+    /// The [`SavedTerms`] file of its documents, when it was built [`Keyed`].
+    saved: Vec<u8>,
 }
 
 /// A shard: its prefix, its file name, and its range of the index's terms.
 type Shard = (String, String, std::ops::Range<usize>);
 
 impl Index {
-    pub(crate) fn build(b: &Briefing, analysis: &Analysis) -> Index {
+    /// When `keyed`, the terms of the documents whose key the last build saved are
+    /// reused, and every document's are saved for the next build.
+    pub(crate) fn build(b: &Briefing, analysis: &Analysis, keyed: Option<Keyed>) -> Index {
         let places = Places::of(b, analysis);
         let docs = count(b, analysis, &places);
-        let mut index = Index::of(docs, &|i| document(b, analysis, &places, i));
+        let make = |i| document(b, analysis, &places, i);
+        let mut index = Index::of_keyed(docs, &make, keyed.as_ref());
         let mut first = 0;
         for (kind, n) in kinds(b, analysis, &places) {
             if kind == "quote" {
@@ -852,28 +980,53 @@ impl Index {
 
     /// The index of `docs` documents, made by `make`.
     fn of(docs: usize, make: &(dyn Fn(usize) -> Document + Sync)) -> Index {
+        Index::of_keyed(docs, make, None)
+    }
+
+    /// [`Index::of`], the documents' terms reused from and saved under their keys
+    /// when `keyed`.
+    fn of_keyed(
+        docs: usize,
+        make: &(dyn Fn(usize) -> Document + Sync),
+        keyed: Option<&Keyed>,
+    ) -> Index {
         // Documents' terms are made in parallel a batch at a time, and appended to the
         // terms' lists in document order while the next batch is made. Gathering per
         // thread and merging the threads' lists would hold every posting twice, in
         // pieces, at the merge.
         let mut terms = Terms::default();
-        let mut made: Vec<DocTerms> = Vec::new();
-        let append = |made: &[DocTerms], first: usize, terms: &mut Terms| {
-            for (i, d) in made.iter().enumerate() {
+        let mut saved = Vec::new();
+        if let Some(k) = keyed {
+            saved.extend_from_slice(SAVED_TERMS);
+            saved.extend_from_slice(&k.salt.to_le_bytes());
+        }
+        let mut made: Vec<(u64, DocTerms)> = Vec::new();
+        let mut append = |made: &[(u64, DocTerms)], first: usize, terms: &mut Terms| {
+            for (i, (key, d)) in made.iter().enumerate() {
                 d.append_to(terms, first + i + 1, docs);
+                if keyed.is_some() {
+                    d.save(*key, &mut saved);
+                }
             }
+        };
+        let terms_of = |i: usize| -> (u64, DocTerms) {
+            let Some(k) = keyed else {
+                return (0, DocTerms::of(i as u32, &make(i)));
+            };
+            let key = (k.key)(i);
+            let old = k.old.and_then(|old| old.get(key));
+            let terms = old.and_then(|entry| DocTerms::restore(i as u32, entry));
+            (
+                key,
+                terms.unwrap_or_else(|| DocTerms::of(i as u32, &make(i))),
+            )
         };
         for first in (0..docs).step_by(BATCH) {
             let batch = first..docs.min(first + BATCH);
             let previous = std::mem::take(&mut made);
             let index = &mut terms;
             (made, ()) = rayon::join(
-                || {
-                    batch
-                        .into_par_iter()
-                        .map(|i| DocTerms::of(i as u32, &make(i)))
-                        .collect()
-                },
+                || batch.into_par_iter().map(terms_of).collect(),
                 || append(&previous, first.saturating_sub(BATCH), index),
             );
         }
@@ -906,7 +1059,13 @@ impl Index {
             quotes_from: docs,
             word_lists,
             places: None,
+            saved,
         }
+    }
+
+    /// The [`SavedTerms`] of its documents, when it was built [`Keyed`].
+    pub(crate) fn saved_terms(&self) -> Option<&[u8]> {
+        (!self.saved.is_empty()).then_some(&self.saved[..])
     }
 
     /// Every file of the index, by path under `search/`.
@@ -1752,7 +1911,8 @@ mod tests {
                 len,
             };
             let mut packed = Vec::new();
-            posting.pack(&mut packed);
+            put(&mut packed, posting.doc);
+            posting.pack_after_doc(&mut packed);
             assert_eq!(Posting::unpack(&packed), (posting.clone(), &[][..]));
             let mut own = Vec::new();
             posting.code(list.last, &mut own);
