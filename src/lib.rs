@@ -118,7 +118,7 @@ pub fn build_with_progress(
     if let Some(salt) = target.salt {
         let saved = options
             .reuse
-            .then(|| std::fs::read(cache.join(SEARCH_TERMS)).ok());
+            .then(|| std::fs::File::open(cache.join(SEARCH_TERMS)).ok());
         site.keep_search_terms(salt, saved.flatten());
     }
     clock.lap("prepare");
@@ -133,9 +133,17 @@ pub fn build_with_progress(
         (written, saving.join().expect("saving does not panic"))
     });
     let written = written?;
+    // The search index's terms are saved once its files are written, when it was
+    // built: they are copied partly from the file the last build saved.
     let unsaved = unsaved.or_else(|| {
-        let terms = site.search_terms()?;
-        write::save(&cache, SEARCH_TERMS, |out| out.write_all(terms)).err()
+        let mut built = true;
+        let saved = write::save(&cache, SEARCH_TERMS, |out| {
+            site.save_search_terms(out).unwrap_or_else(|| {
+                built = false;
+                Ok(())
+            })
+        });
+        saved.err().filter(|_| built)
     });
     clock.lap("render and write");
     let mut warnings = warnings(loaded, analysis);

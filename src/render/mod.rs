@@ -343,29 +343,30 @@ impl<'a> Site<'a> {
         self.search.get_or_init(|| {
             let terms = self.search_terms.lock().ok().and_then(|mut t| t.take());
             let key = |d| depends::search_document(self, d);
-            let keyed = terms.as_ref().map(|(salt, old)| search::Keyed {
+            let keyed = terms.map(|(salt, old)| search::Keyed {
                 key: &key,
-                old: old.as_ref(),
-                salt: *salt,
+                old,
+                salt,
             });
             search::Index::build(self.briefing, self.analysis, keyed)
         })
     }
 
-    /// Has the search index, when it is built, reuse the terms of the documents
-    /// `saved` (a file [`Site::search_terms`] gave a build of `salt`) holds unchanged,
-    /// and keep every document's terms for the next build.
-    pub fn keep_search_terms(&self, salt: u64, saved: Option<Vec<u8>>) {
-        let old = saved.and_then(|bytes| search::SavedTerms::read(bytes, salt));
+    /// Has the search index, when it is built, reuse the terms of the documents whose
+    /// terms `saved` (a file [`Site::save_search_terms`] wrote in a build of `salt`)
+    /// holds unchanged, and keep every document's terms for the next build.
+    pub fn keep_search_terms(&self, salt: u64, saved: Option<std::fs::File>) {
+        let old = saved.and_then(|file| search::SavedTerms::read(file, salt));
         if let Ok(mut terms) = self.search_terms.lock() {
             *terms = Some((salt, old));
         }
     }
 
-    /// The search index's terms of each document, for the next build to reuse: when
-    /// the index was built, and asked to keep them ([`Site::keep_search_terms`]).
-    pub fn search_terms(&self) -> Option<&[u8]> {
-        self.search.get().and_then(search::Index::saved_terms)
+    /// Writes the search index's terms of each document to `out`, for the next build
+    /// to reuse, when the index was built and asked to keep them
+    /// ([`Site::keep_search_terms`]); `None` when it was not.
+    pub fn save_search_terms(&self, out: &mut dyn std::io::Write) -> Option<std::io::Result<()>> {
+        self.search.get()?.save_terms(out)
     }
 
     /// The output path of a page, relative to the output folder.

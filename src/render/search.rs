@@ -821,36 +821,60 @@ const SAVED_TERMS: &[u8; 8] = b"terms\x00\x00\x01";
 /// article is most of the index's work). A file made for another salt (another
 /// program, theme, address or curation) is not used, nor one that cannot be read
 /// whole; the file is read, not trusted: an entry that does not read back as terms
-/// is made again.
+/// is made again. Only the place of each entry is kept in memory, not the file: an
+/// entry is read when its document asks for it, and copied from the file into the
+/// next.
 pub(crate) struct SavedTerms {
-    bytes: Vec<u8>,
-    /// Each key, and where its entry (past the key) is in `bytes`.
-    entries: std::collections::HashMap<u64, std::ops::Range<usize>>,
+    file: std::sync::Mutex<std::fs::File>,
+    /// Each key, and where its entry (the key included) is in the file.
+    entries: std::collections::HashMap<u64, std::ops::Range<u64>>,
 }
 
 impl SavedTerms {
-    /// The saved terms in `bytes`, for a build of `salt`.
-    pub(crate) fn read(bytes: Vec<u8>, salt: u64) -> Option<SavedTerms> {
-        let rest = bytes.strip_prefix(SAVED_TERMS)?;
-        let (saved_salt, mut rest) = rest.split_first_chunk::<8>()?;
-        if u64::from_le_bytes(*saved_salt) != salt {
+    /// The saved terms in `file`, for a build of `salt`.
+    pub(crate) fn read(file: std::fs::File, salt: u64) -> Option<SavedTerms> {
+        use std::io::Read;
+        let size = file.metadata().ok()?.len();
+        let mut input = std::io::BufReader::with_capacity(1 << 16, &file);
+        let mut header = [0; 16];
+        input.read_exact(&mut header).ok()?;
+        let (magic, saved_salt) = header.split_at(8);
+        if magic != SAVED_TERMS || saved_salt != salt.to_le_bytes() {
             return None;
         }
-        let mut entries = std::collections::HashMap::new();
-        while !rest.is_empty() {
-            let (key, entry) = rest.split_first_chunk::<8>()?;
-            let (terms, words, postings, _) = entry_lengths(entry)?;
-            let len = 12 + 3 * terms + words + postings;
-            let start = bytes.len() - entry.len();
-            entry.get(..len)?;
-            entries.insert(u64::from_le_bytes(*key), start..start + len);
-            rest = &entry[len..];
+        let (mut at, mut entries) = (16u64, std::collections::HashMap::new());
+        while at < size {
+            let mut head = [0; 20];
+            input.read_exact(&mut head).ok()?;
+            let (key, lengths) = head.split_first_chunk::<8>()?;
+            let (terms, words, postings, _) = entry_lengths(lengths)?;
+            let len = (20 + 3 * terms + words + postings) as u64;
+            if at + len > size {
+                return None;
+            }
+            input.seek_relative(len as i64 - 20).ok()?;
+            entries.insert(u64::from_le_bytes(*key), at..at + len);
+            at += len;
         }
-        Some(SavedTerms { bytes, entries })
+        Some(SavedTerms {
+            file: std::sync::Mutex::new(file),
+            entries,
+        })
     }
 
-    fn get(&self, key: u64) -> Option<&[u8]> {
-        self.entries.get(&key).map(|r| &self.bytes[r.clone()])
+    /// The entry saved under `key`, the key included, and where it is in the file.
+    fn get(&self, key: u64) -> Option<(std::ops::Range<u64>, Vec<u8>)> {
+        let at = self.entries.get(&key)?.clone();
+        let mut bytes = vec![0; (at.end - at.start) as usize];
+        self.read_at(at.start, &mut bytes).ok()?;
+        Some((at, bytes))
+    }
+
+    fn read_at(&self, at: u64, into: &mut [u8]) -> std::io::Result<()> {
+        use std::io::{Read, Seek};
+        let mut file = self.file.lock().map_err(|_| std::io::ErrorKind::Other)?;
+        file.seek(std::io::SeekFrom::Start(at))?;
+        file.read_exact(into)
     }
 }
 
@@ -858,8 +882,42 @@ impl SavedTerms {
 /// document, the terms the last build saved, and the build's salt.
 pub(crate) struct Keyed<'k> {
     pub key: &'k (dyn Fn(usize) -> u64 + Sync),
-    pub old: Option<&'k SavedTerms>,
+    pub old: Option<SavedTerms>,
     pub salt: u64,
+}
+
+/// The saved terms of an index's documents, for the next build: each document's
+/// entry, in document order, as it is in the last build's file or in `new`.
+struct Saving {
+    salt: u64,
+    old: Option<SavedTerms>,
+    entries: Vec<Entry>,
+    new: Vec<u8>,
+}
+
+enum Entry {
+    Old(std::ops::Range<u64>),
+    New(std::ops::Range<usize>),
+}
+
+impl Saving {
+    fn write(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(SAVED_TERMS)?;
+        out.write_all(&self.salt.to_le_bytes())?;
+        let mut buffer = Vec::new();
+        for entry in &self.entries {
+            match (entry, &self.old) {
+                (Entry::New(at), _) => out.write_all(&self.new[at.clone()])?,
+                (Entry::Old(at), Some(old)) => {
+                    buffer.resize((at.end - at.start) as usize, 0);
+                    old.read_at(at.start, &mut buffer)?;
+                    out.write_all(&buffer)?;
+                }
+                (Entry::Old(_), None) => {}
+            }
+        }
+        Ok(())
+    }
 }
 
 /// How much room to add to a term's list of `len` bytes that needs `needed` more,
@@ -949,8 +1007,8 @@ pub(crate) struct Index {
     /// terms it holds, the terms in the most documents first.
     word_lists: Vec<(String, String, Vec<usize>)>,
     places: Option<Places>,
-    /// The [`SavedTerms`] file of its documents, when it was built [`Keyed`].
-    saved: Vec<u8>,
+    /// The [`SavedTerms`] of its documents, when it was built [`Keyed`].
+    saving: Option<Saving>,
 }
 
 /// A shard: its prefix, its file name, and its range of the index's terms.
@@ -963,7 +1021,7 @@ impl Index {
         let places = Places::of(b, analysis);
         let docs = count(b, analysis, &places);
         let make = |i| document(b, analysis, &places, i);
-        let mut index = Index::of_keyed(docs, &make, keyed.as_ref());
+        let mut index = Index::of_keyed(docs, &make, keyed);
         let mut first = 0;
         for (kind, n) in kinds(b, analysis, &places) {
             if kind == "quote" {
@@ -988,38 +1046,52 @@ impl Index {
     fn of_keyed(
         docs: usize,
         make: &(dyn Fn(usize) -> Document + Sync),
-        keyed: Option<&Keyed>,
+        keyed: Option<Keyed>,
     ) -> Index {
         // Documents' terms are made in parallel a batch at a time, and appended to the
         // terms' lists in document order while the next batch is made. Gathering per
         // thread and merging the threads' lists would hold every posting twice, in
         // pieces, at the merge.
         let mut terms = Terms::default();
-        let mut saved = Vec::new();
-        if let Some(k) = keyed {
-            saved.extend_from_slice(SAVED_TERMS);
-            saved.extend_from_slice(&k.salt.to_le_bytes());
-        }
-        let mut made: Vec<(u64, DocTerms)> = Vec::new();
-        let mut append = |made: &[(u64, DocTerms)], first: usize, terms: &mut Terms| {
-            for (i, (key, d)) in made.iter().enumerate() {
+        let (key, old, salt) = match keyed {
+            Some(k) => (Some(k.key), k.old, k.salt),
+            None => (None, None, 0),
+        };
+        let mut saving = key.map(|_| (Vec::with_capacity(docs), Vec::new()));
+        // Each document's key, its terms, and where they were read from when the last
+        // build saved them.
+        type Made = (u64, DocTerms, Option<std::ops::Range<u64>>);
+        let mut made: Vec<Made> = Vec::new();
+        let mut append = |made: &[Made], first: usize, terms: &mut Terms| {
+            for (i, (key, d, from)) in made.iter().enumerate() {
                 d.append_to(terms, first + i + 1, docs);
-                if keyed.is_some() {
-                    d.save(*key, &mut saved);
+                let Some((entries, new)) = saving.as_mut() else {
+                    continue;
+                };
+                match from {
+                    Some(at) => entries.push(Entry::Old(at.clone())),
+                    None => {
+                        let start = new.len();
+                        if d.save(*key, new) {
+                            entries.push(Entry::New(start..new.len()));
+                        }
+                    }
                 }
             }
         };
-        let terms_of = |i: usize| -> (u64, DocTerms) {
-            let Some(k) = keyed else {
-                return (0, DocTerms::of(i as u32, &make(i)));
+        let terms_of = |i: usize| -> Made {
+            let Some(key) = key else {
+                return (0, DocTerms::of(i as u32, &make(i)), None);
             };
-            let key = (k.key)(i);
-            let old = k.old.and_then(|old| old.get(key));
-            let terms = old.and_then(|entry| DocTerms::restore(i as u32, entry));
-            (
-                key,
-                terms.unwrap_or_else(|| DocTerms::of(i as u32, &make(i))),
-            )
+            let key = key(i);
+            let restored = old
+                .as_ref()
+                .and_then(|old| old.get(key))
+                .and_then(|(at, entry)| Some((DocTerms::restore(i as u32, entry.get(8..)?)?, at)));
+            match restored {
+                Some((terms, at)) => (key, terms, Some(at)),
+                None => (key, DocTerms::of(i as u32, &make(i)), None),
+            }
         };
         for first in (0..docs).step_by(BATCH) {
             let batch = first..docs.min(first + BATCH);
@@ -1059,13 +1131,19 @@ impl Index {
             quotes_from: docs,
             word_lists,
             places: None,
-            saved,
+            saving: saving.map(|(entries, new)| Saving {
+                salt,
+                old,
+                entries,
+                new,
+            }),
         }
     }
 
-    /// The [`SavedTerms`] of its documents, when it was built [`Keyed`].
-    pub(crate) fn saved_terms(&self) -> Option<&[u8]> {
-        (!self.saved.is_empty()).then_some(&self.saved[..])
+    /// Writes the [`SavedTerms`] of its documents to `out`, when it was built
+    /// [`Keyed`]; `None` when it was not.
+    pub(crate) fn save_terms(&self, out: &mut dyn std::io::Write) -> Option<std::io::Result<()>> {
+        self.saving.as_ref().map(|s| s.write(out))
     }
 
     /// Every file of the index, by path under `search/`.
@@ -1687,6 +1765,91 @@ mod tests {
             d.add(text, "", *w);
         }
         d
+    }
+
+    /// Every file of an index of `docs` built [`Keyed`] (the key of a document its
+    /// text, or only its number when `by_number`) from the terms in `saved`, and the
+    /// terms it saves.
+    fn keyed_build(
+        docs: &[Document],
+        saved: Option<&std::path::Path>,
+        salt: u64,
+        by_number: bool,
+    ) -> (BTreeMap<String, Vec<u8>>, tempfile::NamedTempFile) {
+        use std::hash::{Hash, Hasher};
+        let key = |i: usize| {
+            let mut h = std::hash::DefaultHasher::new();
+            if by_number {
+                i.hash(&mut h);
+            } else {
+                docs[i].passages.hash(&mut h);
+            }
+            h.finish()
+        };
+        let old = saved.and_then(|p| SavedTerms::read(std::fs::File::open(p).unwrap(), salt));
+        let make = |i: usize| docs[i].clone();
+        let keyed = Keyed {
+            key: &key,
+            old,
+            salt,
+        };
+        let index = Index::of_keyed(docs.len(), &make, Some(keyed));
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        index.save_terms(&mut file).unwrap().unwrap();
+        let files = index
+            .file_names()
+            .into_iter()
+            .map(|name| {
+                let bytes = index.file_of(&name, &make);
+                (name, bytes)
+            })
+            .collect();
+        (files, file)
+    }
+
+    #[test]
+    fn saved_terms_are_read_back_for_unchanged_keys_only() {
+        let docs = |texts: &[&str]| -> Vec<Document> {
+            let passages = |t| [(t, TEXT), ("Ortíz", NAME)];
+            let each = texts.iter().enumerate();
+            each.map(|(i, t)| doc(&format!("d/{i}/"), "x", &passages(*t)))
+                .collect()
+        };
+        let before = docs(&["alpha beta", "gamma délta", "alpha épsilon", "omega"]);
+        let (fresh, saved) = keyed_build(&before, None, 7, false);
+        assert_eq!(fresh, files(&before));
+        // A document edited, one added before others: the rest are read back.
+        let after = docs(&[
+            "alpha beta",
+            "new words",
+            "gamma zeta",
+            "alpha épsilon",
+            "omega",
+        ]);
+        let (reused, again) = keyed_build(&after, Some(saved.path()), 7, false);
+        assert_eq!(reused, files(&after));
+        let (twice, _) = keyed_build(&after, Some(again.path()), 7, false);
+        assert_eq!(twice, files(&after));
+        // They are read back: under keys that do not change with the text, the terms
+        // are the saved ones, stale, and the term files those of the documents before.
+        let (_, by_number) = keyed_build(&before, None, 7, true);
+        let edited = docs(&["alpha beta", "gamma zeta", "alpha épsilon", "omega"]);
+        let (stale, _) = keyed_build(&edited, Some(by_number.path()), 7, true);
+        let terms = |files: &BTreeMap<String, Vec<u8>>| -> Vec<Vec<u8>> {
+            let shards = files.iter().filter(|(name, _)| name.starts_with("t/"));
+            shards.map(|(_, bytes)| bytes.clone()).collect()
+        };
+        assert_eq!(terms(&stale), terms(&files(&before)));
+        assert_ne!(terms(&stale), terms(&files(&edited)));
+        // Not for another salt, nor torn.
+        let (other, _) = keyed_build(&edited, Some(by_number.path()), 8, true);
+        assert_eq!(other, files(&edited));
+        let file = || std::fs::File::open(saved.path()).unwrap();
+        assert!(SavedTerms::read(file(), 7).is_some());
+        assert!(SavedTerms::read(file(), 8).is_none());
+        let bytes = std::fs::read(saved.path()).unwrap();
+        std::fs::write(saved.path(), &bytes[..bytes.len() - 3]).unwrap();
+        assert!(SavedTerms::read(file(), 7).is_none());
     }
 
     #[test]
