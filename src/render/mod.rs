@@ -348,7 +348,8 @@ impl<'a> Site<'a> {
                 old,
                 salt,
             });
-            search::Index::build(self.briefing, self.analysis, keyed)
+            let places = self.index.search_places();
+            search::Index::build(self.briefing, self.analysis, places, keyed)
         })
     }
 
@@ -426,7 +427,13 @@ impl<'a> Site<'a> {
                 let bytes = self.theme.statics().find(|(n, _)| n == name);
                 return Ok(out.write_all(bytes.map_or(&[][..], |(_, b)| b)));
             }
-            Page::SearchFile(name) => Some(self.search().file(self.briefing, self.analysis, name)),
+            Page::SearchFile(name) => {
+                let places = self.index.search_places();
+                let file = self
+                    .search()
+                    .file(self.briefing, self.analysis, places, name);
+                Some(file)
+            }
             Page::Sitemap => Some(feeds::sitemap(self, 0, feeds::SITEMAP_LIMITS)),
             Page::SitemapPart(n) => Some(feeds::sitemap(self, *n, feeds::SITEMAP_LIMITS)),
             Page::Robots => Some(feeds::robots(self)),

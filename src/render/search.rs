@@ -1006,7 +1006,6 @@ pub(crate) struct Index {
     /// The term lists: first letter, file name, and the places in `terms` of the
     /// terms it holds, the terms in the most documents first.
     word_lists: Vec<(String, String, Vec<usize>)>,
-    places: Option<Places>,
     /// The [`SavedTerms`] of its documents, when it was built [`Keyed`].
     saving: Option<Saving>,
 }
@@ -1015,15 +1014,20 @@ pub(crate) struct Index {
 type Shard = (String, String, std::ops::Range<usize>);
 
 impl Index {
-    /// When `keyed`, the terms of the documents whose key the last build saved are
-    /// reused, and every document's are saved for the next build.
-    pub(crate) fn build(b: &Briefing, analysis: &Analysis, keyed: Option<Keyed>) -> Index {
-        let places = Places::of(b, analysis);
-        let docs = count(b, analysis, &places);
-        let make = |i| document(b, analysis, &places, i);
+    /// The index of the documents of `b`, `analysis` and `places` (the site's). When
+    /// `keyed`, the terms of the documents whose key the last build saved are reused,
+    /// and every document's are saved for the next build.
+    pub(crate) fn build(
+        b: &Briefing,
+        analysis: &Analysis,
+        places: &Places,
+        keyed: Option<Keyed>,
+    ) -> Index {
+        let docs = count(b, analysis, places);
+        let make = |i| document(b, analysis, places, i);
         let mut index = Index::of_keyed(docs, &make, keyed);
         let mut first = 0;
-        for (kind, n) in kinds(b, analysis, &places) {
+        for (kind, n) in kinds(b, analysis, places) {
             if kind == "quote" {
                 index.quotes_from = first;
             }
@@ -1032,7 +1036,6 @@ impl Index {
                 .push((kind.to_string(), first as u32, (first + n) as u32));
             first += n;
         }
-        index.places = Some(places);
         index
     }
 
@@ -1130,7 +1133,6 @@ impl Index {
             kinds: Vec::new(),
             quotes_from: docs,
             word_lists,
-            places: None,
             saving: saving.map(|(entries, new)| Saving {
                 salt,
                 old,
@@ -1165,16 +1167,14 @@ impl Index {
         out
     }
 
-    /// One file of the index.
-    pub(crate) fn file(&self, b: &Briefing, analysis: &Analysis, name: &str) -> Vec<u8> {
-        let own;
-        let places = match &self.places {
-            Some(p) => p,
-            None => {
-                own = Places::of(b, analysis);
-                &own
-            }
-        };
+    /// One file of the index [`Index::build`] made of the same documents.
+    pub(crate) fn file(
+        &self,
+        b: &Briefing,
+        analysis: &Analysis,
+        places: &Places,
+        name: &str,
+    ) -> Vec<u8> {
         self.file_of(name, &|i| document(b, analysis, places, i))
     }
 
