@@ -136,14 +136,12 @@ pub fn build_with_progress(
     // The search index's terms are saved once its files are written, when it was
     // built: they are copied partly from the file the last build saved.
     let unsaved = unsaved.or_else(|| {
-        let mut built = true;
-        let saved = write::save(&cache, SEARCH_TERMS, |out| {
-            site.save_search_terms(out).unwrap_or_else(|| {
-                built = false;
-                Ok(())
-            })
-        });
-        saved.err().filter(|_| built)
+        site.has_search_terms().then(|| {
+            let saved = write::save(&cache, SEARCH_TERMS, |out| {
+                site.save_search_terms(out).unwrap_or(Ok(()))
+            });
+            saved.err()
+        })?
     });
     clock.lap("render and write");
     let mut warnings = warnings(loaded, analysis);

@@ -370,6 +370,13 @@ impl<'a> Site<'a> {
         self.search.get()?.save_terms(out)
     }
 
+    /// Whether [`Site::save_search_terms`] has terms to write.
+    pub fn has_search_terms(&self) -> bool {
+        self.search
+            .get()
+            .is_some_and(search::Index::has_saved_terms)
+    }
+
     /// The output path of a page, relative to the output folder.
     pub fn path(&self, page: &Page) -> String {
         match page {

@@ -1142,6 +1142,11 @@ impl Index {
         }
     }
 
+    /// Whether it was built [`Keyed`], to save its documents' terms.
+    pub(crate) fn has_saved_terms(&self) -> bool {
+        self.saving.is_some()
+    }
+
     /// Writes the [`SavedTerms`] of its documents to `out`, when it was built
     /// [`Keyed`]; `None` when it was not.
     pub(crate) fn save_terms(&self, out: &mut dyn std::io::Write) -> Option<std::io::Result<()>> {
