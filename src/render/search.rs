@@ -871,10 +871,62 @@ impl SavedTerms {
     }
 
     fn read_at(&self, at: u64, into: &mut [u8]) -> std::io::Result<()> {
-        use std::io::{Read, Seek};
-        let mut file = self.file.lock().map_err(|_| std::io::ErrorKind::Other)?;
-        file.seek(std::io::SeekFrom::Start(at))?;
-        file.read_exact(into)
+        read_at(&self.file, at, into)
+    }
+}
+
+/// Reads `into.len()` bytes of `file` from `at`.
+fn read_at(
+    file: &std::sync::Mutex<std::fs::File>,
+    at: u64,
+    into: &mut [u8],
+) -> std::io::Result<()> {
+    use std::io::{Read, Seek};
+    let mut file = file.lock().map_err(|_| std::io::ErrorKind::Other)?;
+    file.seek(std::io::SeekFrom::Start(at))?;
+    file.read_exact(into)
+}
+
+/// The entries of the documents whose terms were made anew, written as they are made
+/// into a temporary file, not kept in memory: after a clean build, that is every
+/// document's, as large as the index, at the moment the index is the build's peak.
+struct Spill {
+    out: std::io::BufWriter<std::fs::File>,
+    len: u64,
+    buffer: Vec<u8>,
+    failed: bool,
+}
+
+impl Spill {
+    fn new() -> Option<Spill> {
+        Some(Spill {
+            out: std::io::BufWriter::with_capacity(1 << 16, tempfile::tempfile().ok()?),
+            len: 0,
+            buffer: Vec::new(),
+            failed: false,
+        })
+    }
+
+    /// Writes the entry of document terms `d` under `key`, and says where it is.
+    fn push(&mut self, key: u64, d: &DocTerms) -> Option<std::ops::Range<u64>> {
+        use std::io::Write;
+        self.buffer.clear();
+        if self.failed || !d.save(key, &mut self.buffer) {
+            return None;
+        }
+        if self.out.write_all(&self.buffer).is_err() {
+            self.failed = true;
+            return None;
+        }
+        let start = self.len;
+        self.len += self.buffer.len() as u64;
+        Some(start..self.len)
+    }
+
+    /// The file, to read the entries back from; `None` if one could not be written.
+    fn finish(self) -> Option<std::sync::Mutex<std::fs::File>> {
+        let file = self.out.into_inner().ok()?;
+        (!self.failed).then(|| std::sync::Mutex::new(file))
     }
 }
 
@@ -887,17 +939,18 @@ pub(crate) struct Keyed<'k> {
 }
 
 /// The saved terms of an index's documents, for the next build: each document's
-/// entry, in document order, as it is in the last build's file or in `new`.
+/// entry, in document order, as it is in the last build's file or in `new` (a
+/// [`Spill`]).
 struct Saving {
     salt: u64,
     old: Option<SavedTerms>,
     entries: Vec<Entry>,
-    new: Vec<u8>,
+    new: std::sync::Mutex<std::fs::File>,
 }
 
 enum Entry {
     Old(std::ops::Range<u64>),
-    New(std::ops::Range<usize>),
+    New(std::ops::Range<u64>),
 }
 
 impl Saving {
@@ -907,7 +960,11 @@ impl Saving {
         let mut buffer = Vec::new();
         for entry in &self.entries {
             match (entry, &self.old) {
-                (Entry::New(at), _) => out.write_all(&self.new[at.clone()])?,
+                (Entry::New(at), _) => {
+                    buffer.resize((at.end - at.start) as usize, 0);
+                    read_at(&self.new, at.start, &mut buffer)?;
+                    out.write_all(&buffer)?;
+                }
                 (Entry::Old(at), Some(old)) => {
                     buffer.resize((at.end - at.start) as usize, 0);
                     old.read_at(at.start, &mut buffer)?;
@@ -1060,7 +1117,7 @@ impl Index {
             Some(k) => (Some(k.key), k.old, k.salt),
             None => (None, None, 0),
         };
-        let mut saving = key.map(|_| (Vec::with_capacity(docs), Vec::new()));
+        let mut saving = key.and_then(|_| Some((Vec::with_capacity(docs), Spill::new()?)));
         // Each document's key, its terms, and where they were read from when the last
         // build saved them.
         type Made = (u64, DocTerms, Option<std::ops::Range<u64>>);
@@ -1073,12 +1130,7 @@ impl Index {
                 };
                 match from {
                     Some(at) => entries.push(Entry::Old(at.clone())),
-                    None => {
-                        let start = new.len();
-                        if d.save(*key, new) {
-                            entries.push(Entry::New(start..new.len()));
-                        }
-                    }
+                    None => entries.extend(new.push(*key, d).map(Entry::New)),
                 }
             }
         };
@@ -1133,11 +1185,13 @@ impl Index {
             kinds: Vec::new(),
             quotes_from: docs,
             word_lists,
-            saving: saving.map(|(entries, new)| Saving {
-                salt,
-                old,
-                entries,
-                new,
+            saving: saving.and_then(|(entries, new)| {
+                Some(Saving {
+                    salt,
+                    old,
+                    entries,
+                    new: new.finish()?,
+                })
             }),
         }
     }
