@@ -62,6 +62,8 @@ pub struct Built {
 
 /// The file of the analysis a build saves in its cache folder.
 const ANALYSIS: &str = "analysis";
+/// The file of the search index's terms a build saves in its cache folder.
+const SEARCH_TERMS: &str = "search-terms";
 
 /// Builds the briefing at `options.root` into `options.output`.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
@@ -113,6 +115,12 @@ pub fn build_with_progress(
     ));
     let (loaded, analysis) = (state.loaded, state.analysis);
     let site = render::site(&loaded.briefing, analysis, state.theme, render_options)?;
+    if let Some(salt) = target.salt {
+        let saved = options
+            .reuse
+            .then(|| std::fs::File::open(cache.join(SEARCH_TERMS)).ok());
+        site.keep_search_terms(salt, saved.flatten());
+    }
     clock.lap("prepare");
     // The analysis is saved for the next build while the pages are written: it is the
     // analysis of these articles whether or not the site is written. A cache that
@@ -125,6 +133,16 @@ pub fn build_with_progress(
         (written, saving.join().expect("saving does not panic"))
     });
     let written = written?;
+    // The search index's terms are saved once its files are written, when it was
+    // built: they are copied partly from the file the last build saved.
+    let unsaved = unsaved.or_else(|| {
+        site.has_search_terms().then(|| {
+            let saved = write::save(&cache, SEARCH_TERMS, |out| {
+                site.save_search_terms(out).unwrap_or(Ok(()))
+            });
+            saved.err()
+        })?
+    });
     clock.lap("render and write");
     let mut warnings = warnings(loaded, analysis);
     if options.base_url.is_some() {

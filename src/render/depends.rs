@@ -392,52 +392,68 @@ fn data_fingerprint(site: &Site, name: &str, fp: &mut Fingerprint) -> Option<()>
 /// events, comparisons, stories, quotes): what each is made from beyond the salt.
 fn search_documents(site: &Site, docs: std::ops::Range<usize>, fp: &mut Fingerprint) {
     let b = site.briefing;
-    let stories = &site.analysis.stories;
     // Where each kind starts: a document's number moves when an earlier kind grows.
     let starts = [
         b.people.len(),
         b.articles.len(),
         b.events.len(),
         b.comparisons.len(),
-        stories.len(),
+        site.analysis.stories.len(),
         site.index.search_places().quote_count(),
     ];
     fp.add(starts);
-    for mut d in docs {
-        if d < b.people.len() {
-            fp.add(d);
-            continue;
+    for d in docs {
+        search_document_into(site, d, fp);
+    }
+}
+
+/// The key of search document `d`: a hash of what it is made from beyond the salt,
+/// wherever the index numbers it. Its terms are saved under this key for the next
+/// build (`search::SavedTerms`).
+pub(crate) fn search_document(site: &Site, d: usize) -> u64 {
+    let mut fp = Fingerprint(std::hash::DefaultHasher::new());
+    search_document_into(site, d, &mut fp);
+    fp.0.finish()
+}
+
+/// What search document `d` is made from beyond the salt, its kind first.
+fn search_document_into(site: &Site, mut d: usize, fp: &mut Fingerprint) {
+    let b = site.briefing;
+    let stories = &site.analysis.stories;
+    if d < b.people.len() {
+        fp.add(("person", d));
+        return;
+    }
+    d -= b.people.len();
+    if let Some(a) = b.articles.get(d) {
+        fp.add("article").article(a);
+        return;
+    }
+    d -= b.articles.len();
+    if let Some(e) = b.events.get(d) {
+        fp.add("event").add(site.index.event_url(e));
+        return;
+    }
+    d -= b.events.len();
+    if d < b.comparisons.len() {
+        fp.add(("comparison", d));
+        return;
+    }
+    d -= b.comparisons.len();
+    if let Some(s) = stories.get(d) {
+        fp.add("story").add((&s.id, &s.title));
+        for id in &s.articles {
+            fp.article_id(site, id);
         }
-        d -= b.people.len();
-        if let Some(a) = b.articles.get(d) {
-            fp.article(a);
-            continue;
-        }
-        d -= b.articles.len();
-        if let Some(e) = b.events.get(d) {
-            fp.add(site.index.event_url(e));
-            continue;
-        }
-        d -= b.events.len();
-        if d < b.comparisons.len() {
-            fp.add(d);
-            continue;
-        }
-        d -= b.comparisons.len();
-        if let Some(s) = stories.get(d) {
-            fp.add((&s.id, &s.title));
-            for id in &s.articles {
-                fp.article_id(site, id);
-            }
-            continue;
-        }
-        d -= stories.len();
-        // A quote: its place and speaker, and its article's title and date.
-        if let Some((q, copies)) = site.index.search_places().quote(site.analysis, d) {
-            fp.article_id(site, &q.place.article)
-                .add((q.place.paragraph, q.place.start, q.place.end))
-                .add((&q.person, &q.speaker, copies));
-        }
+        return;
+    }
+    d -= stories.len();
+    // A quote: its place and speaker, and its article's title and date.
+    fp.add("quote");
+    if let Some((q, copies)) = site.index.search_places().quote(site.analysis, d) {
+        fp.article_id(site, &q.place.article)
+            .add((q.place.paragraph, q.place.start, q.place.end))
+            .add((&q.person, &q.speaker, copies));
     }
 }
 

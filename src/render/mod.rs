@@ -132,6 +132,9 @@ pub struct Site<'a> {
     /// on every term; its files are made when written. The dev server renders pages
     /// readers have open before it.
     search: std::sync::OnceLock<search::Index>,
+    /// The salt of the build, and the terms the last build saved, when the index is
+    /// to reuse and save its documents' terms ([`Site::keep_search_terms`]).
+    search_terms: std::sync::Mutex<Option<(u64, Option<search::SavedTerms>)>>,
     /// How the data exports are cut into files: planned when first asked for, so
     /// pages readers have open do not wait for it.
     pub(crate) data: std::sync::OnceLock<data::Plan>,
@@ -161,6 +164,7 @@ pub fn site<'a>(
         tera,
         index,
         search: Default::default(),
+        search_terms: Default::default(),
         data: Default::default(),
         sitemap: Default::default(),
         pages: Vec::new(),
@@ -336,8 +340,41 @@ impl<'a> Site<'a> {
     }
 
     fn search(&self) -> &search::Index {
+        self.search.get_or_init(|| {
+            let terms = self.search_terms.lock().ok().and_then(|mut t| t.take());
+            let key = |d| depends::search_document(self, d);
+            let keyed = terms.map(|(salt, old)| search::Keyed {
+                key: &key,
+                old,
+                salt,
+            });
+            let places = self.index.search_places();
+            search::Index::build(self.briefing, self.analysis, places, keyed)
+        })
+    }
+
+    /// Has the search index, when it is built, reuse the terms of the documents whose
+    /// terms `saved` (a file [`Site::save_search_terms`] wrote in a build of `salt`)
+    /// holds unchanged, and keep every document's terms for the next build.
+    pub fn keep_search_terms(&self, salt: u64, saved: Option<std::fs::File>) {
+        let old = saved.and_then(|file| search::SavedTerms::read(file, salt));
+        if let Ok(mut terms) = self.search_terms.lock() {
+            *terms = Some((salt, old));
+        }
+    }
+
+    /// Writes the search index's terms of each document to `out`, for the next build
+    /// to reuse, when the index was built and asked to keep them
+    /// ([`Site::keep_search_terms`]); `None` when it was not.
+    pub fn save_search_terms(&self, out: &mut dyn std::io::Write) -> Option<std::io::Result<()>> {
+        self.search.get()?.save_terms(out)
+    }
+
+    /// Whether [`Site::save_search_terms`] has terms to write.
+    pub fn has_search_terms(&self) -> bool {
         self.search
-            .get_or_init(|| search::Index::build(self.briefing, self.analysis))
+            .get()
+            .is_some_and(search::Index::has_saved_terms)
     }
 
     /// The output path of a page, relative to the output folder.
@@ -397,7 +434,13 @@ impl<'a> Site<'a> {
                 let bytes = self.theme.statics().find(|(n, _)| n == name);
                 return Ok(out.write_all(bytes.map_or(&[][..], |(_, b)| b)));
             }
-            Page::SearchFile(name) => Some(self.search().file(self.briefing, self.analysis, name)),
+            Page::SearchFile(name) => {
+                let places = self.index.search_places();
+                let file = self
+                    .search()
+                    .file(self.briefing, self.analysis, places, name);
+                Some(file)
+            }
             Page::Sitemap => Some(feeds::sitemap(self, 0, feeds::SITEMAP_LIMITS)),
             Page::SitemapPart(n) => Some(feeds::sitemap(self, *n, feeds::SITEMAP_LIMITS)),
             Page::Robots => Some(feeds::robots(self)),

@@ -526,11 +526,13 @@ impl Posting {
         &self.passages[..self.len as usize]
     }
 
-    /// Packs this posting as LEB128 numbers: its document, its score, how many
-    /// passages, the passages. About 5 bytes where its JSON is 12: the index holds
-    /// millions of postings while it is built.
-    fn pack(&self, out: &mut Vec<u8>) {
-        for n in [self.doc, self.score, u32::from(self.len)] {
+    /// Packs this posting but for its document as LEB128 numbers: its score, how many
+    /// passages, the passages. With its document before it (what [`Posting::unpack`]
+    /// reads), about 5 bytes where its JSON is 12: the index holds millions of
+    /// postings while it is built. Without it, a document's terms do not depend on
+    /// its number, so the next build may reuse them ([`SavedTerms`]).
+    fn pack_after_doc(&self, out: &mut Vec<u8>) {
+        for n in [self.score, u32::from(self.len)] {
             put(out, n);
         }
         for &p in self.passages() {
@@ -658,7 +660,8 @@ struct DocTerms {
     doc: u32,
     /// The terms, one after the other.
     words: String,
-    /// The postings, packed, one after the other.
+    /// The postings, packed but for their document ([`Posting::pack_after_doc`]), one
+    /// after the other.
     postings: Vec<u8>,
     /// Where each term and its posting end in `words` and `postings`, and the
     /// length of the posting's code but for its document's step.
@@ -693,7 +696,7 @@ impl DocTerms {
         out.ends.reserve_exact(own.len());
         for (term, posting) in own {
             out.words.push_str(term);
-            posting.pack(&mut out.postings);
+            posting.pack_after_doc(&mut out.postings);
             out.ends.push((
                 out.words.len() as u32,
                 out.postings.len() as u32,
@@ -703,11 +706,69 @@ impl DocTerms {
         out
     }
 
+    /// Appends this document's terms to a file of [`SavedTerms`], under `key`: the
+    /// key, how many terms, the length of their words and of their postings, each
+    /// term's three lengths (its word's, its posting's and its code's but for the
+    /// step), then the words and the postings. Nothing is appended, and `false`
+    /// returned, for a document with a term or posting too long to be saved so.
+    fn save(&self, key: u64, out: &mut Vec<u8>) -> bool {
+        let (mut word, mut posting) = (0, 0);
+        let mut lengths = Vec::with_capacity(3 * self.ends.len());
+        for &(word_end, posting_end, code_len) in &self.ends {
+            for n in [word_end - word, posting_end - posting, code_len] {
+                match u8::try_from(n) {
+                    Ok(n) => lengths.push(n),
+                    Err(_) => return false,
+                }
+            }
+            (word, posting) = (word_end, posting_end);
+        }
+        out.extend_from_slice(&key.to_le_bytes());
+        for n in [self.ends.len(), self.words.len(), self.postings.len()] {
+            out.extend_from_slice(&(n as u32).to_le_bytes());
+        }
+        out.extend_from_slice(&lengths);
+        out.extend_from_slice(self.words.as_bytes());
+        out.extend_from_slice(&self.postings);
+        true
+    }
+
+    /// The terms [`DocTerms::save`] wrote in `entry` (past its key), as those of
+    /// document `doc_number`; `None` if `entry` is not such terms.
+    fn restore(doc_number: u32, entry: &[u8]) -> Option<DocTerms> {
+        let (terms, words, postings, rest) = entry_lengths(entry)?;
+        let (lengths, rest) = rest.split_at_checked(3 * terms)?;
+        let (words, rest) = rest.split_at_checked(words)?;
+        let (postings, rest) = rest.split_at_checked(postings)?;
+        if !rest.is_empty() {
+            return None;
+        }
+        let mut out = DocTerms {
+            doc: doc_number,
+            words: String::from_utf8(words.to_vec()).ok()?,
+            postings: postings.to_vec(),
+            ends: Vec::with_capacity(terms),
+        };
+        let (mut word, mut posting) = (0u32, 0u32);
+        for n in lengths.chunks_exact(3) {
+            (word, posting) = (word + u32::from(n[0]), posting + u32::from(n[1]));
+            out.ends.push((word, posting, u32::from(n[2])));
+        }
+        let ends_fit = (word as usize, posting as usize) == (out.words.len(), out.postings.len());
+        let on_chars = out
+            .ends
+            .iter()
+            .all(|e| out.words.is_char_boundary(e.0 as usize));
+        (ends_fit && on_chars).then_some(out)
+    }
+
     /// Appends each posting to its term's list; `done` of the index's `docs`
     /// documents, this one included, have been appended.
     fn append_to(&self, terms: &mut Terms, done: usize, docs: usize) {
         let (mut word, mut posting) = (0, 0);
         let step = |after: u32| digits(u64::from(self.doc - after));
+        let mut doc = Vec::with_capacity(5);
+        put(&mut doc, self.doc);
         for &(word_end, posting_end, code_len) in &self.ends {
             let (term, packed) = (
                 &self.words[word..word_end as usize],
@@ -715,10 +776,11 @@ impl DocTerms {
             );
             match terms.get_mut(term) {
                 Some(list) => {
-                    let (bytes, needed) = (&mut list.packed, packed.len());
+                    let (bytes, needed) = (&mut list.packed, doc.len() + packed.len());
                     if bytes.capacity() - bytes.len() < needed {
                         bytes.reserve_exact(room(bytes.len(), needed, done, docs));
                     }
+                    bytes.extend_from_slice(&doc);
                     bytes.extend_from_slice(packed);
                     list.code_len += step(list.last) + code_len as usize;
                     list.docs += 1;
@@ -726,7 +788,7 @@ impl DocTerms {
                 }
                 None => {
                     let list = Postings {
-                        packed: packed.to_vec(),
+                        packed: [&doc[..], packed].concat(),
                         code_len: step(0) + code_len as usize,
                         docs: 1,
                         last: self.doc,
@@ -736,6 +798,182 @@ impl DocTerms {
             }
             (word, posting) = (word_end as usize, posting_end as usize);
         }
+    }
+}
+
+/// The three lengths a saved entry's key is followed by (how many terms, the bytes of
+/// their words and of their postings), and the bytes after them.
+fn entry_lengths(entry: &[u8]) -> Option<(usize, usize, usize, &[u8])> {
+    let (terms, rest) = entry.split_first_chunk::<4>()?;
+    let (words, rest) = rest.split_first_chunk::<4>()?;
+    let (postings, rest) = rest.split_first_chunk::<4>()?;
+    let n = |b: &[u8; 4]| u32::from_le_bytes(*b) as usize;
+    Some((n(terms), n(words), n(postings), rest))
+}
+
+/// What tells a file of [`SavedTerms`] from any other, and its format's version.
+const SAVED_TERMS: &[u8; 8] = b"terms\x00\x00\x01";
+
+/// *Saved terms* are each search document's terms as the last build made them, under
+/// the key of what the document is made from (`render::depends::search_document`),
+/// kept beside the output for the next build: an unchanged document's terms are read
+/// back instead of being made again from its text (folding every word of every
+/// article is most of the index's work). A file made for another salt (another
+/// program, theme, address or curation) is not used, nor one that cannot be read
+/// whole; the file is read, not trusted: an entry that does not read back as terms
+/// is made again. Only the place of each entry is kept in memory, not the file: an
+/// entry is read when its document asks for it, and copied from the file into the
+/// next.
+pub(crate) struct SavedTerms {
+    file: std::sync::Mutex<std::fs::File>,
+    /// Each key, and where its entry (the key included) is in the file.
+    entries: std::collections::HashMap<u64, std::ops::Range<u64>>,
+}
+
+impl SavedTerms {
+    /// The saved terms in `file`, for a build of `salt`.
+    pub(crate) fn read(file: std::fs::File, salt: u64) -> Option<SavedTerms> {
+        use std::io::Read;
+        let size = file.metadata().ok()?.len();
+        let mut input = std::io::BufReader::with_capacity(1 << 16, &file);
+        let mut header = [0; 16];
+        input.read_exact(&mut header).ok()?;
+        let (magic, saved_salt) = header.split_at(8);
+        if magic != SAVED_TERMS || saved_salt != salt.to_le_bytes() {
+            return None;
+        }
+        let (mut at, mut entries) = (16u64, std::collections::HashMap::new());
+        while at < size {
+            let mut head = [0; 20];
+            input.read_exact(&mut head).ok()?;
+            let (key, lengths) = head.split_first_chunk::<8>()?;
+            let (terms, words, postings, _) = entry_lengths(lengths)?;
+            let len = (20 + 3 * terms + words + postings) as u64;
+            if at + len > size {
+                return None;
+            }
+            input.seek_relative(len as i64 - 20).ok()?;
+            entries.insert(u64::from_le_bytes(*key), at..at + len);
+            at += len;
+        }
+        Some(SavedTerms {
+            file: std::sync::Mutex::new(file),
+            entries,
+        })
+    }
+
+    /// The entry saved under `key`, the key included, and where it is in the file.
+    fn get(&self, key: u64) -> Option<(std::ops::Range<u64>, Vec<u8>)> {
+        let at = self.entries.get(&key)?.clone();
+        let mut bytes = vec![0; (at.end - at.start) as usize];
+        self.read_at(at.start, &mut bytes).ok()?;
+        Some((at, bytes))
+    }
+
+    fn read_at(&self, at: u64, into: &mut [u8]) -> std::io::Result<()> {
+        read_at(&self.file, at, into)
+    }
+}
+
+/// Reads `into.len()` bytes of `file` from `at`.
+fn read_at(
+    file: &std::sync::Mutex<std::fs::File>,
+    at: u64,
+    into: &mut [u8],
+) -> std::io::Result<()> {
+    use std::io::{Read, Seek};
+    let mut file = file.lock().map_err(|_| std::io::ErrorKind::Other)?;
+    file.seek(std::io::SeekFrom::Start(at))?;
+    file.read_exact(into)
+}
+
+/// The entries of the documents whose terms were made anew, written as they are made
+/// into a temporary file, not kept in memory: after a clean build, that is every
+/// document's, as large as the index, at the moment the index is the build's peak.
+struct Spill {
+    out: std::io::BufWriter<std::fs::File>,
+    len: u64,
+    buffer: Vec<u8>,
+    failed: bool,
+}
+
+impl Spill {
+    fn new() -> Option<Spill> {
+        Some(Spill {
+            out: std::io::BufWriter::with_capacity(1 << 16, tempfile::tempfile().ok()?),
+            len: 0,
+            buffer: Vec::new(),
+            failed: false,
+        })
+    }
+
+    /// Writes the entry of document terms `d` under `key`, and says where it is.
+    fn push(&mut self, key: u64, d: &DocTerms) -> Option<std::ops::Range<u64>> {
+        use std::io::Write;
+        self.buffer.clear();
+        if self.failed || !d.save(key, &mut self.buffer) {
+            return None;
+        }
+        if self.out.write_all(&self.buffer).is_err() {
+            self.failed = true;
+            return None;
+        }
+        let start = self.len;
+        self.len += self.buffer.len() as u64;
+        Some(start..self.len)
+    }
+
+    /// The file, to read the entries back from; `None` if one could not be written.
+    fn finish(self) -> Option<std::sync::Mutex<std::fs::File>> {
+        let file = self.out.into_inner().ok()?;
+        (!self.failed).then(|| std::sync::Mutex::new(file))
+    }
+}
+
+/// What an index keeps for the next build, and reuses of the last: the key of each
+/// document, the terms the last build saved, and the build's salt.
+pub(crate) struct Keyed<'k> {
+    pub key: &'k (dyn Fn(usize) -> u64 + Sync),
+    pub old: Option<SavedTerms>,
+    pub salt: u64,
+}
+
+/// The saved terms of an index's documents, for the next build: each document's
+/// entry, in document order, as it is in the last build's file or in `new` (a
+/// [`Spill`]).
+struct Saving {
+    salt: u64,
+    old: Option<SavedTerms>,
+    entries: Vec<Entry>,
+    new: std::sync::Mutex<std::fs::File>,
+}
+
+enum Entry {
+    Old(std::ops::Range<u64>),
+    New(std::ops::Range<u64>),
+}
+
+impl Saving {
+    fn write(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(SAVED_TERMS)?;
+        out.write_all(&self.salt.to_le_bytes())?;
+        let mut buffer = Vec::new();
+        for entry in &self.entries {
+            match (entry, &self.old) {
+                (Entry::New(at), _) => {
+                    buffer.resize((at.end - at.start) as usize, 0);
+                    read_at(&self.new, at.start, &mut buffer)?;
+                    out.write_all(&buffer)?;
+                }
+                (Entry::Old(at), Some(old)) => {
+                    buffer.resize((at.end - at.start) as usize, 0);
+                    old.read_at(at.start, &mut buffer)?;
+                    out.write_all(&buffer)?;
+                }
+                (Entry::Old(_), None) => {}
+            }
+        }
+        Ok(())
     }
 }
 
@@ -825,19 +1063,28 @@ pub(crate) struct Index {
     /// The term lists: first letter, file name, and the places in `terms` of the
     /// terms it holds, the terms in the most documents first.
     word_lists: Vec<(String, String, Vec<usize>)>,
-    places: Option<Places>,
+    /// The [`SavedTerms`] of its documents, when it was built [`Keyed`].
+    saving: Option<Saving>,
 }
 
 /// A shard: its prefix, its file name, and its range of the index's terms.
 type Shard = (String, String, std::ops::Range<usize>);
 
 impl Index {
-    pub(crate) fn build(b: &Briefing, analysis: &Analysis) -> Index {
-        let places = Places::of(b, analysis);
-        let docs = count(b, analysis, &places);
-        let mut index = Index::of(docs, &|i| document(b, analysis, &places, i));
+    /// The index of the documents of `b`, `analysis` and `places` (the site's). When
+    /// `keyed`, the terms of the documents whose key the last build saved are reused,
+    /// and every document's are saved for the next build.
+    pub(crate) fn build(
+        b: &Briefing,
+        analysis: &Analysis,
+        places: &Places,
+        keyed: Option<Keyed>,
+    ) -> Index {
+        let docs = count(b, analysis, places);
+        let make = |i| document(b, analysis, places, i);
+        let mut index = Index::of_keyed(docs, &make, keyed);
         let mut first = 0;
-        for (kind, n) in kinds(b, analysis, &places) {
+        for (kind, n) in kinds(b, analysis, places) {
             if kind == "quote" {
                 index.quotes_from = first;
             }
@@ -846,21 +1093,59 @@ impl Index {
                 .push((kind.to_string(), first as u32, (first + n) as u32));
             first += n;
         }
-        index.places = Some(places);
         index
     }
 
     /// The index of `docs` documents, made by `make`.
     fn of(docs: usize, make: &(dyn Fn(usize) -> Document + Sync)) -> Index {
+        Index::of_keyed(docs, make, None)
+    }
+
+    /// [`Index::of`], the documents' terms reused from and saved under their keys
+    /// when `keyed`.
+    fn of_keyed(
+        docs: usize,
+        make: &(dyn Fn(usize) -> Document + Sync),
+        keyed: Option<Keyed>,
+    ) -> Index {
         // Documents' terms are made in parallel a batch at a time, and appended to the
         // terms' lists in document order while the next batch is made. Gathering per
         // thread and merging the threads' lists would hold every posting twice, in
         // pieces, at the merge.
         let mut terms = Terms::default();
-        let mut made: Vec<DocTerms> = Vec::new();
-        let append = |made: &[DocTerms], first: usize, terms: &mut Terms| {
-            for (i, d) in made.iter().enumerate() {
+        let (key, old, salt) = match keyed {
+            Some(k) => (Some(k.key), k.old, k.salt),
+            None => (None, None, 0),
+        };
+        let mut saving = key.and_then(|_| Some((Vec::with_capacity(docs), Spill::new()?)));
+        // Each document's key, its terms, and where they were read from when the last
+        // build saved them.
+        type Made = (u64, DocTerms, Option<std::ops::Range<u64>>);
+        let mut made: Vec<Made> = Vec::new();
+        let mut append = |made: &[Made], first: usize, terms: &mut Terms| {
+            for (i, (key, d, from)) in made.iter().enumerate() {
                 d.append_to(terms, first + i + 1, docs);
+                let Some((entries, new)) = saving.as_mut() else {
+                    continue;
+                };
+                match from {
+                    Some(at) => entries.push(Entry::Old(at.clone())),
+                    None => entries.extend(new.push(*key, d).map(Entry::New)),
+                }
+            }
+        };
+        let terms_of = |i: usize| -> Made {
+            let Some(key) = key else {
+                return (0, DocTerms::of(i as u32, &make(i)), None);
+            };
+            let key = key(i);
+            let restored = old
+                .as_ref()
+                .and_then(|old| old.get(key))
+                .and_then(|(at, entry)| Some((DocTerms::restore(i as u32, entry.get(8..)?)?, at)));
+            match restored {
+                Some((terms, at)) => (key, terms, Some(at)),
+                None => (key, DocTerms::of(i as u32, &make(i)), None),
             }
         };
         for first in (0..docs).step_by(BATCH) {
@@ -868,12 +1153,7 @@ impl Index {
             let previous = std::mem::take(&mut made);
             let index = &mut terms;
             (made, ()) = rayon::join(
-                || {
-                    batch
-                        .into_par_iter()
-                        .map(|i| DocTerms::of(i as u32, &make(i)))
-                        .collect()
-                },
+                || batch.into_par_iter().map(terms_of).collect(),
                 || append(&previous, first.saturating_sub(BATCH), index),
             );
         }
@@ -905,8 +1185,26 @@ impl Index {
             kinds: Vec::new(),
             quotes_from: docs,
             word_lists,
-            places: None,
+            saving: saving.and_then(|(entries, new)| {
+                Some(Saving {
+                    salt,
+                    old,
+                    entries,
+                    new: new.finish()?,
+                })
+            }),
         }
+    }
+
+    /// Whether it was built [`Keyed`], to save its documents' terms.
+    pub(crate) fn has_saved_terms(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// Writes the [`SavedTerms`] of its documents to `out`, when it was built
+    /// [`Keyed`]; `None` when it was not.
+    pub(crate) fn save_terms(&self, out: &mut dyn std::io::Write) -> Option<std::io::Result<()>> {
+        self.saving.as_ref().map(|s| s.write(out))
     }
 
     /// Every file of the index, by path under `search/`.
@@ -928,16 +1226,14 @@ impl Index {
         out
     }
 
-    /// One file of the index.
-    pub(crate) fn file(&self, b: &Briefing, analysis: &Analysis, name: &str) -> Vec<u8> {
-        let own;
-        let places = match &self.places {
-            Some(p) => p,
-            None => {
-                own = Places::of(b, analysis);
-                &own
-            }
-        };
+    /// One file of the index [`Index::build`] made of the same documents.
+    pub(crate) fn file(
+        &self,
+        b: &Briefing,
+        analysis: &Analysis,
+        places: &Places,
+        name: &str,
+    ) -> Vec<u8> {
         self.file_of(name, &|i| document(b, analysis, places, i))
     }
 
@@ -1530,6 +1826,91 @@ mod tests {
         d
     }
 
+    /// Every file of an index of `docs` built [`Keyed`] (the key of a document its
+    /// text, or only its number when `by_number`) from the terms in `saved`, and the
+    /// terms it saves.
+    fn keyed_build(
+        docs: &[Document],
+        saved: Option<&std::path::Path>,
+        salt: u64,
+        by_number: bool,
+    ) -> (BTreeMap<String, Vec<u8>>, tempfile::NamedTempFile) {
+        use std::hash::{Hash, Hasher};
+        let key = |i: usize| {
+            let mut h = std::hash::DefaultHasher::new();
+            if by_number {
+                i.hash(&mut h);
+            } else {
+                docs[i].passages.hash(&mut h);
+            }
+            h.finish()
+        };
+        let old = saved.and_then(|p| SavedTerms::read(std::fs::File::open(p).unwrap(), salt));
+        let make = |i: usize| docs[i].clone();
+        let keyed = Keyed {
+            key: &key,
+            old,
+            salt,
+        };
+        let index = Index::of_keyed(docs.len(), &make, Some(keyed));
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        index.save_terms(&mut file).unwrap().unwrap();
+        let files = index
+            .file_names()
+            .into_iter()
+            .map(|name| {
+                let bytes = index.file_of(&name, &make);
+                (name, bytes)
+            })
+            .collect();
+        (files, file)
+    }
+
+    #[test]
+    fn saved_terms_are_read_back_for_unchanged_keys_only() {
+        let docs = |texts: &[&str]| -> Vec<Document> {
+            let passages = |t| [(t, TEXT), ("Ortíz", NAME)];
+            let each = texts.iter().enumerate();
+            each.map(|(i, t)| doc(&format!("d/{i}/"), "x", &passages(*t)))
+                .collect()
+        };
+        let before = docs(&["alpha beta", "gamma délta", "alpha épsilon", "omega"]);
+        let (fresh, saved) = keyed_build(&before, None, 7, false);
+        assert_eq!(fresh, files(&before));
+        // A document edited, one added before others: the rest are read back.
+        let after = docs(&[
+            "alpha beta",
+            "new words",
+            "gamma zeta",
+            "alpha épsilon",
+            "omega",
+        ]);
+        let (reused, again) = keyed_build(&after, Some(saved.path()), 7, false);
+        assert_eq!(reused, files(&after));
+        let (twice, _) = keyed_build(&after, Some(again.path()), 7, false);
+        assert_eq!(twice, files(&after));
+        // They are read back: under keys that do not change with the text, the terms
+        // are the saved ones, stale, and the term files those of the documents before.
+        let (_, by_number) = keyed_build(&before, None, 7, true);
+        let edited = docs(&["alpha beta", "gamma zeta", "alpha épsilon", "omega"]);
+        let (stale, _) = keyed_build(&edited, Some(by_number.path()), 7, true);
+        let terms = |files: &BTreeMap<String, Vec<u8>>| -> Vec<Vec<u8>> {
+            let shards = files.iter().filter(|(name, _)| name.starts_with("t/"));
+            shards.map(|(_, bytes)| bytes.clone()).collect()
+        };
+        assert_eq!(terms(&stale), terms(&files(&before)));
+        assert_ne!(terms(&stale), terms(&files(&edited)));
+        // Not for another salt, nor torn.
+        let (other, _) = keyed_build(&edited, Some(by_number.path()), 8, true);
+        assert_eq!(other, files(&edited));
+        let file = || std::fs::File::open(saved.path()).unwrap();
+        assert!(SavedTerms::read(file(), 7).is_some());
+        assert!(SavedTerms::read(file(), 8).is_none());
+        let bytes = std::fs::read(saved.path()).unwrap();
+        std::fs::write(saved.path(), &bytes[..bytes.len() - 3]).unwrap();
+        assert!(SavedTerms::read(file(), 7).is_none());
+    }
+
     #[test]
     fn queries_fold_match_prefixes_and_need_every_word() {
         let docs = vec![
@@ -1752,7 +2133,8 @@ mod tests {
                 len,
             };
             let mut packed = Vec::new();
-            posting.pack(&mut packed);
+            put(&mut packed, posting.doc);
+            posting.pack_after_doc(&mut packed);
             assert_eq!(Posting::unpack(&packed), (posting.clone(), &[][..]));
             let mut own = Vec::new();
             posting.code(list.last, &mut own);

@@ -278,6 +278,58 @@ fn an_incremental_build_gives_the_bytes_of_a_clean_build() {
     incremental_equals_clean(root, "a person's curation edited");
 }
 
+/// The search index's terms of each document are saved beside the site and read back
+/// for the documents that did not change: never for one that did, whether its
+/// article, a story member's title or the curation changed, nor from a torn file.
+#[test]
+fn the_search_index_reads_back_saved_terms_only_for_unchanged_documents() {
+    let dir = default_briefing();
+    let root = dir.path();
+    let articles = root.join("content/articles");
+    let edit = |path: &std::path::Path, from: &str, to: &str| {
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.contains(from), "{from}");
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    };
+    incremental_equals_clean(root, "first build");
+    let saved = root.join(".site.cache/search-terms");
+    assert!(saved.exists());
+    // A word only the edited article has: stale terms would leave it out.
+    let article = articles.join("cuban-security-personnel-withdraw.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(
+        &article,
+        format!("{text}\nThe quartermaster counted zanzibarite crates.\n"),
+    )
+    .unwrap();
+    incremental_equals_clean(root, "an article's text edited");
+    let shards = snapshot(&root.join("site/search/t"));
+    assert!(
+        shards
+            .values()
+            .any(|s| String::from_utf8_lossy(s).contains("\"zanzibarite\"")),
+        "the new word is a term"
+    );
+    // A story's document holds its members' titles.
+    edit(
+        &articles.join("reuters-cuban-advisers-turkiye-today.md"),
+        "title: \"Cuban security advisers leave Venezuela amid US pressure\"",
+        "title: \"Cuban quartermasters leave Venezuela\"",
+    );
+    incremental_equals_clean(root, "a story member's title changed");
+    // A person's document and the quotes of the person hold the name the curation gives.
+    edit(
+        &root.join("content/people/frank-mora.yaml"),
+        "name: Frank Mora",
+        "name: Frank O. Mora",
+    );
+    incremental_equals_clean(root, "a person renamed");
+    let bytes = std::fs::read(&saved).unwrap();
+    std::fs::write(&saved, &bytes[..bytes.len() / 2]).unwrap();
+    std::fs::write(&article, &text).unwrap();
+    incremental_equals_clean(root, "the saved terms torn");
+}
+
 #[test]
 fn an_incremental_build_that_fails_leaves_the_previous_site_byte_identical() {
     let dir = default_briefing();

@@ -120,7 +120,7 @@ fn a_copied_manifest_does_not_make_a_parent_folder_the_tools_own() {
     assert!(
         message.starts_with("error: refusing to replace `outer`: it holds ")
             && message.contains(
-                " files briefing did not write: `.site.cache/analysis`, `site/.briefing-site`, "
+                " files briefing did not write: `.site.cache/analysis`, `.site.cache/search-terms`, "
             ),
         "{message}"
     );
