@@ -22,7 +22,7 @@ use crate::content::{Article, Briefing, Comparison, Event, Outlet, Person, Sourc
 pub struct ByPerson<'a, T> {
     items: &'a PerArticle<T>,
     person: fn(&T) -> Option<&str>,
-    grouped: std::sync::OnceLock<HashMap<&'a str, Vec<&'a T>>>,
+    grouped: std::sync::OnceLock<FxHashMap<&'a str, Vec<&'a T>>>,
 }
 
 impl<'a, T: Located + Sync> ByPerson<'a, T> {
@@ -36,7 +36,7 @@ impl<'a, T: Located + Sync> ByPerson<'a, T> {
 
     pub fn get(&self, person: &str) -> Option<&Vec<&'a T>> {
         let grouped = self.grouped.get_or_init(|| {
-            let mut map: HashMap<&'a str, Vec<&'a T>> = HashMap::new();
+            let mut map: FxHashMap<&'a str, Vec<&'a T>> = FxHashMap::default();
             for item in self.items.iter() {
                 if let Some(p) = (self.person)(item) {
                     map.entry(p).or_default().push(item);
@@ -91,7 +91,7 @@ pub struct Index<'a> {
     pub stories_by_article: BTreeMap<&'a str, Vec<(usize, &'a Story)>>,
     /// Each compared pair an article is in, with its story's position and its own in
     /// the story.
-    pub pairs_by_article: HashMap<&'a str, Vec<(usize, usize, &'a Pair)>>,
+    pub pairs_by_article: FxHashMap<&'a str, Vec<(usize, usize, &'a Pair)>>,
     /// Each article by its id: pages look articles up by id many thousand times, and
     /// ids of one saga share long beginnings that a binary search compares again and
     /// again.
@@ -177,7 +177,7 @@ impl<'a> Index<'a> {
             quotes_by_person: ByPerson::new(&a.quotes, |q| q.person.as_deref()),
             dates_by_article: ByArticle::new(&a.dates),
             stories_by_article: BTreeMap::new(),
-            pairs_by_article: HashMap::new(),
+            pairs_by_article: FxHashMap::default(),
             articles_by_id: b.articles.iter().map(|a| (a.id.as_str(), a)).collect(),
             events_by_person: BTreeMap::new(),
             comparisons_by_article: BTreeMap::new(),
