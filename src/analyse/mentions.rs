@@ -507,6 +507,15 @@ impl Resolver<'_> {
                 candidates = kept;
                 reason_prefix = "courtesy title before the name";
             }
+            // And the one person known to be referred to so is preferred to those
+            // nothing is known of: the curation or the article has told who "Mr." is.
+            let known: Vec<usize> = (candidates.iter().copied())
+                .filter(|&c| self.gender(c) == Some(g))
+                .collect();
+            if known.len() == 1 && candidates.len() > 1 {
+                candidates = known;
+                reason_prefix = "courtesy title before the name";
+            }
         }
         let named = |p: &usize| self.facts.named.contains(p);
         if t.is_title() {
@@ -1009,6 +1018,12 @@ pub(crate) mod tests {
             .find(|p| p.id == "delcy")
             .unwrap()
             .pronouns = Some(crate::content::Pronouns::SheHer);
+        assert_eq!(names(&people), ["delcy", "jorge", "jorge"]);
+        // Known to be "Mr." himself, the one man is preferred to a woman nothing is
+        // known of.
+        for p in &mut people {
+            p.pronouns = (p.id == "jorge").then_some(crate::content::Pronouns::HeHim);
+        }
         assert_eq!(names(&people), ["delcy", "jorge", "jorge"]);
         // The article's own courtesy title before a full name tells it as well.
         assert_eq!(
