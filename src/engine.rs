@@ -154,14 +154,12 @@ impl Engine {
         self
     }
 
-    /// Writes `analysis`, made by this engine, to `out`, as the next build's
-    /// [`Engine::with_saved`] reads it.
-    pub fn save_analysis(
-        &self,
-        analysis: &crate::analyse::Analysis,
-        out: impl std::io::Write,
-    ) -> std::io::Result<()> {
-        self.cache.save(analysis, out)
+    /// The engine's cache, left empty in it: a build saves it (its
+    /// [`analyse::Cache::save`] is what the next build's [`Engine::with_saved`] reads)
+    /// and frees it then, instead of holding it until the pages are written. The next
+    /// update of this engine analyses everything again.
+    pub fn take_cache(&mut self) -> analyse::Cache {
+        std::mem::take(&mut self.cache)
     }
 
     /// The last good build.

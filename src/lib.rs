@@ -106,6 +106,7 @@ pub fn build_with_progress(
     });
     refused?;
     let step = step?;
+    let kept = engine.take_cache();
     let state = engine.state(&step);
     let render_options = engine.render_options(&state);
     target.salt = Some(render::depends::salt(
@@ -114,25 +115,32 @@ pub fn build_with_progress(
         &render_options,
     ));
     let (loaded, analysis) = (state.loaded, state.analysis);
-    let site = render::site(&loaded.briefing, analysis, state.theme, render_options)?;
-    if let Some(salt) = target.salt {
-        let saved = options
-            .reuse
-            .then(|| std::fs::File::open(cache.join(SEARCH_TERMS)).ok());
-        site.keep_search_terms(salt, saved.flatten());
-    }
-    clock.lap("prepare");
-    // The analysis is saved for the next build while the pages are written: it is the
-    // analysis of these articles whether or not the site is written. A cache that
-    // cannot be saved costs the next build time, not this build its result.
-    let (written, unsaved) = std::thread::scope(|s| {
+    // The analysis is saved for the next build while the pages are made and written:
+    // it is the analysis of these articles whether or not the site is written. A cache
+    // that cannot be saved costs the next build time, not this build its result. What
+    // the cache holds is freed once saved, not kept while the rest of the pages are
+    // written.
+    let (made, unsaved) = std::thread::scope(|s| {
         let saving = s.spawn(|| {
-            write::save(&cache, ANALYSIS, |out| engine.save_analysis(analysis, out)).err()
+            let unsaved = write::save(&cache, ANALYSIS, |out| kept.save(analysis, out)).err();
+            drop(kept);
+            unsaved
         });
-        let written = write::site_with_progress(&site, target, progress);
-        (written, saving.join().expect("saving does not panic"))
+        let made = (|| {
+            let site = render::site(&loaded.briefing, analysis, state.theme, render_options)?;
+            if let Some(salt) = target.salt {
+                let saved = options
+                    .reuse
+                    .then(|| std::fs::File::open(cache.join(SEARCH_TERMS)).ok());
+                site.keep_search_terms(salt, saved.flatten());
+            }
+            clock.lap("prepare");
+            let written = write::site_with_progress(&site, target, progress)?;
+            Ok::<_, Failure>((site, written))
+        })();
+        (made, saving.join().expect("saving does not panic"))
     });
-    let written = written?;
+    let (site, written) = made?;
     // The search index's terms are saved once its files are written, when it was
     // built: they are copied partly from the file the last build saved.
     let unsaved = unsaved.or_else(|| {
