@@ -185,6 +185,22 @@ fn article_dates(a: &Article, found: &[DateMention]) -> Value {
     .collect()
 }
 
+/// The article as its template reads it: borrowed, so the page's body is copied once,
+/// into the template's context, and only the fields the template shows.
+#[derive(serde::Serialize)]
+struct ArticleView<'a> {
+    title: &'a str,
+    outlet: Option<Value>,
+    derived_from: Option<Value>,
+    published: String,
+    published_words: String,
+    author: Option<&'a str>,
+    url: Option<&'a str>,
+    paragraphs: usize,
+    body: &'a str,
+    draft: bool,
+}
+
 pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
     let b = site.briefing;
     let a = &b.articles[i];
@@ -260,20 +276,18 @@ pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &
     ctx.insert("section", "articles");
     ctx.insert(
         "article",
-        &json!({
-            "id": a.id,
-            "title": a.title,
-            "outlet": outlet(&a.outlet),
-            "derived_from": outlet(&a.derived_from),
-            "published": a.published.iso(),
-            "published_words": a.published.words(),
-            "author": a.author,
-            "url": a.url,
-            "language": a.language,
-            "paragraphs": a.paragraph_count(),
-            "body": body,
-            "draft": a.draft,
-        }),
+        &ArticleView {
+            title: &a.title,
+            outlet: outlet(&a.outlet),
+            derived_from: outlet(&a.derived_from),
+            published: a.published.iso(),
+            published_words: a.published.words(),
+            author: a.author.as_deref(),
+            url: a.url.as_deref(),
+            paragraphs: a.paragraph_count(),
+            body: &body,
+            draft: a.draft,
+        },
     );
     ctx.insert("people", &people);
     ctx.insert("ambiguous", &ambiguous);
