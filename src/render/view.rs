@@ -92,10 +92,6 @@ pub struct Index<'a> {
     /// Each compared pair an article is in, with its story's position and its own in
     /// the story.
     pub pairs_by_article: FxHashMap<&'a str, Vec<(usize, usize, &'a Pair)>>,
-    /// Each article by its id: pages look articles up by id many thousand times, and
-    /// ids of one saga share long beginnings that a binary search compares again and
-    /// again.
-    articles_by_id: FxHashMap<&'a str, &'a Article>,
     /// In timeline order.
     pub events_by_person: BTreeMap<&'a str, Vec<&'a Event>>,
     pub comparisons_by_article: BTreeMap<&'a str, Vec<&'a Comparison>>,
@@ -178,7 +174,6 @@ impl<'a> Index<'a> {
             dates_by_article: ByArticle::new(&a.dates),
             stories_by_article: BTreeMap::new(),
             pairs_by_article: FxHashMap::default(),
-            articles_by_id: b.articles.iter().map(|a| (a.id.as_str(), a)).collect(),
             events_by_person: BTreeMap::new(),
             comparisons_by_article: BTreeMap::new(),
             articles_by_outlet: BTreeMap::new(),
@@ -240,9 +235,9 @@ impl<'a> Index<'a> {
         ix
     }
 
-    /// The article `id`.
+    /// The article `id`, through the briefing's own hash of article ids.
     pub fn article(&self, id: &str) -> Option<&'a Article> {
-        self.articles_by_id.get(id).copied()
+        self.briefing.article(id)
     }
 
     /// Every article, newest first.
