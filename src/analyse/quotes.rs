@@ -296,6 +296,8 @@ struct Attribution<'a> {
     since: Vec<(usize, usize, usize)>,
     /// The gender the article gives each person it names, where it gives one.
     genders: HashMap<std::sync::Arc<str>, Gender>,
+    /// The quotations of each paragraph, by paragraph index.
+    marks: Vec<Vec<Marks>>,
 }
 
 impl Attribution<'_> {
@@ -587,11 +589,13 @@ impl Attribution<'_> {
             let from = q.close + list[0].0 + first.len();
             return self.after_verb(para, from, end);
         }
-        // After a quote that ends its own sentence, only a short "X said" belongs to it.
-        let limit = if ended { 4 } else { 30 };
+        let stops = para.text[q.inner.0..q.inner.1].trim_end().ends_with('.');
+        if !stops && let Some(m) = self.apposed_after(para, q, window, &list) {
+            return Some(self.speaker_of(m));
+        }
         let verb = list
             .iter()
-            .take(limit + 1)
+            .take(31)
             .position(|(_, w)| self.lang.is_speech_verb(w));
         // "…,” retired Air Force general Lloyd Newton said": a name right before the verb.
         let named = verb.is_some_and(|v| {
@@ -603,6 +607,17 @@ impl Attribution<'_> {
                         .trim()
                         .is_empty()
                 })
+        });
+        // After a quote that ends its own sentence, only a short "X said" belongs to it,
+        // or a name right before the verb after a few words of description ("…?” her
+        // top aide Huma Abedin wrote").
+        // A capital there starts the next sentence ("…” Trump campaign spokesman Jason
+        // Miller added, “…"), whose speaker is not this quote's.
+        let limit = if ended { 4 } else { 30 };
+        let continues = first.chars().next().is_some_and(char::is_lowercase);
+        let verb = verb.filter(|&v| {
+            v <= limit
+                || (v <= 8 && named && continues && !window[..list[v].0].contains([',', ';', '.']))
         });
         // "…,” retired general Lloyd Newton said", a name the briefing does not know.
         let capitalised = verb.is_some_and(|v| {
@@ -637,6 +652,39 @@ impl Attribution<'_> {
         })?;
         let from = q.close + list[verb].0 + list[verb].1.len();
         self.after_verb(para, from, end)
+    }
+
+    /// A name right after a quote, set off by an apposition before its verb: "“Is it
+    /// in our interest to act?” Lisa O. Monaco, Obama's adviser on counterterrorism,
+    /// said at a summit". `list` is the words of `window`, the text from the quote's
+    /// close to its sentence's end. Not after a quote that ends with a full stop: what
+    /// follows it is a sentence of its own.
+    fn apposed_after(
+        &self,
+        para: &Paragraph,
+        q: &Marks,
+        window: &str,
+        list: &[(usize, &str)],
+    ) -> Option<&Mention> {
+        let m = self
+            .mentions_in(para.n, q.close, q.close + list.get(2)?.0)
+            .next()?;
+        let name_end = m.place.end - q.close;
+        // At most a title before the name: "Sen. Tim Kaine, …".
+        let lead = words(&window[..m.place.start - q.close]);
+        let titled = lead
+            .enumerate()
+            .all(|(i, (_, w))| i < 2 && w.chars().next().is_some_and(char::is_uppercase));
+        if !titled || !window[name_end..].starts_with(',') {
+            return None;
+        }
+        let v = list
+            .iter()
+            .take(24)
+            .position(|&(at, w)| at > name_end && self.lang.is_speech_verb(w))?;
+        let between = &window[name_end..list[v].0];
+        (between.trim_end().ends_with(',') && (2..=3).contains(&between.matches(',').count()))
+            .then_some(m)
     }
 
     /// The attribution before a quote, in its sentence and after the previous quote:
@@ -1020,7 +1068,9 @@ impl Attribution<'_> {
     /// courtesy title before their name ("Mrs. Clinton"), else the pronouns that follow
     /// them in the sentences they are the only person named in and the subject of
     /// ("Clinton said she …"; "… Obama. He said"), by a clear majority. A title outweighs
-    /// pronouns, which may be someone else's.
+    /// pronouns, which may be someone else's. Pronouns inside a quotation are the
+    /// speaker's words about others ("Trump said: “She shouldn't run”"), so they do not
+    /// count.
     fn genders(&self) -> HashMap<std::sync::Arc<str>, Gender> {
         // (masculine, feminine) votes, by person: titles, then pronouns.
         let mut titles: HashMap<&std::sync::Arc<str>, (usize, usize)> = HashMap::new();
@@ -1044,7 +1094,12 @@ impl Attribution<'_> {
                 vote(titles.entry(id).or_default(), g);
             }
         }
-        for para in self.paras {
+        for (index, para) in self.paras.iter().enumerate() {
+            let quoted = |at: usize| {
+                self.marks[index]
+                    .iter()
+                    .any(|q| q.open <= at && at < q.close)
+            };
             for (k, &(s, e)) in para.sentences.iter().enumerate() {
                 let mut named = self.mentions_in(para.n, s, e);
                 let Some(first) = named.next() else { continue };
@@ -1058,7 +1113,10 @@ impl Attribution<'_> {
                     continue;
                 }
                 let votes = pronouns.entry(id).or_default();
-                for (_, w) in words(&para.text[first.place.end..e]) {
+                for (at, w) in words(&para.text[first.place.end..e]) {
+                    if quoted(first.place.end + at) {
+                        continue;
+                    }
                     if let Some(g) = self.lang.pronoun_gender(w) {
                         vote(votes, g);
                     }
@@ -1068,6 +1126,7 @@ impl Attribution<'_> {
                     && self.mentions_in(para.n, ns, ne).next().is_none()
                     && let Some(g) = words(&para.text[ns..ne])
                         .next()
+                        .filter(|(at, _)| !quoted(ns + at))
                         .and_then(|(_, w)| self.lang.pronoun_gender(w))
                 {
                     vote(votes, g);
@@ -1125,13 +1184,20 @@ pub(crate) fn article(
         namesakes: Default::default(),
         since: Vec::new(),
         genders: HashMap::new(),
+        marks: Vec::new(),
     };
+    let lang = state.lang;
+    state.marks = paras
+        .iter()
+        .map(|p| marks(lang, p.text, &p.sentences))
+        .collect();
     state.genders = state.genders();
     let mut out = Vec::new();
     // The previous quote: its paragraph, sentence, speaker and whether it ran on.
     let mut previous: Option<(usize, usize, Option<Speaker>, bool)> = None;
+    let all_marks = std::mem::take(&mut state.marks);
     for (index, para) in paras.iter().enumerate() {
-        let all = marks(state.lang, para.text, &para.sentences);
+        let all = &all_marks[index];
         let mut cursor = 0;
         for (k, q) in all.iter().enumerate() {
             state.since.push((index, cursor, q.open));
@@ -1651,6 +1717,56 @@ mod tests {
         for (body, expected) in cases {
             assert_eq!(quotes(body), pairs(expected), "{body}");
         }
+    }
+
+    #[test]
+    fn speakers_after_the_quote() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // Verbs of saying beyond "said".
+            (
+                "“We will win this time,” Mora gushed.",
+                &[("We will win this time", "mora")],
+            ),
+            (
+                "“Call your friends,” advises Tamara Suju.",
+                &[("Call your friends", "suju")],
+            ),
+            // A name, an apposition, then the verb.
+            (
+                "“Is it in our interest to act?” Tamara Suju, a human rights lawyer, said on Thursday.",
+                &[("Is it in our interest to act?", "suju")],
+            ),
+            // A description before the name, in the quote's own sentence.
+            (
+                "“Can we discuss the plans for March?” her top aide Tamara Suju wrote to the staff.",
+                &[("Can we discuss the plans for March?", "suju")],
+            ),
+            // A capital starts the next sentence, with its own speaker.
+            (
+                "Mora spoke first. “The talks are over for now.” Human rights lawyer Tamara Suju said they went on.",
+                &[("The talks are over for now.", "mora")],
+            ),
+            (
+                "“What works is change.” Human rights lawyer Tamara Suju added, “We will see.”",
+                &[("What works is change.", "-"), ("We will see.", "suju")],
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(quotes(body), pairs(expected), "{body}");
+        }
+    }
+
+    #[test]
+    fn pronouns_inside_quotes_do_not_tell_the_speakers_gender() {
+        let body = "Trump said: “She should not run, and her plan fails.” Trump added: “She lies.”\n\n“We have to do it,” he said.";
+        assert_eq!(
+            quotes(body),
+            pairs(&[
+                ("She should not run, and her plan fails.", "trump"),
+                ("She lies.", "trump"),
+                ("We have to do it", "trump"),
+            ])
+        );
     }
 
     #[test]
