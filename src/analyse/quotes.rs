@@ -718,6 +718,13 @@ impl Attribution<'_> {
             .rposition(|(_, w)| self.lang.is_speech_verb(w))?;
         let verb_at = from + list[v].0;
         let verb_end = verb_at + list[v].1.len();
+        // "… praised Hillary Clinton in a video where she said, “…”": a pronoun right
+        // before the verb is its subject, whoever the clause named before it.
+        if let Some(&(_, w)) = v.checked_sub(1).and_then(|p| list.get(p))
+            && self.lang.pronouns.contains(&w.to_lowercase().as_str())
+        {
+            return Some(self.pronoun_speaker(w));
+        }
         // "footage of Hillary Clinton asking", "campaign manager Robby Mook said": a name
         // right before the verb is its subject.
         if let Some(m) = self
@@ -911,6 +918,14 @@ impl Attribution<'_> {
         {
             return Some(self.speaker_of(m));
         }
+        // "When Flynn was asked …, he said", "But Trump deflected: “…”": past a
+        // conjunction.
+        if let Some((at, w)) = words(&para.text[from..to]).next()
+            && self.lang.conjunctions.contains(&w.to_lowercase().as_str())
+            && let Some(m) = self.subject(para, from + at + w.len(), to)
+        {
+            return Some(self.speaker_of(m));
+        }
         let text = &para.text[from..to];
         let lead: Vec<(usize, &str)> = words(text).take(4).collect();
         let name = lead
@@ -932,6 +947,28 @@ impl Attribution<'_> {
                 text: text[lead[0].0..s + w.len()].to_string(),
             }
         })
+    }
+
+    /// Whom the pronoun a clause in `[from, to)` starts with means, after a
+    /// conjunction if any: "He sighed: “…”", "She tried to rally her supporters by
+    /// wondering aloud “…”". None when the pronoun means no one.
+    fn pronoun_subject(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
+        let mut lead = words(para.text.get(from..to)?);
+        let (_, first) = lead.next()?;
+        let subject = if self
+            .lang
+            .conjunctions
+            .contains(&first.to_lowercase().as_str())
+        {
+            lead.next()?.1
+        } else {
+            first
+        };
+        self.lang
+            .pronouns
+            .contains(&subject.to_lowercase().as_str())
+            .then(|| self.pronoun_speaker(subject))
+            .filter(|s| s.person.is_some())
     }
 
     /// The speaker of reported speech in the sentence right before a quotation that
@@ -1233,6 +1270,7 @@ pub(crate) fn article(
                     None => match state
                         .reported_after(para, q)
                         .or_else(|| state.subject.clone())
+                        .or_else(|| state.pronoun_subject(para, sentence_start, q.open))
                         .or_else(|| state.reported_before(para, q.open))
                         .or_else(|| state.subject_before(paras, index, q.open))
                     {
@@ -1749,6 +1787,33 @@ mod tests {
             (
                 "“What works is change.” Human rights lawyer Tamara Suju added, “We will see.”",
                 &[("What works is change.", "-"), ("We will see.", "suju")],
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(quotes(body), pairs(expected), "{body}");
+        }
+    }
+
+    #[test]
+    fn pronoun_speakers() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // A pronoun right before the verb, not the object named before it.
+            (
+                "Tamara Suju praised Frank Mora in a video where she said, “It is time for change.”",
+                &[("It is time for change.", "suju")],
+            ),
+            // The subject of a clause after a conjunction.
+            (
+                "“We will see,” Tamara Suju said.\n\nWhen Mora was asked about Cuba, he said, “Stop it with that kind of stuff.”",
+                &[
+                    ("We will see", "suju"),
+                    ("Stop it with that kind of stuff.", "mora"),
+                ],
+            ),
+            // A pronoun the quote's sentence starts with.
+            (
+                "Mora spoke in Havana.\n\nHe deflected with a non sequitur: “It is talk and nothing more.”",
+                &[("It is talk and nothing more.", "mora")],
             ),
         ];
         for (body, expected) in cases {
