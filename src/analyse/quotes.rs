@@ -484,10 +484,14 @@ impl Attribution<'_> {
             let gap: Vec<&str> = words(&para.text[cursor..m.place.start])
                 .map(|(_, w)| w)
                 .collect();
+            // Words of a title, not a subject and its verb ("She said Mora has").
             let title = gap.len() <= 4
-                && gap
-                    .iter()
-                    .all(|w| !super::text::is_stopword(&w.to_lowercase()));
+                && gap.iter().all(|w| {
+                    let lower = w.to_lowercase();
+                    !super::text::is_stopword(&lower)
+                        && !self.lang.pronouns.contains(&lower.as_str())
+                        && !self.lang.is_speech_verb(w)
+                });
             if !title {
                 return None;
             }
@@ -827,9 +831,11 @@ impl Attribution<'_> {
             })
     }
 
-    /// Who a pronoun of `gender` means: the newest speaker, of a quote or of reported
-    /// speech, whose gender (as far as the article tells it) does not contradict the
-    /// pronoun's; when none fits, the newest person named since whose gender does not. A
+    /// Who a pronoun of `gender` means: the subject of its sentence, else, in the newest
+    /// paragraph since the last quote that has one, a speaker of reported speech or the
+    /// subject of a sentence, else the last quote's speaker, each only when their gender
+    /// (as far as the article tells it) does not contradict the pronoun's; when none
+    /// fits, the newest person named since whose gender does not. A
     /// pronoun reaches back a few paragraphs at most: further than that a reader would
     /// not follow it either, and looking further made long articles quadratic.
     fn last_speaker(&self, gender: Option<Gender>) -> Option<Speaker> {
@@ -846,12 +852,15 @@ impl Attribution<'_> {
                 .rev()
                 .take_while(move |s| s.0 + REACH >= newest)
         };
+        // The newest stretch of text first: a speaker of reported speech there, else
+        // the subject of its newest sentence ("David Axelrod … gave Clinton a dose of
+        // blame. He said …" after an older "…,” Podesta replied.").
         since()
-            .find_map(|&(k, from, to)| self.reported(&self.paras[k], from, to, &fits))
-            .map(|(_, s)| s)
-            .or_else(|| {
-                since()
-                    .find_map(|&(k, from, to)| self.newest_subject(&self.paras[k], from, to, &fits))
+            .find_map(|&(k, from, to)| {
+                let para = &self.paras[k];
+                self.reported(para, from, to, &fits)
+                    .map(|(_, s)| s)
+                    .or_else(|| self.newest_subject(para, from, to, &fits))
             })
             .or_else(|| self.last.clone().filter(|s| fits(s)))
             .or_else(|| {
@@ -1808,6 +1817,14 @@ mod tests {
                 &[
                     ("We will see", "suju"),
                     ("Stop it with that kind of stuff.", "mora"),
+                ],
+            ),
+            // The newest paragraph's subject, not the attribution of the last quote.
+            (
+                "“This fall will be interesting,” Mora replied.\n\nTamara Suju gave them a dose of blame.\n\nShe said Mora has “an unhealthy penchant for privacy.”",
+                &[
+                    ("This fall will be interesting", "mora"),
+                    ("an unhealthy penchant for privacy.", "suju"),
                 ],
             ),
             // A pronoun the quote's sentence starts with.
