@@ -510,6 +510,26 @@ impl Attribution<'_> {
                 cursor = m.place.end + at + w.len();
                 continue;
             }
+            // "Clinton press secretary Brian Fallon issues …": a title between two
+            // names makes the first one a qualifier of the second.
+            if let Some(next) = self.mentions_in(para.n, m.place.end, to).next() {
+                let between: Vec<&str> = words(&para.text[m.place.end..next.place.start])
+                    .map(|(_, w)| w)
+                    .collect();
+                let titled = (1..=3).contains(&between.len())
+                    && para.text[m.place.end..next.place.start]
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+                    && between.last().is_some_and(|w| {
+                        let lower = w.to_lowercase();
+                        QuoteWords::has(self.lang.title_words, &lower)
+                            || QuoteWords::has(self.lang.role_nouns, &lower)
+                    });
+                if titled {
+                    cursor = m.place.end;
+                    continue;
+                }
+            }
             return Some(m);
         }
         None
@@ -1826,6 +1846,11 @@ mod tests {
                     ("This fall will be interesting", "mora"),
                     ("an unhealthy penchant for privacy.", "suju"),
                 ],
+            ),
+            // A title between two names: the second is the subject.
+            (
+                "Suju press secretary Frank Mora slammed the plan as “faulty.”",
+                &[("faulty.", "mora")],
             ),
             // A pronoun the quote's sentence starts with.
             (
