@@ -1587,6 +1587,13 @@ mod tests {
             .collect()
     }
 
+    /// Each body's quotes and speakers, as (quoted text, speaker) pairs.
+    fn assert_table(cases: &[(&str, &[(&str, &str)])]) {
+        for (body, expected) in cases {
+            assert_eq!(quotes(body), pairs(expected), "{body}");
+        }
+    }
+
     #[test]
     fn table_of_quotes_and_speakers() {
         let cases: &[(&str, &[(&str, &str)])] = &[
@@ -1781,9 +1788,7 @@ mod tests {
                 &[("I don’t get the sense she is interested.", "mora")],
             ),
         ];
-        for (body, expected) in cases {
-            assert_eq!(quotes(body), pairs(expected), "{body}");
-        }
+        assert_table(cases);
     }
 
     #[test]
@@ -1818,9 +1823,7 @@ mod tests {
                 &[("What works is change.", "-"), ("We will see.", "suju")],
             ),
         ];
-        for (body, expected) in cases {
-            assert_eq!(quotes(body), pairs(expected), "{body}");
-        }
+        assert_table(cases);
     }
 
     #[test]
@@ -1858,9 +1861,7 @@ mod tests {
                 &[("It is talk and nothing more.", "mora")],
             ),
         ];
-        for (body, expected) in cases {
-            assert_eq!(quotes(body), pairs(expected), "{body}");
-        }
+        assert_table(cases);
     }
 
     #[test]
