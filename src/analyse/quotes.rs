@@ -9,22 +9,25 @@
 //! up to the dash that opens the narrator's words ("—No vamos a ceder —afirmó Pérez—.").
 //!
 //! The speaker comes from the attribution next to the quote, tried in this order:
-//! after it ("…,” said X", "…,” X said", "…,” X told …", "…” ― X"), before it in the same
+//! after it ("…,” said X", "…,” X said", "…,” X told …", "…” ― X", "“…?” X, an
+//! apposition, said"), before it in the same
 //! sentence ("X said that “…", "X stated, “…", "according to X, …", "Said X: “…"), else
 //! the quote continues the previous one in the same or the next sentence, or after a
 //! short attribution ("“…,” he said. “…”"), else its sentence ends in a short
 //! attribution ("…, Warren said."), else it is the words of the person its sentence
-//! starts with ("Trump called the winner “Miss Piggy”"), else it follows reported speech
+//! starts with ("Trump called the winner “Miss Piggy”"), or of whom the pronoun it
+//! starts with means, else it follows reported speech
 //! in the sentence before ("…, Schiff said. “…”"), else it stands alone after a sentence
 //! about a person.
 //! A speaker phrase is read for the person it is headed by ("Trump lawyer Marc
 //! Kasowitz", "Rep. Jim Clyburn (D-S.C.)"), not a name that only qualifies it ("the
 //! Clinton campaign"). A pronoun ("he said") is the person the quote's sentence starts
-//! with, else the newest speaker of reported speech ("X said", "…, noted X"), else the
-//! person the newest sentence since the last quote starts with, else the last quote's
-//! speaker, else the newest person named since: the first of these whose gender, as the
-//! article gives it (a courtesy title, the pronouns after their own sentences), does not
-//! contradict the pronoun's. A speaker who is a mentioned person is linked to
+//! with (past a conjunction: "When Flynn was asked …, he said"), else, in the newest
+//! paragraph since the last quote that has one, the speaker of reported speech ("X
+//! said", "…, noted X") or the person its newest sentence starts with, else the last
+//! quote's speaker, else the newest person named since: the first of these whose
+//! gender, as the article gives it (a courtesy title, the pronouns after their own
+//! sentences, outside quotations), does not contradict the pronoun's. A speaker who is a mentioned person is linked to
 //! them; any other speaker is kept as written ("a senior Venezuelan military official"),
 //! unless the words are a clause, not a speaker ("Clinton is").
 //!
