@@ -9,22 +9,25 @@
 //! up to the dash that opens the narrator's words ("—No vamos a ceder —afirmó Pérez—.").
 //!
 //! The speaker comes from the attribution next to the quote, tried in this order:
-//! after it ("…,” said X", "…,” X said", "…,” X told …", "…” ― X"), before it in the same
+//! after it ("…,” said X", "…,” X said", "…,” X told …", "…” ― X", "“…?” X, an
+//! apposition, said"), before it in the same
 //! sentence ("X said that “…", "X stated, “…", "according to X, …", "Said X: “…"), else
 //! the quote continues the previous one in the same or the next sentence, or after a
 //! short attribution ("“…,” he said. “…”"), else its sentence ends in a short
 //! attribution ("…, Warren said."), else it is the words of the person its sentence
-//! starts with ("Trump called the winner “Miss Piggy”"), else it follows reported speech
+//! starts with ("Trump called the winner “Miss Piggy”"), or of whom the pronoun it
+//! starts with means, else it follows reported speech
 //! in the sentence before ("…, Schiff said. “…”"), else it stands alone after a sentence
 //! about a person.
 //! A speaker phrase is read for the person it is headed by ("Trump lawyer Marc
 //! Kasowitz", "Rep. Jim Clyburn (D-S.C.)"), not a name that only qualifies it ("the
 //! Clinton campaign"). A pronoun ("he said") is the person the quote's sentence starts
-//! with, else the newest speaker of reported speech ("X said", "…, noted X"), else the
-//! person the newest sentence since the last quote starts with, else the last quote's
-//! speaker, else the newest person named since: the first of these whose gender, as the
-//! article gives it (a courtesy title, the pronouns after their own sentences), does not
-//! contradict the pronoun's. A speaker who is a mentioned person is linked to
+//! with (past a conjunction: "When Flynn was asked …, he said"), else, in the newest
+//! paragraph since the last quote that has one, the speaker of reported speech ("X
+//! said", "…, noted X") or the person its newest sentence starts with, else the last
+//! quote's speaker, else the newest person named since: the first of these whose
+//! gender, as the article gives it (a courtesy title, the pronouns after their own
+//! sentences, outside quotations), does not contradict the pronoun's. A speaker who is a mentioned person is linked to
 //! them; any other speaker is kept as written ("a senior Venezuelan military official"),
 //! unless the words are a clause, not a speaker ("Clinton is").
 //!
@@ -296,6 +299,8 @@ struct Attribution<'a> {
     since: Vec<(usize, usize, usize)>,
     /// The gender the article gives each person it names, where it gives one.
     genders: HashMap<std::sync::Arc<str>, Gender>,
+    /// The quotations of each paragraph, by paragraph index.
+    marks: Vec<Vec<Marks>>,
 }
 
 impl Attribution<'_> {
@@ -482,10 +487,14 @@ impl Attribution<'_> {
             let gap: Vec<&str> = words(&para.text[cursor..m.place.start])
                 .map(|(_, w)| w)
                 .collect();
+            // Words of a title, not a subject and its verb ("She said Mora has").
             let title = gap.len() <= 4
-                && gap
-                    .iter()
-                    .all(|w| !super::text::is_stopword(&w.to_lowercase()));
+                && gap.iter().all(|w| {
+                    let lower = w.to_lowercase();
+                    !super::text::is_stopword(&lower)
+                        && !self.lang.pronouns.contains(&lower.as_str())
+                        && !self.lang.is_speech_verb(w)
+                });
             if !title {
                 return None;
             }
@@ -503,6 +512,26 @@ impl Attribution<'_> {
             {
                 cursor = m.place.end + at + w.len();
                 continue;
+            }
+            // "Clinton press secretary Brian Fallon issues …": a title between two
+            // names makes the first one a qualifier of the second.
+            if let Some(next) = self.mentions_in(para.n, m.place.end, to).next() {
+                let between: Vec<&str> = words(&para.text[m.place.end..next.place.start])
+                    .map(|(_, w)| w)
+                    .collect();
+                let titled = (1..=3).contains(&between.len())
+                    && para.text[m.place.end..next.place.start]
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+                    && between.last().is_some_and(|w| {
+                        let lower = w.to_lowercase();
+                        QuoteWords::has(self.lang.title_words, &lower)
+                            || QuoteWords::has(self.lang.role_nouns, &lower)
+                    });
+                if titled {
+                    cursor = m.place.end;
+                    continue;
+                }
             }
             return Some(m);
         }
@@ -587,11 +616,13 @@ impl Attribution<'_> {
             let from = q.close + list[0].0 + first.len();
             return self.after_verb(para, from, end);
         }
-        // After a quote that ends its own sentence, only a short "X said" belongs to it.
-        let limit = if ended { 4 } else { 30 };
+        let stops = para.text[q.inner.0..q.inner.1].trim_end().ends_with('.');
+        if !stops && let Some(m) = self.apposed_after(para, q, window, &list) {
+            return Some(self.speaker_of(m));
+        }
         let verb = list
             .iter()
-            .take(limit + 1)
+            .take(31)
             .position(|(_, w)| self.lang.is_speech_verb(w));
         // "…,” retired Air Force general Lloyd Newton said": a name right before the verb.
         let named = verb.is_some_and(|v| {
@@ -603,6 +634,17 @@ impl Attribution<'_> {
                         .trim()
                         .is_empty()
                 })
+        });
+        // After a quote that ends its own sentence, only a short "X said" belongs to it,
+        // or a name right before the verb after a few words of description ("…?” her
+        // top aide Huma Abedin wrote").
+        // A capital there starts the next sentence ("…” Trump campaign spokesman Jason
+        // Miller added, “…"), whose speaker is not this quote's.
+        let limit = if ended { 4 } else { 30 };
+        let continues = first.chars().next().is_some_and(char::is_lowercase);
+        let verb = verb.filter(|&v| {
+            v <= limit
+                || (v <= 8 && named && continues && !window[..list[v].0].contains([',', ';', '.']))
         });
         // "…,” retired general Lloyd Newton said", a name the briefing does not know.
         let capitalised = verb.is_some_and(|v| {
@@ -639,6 +681,39 @@ impl Attribution<'_> {
         self.after_verb(para, from, end)
     }
 
+    /// A name right after a quote, set off by an apposition before its verb: "“Is it
+    /// in our interest to act?” Lisa O. Monaco, Obama's adviser on counterterrorism,
+    /// said at a summit". `list` is the words of `window`, the text from the quote's
+    /// close to its sentence's end. Not after a quote that ends with a full stop: what
+    /// follows it is a sentence of its own.
+    fn apposed_after(
+        &self,
+        para: &Paragraph,
+        q: &Marks,
+        window: &str,
+        list: &[(usize, &str)],
+    ) -> Option<&Mention> {
+        let m = self
+            .mentions_in(para.n, q.close, q.close + list.get(2)?.0)
+            .next()?;
+        let name_end = m.place.end - q.close;
+        // At most a title before the name: "Sen. Tim Kaine, …".
+        let lead = words(&window[..m.place.start - q.close]);
+        let titled = lead
+            .enumerate()
+            .all(|(i, (_, w))| i < 2 && w.chars().next().is_some_and(char::is_uppercase));
+        if !titled || !window[name_end..].starts_with(',') {
+            return None;
+        }
+        let v = list
+            .iter()
+            .take(24)
+            .position(|&(at, w)| at > name_end && self.lang.is_speech_verb(w))?;
+        let between = &window[name_end..list[v].0];
+        (between.trim_end().ends_with(',') && (2..=3).contains(&between.matches(',').count()))
+            .then_some(m)
+    }
+
     /// The attribution before a quote, in its sentence and after the previous quote:
     /// "X said that “…", "X stated, “…", "According to X, … “…".
     fn before(&self, para: &Paragraph, q: &Marks, previous_close: usize) -> Option<Speaker> {
@@ -670,6 +745,13 @@ impl Attribution<'_> {
             .rposition(|(_, w)| self.lang.is_speech_verb(w))?;
         let verb_at = from + list[v].0;
         let verb_end = verb_at + list[v].1.len();
+        // "… praised Hillary Clinton in a video where she said, “…”": a pronoun right
+        // before the verb is its subject, whoever the clause named before it.
+        if let Some(&(_, w)) = v.checked_sub(1).and_then(|p| list.get(p))
+            && self.lang.pronouns.contains(&w.to_lowercase().as_str())
+        {
+            return Some(self.pronoun_speaker(w));
+        }
         // "footage of Hillary Clinton asking", "campaign manager Robby Mook said": a name
         // right before the verb is its subject.
         if let Some(m) = self
@@ -772,9 +854,11 @@ impl Attribution<'_> {
             })
     }
 
-    /// Who a pronoun of `gender` means: the newest speaker, of a quote or of reported
-    /// speech, whose gender (as far as the article tells it) does not contradict the
-    /// pronoun's; when none fits, the newest person named since whose gender does not. A
+    /// Who a pronoun of `gender` means: the subject of its sentence, else, in the newest
+    /// paragraph since the last quote that has one, a speaker of reported speech or the
+    /// subject of a sentence, else the last quote's speaker, each only when their gender
+    /// (as far as the article tells it) does not contradict the pronoun's; when none
+    /// fits, the newest person named since whose gender does not. A
     /// pronoun reaches back a few paragraphs at most: further than that a reader would
     /// not follow it either, and looking further made long articles quadratic.
     fn last_speaker(&self, gender: Option<Gender>) -> Option<Speaker> {
@@ -791,12 +875,15 @@ impl Attribution<'_> {
                 .rev()
                 .take_while(move |s| s.0 + REACH >= newest)
         };
+        // The newest stretch of text first: a speaker of reported speech there, else
+        // the subject of its newest sentence ("David Axelrod … gave Clinton a dose of
+        // blame. He said …" after an older "…,” Podesta replied.").
         since()
-            .find_map(|&(k, from, to)| self.reported(&self.paras[k], from, to, &fits))
-            .map(|(_, s)| s)
-            .or_else(|| {
-                since()
-                    .find_map(|&(k, from, to)| self.newest_subject(&self.paras[k], from, to, &fits))
+            .find_map(|&(k, from, to)| {
+                let para = &self.paras[k];
+                self.reported(para, from, to, &fits)
+                    .map(|(_, s)| s)
+                    .or_else(|| self.newest_subject(para, from, to, &fits))
             })
             .or_else(|| self.last.clone().filter(|s| fits(s)))
             .or_else(|| {
@@ -863,6 +950,14 @@ impl Attribution<'_> {
         {
             return Some(self.speaker_of(m));
         }
+        // "When Flynn was asked …, he said", "But Trump deflected: “…”": past a
+        // conjunction.
+        if let Some((at, w)) = words(&para.text[from..to]).next()
+            && self.lang.conjunctions.contains(&w.to_lowercase().as_str())
+            && let Some(m) = self.subject(para, from + at + w.len(), to)
+        {
+            return Some(self.speaker_of(m));
+        }
         let text = &para.text[from..to];
         let lead: Vec<(usize, &str)> = words(text).take(4).collect();
         let name = lead
@@ -884,6 +979,28 @@ impl Attribution<'_> {
                 text: text[lead[0].0..s + w.len()].to_string(),
             }
         })
+    }
+
+    /// Whom the pronoun a clause in `[from, to)` starts with means, after a
+    /// conjunction if any: "He sighed: “…”", "She tried to rally her supporters by
+    /// wondering aloud “…”". None when the pronoun means no one.
+    fn pronoun_subject(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
+        let mut lead = words(para.text.get(from..to)?);
+        let (_, first) = lead.next()?;
+        let subject = if self
+            .lang
+            .conjunctions
+            .contains(&first.to_lowercase().as_str())
+        {
+            lead.next()?.1
+        } else {
+            first
+        };
+        self.lang
+            .pronouns
+            .contains(&subject.to_lowercase().as_str())
+            .then(|| self.pronoun_speaker(subject))
+            .filter(|s| s.person.is_some())
     }
 
     /// The speaker of reported speech in the sentence right before a quotation that
@@ -1020,7 +1137,9 @@ impl Attribution<'_> {
     /// courtesy title before their name ("Mrs. Clinton"), else the pronouns that follow
     /// them in the sentences they are the only person named in and the subject of
     /// ("Clinton said she …"; "… Obama. He said"), by a clear majority. A title outweighs
-    /// pronouns, which may be someone else's.
+    /// pronouns, which may be someone else's. Pronouns inside a quotation are the
+    /// speaker's words about others ("Trump said: “She shouldn't run”"), so they do not
+    /// count.
     fn genders(&self) -> HashMap<std::sync::Arc<str>, Gender> {
         // (masculine, feminine) votes, by person: titles, then pronouns.
         let mut titles: HashMap<&std::sync::Arc<str>, (usize, usize)> = HashMap::new();
@@ -1044,7 +1163,12 @@ impl Attribution<'_> {
                 vote(titles.entry(id).or_default(), g);
             }
         }
-        for para in self.paras {
+        for (index, para) in self.paras.iter().enumerate() {
+            let quoted = |at: usize| {
+                self.marks[index]
+                    .iter()
+                    .any(|q| q.open <= at && at < q.close)
+            };
             for (k, &(s, e)) in para.sentences.iter().enumerate() {
                 let mut named = self.mentions_in(para.n, s, e);
                 let Some(first) = named.next() else { continue };
@@ -1058,7 +1182,10 @@ impl Attribution<'_> {
                     continue;
                 }
                 let votes = pronouns.entry(id).or_default();
-                for (_, w) in words(&para.text[first.place.end..e]) {
+                for (at, w) in words(&para.text[first.place.end..e]) {
+                    if quoted(first.place.end + at) {
+                        continue;
+                    }
                     if let Some(g) = self.lang.pronoun_gender(w) {
                         vote(votes, g);
                     }
@@ -1068,6 +1195,7 @@ impl Attribution<'_> {
                     && self.mentions_in(para.n, ns, ne).next().is_none()
                     && let Some(g) = words(&para.text[ns..ne])
                         .next()
+                        .filter(|(at, _)| !quoted(ns + at))
                         .and_then(|(_, w)| self.lang.pronoun_gender(w))
                 {
                     vote(votes, g);
@@ -1125,13 +1253,20 @@ pub(crate) fn article(
         namesakes: Default::default(),
         since: Vec::new(),
         genders: HashMap::new(),
+        marks: Vec::new(),
     };
+    let lang = state.lang;
+    state.marks = paras
+        .iter()
+        .map(|p| marks(lang, p.text, &p.sentences))
+        .collect();
     state.genders = state.genders();
     let mut out = Vec::new();
     // The previous quote: its paragraph, sentence, speaker and whether it ran on.
     let mut previous: Option<(usize, usize, Option<Speaker>, bool)> = None;
+    let all_marks = std::mem::take(&mut state.marks);
     for (index, para) in paras.iter().enumerate() {
-        let all = marks(state.lang, para.text, &para.sentences);
+        let all = &all_marks[index];
         let mut cursor = 0;
         for (k, q) in all.iter().enumerate() {
             state.since.push((index, cursor, q.open));
@@ -1167,6 +1302,7 @@ pub(crate) fn article(
                     None => match state
                         .reported_after(para, q)
                         .or_else(|| state.subject.clone())
+                        .or_else(|| state.pronoun_subject(para, sentence_start, q.open))
                         .or_else(|| state.reported_before(para, q.open))
                         .or_else(|| state.subject_before(paras, index, q.open))
                     {
@@ -1454,6 +1590,13 @@ mod tests {
             .collect()
     }
 
+    /// Each body's quotes and speakers, as (quoted text, speaker) pairs.
+    fn assert_table(cases: &[(&str, &[(&str, &str)])]) {
+        for (body, expected) in cases {
+            assert_eq!(quotes(body), pairs(expected), "{body}");
+        }
+    }
+
     #[test]
     fn table_of_quotes_and_speakers() {
         let cases: &[(&str, &[(&str, &str)])] = &[
@@ -1648,9 +1791,93 @@ mod tests {
                 &[("I don’t get the sense she is interested.", "mora")],
             ),
         ];
-        for (body, expected) in cases {
-            assert_eq!(quotes(body), pairs(expected), "{body}");
-        }
+        assert_table(cases);
+    }
+
+    #[test]
+    fn speakers_after_the_quote() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // Verbs of saying beyond "said".
+            (
+                "“We will win this time,” Mora gushed.",
+                &[("We will win this time", "mora")],
+            ),
+            (
+                "“Call your friends,” advises Tamara Suju.",
+                &[("Call your friends", "suju")],
+            ),
+            // A name, an apposition, then the verb.
+            (
+                "“Is it in our interest to act?” Tamara Suju, a human rights lawyer, said on Thursday.",
+                &[("Is it in our interest to act?", "suju")],
+            ),
+            // A description before the name, in the quote's own sentence.
+            (
+                "“Can we discuss the plans for March?” her top aide Tamara Suju wrote to the staff.",
+                &[("Can we discuss the plans for March?", "suju")],
+            ),
+            // A capital starts the next sentence, with its own speaker.
+            (
+                "Mora spoke first. “The talks are over for now.” Human rights lawyer Tamara Suju said they went on.",
+                &[("The talks are over for now.", "mora")],
+            ),
+            (
+                "“What works is change.” Human rights lawyer Tamara Suju added, “We will see.”",
+                &[("What works is change.", "-"), ("We will see.", "suju")],
+            ),
+        ];
+        assert_table(cases);
+    }
+
+    #[test]
+    fn pronoun_speakers() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // A pronoun right before the verb, not the object named before it.
+            (
+                "Tamara Suju praised Frank Mora in a video where she said, “It is time for change.”",
+                &[("It is time for change.", "suju")],
+            ),
+            // The subject of a clause after a conjunction.
+            (
+                "“We will see,” Tamara Suju said.\n\nWhen Mora was asked about Cuba, he said, “Stop it with that kind of stuff.”",
+                &[
+                    ("We will see", "suju"),
+                    ("Stop it with that kind of stuff.", "mora"),
+                ],
+            ),
+            // The newest paragraph's subject, not the attribution of the last quote.
+            (
+                "“This fall will be interesting,” Mora replied.\n\nTamara Suju gave them a dose of blame.\n\nShe said Mora has “an unhealthy penchant for privacy.”",
+                &[
+                    ("This fall will be interesting", "mora"),
+                    ("an unhealthy penchant for privacy.", "suju"),
+                ],
+            ),
+            // A title between two names: the second is the subject.
+            (
+                "Suju press secretary Frank Mora slammed the plan as “faulty.”",
+                &[("faulty.", "mora")],
+            ),
+            // A pronoun the quote's sentence starts with.
+            (
+                "Mora spoke in Havana.\n\nHe deflected with a non sequitur: “It is talk and nothing more.”",
+                &[("It is talk and nothing more.", "mora")],
+            ),
+        ];
+        assert_table(cases);
+    }
+
+    #[test]
+    fn pronouns_inside_quotes_do_not_tell_the_speakers_gender() {
+        let body = "Trump said: “She should not run, and her plan fails.” Trump added: “She lies.”\n\n“We have to do it,” he said.";
+        assert_eq!(
+            quotes(body),
+            pairs(&[
+                ("She should not run, and her plan fails.", "trump"),
+                ("She lies.", "trump"),
+                ("We have to do it", "trump"),
+            ])
+        );
     }
 
     #[test]
