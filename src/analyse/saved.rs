@@ -362,10 +362,20 @@ impl Cache {
                 (k, Arc::new(judged))
             })
             .collect();
+        // What the saved articles count to, as the run that saved them counted: the
+        // next run counts the changed articles out and in, and makes again only the
+        // features a moved count reaches, as a rebuild in `serve` does.
+        let readings: Vec<&background::Reading> = cached.iter().map(|c| &*c.reading).collect();
+        let background = background::Background::count(&readings);
+        let df = stories::document_frequency(readings.iter().map(|r| r.terms()));
+        let frequencies = super::Frequencies::new(df, readings.len());
+        drop(readings);
         let cache = Cache {
             people: Some((people, names)),
             articles: cached,
             pairs,
+            background: Some(background),
+            frequencies: Some(frequencies),
             ..Cache::default()
         };
         Some((cache, analysis))
@@ -563,6 +573,10 @@ mod tests {
             assert!(made(&restored) > 0);
             let again = super::super::run_cached(b, &mut restored, Some(previous));
             super::super::tests::same(&again, &first);
+            // Counted from the saved readings, then updated: as the first run counted.
+            assert_eq!(restored.background, cache.background);
+            let df = |c: &Cache| c.frequencies.as_ref().map(|f| f.df.clone());
+            assert_eq!(df(&restored), df(&cache));
             assert_eq!(again.stories, super::super::run(b).stories);
         }
     }
