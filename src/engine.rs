@@ -99,7 +99,7 @@ pub(crate) struct Engine {
     /// alone before the stories are grouped again.
     cache: analyse::Cache,
     /// A saved analysis to start the first update from ([`Engine::with_saved`]).
-    saved: Option<Vec<u8>>,
+    saved: Option<std::fs::File>,
 }
 
 /// The last good build.
@@ -149,8 +149,8 @@ impl Engine {
     /// The engine, to start from the analysis a build saved ([`Engine::save`]): its
     /// first update analyses again only the articles that changed since. A saved
     /// analysis another program wrote, or for other people, is ignored.
-    pub fn with_saved(mut self, bytes: Vec<u8>) -> Engine {
-        self.saved = Some(bytes);
+    pub fn with_saved(mut self, file: std::fs::File) -> Engine {
+        self.saved = Some(file);
         self
     }
 
@@ -236,8 +236,8 @@ impl Engine {
         // A first update may start from a saved analysis, restored for the content
         // just loaded.
         let restored = match (&self.good, self.saved.take(), &loaded) {
-            (None, Some(bytes), Some(new)) => {
-                analyse::Cache::restore(&new.briefing, &bytes).map(|(cache, analysis)| {
+            (None, Some(file), Some(new)) => {
+                analyse::Cache::restore(&new.briefing, file).map(|(cache, analysis)| {
                     self.cache = cache;
                     analysis
                 })

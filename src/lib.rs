@@ -92,9 +92,9 @@ pub fn build_with_progress(
     // that changed since are analysed again.
     let cache = write::cache_folder(&options.output);
     if options.reuse
-        && let Ok(bytes) = std::fs::read(cache.join(ANALYSIS))
+        && let Ok(file) = std::fs::File::open(cache.join(ANALYSIS))
     {
-        engine = engine.with_saved(bytes);
+        engine = engine.with_saved(file);
     }
     // A folder that may not be replaced is refused before the work is kept, not after
     // it; looking through the folder (every file of the last site) goes on beside

@@ -292,13 +292,17 @@ impl Cache {
         Ok(())
     }
 
-    /// The cache saved in `bytes` and the analysis its findings are from, ready for
+    /// The cache saved in `file` and the analysis its findings are from, ready for
     /// [`super::run_cached`] over `briefing`; `None` when they were written by another
     /// program or for other people, or cannot be read.
-    pub fn restore(briefing: &Briefing, bytes: &[u8]) -> Option<(Cache, Analysis)> {
+    pub fn restore(
+        briefing: &Briefing,
+        file: impl std::io::Read + std::io::Seek + Send,
+    ) -> Option<(Cache, Analysis)> {
         use rayon::prelude::*;
-        let mut frames = frames(bytes);
-        let header: Header = postcard::from_bytes(frames.next()?).ok()?;
+        let file = std::sync::Mutex::new(file);
+        let mut frames = frames(&file)?.into_iter();
+        let header: Header = postcard::from_bytes(&read_frame(&file, frames.next()?)?).ok()?;
         let people = people_key(&briefing.people);
         if header.format != FORMAT
             || header.program != crate::render::depends::program()
@@ -306,23 +310,24 @@ impl Cache {
         {
             return None;
         }
-        let chunks: Vec<&[u8]> = frames.collect();
+        let chunks: Vec<Frame> = frames.collect();
         if chunks.len() != header.article_chunks + header.pair_chunks {
             return None;
         }
         let (article_chunks, pair_chunks) = chunks.split_at(header.article_chunks);
-        // Each chunk read on its own: the file is as large as the analysis, and read
-        // on the way to every rebuild.
+        // Each chunk read and decoded on its own, in parallel, and its bytes freed
+        // then: the file is as large as the analysis, and never held whole.
         let articles: Vec<Vec<Restored>> = article_chunks
             .par_iter()
             .map(|chunk| {
-                let saved: Vec<SavedArticle> = postcard::from_bytes(chunk).ok()?;
+                let saved: Vec<SavedArticle> =
+                    postcard::from_bytes(&read_frame(&file, *chunk)?).ok()?;
                 Some(saved.into_iter().map(restored).collect())
             })
             .collect::<Option<_>>()?;
         let pairs: Vec<Vec<SavedPair>> = pair_chunks
             .par_iter()
-            .map(|chunk| postcard::from_bytes(chunk).ok())
+            .map(|chunk| postcard::from_bytes(&read_frame(&file, *chunk)?).ok())
             .collect::<Option<_>>()?;
         let names = Arc::new(mentions::Names::new(&briefing.people));
         let mut analysis = Analysis::default();
@@ -357,10 +362,20 @@ impl Cache {
                 (k, Arc::new(judged))
             })
             .collect();
+        // What the saved articles count to, as the run that saved them counted: the
+        // next run counts the changed articles out and in, and makes again only the
+        // features a moved count reaches, as a rebuild in `serve` does.
+        let readings: Vec<&background::Reading> = cached.iter().map(|c| &*c.reading).collect();
+        let background = background::Background::count(&readings);
+        let df = stories::document_frequency(readings.iter().map(|r| r.terms()));
+        let frequencies = super::Frequencies::new(df, readings.len());
+        drop(readings);
         let cache = Cache {
             people: Some((people, names)),
             articles: cached,
             pairs,
+            background: Some(background),
+            frequencies: Some(frequencies),
             ..Cache::default()
         };
         Some((cache, analysis))
@@ -380,15 +395,48 @@ fn framed(
     out.write_all(buffer)
 }
 
-/// The frames [`framed`] wrote into `bytes`, in order; a torn last frame ends them.
-fn frames(mut bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
-    std::iter::from_fn(move || {
-        let (len, rest) = bytes.split_first_chunk::<8>()?;
-        let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
-        let frame = rest.get(..len)?;
-        bytes = &rest[len..];
-        Some(frame)
-    })
+/// Where a frame is in a saved analysis: its offset and length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Frame {
+    at: u64,
+    len: usize,
+}
+
+/// The frames [`framed`] wrote into `file`, in order, found by their lengths alone; a
+/// torn last frame ends them.
+fn frames(file: &std::sync::Mutex<impl std::io::Read + std::io::Seek>) -> Option<Vec<Frame>> {
+    use std::io::SeekFrom;
+    let mut file = file.lock().ok()?;
+    let end = file.seek(SeekFrom::End(0)).ok()?;
+    let mut at = file.seek(SeekFrom::Start(0)).ok()?;
+    let mut found = Vec::new();
+    let mut len = [0; 8];
+    while end - at >= 8 {
+        file.read_exact(&mut len).ok()?;
+        let n = u64::from_le_bytes(len);
+        if n > end - at - 8 {
+            break;
+        }
+        found.push(Frame {
+            at: at + 8,
+            len: usize::try_from(n).ok()?,
+        });
+        at = file.seek(SeekFrom::Current(n.cast_signed())).ok()?;
+    }
+    Some(found)
+}
+
+/// The bytes of `frame` in `file`.
+fn read_frame(
+    file: &std::sync::Mutex<impl std::io::Read + std::io::Seek>,
+    frame: Frame,
+) -> Option<Vec<u8>> {
+    use std::io::SeekFrom;
+    let mut bytes = vec![0; frame.len];
+    let mut file = file.lock().ok()?;
+    file.seek(SeekFrom::Start(frame.at)).ok()?;
+    file.read_exact(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// One article of a saved analysis, as the analysis and the cache hold it.
@@ -516,7 +564,7 @@ mod tests {
         for chunk in [CHUNK, 2, 1] {
             let mut bytes = Vec::new();
             cache.save_in_chunks(&first, &mut bytes, chunk).unwrap();
-            let (mut restored, previous) = Cache::restore(b, &bytes).unwrap();
+            let (mut restored, previous) = Cache::restore(b, std::io::Cursor::new(&bytes)).unwrap();
             // Every article and pair came back: nothing is analysed or compared again.
             assert_eq!(restored.articles.len(), b.articles.len());
             assert_eq!(restored.pairs.len(), cache.pairs.len());
@@ -525,6 +573,10 @@ mod tests {
             assert!(made(&restored) > 0);
             let again = super::super::run_cached(b, &mut restored, Some(previous));
             super::super::tests::same(&again, &first);
+            // Counted from the saved readings, then updated: as the first run counted.
+            assert_eq!(restored.background, cache.background);
+            let df = |c: &Cache| c.frequencies.as_ref().map(|f| f.df.clone());
+            assert_eq!(df(&restored), df(&cache));
             assert_eq!(again.stories, super::super::run(b).stories);
         }
     }
@@ -537,21 +589,41 @@ mod tests {
         let first = super::super::run_cached(&loaded.briefing, &mut cache, None);
         let mut bytes = Vec::new();
         cache.save(&first, &mut bytes).unwrap();
-        assert!(Cache::restore(&loaded.briefing, &bytes[..bytes.len() / 2]).is_none());
-        assert!(Cache::restore(&loaded.briefing, b"not a saved analysis").is_none());
+        assert!(
+            Cache::restore(
+                &loaded.briefing,
+                std::io::Cursor::new(&bytes[..bytes.len() / 2])
+            )
+            .is_none()
+        );
+        assert!(
+            Cache::restore(
+                &loaded.briefing,
+                std::io::Cursor::new(b"not a saved analysis")
+            )
+            .is_none()
+        );
         // Torn between two chunks: every chunk left reads, but one is missing.
         let mut chunked = Vec::new();
         cache.save_in_chunks(&first, &mut chunked, 1).unwrap();
-        let last = frames(&chunked).last().unwrap().len();
+        let frames_of = |bytes: &[u8]| frames(&std::sync::Mutex::new(std::io::Cursor::new(bytes)));
+        let last = frames_of(&chunked).unwrap().last().unwrap().len;
         let whole = chunked.len() - 8 - last;
         assert_eq!(
-            frames(&chunked[..whole]).count(),
-            frames(&chunked).count() - 1
+            frames_of(&chunked[..whole]).unwrap().len(),
+            frames_of(&chunked).unwrap().len() - 1
         );
-        assert!(Cache::restore(&loaded.briefing, &chunked[..whole]).is_none());
+        // Torn within the last chunk: it is not taken for a frame.
+        assert_eq!(
+            frames_of(&chunked[..chunked.len() - 1]).unwrap(),
+            frames_of(&chunked[..whole]).unwrap()
+        );
+        assert!(
+            Cache::restore(&loaded.briefing, std::io::Cursor::new(&chunked[..whole])).is_none()
+        );
         loaded.briefing.people[0]
             .aliases
             .push("Someone Else".into());
-        assert!(Cache::restore(&loaded.briefing, &bytes).is_none());
+        assert!(Cache::restore(&loaded.briefing, std::io::Cursor::new(&bytes)).is_none());
     }
 }
