@@ -425,8 +425,8 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
                     marked,
                 });
             }
-            (Some(x), None) => only_a.push(x, article_a, root),
-            (None, Some(y)) => only_b.push(y, article_b, root),
+            (Some(x), None) => only_a.push(x),
+            (None, Some(y)) => only_b.push(y),
             (None, None) => {}
         }
     }
@@ -474,6 +474,13 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     let above = shown_above.iter().filter(|x| **x).count();
     let mut shown_above = shown_above.into_iter();
     rows.retain(|_| !shown_above.next().unwrap_or(false));
+    // The changed rows past the first few are folded with each side's paragraphs.
+    let changed = rows.len();
+    for r in rows.drain(rows.len().min(side_by_side::ROWS_SHOWN)..) {
+        only_a.push_reworded(r.at.0.0);
+        only_b.push_reworded(r.at.1.0);
+    }
+    let (only_a, only_b) = (only_a.link(article_a, root), only_b.link(article_b, root));
     let link = |a: Option<&Article>| a.map(|a| article_link(b, a, root));
     // Each side told from the other, as the differences' summaries tell them.
     let name = |a: Option<&Article>, other: Option<&Article>| {
@@ -534,6 +541,7 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     );
     ctx.insert("differences", &differences);
     ctx.insert("marked_rows", &rows.iter().filter(|r| r.marked).count());
+    ctx.insert("changed_rows", &changed);
     ctx.insert("rows", &rows);
     "pair.html"
 }
