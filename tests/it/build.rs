@@ -479,7 +479,9 @@ fn mentions_dates_and_accent_only_changes_are_shown_once() {
         "<tr><th scope=\"colgroup\" colspan=\"3\">Worked out from the publication date, 10 March 2026</th></tr>\n\
          <tr><td>March 3</td><td>3 March 2026</td><td><a href=\"#p1\">¶1</a> <a href=\"#p3\">¶3</a></td></tr>"
     ));
-    assert!(article.contains("<tr><td>2025</td><td>2025</td><td><a href=\"#p2\">¶2</a></td></tr>"));
+    // A date the text states in full is marked where it stands, not listed again.
+    assert!(article.contains("<time datetime=\"2025\">2025</time>"));
+    assert!(!article.contains("<tr><td>2025</td>"));
     // Why a name is taken for the person is said at its first mention, and not where
     // the text is the person's name itself.
     let mention =
