@@ -23,14 +23,9 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
     for q in site.index.quotes_by_article.of(&a.id) {
         let person = q.person.as_deref().and_then(|p| b.person(p));
         let speaker = person.map(|p| p.name.clone()).or_else(|| q.speaker.clone());
-        // Every mark of an article's text is found by the generator, as the page's
-        // badges say: a title says only what this mark adds, on thousands of pages.
-        let title = match &speaker {
-            Some(s) => format!("Quote of {s}"),
-            None => "Quote, speaker not found".to_string(),
-        };
-        // The speaker is written after the quote, not only in its title: a title shows
-        // on hover, which touch screens and keyboards do not have.
+        // The speaker is written after the quote: a title would show only on hover,
+        // which touch screens and keyboards do not have, and would say it twice. A
+        // quote whose speaker was not found says so in its title.
         let after = match (person, &speaker) {
             (Some(p), _) => format!(
                 "<a class=\"speaker\" href=\"{root}{}\"><span class=\"visually-hidden\">quote of </span>{}</a>",
@@ -55,7 +50,10 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
                 .sum()
         });
         if let Some(list) = marks.get_mut(q.place.paragraph.wrapping_sub(1)) {
-            let open = format!("<span class=\"quote\" title=\"{}\">", escape(&title));
+            let open = match &speaker {
+                Some(_) => "<span class=\"quote\">".to_string(),
+                None => "<span class=\"quote\" title=\"Quote, speaker not found\">".to_string(),
+            };
             let close = "</span>".to_string();
             if closing == 0 {
                 list.push(Mark {
