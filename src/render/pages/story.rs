@@ -47,8 +47,9 @@ pub(super) fn percent(x: f64) -> String {
 /// What a story's page shows of its lists before linking to their own pages.
 pub(crate) const STORY_ARTICLES: usize = 20;
 pub(crate) const STORY_PAIRS: usize = 20;
-/// Differences a story's page leads with; each pair's page has all of its own.
-const STORY_DIFFERENCES: usize = 30;
+/// Differences a story's page leads with, as many as the pairs it lists; each pair's
+/// page has all of its own.
+const STORY_DIFFERENCES: usize = 20;
 
 /// Whether a compared pair gets a page of its own: a copy, an edit or a rewrite is
 /// worth reading side by side, and so is any pair whose sources differ on something;
