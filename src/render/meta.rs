@@ -140,11 +140,7 @@ pub(crate) fn page_meta(site: &Site, page: &Page, root: &str, canonical: &str) -
         Page::Article(i) => {
             let a = &b.articles[*i];
             let first = a.paragraphs().next().map_or("", |p| p.text.as_str());
-            (
-                "article",
-                shorten(first, 200),
-                Some(article_ld(site, a, canonical)),
-            )
+            ("article", shorten(first, 200), Some(article_ld(site, a)))
         }
         Page::Comparison(i) => {
             let cmp = &b.comparisons[*i];
@@ -216,7 +212,11 @@ fn person_ld(p: &Person, canonical: &str) -> Value {
     ld
 }
 
-fn article_ld(site: &Site, a: &Article, canonical: &str) -> Value {
+/// A news article as search engines read it: what it is, by whom, when and in what
+/// language, and the original it is based on. Its address is the page's canonical
+/// link's, and the people it mentions are not repeated here: the page links each of
+/// them, and the data exports list every mention.
+fn article_ld(site: &Site, a: &Article) -> Value {
     let b = site.briefing;
     let mut ld = json!({
         "@context": "https://schema.org",
@@ -224,8 +224,6 @@ fn article_ld(site: &Site, a: &Article, canonical: &str) -> Value {
         "headline": a.title,
         "datePublished": a.published.iso(),
         "inLanguage": a.language,
-        "url": canonical,
-        "mainEntityOfPage": canonical,
     });
     if let Some(author) = &a.author {
         ld["author"] = json!([{ "@type": "Person", "name": author }]);
@@ -239,29 +237,6 @@ fn article_ld(site: &Site, a: &Article, canonical: &str) -> Value {
     }
     if let Some(u) = a.url.as_ref().filter(|u| u.starts_with("http")) {
         ld["isBasedOn"] = json!(u);
-    }
-    let mut people: Vec<&str> = site
-        .index
-        .mentions_by_article
-        .of(&a.id)
-        .iter()
-        .filter_map(|m| m.person.as_deref())
-        .collect();
-    people.sort_unstable();
-    people.dedup();
-    let mentions: Vec<Value> = people
-        .into_iter()
-        .filter_map(|id| b.person(id))
-        .map(|p| {
-            json!({
-                "@type": "Person",
-                "name": p.name,
-                "url": format!("{}{}", site.options.base_url, urls::person(&p.id)),
-            })
-        })
-        .collect();
-    if !mentions.is_empty() {
-        ld["mentions"] = json!(mentions);
     }
     ld
 }

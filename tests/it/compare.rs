@@ -422,19 +422,26 @@ fn a_pair_marks_words_only_where_most_are_shared_and_folds_what_one_side_alone_h
             assert_eq!(tds[1].value().attr("data-label"), Some(heads[1].as_str()));
             assert_eq!(tds[2].value().attr("data-label"), None);
         }
-        // What one side alone has is counted in the summary and linked by paragraph,
-        // folded: each paragraph once, the sentences not written out again.
+        // What one side alone has, and the changed rows past the first few, are counted
+        // in the summary and linked by paragraph, folded: each paragraph once, the
+        // sentences not written out again.
+        assert!(all(&doc, "table.alignment tbody tr").len() <= 10, "{path}");
         for details in all(&doc, "details.unmatched") {
             folded += 1;
             assert!(details.value().attr("open").is_none());
             let summary = text(details.select(&select("summary")).next().unwrap());
-            let count: usize = summary.split(' ').next().unwrap().parse().unwrap();
+            let reworded: usize = summary
+                .rsplit_once(", ")
+                .and_then(|(_, r)| r.strip_suffix(" reworded")?.parse().ok())
+                .unwrap_or(0);
+            let count: usize =
+                summary.split(' ').next().unwrap().parse::<usize>().unwrap() + reworded;
             let links: Vec<&str> = details
                 .select(&select("a.para"))
                 .map(|a| a.value().attr("href").unwrap())
                 .collect();
             assert!(
-                !links.is_empty() && links.len() <= count.min(20),
+                !links.is_empty() && links.len() <= count.min(10),
                 "{path}: {summary}"
             );
             let distinct: BTreeSet<&str> = links.iter().copied().collect();
@@ -491,4 +498,50 @@ fn a_pair_marks_words_only_where_most_are_shared_and_folds_what_one_side_alone_h
         unmarked > 0,
         "every aligned sentence of the default briefing is marked"
     );
+}
+
+#[test]
+fn a_pair_writes_out_ten_changed_rows_and_folds_the_rest_into_each_sides_paragraphs() {
+    // Fourteen sentences, each retold with one word changed: fourteen rows that changed,
+    // none with a difference found.
+    let (_dir, site) = built(Some("rewrite-rows"));
+    let path = "compare/pairs/velmar-harbour-plans/velmar-harbour-plans-retold/index.html";
+    let doc = page(&site, path);
+    let rows = all(&doc, "table.alignment tbody tr");
+    assert_eq!(rows.len(), 10);
+    let first = |tr: &ElementRef| {
+        tr.select(&select("a.para"))
+            .next()
+            .map(|a| text(a))
+            .unwrap_or_default()
+    };
+    assert_eq!(first(&rows[0]), "¶1");
+    assert_eq!(first(&rows[9]), "¶10");
+    let intro = text(all(&doc, "#aligned + p")[0]);
+    assert!(
+        intro.contains(
+            "14 were aligned but worded differently: the first 10 below, the other 4 folded"
+        ),
+        "{intro}"
+    );
+    // The other four are counted on each side and linked by paragraph, in order.
+    for (side, article) in [
+        ("a", "velmar-harbour-plans"),
+        ("b", "velmar-harbour-plans-retold"),
+    ] {
+        let details = all(&doc, &format!("details#only-{side}"));
+        let summary = text(details[0].select(&select("summary")).next().unwrap());
+        assert!(summary.starts_with("4 reworded sentences of "), "{summary}");
+        let links: Vec<&str> = details[0]
+            .select(&select("a.para"))
+            .map(|a| a.value().attr("href").unwrap())
+            .collect();
+        let expected: Vec<String> = (11..=14)
+            .map(|p| format!("../../../../articles/{article}/#p{p}"))
+            .collect();
+        assert_eq!(links, expected);
+        for href in links {
+            assert!(target_exists(&site, path, href), "{href}");
+        }
+    }
 }

@@ -457,16 +457,19 @@ fn pages_carry_open_graph_and_safe_json_ld() {
     assert!(person.contains(&format!(
         "<meta property=\"og:url\" content=\"{BASE}people/delcy-rodriguez/\">"
     )));
-    assert!(person.contains("<meta name=\"twitter:card\" content=\"summary\">"));
-    // A card's title and description are read from Open Graph's: said once.
+    // Open Graph's required properties, and nothing a card reads elsewhere: its
+    // description is the page's (consumers fall back to it), its kind X's default, its
+    // site's name the title's ending.
     assert!(person.contains("<meta property=\"og:title\" content=\"Delcy Rodríguez\">"));
-    assert!(!person.contains("twitter:title") && !person.contains("twitter:description"));
     assert!(person.contains("<meta name=\"description\""));
+    for said_elsewhere in ["og:description", "og:site_name", "twitter:"] {
+        assert!(!person.contains(said_elsewhere), "{said_elsewhere}");
+    }
     // A page without a description of its own has none: the site's, on every list and
     // pair, would describe none of them.
-    assert!(read(site, "index.html").contains("<meta property=\"og:description\""));
+    assert!(read(site, "index.html").contains("<meta name=\"description\""));
     let people = read(site, "people/index.html");
-    assert!(!people.contains("name=\"description\"") && !people.contains("og:description"));
+    assert!(!people.contains("name=\"description\""));
     assert!(person.contains("href=\"feed.xml\""));
     let ld = json_ld(&person);
     assert_eq!(ld["@type"], "Person");
@@ -481,6 +484,11 @@ fn pages_carry_open_graph_and_safe_json_ld() {
         "Top Venezuelan Official Wanted by U.S. Government"
     );
     assert_eq!(ld["datePublished"], "2026-02-21");
+    // The people it mentions are linked from the page, not repeated in its JSON-LD, and
+    // its address is the canonical link's.
+    for said_elsewhere in ["mentions", "mainEntityOfPage", "url"] {
+        assert!(ld.get(said_elsewhere).is_none(), "{said_elsewhere}");
+    }
 }
 
 fn json_ld(html: &str) -> serde_json::Value {

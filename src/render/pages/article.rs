@@ -23,14 +23,9 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
     for q in site.index.quotes_by_article.of(&a.id) {
         let person = q.person.as_deref().and_then(|p| b.person(p));
         let speaker = person.map(|p| p.name.clone()).or_else(|| q.speaker.clone());
-        // Every mark of an article's text is found by the generator, as the page's
-        // badges say: a title says only what this mark adds, on thousands of pages.
-        let title = match &speaker {
-            Some(s) => format!("Quote of {s}"),
-            None => "Quote, speaker not found".to_string(),
-        };
-        // The speaker is written after the quote, not only in its title: a title shows
-        // on hover, which touch screens and keyboards do not have.
+        // The speaker is written after the quote: a title would show only on hover,
+        // which touch screens and keyboards do not have, and would say it twice. A
+        // quote whose speaker was not found says so in its title.
         let after = match (person, &speaker) {
             (Some(p), _) => format!(
                 "<a class=\"speaker\" href=\"{root}{}\"><span class=\"visually-hidden\">quote of </span>{}</a>",
@@ -55,7 +50,10 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
                 .sum()
         });
         if let Some(list) = marks.get_mut(q.place.paragraph.wrapping_sub(1)) {
-            let open = format!("<span class=\"quote\" title=\"{}\">", escape(&title));
+            let open = match &speaker {
+                Some(_) => "<span class=\"quote\">".to_string(),
+                None => "<span class=\"quote\" title=\"Quote, speaker not found\">".to_string(),
+            };
             let close = "</span>".to_string();
             if closing == 0 {
                 list.push(Mark {
@@ -139,14 +137,74 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
     marks
 }
 
-/// An article's dates as its page lists them: those the text states and those worked
-/// out from the publication date apart, each expression once with every paragraph it
-/// is in (a wire story repeats "July 14" in its dateline and its lead).
+/// A date the text states in full as an HTML `datetime`: a day, a month or a year. A
+/// season, a decade or a range has none, and one worked out from the publication date
+/// is listed with what it was worked out from.
+fn stated_datetime(d: &DateMention) -> Option<String> {
+    use chrono::Datelike;
+    if d.relative {
+        return None;
+    }
+    let (start, end) = (d.start, d.end);
+    let last_of_month = end.succ_opt().is_some_and(|next| next.day() == 1);
+    if start == end {
+        Some(start.format("%Y-%m-%d").to_string())
+    } else if start.day() == 1
+        && last_of_month
+        && (start.year(), start.month()) == (end.year(), end.month())
+    {
+        Some(start.format("%Y-%m").to_string())
+    } else if start.ordinal() == 1
+        && last_of_month
+        && end.month() == 12
+        && start.year() == end.year()
+    {
+        Some(format!("{:04}", start.year()))
+    } else {
+        None
+    }
+}
+
+/// Each date the text states in full marked where it stands, as a `<time>` with the
+/// day, month or year it names: a reader reads it there, a program reads its
+/// `datetime`, and the page need not list it again (the data exports list every date).
+fn date_marks(a: &Article, found: &[DateMention], marks: &mut [Vec<Mark>]) {
+    let mut touched = false;
+    for d in found {
+        let (Some(datetime), Some(list)) = (
+            stated_datetime(d),
+            marks.get_mut(d.place.paragraph.wrapping_sub(1)),
+        ) else {
+            continue;
+        };
+        if d.place.text(a).is_empty() {
+            continue;
+        }
+        list.push(Mark {
+            start: d.place.start,
+            end: d.place.end,
+            open: format!("<time datetime=\"{datetime}\">"),
+            close: "</time>".to_string(),
+            after: String::new(),
+        });
+        touched = true;
+    }
+    if touched {
+        for list in marks {
+            list.sort_by(|x, y| x.start.cmp(&y.start).then(y.end.cmp(&x.end)));
+        }
+    }
+}
+
+/// An article's dates as its page lists them: those worked out from the publication
+/// date, and those the text states that [`date_marks`] cannot mark, apart; each
+/// expression once with every paragraph it is in (a wire story repeats "Friday" in its
+/// lead and its last paragraph).
 fn article_dates(a: &Article, found: &[DateMention]) -> Value {
     let mut groups: [Vec<Value>; 2] = Default::default();
     let mut seen: HashMap<(&str, chrono::NaiveDate, chrono::NaiveDate, bool), usize> =
         HashMap::new();
-    for d in found {
+    for d in found.iter().filter(|d| stated_datetime(d).is_none()) {
         let key = (d.place.text(a), d.start, d.end, d.relative);
         let group = &mut groups[usize::from(d.relative)];
         let paragraph = json!({"url": format!("#p{}", d.place.paragraph), "n": d.place.paragraph});
@@ -204,8 +262,11 @@ struct ArticleView<'a> {
 pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
     let b = site.briefing;
     let a = &b.articles[i];
-    let body = markdown::article_html(&a.body, &article_marks(site, a, root));
-    let dates = article_dates(a, site.index.dates_by_article.of(&a.id));
+    let found_dates = site.index.dates_by_article.of(&a.id);
+    let mut marks = article_marks(site, a, root);
+    date_marks(a, found_dates, &mut marks);
+    let body = markdown::article_html(&a.body, &marks);
+    let dates = article_dates(a, found_dates);
     // The stories the article is in, each with the articles it was compared with.
     let mut by_story: BTreeMap<usize, Vec<Value>> = BTreeMap::new();
     for (s, _, p) in site

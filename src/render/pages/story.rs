@@ -47,8 +47,9 @@ pub(super) fn percent(x: f64) -> String {
 /// What a story's page shows of its lists before linking to their own pages.
 pub(crate) const STORY_ARTICLES: usize = 20;
 pub(crate) const STORY_PAIRS: usize = 20;
-/// Differences a story's page leads with; each pair's page has all of its own.
-const STORY_DIFFERENCES: usize = 30;
+/// Differences a story's page leads with, as many as the pairs it lists; each pair's
+/// page has all of its own.
+const STORY_DIFFERENCES: usize = 20;
 
 /// Whether a compared pair gets a page of its own: a copy, an edit or a rewrite is
 /// worth reading side by side, and so is any pair whose sources differ on something;
@@ -425,8 +426,8 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
                     marked,
                 });
             }
-            (Some(x), None) => only_a.push(x, article_a, root),
-            (None, Some(y)) => only_b.push(y, article_b, root),
+            (Some(x), None) => only_a.push(x),
+            (None, Some(y)) => only_b.push(y),
             (None, None) => {}
         }
     }
@@ -474,6 +475,13 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     let above = shown_above.iter().filter(|x| **x).count();
     let mut shown_above = shown_above.into_iter();
     rows.retain(|_| !shown_above.next().unwrap_or(false));
+    // The changed rows past the first few are folded with each side's paragraphs.
+    let changed = rows.len();
+    for r in rows.drain(rows.len().min(side_by_side::ROWS_SHOWN)..) {
+        only_a.push_reworded(r.at.0.0);
+        only_b.push_reworded(r.at.1.0);
+    }
+    let (only_a, only_b) = (only_a.link(article_a, root), only_b.link(article_b, root));
     let link = |a: Option<&Article>| a.map(|a| article_link(b, a, root));
     // Each side told from the other, as the differences' summaries tell them.
     let name = |a: Option<&Article>, other: Option<&Article>| {
@@ -534,6 +542,7 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     );
     ctx.insert("differences", &differences);
     ctx.insert("marked_rows", &rows.iter().filter(|r| r.marked).count());
+    ctx.insert("changed_rows", &changed);
     ctx.insert("rows", &rows);
     "pair.html"
 }
