@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::Site;
 use super::urls;
 use super::view::{day_words, escape};
-use crate::analyse::Mention;
+use crate::content::Article;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Bar {
@@ -35,27 +35,27 @@ pub struct PersonCharts {
 
 /// Mentions of one person per outlet and per week of publication. The titles name the
 /// person: they are also the charts' ids, unique on a page that shows several people.
-pub fn person_mentions(site: &Site, name: &str, mentions: &[&Mention]) -> PersonCharts {
+pub fn person_mentions(site: &Site, name: &str, articles: &[(&Article, usize)]) -> PersonCharts {
     let b = site.briefing;
-    let mut outlets: BTreeMap<String, usize> = BTreeMap::new();
+    let mut outlets: BTreeMap<&str, usize> = BTreeMap::new();
     let mut weeks: BTreeMap<NaiveDate, usize> = BTreeMap::new();
-    for m in mentions {
-        let Some(a) = site.index.article(&m.place.article) else {
-            continue;
-        };
+    for &(a, mentions) in articles {
         let outlet = a
             .outlet
             .as_ref()
             .and_then(|o| b.outlets.get(o))
-            .map_or_else(|| "Unknown outlet".to_string(), |o| o.name.clone());
-        *outlets.entry(outlet).or_default() += 1;
+            .map_or("Unknown outlet", |o| o.name.as_str());
+        *outlets.entry(outlet).or_default() += mentions;
         let d = a.published.date;
         let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
-        *weeks.entry(monday).or_default() += 1;
+        *weeks.entry(monday).or_default() += mentions;
     }
     let mut by_outlet: Vec<Bar> = outlets
         .into_iter()
-        .map(|(label, count)| Bar { label, count })
+        .map(|(label, count)| Bar {
+            label: label.to_string(),
+            count,
+        })
         .collect();
     by_outlet.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     let by_week: Vec<Bar> = weeks
@@ -288,18 +288,10 @@ pub fn featured_mentions(site: &Site, root: &str) -> Option<Matrix> {
     let mut counts: BTreeMap<(usize, NaiveDate), usize> = BTreeMap::new();
     let mut buckets: std::collections::BTreeSet<NaiveDate> = std::collections::BTreeSet::new();
     for (row, p) in people.iter().enumerate() {
-        for m in site
-            .index
-            .mentions_by_person
-            .get(p.id.as_str())
-            .into_iter()
-            .flatten()
-        {
-            if let Some(a) = site.index.article(&m.place.article) {
-                let key = bucket(a.published.date);
-                buckets.insert(key);
-                *counts.entry((row, key)).or_default() += 1;
-            }
+        for &(a, mentions) in site.index.person_articles(&p.id) {
+            let key = bucket(a.published.date);
+            buckets.insert(key);
+            *counts.entry((row, key)).or_default() += mentions;
         }
     }
     // Every week (or month, or year) from the first to the last, empty ones too: a

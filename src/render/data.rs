@@ -434,7 +434,7 @@ fn plan(site: &Site, pairs: &[PairAt], export: Export, limits: Limits) -> Planne
         false => Scope::Records(0..count(site, export)),
     };
     let records = records_in(site, pairs, export, &whole);
-    let within = records as u64 * export.least() <= limits.json_bytes;
+    let within = records as u64 * export.least() + least_text(site, export) <= limits.json_bytes;
     let measured = within.then(|| measure(site, pairs, export, &whole, limits.json_bytes));
     // An export of nothing to cut (no articles, no records) stays an empty array.
     let nothing = match &whole {
@@ -483,6 +483,30 @@ fn plan(site: &Site, pairs: &[PairAt], export: Export, limits: Limits) -> Planne
         sharded: true,
         files,
     }
+}
+
+/// Fewer bytes than the whole export's records have as JSON beyond their keys and
+/// punctuation ([`Export::least`]), counted from the text they carry without making
+/// them (a string is written at least as long as it is):
+/// what tells that an export of few but long records is over the bound, which
+/// measuring would find only after making as many records as the bound holds.
+fn least_text(site: &Site, export: Export) -> u64 {
+    let (b, a) = (site.briefing, site.analysis);
+    let bytes: usize = match export {
+        Export::Paragraphs => b
+            .articles
+            .iter()
+            .flat_map(|x| x.paragraphs().map(|p| x.id.len() + p.text.len()))
+            .sum(),
+        Export::Quotes => b
+            .articles
+            .iter()
+            .flat_map(|x| a.quotes.of(&x.id).iter().map(move |q| (x, q)))
+            .map(|(x, q)| q.place.article.len() + q.place.text(x).len())
+            .sum(),
+        _ => 0,
+    };
+    bytes as u64
 }
 
 /// The bytes of `export`'s records in `scope` as a JSON array, or `None` when they

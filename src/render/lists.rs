@@ -10,7 +10,7 @@
 //! their lists and link here for the rest; a list that fits on its overview has no
 //! pages of its own.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -350,7 +350,7 @@ pub(crate) struct Fold {
 /// and found them [`SAME_SENTENCE`] alike. Only pairs of articles both in the list
 /// count, so the work is bounded by the list's size and each article's pairs.
 fn folds(site: &Site, articles: &[&Article], namings: &[Vec<Naming>]) -> Vec<Fold> {
-    let position: HashMap<&str, usize> = articles
+    let position: FxHashMap<&str, usize> = articles
         .iter()
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
@@ -359,16 +359,27 @@ fn folds(site: &Site, articles: &[&Article], namings: &[Vec<Naming>]) -> Vec<Fol
         s.paragraph == p && s.start < r.1 && r.0 < s.end
     };
     let mut folds: Vec<Fold> = Vec::new();
+    let mut before: Vec<(&crate::analyse::Pair, bool, usize)> = Vec::new();
     for (j, a) in articles.iter().enumerate() {
+        if namings[j].is_empty() {
+            continue;
+        }
+        // The article's pairs with an article listed before it, found once for all its
+        // sentences.
+        before.clear();
         let pairs = site.index.pairs_by_article.get(a.id.as_str());
+        for (_, _, pair) in pairs.into_iter().flatten() {
+            let (mine_is_a, other) = if pair.a == a.id {
+                (true, pair.b.as_str())
+            } else {
+                (false, pair.a.as_str())
+            };
+            if let Some(&i) = position.get(other).filter(|i| **i < j) {
+                before.push((pair, mine_is_a, i));
+            }
+        }
         for (k, n) in namings[j].iter().enumerate() {
-            let found = pairs.into_iter().flatten().find_map(|(_, _, pair)| {
-                let (mine_is_a, other) = if pair.a == a.id {
-                    (true, pair.b.as_str())
-                } else {
-                    (false, pair.a.as_str())
-                };
-                let i = *position.get(other).filter(|i| **i < j)?;
+            let found = before.iter().find_map(|&(pair, mine_is_a, i)| {
                 pair.alignment.iter().find_map(|row| {
                     let (mine, theirs) = match (&row.a, &row.b, mine_is_a) {
                         (Some(x), Some(y), true) => (x, y),

@@ -13,7 +13,7 @@ use crate::content::Article;
 use crate::markdown::{self, Mark};
 use crate::render::Site;
 use crate::render::urls;
-use crate::render::view::{article_link, escape, person_link};
+use crate::render::view::escape;
 
 /// The marks of an article's paragraphs: each mention links to its person (or says it
 /// is ambiguous), each quote is marked with its speaker.
@@ -243,13 +243,51 @@ fn article_dates(a: &Article, found: &[DateMention]) -> Value {
     .collect()
 }
 
+/// A page linked by its title: another article, a story, a comparison.
+#[derive(serde::Serialize)]
+struct Titled<'a> {
+    title: &'a str,
+    url: String,
+}
+
+/// A person or an outlet linked by name.
+#[derive(serde::Serialize)]
+struct Named<'a> {
+    name: &'a str,
+    url: String,
+}
+
+#[derive(serde::Serialize)]
+struct PersonCount<'a> {
+    person: Named<'a>,
+    count: usize,
+}
+
+/// A story the article is in, with the articles it was compared with there.
+#[derive(serde::Serialize)]
+struct SameStory<'a> {
+    title: &'a str,
+    url: String,
+    articles: usize,
+    others: Vec<Compared<'a>>,
+}
+
+/// Another article of the story, how it relates to this one, and the pair's page.
+#[derive(serde::Serialize)]
+struct Compared<'a> {
+    article: Option<Titled<'a>>,
+    relation: &'static str,
+    similarity: String,
+    url: Option<String>,
+}
+
 /// The article as its template reads it: borrowed, so the page's body is copied once,
 /// into the template's context, and only the fields the template shows.
 #[derive(serde::Serialize)]
 struct ArticleView<'a> {
     title: &'a str,
-    outlet: Option<Value>,
-    derived_from: Option<Value>,
+    outlet: Option<Named<'a>>,
+    derived_from: Option<Named<'a>>,
     published: String,
     published_words: String,
     author: Option<&'a str>,
@@ -268,7 +306,7 @@ pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &
     let body = markdown::article_html(&a.body, &marks);
     let dates = article_dates(a, found_dates);
     // The stories the article is in, each with the articles it was compared with.
-    let mut by_story: BTreeMap<usize, Vec<Value>> = BTreeMap::new();
+    let mut by_story: BTreeMap<usize, Vec<Compared>> = BTreeMap::new();
     for (s, _, p) in site
         .index
         .pairs_by_article
@@ -277,37 +315,44 @@ pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &
         .flatten()
     {
         let other = if p.a == a.id { &p.b } else { &p.a };
-        by_story.entry(*s).or_default().push(json!({
-            "article": site.index.article(other).map(|o| article_link(b, o, root)),
-            "relation": relation_words(p.relation),
-            "similarity": percent(p.similarity),
-            "url": worth_a_page(p).then(|| format!("{root}{}", pair_base(p))),
-        }));
+        by_story.entry(*s).or_default().push(Compared {
+            article: site.index.article(other).map(|o| Titled {
+                title: &o.title,
+                url: format!("{root}{}", urls::article(&o.id)),
+            }),
+            relation: relation_words(p.relation),
+            similarity: percent(p.similarity),
+            url: worth_a_page(p).then(|| format!("{root}{}", pair_base(p))),
+        });
     }
-    let same_story: Vec<Value> = by_story
+    let same_story: Vec<SameStory> = by_story
         .into_iter()
         .map(|(s, others)| {
             let s = &site.analysis.stories[s];
-            json!({
-                "title": s.title,
-                "url": format!("{root}{}", urls::comparison(&s.id)),
-                "articles": s.articles.len(),
-                "others": others,
-            })
+            SameStory {
+                title: &s.title,
+                url: format!("{root}{}", urls::comparison(&s.id)),
+                articles: s.articles.len(),
+                others,
+            }
         })
         .collect();
-    let comparisons: Vec<Value> = site
+    let comparisons: Vec<Titled> = site
         .index
         .comparisons_by_article
         .get(a.id.as_str())
         .into_iter()
         .flatten()
-        .map(|c| json!({ "title": c.title, "url": format!("{root}{}", urls::comparison(&c.id)) }))
+        .map(|c| Titled {
+            title: &c.title,
+            url: format!("{root}{}", urls::comparison(&c.id)),
+        })
         .collect();
     let outlet = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|o| b.outlets.get(o))
-            .map(|o| json!({ "name": o.name, "url": format!("{root}{}", urls::outlet(&o.id)) }))
+        id.as_ref().and_then(|o| b.outlets.get(o)).map(|o| Named {
+            name: &o.name,
+            url: format!("{root}{}", urls::outlet(&o.id)),
+        })
     };
     let mut people: Vec<(&str, usize)> = Vec::new();
     for m in site.index.mentions_by_article.of(&a.id) {
@@ -319,11 +364,13 @@ pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &
         }
     }
     people.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
-    let people: Vec<Value> = people
+    let people: Vec<PersonCount> = people
         .into_iter()
-        .filter_map(|(id, n)| {
-            b.person(id)
-                .map(|p| json!({"person": person_link(p, root), "count": n}))
+        .filter_map(|(id, count)| {
+            let p = b.person(id)?;
+            let url = format!("{root}{}", urls::person(&p.id));
+            let person = Named { name: &p.name, url };
+            Some(PersonCount { person, count })
         })
         .collect();
     let ambiguous = site

@@ -98,7 +98,7 @@ pub(super) fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'
         .take(PERSON_COMPARISONS)
         .map(|c| json!({ "title": c.title, "url": format!("{root}{}", urls::comparison(&c.id)) }))
         .collect();
-    let chart = charts::person_mentions(site, &p.name, mentions.map_or(&[][..], Vec::as_slice));
+    let chart = charts::person_mentions(site, &p.name, articles);
     let more = |list: List, shown: usize, total: usize| -> Option<Value> {
         (total > shown).then(|| json!({ "url": list.url(site, root, 1), "total": total }))
     };

@@ -7,6 +7,7 @@ use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use super::{bounds, counted};
 use crate::analyse::{Analysis, DifferenceKind};
@@ -130,11 +131,12 @@ pub(super) fn renown<'a>(site: &Site<'a>) -> Vec<Renown<'a>> {
         .filter_map(|p| {
             let mentions = site.index.mentions_by_person.get(p.id.as_str());
             let mentions = mentions.map_or(&[][..], Vec::as_slice);
-            let mut ids: Vec<&str> = mentions.iter().map(|m| m.place.article.as_ref()).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            let articles: Vec<&Article> =
-                ids.iter().filter_map(|id| site.index.article(id)).collect();
+            let articles: Vec<&Article> = site
+                .index
+                .person_articles(&p.id)
+                .iter()
+                .map(|(a, _)| *a)
+                .collect();
             let by_date = |a: &&&Article| (a.published.sort_key(), a.id.clone());
             let is_featured = featured(p).is_some();
             (is_featured || !mentions.is_empty()).then(|| Renown {
@@ -186,12 +188,14 @@ pub(super) struct Dispute<'a> {
 /// sources.
 pub(super) fn disputes<'a>(b: &'a Briefing, a: &'a Analysis) -> Vec<Dispute<'a>> {
     let mut out: Vec<Dispute> = Vec::new();
+    // The first event of each id, as a search from the start finds it.
+    let mut events: FxHashMap<&str, &Event> = FxHashMap::default();
+    for e in &b.events {
+        events.entry(e.id.as_str()).or_insert(e);
+    }
+    let event = |id: &str| events.get(id).copied();
     for c in &a.conflicts {
-        let Some(event) = c
-            .event
-            .as_deref()
-            .and_then(|id| b.events.iter().find(|e| e.id == id))
-        else {
+        let Some(event) = c.event.as_deref().and_then(event) else {
             continue;
         };
         let sides = c
@@ -215,10 +219,7 @@ pub(super) fn disputes<'a>(b: &'a Briefing, a: &'a Analysis) -> Vec<Dispute<'a>>
     // An event whose sources state a count or word a quote differently: each version a
     // side, with the sources that give it.
     for d in &a.disagreements {
-        let (Some(kind), Some(event)) = (
-            DisputeKind::of(d.kind),
-            b.events.iter().find(|e| e.id == d.event),
-        ) else {
+        let (Some(kind), Some(event)) = (DisputeKind::of(d.kind), event(&d.event)) else {
             continue;
         };
         let mut sides: Vec<Said> = Vec::new();
@@ -245,7 +246,7 @@ pub(super) fn disputes<'a>(b: &'a Briefing, a: &'a Analysis) -> Vec<Dispute<'a>>
         });
     }
     // The same two versions in one story are one dispute.
-    let mut seen: HashMap<(usize, DisputeKind, &str, &str), usize> = HashMap::new();
+    let mut seen: FxHashMap<(usize, DisputeKind, &str, &str), usize> = FxHashMap::default();
     for (si, s) in a.stories.iter().enumerate() {
         for p in &s.pairs {
             for d in &p.differences {
