@@ -255,6 +255,10 @@ pub(crate) struct Background {
     articles: usize,
     /// [`threshold`] of `articles`.
     threshold: u32,
+    /// Whether each cell reaches the threshold, a bit a cell, in the order of `cells`:
+    /// what [`Background::is_common`] reads, a 32nd of the counts' size, so that the
+    /// lookups of every shingle of every article stay in the processor's caches.
+    reached: Vec<u64>,
 }
 
 impl std::fmt::Debug for Background {
@@ -322,10 +326,12 @@ impl Background {
                     }
                 }
             });
+        let threshold = threshold(readings.len());
         Background {
+            reached: reached(&cells, threshold),
             cells,
             articles: readings.len(),
-            threshold: threshold(readings.len()),
+            threshold,
         }
     }
 
@@ -357,6 +363,7 @@ impl Background {
             apply(c.borrow(), true);
         }
         if before != after {
+            self.reached = reached(&self.cells, after);
             return Moved::All;
         }
         let mut bits: Vec<u64> = Vec::new();
@@ -364,6 +371,7 @@ impl Background {
             if (old >= after) != (self.cells[c] >= after) {
                 bits.resize(ROWS * WIDTH / 64, 0);
                 bits[c / 64] |= 1 << (c % 64);
+                self.reached[c / 64] ^= 1 << (c % 64);
             }
         }
         match bits.is_empty() {
@@ -375,8 +383,23 @@ impl Background {
     /// Whether shingle `s` is common.
     pub(crate) fn is_common(&self, s: u32) -> bool {
         // Most shingles are rare: the first row usually decides.
-        (0..ROWS).all(|r| self.cells[cell(r, s)] >= self.threshold)
+        (0..ROWS).all(|r| {
+            let c = cell(r, s);
+            self.reached[c / 64] & (1 << (c % 64)) != 0
+        })
     }
+}
+
+/// Whether each of `cells` reaches `threshold`, a bit a cell.
+fn reached(cells: &[u32], threshold: u32) -> Vec<u64> {
+    cells
+        .chunks(64)
+        .map(|chunk| {
+            chunk.iter().enumerate().fold(0u64, |bits, (i, n)| {
+                bits | (u64::from(*n >= threshold) << i)
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -773,13 +773,21 @@ impl Tokens {
         let mut ends = Vec::with_capacity(text.len() / 3);
         for (start, end) in words_and_spaces(text) {
             let word = &text[start..end];
-            let next = ids.len() as u32;
-            let (id, seen) = *ids
-                .entry(super::text::hash_bytes(word.as_bytes()))
-                .or_insert((next, word));
-            if seen != word {
-                return None;
-            }
+            // A word of one byte (a space, a mark), about every other one, is its own
+            // number: the diff only asks whether two numbers are equal.
+            let id = match word.as_bytes() {
+                [b] => u32::from(*b),
+                _ => {
+                    let next = ONE_BYTE + ids.len() as u32;
+                    let (id, seen) = *ids
+                        .entry(super::text::hash_bytes(word.as_bytes()))
+                        .or_insert((next, word));
+                    if seen != word {
+                        return None;
+                    }
+                    id
+                }
+            };
             words.push(id);
             ends.push(end as u32);
         }
@@ -787,21 +795,37 @@ impl Tokens {
     }
 }
 
+/// The numbers [`Tokens`] gives the words of one byte: the others come after.
+const ONE_BYTE: u32 = 256;
+
 /// The byte ranges of the runs of whitespace and of the runs of anything else that
 /// make up `text`, in order.
 fn words_and_spaces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    // Whether the character at byte `i` is whitespace, and its length: ASCII, most
+    // of the text, is not decoded.
+    let at = move |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b if b.is_ascii() => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        }
+    };
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
-        let (_, first) = chars.next()?;
-        let space = first.is_whitespace();
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_whitespace() != space {
-                end = i;
+        if start >= bytes.len() {
+            return None;
+        }
+        let (space, len) = at(start);
+        let mut end = start + len;
+        while end < bytes.len() {
+            let (next, len) = at(end);
+            if next != space {
                 break;
             }
-            chars.next();
+            end += len;
         }
         let range = (start, end);
         start = end;
@@ -1319,6 +1343,7 @@ mod tests {
             ("Cuba lived on oil", "Cuba relied on oil"),
             ("a b a b a", "b a b a b"),
             ("  spaced\u{a0}out\u{2003}text ", "spaced out  text"),
+            ("a\u{0B}b\u{0C}c\r\nd", "a b\u{85}c d"),
             (
                 "“We will not,” Ortiz said on Tuesday, in Havana.",
                 "Ortiz said on Tuesday: “we will not” — in Havana, officials said.",

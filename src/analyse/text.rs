@@ -207,7 +207,18 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // Where the next byte E2 is, at or after `i`: the first byte of "…", and of the
+    // typographic quotes and dashes too, so it is looked for apart from the full stops.
+    let mut e2 = memchr::memchr(0xE2, bytes).unwrap_or(bytes.len());
     while i < bytes.len() {
+        if e2 < i {
+            e2 = memchr::memchr(0xE2, &bytes[i..]).map_or(bytes.len(), |n| i + n);
+        }
+        // The next candidate end, skipping the bytes that cannot be one at once.
+        i = memchr::memchr3(b'.', b'!', b'?', &bytes[i..e2]).map_or(e2, |n| i + n);
+        if i == bytes.len() {
+            break;
+        }
         // The ends are ASCII, or "…" (E2 80 A6), whose first byte no other byte of a
         // multi-byte character can be.
         let len = match bytes[i] {
@@ -700,7 +711,7 @@ mod tests {
 
     #[test]
     fn sentences_skip_abbreviations_and_keep_quotes_whole() {
-        let cases: [(&str, &[&str]); 6] = [
+        let cases: [(&str, &[&str]); 7] = [
             (
                 "The raid on Jan. 3 captured him. The U.S. Senate met.",
                 &["The raid on Jan. 3 captured him.", "The U.S. Senate met."],
@@ -734,6 +745,10 @@ mod tests {
             (
                 "On December 4, 2025. (AFP Photo)",
                 &["On December 4, 2025.", "(AFP Photo)"],
+            ),
+            (
+                "It “was” late — so… Then “he” came … and left!",
+                &["It “was” late — so…", "Then “he” came … and left!"],
             ),
         ];
         for (text, expected) in cases {
