@@ -1081,12 +1081,21 @@ fn differ(
     }
     let da: Vec<&DateMention> = a.dates_in(sa).collect();
     let db: Vec<&DateMention> = b.dates_in(sb).collect();
+    // The same words for a date that each article resolves from its own publication
+    // day ("on Friday" in a wire copy printed a day later) are not a claim the sources
+    // differ on: each says what the other says, from another day.
+    let retold = |x: &DateMention, y: &DateMention| {
+        x.relative
+            && y.relative
+            && fold_words(x.place.text(a.article)) == fold_words(y.place.text(b.article))
+    };
     let clashing: Vec<(&DateMention, &DateMention)> = da
         .iter()
         .filter(|x| !db.iter().any(|y| overlap(x, y)))
         .flat_map(|x| {
             db.iter()
                 .filter(|y| !da.iter().any(|z| overlap(z, y)) && comparable(x, y))
+                .filter(|y| !retold(x, y))
                 .map(move |y| (*x, *y))
         })
         .collect();
@@ -1102,6 +1111,7 @@ fn differ(
             db.iter()
                 .filter(|y| !da.iter().any(|z| same(z, y)))
                 .filter(|y| overlap(x, y) && comparable(x, y) && x.precision != y.precision)
+                .filter(|y| !retold(x, y))
                 .map(move |y| (*x, *y))
         })
         .collect();

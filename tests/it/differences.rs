@@ -316,3 +316,28 @@ fn an_event_whose_sources_disagree_shows_each_claim() {
     assert!(!figure.contains("the timeline gives"), "{figure}");
     assert!(report.contains("<strong>Quote worded differently</strong>"));
 }
+
+#[test]
+fn a_relative_date_in_the_same_words_is_no_difference_between_a_copy_and_its_reprint() {
+    // The reprint came out a day later: its "yesterday" means another day, but it says
+    // what the wire said; the changed cost is still a difference.
+    let dir = crate::support::briefing_with(Some("wire-days"));
+    let loaded = briefing::load::briefing(dir.path()).expect("the briefing loads");
+    let analysis = briefing::analyse::run(&loaded.briefing);
+    let pair = analysis
+        .stories
+        .iter()
+        .flat_map(|s| &s.pairs)
+        .find(|p| p.a == "bridge-reprint" && p.b == "bridge-wire")
+        .expect("the reprint and the wire copy are one story");
+    let kinds: Vec<(DifferenceKind, &str)> = pair
+        .differences
+        .iter()
+        .map(|d| (d.kind, d.summary.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [(DifferenceKind::Number, "about 5 million vs about 4 million")],
+        "{kinds:#?}"
+    );
+}
