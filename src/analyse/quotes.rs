@@ -299,8 +299,6 @@ struct Attribution<'a> {
     since: Vec<(usize, usize, usize)>,
     /// The gender the article gives each person it names, where it gives one.
     genders: HashMap<std::sync::Arc<str>, Gender>,
-    /// The quotations of each paragraph, by paragraph index.
-    marks: Vec<Vec<Marks>>,
 }
 
 impl Attribution<'_> {
@@ -415,15 +413,7 @@ impl Attribution<'_> {
         let first = lead.first().map(|(_, w)| w.to_lowercase())?;
         // "he said", and "he then defended the remark, saying": the clause's subject,
         // after a conjunction that opens its clause ("though she called").
-        let subject = match lead.get(1) {
-            Some(&(_, second)) if self.lang.conjunctions.contains(&first.as_str()) => second,
-            _ => lead[0].1,
-        };
-        if self
-            .lang
-            .pronouns
-            .contains(&subject.to_lowercase().as_str())
-        {
+        if let Some(subject) = self.clause_pronoun(phrase) {
             return Some(self.pronoun_speaker(subject));
         }
         if self.lang.object_pronouns.contains(&first.as_str())
@@ -985,22 +975,21 @@ impl Attribution<'_> {
     /// conjunction if any: "He sighed: “…”", "She tried to rally her supporters by
     /// wondering aloud “…”". None when the pronoun means no one.
     fn pronoun_subject(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
-        let mut lead = words(para.text.get(from..to)?);
-        let (_, first) = lead.next()?;
-        let subject = if self
-            .lang
-            .conjunctions
-            .contains(&first.to_lowercase().as_str())
-        {
-            lead.next()?.1
-        } else {
-            first
+        let subject = self.clause_pronoun(para.text.get(from..to)?)?;
+        Some(self.pronoun_speaker(subject)).filter(|s| s.person.is_some())
+    }
+
+    /// The pronoun a clause starts with, past a conjunction that opens it ("he said",
+    /// "though she called"), if it starts with one.
+    fn clause_pronoun<'t>(&self, clause: &'t str) -> Option<&'t str> {
+        let is = |words: &[&str], w: &str| words.contains(&w.to_lowercase().as_str());
+        let mut lead = words(clause).map(|(_, w)| w);
+        let first = lead.next()?;
+        let subject = match is(self.lang.conjunctions, first) {
+            true => lead.next()?,
+            false => first,
         };
-        self.lang
-            .pronouns
-            .contains(&subject.to_lowercase().as_str())
-            .then(|| self.pronoun_speaker(subject))
-            .filter(|s| s.person.is_some())
+        is(self.lang.pronouns, subject).then_some(subject)
     }
 
     /// The speaker of reported speech in the sentence right before a quotation that
@@ -1140,7 +1129,7 @@ impl Attribution<'_> {
     /// pronouns, which may be someone else's. Pronouns inside a quotation are the
     /// speaker's words about others ("Trump said: “She shouldn't run”"), so they do not
     /// count.
-    fn genders(&self) -> HashMap<std::sync::Arc<str>, Gender> {
+    fn genders(&self, marks: &[Vec<Marks>]) -> HashMap<std::sync::Arc<str>, Gender> {
         // (masculine, feminine) votes, by person: titles, then pronouns.
         let mut titles: HashMap<&std::sync::Arc<str>, (usize, usize)> = HashMap::new();
         let mut pronouns: HashMap<&std::sync::Arc<str>, (usize, usize)> = HashMap::new();
@@ -1164,11 +1153,7 @@ impl Attribution<'_> {
             }
         }
         for (index, para) in self.paras.iter().enumerate() {
-            let quoted = |at: usize| {
-                self.marks[index]
-                    .iter()
-                    .any(|q| q.open <= at && at < q.close)
-            };
+            let quoted = |at: usize| marks[index].iter().any(|q| q.open <= at && at < q.close);
             for (k, &(s, e)) in para.sentences.iter().enumerate() {
                 let mut named = self.mentions_in(para.n, s, e);
                 let Some(first) = named.next() else { continue };
@@ -1253,18 +1238,17 @@ pub(crate) fn article(
         namesakes: Default::default(),
         since: Vec::new(),
         genders: HashMap::new(),
-        marks: Vec::new(),
     };
-    let lang = state.lang;
-    state.marks = paras
+    // The quotations of each paragraph, by paragraph index: the genders leave out the
+    // pronouns inside them.
+    let all_marks: Vec<Vec<Marks>> = paras
         .iter()
-        .map(|p| marks(lang, p.text, &p.sentences))
+        .map(|p| marks(state.lang, p.text, &p.sentences))
         .collect();
-    state.genders = state.genders();
+    state.genders = state.genders(&all_marks);
     let mut out = Vec::new();
     // The previous quote: its paragraph, sentence, speaker and whether it ran on.
     let mut previous: Option<(usize, usize, Option<Speaker>, bool)> = None;
-    let all_marks = std::mem::take(&mut state.marks);
     for (index, para) in paras.iter().enumerate() {
         let all = &all_marks[index];
         let mut cursor = 0;
@@ -1404,14 +1388,19 @@ fn capitalised_word(word: &str) -> bool {
 /// Whether a text is written in title case, as headlines are, where a capital letter
 /// says nothing about names.
 fn headline(text: &str) -> bool {
-    let (mut capitalised, mut all) = (0, 0);
-    for (_, w) in words(text) {
-        if w.chars().count() > 3 {
-            all += 1;
-            capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
-        }
-    }
+    let (capitalised, all) = long_words_capitalised(text);
     all >= 3 && capitalised * 4 >= all * 3
+}
+
+/// Of the words of four letters or more in `text`: how many start with a capital, and
+/// how many there are. Short words ("of", "the", "to") are lower case in titles too.
+fn long_words_capitalised(text: &str) -> (usize, usize) {
+    words(text)
+        .filter(|(_, w)| w.chars().count() > 3)
+        .fold((0, 0), |(capitalised, all), (_, w)| {
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            (capitalised + usize::from(capital), all + 1)
+        })
 }
 
 /// The name of someone else that a mention is part of: a surname after another first
@@ -1475,7 +1464,6 @@ fn trimmed(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
     (s + lead, (s + body.len()).max(s + lead))
 }
 
-/// A short quotation between two capitalised words is a nickname: Ernesto “Che” Guevara.
 /// Whether a quotation is the title of a show, a book or an event: two words or more in
 /// title case right after a preposition or a possessive ("on “Fox News Sunday”",
 /// "CNN’s “State of the Union.”"). It names something; no one says it.
@@ -1493,14 +1481,11 @@ fn title(lang: &QuoteWords, text: &str, q: &Marks) -> bool {
         && words(inner)
             .next()
             .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
-        && headline_words(inner)
-}
-
-/// Whether every word of four letters or more in a text starts with a capital.
-fn headline_words(text: &str) -> bool {
-    words(text)
-        .filter(|(_, w)| w.chars().count() >= 4)
-        .all(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        && {
+            // Every long word with a capital, as a title writes it.
+            let (capitalised, all) = long_words_capitalised(inner);
+            capitalised == all
+        }
 }
 
 /// Whether a short quotation stands between capitalised words, as a nickname inside a
