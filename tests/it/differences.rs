@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use briefing::analyse::{Analysis, Difference, DifferenceKind};
+use briefing::analyse::{Analysis, Difference, DifferenceKind, Pair};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -179,6 +179,16 @@ fn differences_and_conflicts_of_the_default_briefing_are_above_their_floors() {
     assert!(c_found >= 4, "conflicts: {c_found} of {c_total}");
 }
 
+/// The pair of articles `a` and `b` among the stories the analysis found.
+fn pair_of<'a>(analysis: &'a Analysis, a: &str, b: &str) -> Option<&'a Pair> {
+    analysis
+        .stories
+        .iter()
+        .flat_map(|s| &s.pairs)
+        .find(|p| p.a == a && p.b == b)
+        .map(|p| &**p)
+}
+
 /// The `versions` fixture: two versions of one story, and an event citing both.
 fn versions() -> (tempfile::TempDir, briefing::content::Briefing, Analysis) {
     let dir = crate::support::briefing_with(Some("versions"));
@@ -192,11 +202,7 @@ fn versions() -> (tempfile::TempDir, briefing::content::Briefing, Analysis) {
 #[test]
 fn two_versions_of_a_story_show_each_kind_of_difference() {
     let (_dir, _b, analysis) = versions();
-    let pair = analysis
-        .stories
-        .iter()
-        .flat_map(|s| &s.pairs)
-        .find(|p| p.a == "market-fire-first" && p.b == "market-fire-updated")
+    let pair = pair_of(&analysis, "market-fire-first", "market-fire-updated")
         .expect("the two versions are one story");
     let said: Vec<(DifferenceKind, Option<usize>, Option<usize>, &str)> = pair
         .differences
@@ -324,11 +330,7 @@ fn a_relative_date_in_the_same_words_is_no_difference_between_a_copy_and_its_rep
     let dir = crate::support::briefing_with(Some("wire-days"));
     let loaded = briefing::load::briefing(dir.path()).expect("the briefing loads");
     let analysis = briefing::analyse::run(&loaded.briefing);
-    let pair = analysis
-        .stories
-        .iter()
-        .flat_map(|s| &s.pairs)
-        .find(|p| p.a == "bridge-reprint" && p.b == "bridge-wire")
+    let pair = pair_of(&analysis, "bridge-reprint", "bridge-wire")
         .expect("the reprint and the wire copy are one story");
     let kinds: Vec<(DifferenceKind, &str)> = pair
         .differences
