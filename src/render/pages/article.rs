@@ -405,3 +405,61 @@ pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &
     ctx.insert("comparisons", &comparisons);
     "article.html"
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::Place;
+    use crate::edtf::Precision;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_date_stated_in_full_is_a_datetime_of_its_day_month_or_year() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let cases: [(&str, &str, Precision, bool, Option<&str>); 7] = [
+            (
+                "2026-01-03",
+                "2026-01-03",
+                Precision::Day,
+                false,
+                Some("2026-01-03"),
+            ),
+            (
+                "2026-02-01",
+                "2026-02-28",
+                Precision::Month,
+                false,
+                Some("2026-02"),
+            ),
+            (
+                "2024-01-01",
+                "2024-12-31",
+                Precision::Year,
+                false,
+                Some("2024"),
+            ),
+            // Part of a month, a season or a span of years: no single datetime.
+            ("2026-02-21", "2026-02-28", Precision::Month, false, None),
+            ("2025-06-01", "2025-08-31", Precision::Season, false, None),
+            ("2010-01-01", "2019-12-31", Precision::Decade, false, None),
+            // Worked out from the publication date: listed with what it came from.
+            ("2026-01-02", "2026-01-02", Precision::Day, true, None),
+        ];
+        for (start, end, precision, relative, want) in cases {
+            let d = DateMention {
+                place: Place {
+                    article: "a".into(),
+                    paragraph: 1,
+                    start: 0,
+                    end: 1,
+                },
+                sentence: Default::default(),
+                start: day(start),
+                end: day(end),
+                precision,
+                relative,
+            };
+            assert_eq!(stated_datetime(&d).as_deref(), want, "{start}/{end}");
+        }
+    }
+}
