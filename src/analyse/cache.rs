@@ -36,6 +36,9 @@ pub struct Cache {
     pub(super) search: Option<candidates::Search>,
     /// What the last run's grouping did.
     pub(super) work: Work,
+    /// The saved analysis the cache was restored from, whose unchanged chunks saving
+    /// it again copies.
+    pub(super) saved_from: Option<super::saved::Source>,
 }
 
 impl Cache {

@@ -32,6 +32,56 @@ const FORMAT: u32 = 3;
 /// and each is written from a buffer of its own size.
 const CHUNK: usize = 512;
 
+/// A saved analysis being read, or the one a cache was restored from.
+trait ReadSeek: std::io::Read + std::io::Seek + Send {}
+
+impl<T: std::io::Read + std::io::Seek + Send> ReadSeek for T {}
+
+/// The saved analysis a [`Cache`] was restored from, kept open so that saving the
+/// cache again copies the chunks of articles that no run has touched since, instead of
+/// serialising them again: after one edit, all but a chunk or two of the articles
+/// (two thirds of the file) are the bytes the last build wrote.
+///
+/// Why a copy is the same: an article's saved record is its cache entry (id, key,
+/// reading, features and warnings) and its findings. A run makes a new entry, with a
+/// new reading, for every article it reads again (`read` and `gather` in
+/// `analyse/mod.rs`), and puts new features in an entry only when they differ
+/// (`count`); the findings of an article it does not read are moved from the previous
+/// analysis unchanged, and nothing after the per-article pass writes an article's
+/// findings (the grouping and the checks of the curation only read them). So an
+/// entry at the same place, with the same key and the very reading and features that
+/// were restored (the same allocations, held here so that none is reused for another),
+/// saves to a record that reads back as the restored one.
+pub(super) struct Source {
+    file: std::sync::Mutex<Box<dyn ReadSeek>>,
+    /// Each chunk of articles: its frame, the position of its first article and how
+    /// many it holds.
+    chunks: Vec<(Frame, usize, usize)>,
+    /// Each restored article's key, reading and features, in order.
+    restored: Vec<(u64, Arc<background::Reading>, Arc<stories::Features>)>,
+}
+
+impl Source {
+    /// The saved bytes of the chunk of `articles` that starts at position `start`, when
+    /// it is a chunk of the file and every entry in it is the one restored there.
+    fn unchanged(&self, start: usize, articles: &[Cached]) -> Option<Vec<u8>> {
+        let (frame, ..) = self
+            .chunks
+            .iter()
+            .find(|(_, at, n)| *at == start && *n == articles.len())?;
+        let restored = self.restored.get(start..start + articles.len())?;
+        let same = articles
+            .iter()
+            .zip(restored)
+            .all(|(c, (key, reading, features))| {
+                c.key == *key
+                    && Arc::ptr_eq(&c.reading, reading)
+                    && Arc::ptr_eq(&c.features, features)
+            });
+        same.then(|| read_frame(&self.file, *frame)).flatten()
+    }
+}
+
 /// What a saved analysis opens with; the chunks of articles and then of pairs follow,
 /// each a [`SavedArticle`] or pair sequence framed by its length (see [`frames`]).
 #[derive(Serialize, Deserialize)]
@@ -281,7 +331,16 @@ impl Cache {
         };
         let mut buffer = Vec::new();
         framed(&mut out, &mut buffer, &header)?;
-        for these in self.articles.chunks(chunk) {
+        for (i, these) in self.articles.chunks(chunk).enumerate() {
+            let copied = self
+                .saved_from
+                .as_ref()
+                .and_then(|s| s.unchanged(i * chunk, these));
+            if let Some(bytes) = copied {
+                out.write_all(&(bytes.len() as u64).to_le_bytes())?;
+                out.write_all(&bytes)?;
+                continue;
+            }
             let these = Seq(|| these.iter().map(|c| article_ref(c, analysis)));
             framed(&mut out, &mut buffer, &these)?;
         }
@@ -297,10 +356,10 @@ impl Cache {
     /// program or for other people, or cannot be read.
     pub fn restore(
         briefing: &Briefing,
-        file: impl std::io::Read + std::io::Seek + Send,
+        file: impl std::io::Read + std::io::Seek + Send + 'static,
     ) -> Option<(Cache, Analysis)> {
         use rayon::prelude::*;
-        let file = std::sync::Mutex::new(file);
+        let file: std::sync::Mutex<Box<dyn ReadSeek>> = std::sync::Mutex::new(Box::new(file));
         let mut frames = frames(&file)?.into_iter();
         let header: Header = postcard::from_bytes(&read_frame(&file, frames.next()?)?).ok()?;
         let people = people_key(&briefing.people);
@@ -332,6 +391,15 @@ impl Cache {
         let names = Arc::new(mentions::Names::new(&briefing.people));
         let mut analysis = Analysis::default();
         let mut cached = Vec::with_capacity(articles.iter().map(Vec::len).sum());
+        let mut start = 0;
+        let chunks = article_chunks
+            .iter()
+            .zip(&articles)
+            .map(|(frame, these)| {
+                start += these.len();
+                (*frame, start - these.len(), these.len())
+            })
+            .collect();
         for a in articles.into_iter().flatten() {
             analysis.mentions.push(a.mentions);
             analysis.quotes.push(a.quotes);
@@ -370,7 +438,16 @@ impl Cache {
         let df = stories::document_frequency(readings.iter().map(|r| r.terms()));
         let frequencies = super::Frequencies::new(df, readings.len());
         drop(readings);
+        let restored = cached
+            .iter()
+            .map(|c| (c.key, c.reading.clone(), c.features.clone()))
+            .collect();
         let cache = Cache {
+            saved_from: Some(Source {
+                file,
+                chunks,
+                restored,
+            }),
             people: Some((people, names)),
             articles: cached,
             pairs,
@@ -564,7 +641,8 @@ mod tests {
         for chunk in [CHUNK, 2, 1] {
             let mut bytes = Vec::new();
             cache.save_in_chunks(&first, &mut bytes, chunk).unwrap();
-            let (mut restored, previous) = Cache::restore(b, std::io::Cursor::new(&bytes)).unwrap();
+            let (mut restored, previous) =
+                Cache::restore(b, std::io::Cursor::new(bytes.clone())).unwrap();
             // Every article and pair came back: nothing is analysed or compared again.
             assert_eq!(restored.articles.len(), b.articles.len());
             assert_eq!(restored.pairs.len(), cache.pairs.len());
@@ -582,6 +660,47 @@ mod tests {
     }
 
     #[test]
+    fn saved_again_after_an_edit_the_untouched_chunks_are_copied_as_they_would_be_made() {
+        let dir = crate::testing::default_briefing();
+        let loaded = crate::load::briefing(dir.path()).unwrap();
+        let mut cache = Cache::default();
+        let first = super::super::run_cached(&loaded.briefing, &mut cache, None);
+        let mut bytes = Vec::new();
+        cache.save_in_chunks(&first, &mut bytes, 2).unwrap();
+        // One article edited, as a rebuild finds it.
+        let edited = &loaded.briefing.articles[3];
+        let path = dir.path().join(&loaded.sources.get(edited.file).path);
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str("\nA sentence added to the article before the rebuild.\n");
+        std::fs::write(&path, text).unwrap();
+        let loaded = crate::load::briefing(dir.path()).unwrap();
+        let b = &loaded.briefing;
+        let (mut restored, previous) = Cache::restore(b, std::io::Cursor::new(bytes)).unwrap();
+        let again = super::super::run_cached(b, &mut restored, Some(previous));
+        // The chunk of the edited article is made again, the others are copied.
+        let source = restored.saved_from.as_ref().unwrap();
+        let copied: Vec<bool> = restored
+            .articles
+            .chunks(2)
+            .enumerate()
+            .map(|(i, these)| source.unchanged(i * 2, these).is_some())
+            .collect();
+        assert!(!copied[1], "{copied:?}");
+        assert!(copied.iter().any(|c| *c), "{copied:?}");
+        let mut saved = Vec::new();
+        restored.save_in_chunks(&again, &mut saved, 2).unwrap();
+        // What a save that serialises every chunk writes, byte for byte.
+        restored.saved_from = None;
+        let mut made = Vec::new();
+        restored.save_in_chunks(&again, &mut made, 2).unwrap();
+        assert!(saved == made);
+        // And it reads back as the run it was saved from.
+        let (mut back, previous) = Cache::restore(b, std::io::Cursor::new(saved)).unwrap();
+        let third = super::super::run_cached(b, &mut back, Some(previous));
+        super::super::tests::same(&third, &again);
+    }
+
+    #[test]
     fn a_saved_analysis_for_other_people_or_torn_is_not_restored() {
         let dir = crate::testing::default_briefing();
         let mut loaded = crate::load::briefing(dir.path()).unwrap();
@@ -592,7 +711,7 @@ mod tests {
         assert!(
             Cache::restore(
                 &loaded.briefing,
-                std::io::Cursor::new(&bytes[..bytes.len() / 2])
+                std::io::Cursor::new(bytes[..bytes.len() / 2].to_vec())
             )
             .is_none()
         );
@@ -619,11 +738,15 @@ mod tests {
             frames_of(&chunked[..whole]).unwrap()
         );
         assert!(
-            Cache::restore(&loaded.briefing, std::io::Cursor::new(&chunked[..whole])).is_none()
+            Cache::restore(
+                &loaded.briefing,
+                std::io::Cursor::new(chunked[..whole].to_vec())
+            )
+            .is_none()
         );
         loaded.briefing.people[0]
             .aliases
             .push("Someone Else".into());
-        assert!(Cache::restore(&loaded.briefing, std::io::Cursor::new(&bytes)).is_none());
+        assert!(Cache::restore(&loaded.briefing, std::io::Cursor::new(bytes)).is_none());
     }
 }
