@@ -196,7 +196,12 @@ impl<'a> Site<'a> {
     /// list, the pairs worth a page, the feeds, the exports and the theme's files.
     fn list_pages(&self) -> Vec<Page> {
         let (briefing, analysis, theme) = (self.briefing, self.analysis, self.theme);
+        // The two pages that each take the longest first: the pages are rendered in
+        // parallel in this order, and one of them last would keep one core busy alone
+        // at the end (the report; the exports' page, which plans the exports).
         let mut pages = vec![
+            Page::Report,
+            Page::DataIndex,
             Page::Home,
             Page::Timeline,
             Page::TimelineAnchors,
@@ -218,14 +223,7 @@ impl<'a> Site<'a> {
             pages.extend((1..=list.pages(self)).map(|n| Page::List(list.clone(), n)));
         }
         pages.extend(theme.statics().map(|(n, _)| Page::Static(n.to_string())));
-        pages.extend([
-            Page::Search,
-            Page::Report,
-            Page::DataIndex,
-            Page::Feed,
-            Page::Sitemap,
-            Page::Robots,
-        ]);
+        pages.extend([Page::Search, Page::Feed, Page::Sitemap, Page::Robots]);
         pages.extend((0..briefing.people.len()).map(Page::PersonFeed));
         pages
     }
