@@ -171,10 +171,12 @@ pub fn article_html(markdown: &str, marks: &[Vec<Mark>]) -> String {
     for (i, event) in events.iter().enumerate() {
         if let Some((tag, para_marks, offset)) = &mut open {
             if closes(event, tag) {
-                // A visible link to the paragraph, so a reader can cite it.
+                // A visible link to the paragraph, so a reader can cite it. It is known by
+                // where it stands (the last link of its paragraph, to that paragraph), not
+                // by a class: an article page has one a paragraph.
                 out.push(Event::Html(
                     format!(
-                        " <a class=\"pilcrow\" href=\"#p{paragraph}\">¶{paragraph}</a>{}",
+                        " <a href=\"#p{paragraph}\">¶{paragraph}</a>{}",
                         match tag {
                             Tag::Item => "</span>",
                             _ => "</p>\n",
@@ -429,7 +431,7 @@ mod tests {
         let html = article_html(md, &marks);
         assert_eq!(
             html,
-            "<p id=\"p1\">One <mark>Rodríguez</mark> here. <a class=\"pilcrow\" href=\"#p1\">¶1</a></p>\n<h2>Head</h2>\n<p id=\"p2\">Two. <a class=\"pilcrow\" href=\"#p2\">¶2</a></p>\n"
+            "<p id=\"p1\">One <mark>Rodríguez</mark> here. <a href=\"#p1\">¶1</a></p>\n<h2>Head</h2>\n<p id=\"p2\">Two. <a href=\"#p2\">¶2</a></p>\n"
         );
     }
 
@@ -446,7 +448,7 @@ mod tests {
         let html = article_html(md, &marks);
         assert_eq!(
             html,
-            "<p id=\"p1\">Say <em><b>Delcy</b></em><b> Rodríguez</b>. <a class=\"pilcrow\" href=\"#p1\">¶1</a></p>\n"
+            "<p id=\"p1\">Say <em><b>Delcy</b></em><b> Rodríguez</b>. <a href=\"#p1\">¶1</a></p>\n"
         );
     }
 
@@ -466,7 +468,7 @@ mod tests {
         let html = article_html(md, &marks);
         assert_eq!(
             html,
-            "<p id=\"p1\">He said <q>“<a>Delcy</a> is here”</q> today. <a class=\"pilcrow\" href=\"#p1\">¶1</a></p>\n"
+            "<p id=\"p1\">He said <q>“<a>Delcy</a> is here”</q> today. <a href=\"#p1\">¶1</a></p>\n"
         );
     }
 
@@ -485,7 +487,7 @@ mod tests {
         let html = article_html(md, &marks);
         assert_eq!(
             html,
-            "<p id=\"p1\">He said <q>“</q><em><q>Delcy</q></em><q> is here”</q><i>speaker</i> today. <a class=\"pilcrow\" href=\"#p1\">¶1</a></p>\n<ul>\n<li><span id=\"p2\">item <a class=\"pilcrow\" href=\"#p2\">¶2</a></span></li>\n</ul>\n"
+            "<p id=\"p1\">He said <q>“</q><em><q>Delcy</q></em><q> is here”</q><i>speaker</i> today. <a href=\"#p1\">¶1</a></p>\n<ul>\n<li><span id=\"p2\">item <a href=\"#p2\">¶2</a></span></li>\n</ul>\n"
         );
     }
 

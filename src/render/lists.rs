@@ -217,10 +217,14 @@ pub(crate) fn window_numbers(page: u32, pages: u32) -> Vec<Option<u32>> {
     out
 }
 
-pub(crate) fn pager(site: &Site, list: &List, n: u32, root: &str) -> Pager {
+/// A pager's links lead from page `n` to the list's other pages by the shortest way,
+/// not by the top of the site: tens of links a page on the thousands of pages of a
+/// long affair's lists.
+pub(crate) fn pager(site: &Site, list: &List, n: u32) -> Pager {
     let pages = list.pages(site);
     let window = list.window(site, n);
-    let url = |k: u32| list.url(site, root, k);
+    let here = list.url(site, "", n);
+    let url = |k: u32| super::urls::relative(&here, &list.url(site, "", k));
     Pager {
         page: n,
         pages,
@@ -434,7 +438,8 @@ pub(crate) fn mention_groups(
             .filter(|(k, _)| !folded(*k))
             .collect();
         let line = |(k, n): &(usize, &Naming)| MentionLine {
-            sentence: view::highlight(n.sentence, &n.marks, "mention"),
+            // A list of someone's mentions marks nothing else: a bare <mark> says it.
+            sentence: view::highlight(n.sentence, &n.marks, ""),
             paragraph: n.paragraph,
             url: view::paragraph_url(root, &a.id, n.paragraph),
             also: folds
@@ -491,7 +496,7 @@ pub(crate) fn context(
     let b = site.briefing;
     let ix = &site.index;
     let window = list.window(site, n);
-    let pager = pager(site, list, n, root);
+    let pager = pager(site, list, n);
     let links = |articles: &[&Article]| -> Vec<ArticleLink> {
         articles[window.clone()]
             .iter()

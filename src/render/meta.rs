@@ -111,7 +111,15 @@ pub(crate) fn head(site: &Site, page: &Page, path: &str, ctx: &mut tera::Context
 pub(crate) fn page_meta(site: &Site, page: &Page, root: &str, canonical: &str) -> Value {
     let b = site.briefing;
     let c = &b.config;
-    let mut feeds = vec![json!({ "title": c.title, "url": format!("{root}feed.xml") })];
+    // A feed is announced in the head only where it is the page's own: the site's on the
+    // home page, a person's (and the site's) on theirs. Every page's footer links the
+    // site's feed for a reader; repeated in the head of tens of thousands of pages it
+    // told a feed reader nothing the home page does not.
+    let site_feed = || json!({ "title": c.title, "url": format!("{root}feed.xml") });
+    let mut feeds = match page {
+        Page::Home | Page::Person(_) => vec![site_feed()],
+        _ => Vec::new(),
+    };
     let (og_type, description, ld): (&str, String, Option<Value>) = match page {
         Page::Home => (
             "website",

@@ -236,14 +236,15 @@ pub fn paragraph_on_page(html: &str, id: &str) -> Option<String> {
     let page = scraper::Html::parse_document(html);
     let selector = scraper::Selector::parse(&format!("p#{id}")).ok()?;
     let paragraph = page.select(&selector).next()?;
+    // The ¶ link is the paragraph's link to itself.
+    let own = format!("#{id}");
     let added = |node: ego_tree::NodeRef<scraper::Node>| {
         node.ancestors()
             .filter_map(scraper::ElementRef::wrap)
             .any(|e| {
                 e.value().name() == "a"
-                    && e.value()
-                        .classes()
-                        .any(|c| c == "pilcrow" || c == "speaker")
+                    && (e.value().classes().any(|c| c == "speaker")
+                        || e.value().attr("href") == Some(own.as_str()))
             })
     };
     let text: String = paragraph
@@ -1737,7 +1738,7 @@ mod tests {
         let page = "<main><p id=\"p2\">“<span class=\"quote\">We will rebuild</span>,”\
             <a class=\"speaker\" href=\"../../people/x/\"><span class=\"visually-hidden\">quote of </span>Ana Ortiz</a> \
             <a class=\"mention\" href=\"../../people/x/\">Ortiz</a> said &amp; left.\n\
-            <a class=\"pilcrow\" href=\"#p2\">¶2</a></p><p id=\"p20\">Other.</p></main>";
+            <a href=\"#p2\">¶2</a></p><p id=\"p20\">Other.</p></main>";
         assert_eq!(
             paragraph_on_page(page, "p2").as_deref(),
             Some("“We will rebuild,” Ortiz said & left.")

@@ -99,9 +99,48 @@ pub(crate) fn page_suffix(n: u32) -> String {
     }
 }
 
+/// The shortest relative link from the page at the folder address `from` to the
+/// folder address `to`, both from the top of the site (`people/x/mentions/page/3/`,
+/// and `` for the top): `../4/`, `../../`, and `./` for the page itself. A pager's
+/// links, to pages of its own list, need not climb to the top of the site and back.
+pub(crate) fn relative(from: &str, to: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let to: Vec<&str> = to.split('/').filter(|s| !s.is_empty()).collect();
+    let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(from.len() - shared);
+    for part in &to[shared..] {
+        out.push_str(part);
+        out.push('/');
+    }
+    if out.is_empty() {
+        out.push_str("./");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relative_link_climbs_only_to_what_two_addresses_share() {
+        let cases = [
+            (
+                "people/x/mentions/page/3/",
+                "people/x/mentions/page/4/",
+                "../4/",
+            ),
+            ("people/x/mentions/page/3/", "people/x/mentions/", "../../"),
+            ("people/x/mentions/", "people/x/mentions/page/2/", "page/2/"),
+            ("people/x/mentions/", "people/x/mentions/", "./"),
+            ("articles/page/2/", "", "../../../"),
+            ("", "articles/", "articles/"),
+            ("people/x/", "people/y/", "../y/"),
+        ];
+        for (from, to, link) in cases {
+            assert_eq!(relative(from, to), link, "{from} → {to}");
+        }
+    }
 
     #[test]
     fn addresses_end_in_a_slash_and_files_in_index_html() {

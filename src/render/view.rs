@@ -627,7 +627,8 @@ pub fn source_view(b: &Briefing, s: &SourceRef, root: &str) -> SourceView {
 }
 
 /// `sentence` escaped, with each of the byte ranges `marks` (in order, not
-/// overlapping) marked; a range that does not fit the sentence is left unmarked.
+/// overlapping) marked; a range that does not fit the sentence is left unmarked. An
+/// empty `class` writes a bare `<mark>`.
 pub fn highlight(sentence: &str, marks: &[(usize, usize)], class: &str) -> String {
     let mut html = String::with_capacity(sentence.len() + marks.len() * 32);
     let mut at = 0;
@@ -641,10 +642,13 @@ pub fn highlight(sentence: &str, marks: &[(usize, usize)], class: &str) -> Strin
             continue;
         }
         html.push_str(&escape(&sentence[at..start]));
-        html.push_str(&format!(
-            "<mark class=\"{class}\">{}</mark>",
-            escape(&sentence[start..end])
-        ));
+        if class.is_empty() {
+            html.push_str("<mark>");
+        } else {
+            html.push_str(&format!("<mark class=\"{class}\">"));
+        }
+        html.push_str(&escape(&sentence[start..end]));
+        html.push_str("</mark>");
         at = end;
     }
     html.push_str(&escape(&sentence[at..]));
@@ -726,5 +730,6 @@ mod tests {
             "a<mark class=\"m\">b</mark>c"
         );
         assert_eq!(highlight("a<b", &[], "m"), "a&lt;b");
+        assert_eq!(highlight("abc", &[(1, 2)], ""), "a<mark>b</mark>c");
     }
 }

@@ -285,7 +285,10 @@
       var p = page && page.getElementById(anchor.slice(1));
       if (!p) return '';
       var copy = p.cloneNode(true);
-      Array.prototype.forEach.call(copy.querySelectorAll('a.pilcrow, a.speaker'), function (n) { n.remove(); });
+      // Less what the page adds: the speaker after a quote, the paragraph's ¶ link to itself.
+      Array.prototype.forEach.call(copy.querySelectorAll('a'), function (n) {
+        if (n.classList.contains('speaker') || n.getAttribute('href') === anchor) n.remove();
+      });
       return copy.textContent.replace(/\s+/g, ' ').trim();
     });
   }

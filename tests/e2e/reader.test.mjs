@@ -111,11 +111,11 @@ describe('article pages', () => {
     for (let i = 0; i < n; i++) {
       const p = paragraphs.nth(i);
       const id = await p.getAttribute('id');
-      const link = p.locator(`a.pilcrow[href="#${id}"]`);
+      const link = p.locator(`a[href="#${id}"]:last-child`);
       assert.ok(await link.isVisible(), `${name}: ¶ link of #${id} visible`);
     }
     const last = paragraphs.nth(n - 1);
-    await last.locator('a.pilcrow').click();
+    await last.locator('a[href^="#p"]:last-child').click();
     assert.match(page.url(), new RegExp(`#${await last.getAttribute('id')}$`));
   }));
 

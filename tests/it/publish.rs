@@ -402,10 +402,29 @@ fn the_feeds_are_atom_with_every_article_and_event() {
             assert!(links.contains(&url), "{id}'s feed lacks {url}");
         }
     }
-    // The head of every page offers the feed.
+    // The home page's head offers the site's feed; a person's page offers theirs and the
+    // site's; other pages only link it in their footer.
     assert!(read(site, "index.html").contains(
         "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Venezuela after Maduro\" href=\"./feed.xml\">"
     ));
+    let person = read(site, "people/delcy-rodriguez/index.html");
+    assert!(person.contains("href=\"../../feed.xml\">"));
+    assert!(person.contains("href=\"../../people/delcy-rodriguez/feed.xml\">"));
+    for page in [
+        "articles/index.html",
+        "timeline/index.html",
+        "people/index.html",
+    ] {
+        let html = read(site, page);
+        assert!(
+            !html.contains("application/atom+xml"),
+            "{page} announces a feed"
+        );
+        assert!(
+            html.contains(">Atom feed</a>"),
+            "{page}'s footer lacks the feed"
+        );
+    }
 }
 
 #[test]
@@ -455,14 +474,14 @@ fn pages_carry_open_graph_and_safe_json_ld() {
     let person = read(site, "people/delcy-rodriguez/index.html");
     assert!(person.contains("<meta property=\"og:type\" content=\"profile\">"));
     assert!(person.contains(&format!(
-        "<meta property=\"og:url\" content=\"{BASE}people/delcy-rodriguez/\">"
+        "<link rel=\"canonical\" href=\"{BASE}people/delcy-rodriguez/\">"
     )));
     // Open Graph's required properties, and nothing a card reads elsewhere: its
     // description is the page's (consumers fall back to it), its kind X's default, its
-    // site's name the title's ending.
+    // site's name the title's ending, its URL the canonical link's.
     assert!(person.contains("<meta property=\"og:title\" content=\"Delcy Rodríguez\">"));
     assert!(person.contains("<meta name=\"description\""));
-    for said_elsewhere in ["og:description", "og:site_name", "twitter:"] {
+    for said_elsewhere in ["og:description", "og:site_name", "og:url", "twitter:"] {
         assert!(!person.contains(said_elsewhere), "{said_elsewhere}");
     }
     // A page without a description of its own has none: the site's, on every list and
@@ -477,6 +496,10 @@ fn pages_carry_open_graph_and_safe_json_ld() {
     assert_eq!(ld["alternateName"][0], "Delcy Rodriguez");
     let article = read(site, "articles/top-venezuelan-official-wanted/index.html");
     assert!(article.contains("<meta property=\"og:type\" content=\"article\">"));
+    // A page of no particular type states none: Open Graph's default is "website".
+    let timeline = read(site, "timeline/index.html");
+    assert!(!timeline.contains("og:type"));
+    assert!(timeline.contains("<meta property=\"og:title\""));
     let ld = json_ld(&article);
     assert_eq!(ld["@type"], "NewsArticle");
     assert_eq!(

@@ -29,7 +29,7 @@ fn every_paragraph_ends_with_a_visible_link_to_itself() {
     for p in paragraphs {
         let id = p.value().attr("id").unwrap();
         let link = p
-            .select(&select("a.pilcrow"))
+            .select(&select("a:last-child"))
             .last()
             .unwrap_or_else(|| panic!("no ¶ link in {}", p.html()));
         assert_eq!(link.value().attr("href"), Some(format!("#{id}").as_str()));

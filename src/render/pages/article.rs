@@ -50,11 +50,13 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
                 .sum()
         });
         if let Some(list) = marks.get_mut(q.place.paragraph.wrapping_sub(1)) {
+            // A quotation is a <q>, which says so without a class; the text keeps its
+            // own quotation marks, so the stylesheet adds none.
             let open = match &speaker {
-                Some(_) => "<span class=\"quote\">".to_string(),
-                None => "<span class=\"quote\" title=\"Quote, speaker not found\">".to_string(),
+                Some(_) => "<q>".to_string(),
+                None => "<q title=\"Quote, speaker not found\">".to_string(),
             };
-            let close = "</span>".to_string();
+            let close = "</q>".to_string();
             if closing == 0 {
                 list.push(Mark {
                     start: q.place.start,
@@ -86,12 +88,14 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
     // article of a long affair names its main figure a dozen times, for one reason),
     // and not where the text is the person's name itself.
     let mut explained: HashSet<(&str, &str)> = HashSet::new();
+    // A mention is a link to a person's page, and needs no class to say so: the
+    // stylesheet knows it as such a link that is not a quote's speaker.
     for m in site.index.mentions_by_article.of(&a.id) {
         let written = a.paragraph_slice(m.place.paragraph, m.place.start..m.place.end);
         let (open, close) = match m.person.as_deref().and_then(|p| b.person(p)) {
             Some(p) if written != p.name && explained.insert((&p.id, m.reason)) => (
                 format!(
-                    "<a class=\"mention\" href=\"{root}{}\" title=\"{} ({})\">",
+                    "<a href=\"{root}{}\" title=\"{} ({})\">",
                     urls::person(&p.id),
                     escape(&p.name),
                     escape(m.reason)
@@ -99,10 +103,7 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
                 "</a>".to_string(),
             ),
             Some(p) => (
-                format!(
-                    "<a class=\"mention\" href=\"{root}{}\">",
-                    urls::person(&p.id)
-                ),
+                format!("<a href=\"{root}{}\">", urls::person(&p.id)),
                 "</a>".to_string(),
             ),
             None => {
