@@ -434,14 +434,8 @@ mod tests {
 
     #[test]
     fn every_table_has_the_keys_of_english_and_no_other() {
-        let english: Vec<&str> = table("en")
-            .keys()
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-            .leak()
-            .iter()
-            .map(String::as_str)
-            .collect();
+        let english = table("en");
+        let english: Vec<&str> = english.keys().collect();
         for (code, _) in TABLES {
             let words = table(code);
             let keys: Vec<&str> = words.keys().collect();
@@ -450,6 +444,52 @@ mod tests {
             assert!(missing.is_empty(), "{code} lacks {missing:?}");
             assert!(extra.is_empty(), "{code} has keys English lacks: {extra:?}");
         }
+    }
+
+    /// The keys a template reads: `t.group.key`, or a group looked up by a value
+    /// (`t.nav[s]`), as the group's name with a trailing dot.
+    fn template_keys(text: &str) -> Vec<String> {
+        let bytes = text.as_bytes();
+        let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let mut keys = Vec::new();
+        for (at, _) in text.match_indices("t.") {
+            if at > 0 && (ident(bytes[at - 1]) || bytes[at - 1] == b'.') {
+                continue;
+            }
+            let rest = &text[at + 2..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+                .unwrap_or(rest.len());
+            let key = rest[..end].trim_end_matches('.');
+            if rest[end..].starts_with('[') {
+                keys.push(format!("{key}."));
+            } else {
+                keys.push(key.to_string());
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_key_a_template_reads_is_in_the_tables() {
+        let words = Words::english();
+        let theme = Theme::default_theme();
+        let mut read = 0;
+        for (name, text) in theme.templates() {
+            for key in template_keys(text) {
+                read += 1;
+                let known = match key.strip_suffix('.') {
+                    Some(group) => words.keys().any(|k| k.starts_with(&format!("{group}."))),
+                    None => words.entries.contains_key(&key),
+                };
+                assert!(known, "{name} reads `t.{key}`, which no table has");
+            }
+        }
+        assert!(read > 100, "only {read} keys found: the scan is broken");
+        assert_eq!(
+            template_keys("{{ t.a.b | say(n=t.c) }} {{ x.t.d }} {{ t.nav[s] }}"),
+            ["a.b", "c", "nav."]
+        );
     }
 
     #[test]
@@ -512,7 +552,7 @@ mod tests {
             "../2026-01-03",
             "2026-01-03/..",
         ] {
-            let Ok(date) = Edtf::parse(text) else {
+            let Ok(date) = crate::edtf::parse(text) else {
                 continue;
             };
             assert_eq!(en.edtf(&date), date.wording(), "{text}");

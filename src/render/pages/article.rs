@@ -395,7 +395,7 @@ pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &
             outlet: outlet(&a.outlet),
             derived_from: outlet(&a.derived_from),
             published: a.published.iso(),
-            published_words: a.published.words(),
+            published_words: view::published_words(&site.words, &a.published),
             author: a.author.as_deref(),
             url: a.url.as_deref(),
             paragraphs: a.paragraph_count(),
