@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::Site;
 use super::view::{self, ArticleLink, article_link};
-use crate::content::{Article, Briefing, Comparison, Point, Verdict};
+use crate::content::{Article, Comparison, Point, Verdict};
 use crate::markdown::curated_inline;
 
 /// The grid as the template gets it (`comparison.grid`).
@@ -88,7 +88,7 @@ pub(crate) fn grid(site: &Site, c: &Comparison, root: &str) -> Grid {
         .iter()
         .filter_map(|(id, _)| b.article(id))
         .collect();
-    let heads = heads(b, &sources);
+    let heads = heads(site, &sources);
     let mut outlier_on = vec![0; sources.len()];
     let rows: Vec<Row> = c
         .points
@@ -105,6 +105,7 @@ pub(crate) fn grid(site: &Site, c: &Comparison, root: &str) -> Grid {
                 .zip(&heads)
                 .map(|(a, head)| {
                     cell(
+                        &site.words,
                         p,
                         a,
                         outlier.is_some_and(|o| o == a.id),
@@ -118,7 +119,7 @@ pub(crate) fn grid(site: &Site, c: &Comparison, root: &str) -> Grid {
                 id: point_id(i),
                 topic: curated_inline(&p.topic),
                 verdict: p.verdict.as_str(),
-                verdict_words: super::pages::verdict_words(p.verdict),
+                verdict_words: super::pages::verdict_text(&site.words, p.verdict),
                 outlier: column.map(|k| heads[k].clone()),
                 outlier_found: reading.is_some() && column.is_some(),
                 outlier_reading: reading.filter(|_| column.is_some()),
@@ -132,7 +133,7 @@ pub(crate) fn grid(site: &Site, c: &Comparison, root: &str) -> Grid {
         .zip(outlier_on)
         .map(|((a, head), outlier_on)| Column {
             head,
-            article: article_link(b, a, root),
+            article: article_link(site, a, root),
             outlier_on,
         })
         .collect();
@@ -142,8 +143,8 @@ pub(crate) fn grid(site: &Site, c: &Comparison, root: &str) -> Grid {
 /// Each source's column head: its outlet and day; where two would read alike, the
 /// opening words of each title are added, as many as tell them apart, and a number
 /// when even whole titles do not.
-pub(crate) fn heads(b: &Briefing, sources: &[&Article]) -> Vec<String> {
-    let plain: Vec<String> = sources.iter().map(|a| outlet_and_day(b, a)).collect();
+pub(crate) fn heads(site: &super::Site, sources: &[&Article]) -> Vec<String> {
+    let plain: Vec<String> = sources.iter().map(|a| outlet_and_day(site, a)).collect();
     let mut out = plain.clone();
     for (i, h) in plain.iter().enumerate() {
         let alike: Vec<usize> = (0..plain.len()).filter(|&j| plain[j] == *h).collect();
@@ -173,13 +174,12 @@ pub(crate) fn heads(b: &Briefing, sources: &[&Article]) -> Vec<String> {
 }
 
 /// "Reuters, 5 January 2026", or "Outlet not stated, 5 January 2026".
-pub(crate) fn outlet_and_day(b: &Briefing, a: &Article) -> String {
-    let outlet = a.outlet.as_ref().and_then(|o| b.outlets.get(o));
-    let day = a.published.words();
-    match outlet {
-        Some(o) => format!("{}, {day}", o.name),
-        None => format!("Outlet not stated, {day}"),
-    }
+pub(crate) fn outlet_and_day(site: &super::Site, a: &Article) -> String {
+    let outlet = a.outlet.as_ref().and_then(|o| site.briefing.outlets.get(o));
+    let day = super::view::published_words(&site.words, &a.published);
+    let outlet = outlet.map_or(site.words.get("grid.no_outlet"), |o| o.name.as_str());
+    site.words
+        .say("grid.head", None, &[("outlet", outlet), ("day", &day)])
 }
 
 /// The first `n` words of `title`, with an ellipsis when there are more.
@@ -193,6 +193,7 @@ fn opening(title: &str, n: usize) -> String {
 }
 
 fn cell(
+    words: &super::i18n::Words,
     p: &Point,
     a: &Article,
     is_outlier: bool,
@@ -207,20 +208,21 @@ fn cell(
         .map(|c| c.article.as_str())
         .collect::<std::collections::BTreeSet<_>>()
         .len();
-    let (stance, words) = if claims.is_empty() {
-        ("silent", "not said")
+    let stance = if claims.is_empty() {
+        "silent"
     } else {
         match p.verdict {
-            Verdict::Agree => ("agrees", "agrees"),
-            Verdict::Differ if is_outlier => ("outlier", "differs from the rest"),
-            Verdict::Differ if has_outlier => ("majority", "agrees with most"),
-            Verdict::Differ => ("differs", "differs"),
+            Verdict::Agree => "agrees",
+            Verdict::Differ if is_outlier => "outlier",
+            Verdict::Differ if has_outlier => "majority",
+            Verdict::Differ => "differs",
             // Which source alone says it is known only when one is cited.
-            Verdict::OnlyOne if cited == 1 => ("alone", "only this source"),
-            Verdict::OnlyOne => ("cited", "quoted"),
-            Verdict::Unclear => ("unclear", "unclear"),
+            Verdict::OnlyOne if cited == 1 => "alone",
+            Verdict::OnlyOne => "cited",
+            Verdict::Unclear => "unclear",
         }
     };
+    let words = words.get(&format!("stance.{stance}"));
     let mut seen = std::collections::BTreeSet::new();
     let paragraphs = claims
         .iter()

@@ -461,7 +461,7 @@ pub(crate) fn mention_groups(
             name(articles[first], a)
         });
         groups.push(MentionGroup {
-            article: article_link(b, a, root),
+            article: article_link(site, a, root),
             mentions: listed.iter().take(MENTION_SENTENCES).map(line).collect(),
             more: listed.get(MENTION_SENTENCES).map(|(_, n)| MoreMentions {
                 sentences: listed.len() - MENTION_SENTENCES,
@@ -479,7 +479,7 @@ pub(crate) fn quote_view(site: &Site, q: &Quote, root: &str) -> Option<view::Quo
     let a = b.article(&q.place.article)?;
     Some(view::QuoteLine {
         text: q.place.text(a).to_string(),
-        article: article_link(b, a, root),
+        article: article_link(site, a, root),
         url: view::paragraph_url(root, &q.place.article, q.place.paragraph),
         paragraph: q.place.paragraph,
     })
@@ -500,12 +500,15 @@ pub(crate) fn context(
     let links = |articles: &[&Article]| -> Vec<ArticleLink> {
         articles[window.clone()]
             .iter()
-            .map(|a| article_link(b, a, root))
+            .map(|a| article_link(site, a, root))
             .collect()
     };
+    let words = &site.words;
     let of_pages = |title: &str| -> String {
         if pager.pages > 1 {
-            format!("{title} (page {} of {})", pager.page, pager.pages)
+            let (page, pages) = (pager.page.to_string(), pager.pages.to_string());
+            let args = [("title", title), ("page", &page), ("pages", &pages)];
+            words.say("lists.page_of", None, &args)
         } else {
             title.to_string()
         }
@@ -513,14 +516,18 @@ pub(crate) fn context(
     let (template, title, section) = match list {
         List::Articles => {
             ctx.insert("articles", &links(ix.newest()));
-            ("articles.html", of_pages("Articles"), "articles")
+            (
+                "articles.html",
+                of_pages(words.get("nav.articles")),
+                "articles",
+            )
         }
         List::Unattributed => {
             ctx.insert("articles", &links(ix.unattributed()));
             ctx.insert("unattributed", &true);
             (
                 "articles.html",
-                of_pages("Articles with no outlet"),
+                of_pages(words.get("lists.unattributed")),
                 "outlets",
             )
         }
@@ -537,7 +544,7 @@ pub(crate) fn context(
                 })
                 .collect();
             ctx.insert("people", &list);
-            ("people.html", of_pages("People"), "people")
+            ("people.html", of_pages(words.get("nav.people")), "people")
         }
         List::Outlets => {
             let list: Vec<Value> = ix.outlets_by_name()[window.clone()]
@@ -556,7 +563,11 @@ pub(crate) fn context(
             ctx.insert("outlets", &list);
             ctx.insert("unattributed", &unattributed);
             ctx.insert("unattributed_url", &List::Unattributed.url(site, root, 1));
-            ("outlets.html", of_pages("Outlets"), "outlets")
+            (
+                "outlets.html",
+                of_pages(words.get("nav.outlets")),
+                "outlets",
+            )
         }
         List::Compare => {
             let curated = b.comparisons.len();
@@ -574,7 +585,11 @@ pub(crate) fn context(
             ctx.insert("items", &items);
             ctx.insert("curated", &curated);
             ctx.insert("found", &site.analysis.stories.len());
-            ("compare.html", of_pages("Compare sources"), "compare")
+            (
+                "compare.html",
+                of_pages(words.get("lists.compare")),
+                "compare",
+            )
         }
         List::Outlet(id) => {
             let o = &b.outlets[id.as_str()];
@@ -608,7 +623,7 @@ pub(crate) fn context(
             );
             (
                 "articles.html",
-                of_pages(&format!("Articles copied from {}", o.name)),
+                of_pages(&words.say("lists.copied_from", None, &[("name", &o.name)])),
                 "outlets",
             )
         }
@@ -624,18 +639,24 @@ pub(crate) fn context(
                     let shown: Vec<&Article> =
                         articles[window.clone()].iter().map(|(a, _)| *a).collect();
                     ctx.insert("mention_groups", &mention_groups(site, &p.id, &shown, root));
-                    ("mentions", format!("Mentions of {}", p.name))
+                    (
+                        "mentions",
+                        words.say("lists.mentions", None, &[("name", &p.name)]),
+                    )
                 }
                 List::PersonArticles(_) => {
                     let shown: Vec<Counted> = articles[window.clone()]
                         .iter()
                         .map(|(a, count)| Counted {
-                            article: article_link(b, a, root),
+                            article: article_link(site, a, root),
                             count: *count,
                         })
                         .collect();
                     ctx.insert("articles", &shown);
-                    ("articles", format!("Articles naming {}", p.name))
+                    (
+                        "articles",
+                        words.say("lists.articles", None, &[("name", &p.name)]),
+                    )
                 }
                 List::PersonQuotes(_) => {
                     let quotes = ix.person_quotes(&p.id);
@@ -644,7 +665,10 @@ pub(crate) fn context(
                         .filter_map(|q| quote_view(site, q, root))
                         .collect();
                     ctx.insert("quotes", &shown);
-                    ("quotes", format!("Quotes of {}", p.name))
+                    (
+                        "quotes",
+                        words.say("lists.quotes", None, &[("name", &p.name)]),
+                    )
                 }
                 _ => {
                     let events = ix
@@ -656,7 +680,10 @@ pub(crate) fn context(
                         .map(|e| super::pages::event_view(site, e, root))
                         .collect();
                     ctx.insert("events", &shown);
-                    ("events", format!("Events with {}", p.name))
+                    (
+                        "events",
+                        words.say("lists.events", None, &[("name", &p.name)]),
+                    )
                 }
             };
             ctx.insert("kind", kind);
@@ -672,11 +699,11 @@ pub(crate) fn context(
                 let shown: Vec<ArticleLink> = s.articles[window.clone()]
                     .iter()
                     .filter_map(|id| b.article(id))
-                    .map(|a| article_link(b, a, root))
+                    .map(|a| article_link(site, a, root))
                     .collect();
                 ctx.insert("articles", &shown);
                 ctx.insert("kind", "articles");
-                format!("Articles of the story: {}", s.title)
+                words.say("lists.story_articles", None, &[("title", &s.title)])
             } else {
                 let shown: Vec<view::PairLine> = s.pairs[window.clone()]
                     .iter()
@@ -684,7 +711,7 @@ pub(crate) fn context(
                     .collect();
                 ctx.insert("pairs", &shown);
                 ctx.insert("kind", "pairs");
-                format!("Compared pairs of the story: {}", s.title)
+                words.say("lists.story_pairs", None, &[("title", &s.title)])
             };
             ("story-list.html", of_pages(&heading), "compare")
         }
@@ -701,7 +728,7 @@ pub(crate) fn context(
                     .into_iter()
                     .map(|(m, count)| {
                         json!({
-                            "name": crate::edtf::month_name(m),
+                            "name": words.month(m),
                             "url": List::Period(*year, m).url(site, root, 1),
                             "count": count,
                         })
@@ -715,7 +742,7 @@ pub(crate) fn context(
                 year.to_string()
             } else {
                 ctx.insert("year_url", &List::Period(*year, 0).url(site, root, 1));
-                format!("{} {year}", crate::edtf::month_name(*month))
+                words.month_of(*month, *year)
             };
             ctx.insert("month", month);
             ("period.html", of_pages(&heading), "timeline")
@@ -728,7 +755,7 @@ pub(crate) fn context(
             ctx.insert("conflicts", &shown);
             (
                 "conflicts.html",
-                of_pages("Dates that differ between sources"),
+                of_pages(words.get("timeline.differing")),
                 "timeline",
             )
         }

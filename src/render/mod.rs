@@ -9,6 +9,7 @@ mod comparison_grid;
 mod data;
 pub mod depends;
 mod feeds;
+pub mod i18n;
 pub mod lists;
 mod meta;
 mod pages;
@@ -127,6 +128,8 @@ pub struct Site<'a> {
     pub(crate) theme: &'a Theme,
     pub(crate) options: Options,
     pub(crate) tera: Tera,
+    /// The site's own words, in the briefing's language.
+    pub(crate) words: i18n::Words,
     pub(crate) index: Index<'a>,
     /// The search index: built once, when first asked for, as the shard split depends
     /// on every term; its files are made when written. The dev server renders pages
@@ -154,7 +157,8 @@ pub fn site<'a>(
     theme: &'a Theme,
     options: Options,
 ) -> Result<Site<'a>, Failure> {
-    let tera = compile(theme)?;
+    let words = i18n::Words::load(&briefing.config.language, theme)?;
+    let tera = compile(theme, &words)?;
     let index = Index::new(briefing, analysis);
     let mut site = Site {
         briefing,
@@ -162,6 +166,7 @@ pub fn site<'a>(
         theme,
         options,
         tera,
+        words,
         index,
         search: Default::default(),
         search_terms: Default::default(),
@@ -181,8 +186,9 @@ pub fn site<'a>(
     Ok(site)
 }
 
-fn compile(theme: &Theme) -> Result<Tera, Failure> {
+fn compile(theme: &Theme, words: &i18n::Words) -> Result<Tera, Failure> {
     let mut tera = Tera::new();
+    i18n::register(&mut tera, words);
     tera.add_raw_templates(theme.templates())
         .map_err(|e| Failure::Template {
             name: "templates".to_string(),

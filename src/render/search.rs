@@ -493,7 +493,7 @@ fn quote_document(b: &Briefing, analysis: &Analysis, places: &Places, i: usize) 
 /// `/search/`: the form, and what to read when JavaScript is off.
 pub(crate) fn page(site: &super::Site, root: &str, ctx: &mut tera::Context) -> &'static str {
     let b = site.briefing;
-    ctx.insert("title", "Search");
+    ctx.insert("title", site.words.get("nav.search"));
     ctx.insert("section", "search");
     ctx.insert("index_url", &format!("{root}{}", urls::SEARCH));
     ctx.insert(

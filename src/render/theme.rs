@@ -84,6 +84,8 @@ const DEFAULT: &[(&str, &str)] = &[
     ("search.html", include_str!("../../templates/search.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("data.html", include_str!("../../templates/data.html")),
+    ("i18n/en.yaml", super::i18n::TABLES[0].1),
+    ("i18n/es.yaml", super::i18n::TABLES[1].1),
     (
         "static/style.css",
         include_str!("../../templates/static/style.css"),
@@ -152,11 +154,11 @@ impl Theme {
         Ok(theme)
     }
 
-    /// Templates: every file outside `static/`.
+    /// Templates: every file outside `static/` and the words tables (`i18n/`).
     pub fn templates(&self) -> impl Iterator<Item = (&str, &str)> {
         self.files
             .iter()
-            .filter(|(n, _)| !n.starts_with("static/"))
+            .filter(|(n, _)| !n.starts_with("static/") && !n.starts_with("i18n/"))
             // Checked to be UTF-8 when loaded.
             .map(|(n, t)| (n.as_str(), std::str::from_utf8(t).unwrap_or_default()))
     }

@@ -520,7 +520,8 @@ pub struct ArticleLink {
     pub draft: bool,
 }
 
-pub fn article_link(b: &Briefing, a: &Article, root: &str) -> ArticleLink {
+pub fn article_link(site: &super::Site, a: &Article, root: &str) -> ArticleLink {
+    let b = site.briefing;
     let outlet = a.outlet.as_ref().and_then(|o| b.outlets.get(o));
     ArticleLink {
         id: a.id.clone(),
@@ -529,7 +530,7 @@ pub fn article_link(b: &Briefing, a: &Article, root: &str) -> ArticleLink {
         outlet: outlet.map(|o| o.name.clone()),
         outlet_url: outlet.map(|o| format!("{root}{}", urls::outlet(&o.id))),
         published: a.published.iso(),
-        published_words: a.published.words(),
+        published_words: published_words(&site.words, &a.published),
         draft: a.draft,
     }
 }
@@ -606,6 +607,18 @@ pub struct QuoteLine {
 
 pub use crate::edtf::day_words;
 
+/// The day an article was published as a reader sees it ([`Published::words`] in
+/// the site's language): "21 February 2026", with "(assumed)" when the article does
+/// not state it.
+pub fn published_words(words: &super::i18n::Words, p: &crate::content::Published) -> String {
+    let day = words.day(p.date);
+    if p.assumed {
+        words.say("date.assumed", None, &[("date", &day)])
+    } else {
+        day
+    }
+}
+
 /// A curated citation as shown: the quote and a link to the paragraph it is in.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceView {
@@ -615,11 +628,11 @@ pub struct SourceView {
     pub url: Option<String>,
 }
 
-pub fn source_view(b: &Briefing, s: &SourceRef, root: &str) -> SourceView {
-    let article = b.article(&s.article);
+pub fn source_view(site: &super::Site, s: &SourceRef, root: &str) -> SourceView {
+    let article = site.briefing.article(&s.article);
     let paragraph = s.found.map(|f| f.paragraph);
     SourceView {
-        article: article.map(|a| article_link(b, a, root)),
+        article: article.map(|a| article_link(site, a, root)),
         quote: s.quote.clone(),
         paragraph,
         url: paragraph.map(|p| paragraph_url(root, &s.article, p)),

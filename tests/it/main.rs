@@ -9,6 +9,7 @@ mod differences;
 mod faults;
 mod hostile;
 mod import;
+mod language;
 mod large;
 mod links;
 mod output;

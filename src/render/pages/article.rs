@@ -20,6 +20,9 @@ use crate::render::view::escape;
 fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
     let b = site.briefing;
     let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); a.paragraph_count()];
+    // Written into the article's HTML as they are, so escaped here.
+    let quote_of = escape(site.words.get("article.quote_of"));
+    let no_speaker = escape(site.words.get("article.no_speaker"));
     for q in site.index.quotes_by_article.of(&a.id) {
         let person = q.person.as_deref().and_then(|p| b.person(p));
         let speaker = person.map(|p| p.name.clone()).or_else(|| q.speaker.clone());
@@ -28,12 +31,12 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
         // quote whose speaker was not found says so in its title.
         let after = match (person, &speaker) {
             (Some(p), _) => format!(
-                "<a class=\"speaker\" href=\"{root}{}\"><span class=\"visually-hidden\">quote of </span>{}</a>",
+                "<a class=\"speaker\" href=\"{root}{}\"><span class=\"visually-hidden\">{quote_of}</span>{}</a>",
                 urls::person(&p.id),
                 escape(&p.name)
             ),
             (None, Some(s)) => format!(
-                "<span class=\"speaker\"><span class=\"visually-hidden\">quote of </span>{}</span>",
+                "<span class=\"speaker\"><span class=\"visually-hidden\">{quote_of}</span>{}</span>",
                 escape(s)
             ),
             (None, None) => String::new(),
@@ -54,7 +57,7 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
             // own quotation marks, so the stylesheet adds none.
             let open = match &speaker {
                 Some(_) => "<q>".to_string(),
-                None => "<q title=\"Quote, speaker not found\">".to_string(),
+                None => format!("<q title=\"{no_speaker}\">"),
             };
             let close = "</q>".to_string();
             if closing == 0 {
@@ -115,8 +118,12 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
                     .collect();
                 (
                     format!(
-                        "<mark class=\"mention ambiguous\" title=\"Ambiguous: {}\">",
-                        escape(&names.join(" or "))
+                        "<mark class=\"mention ambiguous\" title=\"{}\">",
+                        escape(&site.words.say(
+                            "article.ambiguous_title",
+                            None,
+                            &[("names", &names.join(site.words.get("article.or")))]
+                        ))
                     ),
                     "</mark>".to_string(),
                 )
@@ -201,7 +208,7 @@ fn date_marks(a: &Article, found: &[DateMention], marks: &mut [Vec<Mark>]) {
 /// date, and those the text states that [`date_marks`] cannot mark, apart; each
 /// expression once with every paragraph it is in (a wire story repeats "Friday" in its
 /// lead and its last paragraph).
-fn article_dates(a: &Article, found: &[DateMention]) -> Value {
+fn article_dates(site: &Site, a: &Article, found: &[DateMention]) -> Value {
     let mut groups: [Vec<Value>; 2] = Default::default();
     let mut seen: HashMap<(&str, chrono::NaiveDate, chrono::NaiveDate, bool), usize> =
         HashMap::new();
@@ -223,19 +230,18 @@ fn article_dates(a: &Article, found: &[DateMention]) -> Value {
                     "text": key.0,
                     "start": d.start.to_string(),
                     "end": d.end.to_string(),
-                    "words": crate::edtf::span_words(d.start, d.end),
+                    "words": site.words.span(d.start, d.end),
                     "paragraphs": [paragraph],
                 }));
             }
         }
     }
     let [stated, relative] = groups;
-    let from_publication = format!(
-        "Worked out from the publication date, {}",
-        a.published.words()
-    );
+    let words = &site.words;
+    let published = view::published_words(words, &a.published);
+    let from_publication = words.say("article.from_publication", None, &[("date", &published)]);
     [
-        ("As the text states them".to_string(), stated),
+        (words.get("article.as_stated").to_string(), stated),
         (from_publication, relative),
     ]
     .into_iter()
@@ -305,7 +311,7 @@ pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &
     let mut marks = article_marks(site, a, root);
     date_marks(a, found_dates, &mut marks);
     let body = markdown::article_html(&a.body, &marks);
-    let dates = article_dates(a, found_dates);
+    let dates = article_dates(site, a, found_dates);
     // The stories the article is in, each with the articles it was compared with.
     let mut by_story: BTreeMap<usize, Vec<Compared>> = BTreeMap::new();
     for (s, _, p) in site
@@ -321,7 +327,7 @@ pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &
                 title: &o.title,
                 url: format!("{root}{}", urls::article(&o.id)),
             }),
-            relation: relation_words(p.relation),
+            relation: relation_text(&site.words, p.relation),
             similarity: percent(p.similarity),
             url: worth_a_page(p).then(|| format!("{root}{}", pair_base(p))),
         });
@@ -390,7 +396,7 @@ pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &
             outlet: outlet(&a.outlet),
             derived_from: outlet(&a.derived_from),
             published: a.published.iso(),
-            published_words: a.published.words(),
+            published_words: view::published_words(&site.words, &a.published),
             author: a.author.as_deref(),
             url: a.url.as_deref(),
             paragraphs: a.paragraph_count(),

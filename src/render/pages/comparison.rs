@@ -8,6 +8,20 @@ use crate::markdown::{curated_html, curated_inline};
 use crate::render::view::{ArticleLink, SourceView, article_link, source_view};
 use crate::render::{Site, comparison_grid};
 
+/// A verdict in the site's language (`verdict.only_one`).
+pub(crate) fn verdict_text(
+    words: &crate::render::i18n::Words,
+    v: crate::content::Verdict,
+) -> &'static str {
+    use crate::content::Verdict;
+    words.get(match v {
+        Verdict::Agree => "verdict.agree",
+        Verdict::Differ => "verdict.differ",
+        Verdict::OnlyOne => "verdict.only_one",
+        Verdict::Unclear => "verdict.unclear",
+    })
+}
+
 /// A curated point's verdict as a reader reads it (`only-one` is "only one source").
 pub(crate) fn verdict_words(v: crate::content::Verdict) -> &'static str {
     use crate::content::Verdict;
@@ -26,7 +40,7 @@ pub(super) fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -
         .articles
         .iter()
         .filter_map(|(a, _)| b.article(a))
-        .map(|a| article_link(b, a, root))
+        .map(|a| article_link(site, a, root))
         .collect();
     let points: Vec<Value> = c
         .points
@@ -42,11 +56,11 @@ pub(super) fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -
                         .claims
                         .iter()
                         .filter(|cl| &cl.article == id)
-                        .map(|cl| source_view(b, cl, root))
+                        .map(|cl| source_view(site, cl, root))
                         .collect();
                     json!({
-                        "article": b.article(id).map(|a| article_link(b, a, root)),
-                        "head": b.article(id).map(|a| comparison_grid::outlet_and_day(b, a)),
+                        "article": b.article(id).map(|a| article_link(site, a, root)),
+                        "head": b.article(id).map(|a| comparison_grid::outlet_and_day(site, a)),
                         "claims": claims,
                     })
                 })
@@ -55,7 +69,7 @@ pub(super) fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -
                 "id": comparison_grid::point_id(i),
                 "topic": curated_inline(&p.topic),
                 "verdict": p.verdict.as_str(),
-                "verdict_words": verdict_words(p.verdict),
+                "verdict_words": verdict_text(&site.words, p.verdict),
                 "columns": columns,
                 "note": curated_html(&p.note),
             })

@@ -56,7 +56,7 @@ pub(super) fn home(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
         .newest()
         .iter()
         .take(HOME_ARTICLES)
-        .map(|a| article_link(b, a, root))
+        .map(|a| article_link(site, a, root))
         .collect();
     ctx.insert("title", &b.config.title);
     ctx.insert("section", "home");
@@ -85,7 +85,7 @@ pub(super) fn home(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
 /// the template, and a test checks them against the exports themselves.
 pub(super) fn data_index(site: &Site, root: &str, ctx: &mut Context) -> &'static str {
     let listing = crate::render::data::listing(site, root);
-    ctx.insert("title", "Data");
+    ctx.insert("title", site.words.get("data.title"));
     ctx.insert("section", "data");
     ctx.insert("exports", &listing.exports);
     ctx.insert("export", &listing.by_name);

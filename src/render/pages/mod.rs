@@ -21,13 +21,13 @@ use crate::markdown::curated_html;
 
 use article::article;
 use comparison::comparison;
-pub(crate) use comparison::verdict_words;
+pub(crate) use comparison::{verdict_text, verdict_words};
 use home::{data_index, home};
 use person::person;
 pub(crate) use person::{PERSON_ARTICLES, PERSON_QUOTES};
 pub(crate) use story::{
-    STORY_ARTICLES, STORY_PAIRS, article_name, pair_base, pair_line, relation_words, story_line,
-    worth_a_page,
+    STORY_ARTICLES, STORY_PAIRS, article_name, pair_base, pair_line, relation_text, relation_words,
+    story_line, worth_a_page,
 };
 use story::{pair, story};
 use timeline::timeline;
@@ -48,7 +48,7 @@ pub fn context(site: &Site, page: &Page, path: &str) -> Result<(&'static str, Co
         Page::Article(i) => article(site, *i, &root, &mut ctx),
         Page::List(list, n) => super::lists::context(site, list, *n, &root, &mut ctx),
         Page::NotFound => {
-            ctx.insert("title", "Page not found");
+            ctx.insert("title", site.words.get("not_found.title"));
             ctx.insert("section", "");
             "404.html"
         }
@@ -118,9 +118,9 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
         c.claims
             .iter()
             .map(|cl| ClaimView {
-                article: b.article(&cl.article).map(|a| article_link(b, a, root)),
+                article: b.article(&cl.article).map(|a| article_link(site, a, root)),
                 text: cl.text.clone(),
-                date: crate::edtf::span_words(cl.start, cl.end),
+                date: site.words.span(cl.start, cl.end),
                 url: view::paragraph_url(root, &cl.article, cl.paragraph),
                 agrees: cl.start <= e.date.end && e.date.start <= cl.end,
             })
@@ -133,15 +133,16 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
         .map(|d| DisagreementView {
             heading: match d.kind {
                 crate::analyse::DifferenceKind::Number => {
-                    format!("The sources give the count differently: {}.", d.summary)
+                    let summary = [("summary", d.summary.as_str())];
+                    site.words.say("event.count_differs", None, &summary)
                 }
-                _ => "The sources word a quote differently:".to_string(),
+                _ => site.words.get("event.quote_differs").to_string(),
             },
             claims: d
                 .claims
                 .iter()
                 .map(|cl| SaidView {
-                    article: b.article(&cl.article).map(|a| article_link(b, a, root)),
+                    article: b.article(&cl.article).map(|a| article_link(site, a, root)),
                     text: cl.text.clone(),
                     url: view::paragraph_url(root, &cl.article, cl.paragraph),
                 })
@@ -150,7 +151,10 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
         .collect();
     EventView {
         id: e.id.clone(),
-        date: e.display.clone().unwrap_or_else(|| e.date.wording()),
+        date: e
+            .display
+            .clone()
+            .unwrap_or_else(|| site.words.edtf(&e.date)),
         date_iso: e.date.text.clone(),
         approximate: e.date.approximate,
         uncertain: e.date.uncertain,
@@ -162,7 +166,11 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
             .filter_map(|(p, _)| b.person(p))
             .map(|p| person_link(p, root))
             .collect(),
-        sources: e.sources.iter().map(|s| source_view(b, s, root)).collect(),
+        sources: e
+            .sources
+            .iter()
+            .map(|s| source_view(site, s, root))
+            .collect(),
         url: format!("{root}{}", site.index.event_url(e)),
         conflict,
         disagreements,

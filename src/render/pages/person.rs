@@ -34,10 +34,10 @@ pub(super) fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'
         .map(|(r, standing)| {
             json!({
                 "title": r.title,
-                "from": r.from.as_ref().map(|d| d.wording()),
-                "to": r.to.as_ref().map(|d| d.wording()),
-                "standing": standing.words(),
-                "source": r.source.as_ref().map(|s| source_view(b, s, root)),
+                "from": r.from.as_ref().map(|d| site.words.edtf(d)),
+                "to": r.to.as_ref().map(|d| site.words.edtf(d)),
+                "standing": standing.words().map(|k| site.words.get(k)),
+                "source": r.source.as_ref().map(|s| source_view(site, s, root)),
             })
         })
         .collect();
@@ -49,7 +49,7 @@ pub(super) fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'
             Some(json!({
                 "person": person_link(other, root),
                 "kind": r.kind,
-                "source": r.source.as_ref().map(|s| source_view(b, s, root)),
+                "source": r.source.as_ref().map(|s| source_view(site, s, root)),
             }))
         })
         .collect();
@@ -111,7 +111,7 @@ pub(super) fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'
             .filter(|(_, s)| **s == Standing::Now)
             .map(|(r, _)| RoleLine {
                 title: &r.title,
-                from: r.from.as_ref().map(|d| d.wording()),
+                from: r.from.as_ref().map(|d| site.words.edtf(d)),
             })
             .collect(),
         former: p
@@ -121,8 +121,8 @@ pub(super) fn person(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'
             .filter(|(_, s)| **s == Standing::Former)
             .map(|(r, _)| r.title.as_str())
             .collect(),
-        first: articles.last().map(|(a, _)| article_link(b, a, root)),
-        last: articles.first().map(|(a, _)| article_link(b, a, root)),
+        first: articles.last().map(|(a, _)| article_link(site, a, root)),
+        last: articles.first().map(|(a, _)| article_link(site, a, root)),
         quote: representative_quote(b, quotes)
             .and_then(|q| crate::render::lists::quote_view(site, q, root))
             .map(|mut q| {
@@ -191,10 +191,11 @@ enum Standing {
 }
 
 impl Standing {
+    /// Its key in the words tables.
     fn words(self) -> Option<&'static str> {
         match self {
-            Standing::Now => Some("now"),
-            Standing::Former => Some("former"),
+            Standing::Now => Some("person.standing_now"),
+            Standing::Former => Some("person.standing_former"),
             Standing::Unstated => None,
         }
     }

@@ -23,6 +23,22 @@ pub(crate) fn relation_words(r: Relation) -> &'static str {
     }
 }
 
+/// A relation in the site's language.
+pub(crate) fn relation_text(words: &crate::render::i18n::Words, r: Relation) -> &'static str {
+    words.get(&format!("relation.{}", relation_id(r)))
+}
+
+/// A relation's key in the words tables (`relations.light_edit`), in the order
+/// of its English words, which is the order a story's page lists them.
+fn relation_id(r: Relation) -> &'static str {
+    match r {
+        Relation::Copy => "copy",
+        Relation::LightEdit => "light_edit",
+        Relation::Rewrite => "rewrite",
+        Relation::PartialOverlap => "partial_overlap",
+    }
+}
+
 /// A found story as listed: its title, size and how many outlets report it.
 pub(crate) fn story_line(site: &Site, s: &Story, root: &str) -> StoryLine {
     let b = site.briefing;
@@ -80,11 +96,11 @@ fn story_articles<'a>(site: &Site<'a>, s: &Story) -> Vec<&'a Article> {
 /// were found, and its page when it has one.
 pub(crate) fn pair_line(site: &Site, p: &Pair, root: &str) -> PairLine {
     let b = site.briefing;
-    let link = |id: &str| b.article(id).map(|a| article_link(b, a, root));
+    let link = |id: &str| b.article(id).map(|a| article_link(site, a, root));
     PairLine {
         a: link(&p.a),
         b: link(&p.b),
-        relation: relation_words(p.relation),
+        relation: relation_text(&site.words, p.relation),
         similarity: percent(p.similarity),
         differences: p.differences.len(),
         url: worth_a_page(p).then(|| format!("{root}{}", pair_base(p))),
@@ -116,15 +132,12 @@ struct DifferenceSide<'a> {
     paragraph: usize,
 }
 
-fn difference_side<'a>(
-    x: &'a crate::analyse::Side,
-    b: &crate::content::Briefing,
-    root: &str,
-) -> DifferenceSide<'a> {
+fn difference_side<'a>(x: &'a crate::analyse::Side, site: &Site, root: &str) -> DifferenceSide<'a> {
+    let b = site.briefing;
     DifferenceSide {
         text: &x.text,
         html: None,
-        article: b.article(&x.article).map(|a| article_link(b, a, root)),
+        article: b.article(&x.article).map(|a| article_link(site, a, root)),
         url: view::paragraph_url(root, &x.article, x.paragraph),
         paragraph: x.paragraph,
     }
@@ -193,10 +206,10 @@ fn replace_word(text: &str, word: &str, with: &str) -> String {
 /// in: a quote worded differently first, a statement in one source only last.
 fn difference_kind(kind: DifferenceKind) -> (u8, &'static str) {
     match kind {
-        DifferenceKind::QuoteWording => (0, "Quote worded differently"),
-        DifferenceKind::Number => (1, "Number"),
-        DifferenceKind::Date => (2, "Date"),
-        DifferenceKind::OnlyIn => (3, "In one source only"),
+        DifferenceKind::QuoteWording => (0, "difference.quote_wording"),
+        DifferenceKind::Number => (1, "difference.number"),
+        DifferenceKind::Date => (2, "difference.date"),
+        DifferenceKind::OnlyIn => (3, "difference.only_in"),
     }
 }
 
@@ -207,28 +220,27 @@ fn difference_row<'a>(
     pair: Option<String>,
     root: &str,
 ) -> DifferenceRow<'a> {
-    let b = site.briefing;
     DifferenceRow {
-        kind: difference_kind(d.kind).1,
+        kind: site.words.get(difference_kind(d.kind).1),
         summary: summary_words(site, of, &d.summary),
-        a: d.a.as_ref().map(|x| difference_side(x, b, root)),
-        b: d.b.as_ref().map(|x| difference_side(x, b, root)),
+        a: d.a.as_ref().map(|x| difference_side(x, site, root)),
+        b: d.b.as_ref().map(|x| difference_side(x, site, root)),
         pair,
     }
 }
 
 pub(super) fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
     use crate::render::lists::List;
-    let b = site.briefing;
     let s: &Story = &site.analysis.stories[i];
     let articles = story_articles(site, s);
     let outlets: std::collections::BTreeSet<&str> = articles
         .iter()
         .filter_map(|a| a.outlet.as_deref())
         .collect();
+    // Listed in the order of their English words, in every language.
     let mut relations: BTreeMap<&str, usize> = BTreeMap::new();
     for p in &s.pairs {
-        *relations.entry(relation_words(p.relation)).or_default() += 1;
+        *relations.entry(relation_id(p.relation)).or_default() += 1;
     }
     // The differences worth leading with: every kind but statements in one source
     // only, the most telling kinds first; the statements are counted.
@@ -257,12 +269,12 @@ pub(super) fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'s
             difference_row(site, p, d, page, root)
         })
         .collect();
-    let first = articles.first().map(|a| view::day_words(a.published.date));
-    let last = articles.last().map(|a| view::day_words(a.published.date));
+    let first = articles.first().map(|a| site.words.day(a.published.date));
+    let last = articles.last().map(|a| site.words.day(a.published.date));
     let shown: Vec<ArticleLink> = articles
         .iter()
         .take(STORY_ARTICLES)
-        .map(|a| article_link(b, a, root))
+        .map(|a| article_link(site, a, root))
         .collect();
     let pairs: Vec<PairLine> = s
         .pairs
@@ -275,7 +287,7 @@ pub(super) fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'s
     };
     let relations: Vec<Value> = relations
         .into_iter()
-        .map(|(r, n)| json!({"relation": r, "count": n}))
+        .map(|(id, n)| json!({"id": id, "count": n}))
         .collect();
     ctx.insert("title", &s.title);
     ctx.insert("section", "compare");
@@ -482,7 +494,7 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
         only_b.push_reworded(r.at.1.0);
     }
     let (only_a, only_b) = (only_a.link(article_a, root), only_b.link(article_b, root));
-    let link = |a: Option<&Article>| a.map(|a| article_link(b, a, root));
+    let link = |a: Option<&Article>| a.map(|a| article_link(site, a, root));
     // Each side told from the other, as the differences' summaries tell them.
     let name = |a: Option<&Article>, other: Option<&Article>| {
         a.map_or_else(String::new, |a| article_name(b, a, other))
@@ -495,7 +507,7 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     // Each column is one article's: headed by its outlet and date (with the opening
     // of its title when both read alike), so a cell need only say which paragraph.
     let sides: Vec<&Article> = [article_a, article_b].into_iter().flatten().collect();
-    let mut heads = comparison_grid::heads(b, &sides).into_iter();
+    let mut heads = comparison_grid::heads(site, &sides).into_iter();
     let mut head = |a: Option<&Article>| a.and_then(|_| heads.next()).unwrap_or_default();
     let (head_a, head_b) = (head(article_a), head(article_b));
     ctx.insert("heads", &json!({"a": head_a, "b": head_b}));
@@ -528,7 +540,7 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
         &json!({
             "a": link(article_a),
             "b": link(article_b),
-            "relation": relation_words(pair.relation),
+            "relation": relation_text(&site.words, pair.relation),
             "similarity": percent(pair.similarity),
             "same": same,
             "spelling": spelling,

@@ -30,8 +30,8 @@ pub(super) fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static s
             .filter(|((_, m), _)| *m > 0)
             .map(|&((y, m), count)| {
                 json!({
-                    "name": crate::edtf::month_name(m),
-                    "short": &crate::edtf::month_name(m)[..3],
+                    "name": site.words.month(m),
+                    "short": site.words.month(m).chars().take(3).collect::<String>(),
                     "url": List::Period(y, m).url(site, root, 1),
                     "count": count,
                 })
@@ -63,7 +63,7 @@ pub(super) fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static s
             .map(|e| {
                 json!({
                     "id": e.id,
-                    "date": e.display.clone().unwrap_or_else(|| e.date.wording()),
+                    "date": e.display.clone().unwrap_or_else(|| site.words.edtf(&e.date)),
                     "title": e.title,
                     "url": format!("{root}{}", ix.event_url(e)),
                     "disputed": disputed.contains(e.id.as_str()),
@@ -82,7 +82,7 @@ pub(super) fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static s
     let (by_person, more_people) = timeline_people(site, root);
     ctx.insert("by_person", &by_person);
     ctx.insert("more_people", &more_people);
-    ctx.insert("title", "Timeline");
+    ctx.insert("title", site.words.get("nav.timeline"));
     ctx.insert("section", "timeline");
     ctx.insert("years", &years);
     ctx.insert("event_count", &b.events.len());
@@ -136,9 +136,9 @@ pub(crate) fn conflict_view(site: &Site, c: &crate::analyse::Conflict, root: &st
     let b = site.briefing;
     json!({
         "claims": c.claims.iter().map(|cl| json!({
-            "article": b.article(&cl.article).map(|a| article_link(b, a, root)),
+            "article": b.article(&cl.article).map(|a| article_link(site, a, root)),
             "text": cl.text,
-            "date": crate::edtf::span_words(cl.start, cl.end),
+            "date": site.words.span(cl.start, cl.end),
             "url": view::paragraph_url(root, &cl.article, cl.paragraph),
         })).collect::<Vec<_>>(),
     })
