@@ -922,6 +922,7 @@ pub(crate) static ENGLISH: Language = Language {
             "assure",
             "assured",
             "assuring",
+            "barked",
             "boasted",
             "boasts",
             "call",
@@ -1123,6 +1124,7 @@ pub(crate) static ENGLISH: Language = Language {
             "later",
             "subsequently",
         ],
+        title_of: &["of"],
         role_nouns: &[
             "ad",
             "administration",
@@ -1574,6 +1576,7 @@ pub(crate) static SPANISH: Language = Language {
             "en", "tras", "antes", "después", "durante", "desde", "para", "con", "por", "bajo",
             "según", "sobre", "luego", "entonces",
         ],
+        title_of: &["de", "del"],
         role_nouns: &[
             "abogada", "abogado", "asesor", "asesora", "campaña", "equipo", "familia", "gobierno",
             "partido", "portavoz",

@@ -23,6 +23,10 @@ pub(crate) struct QuoteWords {
     pub(crate) object_pronouns: &'static [&'static str],
     /// Words that start a prepositional phrase, not a speaker.
     pub(crate) prepositions: &'static [&'static str],
+    /// Words besides the prepositions after which a quotation in title case names a
+    /// show, a book or an event, not anyone's words ("a broadcast of “Fox News
+    /// Sunday”").
+    pub(crate) title_of: &'static [&'static str],
     /// Nouns a name modifies in a speaker phrase ("a Trump spokesman"). Sorted.
     pub(crate) role_nouns: &'static [&'static str],
     /// Words that make a phrase a clause, not a speaker ("Clinton is"). Sorted.

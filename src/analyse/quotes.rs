@@ -456,7 +456,8 @@ impl Attribution<'_> {
         }
         let m = mentions.first()?;
         let before: Vec<(usize, &str)> = words(&para.text[from..m.place.start]).collect();
-        let after = &para.text[m.place.end..to];
+        // A name may run past the phrase's end ("said Al From" cut at "From").
+        let after = para.text.get(m.place.end..to).unwrap_or("");
         let modifier = after.starts_with(['\u{2019}', '\''])
             || before
                 .last()
@@ -488,7 +489,7 @@ impl Attribution<'_> {
             if !title {
                 return None;
             }
-            let after = &para.text[m.place.end..to];
+            let after = para.text.get(m.place.end..to).unwrap_or("");
             if let Some(rest) = after
                 .strip_prefix("\u{2019}s")
                 .or_else(|| after.strip_prefix("'s"))
@@ -547,7 +548,11 @@ impl Attribution<'_> {
             if at >= end {
                 break;
             }
-            if self.lang.np_end.contains(&w.to_lowercase().as_str()) && at > 0 {
+            // A word of a name is no end of it: "said Al From".
+            let named = self
+                .mentions_in(para.n, from, from + at)
+                .any(|m| m.place.end > from + at);
+            if self.lang.np_end.contains(&w.to_lowercase().as_str()) && at > 0 && !named {
                 // Keep "the" + name ("said the Cuban minister"): only cut after a word.
                 if words(&rest[..at]).count() > 0 {
                     end = at;
@@ -620,9 +625,11 @@ impl Attribution<'_> {
             self.mentions_in(para.n, q.close, verb_at)
                 .last()
                 .is_some_and(|m| {
-                    without_parenthesis(&para.text[m.place.end..verb_at])
-                        .trim()
-                        .is_empty()
+                    // A name the verb is part of ("Glenn Beck Says Trump") is not before it.
+                    m.place.end <= verb_at
+                        && without_parenthesis(&para.text[m.place.end..verb_at])
+                            .trim()
+                            .is_empty()
                 })
         });
         // After a quote that ends its own sentence, only a short "X said" belongs to it,
@@ -687,6 +694,9 @@ impl Attribution<'_> {
             .mentions_in(para.n, q.close, q.close + list.get(2)?.0)
             .next()?;
         let name_end = m.place.end - q.close;
+        if name_end > window.len() {
+            return None;
+        }
         // At most a title before the name: "Sen. Tim Kaine, …".
         let lead = words(&window[..m.place.start - q.close]);
         let titled = lead
@@ -747,7 +757,7 @@ impl Attribution<'_> {
         if let Some(m) = self
             .mentions_in(para.n, from, verb_at)
             .last()
-            .filter(|m| para.text[m.place.end..verb_at].trim().is_empty())
+            .filter(|m| m.place.end <= verb_at && para.text[m.place.end..verb_at].trim().is_empty())
         {
             return Some(self.speaker_of(m));
         }
@@ -798,7 +808,10 @@ impl Attribution<'_> {
         if parts.len() >= 2 && appositive {
             let (s, e) = parts[parts.len() - 2];
             if let Some(m) = self.mentions_in(para.n, s, e).last()
-                && para.text[m.place.end..e].trim().is_empty()
+                && para
+                    .text
+                    .get(m.place.end..e)
+                    .is_some_and(|t| t.trim().is_empty())
             {
                 return Some(self.speaker_of(m));
             }
@@ -1167,7 +1180,7 @@ impl Attribution<'_> {
                     continue;
                 }
                 let votes = pronouns.entry(id).or_default();
-                for (at, w) in words(&para.text[first.place.end..e]) {
+                for (at, w) in words(para.text.get(first.place.end..e).unwrap_or("")) {
                     if quoted(first.place.end + at) {
                         continue;
                     }
@@ -1466,16 +1479,21 @@ fn trimmed(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
 
 /// Whether a quotation is the title of a show, a book or an event: two words or more in
 /// title case right after a preposition or a possessive ("on “Fox News Sunday”",
-/// "CNN’s “State of the Union.”"). It names something; no one says it.
+/// "CNN’s “State of the Union.”", "a broadcast of “Fox News Sunday”"). It names
+/// something; no one says it. After "of", not a chant ("chants of “Feel the Bern!”"):
+/// a crowd's words are words said.
 fn title(lang: &QuoteWords, text: &str, q: &Marks) -> bool {
     let inner = &text[q.inner.0..q.inner.1];
     let before = text[..q.open].trim_end();
-    let word_before = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    let introduced = lang
-        .prepositions
-        .contains(&word_before.to_lowercase().as_str())
+    let word_before = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let introduced = lang.prepositions.contains(&word_before.as_str())
         || word_before.ends_with("’s")
-        || word_before.ends_with("'s");
+        || word_before.ends_with("'s")
+        || (lang.title_of.contains(&word_before.as_str()) && !inner.contains('!'));
     introduced
         && word_count(inner) >= 2
         && words(inner)
@@ -1609,6 +1627,15 @@ mod tests {
             (
                 "Mora said on “Fox News Sunday” that “we will see.”",
                 &[("we will see.", "mora")],
+            ),
+            (
+                "On this weekend’s broadcast of “Fox News Sunday,” Mora said it was “only to mock” Suju.",
+                &[("only to mock", "mora")],
+            ),
+            // A crowd's chant is words said, whoever the crowd is.
+            (
+                "Mora spoke to chants of “Feel the Bern!” from the floor.",
+                &[("Feel the Bern!", "mora")],
             ),
             // A headline's speaker before a colon, and one who calls something a name.
             ("Mora: Rodriguez ‘Failed’ the Talks", &[("Failed", "mora")]),
@@ -1791,6 +1818,10 @@ mod tests {
                 "“Call your friends,” advises Tamara Suju.",
                 &[("Call your friends", "suju")],
             ),
+            (
+                "“Go back to Havana,” Mora barked.",
+                &[("Go back to Havana", "mora")],
+            ),
             // A name, an apposition, then the verb.
             (
                 "“Is it in our interest to act?” Tamara Suju, a human rights lawyer, said on Thursday.",
@@ -1812,6 +1843,29 @@ mod tests {
             ),
         ];
         assert_table(cases);
+    }
+
+    /// Names that hold a verb of saying or a preposition: a name may run past where a
+    /// phrase would end, and attribution reads it whole instead of slicing past it.
+    #[test]
+    fn names_holding_a_verb_or_a_preposition() {
+        let people = [
+            person("from", "Al From", None, &[], &[]),
+            person("beck", "Glenn Beck Says Trump", Some("Trump"), &[], &[]),
+        ];
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "\"We won in those three elections,\" said Al From, who founded the group.",
+                &[("We won in those three elections", "from")],
+            ),
+            (
+                "Glenn Beck Says Trump, ‘Alt Right’ Pose A Threat To Democracy.",
+                &[("Alt Right", "beck")],
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(quotes_of("en", &people, body), pairs(expected), "{body}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Quotes and their speakers in a Spanish article: « » and dialogue dashes, verbs of
 //! saying before and after the quote, read from the Spanish table; and a namesake of a
-//! registered person who is not given her words.
+//! registered person who is not given her words. In English, names that hold a
+//! preposition or a verb of saying, read whole.
 
 use crate::support::built;
 
@@ -32,6 +33,37 @@ fn a_spanish_articles_quotes_have_their_speakers() {
             ("No vamos a ceder".into(), ortiz(), ortiz()),
             ("Lo haremos por los pescadores.".into(), ortiz(), ortiz()),
             ("Es un error".into(), None, Some("Pedro Ortiz".into())),
+        ]
+    );
+}
+
+/// Names that hold a preposition or a verb of saying ("said Al From", a person named
+/// "Glenn Beck Says Trump" by an import): the build reads each name whole, where it
+/// once sliced the text past the name's end and failed.
+#[test]
+fn names_holding_a_preposition_or_a_verb_build_and_speak() {
+    let (_dir, site) = built(Some("quotes-names"));
+    let quotes: serde_json::Value =
+        serde_json::from_slice(&site["data/quotes.json"]).expect("quotes.json is JSON");
+    let found: Vec<(String, Option<String>)> = quotes
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|q| q["article"] == "council-founders")
+        .map(|q| {
+            let text = q["text"].as_str().unwrap_or_default().to_string();
+            (text, q["person"].as_str().map(str::to_string))
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "We won in those three elections a smaller share of the votes than any party"
+                    .into(),
+                Some("al-from".into())
+            ),
+            ("Alt Right".into(), Some("glenn-beck-says-trump".into())),
         ]
     );
 }
