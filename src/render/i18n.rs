@@ -15,7 +15,8 @@
 //! so a language has one vocabulary.
 
 use chrono::{Datelike, NaiveDate};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::{Mutex, OnceLock};
 
 use crate::edtf::{Edtf, Precision};
 use crate::error::Failure;
@@ -29,9 +30,8 @@ pub(crate) const TABLES: &[(&str, &str)] = &[
     ("es", include_str!("../../templates/i18n/es.yaml")),
 ];
 
-/// One value of a table. Its text is leaked once per load (a build loads the table
-/// once; the dev server again only when the theme changes), so that the words live as
-/// long as the `'static` texts the pages were written with before.
+/// One value of a table. Its text is leaked, once per distinct text ([`leak`]), so that
+/// the words live as long as the `'static` texts the pages were written with before.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Entry {
     Text(&'static str),
@@ -406,8 +406,21 @@ fn insert(map: &mut tera::Map, key: &str, value: tera::Value) {
     }
 }
 
+/// `s` as a `'static` text. Each distinct text is leaked once for the life of the
+/// process: the dev server loads the tables again whenever the theme changes, and an
+/// afternoon of template edits must not grow its memory with every save.
 fn leak(s: &str) -> &'static str {
-    Box::leak(s.to_string().into_boxed_str())
+    static TEXTS: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut texts = TEXTS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(known) = texts.get(s) {
+        return known;
+    }
+    let text: &'static str = Box::leak(s.to_string().into_boxed_str());
+    texts.insert(text);
+    text
 }
 
 fn capitalise(word: &str) -> String {
@@ -429,6 +442,14 @@ mod tests {
             code: code.to_string(),
             entries,
             months: Default::default(),
+        }
+    }
+
+    #[test]
+    fn loading_the_tables_again_leaks_no_text_again() {
+        let (first, second) = (Words::english(), Words::english());
+        for key in ["nav.people", "badge.found"] {
+            assert!(std::ptr::eq(first.get(key), second.get(key)), "{key}");
         }
     }
 

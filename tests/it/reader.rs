@@ -54,7 +54,7 @@ fn a_quote_shows_its_speaker_after_the_closing_quotation_mark() {
     assert_eq!(text(speaker), "quote of Ana Ortiz");
     assert!(
         p2.inner_html()
-            .contains("will rebuild it</span>,”<a class=\"speaker\""),
+            .contains("will rebuild it</q>,”<a class=\"speaker\""),
         "{}",
         p2.inner_html()
     );
