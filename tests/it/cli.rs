@@ -373,3 +373,24 @@ fn a_placeholder_base_url_is_warned_of_unless_the_build_is_given_one() {
         stderr(&overridden)
     );
 }
+
+#[test]
+fn a_broken_words_table_is_an_operational_failure_naming_it_and_the_site_stays() {
+    let dir = briefing_with(None);
+    assert_eq!(briefing(dir.path(), &["build"]).status.code(), Some(0));
+    let before = std::fs::read(dir.path().join("site/index.html")).unwrap();
+    std::fs::create_dir_all(dir.path().join("templates/i18n")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/i18n/en.yaml"),
+        "nav:\n  people: [Gente\n",
+    )
+    .unwrap();
+    let out = briefing(dir.path(), &["build"]);
+    assert_eq!(
+        stderr(&out),
+        "error: template `i18n/en.yaml` failed: not a words table: did not find expected ',' or ']' at line 3 column 1, while parsing a flow sequence at line 2 column 11\n"
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let after = std::fs::read(dir.path().join("site/index.html")).unwrap();
+    assert_eq!(before, after, "the previous site is left as it was");
+}
