@@ -9,8 +9,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use super::Site;
+use super::i18n::Words;
 use super::urls;
-use super::view::{day_words, escape};
+use super::view::escape;
 use crate::content::Article;
 
 #[derive(Debug, Clone, Serialize)]
@@ -37,6 +38,7 @@ pub struct PersonCharts {
 /// person: they are also the charts' ids, unique on a page that shows several people.
 pub fn person_mentions(site: &Site, name: &str, articles: &[(&Article, usize)]) -> PersonCharts {
     let b = site.briefing;
+    let w = &site.words;
     let mut outlets: BTreeMap<&str, usize> = BTreeMap::new();
     let mut weeks: BTreeMap<NaiveDate, usize> = BTreeMap::new();
     for &(a, mentions) in articles {
@@ -44,7 +46,7 @@ pub fn person_mentions(site: &Site, name: &str, articles: &[(&Article, usize)]) 
             .outlet
             .as_ref()
             .and_then(|o| b.outlets.get(o))
-            .map_or("Unknown outlet", |o| o.name.as_str());
+            .map_or(w.get("chart.unknown_outlet"), |o| o.name.as_str());
         *outlets.entry(outlet).or_default() += mentions;
         let d = a.published.date;
         let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
@@ -61,19 +63,19 @@ pub fn person_mentions(site: &Site, name: &str, articles: &[(&Article, usize)]) 
     let by_week: Vec<Bar> = weeks
         .into_iter()
         .map(|(monday, count)| Bar {
-            label: format!("week of {}", day_words(monday)),
+            label: w.say("chart.week_of", None, &[("date", &w.day(monday))]),
             count,
         })
         .collect();
     PersonCharts {
-        by_outlet: (!by_outlet.is_empty())
-            .then(|| horizontal(&format!("Mentions of {name} by outlet"), by_outlet)),
-        by_week: (!by_week.is_empty()).then(|| {
+        by_outlet: (!by_outlet.is_empty()).then(|| {
             horizontal(
-                &format!("Mentions of {name} by week of publication"),
-                by_week,
+                &w.say("chart.by_outlet", None, &[("name", name)]),
+                by_outlet,
             )
         }),
+        by_week: (!by_week.is_empty())
+            .then(|| horizontal(&w.say("chart.by_week", None, &[("name", name)]), by_week)),
     }
 }
 
@@ -305,7 +307,8 @@ pub fn featured_mentions(site: &Site, root: &str) -> Option<Matrix> {
         buckets.push(d);
         d = span.next(d);
     }
-    let columns = buckets.iter().map(|d| span.label(*d)).collect();
+    let w = &site.words;
+    let columns = buckets.iter().map(|d| span.label(w, *d)).collect();
     let rows = people
         .iter()
         .enumerate()
@@ -321,11 +324,11 @@ pub fn featured_mentions(site: &Site, root: &str) -> Option<Matrix> {
                 .collect(),
         })
         .collect();
-    let title = match span {
-        Span::Weeks => "Mentions of the featured people by week of publication",
-        Span::Months => "Mentions of the featured people by month of publication",
-        Span::Years => "Mentions of the featured people by year of publication",
-    };
+    let title = w.get(match span {
+        Span::Weeks => "chart.featured_weeks",
+        Span::Months => "chart.featured_months",
+        Span::Years => "chart.featured_years",
+    });
     Some(matrix(title, columns, rows))
 }
 
@@ -365,16 +368,17 @@ impl Span {
         .unwrap_or(NaiveDate::MAX)
     }
 
-    fn label(self, d: NaiveDate) -> Label {
-        let month = crate::edtf::month_name(d.month());
+    fn label(self, w: &Words, d: NaiveDate) -> Label {
+        let mon = w.short_month(d.month());
+        let (day, year) = (d.day().to_string(), d.year().to_string());
         let (text, long) = match self {
             Span::Weeks => (
-                format!("{} {}", d.day(), &month[..3]),
-                format!("week of {}", day_words(d)),
+                w.say("chart.short_day", None, &[("d", &day), ("mon", &mon)]),
+                w.say("chart.week_of", None, &[("date", &w.day(d))]),
             ),
             Span::Months => (
-                format!("{} {}", &month[..3], d.year()),
-                format!("{month} {}", d.year()),
+                w.say("chart.short_month", None, &[("mon", &mon), ("y", &year)]),
+                w.month_of(d.month(), d.year()),
             ),
             Span::Years => (d.year().to_string(), d.year().to_string()),
         };
@@ -398,12 +402,13 @@ const COVERAGE_OUTLETS: usize = 15;
 /// in it.
 pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
     let b = site.briefing;
+    let w = &site.words;
     let mut groups: Vec<(Label, Vec<&str>)> = Vec::new();
     for c in b.comparisons.iter().take(COVERAGE_COMPARISONS) {
         groups.push((
             Label {
                 text: c.title.clone(),
-                long: format!("{} (curated comparison)", c.title),
+                long: w.say("chart.curated", None, &[("title", &c.title)]),
                 url: Some(format!("{root}{}", urls::comparison(&c.id))),
             },
             c.articles.iter().map(|(a, _)| a.as_str()).collect(),
@@ -414,7 +419,7 @@ pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
         groups.push((
             Label {
                 text: s.title.clone(),
-                long: format!("{} (found by the generator)", s.title),
+                long: w.say("chart.found", None, &[("title", &s.title)]),
                 url: Some(format!("{root}{}", urls::comparison(&s.id))),
             },
             s.articles.iter().map(String::as_str).collect(),
@@ -437,7 +442,7 @@ pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
             );
             let entry = rows.entry(key).or_insert_with(|| {
                 let name =
-                    outlet.map_or_else(|| "Outlet not stated".to_string(), |o| o.name.clone());
+                    outlet.map_or_else(|| w.get("chart.no_outlet").to_string(), |o| o.name.clone());
                 (
                     Label {
                         text: name.clone(),
@@ -475,7 +480,7 @@ pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
                 }
             }
         }
-        let text = format!("{others} other outlets");
+        let text = w.say("chart.other_outlets", Some(others as u64), &[]);
         shown.push(MatrixRow {
             label: Label {
                 text: text.clone(),
@@ -487,7 +492,7 @@ pub fn coverage(site: &Site, root: &str) -> Option<Matrix> {
         rows = shown;
     }
     let columns = groups.into_iter().map(|(l, _)| l).collect();
-    Some(matrix("Which outlet reported which story", columns, rows))
+    Some(matrix(w.get("chart.coverage"), columns, rows))
 }
 
 /// Marks a timeline strip draws at most, in pages of events (`page_size` each).
@@ -523,7 +528,7 @@ const ZOOM_MONTHS: u32 = 6;
 
 /// The lines of the strip: one per year with events, each busy year followed by its
 /// zoomed months.
-fn strip_lines(events: &[crate::content::Event]) -> Vec<Line<'_>> {
+fn strip_lines<'e>(w: &Words, events: &'e [crate::content::Event]) -> Vec<Line<'e>> {
     let mut years: BTreeMap<i32, Vec<&crate::content::Event>> = BTreeMap::new();
     for e in events {
         years.entry(e.date.start.year()).or_default().push(e);
@@ -562,12 +567,13 @@ fn strip_lines(events: &[crate::content::Event]) -> Vec<Line<'_>> {
             let to =
                 NaiveDate::from_ymd_opt(year, hi + 1, 1).map_or(last, |d| d - Duration::days(1));
             let label = if lo == hi {
-                format!("{} {year}", crate::edtf::month_name(lo))
+                w.month_of(lo, year)
             } else {
-                format!(
-                    "{}–{} {year}",
-                    &crate::edtf::month_name(lo)[..3],
-                    &crate::edtf::month_name(hi)[..3]
+                let (m1, m2, y) = (w.short_month(lo), w.short_month(hi), year.to_string());
+                w.say(
+                    "chart.zoom_months",
+                    None,
+                    &[("m1", &m1), ("m2", &m2), ("y", &y)],
                 )
             };
             lines.push(Line {
@@ -595,6 +601,7 @@ fn strip_lines(events: &[crate::content::Event]) -> Vec<Line<'_>> {
 /// none, or more than `most`: past that a strip of one mark per event says less than a
 /// count per month does, and weighs more than the page it is on.
 pub fn timeline_strip(
+    w: &Words,
     events: &[crate::content::Event],
     href: &dyn Fn(&crate::content::Event) -> String,
     most: usize,
@@ -612,8 +619,8 @@ pub fn timeline_strip(
     if events.is_empty() || events.len() > most {
         return None;
     }
-    let lines = strip_lines(events);
-    let title = "Events on a time axis, one line per year";
+    let lines = strip_lines(w, events);
+    let title = w.get("chart.strip");
     let id = chart_id(title);
     let mut body = String::new();
     let mut y = 4.0;
@@ -629,10 +636,15 @@ pub fn timeline_strip(
         if let Some(p) = previous
             && year > p + 1
         {
+            let (from, to) = ((p + 1).to_string(), (year - 1).to_string());
             let gap = if year == p + 2 {
-                format!("{}: no events", p + 1)
+                w.say("chart.no_events_year", None, &[("y", &from)])
             } else {
-                format!("{}–{}: no events", p + 1, year - 1)
+                w.say(
+                    "chart.no_events_years",
+                    None,
+                    &[("from", &from), ("to", &to)],
+                )
             };
             let _ = write!(
                 body,
@@ -668,7 +680,7 @@ pub fn timeline_strip(
         let mut d = line.from;
         while d <= line.to {
             let name = if named {
-                crate::edtf::month_name(d.month())[..3].to_string()
+                w.short_month(d.month())
             } else {
                 String::new()
             };
@@ -739,7 +751,7 @@ pub fn timeline_strip(
                 ),
                 _ => String::new(),
             };
-            let when = e.display.clone().unwrap_or_else(|| e.date.wording());
+            let when = e.display.clone().unwrap_or_else(|| w.edtf(&e.date));
             let shape = if point {
                 format!(
                     "<circle cx=\"{x1:.1}\" cy=\"{cy:.1}\" r=\"4\" class=\"strip-mark\"></circle>"
@@ -790,10 +802,11 @@ pub fn timeline_strip(
     }
     let first = per_year.keys().next().copied().unwrap_or_default();
     let last = per_year.keys().next_back().copied().unwrap_or_default();
+    let (first, last) = (first.to_string(), last.to_string());
     let span = if first == last {
-        format!("in {first}")
+        w.say("chart.in_year", None, &[("y", &first)])
     } else {
-        format!("from {first} to {last}")
+        w.say("chart.from_to", None, &[("from", &first), ("to", &last)])
     };
     let zoomed: Vec<&str> = lines
         .iter()
@@ -803,24 +816,25 @@ pub fn timeline_strip(
     let zoom = if zoomed.is_empty() {
         String::new()
     } else {
-        format!(
-            " {} {} shown again, enlarged.",
-            zoomed.join(" and "),
-            if zoomed.len() == 1 { "is" } else { "are" }
+        let lines = zoomed.join(w.get("chart.zoomed_and"));
+        w.say(
+            "chart.zoomed",
+            Some(zoomed.len() as u64),
+            &[("lines", &lines)],
         )
     };
+    let years = per_year
+        .iter()
+        .map(|(y, n)| format!("{y} ({n})"))
+        .collect::<Vec<_>>()
+        .join(", ");
     Some(Strip {
         svg,
         title: title.to_string(),
-        summary: format!(
-            "{} event{} {span}, by year: {}.{zoom} Each mark links to its event.",
-            events.len(),
-            if events.len() == 1 { "" } else { "s" },
-            per_year
-                .iter()
-                .map(|(y, n)| format!("{y} ({n})"))
-                .collect::<Vec<_>>()
-                .join(", ")
+        summary: w.say(
+            "chart.summary",
+            Some(events.len() as u64),
+            &[("span", &span), ("years", &years), ("zoom", &zoom)],
         ),
     })
 }
@@ -880,7 +894,7 @@ mod matrix_tests {
                 &format!("2026-0{}-1{d}", 1 + d % 2),
             ));
         }
-        let lines = strip_lines(&events);
+        let lines = strip_lines(&Words::english(), &events);
         let labels: Vec<&str> = lines.iter().map(|l| l.label.as_str()).collect();
         assert_eq!(labels, ["2008", "2019", "2026", "Jan–Feb 2026"]);
         let zoom = &lines[3];
@@ -888,7 +902,13 @@ mod matrix_tests {
             (zoom.from.to_string(), zoom.to.to_string()),
             ("2026-01-01".into(), "2026-02-28".into())
         );
-        let strip = timeline_strip(&events, &|e| format!("#event-{}", e.id), 100).unwrap();
+        let strip = timeline_strip(
+            &Words::english(),
+            &events,
+            &|e| format!("#event-{}", e.id),
+            100,
+        )
+        .unwrap();
         assert!(strip.svg.contains("2009–2018: no events"));
         assert!(strip.svg.contains("2020–2025: no events"));
         // Every event links to its anchor, from each line it is on; titles are escaped.
@@ -915,7 +935,8 @@ mod matrix_tests {
         let events: Vec<_> = (1..=6)
             .map(|d| event(&format!("a-long-title-{d}"), &format!("2020-03-0{d}")))
             .collect();
-        let strip = timeline_strip(&events, &|e| format!("#{}", e.id), 100).unwrap();
+        let strip =
+            timeline_strip(&Words::english(), &events, &|e| format!("#{}", e.id), 100).unwrap();
         assert_eq!(strip.svg.matches("class=\"strip-label").count(), 6);
         // The year's line holds the marks in one lane; the enlarged March, after it,
         // gives each labelled mark a lane of its own.

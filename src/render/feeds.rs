@@ -116,7 +116,13 @@ fn article_entry(site: &Site, a: &Article) -> Entry {
         author: a.author.clone().or_else(|| outlet.map(|o| o.name.clone())),
         category: (
             "article".to_string(),
-            outlet.map_or_else(|| "Article".to_string(), |o| format!("Article, {}", o.name)),
+            outlet.map_or_else(
+                || site.words.get("feed.article").to_string(),
+                |o| {
+                    site.words
+                        .say("feed.article_outlet", None, &[("outlet", &o.name)])
+                },
+            ),
         ),
         summary: Summary::Text(
             a.paragraphs()
@@ -148,7 +154,10 @@ fn entered(site: &Site, e: &Event) -> Published {
 fn event_entry(site: &Site, e: &Event) -> Entry {
     let b = site.briefing;
     let url = event_url(site, e);
-    let when = e.display.clone().unwrap_or_else(|| e.date.wording());
+    let when = e
+        .display
+        .clone()
+        .unwrap_or_else(|| site.words.edtf(&e.date));
     let mut html = format!("<p>{}</p>", super::view::escape(&when));
     html.push_str(&markdown::curated_html(&e.summary));
     if !e.sources.is_empty() {
@@ -176,7 +185,10 @@ fn event_entry(site: &Site, e: &Event) -> Entry {
         link: url,
         related: None,
         author: None,
-        category: ("event".to_string(), "Timeline event".to_string()),
+        category: (
+            "event".to_string(),
+            site.words.get("feed.event").to_string(),
+        ),
         summary: Summary::Html(html),
     }
 }

@@ -127,6 +127,37 @@ impl Words {
         })
     }
 
+    /// `n` as the language writes a count: its digits grouped by threes with
+    /// `number.group` ("48,120"; "48 120" in Spanish) once it has at least
+    /// `number.group_from` digits (Spanish leaves "2500" whole).
+    pub fn number(&self, n: usize) -> String {
+        let digits = n.to_string();
+        let from = self.get("number.group_from").parse().unwrap_or(4);
+        if digits.len() < from {
+            return digits;
+        }
+        let group = self.get("number.group");
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * group.len());
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(group);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// `key`'s plural form for `n`, `{n}` filled with [`Words::number`]'s writing of
+    /// it: "1 article", "2,500 articles".
+    pub fn count(&self, key: &str, n: usize) -> String {
+        let pattern = match self.entries.get(key) {
+            Some(Entry::Plural { one, .. }) if n == 1 => *one,
+            _ => self.get(key),
+        };
+        let number = self.number(n);
+        fill(pattern, |name| (name == "n").then_some(number.as_str()))
+    }
+
     /// The table as a template value: a map of groups and safe strings (the values
     /// are HTML), a plural as a map of its forms.
     pub fn value(&self) -> tera::Value {
@@ -146,6 +177,42 @@ impl Words {
         tera::Value::from(root)
     }
 
+    /// The group `prefix` (`search_script`) as JSON for a script to read from a
+    /// `<script type="application/json">` element: its keys without the prefix, a
+    /// plural as an object of its forms. `</` is written `<\/`, so no value can end
+    /// the element.
+    pub fn script_json(&self, prefix: &str) -> String {
+        let mut root = serde_json::Map::new();
+        let dotted = format!("{prefix}.");
+        for (key, entry) in &self.entries {
+            let Some(key) = key.strip_prefix(&dotted) else {
+                continue;
+            };
+            let value = match entry {
+                Entry::Text(t) => serde_json::Value::from(*t),
+                Entry::Plural { one, other } => serde_json::json!({ "one": one, "other": other }),
+            };
+            let mut map = &mut root;
+            let mut parts = key.split('.').peekable();
+            while let Some(part) = parts.next() {
+                if parts.peek().is_none() {
+                    map.insert(part.to_string(), value);
+                    break;
+                }
+                let inner = map
+                    .entry(part.to_string())
+                    .or_insert_with(|| serde_json::Value::Object(Default::default()));
+                let serde_json::Value::Object(inner) = inner else {
+                    break;
+                };
+                map = inner;
+            }
+        }
+        serde_json::Value::Object(root)
+            .to_string()
+            .replace("</", "<\\/")
+    }
+
     /// Every dotted key, for the tests.
     #[cfg(test)]
     fn keys(&self) -> impl Iterator<Item = &str> {
@@ -155,6 +222,11 @@ impl Words {
     /// The name of a month, 1 to 12.
     pub fn month(&self, month: u32) -> &str {
         &self.months[(month as usize).clamp(1, 12) - 1]
+    }
+
+    /// A month's first three letters, where room is short: "Jan", "ene".
+    pub fn short_month(&self, month: u32) -> String {
+        self.month(month).chars().take(3).collect()
     }
 
     /// A day as a reader would say it: "3 January 2026", "3 de enero de 2026".
@@ -532,6 +604,46 @@ mod tests {
             "3 more sentences naming Ana"
         );
         assert_eq!(w.say("lit", None, &[]), "a {b} {not a name}");
+    }
+
+    #[test]
+    fn counts_are_grouped_as_the_language_writes_them() {
+        let (en, es) = (table("en"), table("es"));
+        for (n, english, spanish) in [
+            (0, "0", "0"),
+            (999, "999", "999"),
+            (1000, "1,000", "1000"),
+            (2500, "2,500", "2500"),
+            (48_120, "48,120", "48\u{202f}120"),
+            (1_234_567, "1,234,567", "1\u{202f}234\u{202f}567"),
+        ] {
+            assert_eq!(en.number(n), english);
+            assert_eq!(es.number(n), spanish);
+        }
+        assert_eq!(en.count("report.n.articles", 1), "1 article");
+        assert_eq!(en.count("report.n.articles", 4812), "4,812 articles");
+        assert_eq!(es.count("report.n.people", 1), "1 persona");
+        assert_eq!(es.count("report.and.pairs", 12), "y 12 pares más");
+    }
+
+    #[test]
+    fn a_group_goes_to_a_script_as_json_that_cannot_end_its_element() {
+        let mut entries = BTreeMap::new();
+        let yaml =
+            "s: {kind: {a: A}, n: {one: '{n} x', other: '{n} xs'}, end: '</script>'}\nother: O";
+        flatten("t", yaml, &mut entries).unwrap();
+        let w = Words {
+            code: "en".into(),
+            entries,
+            months: Default::default(),
+        };
+        let json = w.script_json("s");
+        assert!(!json.contains("</"), "{json}");
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({"kind": {"a": "A"}, "n": {"one": "{n} x", "other": "{n} xs"}, "end": "</script>"})
+        );
     }
 
     #[test]

@@ -428,7 +428,8 @@ pub(crate) fn mention_groups(
     let namings: Vec<Vec<Naming>> = articles.iter().map(|a| namings(site, person, a)).collect();
     let folds = folds(site, articles, &namings);
     // Told from the article whose line it is beside, as a pair's page tells its sides.
-    let name = |a: &Article, beside: &Article| super::pages::article_name(b, a, Some(beside));
+    let name =
+        |a: &Article, beside: &Article| super::pages::article_name(b, &site.words, a, Some(beside));
     let mut groups: Vec<MentionGroup> = Vec::with_capacity(articles.len());
     for (j, a) in articles.iter().enumerate() {
         let folded = |k: usize| folds.iter().any(|f| f.from == (j, k));
@@ -737,7 +738,8 @@ pub(crate) fn context(
                 ctx.insert("months", &months);
                 let href = |e: &crate::content::Event| format!("{root}{}", ix.event_url(e));
                 let most = super::charts::STRIP_PAGES * site.page_size();
-                let strip = super::charts::timeline_strip(ix.year_events(*year), &href, most);
+                let strip =
+                    super::charts::timeline_strip(&site.words, ix.year_events(*year), &href, most);
                 ctx.insert("strip", &strip);
                 year.to_string()
             } else {

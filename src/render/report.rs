@@ -27,13 +27,13 @@ use self::rank::{
     Dispute, DisputeKind, Renown, StoryRank, chosen_comparisons, chosen_events, disputes,
     rank_stories, renown,
 };
-use super::pages::{relation_words, verdict_words};
+use super::i18n::Words;
+use super::pages::{relation_id, relation_text, verdict_text};
 use super::urls;
-use super::view::{day_words, escape};
+use super::view::{escape, published_words};
 use super::{Site, charts};
 use crate::analyse::{DifferenceKind, Pair, Relation, Story};
 use crate::content::{Article, Briefing, Comparison, Event, SourceRef};
-use crate::edtf::span_words;
 use crate::error::Failure;
 use crate::markdown::{curated_html, curated_inline};
 
@@ -101,31 +101,9 @@ const STORY: &str = "partials/report-story.html";
 
 // ---------------------------------------------------------------- words
 
-/// `n` with a comma every three digits, as the report writes counts.
-fn number(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// "1 article", "2,500 articles".
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", number(n), if n == 1 { one } else { many })
-}
-
-fn relation_plural(r: Relation) -> &'static str {
-    match r {
-        Relation::Copy => "copies",
-        Relation::LightEdit => "light edits",
-        Relation::Rewrite => "rewrites",
-        Relation::PartialOverlap => "partial overlaps",
-    }
+/// A relation counted in the site's language: "3 light edits".
+fn relations_counted(w: &Words, r: Relation, n: usize) -> String {
+    w.count(&format!("report.relations_of.{}", relation_id(r)), n)
 }
 
 // ---------------------------------------------------------------- citations
@@ -207,21 +185,18 @@ impl<'v> Numbers<'v> {
 #[derive(Serialize)]
 struct Passage<'v> {
     quote: &'v str,
-    /// Its first sources, and how many more have it.
+    /// Its first sources, and how many more have it ("and 3 others").
     cites: Vec<Cite<'v>>,
-    #[serde(serialize_with = "others")]
-    more: usize,
-}
-
-/// "and 3 others", or nothing.
-fn others<S: serde::Serializer>(n: &usize, s: S) -> Result<S::Ok, S::Error> {
-    Serialize::serialize(&and_more(*n, 0, "other", "others"), s)
+    more: Option<String>,
+    #[serde(skip)]
+    uncited: usize,
 }
 
 /// Passages, each with the sources that have it (a quote, a source and a paragraph
 /// each), in the order each is first cited: the first `limit` with their first few
 /// sources cited, and how many sources have other passages, not cited.
 fn passages<'v>(
+    w: &Words,
     quoted: impl IntoIterator<Item = (&'v str, &'v str, Option<usize>)>,
     limit: usize,
     cites: &'v Numbers<'v>,
@@ -234,16 +209,20 @@ fn passages<'v>(
             Some(p) if p.cites.len() < bounds::CITES_PER_PASSAGE => {
                 p.cites.push(cites.cite(source, quote, paragraph));
             }
-            Some(p) => p.more += 1,
+            Some(p) => p.uncited += 1,
             None if room => out.push(Passage {
                 quote,
                 cites: vec![cites.cite(source, quote, paragraph)],
-                more: 0,
+                more: None,
+                uncited: 0,
             }),
             None => left += 1,
         }
     }
-    (out, and_more(left, 0, "more source", "more sources"))
+    for p in &mut out {
+        p.more = and_more(w, p.uncited, 0, "others");
+    }
+    (out, and_more(w, left, 0, "sources"))
 }
 
 /// A curated citation as [`passages`] takes it.
@@ -257,19 +236,23 @@ struct More {
     count: String,
     href: String,
     address: String,
+    /// The sentence around them (`report.see`): a component sees only its arguments.
+    see: &'static str,
 }
 
-fn more(site: &Site, root: &str, left: usize, what: (&str, &str), page: &str) -> Option<More> {
+/// `what` is a key of `report.more`.
+fn more(site: &Site, root: &str, left: usize, what: &str, page: &str) -> Option<More> {
     (left > 0).then(|| More {
-        count: counted(left, what.0, what.1),
+        count: site.words.count(&format!("report.more.{what}"), left),
         href: format!("{root}{page}"),
         address: format!("{}{page}", site.options.base_url),
+        see: site.words.get("report.see"),
     })
 }
 
-/// "and 3 others", when some are left out.
-fn and_more(total: usize, shown: usize, one: &str, many: &str) -> Option<String> {
-    (total > shown).then(|| format!("and {}", counted(total - shown, one, many)))
+/// "and 3 others", when some are left out; `what` is a key of `report.and`.
+fn and_more(w: &Words, total: usize, shown: usize, what: &str) -> Option<String> {
+    (total > shown).then(|| w.count(&format!("report.and.{what}"), total - shown))
 }
 
 // ---------------------------------------------------------------- views
@@ -299,10 +282,15 @@ struct Dated<'v> {
     cite: Cite<'v>,
 }
 
-fn person_line<'v>(r: &'v Renown<'v>, root: &str, cites: &'v Numbers<'v>) -> PersonLine<'v> {
+fn person_line<'v>(
+    w: &Words,
+    r: &'v Renown<'v>,
+    root: &str,
+    cites: &'v Numbers<'v>,
+) -> PersonLine<'v> {
     let p = r.person;
     let dated = |a: &'v Article| Dated {
-        date: a.published.words(),
+        date: published_words(w, &a.published),
         cite: cites.article(a),
     };
     let latest = r.latest.filter(|l| r.first.is_none_or(|f| f.id != l.id));
@@ -312,11 +300,11 @@ fn person_line<'v>(r: &'v Renown<'v>, root: &str, cites: &'v Numbers<'v>) -> Per
         featured: r.featured,
         anchor: r.featured.then(|| format!("#person-{}", p.id)),
         url: format!("{root}{}", urls::person(&p.id)),
-        mentions: counted(r.mentions, "mention", "mentions"),
-        count: number(r.mentions),
-        reach: r.reach.words(),
-        articles: number(r.reach.articles),
-        outlets: number(r.reach.outlets),
+        mentions: w.count("report.n.mentions", r.mentions),
+        count: w.number(r.mentions),
+        reach: r.reach.words(w),
+        articles: w.number(r.reach.articles),
+        outlets: w.number(r.reach.outlets),
         first: r.first.map(dated),
         latest: latest.map(dated),
     }
@@ -341,6 +329,8 @@ struct DisputeView<'v> {
     /// Where it is: the story or event, in the report or on the site; empty in the
     /// story's own section.
     context: &'v str,
+    /// What comes between what differs and where (`report.in`, ", in").
+    within: &'static str,
     href: String,
     /// For an event: the date the timeline gives it.
     note: Option<String>,
@@ -365,6 +355,7 @@ fn dispute_view<'v, 'a: 'v>(
     cites: &'v Numbers<'v>,
 ) -> DisputeView<'v> {
     let b = site.briefing;
+    let w = &site.words;
     let root = shown.root;
     let (context, href, note) = match (d.story, d.event) {
         (Some(i), _) => {
@@ -383,9 +374,9 @@ fn dispute_view<'v, 'a: 'v>(
                 format!("{root}{}", site.index.event_url(e))
             };
             // Against a date the sources give differently, the timeline's own.
-            let date = e.display.clone().unwrap_or_else(|| e.date.wording());
-            let note =
-                (d.kind == DisputeKind::EventDate).then(|| format!("the timeline gives {date}"));
+            let date = e.display.clone().unwrap_or_else(|| w.edtf(&e.date));
+            let note = (d.kind == DisputeKind::EventDate)
+                .then(|| w.say("report.timeline_gives", None, &[("date", &date)]));
             (e.title.as_str(), href, note)
         }
         (None, None) => ("", String::new(), None),
@@ -409,24 +400,20 @@ fn dispute_view<'v, 'a: 'v>(
                 },
                 date: s.date.as_deref(),
                 cites: cited,
-                more: and_more(places.len(), bounds::CITES_PER_SIDE, "other", "others"),
+                more: and_more(w, places.len(), bounds::CITES_PER_SIDE, "others"),
             }
         })
         .collect();
     DisputeView {
-        kind: match d.kind {
-            DisputeKind::EventDate => "Dated differently",
-            DisputeKind::Quote => "Quote worded differently",
-            DisputeKind::Number => "Figure",
-            DisputeKind::Date => "Date",
-        },
+        kind: w.get(&format!("report.kind.{}", d.kind.key())),
         // The analysis words a quote's difference with article ids, which readers
         // never see; the two versions say it.
         what: matches!(d.kind, DisputeKind::Number | DisputeKind::Date).then_some(d.summary),
         context,
+        within: w.get("report.in"),
         href,
         note,
-        reach: d.reach.words(),
+        reach: d.reach.words(w),
         sides,
     }
 }
@@ -456,20 +443,21 @@ fn story_line<'v, 'a: 'v>(
     limit: usize,
 ) -> StoryLine<'v> {
     let b = site.briefing;
+    let w = &site.words;
     let s = &site.analysis.stories[r.index];
     let mut articles: Vec<&Article> = s.articles.iter().filter_map(|a| b.article(a)).collect();
     articles.sort_by(|x, y| (x.published.sort_key(), &x.id).cmp(&(y.published.sort_key(), &y.id)));
     let span = match (articles.first(), articles.last()) {
-        (Some(f), Some(l)) => span_words(f.published.date, l.published.date),
+        (Some(f), Some(l)) => w.span(f.published.date, l.published.date),
         _ => String::new(),
     };
     StoryLine {
         anchor: story_anchor(s),
         title: &s.title,
         url: format!("{root}{}", urls::comparison(&s.id)),
-        reach: r.reach.words(),
+        reach: r.reach.words(w),
         span,
-        disputes: counted(r.disputes, "difference", "differences"),
+        disputes: w.count("report.n.differences", r.disputes),
         cites: articles
             .iter()
             .take(limit)
@@ -510,13 +498,14 @@ struct PairView<'v> {
 /// "outlet not stated".
 fn by_outlet<'v>(
     b: &'v Briefing,
+    w: &Words,
     articles: impl Iterator<Item = &'v str>,
 ) -> Vec<(&'v str, usize)> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for a in articles.filter_map(|a| b.article(a)) {
         let outlet = a.outlet.as_ref().and_then(|o| b.outlets.get(o));
         *counts
-            .entry(outlet.map_or("outlet not stated", |o| o.name.as_str()))
+            .entry(outlet.map_or(w.get("report.outlet_not_stated"), |o| o.name.as_str()))
             .or_default() += 1;
     }
     let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
@@ -532,15 +521,11 @@ fn story_view<'v, 'a: 'v>(
     shown: &Shown,
     cites: &'v Numbers<'v>,
 ) -> StoryView<'v> {
+    let w = &site.words;
     let s = &site.analysis.stories[r.index];
     let line = story_line(site, r, shown.root, cites, bounds::STORY_ARTICLES);
-    let mut outlets = by_outlet(site.briefing, s.articles.iter().map(String::as_str));
-    let more_outlets = and_more(
-        outlets.len(),
-        bounds::STORY_OUTLETS,
-        "other outlet",
-        "other outlets",
-    );
+    let mut outlets = by_outlet(site.briefing, w, s.articles.iter().map(String::as_str));
+    let more_outlets = and_more(w, outlets.len(), bounds::STORY_OUTLETS, "outlets");
     outlets.truncate(bounds::STORY_OUTLETS);
     let mut relations: BTreeMap<u8, (Relation, usize)> = BTreeMap::new();
     let mut only_in = 0;
@@ -553,14 +538,7 @@ fn story_view<'v, 'a: 'v>(
     }
     let relations = relations
         .into_values()
-        .map(|(r, n)| {
-            let words = if n == 1 {
-                relation_words(r)
-            } else {
-                relation_plural(r)
-            };
-            format!("{} {words}", number(n))
-        })
+        .map(|(r, n)| relations_counted(w, r, n))
         .collect::<Vec<_>>()
         .join(", ");
     // The pairs with the most differences of substance, the closest first among equals.
@@ -577,41 +555,36 @@ fn story_view<'v, 'a: 'v>(
         .map(|p| PairView {
             a: cites.cite(&p.a, "", None),
             b: cites.cite(&p.b, "", None),
-            relation: relation_words(p.relation),
+            relation: relation_text(w, p.relation),
             similarity: format!("{:.0}%", (p.similarity * 100.0).clamp(0.0, 100.0)),
-            differences: format!(
-                "{}, {} in one only",
-                counted(substance(p), "difference", "differences"),
-                counted(
-                    p.differences.len() - substance(p),
-                    "statement",
-                    "statements"
-                )
+            differences: w.say(
+                "report.pair_differences",
+                None,
+                &[
+                    (
+                        "differences",
+                        &w.count("report.n.differences", substance(p)),
+                    ),
+                    (
+                        "statements",
+                        &w.count("report.n.statements", p.differences.len() - substance(p)),
+                    ),
+                ],
             ),
         })
         .collect();
     let own: Vec<&Dispute> = all.iter().filter(|d| d.story == Some(r.index)).collect();
     StoryView {
         number: place,
-        more_articles: and_more(
-            s.articles.len(),
-            line.cites.len(),
-            "more article",
-            "more articles",
-        ),
+        more_articles: and_more(w, s.articles.len(), line.cites.len(), "articles"),
         line,
         by_outlet: outlets,
         more_outlets,
         relations,
         pairs: pair_views,
-        more_pairs: and_more(
-            s.pairs.len(),
-            bounds::STORY_PAIRS,
-            "more pair",
-            "more pairs",
-        ),
-        only_in: (only_in > 0).then(|| counted(only_in, "statement", "statements")),
-        more_differences: and_more(own.len(), bounds::STORY_DIFFERENCES, "more", "more"),
+        more_pairs: and_more(w, s.pairs.len(), bounds::STORY_PAIRS, "pairs"),
+        only_in: (only_in > 0).then(|| w.count("report.n.statements", only_in)),
+        more_differences: and_more(w, own.len(), bounds::STORY_DIFFERENCES, "more"),
         differences: own
             .into_iter()
             .take(bounds::STORY_DIFFERENCES)
@@ -638,6 +611,8 @@ struct DisputeSection<'v> {
     anchor: &'static str,
     heading: &'static str,
     total: String,
+    /// The same, as a number, to choose the words' plural.
+    count: usize,
     /// Whether only some are shown.
     some: bool,
     items: Vec<DisputeView<'v>>,
@@ -683,6 +658,7 @@ fn profiles<'v, 'a: 'v>(
     cites: &'v Numbers<'v>,
 ) -> Vec<Profile<'v>> {
     let b = site.briefing;
+    let w = &site.words;
     renown
         .iter()
         .filter(|r| r.featured)
@@ -690,13 +666,8 @@ fn profiles<'v, 'a: 'v>(
             let p = r.person;
             let mentions = site.index.mentions_by_person.get(p.id.as_str());
             let mentions = mentions.map_or(&[][..], Vec::as_slice);
-            let mut outlets = by_outlet(b, mentions.iter().map(|m| m.place.article.as_ref()));
-            let more_outlets = and_more(
-                outlets.len(),
-                bounds::OUTLETS_PER_PERSON,
-                "other outlet",
-                "other outlets",
-            );
+            let mut outlets = by_outlet(b, w, mentions.iter().map(|m| m.place.article.as_ref()));
+            let more_outlets = and_more(w, outlets.len(), bounds::OUTLETS_PER_PERSON, "outlets");
             outlets.truncate(bounds::OUTLETS_PER_PERSON);
             // The same words quoted by many copies of a report are one quote; the
             // first few found.
@@ -705,7 +676,7 @@ fn profiles<'v, 'a: 'v>(
                 let text = b.article(&q.place.article).map_or("", |a| q.place.text(a));
                 (text, q.place.article.as_ref(), Some(q.place.paragraph))
             });
-            let (quotes, _) = passages(found, bounds::QUOTES_PER_PERSON, cites);
+            let (quotes, _) = passages(w, found, bounds::QUOTES_PER_PERSON, cites);
             Profile {
                 id: &p.id,
                 anchor: format!("person-{}", p.id),
@@ -718,8 +689,8 @@ fn profiles<'v, 'a: 'v>(
                     .iter()
                     .map(|role| RoleView {
                         title: &role.title,
-                        from: role.from.as_ref().map(|d| d.wording()),
-                        to: role.to.as_ref().map(|d| d.wording()),
+                        from: role.from.as_ref().map(|d| w.edtf(d)),
+                        to: role.to.as_ref().map(|d| w.edtf(d)),
                         cite: role.source.as_ref().map(|s| cites.source(s)),
                     })
                     .collect(),
@@ -737,8 +708,8 @@ fn profiles<'v, 'a: 'v>(
                         })
                     })
                     .collect(),
-                mentions: counted(r.mentions, "mention", "mentions"),
-                articles: counted(r.reach.articles, "article", "articles"),
+                mentions: w.count("report.n.mentions", r.mentions),
+                articles: w.count("report.n.articles", r.reach.articles),
                 by_outlet: outlets,
                 more_outlets,
                 quotes,
@@ -780,6 +751,7 @@ fn timeline<'v, 'a: 'v>(
     cites: &'v Numbers<'v>,
 ) -> Vec<Year<'v>> {
     let b = site.briefing;
+    let w = &site.words;
     let mut years: Vec<Year> = Vec::new();
     for e in events {
         // Each source's claim is a side of the event's dispute, at one place.
@@ -795,10 +767,10 @@ fn timeline<'v, 'a: 'v>(
                 .collect()
         });
         let (sources, more_sources) =
-            passages(e.sources.iter().map(quoted), bounds::PASSAGES, cites);
+            passages(w, e.sources.iter().map(quoted), bounds::PASSAGES, cites);
         let view = EventView {
             anchor: format!("event-{}", e.id),
-            date: e.display.clone().unwrap_or_else(|| e.date.wording()),
+            date: e.display.clone().unwrap_or_else(|| w.edtf(&e.date)),
             date_iso: &e.date.text,
             title: &e.title,
             people: e
@@ -844,6 +816,7 @@ struct PointView<'v> {
 }
 
 fn comparison_views<'v>(
+    w: &Words,
     comparisons: &[&'v Comparison],
     cites: &'v Numbers<'v>,
 ) -> Vec<ComparisonView<'v>> {
@@ -863,11 +836,11 @@ fn comparison_views<'v>(
                 .iter()
                 .map(|p| {
                     let (claims, more_claims) =
-                        passages(p.claims.iter().map(quoted), bounds::PASSAGES, cites);
+                        passages(w, p.claims.iter().map(quoted), bounds::PASSAGES, cites);
                     PointView {
                         topic: curated_inline(&p.topic),
                         verdict: p.verdict.as_str(),
-                        verdict_words: verdict_words(p.verdict),
+                        verdict_words: verdict_text(w, p.verdict),
                         claims,
                         more_claims,
                         note: curated_html(&p.note),
@@ -894,7 +867,7 @@ struct Source<'v> {
     paragraphs: usize,
 }
 
-fn sources<'v>(b: &'v Briefing, listed: &[&'v Article], root: &str) -> Vec<Source<'v>> {
+fn sources<'v>(b: &'v Briefing, w: &Words, listed: &[&'v Article], root: &str) -> Vec<Source<'v>> {
     let name = |o: &Option<String>| {
         o.as_ref()
             .and_then(|o| b.outlets.get(o))
@@ -910,7 +883,7 @@ fn sources<'v>(b: &'v Briefing, listed: &[&'v Article], root: &str) -> Vec<Sourc
             outlet: name(&a.outlet),
             derived_from: name(&a.derived_from),
             published: a.published.iso(),
-            published_words: a.published.words(),
+            published_words: published_words(w, &a.published),
             author: a.author.as_deref(),
             url: a.url.as_deref().filter(|u| crate::markdown::safe_url(u)),
             page: format!("{root}{}", urls::article(&a.id)),
@@ -929,33 +902,37 @@ struct Judgments<'v> {
 
 pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'static str, Failure> {
     let b = site.briefing;
+    let w = &site.words;
     let newest_day = newest(b);
     let date = report_date(
         newest_day,
         std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
     );
     let outlets = super::view::outlets_published(b);
-    ctx.insert("title", &format!("{} — report", b.config.title));
+    ctx.insert(
+        "title",
+        &w.say("report.title", None, &[("title", &b.config.title)]),
+    );
     ctx.insert("section", "report");
     ctx.insert(
         "cover",
         &json!({
             "title": b.config.title,
             "description": b.config.description,
-            "date": date.map(day_words),
+            "date": date.map(|d| w.day(d)),
             "date_iso": date.map(|d| d.to_string()),
-            "newest": newest_day.map(day_words),
-            "articles": counted(b.articles.len(), "article", "articles"),
-            "outlets": counted(outlets, "outlet", "outlets"),
-            "events": counted(b.events.len(), "event", "events"),
-            "people": counted(b.people.len(), "person", "people"),
+            "newest": newest_day.map(|d| w.day(d)),
+            "articles": w.count("report.n.articles", b.articles.len()),
+            "outlets": w.count("report.n.outlets", outlets),
+            "events": w.count("report.n.events", b.events.len()),
+            "people": w.count("report.n.people", b.people.len()),
             "url": site.options.base_url,
         }),
     );
 
     // What to show: ranked once; each section takes its first few.
     let renown = renown(site);
-    let disputes = disputes(b, site.analysis);
+    let disputes = disputes(b, site.analysis, w);
     let stories = rank_stories(b, site.analysis, &disputes);
     let dated_differently: HashMap<&str, &Dispute> = disputes
         .iter()
@@ -984,7 +961,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
             .iter()
             .enumerate()
             .take_while(|(i, r)| r.featured || *i < bounds::KEY_PEOPLE)
-            .map(|(_, r)| person_line(r, root, &cites))
+            .map(|(_, r)| person_line(w, r, root, &cites))
             .collect(),
         disputes: DisputeKind::ALL
             .into_iter()
@@ -1007,10 +984,10 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
     let mentioned: Vec<PersonLine> = most
         .into_iter()
         .take(bounds::PEOPLE)
-        .map(|r| person_line(r, root, &cites))
+        .map(|r| person_line(w, r, root, &cites))
         .collect();
     let years = timeline(site, &events, &dated_differently, &cites);
-    let comparison_views = comparison_views(&comparisons, &cites);
+    let comparison_views = comparison_views(w, &comparisons, &cites);
     let story_views: Vec<StoryView> = stories
         .iter()
         .take(bounds::STORIES)
@@ -1023,8 +1000,9 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
             let of_kind: Vec<&Dispute> = disputes.iter().filter(|d| d.kind == kind).collect();
             (!of_kind.is_empty()).then(|| DisputeSection {
                 anchor: kind.anchor(),
-                heading: kind.heading(),
-                total: number(of_kind.len()),
+                heading: w.get(&format!("report.heading.{}", kind.key())),
+                total: w.number(of_kind.len()),
+                count: of_kind.len(),
                 some: of_kind.len() > bounds::DISPUTES,
                 items: of_kind
                     .into_iter()
@@ -1047,14 +1025,14 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
     ctx.insert("key", &key);
     ctx.insert("people", &profiles);
     ctx.insert("mentioned", &mentioned);
-    ctx.insert("named", &counted(named.count(), "person", "people"));
+    ctx.insert("named", &w.count("report.n.people", named.count()));
     ctx.insert(
         "more_people",
         &more(
             site,
             root,
             b.people.len() - mentioned.len(),
-            ("more person", "more people"),
+            "people",
             urls::PEOPLE,
         ),
     );
@@ -1063,6 +1041,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
     ctx.insert(
         "strip",
         &charts::timeline_strip(
+            w,
             &shown_events,
             &|e| format!("#event-{}", e.id),
             bounds::EVENTS,
@@ -1076,7 +1055,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
             site,
             root,
             b.events.len() - events.len(),
-            ("more event", "more events"),
+            "events",
             urls::TIMELINE,
         ),
     );
@@ -1087,7 +1066,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
             site,
             root,
             b.comparisons.len() - comparisons.len(),
-            ("more comparison", "more comparisons"),
+            "comparisons",
             urls::COMPARE,
         ),
     );
@@ -1107,23 +1086,23 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
             site,
             root,
             stories.len() - story_views.len(),
-            ("more story", "more stories"),
+            "stories",
             urls::COMPARE,
         ),
     );
     ctx.insert("differences", &differences);
     ctx.insert(
         "only_in",
-        &(only_in > 0).then(|| counted(only_in, "statement", "statements")),
+        &(only_in > 0).then(|| w.count("report.n.statements", only_in)),
     );
-    ctx.insert("sources", &sources(b, &listed, root));
+    ctx.insert("sources", &sources(b, w, &listed, root));
     ctx.insert(
         "more_sources",
         &more(
             site,
             root,
             b.articles.len() - listed.len(),
-            ("more article", "more articles"),
+            "articles",
             urls::ARTICLES,
         ),
     );
@@ -1135,6 +1114,7 @@ pub(crate) fn page(site: &Site, root: &str, ctx: &mut Context) -> Result<&'stati
 /// outlet, in a last column).
 fn coverage(site: &Site, stories: &[StoryRank], root: &str) -> Option<charts::Matrix> {
     let b = site.briefing;
+    let w = &site.words;
     let shown: Vec<&Story> = stories
         .iter()
         .take(bounds::STORIES)
@@ -1170,8 +1150,8 @@ fn coverage(site: &Site, stories: &[StoryRank], root: &str) -> Option<charts::Ma
         .collect();
     if others {
         labels.push(charts::Label {
-            text: "Others".to_string(),
-            long: "Other outlets, or none stated".to_string(),
+            text: w.get("report.others").to_string(),
+            long: w.get("report.others_long").to_string(),
             url: None,
         });
     }
@@ -1197,11 +1177,7 @@ fn coverage(site: &Site, stories: &[StoryRank], root: &str) -> Option<charts::Ma
             }
         })
         .collect();
-    Some(charts::matrix(
-        "Which outlet told which story",
-        labels,
-        rows,
-    ))
+    Some(charts::matrix(w.get("report.coverage"), labels, rows))
 }
 
 #[cfg(test)]
@@ -1221,21 +1197,5 @@ mod tests {
             assert_eq!(report_date(newest, epoch), expected, "{epoch:?}");
         }
         assert_eq!(report_date(None, None), None);
-    }
-
-    #[test]
-    fn counts_are_written_with_thousands_separators() {
-        for (n, words) in [
-            (0, "0"),
-            (7, "7"),
-            (999, "999"),
-            (1000, "1,000"),
-            (48_120, "48,120"),
-            (1_234_567, "1,234,567"),
-        ] {
-            assert_eq!(number(n), words);
-        }
-        assert_eq!(counted(1, "article", "articles"), "1 article");
-        assert_eq!(counted(4812, "article", "articles"), "4,812 articles");
     }
 }

@@ -496,6 +496,7 @@ pub(crate) fn page(site: &super::Site, root: &str, ctx: &mut tera::Context) -> &
     ctx.insert("title", site.words.get("nav.search"));
     ctx.insert("section", "search");
     ctx.insert("index_url", &format!("{root}{}", urls::SEARCH));
+    ctx.insert("script_words", &site.words.script_json("search_script"));
     ctx.insert(
         "counts",
         &serde_json::json!({

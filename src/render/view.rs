@@ -605,8 +605,6 @@ pub struct QuoteLine {
     pub paragraph: usize,
 }
 
-pub use crate::edtf::day_words;
-
 /// The day an article was published as a reader sees it ([`Published::words`] in
 /// the site's language): "21 February 2026", with "(assumed)" when the article does
 /// not state it.

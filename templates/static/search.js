@@ -21,7 +21,46 @@
   var root = form.getAttribute('data-root') || '../';
   var fromDisk = window.location.protocol === 'file:';
   var LIMIT = 20;
-  var KINDS = { person: 'Person', article: 'Article', event: 'Event', comparison: 'Comparison', story: 'Same story', quote: 'Quote' };
+  // The words the script writes, in the site's language: the page carries them from
+  // the words table (`search_script`); English's when a theme's page does not.
+  var WORDS = {
+    kind: { person: 'Person', article: 'Article', event: 'Event', comparison: 'Comparison', story: 'Same story', quote: 'Quote' },
+    best: 'Person · best match',
+    more: 'More results ({n} of the {left} left)',
+    count: {
+      all: { one: '{n} result', other: '{n} results' },
+      person: { one: '{n} person', other: '{n} people' },
+      event: { one: '{n} event', other: '{n} events' },
+      article: { one: '{n} article', other: '{n} articles' },
+      quote: { one: '{n} quote', other: '{n} quotes' },
+      comparison: { one: '{n} comparison', other: '{n} comparisons' }
+    },
+    none_of_kind: {
+      person: 'No people among the {all} for “{q}”.',
+      event: 'No events among the {all} for “{q}”.',
+      article: 'No articles among the {all} for “{q}”.',
+      quote: 'No quotes among the {all} for “{q}”.',
+      comparison: 'No comparisons among the {all} for “{q}”.'
+    },
+    nothing: 'Nothing found for “{q}”.',
+    found: '{count} for “{q}”.',
+    found_first: '{count} for “{q}”, the first {limit} shown.',
+    did_you_mean: 'Nothing matched “{q}”. Did you mean ',
+    showing: '? Showing its results.',
+    from_disk: 'Search cannot load its index from a file on disk: browsers do not allow it. Serve the folder over HTTP (for example with `briefing serve`) or use the indexes below.',
+    failed: 'Search could not load its index. Try again, or use the indexes below.'
+  };
+  var carried = document.getElementById('search-words');
+  if (carried) {
+    try { WORDS = JSON.parse(carried.textContent); } catch (e) { /* keep English's */ }
+  }
+  // A pattern with its `{name}`s filled; a plural's form chosen by `n`.
+  function say(pattern, args) {
+    if (typeof pattern === 'object') pattern = args.n === 1 ? pattern.one : pattern.other;
+    return pattern.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : all;
+    });
+  }
   // A filter's kinds: comparisons and the stories found by the generator go together.
   var FILTERS = { person: ['person'], article: ['article'], event: ['event'], quote: ['quote'], comparison: ['comparison', 'story'] };
   var cache = {};
@@ -308,7 +347,7 @@
     meta.className = 'meta';
     var badge = document.createElement('span');
     badge.className = 'kind';
-    badge.textContent = best ? 'Person · best match' : (KINDS[d.kind] || d.kind);
+    badge.textContent = best ? WORDS.best : (WORDS.kind[d.kind] || d.kind);
     meta.appendChild(badge);
     if (d.meta) meta.appendChild(document.createTextNode(' · ' + d.meta));
     li.appendChild(meta);
@@ -351,7 +390,7 @@
       var n = s.results.length;
       if (more) {
         more.hidden = s.shown >= n;
-        more.textContent = 'More results (' + Math.min(LIMIT, n - s.shown) + ' of the ' + (n - s.shown) + ' left)';
+        more.textContent = say(WORDS.more, { n: Math.min(LIMIT, n - s.shown), left: n - s.shown });
       }
       if (focusFirst && first) first.querySelector('a').focus();
       return s.shown;
@@ -359,9 +398,7 @@
   }
 
   function label(n, kind) {
-    if (!kind) return n + ' result' + (n === 1 ? '' : 's');
-    var names = { person: ['person', 'people'], event: ['event', 'events'], article: ['article', 'articles'], quote: ['quote', 'quotes'], comparison: ['comparison', 'comparisons'] };
-    return n + ' ' + names[kind][n === 1 ? 0 : 1];
+    return say(WORDS.count[kind || 'all'], { n: n });
   }
 
   function show(text, meta, found) {
@@ -385,7 +422,7 @@
       suggest.textContent = '';
       suggest.hidden = !found.corrected;
       if (found.corrected) {
-        suggest.appendChild(document.createTextNode('Nothing matched “' + text.trim() + '”. Did you mean '));
+        suggest.appendChild(document.createTextNode(say(WORDS.did_you_mean, { q: text.trim() })));
         var a = document.createElement('a');
         var url = new URL(window.location.href);
         url.searchParams.set('q', found.corrected);
@@ -398,13 +435,13 @@
           run(found.corrected);
         });
         suggest.appendChild(a);
-        suggest.appendChild(document.createTextNode('? Showing its results.'));
+        suggest.appendChild(document.createTextNode(WORDS.showing));
       }
     }
     var n = results.length;
     status.textContent = n === 0
-      ? (all.length ? 'No ' + label(2, kind).replace(/^2 /, '') + ' among the ' + label(all.length) + ' for “' + shownText + '”.' : 'Nothing found for “' + text.trim() + '”.')
-      : label(n, kind) + ' for “' + shownText + '”' + (n > LIMIT ? ', the first ' + LIMIT + ' shown.' : '.');
+      ? (all.length ? say(WORDS.none_of_kind[kind], { all: label(all.length), q: shownText }) : say(WORDS.nothing, { q: text.trim() }))
+      : say(n > LIMIT ? WORDS.found_first : WORDS.found, { count: label(n, kind), q: shownText, limit: LIMIT });
     if (more) more.hidden = true;
     return showMore(false);
   }
@@ -424,9 +461,7 @@
     }).catch(function () {
       if (ticket !== current) return;
       list.textContent = '';
-      status.textContent = fromDisk
-        ? 'Search cannot load its index from a file on disk: browsers do not allow it. Serve the folder over HTTP (for example with `briefing serve`) or use the indexes below.'
-        : 'Search could not load its index. Try again, or use the indexes below.';
+      status.textContent = fromDisk ? WORDS.from_disk : WORDS.failed;
       nojs.hidden = false;
     });
   }

@@ -22,17 +22,6 @@ pub(crate) fn verdict_text(
     })
 }
 
-/// A curated point's verdict as a reader reads it (`only-one` is "only one source").
-pub(crate) fn verdict_words(v: crate::content::Verdict) -> &'static str {
-    use crate::content::Verdict;
-    match v {
-        Verdict::Agree => "agree",
-        Verdict::Differ => "differ",
-        Verdict::OnlyOne => "only one source",
-        Verdict::Unclear => "unclear",
-    }
-}
-
 pub(super) fn comparison(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'static str {
     let b = site.briefing;
     let c = &b.comparisons[i];

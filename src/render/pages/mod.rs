@@ -21,12 +21,12 @@ use crate::markdown::curated_html;
 
 use article::article;
 use comparison::comparison;
-pub(crate) use comparison::{verdict_text, verdict_words};
+pub(crate) use comparison::verdict_text;
 use home::{data_index, home};
 use person::person;
 pub(crate) use person::{PERSON_ARTICLES, PERSON_QUOTES};
 pub(crate) use story::{
-    STORY_ARTICLES, STORY_PAIRS, article_name, pair_base, pair_line, relation_text, relation_words,
+    STORY_ARTICLES, STORY_PAIRS, article_name, pair_base, pair_line, relation_id, relation_text,
     story_line, worth_a_page,
 };
 use story::{pair, story};

@@ -14,15 +14,6 @@ use crate::render::urls;
 use crate::render::view::{self, ArticleLink, PairLine, StoryLine, article_link, escape};
 use crate::render::{Site, comparison_grid, side_by_side};
 
-pub(crate) fn relation_words(r: Relation) -> &'static str {
-    match r {
-        Relation::Copy => "copy",
-        Relation::LightEdit => "light edit",
-        Relation::Rewrite => "rewrite",
-        Relation::PartialOverlap => "partial overlap",
-    }
-}
-
 /// A relation in the site's language.
 pub(crate) fn relation_text(words: &crate::render::i18n::Words, r: Relation) -> &'static str {
     words.get(&format!("relation.{}", relation_id(r)))
@@ -30,7 +21,7 @@ pub(crate) fn relation_text(words: &crate::render::i18n::Words, r: Relation) -> 
 
 /// A relation's key in the words tables (`relations.light_edit`), in the order
 /// of its English words, which is the order a story's page lists them.
-fn relation_id(r: Relation) -> &'static str {
+pub(crate) fn relation_id(r: Relation) -> &'static str {
     match r {
         Relation::Copy => "copy",
         Relation::LightEdit => "light_edit",
@@ -155,7 +146,7 @@ fn summary_words(site: &Site, pair: &Pair, summary: &str) -> String {
     sides.sort_by_key(|(id, _, _)| std::cmp::Reverse(id.len()));
     for (id, this, other) in sides {
         if let Some(this) = this {
-            out = replace_word(&out, id, &article_name(b, this, other));
+            out = replace_word(&out, id, &article_name(b, &site.words, this, other));
         }
     }
     out
@@ -165,6 +156,7 @@ fn summary_words(site: &Site, pair: &Pair, summary: &str) -> String {
 /// when `other` is of the same outlet, its title when that is the same too.
 pub(crate) fn article_name(
     b: &crate::content::Briefing,
+    w: &crate::render::i18n::Words,
     a: &Article,
     other: Option<&Article>,
 ) -> String {
@@ -176,7 +168,14 @@ pub(crate) fn article_name(
     let same_day = other.is_some_and(|o| o.published.date == a.published.date);
     match outlet(a) {
         Some(name) if !same_outlet => name.to_string(),
-        Some(name) if !same_day => format!("{name} of {}", view::day_words(a.published.date)),
+        Some(name) if !same_day => {
+            let day = w.day(a.published.date);
+            w.say(
+                "story.outlet_of_day",
+                None,
+                &[("outlet", name), ("day", &day)],
+            )
+        }
         _ => format!("“{}”", a.title),
     }
 }
@@ -497,13 +496,12 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     let link = |a: Option<&Article>| a.map(|a| article_link(site, a, root));
     // Each side told from the other, as the differences' summaries tell them.
     let name = |a: Option<&Article>, other: Option<&Article>| {
-        a.map_or_else(String::new, |a| article_name(b, a, other))
+        a.map_or_else(String::new, |a| article_name(b, &site.words, a, other))
     };
-    let title = format!(
-        "{} and {}",
-        name(article_a, article_b),
-        name(article_b, article_a)
-    );
+    let (name_a, name_b) = (name(article_a, article_b), name(article_b, article_a));
+    let title = site
+        .words
+        .say("pair.title", None, &[("a", &name_a), ("b", &name_b)]);
     // Each column is one article's: headed by its outlet and date (with the opening
     // of its title when both read alike), so a cell need only say which paragraph.
     let sides: Vec<&Article> = [article_a, article_b].into_iter().flatten().collect();

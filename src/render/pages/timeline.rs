@@ -91,7 +91,10 @@ pub(super) fn timeline(site: &Site, root: &str, ctx: &mut Context) -> &'static s
     ctx.insert("conflict_count", &conflicts.len());
     ctx.insert("conflicts_url", &List::Conflicts.url(site, root, 1));
     let most = charts::STRIP_PAGES * site.page_size();
-    ctx.insert("strip", &charts::timeline_strip(&b.events, &href, most));
+    ctx.insert(
+        "strip",
+        &charts::timeline_strip(&site.words, &b.events, &href, most),
+    );
     "timeline.html"
 }
 

@@ -9,11 +9,11 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use super::{bounds, counted};
+use super::bounds;
 use crate::analyse::{Analysis, DifferenceKind};
 use crate::content::{Article, Briefing, Comparison, Event, Person, Verdict};
-use crate::edtf::span_words;
 use crate::render::Site;
+use crate::render::i18n::Words;
 
 /// The kinds of dispute, in the order they matter: an event the sources date
 /// differently (the editor's timeline is at stake), someone's words quoted differently,
@@ -44,12 +44,14 @@ impl DisputeKind {
         }
     }
 
-    pub(super) fn heading(self) -> &'static str {
+    /// Its key in the words tables' groups `report.kind` (a dispute's label) and
+    /// `report.heading` (its section's).
+    pub(super) fn key(self) -> &'static str {
         match self {
-            DisputeKind::EventDate => "Events dated differently",
-            DisputeKind::Quote => "Quotes worded differently",
-            DisputeKind::Number => "Figures that differ",
-            DisputeKind::Date => "Dates that differ",
+            DisputeKind::EventDate => "event_date",
+            DisputeKind::Quote => "quote",
+            DisputeKind::Number => "number",
+            DisputeKind::Date => "date",
         }
     }
 
@@ -90,12 +92,19 @@ impl Reach {
         reach
     }
 
-    /// "4 articles from 2 outlets".
-    pub(super) fn words(&self) -> String {
-        let articles = counted(self.articles, "article", "articles");
+    /// "4 articles from 2 outlets", in the site's language.
+    pub(super) fn words(&self, w: &Words) -> String {
+        let articles = w.count("report.n.articles", self.articles);
         match self.outlets {
-            0 => format!("{articles}, outlet not stated"),
-            n => format!("{articles} from {}", counted(n, "outlet", "outlets")),
+            0 => w.say("report.reach_no_outlet", None, &[("articles", &articles)]),
+            n => {
+                let outlets = w.count("report.n.outlets", n);
+                w.say(
+                    "report.reach",
+                    None,
+                    &[("articles", &articles), ("outlets", &outlets)],
+                )
+            }
         }
     }
 
@@ -186,7 +195,7 @@ pub(super) struct Dispute<'a> {
 /// matters most. The same difference found between many pairs of one story (a figure
 /// changed in a wire copy that thirty outlets ran) is one dispute, with each version's
 /// sources.
-pub(super) fn disputes<'a>(b: &'a Briefing, a: &'a Analysis) -> Vec<Dispute<'a>> {
+pub(super) fn disputes<'a>(b: &'a Briefing, a: &'a Analysis, w: &Words) -> Vec<Dispute<'a>> {
     let mut out: Vec<Dispute> = Vec::new();
     // The first event of each id, as a search from the start finds it.
     let mut events: FxHashMap<&str, &Event> = FxHashMap::default();
@@ -203,7 +212,7 @@ pub(super) fn disputes<'a>(b: &'a Briefing, a: &'a Analysis) -> Vec<Dispute<'a>>
             .iter()
             .map(|cl| Said {
                 text: &cl.text,
-                date: Some(span_words(cl.start, cl.end)),
+                date: Some(w.span(cl.start, cl.end)),
                 places: BTreeSet::from([(cl.article.as_str(), cl.paragraph)]),
             })
             .collect();
@@ -483,7 +492,7 @@ mod tests {
             }],
             ..Analysis::default()
         };
-        let found = disputes(&b, &analysis);
+        let found = disputes(&b, &analysis, &Words::english());
         let summary: Vec<(DisputeKind, Vec<&str>, usize)> = found
             .iter()
             .map(|d| {
