@@ -45,6 +45,15 @@ export function buildFixture(overlay) {
   return out;
 }
 
+/// Builds a fixture that is a briefing of its own (`language-es`) into a fresh folder.
+export function buildStandalone(name) {
+  const root = tmp(name);
+  fs.cpSync(path.join(fixtures, name), root, { recursive: true });
+  const out = path.join(root, 'site');
+  run(['build', '--root', root, '--output', out], root);
+  return out;
+}
+
 /// Every file below `dir`, relative, with `/` separators, sorted.
 export function files(dir) {
   const out = [];
