@@ -353,7 +353,7 @@ impl<'a> Site<'a> {
                 salt,
             });
             let places = self.index.search_places();
-            search::Index::build(self.briefing, self.analysis, places, keyed)
+            search::Index::build(self.briefing, self.analysis, places, &self.words, keyed)
         })
     }
 
@@ -440,9 +440,9 @@ impl<'a> Site<'a> {
             }
             Page::SearchFile(name) => {
                 let places = self.index.search_places();
-                let file = self
-                    .search()
-                    .file(self.briefing, self.analysis, places, name);
+                let file =
+                    self.search()
+                        .file(self.briefing, self.analysis, places, &self.words, name);
                 Some(file)
             }
             Page::Sitemap => Some(feeds::sitemap(self, 0, feeds::SITEMAP_LIMITS)),

@@ -45,7 +45,9 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::i18n::Words;
 use super::urls;
+use super::view::published_words;
 use crate::analyse::Analysis;
 use crate::content::Briefing;
 use crate::markdown;
@@ -364,6 +366,7 @@ pub(crate) fn document(
     b: &Briefing,
     analysis: &Analysis,
     places: &Places,
+    w: &Words,
     mut i: usize,
 ) -> Document {
     let event_pages = &places.event_pages;
@@ -389,12 +392,12 @@ pub(crate) fn document(
             .outlet
             .as_ref()
             .and_then(|o| b.outlets.get(o))
-            .map_or("Outlet not stated", |o| o.name.as_str());
+            .map_or(w.get("search_result.no_outlet"), |o| o.name.as_str());
         let mut d = Document::new(
             urls::article(&a.id),
             &a.title,
             "article",
-            format!("{outlet} · {}", a.published.words()),
+            format!("{outlet} · {}", published_words(w, &a.published)),
         );
         if let Some(author) = &a.author {
             d.add(author, "", LABEL);
@@ -406,7 +409,7 @@ pub(crate) fn document(
     }
     i -= b.articles.len();
     if let Some(e) = b.events.get(i) {
-        let when = e.display.clone().unwrap_or_else(|| e.date.wording());
+        let when = e.display.clone().unwrap_or_else(|| w.edtf(&e.date));
         let url = super::view::event_url_on(e, event_pages[i]);
         let mut d = Document::new(url, &e.title, "event", when);
         for para in plain(&e.summary) {
@@ -435,7 +438,7 @@ pub(crate) fn document(
     }
     i -= b.comparisons.len();
     let Some(s) = analysis.stories.get(i) else {
-        return quote_document(b, analysis, places, i - analysis.stories.len());
+        return quote_document(b, analysis, places, w, i - analysis.stories.len());
     };
     let mut d = Document::new(
         urls::comparison(&s.id),
@@ -453,7 +456,13 @@ pub(crate) fn document(
 
 /// A quote found in an article: its words, its speaker and its article, leading to its
 /// paragraph.
-fn quote_document(b: &Briefing, analysis: &Analysis, places: &Places, i: usize) -> Document {
+fn quote_document(
+    b: &Briefing,
+    analysis: &Analysis,
+    places: &Places,
+    w: &Words,
+    i: usize,
+) -> Document {
     let Some((q, copies)) = places.quote(analysis, i) else {
         return Document::new(String::new(), "", "quote", String::new());
     };
@@ -465,12 +474,17 @@ fn quote_document(b: &Briefing, analysis: &Analysis, places: &Places, i: usize) 
         .and_then(|p| b.person(p))
         .map(|p| p.name.as_str())
         .or(q.speaker.as_deref());
-    let mut meta = speaker.map_or_else(|| "Speaker not found".to_string(), str::to_string);
+    let mut meta = speaker.map_or_else(
+        || w.get("search_result.no_speaker").to_string(),
+        str::to_string,
+    );
     if let Some(a) = article {
-        meta.push_str(&format!(" · {} · {}", a.title, a.published.words()));
+        let day = published_words(w, &a.published);
+        meta.push_str(&format!(" · {} · {day}", a.title));
     }
     if copies > 1 {
-        meta.push_str(&format!(" · in {copies} articles"));
+        let copies = w.say("search_result.copies", Some(copies as u64), &[]);
+        meta.push_str(&format!(" · {copies}"));
     }
     let title = format!("“{}”", super::meta::shorten(text, QUOTE_TITLE));
     let mut d = Document {
@@ -1080,10 +1094,11 @@ impl Index {
         b: &Briefing,
         analysis: &Analysis,
         places: &Places,
+        w: &Words,
         keyed: Option<Keyed>,
     ) -> Index {
         let docs = count(b, analysis, places);
-        let make = |i| document(b, analysis, places, i);
+        let make = |i| document(b, analysis, places, w, i);
         let mut index = Index::of_keyed(docs, &make, keyed);
         let mut first = 0;
         for (kind, n) in kinds(b, analysis, places) {
@@ -1234,9 +1249,10 @@ impl Index {
         b: &Briefing,
         analysis: &Analysis,
         places: &Places,
+        w: &Words,
         name: &str,
     ) -> Vec<u8> {
-        self.file_of(name, &|i| document(b, analysis, places, i))
+        self.file_of(name, &|i| document(b, analysis, places, w, i))
     }
 
     /// The file `name`, made from the index's terms or from its documents; empty when

@@ -75,6 +75,11 @@ fn a_spanish_briefing_is_written_in_spanish() {
             "people/lucia-paredes/feed.xml",
             "label=\"Artículo, Diario de la Costa\"",
         ),
+        // The line under a search result, written into the index.
+        (
+            "search/f/0.json",
+            "\"Diario de la Costa · 2 de marzo de 2026\"",
+        ),
     ];
     for (path, phrase) in cases {
         let html = page(&site, path);
