@@ -185,9 +185,11 @@ impl<'v> Numbers<'v> {
 #[derive(Serialize)]
 struct Passage<'v> {
     quote: &'v str,
-    /// Its first sources, and how many more have it ("and 3 others").
+    /// Its first sources.
     cites: Vec<Cite<'v>>,
+    /// How many more have it, in words ("and 3 others").
     more: Option<String>,
+    /// The same as a count, while the passages are gathered.
     #[serde(skip)]
     uncited: usize,
 }
