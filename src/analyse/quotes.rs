@@ -13,7 +13,9 @@
 //! apposition, said"), before it in the same
 //! sentence ("X said that “…", "X stated, “…", "according to X, …", "Said X: “…"), else
 //! the quote continues the previous one in the same or the next sentence, or after a
-//! short attribution ("“…,” he said. “…”"), else its sentence ends in a short
+//! short attribution ("“…,” he said. “…”"), or it opens the paragraph right after one
+//! that ended with the previous quote, and is longer than three words ("…,” Barkley
+//! said.¶“And it's become sad …”"), else its sentence ends in a short
 //! attribution ("…, Warren said."), else it is the words of the person its sentence
 //! starts with ("Trump called the winner “Miss Piggy”"), or of whom the pronoun it
 //! starts with means, else it follows reported speech
@@ -1260,8 +1262,9 @@ pub(crate) fn article(
         .collect();
     state.genders = state.genders(&all_marks);
     let mut out = Vec::new();
-    // The previous quote: its paragraph, sentence, speaker and whether it ran on.
-    let mut previous: Option<(usize, usize, Option<Speaker>, bool)> = None;
+    // The previous quote: its paragraph, sentence, speaker, whether it ran on, and
+    // whether its sentence was its paragraph's last.
+    let mut previous: Option<(usize, usize, Option<Speaker>, bool, bool)> = None;
     for (index, para) in paras.iter().enumerate() {
         let all = &all_marks[index];
         let mut cursor = 0;
@@ -1282,13 +1285,23 @@ pub(crate) fn article(
                 .after(para, q, next_open)
                 .or_else(|| state.before(para, q, previous_close));
             let continued = || {
-                let (pn, ps, speaker, ran_on) = previous.as_ref()?;
+                let (pn, ps, speaker, ran_on, ended_paragraph) = previous.as_ref()?;
                 // Only a short attribution between them: "“…?” Clinton said. “…”".
                 let short_gap = k > 0 && word_count(&para.text[previous_close..q.open]) <= 6;
                 let same_paragraph =
                     *pn == para.n && (*ps == sentence || *ps + 1 == sentence || short_gap);
                 let run_on = *ran_on && *pn + 1 == para.n && sentence == 0;
-                (same_paragraph || run_on).then(|| speaker.clone())
+                // "“…,” Barkley said.\n\n“And it's become sad …”": a paragraph that
+                // opens with a quotation goes on with the words the paragraph before
+                // ended with, as news writes a speaker's next paragraph.
+                // Not a short one: that is a subhead or a chant ("‘Totally pro-Israel.’").
+                let next_paragraph = *ended_paragraph
+                    && speaker.is_some()
+                    && *pn + 1 == para.n
+                    && k == 0
+                    && para.text[..q.open].trim().is_empty()
+                    && word_count(&para.text[is..ie]) > 3;
+                (same_paragraph || run_on || next_paragraph).then(|| speaker.clone())
             };
             let speaker = match own {
                 Some(s) => Some(s),
@@ -1326,7 +1339,15 @@ pub(crate) fn article(
                 state.since.clear();
             }
             let last_sentence = sentence_at(&para.sentences, ie.saturating_sub(1));
-            previous = Some((para.n, last_sentence, speaker.clone(), q.runs_on));
+            let ends_paragraph =
+                last_sentence + 1 >= para.sentences.len() && all.get(k + 1).is_none();
+            previous = Some((
+                para.n,
+                last_sentence,
+                speaker.clone(),
+                q.runs_on,
+                ends_paragraph,
+            ));
             let (ss, _) = para.sentences.get(sentence).copied().unwrap_or((0, 0));
             let (_, se) = para
                 .sentences
@@ -1822,6 +1843,22 @@ mod tests {
                 "“Go back to Havana,” Mora barked.",
                 &[("Go back to Havana", "mora")],
             ),
+            (
+                "“The party must be united first,” Tamara Suju notes.",
+                &[("The party must be united first", "suju")],
+            ),
+            (
+                "“Cruz could win the general election,” Mora concludes.",
+                &[("Cruz could win the general election", "mora")],
+            ),
+            (
+                "“You have called women names,” Tamara Suju charged in the debate.",
+                &[("You have called women names", "suju")],
+            ),
+            (
+                "“Would it be negotiable?” Mora pressed.",
+                &[("Would it be negotiable?", "mora")],
+            ),
             // A name, an apposition, then the verb.
             (
                 "“Is it in our interest to act?” Tamara Suju, a human rights lawyer, said on Thursday.",
@@ -1979,6 +2016,39 @@ mod tests {
             quotes_of("en", &people, body),
             pairs(&[("We will not leave", "-")])
         );
+    }
+
+    #[test]
+    fn a_paragraph_that_opens_with_a_quote_goes_on_with_the_last_speaker() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "“We are united,” Mora said.\n\n“And we will stay united after the vote.”",
+                &[
+                    ("We are united", "mora"),
+                    ("And we will stay united after the vote.", "mora"),
+                ],
+            ),
+            // Not when the paragraph before went on after the quote: its last sentence
+            // is about something else.
+            (
+                "“We are united,” Mora said. The vote was close.\n\n“And we will stay united after the vote.”",
+                &[
+                    ("We are united", "mora"),
+                    ("And we will stay united after the vote.", "-"),
+                ],
+            ),
+            // Nor a short quotation, a subhead more often than speech.
+            (
+                "“We are united,” Mora said.\n\n‘Totally united.’",
+                &[("We are united", "mora")],
+            ),
+            // A quotation with an attribution of its own is that speaker's.
+            (
+                "“We are united,” Mora said.\n\n“We are not,” Tamara Suju said.",
+                &[("We are united", "mora"), ("We are not", "suju")],
+            ),
+        ];
+        assert_table(cases);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Quotes and their speakers in a Spanish article: « » and dialogue dashes, verbs of
 //! saying before and after the quote, read from the Spanish table; and a namesake of a
 //! registered person who is not given her words. In English, names that hold a
-//! preposition or a verb of saying, read whole.
+//! preposition or a verb of saying, read whole; and a speaker's next paragraph, theirs.
 
 use crate::support::built;
 
@@ -64,6 +64,38 @@ fn names_holding_a_preposition_or_a_verb_build_and_speak() {
                 Some("al-from".into())
             ),
             ("Alt Right".into(), Some("glenn-beck-says-trump".into())),
+        ]
+    );
+}
+
+/// A paragraph that opens with a quotation and names no one goes on with the words the
+/// paragraph before ended with, as news writes a speaker's next paragraph; "notes" is
+/// a verb of saying.
+#[test]
+fn a_speakers_next_paragraph_is_theirs() {
+    let (_dir, site) = built(Some("quotes-paragraphs"));
+    let quotes: serde_json::Value =
+        serde_json::from_slice(&site["data/quotes.json"]).expect("quotes.json is JSON");
+    let found: Vec<(String, Option<String>)> = quotes
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|q| q["article"] == "harbour-vote")
+        .map(|q| {
+            let text = q["text"].as_str().unwrap_or_default().to_string();
+            (text, q["person"].as_str().map(str::to_string))
+        })
+        .collect();
+    let reyes = || Some("ana-reyes".to_string());
+    assert_eq!(
+        found,
+        [
+            ("We will rebuild the pier before the summer".into(), reyes()),
+            (
+                "And the fishermen will have their moorings back by the autumn.".into(),
+                reyes()
+            ),
+            ("The second round is a formality".into(), reyes()),
         ]
     );
 }
