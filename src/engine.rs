@@ -100,6 +100,9 @@ pub(crate) struct Engine {
     cache: analyse::Cache,
     /// A saved analysis to start the first update from ([`Engine::with_saved`]).
     saved: Option<std::fs::File>,
+    /// Whether the cache is taken once built and saved, not kept for a next update
+    /// ([`Engine::for_one_build`]).
+    one_build: bool,
 }
 
 /// The last good build.
@@ -143,7 +146,16 @@ impl Engine {
             pending: Plan::everything(),
             cache: analyse::Cache::default(),
             saved: None,
+            one_build: false,
         }
+    }
+
+    /// The engine, for a build that takes its cache once to save it
+    /// ([`Engine::take_cache`]) and makes no next update: the analysis frees, as soon as
+    /// it has compared an article's sentences, what only a next update would read.
+    pub fn for_one_build(mut self) -> Engine {
+        self.one_build = true;
+        self
     }
 
     /// The engine, to start from the analysis a build saved ([`Engine::save`]): its
@@ -254,6 +266,7 @@ impl Engine {
                 (None, Some(good)) => &good.loaded.briefing,
                 (None, None) => unreachable!("content was loaded"),
             };
+            self.cache.set_saved_only(self.one_build);
             analyse::run_cached(briefing, &mut self.cache, previous)
         });
         clock.lap("analyse");

@@ -87,7 +87,8 @@ pub fn build_with_progress(
         options.root.clone(),
         options.base_url.clone(),
         options.drafts,
-    );
+    )
+    .for_one_build();
     // What the last build into this output saved of its analysis: only the articles
     // that changed since are analysed again.
     let cache = write::cache_folder(&options.output);

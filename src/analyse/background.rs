@@ -114,6 +114,11 @@ impl Reading {
         })
     }
 
+    /// Where each sentence's words end in [`Reading::words`].
+    pub(crate) fn word_ends(&self) -> impl Iterator<Item = usize> + '_ {
+        self.ends.iter().map(|&(_, w)| w as usize)
+    }
+
     /// Each word of the article as a content term, 0 for none (see [`Reading::of`]).
     pub(crate) fn words(&self) -> &[u32] {
         &self.words

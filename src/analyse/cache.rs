@@ -20,6 +20,11 @@ pub struct Cache {
     /// Filled for no next run ([`super::run`]): what the comparison of sentences does not need
     /// is freed before it, instead of being kept.
     pub(super) one_shot: bool,
+    /// Saved for the next build, not kept for a next run in memory (a build's cache):
+    /// what saving leaves out, the sentence profiles, is freed as the comparison of
+    /// sentences ends with each article, instead of being held through the analysis's
+    /// peak.
+    pub(super) saved_only: bool,
     /// The key of the people the cache was filled for, and their names, indexed.
     pub(super) people: Option<(u64, Arc<mentions::Names>)>,
     /// The last run's articles, in its order (the briefing's).
@@ -42,6 +47,17 @@ pub struct Cache {
 }
 
 impl Cache {
+    /// Marks the cache as one that is saved and not kept in memory for a next run
+    /// ([`Cache::saved_only`]): a build's.
+    pub fn set_saved_only(&mut self, saved_only: bool) {
+        self.saved_only = saved_only;
+    }
+
+    /// Whether a run with this cache may free what only a next run in memory reads.
+    pub(super) fn frees_profiles(&self) -> bool {
+        self.one_shot || self.saved_only
+    }
+
     /// The people's names, indexed, made again when the people changed; then, and
     /// when there is no previous analysis to take findings from, what the cache holds
     /// of articles is dropped.

@@ -47,8 +47,8 @@
 
 use similar::{ChangeTag, TextDiff};
 
-use super::background::Split;
-use super::stories::{compared_words, each_compared_word, sentence_shingles, term_hashed};
+use super::background::{Reading, Split};
+use super::stories::compared_words;
 use super::text::{Folded, sentences};
 use super::{
     Aligned, DateClaim, DateMention, DiffOp, DiffRun, Difference, DifferenceKind, Mention, Pair,
@@ -84,8 +84,8 @@ pub(crate) struct Sent {
     pub(crate) paragraph: usize,
     pub(crate) start: usize,
     pub(crate) end: usize,
-    /// Content-term hashes, sorted and distinct.
-    pub(crate) terms: Vec<u64>,
+    /// Content terms ([`Reading::words`]), sorted and distinct.
+    pub(crate) terms: Vec<u32>,
     /// Whether it is background ([`super::background`]).
     pub(crate) background: bool,
     /// The numbers it states, outside its dates: found once, however many pairs the
@@ -105,28 +105,17 @@ pub(crate) struct Profile {
 }
 
 impl Profile {
-    /// The profile of `article`, given which shingles are common.
-    pub(crate) fn of(article: &Article, common: impl Fn(u32) -> bool) -> Profile {
+    /// The profile of `article`, read as `reading` ([`Reading::of`]), given which
+    /// shingles are common. Its words and shingles are the reading's, not folded and
+    /// hashed again: only the sentences' places are found in the text.
+    pub(crate) fn of(
+        article: &Article,
+        reading: &Reading,
+        common: impl Fn(u32) -> bool,
+    ) -> Profile {
         let mut out = Vec::new();
-        let mut words = Vec::new();
-        let mut shingles: Vec<u32> = Vec::new();
-        // Each word's term (0 for none), and where each sentence's shingles and words
-        // end.
-        let mut terms: Vec<u64> = Vec::new();
-        let mut ends: Vec<(usize, usize)> = Vec::new();
         for (i, block) in article.paragraphs().enumerate() {
-            let text = &block.text;
-            let folded = Folded::new(text);
-            for (s, e) in sentences(text) {
-                let (fs, fe) = (folded.folded_offset(s), folded.folded_offset(e));
-                words.clear();
-                each_compared_word(&folded.text[fs..fe], |w| {
-                    let h = super::stories::hash_bytes(w.as_bytes());
-                    words.push(h);
-                    terms.push(term_hashed(w, h).unwrap_or(0));
-                });
-                sentence_shingles(&words, |s| shingles.push(s));
-                ends.push((shingles.len(), terms.len()));
+            for (s, e) in sentences(&block.text) {
                 out.push(Sent {
                     paragraph: i + 1,
                     start: s,
@@ -137,22 +126,19 @@ impl Profile {
                 });
             }
         }
-        let mut from = (0, 0);
-        let split = Split::of(
-            ends.iter().map(|&(s, w)| {
-                let sentence = (&shingles[from.0..s], w - from.1);
-                from = (s, w);
-                sentence
-            }),
-            common,
-        );
+        debug_assert_eq!(out.len(), reading.sentences().count());
+        let split = Split::of(reading.sentences(), common);
         // A specific sentence is aligned by its specific words, a background one (shown
         // aligned, never counted) by all of them. Each list is copied out at its size:
         // grown by doubling, the lists of every compared article would keep their
         // empty room through the analysis's peak.
-        let mut kept: Vec<u64> = Vec::new();
+        let terms = reading.words();
+        let mut kept: Vec<u32> = Vec::new();
         let mut from = 0;
-        for ((sentence, &(_, end)), &background) in out.iter_mut().zip(&ends).zip(&split.background)
+        for ((sentence, end), &background) in out
+            .iter_mut()
+            .zip(reading.word_ends())
+            .zip(&split.background)
         {
             sentence.background = background;
             kept.clear();
@@ -166,7 +152,7 @@ impl Profile {
             sentence.terms = kept.to_vec();
             from = end;
         }
-        let (specific, recap) = split.shingles(&shingles);
+        let (specific, recap) = split.shingles(reading.shingles());
         Profile {
             sentences: super::per_article::exact(out),
             specific,
@@ -207,7 +193,7 @@ pub(crate) fn align(a: &Profile, b: &Profile) -> Matched {
     // pair, on top of the map's growth.
     const END: u32 = u32::MAX;
     let uses: usize = b.sentences.iter().map(|s| s.terms.len()).sum();
-    let mut last_use: super::text::HashedMap<u64, u32> =
+    let mut last_use: super::text::HashedMap<u32, u32> =
         super::text::HashedMap::with_capacity_and_hasher(uses, Default::default());
     let mut chain: Vec<(u32, u32)> = Vec::with_capacity(uses);
     for (j, s) in b.sentences.iter().enumerate() {

@@ -345,13 +345,6 @@ fn count(
         }
     }
     changed.sort_unstable();
-    if cache.one_shot {
-        // No next run reads them again.
-        let none = Arc::new(background::Reading::default());
-        for c in &mut articles {
-            c.reading = none.clone();
-        }
-    }
     let features: Vec<Arc<stories::Features>> =
         articles.iter().map(|c| c.features.clone()).collect();
     // Pairs are compared again when either article is split otherwise.
@@ -507,13 +500,93 @@ fn profile_of<'c>(
     articles: &[crate::content::Article],
     i: usize,
     background: Option<&background::Background>,
-) -> &'c compare::Profile {
-    cached[i].profile.get_or_init(|| {
-        let background = background.expect("profiles are made while the background is known");
-        Arc::new(compare::Profile::of(&articles[i], |s| {
-            background.is_common(s)
-        }))
-    })
+) -> &'c Arc<compare::Profile> {
+    cached[i]
+        .profile
+        .get_or_init(|| made_profile(cached, articles, i, background))
+}
+
+/// Article `i`'s profile, made anew from its reading.
+fn made_profile(
+    cached: &[Cached],
+    articles: &[crate::content::Article],
+    i: usize,
+    background: Option<&background::Background>,
+) -> Arc<compare::Profile> {
+    let background = background.expect("profiles are made while the background is known");
+    Arc::new(compare::Profile::of(
+        &articles[i],
+        &cached[i].reading,
+        |s| background.is_common(s),
+    ))
+}
+
+/// The profiles the pairs are made from. Kept in the cache entries for a next run in
+/// memory; otherwise taken out of them, each freed as soon as the last pair that reads
+/// it is made: the pairs are made in article order, and a story's articles are near
+/// one another in it, so few profiles are held at once while the pairs, the analysis's
+/// peak, grow.
+enum Profiles {
+    Kept,
+    Freed {
+        profiles: Vec<std::sync::Mutex<Option<Arc<compare::Profile>>>>,
+        /// How many pairs still to be made read each article's profile.
+        readers: Vec<std::sync::atomic::AtomicU32>,
+    },
+}
+
+impl Profiles {
+    /// The profiles of `cached`, for the pairs `gated`; taken out of the entries when
+    /// they are to be `freed`.
+    fn new(cached: &mut [Cached], gated: &[(usize, usize, f64)], freed: bool) -> Profiles {
+        if !freed {
+            return Profiles::Kept;
+        }
+        let mut readers: Vec<u32> = vec![0; cached.len()];
+        for &(i, j, _) in gated {
+            readers[i] += 1;
+            readers[j] += 1;
+        }
+        Profiles::Freed {
+            profiles: cached
+                .iter_mut()
+                .map(|c| std::sync::Mutex::new(c.profile.take()))
+                .collect(),
+            readers: readers
+                .into_iter()
+                .map(std::sync::atomic::AtomicU32::new)
+                .collect(),
+        }
+    }
+
+    /// Article `i`'s profile, made if it was not (a pair reused from the last run
+    /// compared no sentences).
+    fn get(
+        &self,
+        cached: &[Cached],
+        articles: &[crate::content::Article],
+        i: usize,
+        background: Option<&background::Background>,
+    ) -> Arc<compare::Profile> {
+        match self {
+            Profiles::Kept => profile_of(cached, articles, i, background).clone(),
+            Profiles::Freed { profiles, .. } => {
+                let mut slot = profiles[i].lock().unwrap_or_else(|e| e.into_inner());
+                slot.get_or_insert_with(|| made_profile(cached, articles, i, background))
+                    .clone()
+            }
+        }
+    }
+
+    /// One pair that reads article `i`'s profile is made.
+    fn done(&self, i: usize) {
+        if let Profiles::Freed { profiles, readers } = self
+            && readers[i].fetch_sub(1, std::sync::atomic::Ordering::AcqRel) == 1
+        {
+            let freed = profiles[i].lock().unwrap_or_else(|e| e.into_inner()).take();
+            drop(freed);
+        }
+    }
 }
 
 /// Same-story groups, and the date claims of aligned sentences that disagree. `keys`
@@ -616,10 +689,17 @@ fn stories(
     };
     drop(old_pairs);
     if cache.one_shot {
-        // The shingles, a large part of the profiles, and the background counts are
-        // not needed past the overlap: freed before the pairs are made, the analysis's
-        // peak.
+        // The background counts and the readings, which the profiles are made from,
+        // are not needed past the overlap: no next run reads them again.
         background = None;
+        let none = Arc::new(background::Reading::default());
+        for c in &mut cache.articles {
+            c.reading = none.clone();
+        }
+    }
+    if cache.frees_profiles() {
+        // The shingles, a large part of the profiles, are not needed past the
+        // overlap: freed before the pairs are made, the analysis's peak.
         for c in &mut cache.articles {
             if let Some(p) = c.profile.get_mut().and_then(Arc::get_mut) {
                 p.specific = Vec::new();
@@ -627,59 +707,78 @@ fn stories(
             }
         }
     }
+    let frees = cache.frees_profiles();
+    let profiles = Profiles::new(&mut cache.articles, &gated, frees);
     let cached = &cache.articles;
-    let half = |i: usize| -> compare::Half {
+    let profile = |i: usize| profiles.get(cached, articles, i, background.as_ref());
+    fn half<'a>(
+        articles: &'a [crate::content::Article],
+        analysis: &'a Analysis,
+        i: usize,
+        profile: &'a compare::Profile,
+    ) -> compare::Half<'a> {
         let id = articles[i].id.as_str();
         compare::Half {
             article: &articles[i],
-            profile: profile_of(cached, articles, i, background.as_ref()),
+            profile,
             mentions: analysis.mentions.of(id),
             quotes: analysis.quotes.of(id),
             dates: analysis.dates.of(id),
         }
+    }
+    let judge = |i: usize, j: usize, vocabulary: f64, judged: &Judged| -> Option<Judgement> {
+        let (relation, similarity) = compare::relation(&compare::Evidence {
+            jaccard: judged.jaccard,
+            shared: judged.shared,
+            vocabulary,
+            matched: &judged.matched.specific,
+            sentences: judged.sentences,
+        })?;
+        let make = || {
+            let (pa, pb) = (profile(i), profile(j));
+            let (a, b) = (
+                half(articles, analysis, i, &pa),
+                half(articles, analysis, j, &pb),
+            );
+            let found = compare::Found {
+                relation,
+                similarity,
+                background: judged.background,
+                matched: &judged.matched,
+            };
+            compare::pair(&a, &b, &found)
+        };
+        // The pair made last time stands if the briefing's vocabulary moved
+        // neither its relation nor its similarity.
+        let made = judged.made.get_or_init(|| {
+            let (pair, conflicts) = make();
+            Made {
+                relation,
+                similarity,
+                pair: Arc::new(pair),
+                conflicts,
+            }
+        });
+        let (pair, conflicts) =
+            if made.relation == relation && made.similarity.to_bits() == similarity.to_bits() {
+                (made.pair.clone(), made.conflicts.clone())
+            } else {
+                let (pair, conflicts) = make();
+                (Arc::new(pair), conflicts)
+            };
+        Some(((i, j), pair, conflicts))
     };
     let judged: Vec<Judgement> = gated
         .par_iter()
         .zip(&compared)
         .filter_map(|(&(i, j, vocabulary), (_, judged))| {
-            let (relation, similarity) = compare::relation(&compare::Evidence {
-                jaccard: judged.jaccard,
-                shared: judged.shared,
-                vocabulary,
-                matched: &judged.matched.specific,
-                sentences: judged.sentences,
-            })?;
-            let make = || {
-                let (a, b) = (half(i), half(j));
-                let found = compare::Found {
-                    relation,
-                    similarity,
-                    background: judged.background,
-                    matched: &judged.matched,
-                };
-                compare::pair(&a, &b, &found)
-            };
-            // The pair made last time stands if the briefing's vocabulary moved
-            // neither its relation nor its similarity.
-            let made = judged.made.get_or_init(|| {
-                let (pair, conflicts) = make();
-                Made {
-                    relation,
-                    similarity,
-                    pair: Arc::new(pair),
-                    conflicts,
-                }
-            });
-            let (pair, conflicts) =
-                if made.relation == relation && made.similarity.to_bits() == similarity.to_bits() {
-                    (made.pair.clone(), made.conflicts.clone())
-                } else {
-                    let (pair, conflicts) = make();
-                    (Arc::new(pair), conflicts)
-                };
-            Some(((i, j), pair, conflicts))
+            let judgement = judge(i, j, vocabulary, judged);
+            profiles.done(i);
+            profiles.done(j);
+            judgement
         })
         .collect();
+    drop(profiles);
     cache.work = Work {
         candidates,
         compared: compared.len(),
@@ -1054,6 +1153,28 @@ pub(crate) mod tests {
             .map(|s| s.articles.clone())
             .collect();
         (stories, cache.work)
+    }
+
+    #[test]
+    fn a_builds_cache_frees_the_profiles_and_finds_what_a_kept_one_finds() {
+        let mut r = affair::Rng::new(3);
+        let mut articles = affair::articles(40, 3);
+        let wire = affair::news(&mut r, 5);
+        for id in ["wire", "wire-copy", "wire-copy-2"] {
+            articles.push((id.into(), affair::body(&wire, &affair::recap(&mut r))));
+        }
+        let b = affair::briefing(articles);
+        let mut kept = Cache::default();
+        let analysis = run_cached(&b, &mut kept, None);
+        assert!(!analysis.stories.is_empty());
+        assert!(kept.articles.iter().any(|c| c.profile.get().is_some()));
+        let mut saved = Cache::default();
+        saved.set_saved_only(true);
+        same(&run_cached(&b, &mut saved, None), &analysis);
+        // What is saved is kept; the profiles, which saving leaves out, are not.
+        assert!(saved.articles.iter().all(|c| c.profile.get().is_none()));
+        assert_eq!(saved.pairs.len(), kept.pairs.len());
+        counts_kept(&saved, &b);
     }
 
     #[test]
