@@ -235,7 +235,8 @@ pub enum Replace {
 /// folder above it, one inside `content/` or `templates/`, a symbolic link or a file;
 /// and, unless `replace` is [`Replace::Force`], a folder holding anything the tool did
 /// not write. Called before the build starts, so a refusal costs the user no wait, and
-/// again just before the swap.
+/// again just before the swap, which reads again only if a folder changed in between
+/// (`Look`).
 pub fn check_target(root: &Path, output: &Path, replace: Replace) -> Result<(), Failure> {
     let root_abs = absolute(root);
     let output_abs = absolute(output);
@@ -295,8 +296,19 @@ fn refuse_precious(output: &Path, output_abs: &Path) -> Result<(), Failure> {
 fn refuse_foreign(output: &Path) -> Result<(), Failure> {
     let text = read_manifest(output);
     let listed = text.as_deref().and_then(Manifest::parse);
-    let foreign = foreign_files(output, listed.as_ref())?;
+    // The look just before the swap trusts the one before the build when no folder
+    // has changed since: reading every folder of a large site again was a tenth of a
+    // rebuild's time.
+    let key = LookKey::of(output, text.as_deref());
+    let last = LAST_LOOK.lock().ok().and_then(|mut l| l.take());
+    if last.is_some_and(|l| l.key == key && l.unchanged()) {
+        return Ok(());
+    }
+    let (foreign, look) = foreign_files(output, listed.as_ref())?;
     if foreign.is_empty() {
+        if let Ok(mut last) = LAST_LOOK.lock() {
+            *last = Some(Look { key, ..look });
+        }
         return Ok(());
     }
     const SHOWN: usize = 5;
@@ -327,29 +339,124 @@ fn refuse_foreign(output: &Path) -> Result<(), Failure> {
     )))
 }
 
-/// The files and links below `dir` that `listed` does not name, sorted; every file
-/// when there is no manifest. Links are never followed.
-fn foreign_files(dir: &Path, listed: Option<&Manifest>) -> Result<Vec<String>, Failure> {
-    let known = |rel: &str| listed.is_some_and(|l| l.files.contains_key(rel) || rel == MANIFEST);
-    let mut foreign = unknown_below(dir, "", &known)?;
-    // In the order of a walk that sorts each folder by name.
-    foreign.sort_by(|x, y| x.split('/').cmp(y.split('/')));
-    Ok(foreign)
+/// The last look through an output folder that found nothing foreign, for the next
+/// look at the same folder (the one just before the swap) to trust; taken by it.
+static LAST_LOOK: std::sync::Mutex<Option<Look>> = std::sync::Mutex::new(None);
+
+/// A look through an output folder that found nothing foreign in it: when it began,
+/// and each folder as it was when read. A folder's entries are added, removed and
+/// renamed only with its modification time, so a folder with the same time (and the
+/// same inode) holds the same names, every one of them known.
+#[derive(Debug)]
+struct Look {
+    key: LookKey,
+    began: std::time::SystemTime,
+    /// Each folder and its stamp, taken before its entries were read; `None` when
+    /// it could not be had.
+    folders: Vec<(PathBuf, Option<Stamp>)>,
 }
 
-/// The files and links below `dir` (whose path below the output is `rel`, or empty)
-/// that are not `known`: each folder read in parallel, as a site's folders are many
-/// (a folder per page) and this look is on the way to every build.
+/// Which folder a look was of, and by which manifest its files were known.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct LookKey {
+    output: PathBuf,
+    manifest: u64,
+}
+
+impl LookKey {
+    fn of(output: &Path, manifest: Option<&str>) -> LookKey {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        manifest.hash(&mut hasher);
+        LookKey {
+            output: absolute(output),
+            manifest: hasher.finish(),
+        }
+    }
+}
+
+/// When a folder last changed, and which it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    modified: std::time::SystemTime,
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Stamp {
+            modified: meta.modified().ok()?,
+            inode,
+        })
+    }
+}
+
+impl Look {
+    /// Whether every folder is as the look found it: the same folder, not changed
+    /// since. A folder changed shortly before the look began is not trusted, as a
+    /// file system's clock may give a change just after the same time.
+    fn unchanged(&self) -> bool {
+        let recent = self.began - Duration::from_secs(2);
+        self.folders.par_iter().all(|(dir, stamp)| {
+            let now = std::fs::symlink_metadata(dir).ok();
+            let now = now.filter(|m| m.is_dir()).as_ref().and_then(Stamp::of);
+            stamp.is_some_and(|s| s.modified < recent) && now == *stamp
+        })
+    }
+}
+
+/// The files and links below `dir` that `listed` does not name, sorted; every file
+/// when there is no manifest. Links are never followed. And the look that found them.
+fn foreign_files(dir: &Path, listed: Option<&Manifest>) -> Result<(Vec<String>, Look), Failure> {
+    let listed: Option<rustc_hash::FxHashSet<&str>> =
+        listed.map(|l| l.files.keys().copied().collect());
+    let known = |rel: &str| {
+        listed
+            .as_ref()
+            .is_some_and(|l| l.contains(rel) || rel == MANIFEST)
+    };
+    let began = std::time::SystemTime::now();
+    let stamp = std::fs::symlink_metadata(dir)
+        .ok()
+        .as_ref()
+        .and_then(Stamp::of);
+    let (mut foreign, folders) = unknown_below(dir, "", stamp, &known)?;
+    // In the order of a walk that sorts each folder by name.
+    foreign.sort_by(|x, y| x.split('/').cmp(y.split('/')));
+    let key = LookKey::default();
+    Ok((
+        foreign,
+        Look {
+            key,
+            began,
+            folders,
+        },
+    ))
+}
+
+/// What [`unknown_below`] finds: the unknown files, and each folder read with its stamp.
+type Found = (Vec<String>, Vec<(PathBuf, Option<Stamp>)>);
+
+/// The files and links below `dir` (whose path below the output is `rel`, or empty,
+/// and whose stamp is `stamp`) that are not `known`, and every folder read: each
+/// folder read in parallel, as a site's folders are many (a folder per page) and this
+/// look is on the way to every build.
 fn unknown_below(
     dir: &Path,
     rel: &str,
+    stamp: Option<Stamp>,
     known: &(dyn Fn(&str) -> bool + Sync),
-) -> Result<Vec<String>, Failure> {
+) -> Result<Found, Failure> {
     let read = |e: std::io::Error| Failure::io(dir, "read", e);
     let entries = std::fs::read_dir(dir)
         .map_err(read)?
         .collect::<Result<Vec<_>, _>>()
         .map_err(read)?;
+    let here = (Vec::new(), vec![(dir.to_path_buf(), stamp)]);
     entries
         .par_iter()
         .map(|entry| {
@@ -364,16 +471,28 @@ fn unknown_below(
                 .file_type()
                 .map_err(|e| Failure::io(entry.path(), "read", e))?;
             if kind.is_dir() {
-                unknown_below(&entry.path(), &path, known)
+                // Stamped before it is read: a change while it is read changes it.
+                let stamp = entry.metadata().ok().as_ref().and_then(Stamp::of);
+                unknown_below(&entry.path(), &path, stamp, known)
             } else if known(&path) {
-                Ok(Vec::new())
+                Ok((Vec::new(), Vec::new()))
             } else {
-                Ok(vec![path])
+                Ok((vec![path], Vec::new()))
             }
         })
-        .try_reduce(Vec::new, |mut a, b| {
-            a.extend(b);
-            Ok(a)
+        .try_reduce(
+            || (Vec::new(), Vec::new()),
+            |mut a, b| {
+                a.0.extend(b.0);
+                a.1.extend(b.1);
+                Ok(a)
+            },
+        )
+        .map(|(foreign, folders)| {
+            let (mut f, mut d) = here;
+            f.extend(foreign);
+            d.extend(folders);
+            (f, d)
         })
 }
 
@@ -897,6 +1016,65 @@ mod tests {
                 ("people/y/index.html", None),
             ]
         );
+    }
+
+    /// A site of two pages in a temporary folder, with its manifest, every folder
+    /// last changed an hour ago.
+    #[cfg(unix)]
+    fn an_hour_old_site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let pages = ["a/index.html", "b/c/index.html"];
+        for page in pages {
+            let path = dir.path().join(page);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "page").unwrap();
+        }
+        let files = pages.iter().map(|p| (*p, None)).collect();
+        let manifest = Manifest { salt: None, files };
+        std::fs::write(dir.path().join(MANIFEST), manifest.text()).unwrap();
+        let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+        for folder in ["a", "b/c", "b", ""] {
+            let folder = std::fs::File::open(dir.path().join(folder)).unwrap();
+            folder.set_modified(hour_ago).unwrap();
+        }
+        dir
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_look_is_trusted_only_while_no_folder_has_changed_since() {
+        let site = an_hour_old_site();
+        let (foreign, look) = foreign_files(site.path(), None).unwrap();
+        assert_eq!(foreign.len(), 3, "{foreign:?}");
+        assert_eq!(look.folders.len(), 4);
+        assert!(look.unchanged());
+        // A page rewritten changes no folder; a file added deep down changes its own.
+        std::fs::write(site.path().join("b/c/index.html"), "new").unwrap();
+        assert!(look.unchanged());
+        std::fs::write(site.path().join("b/c/notes.txt"), "mine").unwrap();
+        assert!(!look.unchanged());
+        // A folder changed just before the look is not trusted, changed again or not.
+        let (_, look) = foreign_files(site.path(), None).unwrap();
+        assert!(!look.unchanged());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_put_in_the_output_after_the_first_look_is_found_by_the_second() {
+        let site = an_hour_old_site();
+        let check = || {
+            check_target(
+                Path::new("/nonexistent-root"),
+                site.path(),
+                Replace::OwnOnly,
+            )
+        };
+        check().unwrap();
+        check().unwrap();
+        check().unwrap();
+        std::fs::write(site.path().join("b/c/notes.txt"), "mine").unwrap();
+        let refused = check().unwrap_err().to_string();
+        assert!(refused.contains("`b/c/notes.txt`"), "{refused}");
     }
 
     #[test]

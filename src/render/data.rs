@@ -504,10 +504,34 @@ fn least_text(site: &Site, export: Export) -> u64 {
             .flat_map(|x| a.quotes.of(&x.id).iter().map(move |q| (x, q)))
             .map(|(x, q)| q.place.article.len() + q.place.text(x).len())
             .sum(),
+        // A pair's articles, story and differences: without them a pair's record was
+        // counted at its keys' size, a twentieth of what it has, and the affair's
+        // comparisons were measured up to the bound before being sharded.
+        Export::Comparisons => a
+            .stories
+            .iter()
+            .flat_map(|s| s.pairs.iter().map(move |p| (s, p)))
+            .map(|(s, p)| {
+                let differences = p.differences.iter().map(|d| {
+                    let sides = [&d.a, &d.b].into_iter().flatten();
+                    LEAST_DIFFERENCE
+                        + d.summary.len()
+                        + sides.map(|x| LEAST_SIDE + x.article.len()).sum::<usize>()
+                });
+                p.a.len() + p.b.len() + s.id.len() + s.title.len() + differences.sum::<usize>()
+            })
+            .sum(),
         _ => 0,
     };
     bytes as u64
 }
+
+/// The fewest bytes of a difference of a pair, `{"a":null,"b":null,"kind":"","summary":""}`
+/// and a comma, less a little: beyond its summary's text.
+const LEAST_DIFFERENCE: usize = 40;
+/// The fewest bytes one side of a difference adds, its record in the place of `null`,
+/// less a little: beyond its article's id.
+const LEAST_SIDE: usize = 50;
 
 /// The bytes of `export`'s records in `scope` as a JSON array, or `None` when they
 /// are more than `bound`: the measuring stops there.
@@ -1523,6 +1547,28 @@ mod tests {
                     assert!(bytes >= export.least(), "{name}: {bytes} bytes: {r}");
                 }
             }
+        });
+    }
+
+    #[test]
+    fn an_export_is_at_least_the_size_its_records_and_text_tell() {
+        // What lets an export be sharded unmeasured: were it smaller, an export that
+        // fits in one file could be sharded.
+        with_site(|site| {
+            let pairs = pairs_by_first_article(site);
+            for export in Export::ALL {
+                let name = format!("{}.json", export.name());
+                let bytes = render(site, &name).len() as u64;
+                let whole = Scope::Articles(0..site.briefing.articles.len());
+                let records = match export.by_article() {
+                    true => records_in(site, &pairs, export, &whole),
+                    false => count(site, export),
+                };
+                let least = records as u64 * export.least() + least_text(site, export);
+                assert!(bytes >= least, "{name}: {bytes} bytes, at least {least}");
+            }
+            // The comparisons' text counts: the default briefing's pairs differ.
+            assert!(least_text(site, Export::Comparisons) > 0);
         });
     }
 
