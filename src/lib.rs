@@ -100,12 +100,12 @@ pub fn build_with_progress(
     // A folder that may not be replaced is refused before the work is kept, not after
     // it; looking through the folder (every file of the last site) goes on beside
     // loading and analysing, which it does not touch.
-    let (refused, step) = std::thread::scope(|s| {
+    let (checked, step) = std::thread::scope(|s| {
         let check = s.spawn(|| write::check_target(target.root, target.output, target.replace));
         let step = engine.prepare_timed(engine::Plan::everything(), &mut clock);
         (check.join().expect("the output check does not panic"), step)
     });
-    refused?;
+    let checked = checked?;
     let step = step?;
     let kept = engine.take_cache();
     let state = engine.state(&step);
@@ -136,7 +136,7 @@ pub fn build_with_progress(
                 site.keep_search_terms(salt, saved.flatten());
             }
             clock.lap("prepare");
-            let written = write::site_with_progress(&site, target, progress)?;
+            let written = write::site_with_progress(&site, target, checked, progress)?;
             Ok::<_, Failure>((site, written))
         })();
         (made, saving.join().expect("saving does not panic"))

@@ -235,9 +235,26 @@ pub enum Replace {
 /// folder above it, one inside `content/` or `templates/`, a symbolic link or a file;
 /// and, unless `replace` is [`Replace::Force`], a folder holding anything the tool did
 /// not write. Called before the build starts, so a refusal costs the user no wait, and
-/// again just before the swap, which reads again only if a folder changed in between
-/// (`Look`).
-pub fn check_target(root: &Path, output: &Path, replace: Replace) -> Result<(), Failure> {
+/// again just before the swap, which reads again only if a folder changed in between:
+/// what the first check saw ([`Checked`]) is passed to the writer.
+pub fn check_target(root: &Path, output: &Path, replace: Replace) -> Result<Checked, Failure> {
+    check(root, output, replace, Checked::default())
+}
+
+/// What [`check_target`] saw of the output folder: the look through it that found
+/// nothing foreign, for the check just before the swap to trust while no folder has
+/// changed since. Reading every folder of a large site again was a tenth of a
+/// rebuild's time.
+#[derive(Debug, Default)]
+pub struct Checked(Option<Look>);
+
+/// [`check_target`], trusting what `before` saw while it still holds.
+fn check(
+    root: &Path,
+    output: &Path,
+    replace: Replace,
+    before: Checked,
+) -> Result<Checked, Failure> {
     let root_abs = absolute(root);
     let output_abs = absolute(output);
     let unsafe_output = root_abs.starts_with(&output_abs)
@@ -251,7 +268,7 @@ pub fn check_target(root: &Path, output: &Path, replace: Replace) -> Result<(), 
     }
     let meta = match std::fs::symlink_metadata(output) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Checked::default()),
         Err(e) => return Err(Failure::io(output, "read", e)),
     };
     if meta.file_type().is_symlink() {
@@ -271,8 +288,8 @@ pub fn check_target(root: &Path, output: &Path, replace: Replace) -> Result<(), 
         )));
     }
     match replace {
-        Replace::Force => refuse_precious(output, &output_abs),
-        Replace::OwnOnly => refuse_foreign(output),
+        Replace::Force => refuse_precious(output, &output_abs).map(|()| Checked::default()),
+        Replace::OwnOnly => refuse_foreign(output, before),
     }
 }
 
@@ -292,24 +309,21 @@ fn refuse_precious(output: &Path, output_abs: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Refuses a folder that holds anything its manifest does not list.
-fn refuse_foreign(output: &Path) -> Result<(), Failure> {
+/// Refuses a folder that holds anything its manifest does not list; trusts the look
+/// `before` while it was of the same folder and manifest and no folder has changed.
+fn refuse_foreign(output: &Path, before: Checked) -> Result<Checked, Failure> {
     let text = read_manifest(output);
     let listed = text.as_deref().and_then(Manifest::parse);
-    // The look just before the swap trusts the one before the build when no folder
-    // has changed since: reading every folder of a large site again was a tenth of a
-    // rebuild's time.
     let key = LookKey::of(output, text.as_deref());
-    let last = LAST_LOOK.lock().ok().and_then(|mut l| l.take());
-    if last.is_some_and(|l| l.key == key && l.unchanged()) {
-        return Ok(());
+    if let Checked(Some(look)) = &before
+        && look.key == key
+        && look.unchanged()
+    {
+        return Ok(before);
     }
     let (foreign, look) = foreign_files(output, listed.as_ref())?;
     if foreign.is_empty() {
-        if let Ok(mut last) = LAST_LOOK.lock() {
-            *last = Some(Look { key, ..look });
-        }
-        return Ok(());
+        return Ok(Checked(Some(Look { key, ..look })));
     }
     const SHOWN: usize = 5;
     let mut names = foreign
@@ -338,10 +352,6 @@ fn refuse_foreign(output: &Path) -> Result<(), Failure> {
         output.display()
     )))
 }
-
-/// The last look through an output folder that found nothing foreign, for the next
-/// look at the same folder (the one just before the swap) to trust; taken by it.
-static LAST_LOOK: std::sync::Mutex<Option<Look>> = std::sync::Mutex::new(None);
 
 /// A look through an output folder that found nothing foreign in it: when it began,
 /// and each folder as it was when read. A folder's entries are added, removed and
@@ -570,15 +580,16 @@ pub struct Target<'a> {
 
 /// Renders every page of `site` and writes it into `output`, atomically as a whole.
 pub fn site(site: &Site, target: Target<'_>) -> Result<Written, Failure> {
-    check_target(target.root, target.output, target.replace)?;
-    site_with_progress(site, target, &|_, _| {})
+    let checked = check_target(target.root, target.output, target.replace)?;
+    site_with_progress(site, target, checked, &|_, _| {})
 }
 
 /// [`site`], calling `progress(done, total)` after each page is written, for a caller
-/// that has called [`check_target`] already.
+/// that has called [`check_target`] already: `checked` is what it saw.
 pub fn site_with_progress(
     site: &Site,
     target: Target<'_>,
+    checked: Checked,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Written, Failure> {
     // The folder is checked just before the swap, not here: the caller has refused it
@@ -613,7 +624,7 @@ pub fn site_with_progress(
     .and_then(|(written, staged)| {
         // The folder is checked again at the last moment: the user may have put a
         // file into it while the pages were being written.
-        check_target(target.root, target.output, target.replace)?;
+        check(target.root, target.output, target.replace, checked)?;
         match patch {
             Some(previous) => patch_in_place(&staging, target.output, &previous.manifest, &staged)?,
             None => swap(&staging, target.output)?,
@@ -1062,18 +1073,18 @@ mod tests {
     #[test]
     fn a_file_put_in_the_output_after_the_first_look_is_found_by_the_second() {
         let site = an_hour_old_site();
-        let check = || {
-            check_target(
-                Path::new("/nonexistent-root"),
-                site.path(),
-                Replace::OwnOnly,
-            )
-        };
-        check().unwrap();
-        check().unwrap();
-        check().unwrap();
+        let root = Path::new("/nonexistent-root");
+        let first = check_target(root, site.path(), Replace::OwnOnly).unwrap();
+        assert!(
+            first.0.is_some(),
+            "the look is passed on to the check before the swap"
+        );
+        // Trusted while nothing changed, and passed on again.
+        let second = check(root, site.path(), Replace::OwnOnly, first).unwrap();
+        assert!(second.0.is_some());
         std::fs::write(site.path().join("b/c/notes.txt"), "mine").unwrap();
-        let refused = check().unwrap_err().to_string();
+        let refused = check(root, site.path(), Replace::OwnOnly, second);
+        let refused = refused.unwrap_err().to_string();
         assert!(refused.contains("`b/c/notes.txt`"), "{refused}");
     }
 
