@@ -37,24 +37,30 @@ fn a_spanish_articles_quotes_have_their_speakers() {
     );
 }
 
+/// The quotes the build of `fixture` exports for `article`: each one's words and the
+/// person it gives them to.
+fn quotes_of(fixture: &str, article: &str) -> Vec<(String, Option<String>)> {
+    let (_dir, site) = built(Some(fixture));
+    let quotes: serde_json::Value =
+        serde_json::from_slice(&site["data/quotes.json"]).expect("quotes.json is JSON");
+    quotes
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|q| q["article"] == article)
+        .map(|q| {
+            let text = q["text"].as_str().unwrap_or_default().to_string();
+            (text, q["person"].as_str().map(str::to_string))
+        })
+        .collect()
+}
+
 /// Names that hold a preposition or a verb of saying ("said Al From", a person named
 /// "Glenn Beck Says Trump" by an import): the build reads each name whole, where it
 /// once sliced the text past the name's end and failed.
 #[test]
 fn names_holding_a_preposition_or_a_verb_build_and_speak() {
-    let (_dir, site) = built(Some("quotes-names"));
-    let quotes: serde_json::Value =
-        serde_json::from_slice(&site["data/quotes.json"]).expect("quotes.json is JSON");
-    let found: Vec<(String, Option<String>)> = quotes
-        .as_array()
-        .expect("an array")
-        .iter()
-        .filter(|q| q["article"] == "council-founders")
-        .map(|q| {
-            let text = q["text"].as_str().unwrap_or_default().to_string();
-            (text, q["person"].as_str().map(str::to_string))
-        })
-        .collect();
+    let found = quotes_of("quotes-names", "council-founders");
     assert_eq!(
         found,
         [
@@ -73,19 +79,7 @@ fn names_holding_a_preposition_or_a_verb_build_and_speak() {
 /// a verb of saying.
 #[test]
 fn a_speakers_next_paragraph_is_theirs() {
-    let (_dir, site) = built(Some("quotes-paragraphs"));
-    let quotes: serde_json::Value =
-        serde_json::from_slice(&site["data/quotes.json"]).expect("quotes.json is JSON");
-    let found: Vec<(String, Option<String>)> = quotes
-        .as_array()
-        .expect("an array")
-        .iter()
-        .filter(|q| q["article"] == "harbour-vote")
-        .map(|q| {
-            let text = q["text"].as_str().unwrap_or_default().to_string();
-            (text, q["person"].as_str().map(str::to_string))
-        })
-        .collect();
+    let found = quotes_of("quotes-paragraphs", "harbour-vote");
     let reyes = || Some("ana-reyes".to_string());
     assert_eq!(
         found,
