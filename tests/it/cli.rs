@@ -1,7 +1,7 @@
 //! The real binary on small fixtures: the exact diagnostic a user sees and the exit
 //! code, for each kind of content error, and the happy paths.
 
-use crate::support::{briefing, briefing_with, snapshot, stderr, stdout};
+use crate::support::{briefing, briefing_with, built, snapshot, staging_leftovers, stderr, stdout};
 
 /// Checks the `minimal` briefing with an overlay and returns (exit code, stderr).
 fn check(overlay: &str) -> (i32, String) {
@@ -376,9 +376,7 @@ fn a_placeholder_base_url_is_warned_of_unless_the_build_is_given_one() {
 
 #[test]
 fn a_broken_words_table_is_an_operational_failure_naming_it_and_the_site_stays() {
-    let dir = briefing_with(None);
-    assert_eq!(briefing(dir.path(), &["build"]).status.code(), Some(0));
-    let before = std::fs::read(dir.path().join("site/index.html")).unwrap();
+    let (dir, before) = built(None);
     std::fs::create_dir_all(dir.path().join("templates/i18n")).unwrap();
     std::fs::write(
         dir.path().join("templates/i18n/en.yaml"),
@@ -391,6 +389,10 @@ fn a_broken_words_table_is_an_operational_failure_naming_it_and_the_site_stays()
         "error: template `i18n/en.yaml` failed: not a words table: did not find expected ',' or ']' at line 3 column 1, while parsing a flow sequence at line 2 column 11\n"
     );
     assert_eq!(out.status.code(), Some(2));
-    let after = std::fs::read(dir.path().join("site/index.html")).unwrap();
-    assert_eq!(before, after, "the previous site is left as it was");
+    assert_eq!(
+        snapshot(&dir.path().join("site")),
+        before,
+        "the previous site is left as it was"
+    );
+    assert_eq!(staging_leftovers(dir.path()), Vec::<String>::new());
 }
