@@ -51,8 +51,8 @@ use super::background::{Reading, Split};
 use super::stories::compared_words;
 use super::text::{Folded, sentences};
 use super::{
-    Aligned, DateClaim, DateMention, DiffOp, DiffRun, Difference, DifferenceKind, Mention, Pair,
-    Quote, Relation, Sentence, Side,
+    Aligned, DateChange, DateClaim, DateMention, DateSaid, DiffOp, DiffRun, Difference,
+    DifferenceKind, Mention, NumberChange, Pair, Quote, Relation, Sentence, Side, Summary, Which,
 };
 use crate::content::Article;
 
@@ -614,23 +614,13 @@ pub(crate) fn differing_numbers<'n>(
     pairs
 }
 
-/// How a reader is told that two numbers differ: "at least 32 vs 32", and what each
-/// counts when that differs too.
-fn number_summary(x: &Number, y: &Number) -> String {
-    if x.counted() == y.counted() {
-        format!("{} vs {}", x.wording(), y.wording())
-    } else {
-        let said = |n: &Number| match n.scope.is_empty() {
-            true => "not said".to_string(),
-            false => format!("“{}”", n.scope.join(" ")),
-        };
-        format!(
-            "{} vs {} (they count different things: {} vs {})",
-            x.wording(),
-            y.wording(),
-            said(x),
-            said(y)
-        )
+/// Two numbers that differ, as data to tell a reader: "at least 32 vs 32", and what
+/// each counts when that differs too.
+fn number_change(x: &Number, y: &Number) -> NumberChange {
+    NumberChange {
+        a: x.wording(),
+        b: y.wording(),
+        counted: (x.counted() != y.counted()).then(|| (x.scope.join(" "), y.scope.join(" "))),
     }
 }
 
@@ -963,7 +953,9 @@ pub(crate) fn pair(a: &Half, b: &Half, found: &Found) -> (Pair, Vec<Vec<DateClai
                     kind: DifferenceKind::OnlyIn,
                     a: if is_a { side.clone() } else { None },
                     b: if is_a { None } else { side },
-                    summary: format!("only in {}", half.article.id),
+                    summary: Summary::OnlyIn {
+                        side: if is_a { Which::A } else { Which::B },
+                    },
                 });
             }
         }
@@ -1037,15 +1029,9 @@ fn differ(
         };
         if fold_words(&text_a) != fold_words(&text_b) {
             let summary = match (qa.is_empty(), qb.is_empty()) {
-                (false, false) => "the quote is worded differently".to_string(),
-                (false, true) => format!(
-                    "quoted in {}, reported without quotation marks in {}",
-                    a.article.id, b.article.id
-                ),
-                _ => format!(
-                    "quoted in {}, reported without quotation marks in {}",
-                    b.article.id, a.article.id
-                ),
+                (false, false) => Summary::Reworded,
+                (false, true) => Summary::Paraphrased { quoted: Which::A },
+                _ => Summary::Paraphrased { quoted: Which::B },
             };
             out.push(Difference {
                 kind: DifferenceKind::QuoteWording,
@@ -1057,12 +1043,11 @@ fn differ(
     }
     let numbers = differing_numbers(a.numbers(sa), b.numbers(sb));
     if !numbers.is_empty() {
-        let said: Vec<String> = numbers.iter().map(|(x, y)| number_summary(x, y)).collect();
         out.push(Difference {
             kind: DifferenceKind::Number,
             a: Some(a.side(sa, a.text(sa))),
             b: Some(b.side(sb, b.text(sb))),
-            summary: said.join(", "),
+            summary: Summary::Numbers(numbers.iter().map(|(x, y)| number_change(x, y)).collect()),
         });
     }
     let da: Vec<&DateMention> = a.dates_in(sa).collect();
@@ -1102,31 +1087,26 @@ fn differ(
         })
         .collect();
     if !clashing.is_empty() || !finer.is_empty() {
-        // Each date as written and as the day or days it means, in words: the summary
-        // is read on the pages and in the report.
-        let told = |x: &DateMention, y: &DateMention| {
-            format!(
-                "{} ({}) vs {} ({})",
-                x.place.text(a.article),
-                crate::edtf::span_words(x.start, x.end),
-                y.place.text(b.article),
-                crate::edtf::span_words(y.start, y.end)
-            )
+        // Each date as written and as the days it means: the summary is read on the
+        // pages and in the report.
+        let said = |d: &DateMention, half: &Half| DateSaid {
+            text: d.place.text(half.article).to_string(),
+            start: d.start,
+            end: d.end,
         };
-        let said: Vec<String> = clashing
-            .iter()
-            .map(|(x, y)| told(x, y))
-            .chain(
-                finer
-                    .iter()
-                    .map(|(x, y)| format!("{}, given to another precision", told(x, y))),
-            )
+        let change = |(x, y): &(&DateMention, &DateMention), finer: bool| DateChange {
+            a: said(x, a),
+            b: said(y, b),
+            finer,
+        };
+        let changes = (clashing.iter().map(|p| change(p, false)))
+            .chain(finer.iter().map(|p| change(p, true)))
             .collect();
         out.push(Difference {
             kind: DifferenceKind::Date,
             a: Some(a.side(sa, a.text(sa))),
             b: Some(b.side(sb, b.text(sb))),
-            summary: said.join(", "),
+            summary: Summary::Dates(changes),
         });
         for (x, y) in clashing {
             conflicts.push(vec![
@@ -1226,14 +1206,22 @@ mod tests {
 
     #[test]
     fn numbers_that_differ_are_paired_and_their_scopes_told() {
-        // (a, b, the differences as summarised)
-        let cases: &[(&str, &str, &[&str])] = &[
+        // (a, b, the differences: each side's wording, and what each counts when the
+        // two count different things)
+        type Told = (
+            &'static str,
+            &'static str,
+            Option<(&'static str, &'static str)>,
+        );
+        let cases: &[(&str, &str, &[Told])] = &[
             (
                 "At least 32 Cuban security personnel were killed, in two countries",
                 "The Cuban government says 32 Cubans were killed",
-                &[
-                    "at least 32 vs 32 (they count different things: “cuban security personnel” vs “cubans”)",
-                ],
+                &[(
+                    "at least 32",
+                    "32",
+                    Some(("cuban security personnel", "cubans")),
+                )],
             ),
             (
                 "thirty-two Cubans were killed",
@@ -1243,14 +1231,16 @@ mod tests {
             (
                 "more than 100 people were arrested",
                 "about 30 in the capital were arrested",
-                &[
-                    "more than 100 vs about 30 (they count different things: “people” vs “in the capital”)",
-                ],
+                &[(
+                    "more than 100",
+                    "about 30",
+                    Some(("people", "in the capital")),
+                )],
             ),
             (
                 "Hundreds of political prisoners were freed",
                 "Dozens of political prisoners were freed",
-                &["hundreds vs dozens"],
+                &[("hundreds", "dozens", None)],
             ),
             // Two numbers left on one side: which is which is not known.
             ("11 sources and 4 witnesses", "two officials", &[]),
@@ -1258,11 +1248,18 @@ mod tests {
         ];
         for (a, b, want) in cases {
             let (na, nb) = (numbers(a), numbers(b));
-            let got: Vec<String> = differing_numbers(&na, &nb)
+            let got: Vec<NumberChange> = differing_numbers(&na, &nb)
                 .into_iter()
-                .map(|(x, y)| number_summary(x, y))
+                .map(|(x, y)| number_change(x, y))
                 .collect();
-            assert_eq!(got, *want, "{a} / {b}");
+            let want: Vec<NumberChange> = (want.iter())
+                .map(|(x, y, counted)| NumberChange {
+                    a: x.to_string(),
+                    b: y.to_string(),
+                    counted: counted.map(|(p, q)| (p.to_string(), q.to_string())),
+                })
+                .collect();
+            assert_eq!(got, want, "{a} / {b}");
         }
     }
 

@@ -22,6 +22,7 @@ use super::compare::{Number, differing_numbers, numbers_outside};
 use super::text::sentences;
 use super::{
     Claim, Conflict, DateClaim, DateMention, DifferenceKind, Disagreement, PerArticle, Story,
+    Summary,
 };
 use crate::content::{Briefing, Event, SourceRef};
 use crate::diagnostic::Diagnostic;
@@ -245,7 +246,7 @@ fn number_disagreement(
     Some(Disagreement {
         event: event.id.clone(),
         kind: DifferenceKind::Number,
-        summary: wordings.join(" vs "),
+        summary: Summary::Counts(wordings),
         claims,
     })
 }
@@ -455,8 +456,12 @@ mod tests {
                 PerArticle::default()
             };
             let found = disagreements(&b, &dates, &[]);
+            let counts = |d: &Disagreement| match &d.summary {
+                Summary::Counts(counts) => counts.join(" vs "),
+                other => format!("{other:?}"),
+            };
             assert_eq!(
-                found.first().map(|d| d.summary.as_str()),
+                found.first().map(counts).as_deref(),
                 want,
                 "{first} / {second}"
             );

@@ -109,9 +109,54 @@ pub struct Mention {
     /// The sentence around it (the text as written is at its place).
     pub sentence: Around,
     pub kind: MentionKind,
-    /// Why the mention was resolved this way ("full name", "subject of the article"…):
-    /// one of a few fixed phrases, not a string per mention.
-    pub reason: &'static str,
+    /// Why the mention was resolved this way: worded in the briefing's language by the
+    /// pages and the exports ("full name", "subject of the article"…).
+    pub reason: Reason,
+}
+
+/// Why a mention was given to its person, or to no one: the rule that decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    FullName,
+    Alias,
+    OnlyWithSurname,
+    OnlyWithFirstName,
+    OnlyHolderOfTitle,
+    TitleBefore,
+    TitleAfter,
+    CourtesyTitle,
+    OnlyHolderOfTitleNamed,
+    OnlyOneIntroduced,
+    NamedInPreviousSentence,
+    TitleOfNamedInSentence,
+    SubjectNamedMost,
+    SubjectInFirstParagraph,
+    Ambiguous,
+}
+
+impl Reason {
+    /// Its key in the words tables (`reason.<key>`), which is also how the saved
+    /// analysis and the tests name it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Reason::FullName => "full_name",
+            Reason::Alias => "alias",
+            Reason::OnlyWithSurname => "only_with_surname",
+            Reason::OnlyWithFirstName => "only_with_first_name",
+            Reason::OnlyHolderOfTitle => "only_holder_of_title",
+            Reason::TitleBefore => "title_before",
+            Reason::TitleAfter => "title_after",
+            Reason::CourtesyTitle => "courtesy_title",
+            Reason::OnlyHolderOfTitleNamed => "only_holder_of_title_named",
+            Reason::OnlyOneIntroduced => "only_one_introduced",
+            Reason::NamedInPreviousSentence => "named_in_previous_sentence",
+            Reason::TitleOfNamedInSentence => "title_of_named_in_sentence",
+            Reason::SubjectNamedMost => "subject_named_most",
+            Reason::SubjectInFirstParagraph => "subject_in_first_paragraph",
+            Reason::Ambiguous => "ambiguous",
+        }
+    }
 }
 
 /// Not `Serialize`: its sentence is a place, and the data exports write the text.
@@ -260,8 +305,64 @@ pub struct Difference {
     /// The side in `a` (absent for a statement only in `b`).
     pub a: Option<Side>,
     pub b: Option<Side>,
-    /// A short description: "32 vs at least 32".
-    pub summary: String,
+    /// What differs, as data: "32 vs at least 32" once worded.
+    pub summary: Summary,
+}
+
+/// What a difference or a disagreement says differs, as data rather than words: the
+/// pages, the report and the exports word it in the briefing's language
+/// (`render::i18n::Words::summary`), naming the articles as each of them names them.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Summary {
+    /// Both sides quote, in other words.
+    Reworded,
+    /// One side quotes what the other reports without quotation marks.
+    Paraphrased { quoted: Which },
+    /// Each number of the sentence that differs, as each side states it.
+    Numbers(Vec<NumberChange>),
+    /// Each date of the sentence that differs, as each side writes and means it.
+    Dates(Vec<DateChange>),
+    /// A statement only one side makes.
+    OnlyIn { side: Which },
+    /// The counts the sources of one event give, each once, in the sources' order.
+    Counts(Vec<String>),
+}
+
+/// One side of a pair, or the first or second claim of a disagreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Which {
+    A,
+    B,
+}
+
+/// A number stated differently: each side's value with its qualifier ("at least 32").
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct NumberChange {
+    pub a: String,
+    pub b: String,
+    /// What each side counts, as written, when the two count different things; an
+    /// empty one when a side does not say.
+    pub counted: Option<(String, String)>,
+}
+
+/// A date written differently: each side's words and the days they mean.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct DateChange {
+    pub a: DateSaid,
+    pub b: DateSaid,
+    /// The same moment given to another precision ("late January" and "Jan. 26"), not
+    /// two moments.
+    pub finer: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct DateSaid {
+    /// As written.
+    pub text: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
@@ -291,8 +392,9 @@ pub struct Disagreement {
     pub event: String,
     /// `number` or `quote_wording`.
     pub kind: DifferenceKind,
-    /// A short description: "at least 32 vs 32".
-    pub summary: String,
+    /// What differs ("at least 32 vs 32" once worded); its sides are the first two
+    /// claims.
+    pub summary: Summary,
     pub claims: Vec<Claim>,
 }
 

@@ -38,7 +38,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::quote_words::Gender;
 use super::text::{Paragraph, at_word_boundaries, fold};
-use super::{Mention, MentionKind, Place};
+use super::{Mention, MentionKind, Place, Reason};
 use crate::content::{Article, Person};
 use crate::diagnostic::Diagnostic;
 use crate::source::Span;
@@ -460,7 +460,7 @@ fn facts(tokens: &[Token]) -> Facts {
 }
 
 enum Resolution {
-    Person(usize, &'static str),
+    Person(usize, Reason),
     Ambiguous(Vec<usize>),
     /// Not a mention of anyone in the briefing.
     Drop,
@@ -478,10 +478,10 @@ impl Resolver<'_> {
     fn resolve(&self, i: usize) -> Resolution {
         let t = &self.tokens[i];
         let mut candidates = t.people();
-        let mut reason_prefix = "";
+        let mut decided_by = None;
         for (title, why) in [
-            (&t.title_before, "title before the name"),
-            (&t.title_after, "title after the name"),
+            (&t.title_before, Reason::TitleBefore),
+            (&t.title_after, Reason::TitleAfter),
         ] {
             if let Some(holders) = title {
                 let narrowed: Vec<usize> = candidates
@@ -491,7 +491,7 @@ impl Resolver<'_> {
                     .collect();
                 if !narrowed.is_empty() && narrowed.len() < candidates.len() {
                     candidates = narrowed;
-                    reason_prefix = why;
+                    decided_by = Some(why);
                 }
             }
         }
@@ -505,7 +505,7 @@ impl Resolver<'_> {
                 .collect();
             if !kept.is_empty() && kept.len() < candidates.len() {
                 candidates = kept;
-                reason_prefix = "courtesy title before the name";
+                decided_by = Some(Reason::CourtesyTitle);
             }
             // And the one person known to be referred to so is preferred to those
             // nothing is known of: the curation or the article has told who "Mr." is.
@@ -514,7 +514,7 @@ impl Resolver<'_> {
                 .collect();
             if known.len() == 1 && candidates.len() > 1 {
                 candidates = known;
-                reason_prefix = "courtesy title before the name";
+                decided_by = Some(Reason::CourtesyTitle);
             }
         }
         let named = |p: &usize| self.facts.named.contains(p);
@@ -522,9 +522,7 @@ impl Resolver<'_> {
             candidates.retain(named);
             return match candidates.as_slice() {
                 [] => Resolution::Drop,
-                [one] => {
-                    Resolution::Person(*one, "the only holder of this title named in the article")
-                }
+                [one] => Resolution::Person(*one, Reason::OnlyHolderOfTitleNamed),
                 _ => self.by_sentence_or_subject(i, candidates),
             };
         }
@@ -533,17 +531,13 @@ impl Resolver<'_> {
             if kind == MentionKind::FirstName && !named(one) {
                 return Resolution::Drop;
             }
-            let reason = if !reason_prefix.is_empty() {
-                reason_prefix
-            } else {
-                match kind {
-                    MentionKind::FullName => "full name",
-                    MentionKind::Alias => "alias",
-                    MentionKind::Surname => "the only person with this surname",
-                    MentionKind::FirstName => "the only person with this first name",
-                    MentionKind::Title => "the only holder of this title",
-                }
-            };
+            let reason = decided_by.unwrap_or(match kind {
+                MentionKind::FullName => Reason::FullName,
+                MentionKind::Alias => Reason::Alias,
+                MentionKind::Surname => Reason::OnlyWithSurname,
+                MentionKind::FirstName => Reason::OnlyWithFirstName,
+                MentionKind::Title => Reason::OnlyHolderOfTitle,
+            });
             return Resolution::Person(*one, reason);
         }
         // Rule 2: people introduced before, else later, else anyone.
@@ -582,7 +576,7 @@ impl Resolver<'_> {
             eligible = kept;
         }
         if let [one] = eligible.as_slice() {
-            return Resolution::Person(*one, "the only one of that name introduced");
+            return Resolution::Person(*one, Reason::OnlyOneIntroduced);
         }
         // Rule 5: just named in the previous sentence, by full name or by a mention
         // already resolved, when this sentence has named none of them yet.
@@ -603,7 +597,7 @@ impl Resolver<'_> {
             if let [one] = previous.as_slice()
                 && eligible.contains(one)
             {
-                return Resolution::Person(*one, "named in the previous sentence");
+                return Resolution::Person(*one, Reason::NamedInPreviousSentence);
             }
         }
         self.subject(eligible)
@@ -629,7 +623,7 @@ impl Resolver<'_> {
         here.sort_unstable();
         here.dedup();
         if let [one] = here.as_slice() {
-            return Resolution::Person(*one, "title of the person named earlier in the sentence");
+            return Resolution::Person(*one, Reason::TitleOfNamedInSentence);
         }
         self.subject(candidates)
     }
@@ -646,10 +640,7 @@ impl Resolver<'_> {
             return Resolution::Ambiguous(eligible);
         };
         if eligible.iter().all(|p| count(p) <= count(&subject)) {
-            return Resolution::Person(
-                subject,
-                "subject of the article (introduced first, named most)",
-            );
+            return Resolution::Person(subject, Reason::SubjectNamedMost);
         }
         let lede = self.tokens.first().map_or(0, |t| t.para);
         let in_lede = |p: &usize| {
@@ -659,10 +650,7 @@ impl Resolver<'_> {
                 .is_some_and(|&at| self.tokens[at].para == lede)
         };
         if in_lede(&subject) && eligible.iter().filter(|p| in_lede(p)).count() == 1 {
-            return Resolution::Person(
-                subject,
-                "subject of the article (introduced alone in its first paragraph)",
-            );
+            return Resolution::Person(subject, Reason::SubjectInFirstParagraph);
         }
         Resolution::Ambiguous(eligible)
     }
@@ -710,7 +698,7 @@ pub(crate) fn article(
                 resolver.resolved[i] = Some(p);
                 (Some(p), Vec::new(), reason)
             }
-            Resolution::Ambiguous(c) => (None, c, "ambiguous: no rule decides"),
+            Resolution::Ambiguous(c) => (None, c, Reason::Ambiguous),
         };
         let (ss, se) = para.sentence(t.start);
         if person.is_none() {

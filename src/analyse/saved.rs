@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Analysis, Around, Cache, Cached, DateClaim, DateMention, DateReference, Judged, Made, Mention,
-    MentionKind, Pair, Place, Quote, Relation, background, compare, mentions, people_key,
+    MentionKind, Pair, Place, Quote, Reason, Relation, background, compare, mentions, people_key,
     per_article, stories,
 };
 use crate::content::Briefing;
@@ -26,7 +26,7 @@ use crate::edtf::Precision;
 use crate::source::Span;
 
 /// Bumped when what is saved changes shape.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// Articles, or pairs, per chunk of the file: the chunks are read back in parallel,
 /// and each is written from a buffer of its own size.
@@ -137,7 +137,7 @@ struct SavedMention {
     candidates: Vec<String>,
     sentence: Around,
     kind: MentionKind,
-    reason: String,
+    reason: Reason,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -276,8 +276,8 @@ fn diagnostic_ref(d: &Diagnostic) -> impl Serialize + '_ {
     (d.severity, d.code, &d.message, d.span, &d.label, &d.hint)
 }
 
-/// The one `&'static str` for `s`: a mention's reason and a warning's code are a few
-/// fixed phrases, kept as such; read back, each distinct one is made once and kept for
+/// The one `&'static str` for `s`: a warning's code is one of a few fixed phrases, kept
+/// as such; read back, each distinct one is made once and kept for
 /// the process, so reading many saved analyses makes no more of them.
 fn interned(s: String) -> &'static str {
     static SEEN: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
@@ -590,7 +590,7 @@ fn mention(m: SavedMention, place: Place) -> Mention {
         candidates: m.candidates,
         sentence: m.sentence,
         kind: m.kind,
-        reason: interned(m.reason),
+        reason: m.reason,
     }
 }
 

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::Site;
+use super::i18n::Words;
 use super::urls;
 use crate::analyse::{Around, Conflict, DifferenceKind, Pair, Place, Relation, Story};
 use crate::content::{Article, Comparison, Event};
@@ -515,7 +516,7 @@ fn least_text(site: &Site, export: Export) -> u64 {
                 let differences = p.differences.iter().map(|d| {
                     let sides = [&d.a, &d.b].into_iter().flatten();
                     LEAST_DIFFERENCE
-                        + d.summary.len()
+                        + Words::exports().summary(&d.summary, &p.a, &p.b).len()
                         + sides.map(|x| LEAST_SIDE + x.article.len()).sum::<usize>()
                 });
                 p.a.len() + p.b.len() + s.id.len() + s.title.len() + differences.sum::<usize>()
@@ -973,7 +974,7 @@ fn each<S: Sink>(
                         text: m.place.text(x),
                         sentence: m.sentence.into(),
                         kind: m.kind,
-                        reason: m.reason,
+                        reason: Words::exports().reason(m.reason),
                     })?;
                 }
             }
@@ -1228,7 +1229,10 @@ fn event(site: &Site, entry: Entry) -> Value {
                     .index
                     .event_disagreements(&e.id)
                     .iter()
-                    .map(|d| json!({ "kind": d.kind, "summary": d.summary, "claims": d.claims }))
+                    .map(|d| {
+                        let summary = Words::exports().disagreement(d, |id| id.into());
+                        json!({ "kind": d.kind, "summary": summary, "claims": d.claims })
+                    })
                     .collect::<Vec<_>>(),
             })
         }
@@ -1303,7 +1307,7 @@ struct DifferenceRecord<'a> {
     a: Option<SideRecord<'a>>,
     b: Option<SideRecord<'a>>,
     kind: DifferenceKind,
-    summary: &'a str,
+    summary: String,
 }
 
 /// One side of a difference: the sentence at bytes `start..end` of the paragraph, and
@@ -1372,7 +1376,7 @@ fn comparison<'s>(site: &'s Site, compared: Compared<'s>) -> ComparisonRecord<'s
                         a: d.a.as_ref().map(|x| side(d.kind, x)),
                         b: d.b.as_ref().map(|x| side(d.kind, x)),
                         kind: d.kind,
-                        summary: &d.summary,
+                        summary: Words::exports().summary(&d.summary, &p.a, &p.b),
                     })
                     .collect(),
                 id: &s.id,

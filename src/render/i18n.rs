@@ -18,6 +18,7 @@ use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::{Mutex, OnceLock};
 
+use crate::analyse::{Disagreement, Reason, Summary, Which};
 use crate::edtf::{Edtf, Precision};
 use crate::error::Failure;
 
@@ -91,10 +92,18 @@ impl Words {
         })
     }
 
-    /// English's words, the embedded table alone.
-    #[cfg(test)]
+    /// English's words, the embedded table alone: what the data's tests read the
+    /// analyses' findings in.
     pub fn english() -> Words {
         Words::load("en", &Theme::default_theme()).expect("the English table reads")
+    }
+
+    /// English's embedded words, made once: what the data exports word the findings in
+    /// (a difference's summary, a mention's reason), so that an export is the same
+    /// whatever the site's language and its own words.
+    pub fn exports() -> &'static Words {
+        static ENGLISH: OnceLock<Words> = OnceLock::new();
+        ENGLISH.get_or_init(Words::english)
     }
 
     /// The text of `key`; for a plural, its `other` form. English's table has every
@@ -288,6 +297,85 @@ impl Words {
             let (from, to) = (self.day(start), self.day(end));
             self.say("date.span", None, &[("from", &from), ("to", &to)])
         }
+    }
+
+    /// Why a mention was given to its person, in a few words ("full name").
+    pub fn reason(&self, reason: Reason) -> &'static str {
+        self.get(&format!("reason.{}", reason.key()))
+    }
+
+    /// What a difference or a disagreement says differs, in a few words: "at least 32
+    /// vs 32", "only in Reuters". `a` and `b` name the articles of its sides (an id in
+    /// the exports, an outlet on the pages).
+    pub fn summary(&self, summary: &Summary, a: &str, b: &str) -> String {
+        let name = |w: Which| match w {
+            Which::A => a,
+            Which::B => b,
+        };
+        let list = |parts: Vec<String>| parts.join(self.get("summary.list"));
+        match summary {
+            Summary::Reworded => self.get("summary.reworded").to_string(),
+            Summary::Paraphrased { quoted } => {
+                let reported = name(if *quoted == Which::A {
+                    Which::B
+                } else {
+                    Which::A
+                });
+                let args = [("quoted", name(*quoted)), ("reported", reported)];
+                self.say("summary.paraphrased", None, &args)
+            }
+            Summary::OnlyIn { side } => {
+                self.say("summary.only_in", None, &[("article", name(*side))])
+            }
+            Summary::Numbers(changes) => list(
+                changes
+                    .iter()
+                    .map(|c| {
+                        let values = [("a", c.a.as_str()), ("b", c.b.as_str())];
+                        let Some((x, y)) = &c.counted else {
+                            return self.say("summary.numbers", None, &values);
+                        };
+                        let what = |scope: &str| match scope.is_empty() {
+                            true => self.get("summary.not_said").to_string(),
+                            false => self.say("summary.scope", None, &[("scope", scope)]),
+                        };
+                        let (x, y) = (what(x), what(y));
+                        let args = [values[0], values[1], ("what_a", &x), ("what_b", &y)];
+                        self.say("summary.counted", None, &args)
+                    })
+                    .collect(),
+            ),
+            Summary::Dates(changes) => list(
+                changes
+                    .iter()
+                    .map(|c| {
+                        let (x, y) = (self.span(c.a.start, c.a.end), self.span(c.b.start, c.b.end));
+                        let args = [("a", c.a.text.as_str()), ("a_days", &x)];
+                        let told = self.say(
+                            "summary.dates",
+                            None,
+                            &[args[0], args[1], ("b", &c.b.text), ("b_days", &y)],
+                        );
+                        match c.finer {
+                            true => self.say("summary.finer", None, &[("dates", &told)]),
+                            false => told,
+                        }
+                    })
+                    .collect(),
+            ),
+            Summary::Counts(counts) => counts.join(self.get("summary.vs")),
+        }
+    }
+
+    /// A disagreement's [`Words::summary`]: its sides are its first two claims, their
+    /// articles named by `name` (from an article's id).
+    pub fn disagreement<'a>(
+        &self,
+        d: &'a Disagreement,
+        name: impl Fn(&'a str) -> std::borrow::Cow<'a, str>,
+    ) -> String {
+        let side = |k: usize| d.claims.get(k).map_or("".into(), |c| name(&c.article));
+        self.summary(&d.summary, &side(0), &side(1))
     }
 
     /// A reader's wording of a date, from its precision ([`Edtf::wording`] in
@@ -643,6 +731,87 @@ mod tests {
         assert_eq!(
             value,
             serde_json::json!({"kind": {"a": "A"}, "n": {"one": "{n} x", "other": "{n} xs"}, "end": "</script>"})
+        );
+    }
+
+    #[test]
+    fn what_differs_is_worded_in_the_language() {
+        use crate::analyse::{DateChange, DateSaid, NumberChange};
+        let theme = Theme::default_theme();
+        let (en, es) = (
+            Words::load("en", &theme).unwrap(),
+            Words::load("es", &theme).unwrap(),
+        );
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let said = |text: &str, start, end| DateSaid {
+            text: text.into(),
+            start,
+            end,
+        };
+        let number = |a: &str, b: &str, counted: Option<(&str, &str)>| NumberChange {
+            a: a.into(),
+            b: b.into(),
+            counted: counted.map(|(x, y)| (x.into(), y.into())),
+        };
+        // (what differs, in English, in Spanish); the sides are named "A" and "B".
+        let cases = [
+            (
+                Summary::Reworded,
+                "the quote is worded differently",
+                "la cita está redactada de otra forma",
+            ),
+            (
+                Summary::Paraphrased { quoted: Which::B },
+                "quoted in B, reported without quotation marks in A",
+                "citado entre comillas en B, contado sin comillas en A",
+            ),
+            (Summary::OnlyIn { side: Which::A }, "only in A", "solo en A"),
+            (
+                Summary::Numbers(vec![
+                    number("at least 32", "32", Some(("cuban security personnel", ""))),
+                    number("hundreds", "dozens", None),
+                ]),
+                "at least 32 vs 32 (they count different things: “cuban security personnel” \
+                 vs not said), hundreds vs dozens",
+                "at least 32 frente a 32 (cuentan cosas distintas: «cuban security personnel» \
+                 frente a no se dice); hundreds frente a dozens",
+            ),
+            (
+                Summary::Dates(vec![
+                    DateChange {
+                        a: said("Jan. 3", d(2026, 1, 3), d(2026, 1, 3)),
+                        b: said("Jan. 4", d(2026, 1, 4), d(2026, 1, 4)),
+                        finer: false,
+                    },
+                    DateChange {
+                        a: said("late January", d(2026, 1, 21), d(2026, 1, 31)),
+                        b: said("Jan. 26", d(2026, 1, 26), d(2026, 1, 26)),
+                        finer: true,
+                    },
+                ]),
+                "Jan. 3 (3 January 2026) vs Jan. 4 (4 January 2026), late January \
+                 (21–31 January 2026) vs Jan. 26 (26 January 2026), given to another precision",
+                "Jan. 3 (3 de enero de 2026) frente a Jan. 4 (4 de enero de 2026); late January \
+                 (21–31 de enero de 2026) frente a Jan. 26 (26 de enero de 2026), con otra \
+                 precisión",
+            ),
+            (
+                Summary::Counts(vec!["32".into(), "at least 32".into(), "40".into()]),
+                "32 vs at least 32 vs 40",
+                "32 frente a at least 32 frente a 40",
+            ),
+        ];
+        for (summary, english, spanish) in cases {
+            assert_eq!(en.summary(&summary, "A", "B"), english);
+            assert_eq!(es.summary(&summary, "A", "B"), spanish);
+        }
+        assert_eq!(
+            en.reason(Reason::OnlyWithSurname),
+            "the only person with this surname"
+        );
+        assert_eq!(
+            es.reason(Reason::OnlyWithSurname),
+            "la única persona con este apellido"
         );
     }
 

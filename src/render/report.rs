@@ -408,9 +408,8 @@ fn dispute_view<'v, 'a: 'v>(
         .collect();
     DisputeView {
         kind: w.get(&format!("report.kind.{}", d.kind.key())),
-        // The analysis words a quote's difference with article ids, which readers
-        // never see; the two versions say it.
-        what: matches!(d.kind, DisputeKind::Number | DisputeKind::Date).then_some(d.summary),
+        // A quote's two versions say what differs.
+        what: matches!(d.kind, DisputeKind::Number | DisputeKind::Date).then_some(&*d.summary),
         context,
         within: w.get("report.in"),
         href,

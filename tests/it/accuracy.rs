@@ -193,7 +193,7 @@ fn mentions(b: &Briefing, notes: &Annotations, analysis: &Analysis) -> Score {
                 Some((k, (_, _, note))) => {
                     used[k] = true;
                     score.misses.push(format!(
-                        "mention {article} p{} “{}”: found {:?} ({}), annotated {:?}",
+                        "mention {article} p{} “{}”: found {:?} ({:?}), annotated {:?}",
                         m.place.paragraph,
                         m.place.text(written),
                         m.person,
@@ -477,7 +477,7 @@ fn every_rodriguez_of_the_default_briefing_resolves_to_the_right_person() {
             assert_eq!(
                 found.person.as_deref(),
                 note.person.as_deref(),
-                "{article} p{} “{}”: {}",
+                "{article} p{} “{}”: {:?}",
                 note.p,
                 note.text,
                 found.reason

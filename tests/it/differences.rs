@@ -13,6 +13,7 @@
 use std::path::Path;
 
 use briefing::analyse::{Analysis, Difference, DifferenceKind, Pair};
+use briefing::render::i18n::Words;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -172,7 +173,9 @@ fn differences_and_conflicts_of_the_default_briefing_are_above_their_floors() {
             .collect();
         println!(
             "  shown: {} {:?} {}: {claims:?}",
-            d.event, d.kind, d.summary
+            d.event,
+            d.kind,
+            english().disagreement(d, |id| id.into())
         );
     }
     assert!(d_found >= 21, "differences: {d_found} of {d_total}");
@@ -180,6 +183,15 @@ fn differences_and_conflicts_of_the_default_briefing_are_above_their_floors() {
 }
 
 /// The pair of articles `a` and `b` among the stories the analysis found.
+fn english() -> Words {
+    Words::english()
+}
+
+/// What a difference of `pair` says differs, in English, its articles named by id.
+fn worded(pair: &Pair, d: &Difference) -> String {
+    english().summary(&d.summary, &pair.a, &pair.b)
+}
+
 fn pair_of<'a>(analysis: &'a Analysis, a: &str, b: &str) -> Option<&'a Pair> {
     analysis
         .stories
@@ -204,10 +216,10 @@ fn two_versions_of_a_story_show_each_kind_of_difference() {
     let (_dir, _b, analysis) = versions();
     let pair = pair_of(&analysis, "market-fire-first", "market-fire-updated")
         .expect("the two versions are one story");
-    let said: Vec<(DifferenceKind, Option<usize>, Option<usize>, &str)> = pair
+    let said: Vec<(DifferenceKind, Option<usize>, Option<usize>, String)> = pair
         .differences
         .iter()
-        .map(|d| (d.kind, paragraph(&d.a), paragraph(&d.b), d.summary.as_str()))
+        .map(|d| (d.kind, paragraph(&d.a), paragraph(&d.b), worded(pair, d)))
         .collect();
     use DifferenceKind::*;
     let want: &[(DifferenceKind, Option<usize>, Option<usize>, &str)] = &[
@@ -238,7 +250,8 @@ fn two_versions_of_a_story_show_each_kind_of_difference() {
         (OnlyIn, Some(7), None, "only in market-fire-first"),
     ];
     for w in want {
-        assert!(said.contains(w), "{w:?} not in {said:#?}");
+        let found = (said.iter()).any(|s| (s.0, s.1, s.2, s.3.as_str()) == *w);
+        assert!(found, "{w:?} not in {said:#?}");
     }
     assert_eq!(said.len(), want.len(), "{said:#?}");
 }
@@ -246,14 +259,17 @@ fn two_versions_of_a_story_show_each_kind_of_difference() {
 #[test]
 fn an_event_whose_sources_disagree_shows_each_claim() {
     let (dir, _b, analysis) = versions();
-    let shown: Vec<(DifferenceKind, &str, Vec<&str>)> = analysis
+    let shown: Vec<(DifferenceKind, String, Vec<&str>)> = analysis
         .disagreements
         .iter()
         .filter(|d| d.event == "market-fire")
         .map(|d| {
             let claims = d.claims.iter().map(|c| c.text.as_str()).collect();
-            (d.kind, d.summary.as_str(), claims)
+            (d.kind, english().disagreement(d, |id| id.into()), claims)
         })
+        .collect();
+    let shown: Vec<(DifferenceKind, &str, Vec<&str>)> = (shown.iter())
+        .map(|(kind, summary, claims)| (*kind, summary.as_str(), claims.clone()))
         .collect();
     assert_eq!(
         shown,
@@ -332,14 +348,17 @@ fn a_relative_date_in_the_same_words_is_no_difference_between_a_copy_and_its_rep
     let analysis = briefing::analyse::run(&loaded.briefing);
     let pair = pair_of(&analysis, "bridge-reprint", "bridge-wire")
         .expect("the reprint and the wire copy are one story");
-    let kinds: Vec<(DifferenceKind, &str)> = pair
+    let kinds: Vec<(DifferenceKind, String)> = pair
         .differences
         .iter()
-        .map(|d| (d.kind, d.summary.as_str()))
+        .map(|d| (d.kind, worded(pair, d)))
         .collect();
     assert_eq!(
         kinds,
-        [(DifferenceKind::Number, "about 5 million vs about 4 million")],
+        [(
+            DifferenceKind::Number,
+            "about 5 million vs about 4 million".to_string()
+        )],
         "{kinds:#?}"
     );
 }

@@ -80,6 +80,22 @@ fn a_spanish_briefing_is_written_in_spanish() {
             "search/f/0.json",
             "\"Diario de la Costa · 2 de marzo de 2026\"",
         ),
+        // What the analyses found, worded by the page: a difference's summary, and
+        // why a name was taken for a person (the name's tooltip).
+        (
+            "compare/pairs/pleno-muelle/pleno-muelle-agencia/index.html",
+            "<small>12 frente a 15</small>",
+        ),
+        (
+            "articles/pleno-muelle/index.html",
+            "title=\"Lucía Paredes (la única persona con este apellido)\"",
+        ),
+        // The exports are the same in every language.
+        ("data/comparisons.json", "\"summary\":\"12 vs 15\""),
+        (
+            "data/mentions.json",
+            "\"reason\":\"the only person with this surname\"",
+        ),
     ];
     for (path, phrase) in cases {
         let html = page(&site, path);
@@ -91,7 +107,7 @@ fn a_spanish_briefing_is_written_in_spanish() {
 }
 
 /// The text a reader reads or hears of a page: its text outside tags, scripts and
-/// code, and the labels assistive technology reads.
+/// code, the labels assistive technology reads, and tooltips.
 fn read_text(html: &str) -> String {
     let mut text = String::new();
     let mut rest = html;
@@ -100,10 +116,13 @@ fn read_text(html: &str) -> String {
         text.push(' ');
         let tag_end = rest[open..].find('>').map_or(rest.len(), |e| open + e + 1);
         let tag = &rest[open..tag_end];
-        if let Some(at) = tag.find("aria-label=\"") {
-            let label = &tag[at + 12..];
-            text.push_str(&label[..label.find('"').unwrap_or(label.len())]);
-            text.push(' ');
+        // And what a pointer's tooltip shows (why a name was taken for a person).
+        for attribute in ["aria-label=\"", " title=\""] {
+            if let Some(at) = tag.find(attribute) {
+                let label = &tag[at + attribute.len()..];
+                text.push_str(&label[..label.find('"').unwrap_or(label.len())]);
+                text.push(' ');
+            }
         }
         rest = &rest[tag_end..];
         // A script's text is not read; a command (`briefing build --pdf report.pdf`)

@@ -90,7 +90,7 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
     // Why a name was taken for a person is said at the first mention it explains (an
     // article of a long affair names its main figure a dozen times, for one reason),
     // and not where the text is the person's name itself.
-    let mut explained: HashSet<(&str, &str)> = HashSet::new();
+    let mut explained: HashSet<(&str, crate::analyse::Reason)> = HashSet::new();
     // A mention is a link to a person's page, and needs no class to say so: the
     // stylesheet knows it as such a link that is not a quote's speaker.
     for m in site.index.mentions_by_article.of(&a.id) {
@@ -101,7 +101,7 @@ fn article_marks(site: &Site, a: &Article, root: &str) -> Vec<Vec<Mark>> {
                     "<a href=\"{root}{}\" title=\"{} ({})\">",
                     urls::person(&p.id),
                     escape(&p.name),
-                    escape(m.reason)
+                    escape(site.words.reason(m.reason))
                 ),
                 "</a>".to_string(),
             ),

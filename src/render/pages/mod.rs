@@ -133,8 +133,10 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
         .map(|d| DisagreementView {
             heading: match d.kind {
                 crate::analyse::DifferenceKind::Number => {
-                    let summary = [("summary", d.summary.as_str())];
-                    site.words.say("event.count_differs", None, &summary)
+                    // Counts name no article: the ids stand for the sides.
+                    let summary = site.words.disagreement(d, |id| id.into());
+                    site.words
+                        .say("event.count_differs", None, &[("summary", &summary)])
                 }
                 _ => site.words.get("event.quote_differs").to_string(),
             },

@@ -134,22 +134,17 @@ fn difference_side<'a>(x: &'a crate::analyse::Side, site: &Site, root: &str) -> 
     }
 }
 
-/// A difference's summary as a reader reads it: the analysis names the pair's articles
-/// by id ("only in reuters-cuban-advisers"), a page by outlet — with the date when both
-/// are of one outlet, by title when that is the same too.
-fn summary_words(site: &Site, pair: &Pair, summary: &str) -> String {
+/// A difference's summary as a reader reads it: the pair's articles named by outlet —
+/// with the date when both are of one outlet, by title when that is the same too.
+fn summary_words(site: &Site, pair: &Pair, summary: &crate::analyse::Summary) -> String {
     let b = site.briefing;
     let (x, y) = (b.article(&pair.a), b.article(&pair.b));
-    let mut out = summary.to_string();
-    // The longer id first: the shorter may be a part of it.
-    let mut sides = [(&pair.a, x, y), (&pair.b, y, x)];
-    sides.sort_by_key(|(id, _, _)| std::cmp::Reverse(id.len()));
-    for (id, this, other) in sides {
-        if let Some(this) = this {
-            out = replace_word(&out, id, &article_name(b, &site.words, this, other));
-        }
-    }
-    out
+    let name = |id: &str, this: Option<&Article>, other| match this {
+        Some(this) => article_name(b, &site.words, this, other),
+        None => id.to_string(),
+    };
+    site.words
+        .summary(summary, &name(&pair.a, x, y), &name(&pair.b, y, x))
 }
 
 /// How an article is told from `other` in a sentence: its outlet, its outlet and day
@@ -178,27 +173,6 @@ pub(crate) fn article_name(
         }
         _ => format!("“{}”", a.title),
     }
-}
-
-/// `text` with each whole occurrence of the id `word` (not a part of a longer id)
-/// replaced by `with`.
-fn replace_word(text: &str, word: &str, with: &str) -> String {
-    let part_of_id = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(word) {
-        let before = rest[..at].chars().next_back();
-        let after = rest[at + word.len()..].chars().next();
-        out.push_str(&rest[..at]);
-        if before.is_some_and(part_of_id) || after.is_some_and(part_of_id) {
-            out.push_str(word);
-        } else {
-            out.push_str(with);
-        }
-        rest = &rest[at + word.len()..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// How a kind of difference is named to a reader, and the order the kinds are shown
@@ -560,20 +534,6 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_id_is_replaced_only_where_it_stands_whole() {
-        let said = "quoted in wire-1, reported without quotation marks in wire-12";
-        assert_eq!(
-            replace_word(said, "wire-1", "Reuters"),
-            "quoted in Reuters, reported without quotation marks in wire-12"
-        );
-        assert_eq!(
-            replace_word("only in wire-12", "wire-1", "X"),
-            "only in wire-12"
-        );
-        assert_eq!(replace_word("rewire-1 wire-1", "wire-1", "X"), "rewire-1 X");
-    }
 
     #[test]
     fn marked_words_with_only_spaces_between_are_one_mark() {

@@ -3,6 +3,7 @@
 //! stated where it is made; the report prints it too ("How it is chosen"), and each
 //! section shows the first few by it.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
 
@@ -184,8 +185,9 @@ pub(super) struct Dispute<'a> {
     /// The found story it is in, by index, or the curated event.
     pub(super) story: Option<usize>,
     pub(super) event: Option<&'a Event>,
-    /// What differs, in a few words ("32 vs at least 32").
-    pub(super) summary: &'a str,
+    /// What differs, in a few words ("32 vs at least 32"): the event's title for a
+    /// date conflict, nothing for a quote (its two versions say it).
+    pub(super) summary: Cow<'a, str>,
     pub(super) sides: Vec<Said<'a>>,
     pub(super) reach: Reach,
 }
@@ -220,7 +222,7 @@ pub(super) fn disputes<'a>(b: &'a Briefing, a: &'a Analysis, w: &Words) -> Vec<D
             kind: DisputeKind::EventDate,
             story: None,
             event: Some(event),
-            summary: &event.title,
+            summary: Cow::Borrowed(&event.title),
             sides,
             reach: Reach::default(),
         });
@@ -249,7 +251,7 @@ pub(super) fn disputes<'a>(b: &'a Briefing, a: &'a Analysis, w: &Words) -> Vec<D
             kind,
             story: None,
             event: Some(event),
-            summary: &d.summary,
+            summary: worded(kind, || w.disagreement(d, |id| id.into())),
             sides,
             reach: Reach::default(),
         });
@@ -278,7 +280,7 @@ pub(super) fn disputes<'a>(b: &'a Briefing, a: &'a Analysis, w: &Words) -> Vec<D
                         kind,
                         story: Some(si),
                         event: None,
-                        summary: &d.summary,
+                        summary: worded(kind, || w.summary(&d.summary, &p.a, &p.b)),
                         sides: [x, y]
                             .map(|side| Said {
                                 text: &side.text,
@@ -323,6 +325,15 @@ pub(super) fn disputes<'a>(b: &'a Briefing, a: &'a Analysis, w: &Words) -> Vec<D
         )
     });
     out
+}
+
+/// A dispute's summary, worded only where the report shows one: a quote's two versions
+/// say what differs (its summary names articles by id, which readers never see).
+fn worded<'a>(kind: DisputeKind, summary: impl FnOnce() -> String) -> Cow<'a, str> {
+    match kind {
+        DisputeKind::Number | DisputeKind::Date => Cow::Owned(summary()),
+        DisputeKind::EventDate | DisputeKind::Quote => Cow::Borrowed(""),
+    }
 }
 
 /// A found story's weight, for ranking.
@@ -405,7 +416,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::analyse::{Difference, Pair, Relation, Side, Story};
+    use crate::analyse::{Difference, NumberChange, Pair, Relation, Side, Story, Summary};
 
     #[test]
     fn one_difference_in_many_pairs_is_one_dispute_ranked_by_kind_then_reach() {
@@ -430,7 +441,11 @@ mod tests {
             kind,
             a,
             b,
-            summary: "32 vs at least 32".to_string(),
+            summary: Summary::Numbers(vec![NumberChange {
+                a: "32".into(),
+                b: "at least 32".into(),
+                counted: None,
+            }]),
         };
         let pair = |a: &str, b: &str, differences| {
             Arc::new(Pair {
