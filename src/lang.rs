@@ -1053,6 +1053,8 @@ pub(crate) static ENGLISH: Language = Language {
             "wrote",
             "yelled",
         ],
+        // Not "went on": "the talks went on" more often than a speaker does.
+        speech_phrases: &["fired back", "pointed out", "points out", "shot back"],
         pronouns: &["he", "she"],
         determiners: &[
             "a",
@@ -1249,6 +1251,7 @@ pub(crate) static ENGLISH: Language = Language {
         according: &["according to"],
         participle_endings: &["ing"],
         dialogue_dashes: false,
+        two_char_marks: &[("''", "''"), ("``", "''")],
         masculine: GenderWords {
             pronouns: &["he", "him", "himself", "his"],
             titles: &["mr"],
@@ -1567,6 +1570,7 @@ pub(crate) static SPANISH: Language = Language {
             "subrayó",
             "tuiteó",
         ],
+        speech_phrases: &[],
         pronouns: &["él", "ella"],
         determiners: &[
             "un", "una", "unos", "unas", "el", "la", "los", "las", "otro", "otra", "dos", "tres",
@@ -1638,6 +1642,7 @@ pub(crate) static SPANISH: Language = Language {
         according: &["según"],
         participle_endings: &["ando", "iendo"],
         dialogue_dashes: true,
+        two_char_marks: &[],
         masculine: GenderWords {
             pronouns: &["él"],
             titles: &["don", "señor", "sr"],

@@ -194,13 +194,43 @@ def slug(text: str) -> str:
 
 def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
     """Outermost quotations (open, inner start, inner end, close) of a document, each
-    paragraph on its own; a double quote open at a paragraph's end runs to that end."""
+    paragraph on its own; a double quote open at a paragraph's end runs to that end.
+
+    Double marks are “ ”, straight " and the two apostrophes '' of the NYT's (and the
+    Penn Treebank's) plain text, where '' both opens and closes (`` opens too). A double
+    quote opened with one kind of mark and closed with another (“…", "…”) is one quote, as
+    the annotators read it, not a quote running on to the paragraph's end."""
     out = []
     for para in re.finditer(r"[^\n]+", text):
         p0, ptext = para.start(), para.group()
         stack: list[tuple[str, int]] = []
-        for i, c in enumerate(ptext):
+
+        def close(want: str, i: int, width: int) -> None:
+            while stack and stack[-1][0] not in want:
+                stack.pop()
+            k, at = stack.pop()
+            width_open = 2 if k == "Q" else 1
+            if not stack:
+                out.append((p0 + at, p0 + at + width_open, p0 + i, p0 + i + width))
+
+        i = 0
+        while i < len(ptext):
+            c = ptext[i]
             prev = ptext[i - 1] if i else " "
+            pair = ptext[i : i + 2]
+            if pair in ("''", "``"):
+                nxt = ptext[i + 2] if i + 2 < len(ptext) else " "
+                # Three apostrophes after a single quote's words ('it,''' ): the single closes first.
+                if pair == "''" and nxt == "'" and stack and stack[-1][0] == "s":
+                    close("s", i, 1)
+                    i += 1
+                    continue
+                if pair == "''" and any(k in "dDQ" for k, _ in stack) and not prev.isspace():
+                    close("dDQ", i, 2)
+                elif (prev.isspace() or prev in "(—–-“\"") and not nxt.isspace():
+                    stack.append(("Q", i))
+                i += 2
+                continue
             nxt = ptext[i + 1] if i + 1 < len(ptext) else " "
             opened = None
             if c == "“":
@@ -208,39 +238,33 @@ def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
             elif c == "‘" and not nxt.isspace() and (prev.isspace() or prev in "(—–-“\""):
                 opened = "s"
             elif c == '"':
-                if any(k == "D" for k, _ in stack) and not prev.isspace():
-                    closing = "D"
-                else:
-                    closing = None
-                    if (prev.isspace() or prev in "(—–-") and not nxt.isspace():
-                        opened = "D"
-                if closing:
-                    while stack and stack[-1][0] != "D":
-                        stack.pop()
-                    k, at = stack.pop()
-                    if not stack:
-                        out.append((p0 + at, p0 + at + 1, p0 + i, p0 + i + 1))
+                if any(k in "dDQ" for k, _ in stack) and not prev.isspace():
+                    close("dDQ", i, 1)
+                    i += 1
                     continue
+                if (prev.isspace() or prev in "(—–-") and not nxt.isspace():
+                    opened = "D"
             elif c == "'" and (prev.isspace() or prev in "(—–-“\"") and nxt.isalnum():
                 opened = "s"
             elif c in "”’'":
-                want = "d" if c == "”" else "s"
-                if c != "”" and (prev.isalnum() and nxt.isalnum()):
-                    continue
-                if c != "”" and not any(k == "s" for k, _ in stack):
-                    continue
-                if any(k == want for k, _ in stack):
-                    while stack and stack[-1][0] != want:
-                        stack.pop()
-                    k, at = stack.pop()
-                    if not stack:
-                        out.append((p0 + at, p0 + at + 1, p0 + i, p0 + i + 1))
+                if c == "”":
+                    want = "dDQ"
+                else:
+                    want = "s"
+                    if (prev.isalnum() and nxt.isalnum()) or not any(k == "s" for k, _ in stack):
+                        i += 1
+                        continue
+                if any(k in want for k, _ in stack):
+                    close(want, i, 1)
+                i += 1
                 continue
             if opened:
                 stack.append((opened, i))
-        if stack and stack[0][0] in "dD":
-            at = stack[0][1]
-            out.append((p0 + at, p0 + at + 1, p0 + len(ptext), p0 + len(ptext)))
+            i += 1
+        if stack and stack[0][0] in "dDQ":
+            k, at = stack[0]
+            width_open = 2 if k == "Q" else 1
+            out.append((p0 + at, p0 + at + width_open, p0 + len(ptext), p0 + len(ptext)))
     return out
 
 

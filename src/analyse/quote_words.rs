@@ -11,6 +11,9 @@ pub(crate) struct QuoteWords {
     /// Verbs that attribute words to a speaker, in the forms an attribution takes;
     /// forms more often nouns are left out. Sorted.
     pub(crate) speech_verbs: &'static [&'static str],
+    /// Verbs of saying in two words ("points out", "shot back"), whose first word alone
+    /// is no verb of saying. Sorted.
+    pub(crate) speech_phrases: &'static [&'static str],
     /// Subject pronouns a speaker may be ("he said").
     pub(crate) pronouns: &'static [&'static str],
     /// Words that start a description of a speaker ("a senior official").
@@ -49,6 +52,11 @@ pub(crate) struct QuoteWords {
     /// Whether a paragraph that opens with a dash is speech up to the next dash, as
     /// dialogue is written in Spanish ("—No vamos a ceder —afirmó Pérez.").
     pub(crate) dialogue_dashes: bool,
+    /// Double quotation marks written as two characters in the plain text of this
+    /// language's news, (opening, closing): the NYT's ''…'' and the Penn Treebank's
+    /// ``…''. Each opens a quote after a space and closes one after a word, as a
+    /// straight " does.
+    pub(crate) two_char_marks: &'static [(&'static str, &'static str)],
     /// The words that say a person is a man, and those that say a woman is meant.
     pub(crate) masculine: GenderWords,
     pub(crate) feminine: GenderWords,
@@ -97,6 +105,18 @@ impl QuoteWords {
         Self::has(self.speech_verbs, word)
     }
 
+    /// Whether the words of a list from `v` on start a verb of saying, of one word or of
+    /// two ("Bennett shot back").
+    pub(crate) fn speech_verb_at(&self, list: &[(usize, &str)], v: usize) -> bool {
+        let Some(&(_, w)) = list.get(v) else {
+            return false;
+        };
+        self.is_speech_verb(w)
+            || list
+                .get(v + 1)
+                .is_some_and(|&(_, next)| Self::has(self.speech_phrases, &format!("{w} {next}")))
+    }
+
     pub(crate) fn is_participle(&self, word: &str) -> bool {
         self.participle_endings.iter().any(|e| word.ends_with(e))
     }
@@ -135,6 +155,7 @@ mod tests {
         for table in [&ENGLISH.quotes, &SPANISH.quotes] {
             for list in [
                 table.speech_verbs,
+                table.speech_phrases,
                 table.role_nouns,
                 table.clause_words,
                 table.title_words,
@@ -149,6 +170,16 @@ mod tests {
         }
         assert!(ENGLISH.quotes.is_speech_verb("Said") && !ENGLISH.quotes.is_speech_verb("post"));
         assert!(SPANISH.quotes.is_speech_verb("Afirmó") && SPANISH.quotes.is_speech_verb("dijo"));
+        let words = [(0, "Bennett"), (8, "shot"), (13, "back")];
+        assert!(ENGLISH.quotes.speech_verb_at(&words, 1));
+        assert!(
+            !ENGLISH.quotes.speech_verb_at(&words, 0) && !ENGLISH.quotes.speech_verb_at(&words, 2)
+        );
+        assert!(
+            !ENGLISH
+                .quotes
+                .speech_verb_at(&[(0, "shot"), (5, "down")], 0)
+        );
         use super::Gender::{Feminine, Masculine};
         assert_eq!(ENGLISH.quotes.pronoun_gender("She"), Some(Feminine));
         assert_eq!(ENGLISH.quotes.title_gender("Mr."), Some(Masculine));

@@ -1,6 +1,8 @@
 //! A *quote* is text an article puts between quotation marks as someone's words, with its
 //! *speaker*: the person or body the attribution names. Marks are typographic (“ ”, « »
-//! and ‘ ’, where ’ between letters is an apostrophe) or straight; a quote may run across
+//! and ‘ ’, where ’ between letters is an apostrophe), straight, or the two-character
+//! marks of a language's plain-text news (the NYT's ''…''); the double marks of one quote
+//! may mix kinds (“…"); a quote may run across
 //! sentences, and may run on into the next paragraph when a paragraph ends inside it.
 //! Only the outermost quote counts: ‘Security Services’ inside Trump's words is part of
 //! his quote. A closing mark with no opening one (a copy-editing slip) closes a quote
@@ -19,8 +21,9 @@
 //! attribution ("…, Warren said."), else it is the words of the person its sentence
 //! starts with ("Trump called the winner “Miss Piggy”"), or of whom the pronoun it
 //! starts with means, else it follows reported speech
-//! in the sentence before ("…, Schiff said. “…”"), else it stands alone after a sentence
-//! about a person.
+//! in the sentence before ("…, Schiff said. “…”"), else it opens a paragraph after one
+//! that ends with a colon and is spoken by that paragraph's attribution ("He
+//! declared:¶“…”"), else it stands alone after a sentence about a person.
 //! A speaker phrase is read for the person it is headed by ("Trump lawyer Marc
 //! Kasowitz", "Rep. Jim Clyburn (D-S.C.)"), not a name that only qualifies it ("the
 //! Clinton campaign"). A pronoun ("he said") is the person the quote's sentence starts
@@ -40,8 +43,9 @@
 //! paragraph (or anywhere in the article, when the registered person is not named there
 //! in full).
 //!
-//! The words this reads (verbs of saying, pronouns, titles…) are a table per language,
-//! [`super::quote_words`], part of the article's [`crate::lang::Language`].
+//! The words this reads (verbs of saying, in one word or two, pronouns, titles…) are a
+//! table per language, [`super::quote_words`], part of the article's
+//! [`crate::lang::Language`].
 //!
 //! Scare quotes and names are not quotes: a quotation of one to three words with no
 //! attribution of its own, from the quote before it or from its sentence's subject
@@ -110,15 +114,53 @@ pub(crate) fn marks(lang: &QuoteWords, text: &str, sentences: &[(usize, usize)])
         true
     };
     let mut prev: Option<char> = None;
+    // The end of a two-character mark already read.
+    let mut skip_to = 0;
     for (i, c) in text.char_indices() {
         let before = prev;
         prev = Some(c);
-        if c.is_alphanumeric() || c == ' ' {
+        if i < skip_to || c.is_alphanumeric() || c == ' ' {
             continue;
         }
         let prev = before;
         let len = c.len_utf8();
         let next = text[i + len..].chars().next();
+        let double_open = stack
+            .iter()
+            .any(|(m, _, _)| matches!(m, Mark::Double { .. }));
+        let rest = &text[i..];
+        // Three apostrophes after a single quote's words ('it,'''): the single closes
+        // first, then the double.
+        let single_first =
+            rest.starts_with("'''") && matches!(stack.last(), Some((Mark::Single { .. }, _, _)));
+        if !single_first {
+            let shut = lang
+                .two_char_marks
+                .iter()
+                .find(|(_, shut)| rest.starts_with(shut));
+            if let Some(&(_, shut)) = shut
+                && double_open
+                && !space(prev)
+            {
+                let any_double = |m| matches!(m, Mark::Double { .. });
+                close(&mut stack, any_double, i, shut.len(), &mut out);
+                skip_to = i + shut.len();
+                continue;
+            }
+            let opening = lang
+                .two_char_marks
+                .iter()
+                .find(|(open, _)| rest.starts_with(open));
+            if let Some(&(open, _)) = opening {
+                let after = text[i + open.len()..].chars().next();
+                if (space(prev) || matches!(prev, Some('\u{201C}' | '"'))) && !space(after) {
+                    stack.push((Mark::Double { straight: true }, i, open.len()));
+                }
+                // Two apostrophes that neither open nor close are not two single marks.
+                skip_to = i + open.len();
+                continue;
+            }
+        }
         match c {
             '\u{201C}' | '\u{201E}' | '\u{00AB}' => {
                 stack.push((Mark::Double { straight: false }, i, len))
@@ -138,13 +180,12 @@ pub(crate) fn marks(lang: &QuoteWords, text: &str, sentences: &[(usize, usize)])
                 }
             }
             '"' => {
-                let open_straight = stack
-                    .iter()
-                    .any(|(m, _, _)| *m == Mark::Double { straight: true });
-                if open_straight && !space(prev) {
+                // After a word, a straight mark closes a double quote of any kind: the
+                // marks of one quote may mix (“…").
+                if double_open && !space(prev) {
                     close(
                         &mut stack,
-                        |m| m == Mark::Double { straight: true },
+                        |m| matches!(m, Mark::Double { .. }),
                         i,
                         len,
                         &mut out,
@@ -617,10 +658,7 @@ impl Attribution<'_> {
         if !stops && let Some(m) = self.apposed_after(para, q, window, &list) {
             return Some(self.speaker_of(m));
         }
-        let verb = list
-            .iter()
-            .take(31)
-            .position(|(_, w)| self.lang.is_speech_verb(w));
+        let verb = (0..list.len().min(31)).find(|&v| self.lang.speech_verb_at(&list, v));
         // "…,” retired Air Force general Lloyd Newton said": a name right before the verb.
         let named = verb.is_some_and(|v| {
             let verb_at = q.close + list[v].0;
@@ -742,9 +780,9 @@ impl Attribution<'_> {
             }
         }
         let list: Vec<(usize, &str)> = words(window).collect();
-        let v = list
-            .iter()
-            .rposition(|(_, w)| self.lang.is_speech_verb(w))?;
+        let v = (0..list.len())
+            .rev()
+            .find(|&v| self.lang.speech_verb_at(&list, v))?;
         let verb_at = from + list[v].0;
         let verb_end = verb_at + list[v].1.len();
         // "… praised Hillary Clinton in a video where she said, “…”": a pronoun right
@@ -1031,7 +1069,8 @@ impl Attribution<'_> {
     fn reported_after(&self, para: &Paragraph, q: &Marks) -> Option<Speaker> {
         let (_, sentence_end) = para.sentence(q.open);
         let tail = para.text.get(q.close..sentence_end)?;
-        if tail.contains(['“', '"', '«']) {
+        let two_char = self.lang.two_char_marks.iter();
+        if tail.contains(['“', '"', '«']) || two_char.clone().any(|(o, _)| tail.contains(o)) {
             return None;
         }
         let from = q.close + tail.rfind(',')? + 1;
@@ -1060,8 +1099,35 @@ impl Attribution<'_> {
                 (p, *p.sentences.last()?)
             }
         };
+        if k == 0
+            && let Some(s) = self.introduced(p)
+        {
+            return Some(s);
+        }
         self.sentence_subject(p, s, e)
             .filter(|s| s.person.is_some())
+    }
+
+    /// The speaker of a paragraph that ends with a colon, which introduces the quotation
+    /// that opens the next one ("He declared:¶“…”", "Cruz called them on it:¶“…”"): its
+    /// attribution, read as if the quotation stood at the colon.
+    fn introduced(&self, para: &Paragraph) -> Option<Speaker> {
+        let colon = para.text.trim_end().strip_suffix(':')?.len();
+        // A quotation of its own before the colon ends the window, as a previous quote
+        // does in a paragraph.
+        let previous_close = marks(self.lang, para.text, &para.sentences)
+            .iter()
+            .map(|m| m.close)
+            .filter(|&c| c <= colon)
+            .max()
+            .unwrap_or(0);
+        let at = Marks {
+            open: colon,
+            inner: (colon, colon),
+            close: colon,
+            runs_on: false,
+        };
+        self.before(para, &at, previous_close)
     }
 
     /// Whether a verb of saying stands right before a quotation, in its sentence: a
@@ -1622,6 +1688,52 @@ mod tests {
     }
 
     #[test]
+    fn two_apostrophes_are_double_marks_in_english() {
+        assert_table(&[
+            // The NYT's plain text: '' opens and closes.
+            (
+                "''We are united,'' said Frank Mora at the ceremony.",
+                &[("We are united", "mora")],
+            ),
+            (
+                "Mora said, ''it is over for the 'old guard.'.''",
+                &[("it is over for the 'old guard.'.", "mora")],
+            ),
+            // A single quote closing with the double one: three apostrophes.
+            (
+                "''They call it 'over,''' Mora said.",
+                &[("They call it 'over,'", "mora")],
+            ),
+            // The Penn Treebank's `` opens.
+            (
+                "``We are united,'' Mora said.",
+                &[("We are united", "mora")],
+            ),
+        ]);
+        // Spanish news has no such marks: two apostrophes are no quotation.
+        assert_eq!(
+            quotes_in("es", "''Estamos unidos'', dijo Frank Mora."),
+            Vec::<(String, String)>::new()
+        );
+    }
+
+    #[test]
+    fn double_marks_of_two_kinds_close_one_quote() {
+        assert_table(&[
+            (
+                "“We are united,\" Mora said. “It is over.”",
+                &[("We are united", "mora"), ("It is over.", "mora")],
+            ),
+            ("\"We are united,” Mora said.", &[("We are united", "mora")]),
+            // A straight quote inside a curly one is still nested.
+            (
+                "“They call it \"the deal\" today,” Mora said.",
+                &[("They call it \"the deal\" today", "mora")],
+            ),
+        ]);
+    }
+
+    #[test]
     fn table_of_quotes_and_speakers() {
         let cases: &[(&str, &[(&str, &str)])] = &[
             (
@@ -1903,6 +2015,39 @@ mod tests {
         for (body, expected) in cases {
             assert_eq!(quotes_of("en", &people, body), pairs(expected), "{body}");
         }
+    }
+
+    #[test]
+    fn a_paragraph_ending_with_a_colon_introduces_the_next_ones_quotation() {
+        assert_table(&[
+            (
+                "Tamara Suju spoke after the vote. She declared:\n\n“We will not give up on our country.”",
+                &[("We will not give up on our country.", "suju")],
+            ),
+            (
+                "Frank Mora met Tamara Suju on Monday, and Suju said:\n\n“We will not give up on our country.”",
+                &[("We will not give up on our country.", "suju")],
+            ),
+            // Without the colon, the paragraph before only sets the scene.
+            (
+                "Tamara Suju spoke after the vote. She left early.\n\n“We will not give up on our country.”",
+                &[("We will not give up on our country.", "-")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn verbs_of_saying_in_two_words() {
+        assert_table(&[
+            (
+                "“We will not give up on our country,” Mora points out.",
+                &[("We will not give up on our country", "mora")],
+            ),
+            (
+                "“We will not give up on our country,” Tamara Suju shot back.",
+                &[("We will not give up on our country", "suju")],
+            ),
+        ]);
     }
 
     #[test]

@@ -93,3 +93,31 @@ fn a_speakers_next_paragraph_is_theirs() {
         ]
     );
 }
+
+/// The NYT's two apostrophes ''…'' are quotation marks in English, a quote whose marks
+/// mix kinds (“…") is one quote, a paragraph that ends with a colon introduces the
+/// quotation that opens the next one, and a verb of saying may be two words.
+#[test]
+fn marks_colons_and_two_word_verbs() {
+    let found = quotes_of("quotes-marks", "pier-hearing");
+    let reyes = || Some("ana-reyes".to_string());
+    let baker = || Some("tom-baker".to_string());
+    assert_eq!(
+        found,
+        [
+            ("We will rebuild the pier before the summer".into(), reyes()),
+            (
+                "The fishermen will have their moorings back by the autumn".into(),
+                baker()
+            ),
+            (
+                "The money is there, and the council knows it.".into(),
+                reyes()
+            ),
+            (
+                "Nobody on this council has seen the figures yet".into(),
+                baker()
+            ),
+        ]
+    );
+}
