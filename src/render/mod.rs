@@ -157,10 +157,26 @@ pub fn site<'a>(
     theme: &'a Theme,
     options: Options,
 ) -> Result<Site<'a>, Failure> {
+    let mut site = unlisted(briefing, analysis, theme, options)?;
+    site.list();
+    Ok(site)
+}
+
+/// [`site`] without its list of pages, which takes a walk of every article, person and
+/// story: a page renders from it as from the listed site, but [`Site::main_pages`] and
+/// [`Site::main_paths`] are empty until [`Site::list`], and so are the sitemap and
+/// the feeds, which list every page. The dev server renders the open article's page
+/// from it before listing the rest.
+pub fn unlisted<'a>(
+    briefing: &'a Briefing,
+    analysis: &'a Analysis,
+    theme: &'a Theme,
+    options: Options,
+) -> Result<Site<'a>, Failure> {
     let words = i18n::Words::load(&briefing.config.language, theme)?;
     let tera = compile(theme, &words)?;
     let index = Index::new(briefing, analysis);
-    let mut site = Site {
+    Ok(Site {
         briefing,
         analysis,
         theme,
@@ -174,16 +190,7 @@ pub fn site<'a>(
         sitemap: Default::default(),
         pages: Vec::new(),
         paths: Vec::new(),
-    };
-    site.pages = site.list_pages();
-    site.paths = site.pages.par_iter().map(|page| site.path(page)).collect();
-    // Last: how many files the sitemap needs depends on every other page.
-    let parts = feeds::sitemap_parts(&site, feeds::SITEMAP_LIMITS);
-    let parts = (1..=parts).map(Page::SitemapPart);
-    let paths: Vec<String> = parts.clone().map(|page| site.path(&page)).collect();
-    site.pages.extend(parts);
-    site.paths.extend(paths);
-    Ok(site)
+    })
 }
 
 fn compile(theme: &Theme, words: &i18n::Words) -> Result<Tera, Failure> {
@@ -198,6 +205,18 @@ fn compile(theme: &Theme, words: &i18n::Words) -> Result<Tera, Failure> {
 }
 
 impl<'a> Site<'a> {
+    /// Lists the pages of a site made [`unlisted`], and their paths.
+    pub fn list(&mut self) {
+        self.pages = self.list_pages();
+        self.paths = self.pages.par_iter().map(|page| self.path(page)).collect();
+        // Last: how many files the sitemap needs depends on every other page.
+        let parts = feeds::sitemap_parts(self, feeds::SITEMAP_LIMITS);
+        let parts = (1..=parts).map(Page::SitemapPart);
+        let paths: Vec<String> = parts.clone().map(|page| self.path(&page)).collect();
+        self.pages.extend(parts);
+        self.paths.extend(paths);
+    }
+
     /// Every page but the search index's files: the overview pages, each page of each
     /// list, the pairs worth a page, the feeds, the exports and the theme's files.
     fn list_pages(&self) -> Vec<Page> {

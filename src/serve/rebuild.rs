@@ -19,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::engine::{Engine, Plan, Step};
 use crate::error::Failure;
+use crate::render::depends::Affected;
 use crate::render::{self, Page, Rendered};
 
 /// The rebuilder: the engine, which keeps the last good build, and the pages an
@@ -138,8 +139,8 @@ impl Rebuilder {
         let old = self.engine.good();
         let options = self.engine.render_options(&state);
         let started = Instant::now();
-        let site = render::site(&loaded.briefing, analysis, state.theme, options)?;
-        timings.prepare = started.elapsed();
+        let mut site = render::unlisted(&loaded.briefing, analysis, state.theme, options)?;
+        let mut prepare = started.elapsed();
         let affected = match (&step.affected, old) {
             (Some((ids, before)), Some(old)) => {
                 let mut affected = before.clone();
@@ -148,6 +149,33 @@ impl Rebuilder {
             }
             _ => None,
         };
+        // The open pages of the articles and people the edit reaches, found by their
+        // ids rather than among every page, are rendered and published before the
+        // site's pages are listed (at 10,000 articles, most of the time the site
+        // takes to make): a page renders the same from a site not listed yet.
+        let mut early: HashSet<String> = HashSet::new();
+        let rendering = Instant::now();
+        if let Some((affected, _)) = &affected {
+            let reached = open_reached(&site, &loaded.briefing, affected, open);
+            if !reached.is_empty() {
+                let rendered = reached
+                    .par_iter()
+                    .map(|(page, path)| site.render_at(page, path.clone()))
+                    .collect::<Result<Vec<_>, _>>()?;
+                early.extend(reached.into_iter().map(|(_, path)| path));
+                publish(Update {
+                    paths: None,
+                    rendered,
+                    open: true,
+                });
+            }
+        }
+        let open_early = rendering.elapsed();
+        let listing = Instant::now();
+        site.list();
+        let site = site;
+        prepare += listing.elapsed();
+        timings.prepare = prepare;
         let wanted = |page: &Page, path: &String| match &affected {
             None => true,
             Some((affected, served)) => {
@@ -165,6 +193,7 @@ impl Rebuilder {
         // have open, then the others.
         let main = site.main_pages().iter().zip(site.main_paths());
         let (first, rest): (Vec<_>, Vec<_>) = main
+            .filter(|(_, path)| !early.contains(*path))
             .filter(|(page, path)| wanted(page, path) || self.unfinished.contains(*path))
             .partition(|(_, path)| open.contains(*path));
         let started = Instant::now();
@@ -175,7 +204,7 @@ impl Rebuilder {
                 open: true,
             });
         }
-        timings.open = started.elapsed();
+        timings.open = open_early + started.elapsed();
         // Then the others, until a new save asks for a rebuild: the pages left are
         // rendered by the next one.
         let started = Instant::now();
@@ -244,6 +273,36 @@ impl Rebuilder {
         let text = crate::diagnostic::render_text(&all, &good.loaded.sources, colour);
         Some(format!("{text}warning: {summary}\n"))
     }
+}
+
+/// The pages in `open` of the articles and people `affected` names, which an edit
+/// reaches, with their paths: found from the ids, without listing the site's pages.
+fn open_reached(
+    site: &render::Site,
+    briefing: &crate::content::Briefing,
+    affected: &Affected,
+    open: &HashSet<String>,
+) -> Vec<(Page, String)> {
+    if open.is_empty() {
+        return Vec::new();
+    }
+    let articles = affected
+        .articles
+        .iter()
+        .filter_map(|id| briefing.article_position(id));
+    let people = affected
+        .people
+        .iter()
+        .filter_map(|id| briefing.person_position(id));
+    articles
+        .map(Page::Article)
+        .chain(people.map(Page::Person))
+        .map(|page| {
+            let path = site.path(&page);
+            (page, path)
+        })
+        .filter(|(_, path)| open.contains(path))
+        .collect()
 }
 
 /// Whether `path` is a file of the data exports (not the `/data/` page).
@@ -645,5 +704,30 @@ mod tests {
         assert_eq!(steps[0], (false, vec![page.clone()]));
         assert!(steps[1].0 && !steps[1].1.contains(&page));
         serving.assert_fresh(root, "an edit with the article open");
+    }
+
+    #[test]
+    fn open_pages_of_the_articles_and_people_reached_come_before_the_others() {
+        let (dir, _, mut serving) = served();
+        let root = dir.path();
+        let loaded = load::briefing(root).unwrap();
+        let person = &loaded.briefing.people[0];
+        let rel = articles(root)[0].clone();
+        let page = page_of(&rel);
+        let person_page = format!("people/{}/index.html", person.id);
+        let open = HashSet::from([page.clone(), person_page.clone(), "index.html".to_string()]);
+        edit(root, &rel, |t| retitle(t, &person.name));
+        let steps = serving.rebuild(watch::plan(&[&rel]), &open).unwrap();
+        // The edited article's page and its person's, found by their ids before the
+        // site's pages are listed; then the open home page, which is found among them;
+        // then the rest.
+        assert_eq!(steps.len(), 3, "{steps:?}");
+        let mut early = steps[0].1.clone();
+        early.sort();
+        assert!(!steps[0].0, "{steps:?}");
+        assert_eq!(early, [page.clone(), person_page.clone()]);
+        assert_eq!(steps[1], (false, vec!["index.html".to_string()]));
+        assert!(steps[2].0 && !steps[2].1.contains(&page) && !steps[2].1.contains(&person_page));
+        serving.assert_fresh(root, "an edit with its article, person and home open");
     }
 }
