@@ -719,8 +719,6 @@ impl Affected {
 
 #[cfg(test)]
 mod tests {
-    /// How long fingerprinting every page of a large briefing takes (set
-    /// `BRIEFING_FINGERPRINT_ROOT`); prints, asserts nothing.
     #[test]
     fn a_record_hashes_as_its_serialisation_in_one_piece() {
         let record = (
@@ -744,6 +742,8 @@ mod tests {
         );
     }
 
+    /// How long fingerprinting every page of a large briefing takes (set
+    /// `BRIEFING_FINGERPRINT_ROOT`); prints, asserts nothing.
     #[test]
     #[ignore = "a measurement"]
     fn fingerprint_cost() {
