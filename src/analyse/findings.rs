@@ -337,6 +337,15 @@ pub enum Which {
     B,
 }
 
+impl Which {
+    pub fn other(self) -> Which {
+        match self {
+            Which::A => Which::B,
+            Which::B => Which::A,
+        }
+    }
+}
+
 /// A number stated differently: each side's value with its qualifier ("at least 32").
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct NumberChange {

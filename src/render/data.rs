@@ -712,7 +712,7 @@ pub(crate) fn listing(site: &Site, root: &str) -> Listing {
                 "records": p.files.iter().map(|f| f.records).sum::<usize>(),
                 "sharded": p.sharded,
                 "shards": p.files.len(),
-                "size": (!p.sharded).then(|| size(first.made.get().map_or(0, |m| m.bytes))),
+                "size": (!p.sharded).then(|| size(&site.words, first.made.get().map_or(0, |m| m.bytes))),
                 // Where the section's heading leads: the file, or the manifest.
                 "url": match p.sharded {
                     true => url(MANIFEST),
@@ -728,7 +728,7 @@ pub(crate) fn listing(site: &Site, root: &str) -> Listing {
         "records": null,
         "sharded": false,
         "shards": 1,
-        "size": size(plan.timelinejs),
+        "size": size(&site.words, plan.timelinejs),
         "url": url(TIMELINEJS),
         "first": { "name": TIMELINEJS, "url": url(TIMELINEJS) },
         "last": { "name": TIMELINEJS, "url": url(TIMELINEJS) },
@@ -742,19 +742,24 @@ pub(crate) fn listing(site: &Site, root: &str) -> Listing {
         exports,
         by_name,
         limits: json!({
-            "json": size(limits.json_bytes),
+            "json": size(&site.words, limits.json_bytes),
             "articles": limits.shard_articles,
             "records": limits.shard_records,
         }),
     }
 }
 
-/// Bytes as a reader reads them: "840 bytes", "12 kB", "3.4 MB".
-fn size(bytes: u64) -> String {
+/// Bytes as a reader reads them: "840 bytes", "12 kB", "3.4 MB" ("3,4 MB" where the
+/// language writes a decimal comma).
+fn size(words: &Words, bytes: u64) -> String {
     match bytes {
         0..1_000 => format!("{bytes} bytes"),
         1_000..1_000_000 => format!("{} kB", bytes.div_ceil(1_000)),
-        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+        _ => {
+            let megabytes = format!("{:.1}", bytes as f64 / 1e6);
+            let point = words.get("number.decimal");
+            format!("{} MB", megabytes.replace('.', point))
+        }
     }
 }
 

@@ -316,12 +316,10 @@ impl Words {
         match summary {
             Summary::Reworded => self.get("summary.reworded").to_string(),
             Summary::Paraphrased { quoted } => {
-                let reported = name(if *quoted == Which::A {
-                    Which::B
-                } else {
-                    Which::A
-                });
-                let args = [("quoted", name(*quoted)), ("reported", reported)];
+                let args = [
+                    ("quoted", name(*quoted)),
+                    ("reported", name(quoted.other())),
+                ];
                 self.say("summary.paraphrased", None, &args)
             }
             Summary::OnlyIn { side } => {
@@ -350,12 +348,13 @@ impl Words {
                     .iter()
                     .map(|c| {
                         let (x, y) = (self.span(c.a.start, c.a.end), self.span(c.b.start, c.b.end));
-                        let args = [("a", c.a.text.as_str()), ("a_days", &x)];
-                        let told = self.say(
-                            "summary.dates",
-                            None,
-                            &[args[0], args[1], ("b", &c.b.text), ("b_days", &y)],
-                        );
+                        let args = [
+                            ("a", c.a.text.as_str()),
+                            ("a_days", x.as_str()),
+                            ("b", c.b.text.as_str()),
+                            ("b_days", y.as_str()),
+                        ];
+                        let told = self.say("summary.dates", None, &args);
                         match c.finer {
                             true => self.say("summary.finer", None, &[("dates", &told)]),
                             false => told,

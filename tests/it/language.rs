@@ -54,6 +54,7 @@ fn a_spanish_briefing_is_written_in_spanish() {
         ("404.html", "<h1>Página no encontrada</h1>"),
         ("data/index.html", "<th scope=\"col\">Significado</th>"),
         ("data/index.html", "<p>Los 3 artículos de origen.</p>"),
+        ("data/index.html", "de más de 10,0 MB en JSON"),
         ("search/index.html", "Más resultados"),
         // The search script's words come with the page, for the script to write.
         ("search/index.html", "No se encontró nada para «{q}»."),
