@@ -136,25 +136,24 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// Its key in the words tables (`reason.<key>`), which is also how the saved
-    /// analysis and the tests name it.
+    /// Its key in the words tables, where each language words it.
     pub fn key(self) -> &'static str {
         match self {
-            Reason::FullName => "full_name",
-            Reason::Alias => "alias",
-            Reason::OnlyWithSurname => "only_with_surname",
-            Reason::OnlyWithFirstName => "only_with_first_name",
-            Reason::OnlyHolderOfTitle => "only_holder_of_title",
-            Reason::TitleBefore => "title_before",
-            Reason::TitleAfter => "title_after",
-            Reason::CourtesyTitle => "courtesy_title",
-            Reason::OnlyHolderOfTitleNamed => "only_holder_of_title_named",
-            Reason::OnlyOneIntroduced => "only_one_introduced",
-            Reason::NamedInPreviousSentence => "named_in_previous_sentence",
-            Reason::TitleOfNamedInSentence => "title_of_named_in_sentence",
-            Reason::SubjectNamedMost => "subject_named_most",
-            Reason::SubjectInFirstParagraph => "subject_in_first_paragraph",
-            Reason::Ambiguous => "ambiguous",
+            Reason::FullName => "reason.full_name",
+            Reason::Alias => "reason.alias",
+            Reason::OnlyWithSurname => "reason.only_with_surname",
+            Reason::OnlyWithFirstName => "reason.only_with_first_name",
+            Reason::OnlyHolderOfTitle => "reason.only_holder_of_title",
+            Reason::TitleBefore => "reason.title_before",
+            Reason::TitleAfter => "reason.title_after",
+            Reason::CourtesyTitle => "reason.courtesy_title",
+            Reason::OnlyHolderOfTitleNamed => "reason.only_holder_of_title_named",
+            Reason::OnlyOneIntroduced => "reason.only_one_introduced",
+            Reason::NamedInPreviousSentence => "reason.named_in_previous_sentence",
+            Reason::TitleOfNamedInSentence => "reason.title_of_named_in_sentence",
+            Reason::SubjectNamedMost => "reason.subject_named_most",
+            Reason::SubjectInFirstParagraph => "reason.subject_in_first_paragraph",
+            Reason::Ambiguous => "reason.ambiguous",
         }
     }
 }

@@ -277,8 +277,8 @@ fn diagnostic_ref(d: &Diagnostic) -> impl Serialize + '_ {
 }
 
 /// The one `&'static str` for `s`: a warning's code is one of a few fixed phrases, kept
-/// as such; read back, each distinct one is made once and kept for
-/// the process, so reading many saved analyses makes no more of them.
+/// as such; read back, each distinct one is made once and kept for the process, so
+/// reading many saved analyses makes no more of them.
 fn interned(s: String) -> &'static str {
     static SEEN: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
     let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());

@@ -301,7 +301,7 @@ impl Words {
 
     /// Why a mention was given to its person, in a few words ("full name").
     pub fn reason(&self, reason: Reason) -> &'static str {
-        self.get(&format!("reason.{}", reason.key()))
+        self.get(reason.key())
     }
 
     /// What a difference or a disagreement says differs, in a few words: "at least 32
@@ -731,6 +731,37 @@ mod tests {
             value,
             serde_json::json!({"kind": {"a": "A"}, "n": {"one": "{n} x", "other": "{n} xs"}, "end": "</script>"})
         );
+    }
+
+    #[test]
+    fn every_key_the_findings_are_worded_with_is_in_every_table() {
+        // The keys are literals in the code that words the findings (a mention's reason,
+        // a difference's summary), which no template names.
+        let code = [
+            include_str!("../analyse/findings.rs"),
+            include_str!("i18n.rs"),
+        ];
+        let mut keys: Vec<&str> = Vec::new();
+        for text in code {
+            for (at, _) in text
+                .match_indices("\"reason.")
+                .chain(text.match_indices("\"summary."))
+            {
+                let key = &text[at + 1..];
+                let key = &key[..key.find('"').unwrap()];
+                let name = |b: u8| b.is_ascii_lowercase() || b == b'_' || b == b'.';
+                if !key.ends_with('.') && key.bytes().all(name) {
+                    keys.push(key);
+                }
+            }
+        }
+        assert!(keys.len() >= 15 + 11, "{keys:?}");
+        for (code, _) in TABLES {
+            let words = table(code);
+            for key in &keys {
+                assert!(words.entries.contains_key(*key), "`{code}` lacks `{key}`");
+            }
+        }
     }
 
     #[test]
