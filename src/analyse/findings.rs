@@ -328,6 +328,26 @@ pub enum Summary {
     Counts(Vec<String>),
 }
 
+impl Summary {
+    /// Fewer bytes than any wording of it has: the text it carries, without the words
+    /// around it or the articles' names (what a data export's plan counts, unworded).
+    pub fn least_len(&self) -> usize {
+        match self {
+            Summary::Reworded | Summary::Paraphrased { .. } | Summary::OnlyIn { .. } => 0,
+            Summary::Numbers(changes) => (changes.iter())
+                .map(|c| {
+                    let counted = c.counted.as_ref().map_or(0, |(x, y)| x.len() + y.len());
+                    c.a.len() + c.b.len() + counted
+                })
+                .sum(),
+            Summary::Dates(changes) => (changes.iter())
+                .map(|c| c.a.text.len() + c.b.text.len())
+                .sum(),
+            Summary::Counts(counts) => counts.iter().map(String::len).sum(),
+        }
+    }
+}
+
 /// One side of a pair, or the first or second claim of a disagreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]

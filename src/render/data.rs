@@ -516,7 +516,7 @@ fn least_text(site: &Site, export: Export) -> u64 {
                 let differences = p.differences.iter().map(|d| {
                     let sides = [&d.a, &d.b].into_iter().flatten();
                     LEAST_DIFFERENCE
-                        + Words::exports().summary(&d.summary, &p.a, &p.b).len()
+                        + d.summary.least_len()
                         + sides.map(|x| LEAST_SIDE + x.article.len()).sum::<usize>()
                 });
                 p.a.len() + p.b.len() + s.id.len() + s.title.len() + differences.sum::<usize>()

@@ -832,6 +832,8 @@ mod tests {
             ),
         ];
         for (summary, english, spanish) in cases {
+            // What an export's plan counts of it, unworded, is never more.
+            assert!(summary.least_len() <= english.len().min(spanish.len()));
             assert_eq!(en.summary(&summary, "A", "B"), english);
             assert_eq!(es.summary(&summary, "A", "B"), spanish);
         }
