@@ -92,9 +92,8 @@ impl Words {
         })
     }
 
-    /// English's words, the embedded table alone: what the data's tests read the
-    /// analyses' findings in.
-    pub fn english() -> Words {
+    /// English's words, the embedded table alone.
+    pub(crate) fn english() -> Words {
         Words::load("en", &Theme::default_theme()).expect("the English table reads")
     }
 

@@ -183,8 +183,9 @@ fn differences_and_conflicts_of_the_default_briefing_are_above_their_floors() {
 }
 
 /// The pair of articles `a` and `b` among the stories the analysis found.
-fn english() -> Words {
-    Words::english()
+/// English's words, as the data exports word the findings.
+fn english() -> &'static Words {
+    Words::exports()
 }
 
 /// What a difference of `pair` says differs, in English, its articles named by id.
