@@ -1402,7 +1402,9 @@ fn comparison<'s>(site: &'s Site, compared: Compared<'s>) -> ComparisonRecord<'s
 /// The timeline in TimelineJS3's JSON format, so a newsroom can embed it: a title
 /// slide, then one slide per curated event. Dates are given only as precisely as the
 /// curation knows them; `display_date` carries the editor's wording or the words for an
-/// approximate or uncertain date. Links point to the published briefing.
+/// approximate or uncertain date. Links point to the published briefing. Unlike the
+/// other exports, this one is read by people, on the slides of an embedding page, so
+/// its words are the site's language's.
 fn timelinejs(site: &Site) -> Value {
     use crate::edtf::Precision;
     use chrono::Datelike;
@@ -1460,7 +1462,7 @@ fn timelinejs(site: &Site) -> Value {
             let exact = !e.date.approximate && !e.date.uncertain;
             let display = e.display.clone().or_else(|| {
                 (!exact || matches!(e.date.precision, Precision::Decade | Precision::Season))
-                    .then(|| e.date.wording())
+                    .then(|| site.words.edtf(&e.date))
             });
             if let Some(d) = display {
                 v["display_date"] = json!(d);
@@ -1473,9 +1475,10 @@ fn timelinejs(site: &Site) -> Value {
             "text": {
                 "headline": b.config.title,
                 "text": format!(
-                    "<p>{}</p><p><a href=\"{}\">The briefing</a></p>",
+                    "<p>{}</p><p><a href=\"{}\">{}</a></p>",
                     super::view::escape(&b.config.description),
-                    page_url(site, urls::TIMELINE)
+                    page_url(site, urls::TIMELINE),
+                    site.words.get("data.timelinejs_link")
                 ),
             },
         },

@@ -99,6 +99,12 @@ fn a_spanish_briefing_is_written_in_spanish() {
             "data/mentions.json",
             "\"reason\":\"the only person with this surname\"",
         ),
+        // Except TimelineJS's, whose words a reader reads on the embedded slides.
+        (
+            "data/timelinejs.json",
+            "\"display_date\":\"hacia septiembre de 2027\"",
+        ),
+        ("data/timelinejs.json", ">El informe</a>"),
     ];
     for (path, phrase) in cases {
         let html = page(&site, path);
