@@ -3,15 +3,11 @@
 // landmarks, the skip link reached first by the keyboard and moving focus to the main
 // content, and a visible focus indicator on everything the keyboard reaches.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 
+import { axe, blocking as blockingOf, describeViolations } from './lib/axe.mjs';
 import { context, watch } from './lib/browser.mjs';
 import { defaultSiteInChromium, eachPageType } from './lib/suite.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const suite = defaultSiteInChromium();
 
@@ -60,23 +56,12 @@ function contrastOf(selectors) {
   return out;
 }
 
-/// One line per violating element: rule, impact, selector, the element's HTML.
-function describeViolations(violations) {
-  return violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} [${v.impact}] ${n.target.join(' ')} — ${n.html.slice(0, 160)}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, ' ')}` : ''}`),
-  );
-}
-
 describe('accessibility', () => {
   test('axe-core, WCAG 2.2 AA: no serious or critical violation', each(async ({ url }, t) => {
     const p = await page();
     await p.goto(suite.server.url + url, { waitUntil: 'load' });
-    await p.addScriptTag({ path: AXE });
-    const result = await p.evaluate(
-      (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] }),
-      TAGS,
-    );
-    const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const result = await axe(p);
+    const blocking = blockingOf(result.violations);
     const other = result.violations.filter((v) => !blocking.includes(v));
     for (const line of describeViolations(other)) t.diagnostic(`not failing: ${line}`);
     assert.deepEqual(describeViolations(blocking), [], `axe violations on ${url}`);

@@ -1,13 +1,13 @@
 // HTML validity: the W3C Nu HTML Checker (npm vnu-jar, run with the system Java) over
-// every HTML file and the style sheet of the default site, and over the hostile build
-// (escaped payloads must leave valid markup). Errors fail; warnings are reported.
+// every HTML file and the style sheet of the default site, of a Spanish one, and over
+// the hostile build (escaped payloads must leave valid markup). Errors fail; warnings are reported.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { buildDefault, buildFixture, cleanup, files } from './lib/build.mjs';
+import { buildDefault, buildFixture, buildStandalone, cleanup, files } from './lib/build.mjs';
 
 const require = createRequire(import.meta.url);
 const VNU = require.resolve('vnu-jar/build/dist/vnu.jar');
@@ -43,6 +43,16 @@ function vnu(dir) {
 
 test('Nu HTML Checker: the default briefing has no errors', (t) => {
   const site = buildDefault();
+  const { checked, errors, warnings } = vnu(site);
+  cleanup(site);
+  t.diagnostic(`${checked} files checked, ${errors.length} errors, ${warnings.length} warnings`);
+  for (const w of warnings) t.diagnostic(`warning: ${w}`);
+  assert.ok(checked > 10, 'the whole site was checked');
+  assert.deepEqual(errors, []);
+});
+
+test('Nu HTML Checker: a Spanish briefing has no errors', (t) => {
+  const site = buildStandalone('language-es');
   const { checked, errors, warnings } = vnu(site);
   cleanup(site);
   t.diagnostic(`${checked} files checked, ${errors.length} errors, ${warnings.length} warnings`);
