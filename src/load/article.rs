@@ -179,7 +179,7 @@ impl Key {
     }
 }
 
-/// The key and its place, not the file's text.
+/// The key alone: its place is the file's, and the file's text is no part of a check.
 impl std::fmt::Debug for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.key)
