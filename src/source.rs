@@ -100,39 +100,60 @@ impl std::fmt::Display for Text {
 }
 
 /// One file as read from disk.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SourceFile {
     /// Path relative to the briefing root, with `/` separators: what users see.
     pub path: String,
     /// Shared with what is parsed from it (an article's body), so a file's text is held
     /// once.
     pub text: Arc<str>,
-    line_starts: Vec<usize>,
+    /// Where each line starts, found when a diagnostic first asks for a line: only
+    /// a file with a problem to report needs them, and finding them in every file was
+    /// a fiftieth of a rebuild's work.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
+}
+
+/// The path and the text: the line starts are the text's, found or not yet.
+impl std::fmt::Debug for SourceFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SourceFile")
+            .field("path", &self.path)
+            .field("text", &self.text)
+            .finish_non_exhaustive()
+    }
 }
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
-        let text = text.into();
-        // Counted first: kept for the whole build, a list grown by doubling would be a
-        // quarter empty on average.
-        let mut line_starts = Vec::with_capacity(text.matches('\n').count() + 1);
-        line_starts.push(0);
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
             path: path.into(),
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The byte offset where each line starts.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let text = &self.text;
+            // Counted first: a list grown by doubling would be a quarter empty on
+            // average.
+            let mut starts = Vec::with_capacity(text.matches('\n').count() + 1);
+            starts.push(0);
+            starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&offset) {
+        let line_starts = self.line_starts();
+        let line = match line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line];
+        let start = line_starts[line];
         let col = self.text[start..floor_char_boundary(&self.text, offset)]
             .chars()
             .count();
@@ -141,22 +162,18 @@ impl SourceFile {
 
     /// The text of a 1-based line, without its line ending.
     pub fn line(&self, line: usize) -> &str {
-        let start = self
-            .line_starts
+        let line_starts = self.line_starts();
+        let start = line_starts
             .get(line - 1)
             .copied()
             .unwrap_or(self.text.len());
-        let end = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
+        let end = line_starts.get(line).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
     /// Byte offset of a 1-based line and 1-based character column.
     pub fn offset(&self, line: usize, col: usize) -> usize {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(&start) = self.line_starts().get(line.saturating_sub(1)) else {
             return self.text.len();
         };
         self.text[start..]
@@ -228,6 +245,17 @@ mod tests {
         assert_eq!(f.line_col(5), (2, 2));
         assert_eq!(f.line(2), "çd: x");
         assert_eq!(f.offset(2, 2), 5);
+    }
+
+    #[test]
+    fn a_files_lines_are_found_only_when_a_diagnostic_asks() {
+        let f = SourceFile::new("a.md", "---\ntitle: x\n---\nText.\n");
+        assert!(f.line_starts.get().is_none());
+        let copy = format!("{f:?}");
+        assert_eq!(f.line_col(13), (3, 1));
+        assert_eq!(f.line_starts.get().map(Vec::len), Some(5));
+        // Found or not, they are no part of what the file is.
+        assert_eq!(format!("{f:?}"), copy);
     }
 
     #[test]

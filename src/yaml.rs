@@ -156,18 +156,23 @@ impl Value {
 pub fn untyped(file: FileId, text: &str, base: usize) -> Result<Untyped, Diagnostic> {
     let value = match serde_yaml::from_str::<serde_yaml::Value>(text) {
         Ok(v) => Value(v),
-        Err(e) => {
-            // serde_yaml places some problems at the start of the document; the event
-            // walk finds a repeated key or a second document exactly.
-            let message = e.to_string();
-            if message.contains("duplicate entry") || message.contains("more than one document") {
-                spans(file, text, base)?;
-            }
-            return Err(syntax_error(file, text, base, &e));
-        }
+        Err(e) => return Err(unreadable(file, text, base, &e)),
     };
     let spans = spans(file, text, base)?;
     Ok(Untyped { value, spans })
+}
+
+/// What is wrong with a text serde_yaml could not read.
+fn unreadable(file: FileId, text: &str, base: usize, e: &serde_yaml::Error) -> Diagnostic {
+    // serde_yaml places some problems at the start of the document; the event walk
+    // finds a repeated key or a second document exactly.
+    let message = e.to_string();
+    let placed_badly =
+        message.contains("duplicate entry") || message.contains("more than one document");
+    if placed_badly && let Err(exact) = spans(file, text, base) {
+        return exact;
+    }
+    syntax_error(file, text, base, e)
 }
 
 /// Types the value at `path` of an untyped document, reporting a problem at the exact
@@ -187,15 +192,7 @@ pub fn typed<T: DeserializeOwned>(
         value
     };
     serde_path_to_error::deserialize(value).map_err(|e| {
-        let mut at = path.clone();
-        for seg in e.path().iter() {
-            match seg {
-                serde_path_to_error::Segment::Seq { index } => at = at.index(*index),
-                serde_path_to_error::Segment::Map { key } => at = at.key(key),
-                serde_path_to_error::Segment::Enum { variant } => at = at.key(variant),
-                serde_path_to_error::Segment::Unknown => {}
-            }
-        }
+        let at = path_of(path, e.path());
         type_error(spans, &at, &e.into_inner().to_string(), what)
     })
 }
@@ -210,6 +207,82 @@ pub fn document<T: DeserializeOwned>(
     let Untyped { value, spans } = untyped(file, text, base)?;
     let value = typed(value, &spans, &Path::root(), what)?;
     Ok(Document { value, spans })
+}
+
+/// Reads a whole YAML document into `T` without the positions of its parts, for a
+/// document whose positions are wanted only to report a problem: they are read (by the
+/// second parser, as [`document`] reads them) only when there is one. An article's
+/// front matter is read so on every build, and reading the positions of ten thousand
+/// of them cost as much again as reading their values.
+///
+/// An error is the one [`document`] reports: where the positions cannot be read, that
+/// error. A document only the second parser refuses is not one [`document`] takes, but
+/// one this does while nothing in it is wrong.
+pub fn value<T: DeserializeOwned>(
+    file: FileId,
+    text: &str,
+    base: usize,
+    what: &str,
+) -> Result<T, Diagnostic> {
+    let value = match serde_yaml::from_str::<serde_yaml::Value>(text) {
+        Ok(v) => Value(v),
+        Err(e) => return Err(unreadable(file, text, base, &e)),
+    };
+    match typed_unplaced(value, what) {
+        Ok(value) => Ok(value),
+        Err(typing) => {
+            let spans = spans(file, text, base)?;
+            Err(typing.at(&spans))
+        }
+    }
+}
+
+/// The positions of the parts of YAML `text`, which sits at byte `base` of file
+/// `file`: what [`value`] did not read, for a problem found later.
+pub fn spans_of(file: FileId, text: &str, base: usize) -> Result<Spans, Diagnostic> {
+    spans(file, text, base)
+}
+
+/// A typing error not placed yet: the path it concerns and serde's message.
+struct Unplaced {
+    at: Path,
+    message: String,
+    what: String,
+}
+
+impl Unplaced {
+    fn at(self, spans: &Spans) -> Diagnostic {
+        type_error(spans, &self.at, &self.message, &self.what)
+    }
+}
+
+/// [`typed`] of a whole document, its error placed by the caller.
+fn typed_unplaced<T: DeserializeOwned>(value: Value, what: &str) -> Result<T, Unplaced> {
+    let value = value.0;
+    let value = if value.is_null() {
+        serde_yaml::Value::Mapping(Default::default())
+    } else {
+        value
+    };
+    serde_path_to_error::deserialize(value).map_err(|e| Unplaced {
+        at: path_of(&Path::root(), e.path()),
+        message: e.into_inner().to_string(),
+        what: what.to_string(),
+    })
+}
+
+/// The path of a serde error in the value at `base`.
+fn path_of(base: &Path, path: &serde_path_to_error::Path) -> Path {
+    let mut at = base.clone();
+    for seg in path.iter() {
+        match seg {
+            serde_path_to_error::Segment::Seq { index } => at = at.index(*index),
+            serde_path_to_error::Segment::Map { key } => at = at.key(key),
+            serde_path_to_error::Segment::Enum { variant } => at = at.key(variant),
+            serde_path_to_error::Segment::Unknown => {}
+        }
+    }
+    at
 }
 
 /// Turns a serde error into a diagnostic at the right place, with a hint.
@@ -581,6 +654,27 @@ mod tests {
             .spans
             .value(&Path::root().key("claims").index(1).key("quote"));
         assert_eq!(&DOC[q.start..q.end], "x");
+    }
+
+    #[test]
+    fn a_value_read_without_its_places_reports_what_a_document_does() {
+        let good: Point = value(0, DOC, 0, "a point").unwrap();
+        assert_eq!(good.claims[1].quote, "x");
+        // A type error, an unknown key, a syntax error, a repeated key, two
+        // documents, an empty one: each reported as `document` reports it, at the same
+        // place of the file.
+        for text in [
+            "topic: t\nclaims: 3\n",
+            "topic: t\nclaims:\n  - article: a\n    qoute: x\n",
+            "topic: [unclosed\n",
+            "topic: a\ntopic: b\nclaims: []\n",
+            "topic: a\nclaims: []\n---\ntopic: b\n",
+            "",
+        ] {
+            let placed = document::<Point>(3, text, 100, "a point").unwrap_err();
+            let unplaced = value::<Point>(3, text, 100, "a point").unwrap_err();
+            assert_eq!(format!("{unplaced:?}"), format!("{placed:?}"), "{text:?}");
+        }
     }
 
     #[test]

@@ -72,39 +72,43 @@ pub fn parse(
             .at(Span::new(file, 0, end), "expected `---` here")
             .hint("an article starts with `---`, its YAML keys (title, outlet, published…), `---`, then the text")
     })?;
-    let doc = yaml::document::<FrontMatter>(
-        file,
-        &text[parts.yaml.clone()],
-        parts.yaml.start,
-        "an article's front matter",
-    )?;
-    let fm = doc.value;
-    let spans = doc.spans;
-    let published_span = spans.value(&Path::root().key("published"));
-    let published = parse_published(&fm.published.0).ok_or_else(|| {
-        Diagnostic::error(
+    let front = &text[parts.yaml.clone()];
+    let fm: FrontMatter = yaml::value(file, front, parts.yaml.start, "an article's front matter")?;
+    // The positions of the front matter's parts, read only for a problem to report.
+    let spans = || yaml::spans_of(file, front, parts.yaml.start);
+    let Some(published) = parse_published(&fm.published.0) else {
+        let published_span = spans()?.value(&Path::root().key("published"));
+        return Err(Diagnostic::error(
             "bad-date",
             format!("`{}` is not a publication date", fm.published.0),
         )
         .at(published_span, "not RFC 3339 or YYYY-MM-DD")
-        .hint("write `2026-02-21` or `2026-02-21T16:11:00+03:00`, with `?` after it when the article does not state it")
-    })?;
+        .hint("write `2026-02-21` or `2026-02-21T16:11:00+03:00`, with `?` after it when the article does not state it"));
+    };
+    let key = |key| Key {
+        file,
+        text: shared.clone(),
+        yaml: parts.yaml.clone(),
+        key,
+    };
     let mut pending = Vec::new();
-    for (key, value) in [("outlet", &fm.outlet), ("derived_from", &fm.derived_from)] {
+    for (name, value) in [("outlet", &fm.outlet), ("derived_from", &fm.derived_from)] {
         if let Some(v) = value {
             pending.push(Pending::Outlet {
                 id: v.clone(),
-                span: spans.value(&Path::root().key(key)),
+                at: key(name),
             });
         }
     }
     if let Some(url) = &fm.url {
         pending.push(Pending::Url {
             url: url.clone(),
-            span: spans.value(&Path::root().key("url")),
+            at: key("url"),
         });
     }
     if !fm.draft && text[parts.body.clone()].trim().is_empty() {
+        // A front matter whose positions cannot be read is the problem to report first.
+        spans()?;
         // At the closing fence: nothing follows it.
         let fence = parts.yaml.end;
         let end = text[fence..]
@@ -143,8 +147,43 @@ pub fn parse(
 /// A check that needs the rest of the briefing (the outlets), done after loading.
 #[derive(Debug, Clone)]
 pub enum Pending {
-    Outlet { id: String, span: Span },
-    Url { url: String, span: Span },
+    Outlet { id: String, at: Key },
+    Url { url: String, at: Key },
+}
+
+/// A key of an article's front matter, whose value's place in the file is found only
+/// when a problem there is reported: almost no article has one, and reading the
+/// places of every article's front matter cost as much as reading its values.
+#[derive(Clone)]
+pub struct Key {
+    file: FileId,
+    /// The article file's text, shared with the article.
+    text: std::sync::Arc<str>,
+    /// Where its front matter is in it.
+    yaml: std::ops::Range<usize>,
+    key: &'static str,
+}
+
+impl Key {
+    /// Where the key's value is; the front matter's first line should its places not
+    /// be readable (the loader read its values).
+    pub fn span(&self) -> Span {
+        let front = &self.text[self.yaml.clone()];
+        match yaml::spans_of(self.file, front, self.yaml.start) {
+            Ok(spans) => spans.value(&Path::root().key(self.key)),
+            Err(_) => {
+                let end = self.yaml.start + front.find('\n').unwrap_or(front.len());
+                Span::new(self.file, self.yaml.start, end)
+            }
+        }
+    }
+}
+
+/// The key alone: its place is the file's, and the file's text is no part of a check.
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.key)
+    }
 }
 
 /// RFC 3339, or a plain date; either followed by `?` when the article does not state
@@ -219,6 +258,32 @@ mod tests {
         let t = "---\ntitle: T\npublished: 2026-01-10\ndraft: true\n---\n";
         let (a, _) = parse(0, "a", &t.into()).unwrap();
         assert!(a.draft && a.paragraph_count() == 0);
+    }
+
+    #[test]
+    fn a_front_matter_keys_place_is_found_when_asked() {
+        let t = "---\ntitle: T\npublished: 2026-01-10\noutlet: the-post\nurl: ftp://x\n---\nOne.\n";
+        let (_, pending) = parse(7, "a", &t.into()).unwrap();
+        let places: Vec<(&str, &str)> = pending
+            .iter()
+            .map(|p| match p {
+                Pending::Outlet { id, at } | Pending::Url { url: id, at } => {
+                    let span = at.span();
+                    assert_eq!(span.file, 7);
+                    (id.as_str(), &t[span.start..span.end])
+                }
+            })
+            .collect();
+        assert_eq!(places, [("the-post", "the-post"), ("ftp://x", "ftp://x")]);
+    }
+
+    #[test]
+    fn a_date_that_is_no_date_is_reported_at_its_value() {
+        let t = "---\ntitle: T\npublished: last week\n---\nOne.\n";
+        let e = parse(0, "a", &t.into()).unwrap_err();
+        assert_eq!(e.code, "bad-date");
+        let s = e.span.unwrap();
+        assert_eq!(&t[s.start..s.end], "last week");
     }
 
     #[test]

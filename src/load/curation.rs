@@ -244,7 +244,7 @@ pub fn outlets(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> Outlet
         match yaml::typed::<RawOutlet>(value, &doc.spans, &at, "an outlet") {
             Ok(raw) => {
                 if let Some(url) = &raw.url {
-                    check_url(url, doc.spans.value(&at.key("url")), errors);
+                    check_url(url, || doc.spans.value(&at.key("url")), errors);
                 }
                 out.outlets.insert(
                     id.clone(),
@@ -273,7 +273,7 @@ pub fn invalid_id(id: &str, span: Span, what: &str) -> Diagnostic {
 }
 
 /// A URL written by the editor must be safe to put in a link.
-pub fn check_url(url: &str, span: Span, errors: &mut Vec<Diagnostic>) {
+pub fn check_url(url: &str, span: impl FnOnce() -> Span, errors: &mut Vec<Diagnostic>) {
     // Quotes, angle brackets and whitespace would be escaped on the page, but they make
     // an invalid address: better said now than found broken later.
     if !(url.starts_with("https://") || url.starts_with("http://"))
@@ -284,7 +284,7 @@ pub fn check_url(url: &str, span: Span, errors: &mut Vec<Diagnostic>) {
     {
         errors.push(
             Diagnostic::error("bad-url", format!("`{url}` is not an http(s) URL"))
-                .at(span, "not allowed in a link")
+                .at(span(), "not allowed in a link")
                 .hint("write a full address starting with https://"),
         );
     }
@@ -351,7 +351,7 @@ pub fn person(file: FileId, id: &str, text: &str, errors: &mut Vec<Diagnostic>) 
         );
     }
     if let Some(image) = &raw.image {
-        check_url(image, spans.value(&Path::root().key("image")), errors);
+        check_url(image, || spans.value(&Path::root().key("image")), errors);
     }
     let pronouns = raw.pronouns.as_deref().and_then(|text| {
         let read = Pronouns::parse(text);

@@ -338,18 +338,18 @@ pub fn pending_checks(
 ) {
     for p in pending {
         match p {
-            Pending::Outlet { id, span }
+            Pending::Outlet { id, at }
                 if !b.outlets.contains_key(id)
                     && !broken.all_outlets
                     && !broken.outlets.contains(id) =>
             {
                 out.push(
                     Diagnostic::error("unknown-outlet", format!("no outlet has the id `{id}`"))
-                        .at(*span, "not in content/outlets.yaml")
+                        .at(at.span(), "not in content/outlets.yaml")
                         .hint(suggest(id, b.outlets.keys().map(String::as_str), "outlets")),
                 )
             }
-            Pending::Url { url, span } => super::curation::check_url(url, *span, out),
+            Pending::Url { url, at } => super::curation::check_url(url, || at.span(), out),
             _ => {}
         }
     }
