@@ -42,8 +42,13 @@
 //! unaligned between two aligned ones, as many on each side, are compared too: a quote
 //! reworded past recognition sits where the original was. A statement only in one article is reported when
 //! it names a person, a number, a date or a quote, so that routine sentences do not
-//! flood the list, and is not background; for a partial overlap only the shorter
-//! article's are, since the longer one naturally says more.
+//! flood the list, and is not background; for a partial overlap the shorter article's
+//! are, and the longer one's only when it says again most of the shorter one and only
+//! between its first and last aligned sentences, since past them it naturally says
+//! more. A fact one version adds at the end of a sentence both have ("…, as stated by
+//! a former police officer") is a statement only in that version too, with both
+//! sentences: words of the word diff that bring at least [`DETAIL_WORDS`] content
+//! words the other sentence lacks, where the other side brings none of its own.
 
 use similar::{ChangeTag, TextDiff};
 
@@ -873,16 +878,22 @@ pub(crate) fn pair(a: &Half, b: &Half, found: &Found) -> (Pair, Vec<Vec<DateClai
             b_match[j] = Some(i);
         }
     }
+    let alone_a: Vec<bool> = a_match.iter().map(Option::is_none).collect();
+    let alone_b: Vec<bool> = b_match.iter().map(Option::is_none).collect();
     for (i, s) in sa.iter().enumerate() {
         let row = match a_match[i] {
             Some((j, sim, recap)) => {
                 let (ta, tb) = (a.text(s), b.text(&sb[j]));
+                let diff = word_diff(ta, tb);
                 differ(a, s, b, &sb[j], &mut differences, &mut conflicts);
+                if !recap {
+                    details(a, i, b, j, &diff, &alone_a, &alone_b, &mut differences);
+                }
                 Aligned {
                     a: Some(a.sentence(s)),
                     b: Some(b.sentence(&sb[j])),
                     similarity: Some((sim * 1000.0).round() / 1000.0),
-                    diff: word_diff(ta, tb),
+                    diff,
                     background: recap,
                 }
             }
@@ -914,33 +925,34 @@ pub(crate) fn pair(a: &Half, b: &Half, found: &Found) -> (Pair, Vec<Vec<DateClai
     }
     rows.sort_by_key(|(key, _)| *key);
     // Statements in one article only, bounded to those that say something checkable.
-    let shorter_a = a.profile.specific_sentences() <= b.profile.specific_sentences();
+    // For a partial overlap, the longer article says more by nature; but when it says
+    // again most of the shorter one (a version grown with later news), what it adds
+    // inside the stretch the two share, between its first and last aligned sentences,
+    // is what the other left out. Past that stretch is its own matter.
+    let (len_a, len_b) = (
+        a.profile.specific_sentences(),
+        b.profile.specific_sentences(),
+    );
+    let shorter_a = len_a <= len_b;
+    let grown = found.matched.specific.len() as f64 >= REWRITE_COVERAGE * len_a.min(len_b) as f64;
+    let aligned = |matches: &[bool]| {
+        let first = matches.iter().position(|m| *m).unwrap_or(0);
+        let last = matches.iter().rposition(|m| *m).unwrap_or(0);
+        if grown { first..last } else { 0..0 }
+    };
+    let a_aligned: Vec<bool> = a_match.iter().map(Option::is_some).collect();
+    let b_aligned: Vec<bool> = b_match.iter().map(Option::is_some).collect();
     let (only_a, only_b) = match relation {
-        Relation::PartialOverlap if shorter_a => (true, false),
-        Relation::PartialOverlap => (false, true),
-        _ => (true, true),
+        Relation::PartialOverlap if shorter_a => (0..sa.len(), aligned(&b_aligned)),
+        Relation::PartialOverlap => (aligned(&a_aligned), 0..sb.len()),
+        _ => (0..sa.len(), 0..sb.len()),
     };
     for (half, list, matches, report, is_a) in [
-        (
-            a,
-            sa,
-            &a_match.iter().map(Option::is_some).collect::<Vec<_>>(),
-            only_a,
-            true,
-        ),
-        (
-            b,
-            sb,
-            &b_match.iter().map(Option::is_some).collect::<Vec<_>>(),
-            only_b,
-            false,
-        ),
+        (a, sa, &a_aligned, only_a, true),
+        (b, sb, &b_aligned, only_b, false),
     ] {
-        if !report {
-            continue;
-        }
         for (k, s) in list.iter().enumerate() {
-            if matches[k] || s.background {
+            if matches[k] || s.background || !report.contains(&k) {
                 continue;
             }
             let checkable = half.names_someone(s)
@@ -1041,6 +1053,18 @@ fn differ(
             });
         }
     }
+    for (x, y) in other_speakers(a, sa, b, sb) {
+        let speaker = |q: &Quote| q.speaker.clone().unwrap_or_default();
+        out.push(Difference {
+            kind: DifferenceKind::QuoteWording,
+            a: Some(a.side(sa, x.place.text(a.article))),
+            b: Some(b.side(sb, y.place.text(b.article))),
+            summary: Summary::Speaker {
+                a: speaker(x),
+                b: speaker(y),
+            },
+        });
+    }
     let numbers = differing_numbers(a.numbers(sa), b.numbers(sb));
     if !numbers.is_empty() {
         out.push(Difference {
@@ -1115,6 +1139,265 @@ fn differ(
             ]);
         }
     }
+}
+
+/// The quotes of two aligned sentences that say the same words (told apart at most by
+/// accents, capitals or marks) but give them to other speakers: two registered people,
+/// or a registered person and a speaker written with no word of that person's name
+/// ("both sides", "a senior official") in a sentence that does not name that person.
+/// A quote whose speaker is not found, or is a pronoun, is given to no one and differs
+/// from no one; nor does a quote that the other article also gives to the same speaker
+/// elsewhere.
+fn other_speakers<'q>(
+    a: &'q Half,
+    sa: &Sent,
+    b: &'q Half,
+    sb: &Sent,
+) -> Vec<(&'q Quote, &'q Quote)> {
+    let in_sentence = |half: &'q Half, s: &Sent| -> Vec<&'q Quote> {
+        (half.quotes.iter())
+            .filter(|q| {
+                q.place.paragraph == s.paragraph && q.place.start >= s.start && q.place.end <= s.end
+            })
+            .collect()
+    };
+    let (qa, qb) = (in_sentence(a, sa), in_sentence(b, sb));
+    if qa.is_empty() || qb.is_empty() {
+        return Vec::new();
+    }
+    let named = |q: &Quote| q.speaker.as_deref().map(fold_words).unwrap_or_default();
+    // Whether the sentence `s` of `half` names `person` (by a title, say): its speaker
+    // written otherwise may be that person ("the head of the electoral council").
+    let names = |half: &Half, s: &Sent, person: &str| {
+        half.mentions.iter().any(|m| {
+            m.person.as_deref() == Some(person)
+                && m.place.paragraph == s.paragraph
+                && m.place.start >= s.start
+                && m.place.end <= s.end
+        })
+    };
+    let differ = |x: &Quote, y: &Quote| match (&x.person, &y.person) {
+        (Some(p), Some(r)) => p != r,
+        (None, None) => false,
+        (Some(p), None) if names(b, sb, p) => false,
+        (None, Some(r)) if names(a, sa, r) => false,
+        _ => {
+            let (nx, ny) = (named(x), named(y));
+            !nx.is_empty() && !ny.is_empty() && !nx.iter().any(|w| ny.contains(w))
+        }
+    };
+    // Whether `half` gives the same words to the speaker of `q` elsewhere too.
+    let also = |half: &Half, words: &[String], q: &Quote| {
+        q.person.is_some()
+            && (half.quotes.iter())
+                .any(|o| o.person == q.person && fold_words(o.place.text(half.article)) == words)
+    };
+    let mut out = Vec::new();
+    for x in qa {
+        let words = fold_words(x.place.text(a.article));
+        if words.is_empty() {
+            continue;
+        }
+        let same = qb
+            .iter()
+            .find(|y| fold_words(y.place.text(b.article)) == words);
+        if let Some(y) = same.filter(|y| differ(x, y))
+            && !also(b, &words, x)
+            && !also(a, &words, y)
+        {
+            out.push((x, *y));
+        }
+    }
+    out
+}
+
+/// New content words an addition inside a sentence both versions have must bring to be
+/// a fact one version adds: a clause ("as stated by a former police officer"), not a
+/// word swapped for another.
+const DETAIL_WORDS: usize = 3;
+
+/// Facts one side adds inside its sentence `i` aligned with the other's `j` ([`added`]),
+/// each a statement only in that side, with both sentences. Words the other version
+/// says elsewhere are no fact it lacks: when an unaligned sentence beside its aligned
+/// one uses one of them (one version's two sentences merged into one of the other's),
+/// or another of its sentences has two of them in a row ("in the late 2000s"). What a
+/// quote difference already tells (words inside a quotation) is not told twice.
+/// `alone_a` and `alone_b` say which sentences of each side are aligned with nothing.
+#[allow(clippy::too_many_arguments)]
+fn details(
+    a: &Half,
+    i: usize,
+    b: &Half,
+    j: usize,
+    runs: &[DiffRun],
+    alone_a: &[bool],
+    alone_b: &[bool],
+    out: &mut Vec<Difference>,
+) {
+    let (sa, sb) = (&a.profile.sentences[i], &b.profile.sentences[j]);
+    let (ta, tb) = (a.text(sa), b.text(sb));
+    let mut found: [Vec<(usize, usize)>; 2] = Default::default();
+    for addition in added(ta, tb, runs) {
+        let (half, sent, text, other, at, alone) = match addition.side {
+            Which::A => (a, sa, ta, b, j, alone_b),
+            Which::B => (b, sb, tb, a, i, alone_a),
+        };
+        let paragraph = other.profile.sentences[at].paragraph;
+        let merged = (other.profile.sentences.iter().enumerate())
+            .filter(|(k, s)| *k != at && alone[*k] && s.paragraph == paragraph)
+            .any(|(_, s)| {
+                let words = fold_words(other.text(s));
+                addition.fresh.iter().any(|w| words.contains(w))
+            });
+        let pairs: Vec<(&String, &String)> = (addition.words.windows(2))
+            .filter(|p| addition.fresh.contains(&p[0]) || addition.fresh.contains(&p[1]))
+            .map(|p| (&p[0], &p[1]))
+            .collect();
+        let elsewhere = !pairs.is_empty()
+            && (other.profile.sentences.iter().enumerate())
+                .filter(|(k, _)| *k != at)
+                .any(|(_, s)| {
+                    let words = fold_words(other.text(s));
+                    (words.windows(2)).any(|w| pairs.contains(&(&w[0], &w[1])))
+                });
+        let (start, end) = addition.range;
+        let quoted = half.quotes.iter().any(|q| {
+            q.place.paragraph == sent.paragraph
+                && q.place.start < sent.start + end
+                && q.place.end > sent.start + start
+        });
+        if merged || elsewhere || quoted {
+            continue;
+        }
+        if let Some(r) = fresh_words(text, start, end, &addition.fresh) {
+            found[addition.side as usize].push(r);
+        }
+    }
+    for (side, ranges) in [Which::A, Which::B].into_iter().zip(found) {
+        if ranges.is_empty() {
+            continue;
+        }
+        let text = if side == Which::A { ta } else { tb };
+        let words: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
+        out.push(Difference {
+            kind: DifferenceKind::OnlyIn,
+            a: Some(a.side(sa, ta)),
+            b: Some(b.side(sb, tb)),
+            summary: Summary::Added {
+                side,
+                words: words.join(" … "),
+            },
+        });
+    }
+}
+
+/// Words one of two aligned sentences adds ([`added`]).
+#[derive(Debug, PartialEq)]
+struct Addition {
+    side: Which,
+    /// Bytes of that side's sentence.
+    range: (usize, usize),
+    /// The content words of the range, in order.
+    words: Vec<String>,
+    /// Those the other sentence does not use.
+    fresh: Vec<String>,
+}
+
+/// The clause one of two aligned sentences adds at its end, from their word diff
+/// `runs`. A change is the removed and added words between two stretches of equal
+/// words that hold a content word (equal stopwords and marks in between do not end
+/// it); it is an addition when it ends the sentence, one side's words in it bring at
+/// least [`DETAIL_WORDS`] content words the other sentence does not use, and the other
+/// side's words in it are all among them ("Caracas." against "Caracas, where …": a
+/// word told apart by its mark). Inside a sentence, a rewrite's word diff pairs words
+/// past what a reader would call a clause ("station, shop owners"): only the last
+/// change of the sentence is read, found from its end.
+fn added(a: &str, b: &str, runs: &[DiffRun]) -> Vec<Addition> {
+    // Most aligned sentences are the same words, or change before their end: the last
+    // change is found from the end, and nothing is folded for a sentence without one.
+    if runs.len() < 2 {
+        return Vec::new();
+    }
+    let mut from = runs.len();
+    while let Some(r) = from.checked_sub(1).map(|k| &runs[k]) {
+        if r.op == DiffOp::Equal && !fold_words(r.text(a, b)).is_empty() {
+            break;
+        }
+        from -= 1;
+    }
+    // The last change: the runs after the last stretch of equal content words.
+    let mut removed: Option<(u32, u32)> = None;
+    let mut inserted: Option<(u32, u32)> = None;
+    for r in &runs[from..] {
+        let span = |was: Option<(u32, u32)>| match was {
+            Some((s, _)) => Some((s, r.end)),
+            None => Some((r.start, r.end)),
+        };
+        match r.op {
+            DiffOp::Equal => {}
+            DiffOp::Delete => removed = span(removed),
+            DiffOp::Insert => inserted = span(inserted),
+        }
+    }
+    // Only marks after it: the clause ends the sentence.
+    let ends = |text: &str, range: Option<(u32, u32)>| {
+        range.is_some_and(|(_, e)| !text[e as usize..].contains(char::is_alphanumeric))
+    };
+    if !ends(a, removed) && !ends(b, inserted) {
+        return Vec::new();
+    }
+    let words = |side: &str, range: Option<(u32, u32)>| {
+        range.map_or(Vec::new(), |(s, e)| {
+            fold_words(&side[s as usize..e as usize])
+        })
+    };
+    let (wa, wb) = (words(a, removed), words(b, inserted));
+    let (in_a, in_b) = (fold_words(a), fold_words(b));
+    let mut out = Vec::new();
+    for (side, text, words, range, other, other_words) in [
+        (Which::A, a, &wa, removed, &in_b, &wb),
+        (Which::B, b, &wb, inserted, &in_a, &wa),
+    ] {
+        let Some((start, end)) = range else { continue };
+        let mut fresh: Vec<String> = (words.iter())
+            .filter(|w| !other.contains(w))
+            .cloned()
+            .collect();
+        fresh.sort_unstable();
+        fresh.dedup();
+        if ends(text, range)
+            && fresh.len() >= DETAIL_WORDS
+            && other_words.iter().all(|w| words.contains(w))
+        {
+            out.push(Addition {
+                side,
+                range: (start as usize, end as usize),
+                words: words.clone(),
+                fresh,
+            });
+        }
+    }
+    out
+}
+
+/// Bytes `start..end` of `text` from its first word with a content word of `fresh`,
+/// without the marks at either end: "Cuba and economically suffocating the island."
+/// adding "econom", "suffoc" and "island" is "and economically suffocating the island".
+fn fresh_words(text: &str, start: usize, end: usize, fresh: &[String]) -> Option<(usize, usize)> {
+    let mut from = start;
+    for (s, e) in words_and_spaces(&text[start..end]) {
+        let known = fold_words(&text[start + s..start + e]);
+        if known.iter().any(|w| fresh.contains(w)) {
+            break;
+        }
+        if !known.is_empty() {
+            from = start + e;
+        }
+    }
+    let trimmed = text[from..end].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let from = end - trimmed.len();
+    let trimmed = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
+    (!trimmed.is_empty()).then(|| (from, from + trimmed.len()))
 }
 
 fn overlap(x: &DateMention, y: &DateMention) -> bool {
@@ -1352,6 +1635,56 @@ mod tests {
         {
             assert_eq!(word_diff(a, b), text_diff(a, b), "{a:?} / {b:?}");
             assert_eq!(word_diff(b, a), text_diff(b, a), "{b:?} / {a:?}");
+        }
+    }
+
+    #[test]
+    fn words_one_sentence_adds_are_told_from_words_swapped_for_others() {
+        use Which::*;
+        type Case = (&'static str, &'static str, &'static [(Which, &'static str)]);
+        let cases: &[Case] = &[
+            (
+                "Since mid-December, the U.S. has been blocking oil shipments to Cuba.",
+                "Since mid-December, the U.S. has been blocking oil shipments to Cuba and \
+                 economically suffocating the island.",
+                &[(B, "and economically suffocating the island")],
+            ),
+            // A word told apart by its mark ("Caracas." and "Caracas,").
+            (
+                "Its legacy still shapes the political landscape in Caracas, where the old \
+                 guard's loyalists retain authority.",
+                "Its legacy still shapes the political landscape in Caracas.",
+                &[(A, "where the old guard's loyalists retain authority")],
+            ),
+            // Words added inside the sentence, not at its end: not read.
+            (
+                "Near the station the owners protested on Monday.",
+                "Near the station, shop owners and street vendors protested on Monday.",
+                &[],
+            ),
+            // Words swapped for others: nothing added.
+            (
+                "Cuba lived for many years on oil from Venezuela.",
+                "Cuba relied for long years on substantial quantities of crude from Venezuela.",
+                &[],
+            ),
+            // One new word is a detail of wording, not a fact.
+            (
+                "The market will stay closed, the council said.",
+                "The market will stay closed until Friday, the council said.",
+                &[],
+            ),
+        ];
+        for (a, b, want) in cases {
+            let got: Vec<(Which, &str)> = added(a, b, &word_diff(a, b))
+                .iter()
+                .filter_map(|x| {
+                    let text = if x.side == A { *a } else { *b };
+                    let (s, e) = fresh_words(text, x.range.0, x.range.1, &x.fresh)?;
+                    Some((x.side, &text[s..e]))
+                })
+                .collect();
+            assert_eq!(got, *want, "{a} / {b}");
         }
     }
 

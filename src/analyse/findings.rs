@@ -324,6 +324,11 @@ pub enum Summary {
     Dates(Vec<DateChange>),
     /// A statement only one side makes.
     OnlyIn { side: Which },
+    /// The same quoted words given to another speaker: each side's speaker as written.
+    Speaker { a: String, b: String },
+    /// Words one side adds inside a sentence both have ("as stated by a former police
+    /// officer"): a fact only in that side, the parts apart joined by " … ".
+    Added { side: Which, words: String },
     /// The counts the sources of one event give, each once, in the sources' order.
     Counts(Vec<String>),
 }
@@ -344,6 +349,8 @@ impl Summary {
                 .map(|c| c.a.text.len() + c.b.text.len())
                 .sum(),
             Summary::Counts(counts) => counts.iter().map(String::len).sum(),
+            Summary::Added { words, .. } => words.len(),
+            Summary::Speaker { a, b } => a.len() + b.len(),
         }
     }
 }

@@ -26,7 +26,7 @@ use crate::edtf::Precision;
 use crate::source::Span;
 
 /// Bumped when what is saved changes shape.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// Articles, or pairs, per chunk of the file: the chunks are read back in parallel,
 /// and each is written from a buffer of its own size.

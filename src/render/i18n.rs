@@ -324,6 +324,15 @@ impl Words {
             Summary::OnlyIn { side } => {
                 self.say("summary.only_in", None, &[("article", name(*side))])
             }
+            Summary::Speaker { a, b } => self.say(
+                "summary.speaker",
+                None,
+                &[("a", a.as_str()), ("b", b.as_str())],
+            ),
+            Summary::Added { side, words } => {
+                let args = [("article", name(*side)), ("words", words.as_str())];
+                self.say("summary.added", None, &args)
+            }
             Summary::Numbers(changes) => list(
                 changes
                     .iter()
@@ -795,6 +804,22 @@ mod tests {
                 "citado entre comillas en B, contado sin comillas en A",
             ),
             (Summary::OnlyIn { side: Which::A }, "only in A", "solo en A"),
+            (
+                Summary::Speaker {
+                    a: "Delcy Rodríguez".into(),
+                    b: "both sides".into(),
+                },
+                "the same words said by Delcy Rodríguez vs both sides",
+                "las mismas palabras dichas por Delcy Rodríguez frente a both sides",
+            ),
+            (
+                Summary::Added {
+                    side: Which::B,
+                    words: "as stated by a former police officer".into(),
+                },
+                "only in B: “as stated by a former police officer”",
+                "solo en B: «as stated by a former police officer»",
+            ),
             (
                 Summary::Numbers(vec![
                     number("at least 32", "32", Some(("cuban security personnel", ""))),

@@ -138,6 +138,11 @@ pub(crate) fn event_view(site: &Site, e: &Event, root: &str) -> EventView {
                     site.words
                         .say("event.count_differs", None, &[("summary", &summary)])
                 }
+                // The same words given to other speakers: the heading names them.
+                _ if matches!(d.summary, crate::analyse::Summary::Speaker { .. }) => {
+                    let summary = site.words.disagreement(d, |id| id.into());
+                    (site.words).say("event.speaker_differs", None, &[("summary", &summary)])
+                }
                 _ => site.words.get("event.quote_differs").to_string(),
             },
             claims: d

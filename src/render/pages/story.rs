@@ -420,11 +420,12 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     differences.sort_by_key(|d| difference_kind(d.kind).0);
     // A statement in one source only is a sentence the other has nothing aligned with:
     // listed once, under the differences, not also in a row whose other side is empty.
+    // A fact one source adds inside a sentence both have is shown with both sentences,
+    // among the differences.
+    let alone =
+        |d: &Difference| d.kind == DifferenceKind::OnlyIn && (d.a.is_none() || d.b.is_none());
     let mut only_in: [Vec<Statement>; 2] = Default::default();
-    for d in differences
-        .iter()
-        .filter(|d| d.kind == DifferenceKind::OnlyIn)
-    {
+    for d in differences.iter().filter(|d| alone(d)) {
         for (i, x) in [&d.a, &d.b].into_iter().enumerate() {
             if let Some(x) = x {
                 only_in[i].push(Statement {
@@ -441,7 +442,7 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     let mut shown_above = vec![false; rows.len()];
     let differences: Vec<DifferenceRow> = differences
         .into_iter()
-        .filter(|d| d.kind != DifferenceKind::OnlyIn)
+        .filter(|d| !alone(d))
         .map(|d| {
             let mut row = difference_row(site, pair, d, None, root);
             if let (Some(x), Some(y)) = (&d.a, &d.b) {
