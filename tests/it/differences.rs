@@ -374,7 +374,7 @@ fn an_event_whose_sources_disagree_shows_each_claim() {
         "{figure}"
     );
     assert!(!figure.contains("the timeline gives"), "{figure}");
-    assert!(report.contains("<strong>Quote worded differently</strong>"));
+    assert!(report.contains("<strong>Quote</strong>: "));
 }
 
 #[test]

@@ -233,7 +233,7 @@ fn a_large_briefings_report_is_bounded_and_leads_with_its_key_judgments() {
         "Mila Horvat",
         "from 8 outlets",
         "What is disputed",
-        "Quote worded differently",
+        "Quote: ",
         "Which stories matter most",
     ] {
         assert!(
