@@ -950,7 +950,6 @@ pub(crate) static ENGLISH: Language = Language {
             "confirming",
             "confirms",
             "contended",
-            "continued",
             "countered",
             "cried",
             "declare",
@@ -1053,8 +1052,10 @@ pub(crate) static ENGLISH: Language = Language {
             "wrote",
             "yelled",
         ],
-        // Not "went on": "the talks went on" more often than a speaker does.
         speech_phrases: &["fired back", "pointed out", "points out", "shot back"],
+        // "the talks went on", "the hearing continued": a speaker only when a person is
+        // their subject.
+        person_verbs: &["continued", "continues", "goes on", "went on"],
         pronouns: &["he", "she"],
         determiners: &[
             "a",
@@ -1250,6 +1251,8 @@ pub(crate) static ENGLISH: Language = Language {
         appositive_starts: &["a", "an", "the", "who", "former"],
         according: &["according to"],
         participle_endings: &["ing"],
+        adverbs: &["again", "also", "later", "never", "now", "once", "then"],
+        adverb_endings: &["ly"],
         dialogue_dashes: false,
         two_char_marks: &[("''", "''"), ("``", "''")],
         masculine: GenderWords {
@@ -1571,6 +1574,7 @@ pub(crate) static SPANISH: Language = Language {
             "tuiteó",
         ],
         speech_phrases: &[],
+        person_verbs: &[],
         pronouns: &["él", "ella"],
         determiners: &[
             "un", "una", "unos", "unas", "el", "la", "los", "las", "otro", "otra", "dos", "tres",
@@ -1641,6 +1645,8 @@ pub(crate) static SPANISH: Language = Language {
         ],
         according: &["según"],
         participle_endings: &["ando", "iendo"],
+        adverbs: &["luego", "también", "ya"],
+        adverb_endings: &["mente"],
         dialogue_dashes: true,
         two_char_marks: &[],
         masculine: GenderWords {

@@ -199,7 +199,9 @@ def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
     Double marks are “ ”, straight " and the two apostrophes '' of the NYT's (and the
     Penn Treebank's) plain text, where '' both opens and closes (`` opens too). A double
     quote opened with one kind of mark and closed with another (“…", "…”) is one quote, as
-    the annotators read it, not a quote running on to the paragraph's end."""
+    the annotators read it, not a quote running on to the paragraph's end. A straight "
+    after a single quote's close and a space closes a double quote ("…'Clinton,' " said"),
+    and an editor's bracket may follow an opening mark ('[the] president')."""
     out = []
     for para in re.finditer(r"[^\n]+", text):
         p0, ptext = para.start(), para.group()
@@ -238,13 +240,18 @@ def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
             elif c == "‘" and not nxt.isspace() and (prev.isspace() or prev in "(—–-“\""):
                 opened = "s"
             elif c == '"':
-                if any(k in "dDQ" for k, _ in stack) and not prev.isspace():
+                # After a single quote's close and a space ("…'Clinton,' " said"), as
+                # after a word, a straight mark closes the double quote.
+                after_single = (
+                    prev == " " and i >= 2 and ptext[i - 2] in "'’" and stack and stack[-1][0] in "dDQ"
+                )
+                if any(k in "dDQ" for k, _ in stack) and (not prev.isspace() or after_single):
                     close("dDQ", i, 1)
                     i += 1
                     continue
                 if (prev.isspace() or prev in "(—–-") and not nxt.isspace():
                     opened = "D"
-            elif c == "'" and (prev.isspace() or prev in "(—–-“\"") and nxt.isalnum():
+            elif c == "'" and (prev.isspace() or prev in "(—–-“\"") and (nxt.isalnum() or nxt == "["):
                 opened = "s"
             elif c in "”’'":
                 if c == "”":

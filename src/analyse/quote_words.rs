@@ -14,6 +14,10 @@ pub(crate) struct QuoteWords {
     /// Verbs of saying in two words ("points out", "shot back"), whose first word alone
     /// is no verb of saying. Sorted.
     pub(crate) speech_phrases: &'static [&'static str],
+    /// Verbs of saying, of one word or two, that attribute words only when their
+    /// subject is a person, a name or a pronoun ("she went on"): with another subject
+    /// they say something else ("the talks went on"). Sorted.
+    pub(crate) person_verbs: &'static [&'static str],
     /// Subject pronouns a speaker may be ("he said").
     pub(crate) pronouns: &'static [&'static str],
     /// Words that start a description of a speaker ("a senior official").
@@ -49,6 +53,10 @@ pub(crate) struct QuoteWords {
     /// Endings of a participle after a comma, whose speaker is the clause's subject
     /// ("…, saying").
     pub(crate) participle_endings: &'static [&'static str],
+    /// Adverbs that may stand between a speaker and their verb ("Pacheco once said"),
+    /// besides the words with an adverb's ending ("Clinton boldly suggested"). Sorted.
+    pub(crate) adverbs: &'static [&'static str],
+    pub(crate) adverb_endings: &'static [&'static str],
     /// Whether a paragraph that opens with a dash is speech up to the next dash, as
     /// dialogue is written in Spanish ("—No vamos a ceder —afirmó Pérez.").
     pub(crate) dialogue_dashes: bool,
@@ -117,6 +125,35 @@ impl QuoteWords {
                 .is_some_and(|&(_, next)| Self::has(self.speech_phrases, &format!("{w} {next}")))
     }
 
+    /// Whether a word is a verb of saying when a person is its subject: any verb of
+    /// saying, or a verb of one word that needs a person ("continued").
+    pub(crate) fn is_speech_verb_of_person(&self, word: &str) -> bool {
+        self.is_speech_verb(word) || Self::has(self.person_verbs, word)
+    }
+
+    /// Whether the words of a list from `v` on start a verb of saying that needs a
+    /// person for its subject ("went on").
+    pub(crate) fn person_verb_at(&self, list: &[(usize, &str)], v: usize) -> bool {
+        let Some(&(_, w)) = list.get(v) else {
+            return false;
+        };
+        Self::has(self.person_verbs, w)
+            || list
+                .get(v + 1)
+                .is_some_and(|&(_, next)| Self::has(self.person_verbs, &format!("{w} {next}")))
+    }
+
+    /// Whether a word is an adverb, by the table or by its ending: a lower-case word
+    /// longer than its ending ("boldly", not "Billy" or "fly").
+    pub(crate) fn is_adverb(&self, word: &str) -> bool {
+        Self::has(self.adverbs, word)
+            || (word.chars().all(char::is_lowercase)
+                && self
+                    .adverb_endings
+                    .iter()
+                    .any(|e| word.len() > e.len() + 2 && word.ends_with(e)))
+    }
+
     pub(crate) fn is_participle(&self, word: &str) -> bool {
         self.participle_endings.iter().any(|e| word.ends_with(e))
     }
@@ -156,6 +193,8 @@ mod tests {
             for list in [
                 table.speech_verbs,
                 table.speech_phrases,
+                table.person_verbs,
+                table.adverbs,
                 table.role_nouns,
                 table.clause_words,
                 table.title_words,
@@ -180,6 +219,18 @@ mod tests {
                 .quotes
                 .speech_verb_at(&[(0, "shot"), (5, "down")], 0)
         );
+        let went_on = [(0, "talks"), (6, "went"), (11, "on")];
+        assert!(ENGLISH.quotes.person_verb_at(&went_on, 1));
+        assert!(!ENGLISH.quotes.speech_verb_at(&went_on, 1));
+        assert!(ENGLISH.quotes.person_verb_at(&[(0, "continued")], 0));
+        assert!(
+            !ENGLISH
+                .quotes
+                .person_verb_at(&[(0, "went"), (5, "home")], 0)
+        );
+        assert!(ENGLISH.quotes.is_adverb("boldly") && ENGLISH.quotes.is_adverb("once"));
+        assert!(!ENGLISH.quotes.is_adverb("Billy") && !ENGLISH.quotes.is_adverb("fly"));
+        assert!(SPANISH.quotes.is_adverb("duramente") && !SPANISH.quotes.is_adverb("mente"));
         use super::Gender::{Feminine, Masculine};
         assert_eq!(ENGLISH.quotes.pronoun_gender("She"), Some(Feminine));
         assert_eq!(ENGLISH.quotes.title_gender("Mr."), Some(Masculine));

@@ -2,8 +2,9 @@
 //! *speaker*: the person or body the attribution names. Marks are typographic (“ ”, « »
 //! and ‘ ’, where ’ between letters is an apostrophe), straight, or the two-character
 //! marks of a language's plain-text news (the NYT's ''…''); the double marks of one quote
-//! may mix kinds (“…"); a quote may run across
-//! sentences, and may run on into the next paragraph when a paragraph ends inside it.
+//! may mix kinds (“…"), and a straight " after a single quote's close and a space still
+//! closes one ("…'Clinton,' " said"); an editor's bracket may open a quote ("[The]
+//! president …"); a quote may run across sentences, and may run on into the next paragraph when a paragraph ends inside it.
 //! Only the outermost quote counts: ‘Security Services’ inside Trump's words is part of
 //! his quote. A closing mark with no opening one (a copy-editing slip) closes a quote
 //! that starts after the last sentence of the paragraph that reports speech. In a
@@ -13,7 +14,8 @@
 //! The speaker comes from the attribution next to the quote, tried in this order:
 //! after it ("…,” said X", "…,” X said", "…,” X told …", "…” ― X", "“…?” X, an
 //! apposition, said"), before it in the same
-//! sentence ("X said that “…", "X stated, “…", "according to X, …", "Said X: “…"), else
+//! sentence ("X said that “…", "X stated, “…", "according to X, …", "Said X: “…", a
+//! name before a colon or a dash: "pollster X: “…"", "X -- “…""), else
 //! the quote continues the previous one in the same or the next sentence, or after a
 //! short attribution ("“…,” he said. “…”"), or it opens the paragraph right after one
 //! that ended with the previous quote, and is longer than three words ("…,” Barkley
@@ -42,6 +44,9 @@
 //! and a bare surname is nobody's when an unregistered namesake is named in its
 //! paragraph (or anywhere in the article, when the registered person is not named there
 //! in full).
+//!
+//! Some verbs of saying attribute words only when a person is their subject ("she went
+//! on", not "the talks went on").
 //!
 //! The words this reads (verbs of saying, in one word or two, pronouns, titles…) are a
 //! table per language, [`super::quote_words`], part of the article's
@@ -92,6 +97,9 @@ pub(crate) fn marks(lang: &QuoteWords, text: &str, sentences: &[(usize, usize)])
     let space = |k: Option<char>| {
         k.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-'))
     };
+    // What may follow an opening mark: a word, or an editor's bracket inside the
+    // quotation ("“[The] president …”").
+    let opens = |k: Option<char>| !space(k) || k == Some('[');
     let close = |stack: &mut Vec<(Mark, usize, usize)>,
                  want: fn(Mark) -> bool,
                  at: usize,
@@ -153,7 +161,7 @@ pub(crate) fn marks(lang: &QuoteWords, text: &str, sentences: &[(usize, usize)])
                 .find(|(open, _)| rest.starts_with(open));
             if let Some(&(open, _)) = opening {
                 let after = text[i + open.len()..].chars().next();
-                if (space(prev) || matches!(prev, Some('\u{201C}' | '"'))) && !space(after) {
+                if (space(prev) || matches!(prev, Some('\u{201C}' | '"'))) && opens(after) {
                     stack.push((Mark::Double { straight: true }, i, open.len()));
                 }
                 // Two apostrophes that neither open nor close are not two single marks.
@@ -181,8 +189,12 @@ pub(crate) fn marks(lang: &QuoteWords, text: &str, sentences: &[(usize, usize)])
             }
             '"' => {
                 // After a word, a straight mark closes a double quote of any kind: the
-                // marks of one quote may mix (“…").
-                if double_open && !space(prev) {
+                // marks of one quote may mix (“…"). So does one after a single quote's
+                // close and a space, as some papers set them apart ("…'Clinton,' " said").
+                let after_single = prev == Some(' ')
+                    && text[..i - 1].ends_with(['\'', '\u{2019}'])
+                    && matches!(stack.last(), Some((Mark::Double { .. }, _, _)));
+                if double_open && (!space(prev) || after_single) {
                     close(
                         &mut stack,
                         |m| matches!(m, Mark::Double { .. }),
@@ -190,17 +202,17 @@ pub(crate) fn marks(lang: &QuoteWords, text: &str, sentences: &[(usize, usize)])
                         len,
                         &mut out,
                     );
-                } else if space(prev) && !space(next) {
+                } else if space(prev) && opens(next) {
                     stack.push((Mark::Double { straight: true }, i, len));
                 }
             }
-            '\u{2018}' if !space(next) => stack.push((Mark::Single { straight: false }, i, len)),
+            '\u{2018}' if opens(next) => stack.push((Mark::Single { straight: false }, i, len)),
             '\u{2019}' | '\'' => {
                 let straight = c == '\'';
                 if letter(prev) && letter(next) {
                     continue; // an apostrophe: It’s, don't
                 }
-                if straight && space(prev) && letter(next) {
+                if straight && space(prev) && (letter(next) || next == Some('[')) {
                     stack.push((Mark::Single { straight: true }, i, len));
                     continue;
                 }
@@ -508,7 +520,8 @@ impl Attribution<'_> {
             || words(after).next().is_some_and(|(at, w)| {
                 at <= 1 && QuoteWords::has(self.lang.role_nouns, &w.to_lowercase())
             });
-        (before.len() <= 2 && !modifier).then_some(*m)
+        let before: Vec<&str> = before.iter().map(|&(_, w)| w).collect();
+        ((before.len() <= 2 || title_phrase(self.lang, &before)) && !modifier).then_some(*m)
     }
 
     /// The person a clause in `[from, to)` starts with, its subject: a name after at
@@ -522,13 +535,14 @@ impl Attribution<'_> {
                 .map(|(_, w)| w)
                 .collect();
             // Words of a title, not a subject and its verb ("She said Mora has").
-            let title = gap.len() <= 4
+            let title = (gap.len() <= 4
                 && gap.iter().all(|w| {
                     let lower = w.to_lowercase();
                     !super::text::is_stopword(&lower)
                         && !self.lang.pronouns.contains(&lower.as_str())
                         && !self.lang.is_speech_verb(w)
-                });
+                }))
+                || title_phrase(self.lang, &gap);
             if !title {
                 return None;
             }
@@ -570,6 +584,17 @@ impl Attribution<'_> {
             return Some(m);
         }
         None
+    }
+
+    /// Whether `[from, to)` is a person, as the subject of a verb that needs one
+    /// ([`QuoteWords::person_verbs`]): a pronoun, or a phrase headed by a mentioned
+    /// person ("Trump", "the Texas senator Ted Cruz"), not "the talks".
+    fn names_person(&self, para: &Paragraph, from: usize, to: usize) -> bool {
+        let phrase = para.text[from..to].trim_matches(|c: char| c.is_whitespace() || c == ',');
+        if self.lang.pronouns.contains(&phrase.to_lowercase().as_str()) {
+            return true;
+        }
+        !phrase.is_empty() && self.head(para, from, to).is_some()
     }
 
     /// The words after a speech verb, up to a comma or a preposition: "said X at …".
@@ -654,11 +679,25 @@ impl Attribution<'_> {
             let from = q.close + list[0].0 + first.len();
             return self.after_verb(para, from, end);
         }
+        // "…,” continued Trump": a verb that needs a person, when one follows.
+        if self.lang.is_speech_verb_of_person(first) {
+            let from = q.close + list[0].0 + first.len();
+            if let Some(s) = self
+                .after_verb(para, from, end)
+                .filter(|s| s.person.is_some())
+            {
+                return Some(s);
+            }
+        }
         let stops = para.text[q.inner.0..q.inner.1].trim_end().ends_with('.');
         if !stops && let Some(m) = self.apposed_after(para, q, window, &list) {
             return Some(self.speaker_of(m));
         }
-        let verb = (0..list.len().min(31)).find(|&v| self.lang.speech_verb_at(&list, v));
+        let verb = (0..list.len().min(31)).find(|&v| {
+            self.lang.speech_verb_at(&list, v)
+                || (self.lang.person_verb_at(&list, v)
+                    && self.names_person(para, q.close, q.close + list[v].0))
+        });
         // "…,” retired Air Force general Lloyd Newton said": a name right before the verb.
         let named = verb.is_some_and(|v| {
             let verb_at = q.close + list[v].0;
@@ -768,6 +807,34 @@ impl Attribution<'_> {
             return Some(self.speaker_of(m));
         }
         let window = &para.text[from..q.open];
+        // "… doesn't surprise Republican pollster Daron Shaw: “…”": a name right before a
+        // colon before the quotation, with no verb of saying before it whose object it
+        // could be ("Kelly asked Trump: “…”"); or before a dash, the quotation set off
+        // as the name's words ("including Mitt Romney -- ''It is …'' --").
+        if let Some(m) = self.mentions_in(para.n, from, q.open).last() {
+            let gap = para.text.get(m.place.end..q.open).unwrap_or("").trim();
+            let colon = gap == ":"
+                && !words(&para.text[from..m.place.start])
+                    .any(|(_, w)| self.lang.is_speech_verb(w));
+            // Not a name a preposition governs ("supportive of Mr. Trump -- ''…''"): the
+            // first word before it, past its title, is no preposition.
+            let lead = words(&para.text[from..m.place.start])
+                .map(|(_, w)| w)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .find(|w| !w.chars().next().is_some_and(char::is_uppercase))
+                .map(str::to_lowercase);
+            let governed = lead.as_deref().is_some_and(|w| {
+                self.lang.prepositions.contains(&w)
+                    || self.lang.title_of.contains(&w)
+                    || self.lang.np_end.contains(&w)
+            });
+            let dash = gap == "--" || (gap.chars().count() == 1 && gap.starts_with(DASHES));
+            if (colon || dash) && !governed {
+                return Some(self.speaker_of(m));
+            }
+        }
         let lower = window.to_lowercase();
         for phrase in self.lang.according {
             // Lower case keeps the byte offsets of the languages with a table.
@@ -780,9 +847,22 @@ impl Attribution<'_> {
             }
         }
         let list: Vec<(usize, &str)> = words(window).collect();
-        let v = (0..list.len())
-            .rev()
-            .find(|&v| self.lang.speech_verb_at(&list, v))?;
+        // A verb that needs a person ("she went on: “…”") has them right before it.
+        let person_before = |v: usize| {
+            let verb_at = from + list[v].0;
+            let start = v.checked_sub(1).map_or(from, |p| from + list[p].0);
+            self.names_person(para, start, verb_at)
+                || self
+                    .mentions_in(para.n, from, verb_at)
+                    .last()
+                    .is_some_and(|m| {
+                        m.place.end <= verb_at && para.text[m.place.end..verb_at].trim().is_empty()
+                    })
+        };
+        let v = (0..list.len()).rev().find(|&v| {
+            self.lang.speech_verb_at(&list, v)
+                || (self.lang.person_verb_at(&list, v) && person_before(v))
+        })?;
         let verb_at = from + list[v].0;
         let verb_end = verb_at + list[v].1.len();
         // "… praised Hillary Clinton in a video where she said, “…”": a pronoun right
@@ -793,11 +873,18 @@ impl Attribution<'_> {
             return Some(self.pronoun_speaker(w));
         }
         // "footage of Hillary Clinton asking", "campaign manager Robby Mook said": a name
-        // right before the verb is its subject.
+        // right before the verb is its subject, past an adverb ("when … Hillary Clinton
+        // boldly suggested that …").
+        // Nothing else: "Trump went after Bush, calling him …" is Trump's.
+        let adverb = |gap: &str| {
+            let gap = gap.trim();
+            gap.is_empty()
+                || (self.lang.is_adverb(gap) && !QuoteWords::has(self.lang.role_nouns, gap))
+        };
         if let Some(m) = self
             .mentions_in(para.n, from, verb_at)
             .last()
-            .filter(|m| m.place.end <= verb_at && para.text[m.place.end..verb_at].trim().is_empty())
+            .filter(|m| m.place.end <= verb_at && adverb(&para.text[m.place.end..verb_at]))
         {
             return Some(self.speaker_of(m));
         }
@@ -1075,8 +1162,14 @@ impl Attribution<'_> {
         }
         let from = q.close + tail.rfind(',')? + 1;
         let list: Vec<(usize, &str)> = words(&para.text[from..sentence_end]).collect();
-        let v = list.iter().position(|(_, w)| self.lang.is_speech_verb(w))?;
+        let v = list
+            .iter()
+            .position(|(_, w)| self.lang.is_speech_verb_of_person(w))?;
         if v == 0 || v > 4 || list.len() > v + 3 {
+            return None;
+        }
+        if !self.lang.is_speech_verb(list[v].1) && !self.names_person(para, from, from + list[v].0)
+        {
             return None;
         }
         self.noun_phrase(para, from, from + list[v].0)
@@ -1163,7 +1256,11 @@ impl Attribution<'_> {
                 continue;
             }
             let list: Vec<(usize, &str)> = words(rest).take(25).collect();
-            let Some(v) = list.iter().position(|(_, w)| self.lang.is_speech_verb(w)) else {
+            // The subject is a person, so "continued" is a verb of saying here.
+            let Some(v) = list
+                .iter()
+                .position(|(_, w)| self.lang.is_speech_verb_of_person(w))
+            else {
                 continue;
             };
             let gap = &rest[..list[v].0];
@@ -1194,7 +1291,7 @@ impl Attribution<'_> {
         let gap: Vec<&str> = words(&before[comma + 1..]).map(|(_, w)| w).collect();
         let ends = rest.trim_start().is_empty() || rest.trim_start().starts_with([',', '.', ';']);
         ends && (1..=3).contains(&gap.len())
-            && self.lang.is_speech_verb(gap[0])
+            && self.lang.is_speech_verb_of_person(gap[0])
             && self
                 .mentions_in(para.n, from + comma, m.place.start)
                 .next()
@@ -1450,6 +1547,35 @@ fn title_before(lang: &QuoteWords, text: &str) -> bool {
     words(text).last().is_some_and(|(at, w)| {
         at + w.len() == text.len() && QuoteWords::has(lang.title_words, &w.to_lowercase())
     })
+}
+
+/// Whether words before a name are its title, one that holds "of" ("former secretary
+/// of state", "Director of National Intelligence"): after an article or "former",
+/// words that are capitalised or titles, with at least one title, where "of" stands
+/// after a title and is followed by one or two words of its own.
+fn title_phrase(lang: &QuoteWords, words: &[&str]) -> bool {
+    let start = usize::from(
+        words
+            .first()
+            .is_some_and(|w| lang.appositive_starts.contains(&w.to_lowercase().as_str())),
+    );
+    let words = &words[start..];
+    let title =
+        |w: &str| QuoteWords::has(lang.title_words, &w.trim_end_matches('.').to_lowercase());
+    let Some(of) = words.iter().position(|w| lang.title_of.contains(w)) else {
+        return false;
+    };
+    let after = words.len() - of - 1;
+    of > 0
+        && (1..=2).contains(&after)
+        && words.len() <= 6
+        && title(words[of - 1])
+        && words[..of]
+            .iter()
+            .all(|w| title(w) || w.chars().next().is_some_and(char::is_uppercase))
+        && words[of + 1..]
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
 }
 
 /// The first name written right before a surname at `at`, when it is one: a capitalised
@@ -1729,6 +1855,104 @@ mod tests {
             (
                 "“They call it \"the deal\" today,” Mora said.",
                 &[("They call it \"the deal\" today", "mora")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_editors_bracket_may_open_a_quotation() {
+        assert_table(&[
+            (
+                "“[The] president is wrong,” Mora said.",
+                &[("[The] president is wrong", "mora")],
+            ),
+            (
+                "\"[We] are united,\" Mora said.",
+                &[("[We] are united", "mora")],
+            ),
+            (
+                "''[We] are united,'' Mora said.",
+                &[("[We] are united", "mora")],
+            ),
+            (
+                "Mora said the plan was ‘[a] disgrace to the party.’",
+                &[("[a] disgrace to the party.", "mora")],
+            ),
+            // A bracket after a closing mark is no quotation.
+            (
+                "“We are united,” Mora said [in Spanish].",
+                &[("We are united", "mora")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_straight_double_mark_after_a_single_one_and_a_space_closes() {
+        assert_table(&[(
+            "\"They call it 'over,' \" said Frank Mora. \"We are not done.\"",
+            &[
+                ("They call it 'over,'", "mora"),
+                ("We are not done.", "mora"),
+            ],
+        )]);
+    }
+
+    #[test]
+    fn a_name_before_a_colon_or_a_dash_speaks_the_quotation() {
+        assert_table(&[
+            (
+                "The vote did not surprise the analyst Frank Mora: “It was over in March.”",
+                &[("It was over in March.", "mora")],
+            ),
+            (
+                "Several lawyers agreed, among them Tamara Suju -- ''It was over in March'' -- and others.",
+                &[("It was over in March", "suju")],
+            ),
+            // The object of a verb of saying or of a preposition is not who speaks.
+            (
+                "Tamara Suju asked Frank Mora: “Is it over?”",
+                &[("Is it over?", "suju")],
+            ),
+            (
+                "Tamara Suju said she was tired of Frank Mora -- ''a different man to me.''",
+                &[("a different man to me.", "suju")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_adverb_between_the_speaker_and_the_verb() {
+        assert_table(&[
+            (
+                "The issue grew after the debate, when the lawyer Tamara Suju boldly suggested that Mora “does not want the voters to know.”",
+                &[("does not want the voters to know.", "suju")],
+            ),
+            // A comma is no adverb: the object before it does not speak.
+            (
+                "Tamara Suju went after Frank Mora, calling him “a total stiff.”",
+                &[("a total stiff.", "suju")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_title_that_holds_of() {
+        let en = &crate::lang::ENGLISH.quotes;
+        assert!(title_phrase(en, &["former", "secretary", "of", "state"]));
+        assert!(title_phrase(
+            en,
+            &["Director", "of", "National", "Intelligence"]
+        ));
+        assert!(!title_phrase(en, &["a", "friend", "of", "the"]));
+        assert!(!title_phrase(en, &["secretary", "of"]));
+        assert_table(&[
+            (
+                "“It is over,” said former secretary of state Frank Mora, who left in March.",
+                &[("It is over", "mora")],
+            ),
+            (
+                "Former Secretary of State Tamara Suju urged the voters to come, saying, “It is time.”",
+                &[("It is time.", "suju")],
             ),
         ]);
     }
@@ -2046,6 +2270,37 @@ mod tests {
             (
                 "“We will not give up on our country,” Tamara Suju shot back.",
                 &[("We will not give up on our country", "suju")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn verbs_that_need_a_person_for_their_subject() {
+        assert_table(&[
+            (
+                "“We will not give up on our country,” Mora went on.",
+                &[("We will not give up on our country", "mora")],
+            ),
+            (
+                "Tamara Suju spoke first. “We will not give up on our country,” she went on.",
+                &[("We will not give up on our country", "suju")],
+            ),
+            (
+                "“We will not give up on our country,” continued Tamara Suju.",
+                &[("We will not give up on our country", "suju")],
+            ),
+            (
+                "Mora goes on: “We will not give up on our country.”",
+                &[("We will not give up on our country.", "mora")],
+            ),
+            // Not the talks: they are no one to speak.
+            (
+                "“The talks are over for now.” The talks went on anyway.",
+                &[("The talks are over for now.", "-")],
+            ),
+            (
+                "“The talks are over for now,” the meeting continued.",
+                &[("The talks are over for now", "-")],
             ),
         ]);
     }
