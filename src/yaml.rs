@@ -183,18 +183,7 @@ pub fn typed<T: DeserializeOwned>(
     path: &Path,
     what: &str,
 ) -> Result<T, Diagnostic> {
-    let value = value.0;
-    // An empty document is null; treat it as an empty mapping so that the error names
-    // the first missing field rather than "invalid type: null".
-    let value = if value.is_null() && path.0.is_empty() {
-        serde_yaml::Value::Mapping(Default::default())
-    } else {
-        value
-    };
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let at = path_of(path, e.path());
-        type_error(spans, &at, &e.into_inner().to_string(), what)
-    })
+    deserialize(value, path).map_err(|e| e.at(spans, what))
 }
 
 /// Reads a whole YAML document into `T`.
@@ -228,46 +217,38 @@ pub fn value<T: DeserializeOwned>(
         Ok(v) => Value(v),
         Err(e) => return Err(unreadable(file, text, base, &e)),
     };
-    match typed_unplaced(value, what) {
-        Ok(value) => Ok(value),
-        Err(typing) => {
-            let spans = spans(file, text, base)?;
-            Err(typing.at(&spans))
-        }
-    }
+    deserialize(value, &Path::root()).map_err(|e| match spans(file, text, base) {
+        Ok(spans) => e.at(&spans, what),
+        Err(exact) => exact,
+    })
 }
 
-/// The positions of the parts of YAML `text`, which sits at byte `base` of file
-/// `file`: what [`value`] did not read, for a problem found later.
-pub fn spans_of(file: FileId, text: &str, base: usize) -> Result<Spans, Diagnostic> {
-    spans(file, text, base)
-}
-
-/// A typing error not placed yet: the path it concerns and serde's message.
+/// A typing error not placed yet: the path of the part it concerns and serde's message.
 struct Unplaced {
     at: Path,
     message: String,
-    what: String,
 }
 
 impl Unplaced {
-    fn at(self, spans: &Spans) -> Diagnostic {
-        type_error(spans, &self.at, &self.message, &self.what)
+    fn at(self, spans: &Spans, what: &str) -> Diagnostic {
+        type_error(spans, &self.at, &self.message, what)
     }
 }
 
-/// [`typed`] of a whole document, its error placed by the caller.
-fn typed_unplaced<T: DeserializeOwned>(value: Value, what: &str) -> Result<T, Unplaced> {
+/// Types the value at `path`; a problem is placed by the caller, who may not have read
+/// the positions yet.
+fn deserialize<T: DeserializeOwned>(value: Value, path: &Path) -> Result<T, Unplaced> {
     let value = value.0;
-    let value = if value.is_null() {
+    // An empty document is null; treat it as an empty mapping so that the error names
+    // the first missing field rather than "invalid type: null".
+    let value = if value.is_null() && path.0.is_empty() {
         serde_yaml::Value::Mapping(Default::default())
     } else {
         value
     };
     serde_path_to_error::deserialize(value).map_err(|e| Unplaced {
-        at: path_of(&Path::root(), e.path()),
+        at: path_of(path, e.path()),
         message: e.into_inner().to_string(),
-        what: what.to_string(),
     })
 }
 
@@ -500,8 +481,9 @@ enum Frame {
     },
 }
 
-/// Walks the event stream once, recording the span of every key and value.
-fn spans(file: FileId, text: &str, base: usize) -> Result<Spans, Diagnostic> {
+/// Walks the event stream once, recording the span of every key and value of YAML
+/// `text`, which sits at byte `base` of file `file`.
+pub fn spans(file: FileId, text: &str, base: usize) -> Result<Spans, Diagnostic> {
     use saphyr_parser::{Event, Parser};
 
     // saphyr reports positions in characters; content is mostly ASCII but not always.

@@ -75,7 +75,7 @@ pub fn parse(
     let front = &text[parts.yaml.clone()];
     let fm: FrontMatter = yaml::value(file, front, parts.yaml.start, "an article's front matter")?;
     // The positions of the front matter's parts, read only for a problem to report.
-    let spans = || yaml::spans_of(file, front, parts.yaml.start);
+    let spans = || yaml::spans(file, front, parts.yaml.start);
     let Some(published) = parse_published(&fm.published.0) else {
         let published_span = spans()?.value(&Path::root().key("published"));
         return Err(Diagnostic::error(
@@ -169,7 +169,7 @@ impl Key {
     /// be readable (the loader read its values).
     pub fn span(&self) -> Span {
         let front = &self.text[self.yaml.clone()];
-        match yaml::spans_of(self.file, front, self.yaml.start) {
+        match yaml::spans(self.file, front, self.yaml.start) {
             Ok(spans) => spans.value(&Path::root().key(self.key)),
             Err(_) => {
                 let end = self.yaml.start + front.find('\n').unwrap_or(front.len());
