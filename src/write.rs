@@ -309,19 +309,22 @@ fn refuse_precious(output: &Path, output_abs: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Refuses a folder that holds anything its manifest does not list; trusts the look
-/// `before` while it was of the same folder and manifest and no folder has changed.
+/// Refuses a folder that holds anything its manifest does not list. A look through
+/// it that is known — `before`, this build's own, or the one the last build into it
+/// left ([`saved_look`]) — is taken again ([`look_again`]): only the folders changed
+/// since are read.
 fn refuse_foreign(output: &Path, before: Checked) -> Result<Checked, Failure> {
     let text = read_manifest(output);
     let listed = text.as_deref().and_then(Manifest::parse);
     let key = LookKey::of(output, text.as_deref());
-    if let Checked(Some(look)) = &before
-        && look.key == key
-        && look.unchanged()
-    {
-        return Ok(before);
-    }
-    let (foreign, look) = foreign_files(output, listed.as_ref())?;
+    let previous = match before {
+        Checked(Some(look)) if look.key == key => Some(look),
+        _ => saved_look(output, &key),
+    };
+    let (foreign, look) = match previous {
+        Some(previous) => look_again(output, &previous, listed.as_ref())?,
+        None => foreign_files(output, listed.as_ref())?,
+    };
     if foreign.is_empty() {
         return Ok(Checked(Some(Look { key, ..look })));
     }
@@ -386,7 +389,7 @@ impl LookKey {
 }
 
 /// When a folder last changed, and which it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Stamp {
     modified: std::time::SystemTime,
     inode: u64,
@@ -409,6 +412,7 @@ impl Look {
     /// Whether every folder is as the look found it: the same folder, not changed
     /// since. A folder changed shortly before the look began is not trusted, as a
     /// file system's clock may give a change just after the same time.
+    #[cfg(test)]
     fn unchanged(&self) -> bool {
         let recent = self.began - Duration::from_secs(2);
         self.folders.par_iter().all(|(dir, stamp)| {
@@ -434,7 +438,7 @@ fn foreign_files(dir: &Path, listed: Option<&Manifest>) -> Result<(Vec<String>, 
         .ok()
         .as_ref()
         .and_then(Stamp::of);
-    let (mut foreign, folders) = unknown_below(dir, "", stamp, &known)?;
+    let (mut foreign, folders) = unknown_below(dir, "", stamp, &known, &|_| false)?;
     // In the order of a walk that sorts each folder by name.
     foreign.sort_by(|x, y| x.split('/').cmp(y.split('/')));
     let key = LookKey::default();
@@ -452,14 +456,16 @@ fn foreign_files(dir: &Path, listed: Option<&Manifest>) -> Result<(Vec<String>, 
 type Found = (Vec<String>, Vec<(PathBuf, Option<Stamp>)>);
 
 /// The files and links below `dir` (whose path below the output is `rel`, or empty,
-/// and whose stamp is `stamp`) that are not `known`, and every folder read: each
-/// folder read in parallel, as a site's folders are many (a folder per page) and this
-/// look is on the way to every build.
+/// and whose stamp is `stamp`) that are not `known`, and every folder read, the
+/// folders `skip` names (and what is in them) aside: each folder read in parallel, as
+/// a site's folders are many (a folder per page) and this look is on the way to every
+/// build.
 fn unknown_below(
     dir: &Path,
     rel: &str,
     stamp: Option<Stamp>,
     known: &(dyn Fn(&str) -> bool + Sync),
+    skip: &(dyn Fn(&Path) -> bool + Sync),
 ) -> Result<Found, Failure> {
     let read = |e: std::io::Error| Failure::io(dir, "read", e);
     let entries = std::fs::read_dir(dir)
@@ -481,9 +487,13 @@ fn unknown_below(
                 .file_type()
                 .map_err(|e| Failure::io(entry.path(), "read", e))?;
             if kind.is_dir() {
+                let dir = entry.path();
+                if skip(&dir) {
+                    return Ok((Vec::new(), Vec::new()));
+                }
                 // Stamped before it is read: a change while it is read changes it.
                 let stamp = entry.metadata().ok().as_ref().and_then(Stamp::of);
-                unknown_below(&entry.path(), &path, stamp, known)
+                unknown_below(&dir, &path, stamp, known, skip)
             } else if known(&path) {
                 Ok((Vec::new(), Vec::new()))
             } else {
@@ -504,6 +514,187 @@ fn unknown_below(
             d.extend(folders);
             (f, d)
         })
+}
+
+/// Takes the look `previous` through `output` again: each folder it saw is stamped
+/// anew, and only those that changed since, changed too shortly before it to be
+/// trusted, or were not vouched for are read, with any folder found in them that it
+/// did not see; the others hold the names they held when it read them, every one known
+/// then by the same manifest (the look's key). A folder that is gone is not read: the
+/// folder it was in has changed, and is.
+fn look_again(
+    output: &Path,
+    previous: &Look,
+    listed: Option<&Manifest>,
+) -> Result<(Vec<String>, Look), Failure> {
+    let listed: Option<rustc_hash::FxHashSet<&str>> =
+        listed.map(|l| l.files.keys().copied().collect());
+    let known = |rel: &str| {
+        listed
+            .as_ref()
+            .is_some_and(|l| l.contains(rel) || rel == MANIFEST)
+    };
+    let began = std::time::SystemTime::now();
+    let recent = previous.began - Duration::from_secs(2);
+    // Each folder's stamp now and whether it is trusted; `None` for one that is no
+    // folder now (the output itself is read whatever it is).
+    let now: Vec<Option<(Option<Stamp>, bool)>> = previous
+        .folders
+        .par_iter()
+        .map(|(dir, stamp)| match std::fs::symlink_metadata(dir) {
+            Ok(meta) if meta.is_dir() => {
+                let now = Stamp::of(&meta);
+                let trusted = stamp.is_some_and(|s| s.modified < recent) && now == *stamp;
+                Some((now, trusted))
+            }
+            _ if dir == output => Some((None, false)),
+            _ => None,
+        })
+        .collect();
+    let seen: rustc_hash::FxHashSet<&Path> = previous
+        .folders
+        .iter()
+        .zip(&now)
+        .filter(|(_, now)| now.is_some())
+        .map(|((dir, _), _)| dir.as_path())
+        .collect();
+    // A folder seen is read (or trusted) on its own, not as part of the one it is in.
+    let skip = |dir: &Path| seen.contains(dir);
+    let (mut foreign, folders) = previous
+        .folders
+        .par_iter()
+        .zip(&now)
+        .map(|((dir, _), now)| match now {
+            Some((stamp, true)) => Ok((Vec::new(), vec![(dir.clone(), *stamp)])),
+            Some((stamp, false)) => {
+                let rel = dir.strip_prefix(output).map_err(|_| {
+                    Failure::Other(format!("`{}` is not in the output", dir.display()))
+                })?;
+                let rel: Vec<_> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect();
+                unknown_below(dir, &rel.join("/"), *stamp, &known, &skip)
+            }
+            None => Ok((Vec::new(), Vec::new())),
+        })
+        .try_reduce(
+            || (Vec::new(), Vec::new()),
+            |mut a, b| {
+                a.0.extend(b.0);
+                a.1.extend(b.1);
+                Ok(a)
+            },
+        )?;
+    foreign.sort_by(|x, y| x.split('/').cmp(y.split('/')));
+    let key = LookKey::default();
+    Ok((
+        foreign,
+        Look {
+            key,
+            began,
+            folders,
+        },
+    ))
+}
+
+/// The file in the cache folder ([`cache_folder`]) that keeps the look through the
+/// output the last build into it took ([`SavedLook`]).
+const LOOK: &str = "look";
+
+/// Bumped when what a [`SavedLook`] holds changes shape.
+const LOOK_FORMAT: u32 = 1;
+
+/// A look through the output kept for the next build, which stamps each folder again
+/// instead of reading every one of them ([`look_again`]): reading the folders of a
+/// large site was a tenth of a rebuild. Only a stamp is trusted, never the file: a
+/// folder whose stamp is not the one kept is read again, and a look kept for another
+/// folder or another manifest is not used at all.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SavedLook {
+    format: u32,
+    output: PathBuf,
+    manifest: u64,
+    began: std::time::SystemTime,
+    /// Each folder below the output (`/`-separated, the output itself first and
+    /// empty) and its stamp: `None` for one the build changed, to be read.
+    folders: Vec<(String, Option<Stamp>)>,
+}
+
+/// The look the last build into `output` kept, when it is of this folder and the
+/// manifest `key` names.
+fn saved_look(output: &Path, key: &LookKey) -> Option<Look> {
+    let bytes = std::fs::read(cache_folder(output).join(LOOK)).ok()?;
+    let saved: SavedLook = postcard::from_bytes(&bytes).ok()?;
+    let same = saved.format == LOOK_FORMAT
+        && saved.output == key.output
+        && saved.manifest == key.manifest
+        && saved.folders.first().is_some_and(|(rel, _)| rel.is_empty());
+    let inside = saved.folders.iter().skip(1).all(|(rel, _)| contained(rel));
+    if !(same && inside) {
+        return None;
+    }
+    let folders = saved
+        .folders
+        .into_iter()
+        .map(|(rel, stamp)| match rel.as_str() {
+            "" => (output.to_path_buf(), stamp),
+            rel => (output.join(rel), stamp),
+        })
+        .collect();
+    Some(Look {
+        key: LookKey {
+            output: saved.output,
+            manifest: saved.manifest,
+        },
+        began: saved.began,
+        folders,
+    })
+}
+
+/// Keeps `look`, this build's last look through `output` before it patched it, for the
+/// next build: the folders the patch changed (those of the `replaced` files, and every
+/// folder above them) marked to be read, and keyed by the manifest the patch wrote
+/// (`manifest`). A look that cannot be kept costs the next build a full look, nothing
+/// else.
+fn save_look(output: &Path, look: &Look, manifest: &str, replaced: &[String]) {
+    let mut touched: rustc_hash::FxHashSet<&str> = replaced
+        .iter()
+        .flat_map(|rel| Path::new(rel).ancestors().skip(1))
+        .filter_map(Path::to_str)
+        .collect();
+    touched.insert("");
+    let mut folders = Vec::with_capacity(look.folders.len());
+    for (dir, stamp) in &look.folders {
+        let Ok(rel) = dir.strip_prefix(output) else {
+            return;
+        };
+        let rel: Vec<_> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        let rel = rel.join("/");
+        let stamp = stamp.filter(|_| !touched.contains(rel.as_str()));
+        folders.push((rel, stamp));
+    }
+    // The output itself first.
+    let Some(root) = folders.iter().position(|(rel, _)| rel.is_empty()) else {
+        return;
+    };
+    folders.swap(0, root);
+    let key = LookKey::of(output, Some(manifest));
+    let saved = SavedLook {
+        format: LOOK_FORMAT,
+        output: key.output,
+        manifest: key.manifest,
+        began: look.began,
+        folders,
+    };
+    let _ = save(&cache_folder(output), LOOK, |out| {
+        postcard::to_io(&saved, out)
+            .map(|_| ())
+            .map_err(std::io::Error::other)
+    });
 }
 
 /// `p` made absolute, with what exists of it resolved, so `./site/..` and symlinked
@@ -624,9 +815,17 @@ pub fn site_with_progress(
     .and_then(|(written, staged)| {
         // The folder is checked again at the last moment: the user may have put a
         // file into it while the pages were being written.
-        check(target.root, target.output, target.replace, checked)?;
+        let checked = check(target.root, target.output, target.replace, checked)?;
         match patch {
-            Some(previous) => patch_in_place(&staging, target.output, &previous.manifest, &staged)?,
+            Some(previous) => {
+                let manifest = std::fs::read_to_string(staging.join(MANIFEST));
+                let replaced =
+                    patch_in_place(&staging, target.output, &previous.manifest, &staged)?;
+                // What the look before the patch saw, kept for the next build.
+                if let (Checked(Some(look)), Ok(manifest)) = (&checked, manifest) {
+                    save_look(target.output, look, &manifest, &replaced);
+                }
+            }
             None => swap(&staging, target.output)?,
         }
         Ok(written)
@@ -906,13 +1105,14 @@ fn swap(staging: &Path, output: &Path) -> Result<(), Failure> {
 /// Patches the site in `output`, listed by `old`, into the site `new` lists, whose
 /// changed files are in `staging` (with the new manifest): the manifest first made to
 /// vouch for no file being replaced, then the changed files renamed into place, the
-/// files no longer made removed, and the new manifest renamed in last.
+/// files no longer made removed, and the new manifest renamed in last. Returns the
+/// files replaced or removed.
 fn patch_in_place(
     staging: &Path,
     output: &Path,
     old: &Manifest,
     new: &Staged,
-) -> Result<(), Failure> {
+) -> Result<Vec<String>, Failure> {
     let moved: Vec<&str> = new
         .iter()
         .filter(|(_, _, staged)| *staged)
@@ -960,7 +1160,8 @@ fn patch_in_place(
     })?;
     let manifest = staging.join(MANIFEST);
     std::fs::rename(&manifest, &marker).map_err(|e| Failure::io(&marker, "write", e))?;
-    remove_tree(staging).map_err(|e| Failure::io(staging, "remove", e))
+    remove_tree(staging).map_err(|e| Failure::io(staging, "remove", e))?;
+    Ok(replaced.into_iter().map(str::to_string).collect())
 }
 
 /// The manifest a site holds while it is patched: every file it may hold, the old ones
@@ -1034,21 +1235,117 @@ mod tests {
     #[cfg(unix)]
     fn an_hour_old_site() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
+        an_hour_old_site_in(dir.path());
+        dir
+    }
+
+    /// [`an_hour_old_site`] in the folder `dir`.
+    #[cfg(unix)]
+    fn an_hour_old_site_in(dir: &Path) {
         let pages = ["a/index.html", "b/c/index.html"];
         for page in pages {
-            let path = dir.path().join(page);
+            let path = dir.join(page);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "page").unwrap();
         }
         let files = pages.iter().map(|p| (*p, None)).collect();
         let manifest = Manifest { salt: None, files };
-        std::fs::write(dir.path().join(MANIFEST), manifest.text()).unwrap();
-        let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+        std::fs::write(dir.join(MANIFEST), manifest.text()).unwrap();
         for folder in ["a", "b/c", "b", ""] {
-            let folder = std::fs::File::open(dir.path().join(folder)).unwrap();
-            folder.set_modified(hour_ago).unwrap();
+            made_long_ago(&dir.join(folder));
         }
-        dir
+    }
+
+    /// Gives the folder `dir` the time of a change long ago: always the same time, so
+    /// that a folder's time can be put back.
+    #[cfg(unix)]
+    fn made_long_ago(dir: &Path) {
+        let long_ago = std::time::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let folder = std::fs::File::open(dir).unwrap();
+        folder.set_modified(long_ago).unwrap();
+    }
+
+    /// An hour-old site in `site/` of a temporary folder (its cache folder beside it,
+    /// in the temporary folder too), the look of a check through it kept as a build
+    /// that patched the `replaced` files keeps it, and the site's folder.
+    #[cfg(unix)]
+    fn a_site_with_a_kept_look(replaced: &[&str]) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir(&site).unwrap();
+        an_hour_old_site_in(&site);
+        let root = Path::new("/nonexistent-root");
+        let Checked(Some(look)) = check_target(root, &site, Replace::OwnOnly).unwrap() else {
+            panic!("a site of the tool's own is looked through");
+        };
+        let manifest = std::fs::read_to_string(site.join(MANIFEST)).unwrap();
+        let replaced: Vec<String> = replaced.iter().map(|r| r.to_string()).collect();
+        save_look(&site, &look, &manifest, &replaced);
+        assert!(cache_folder(&site).join(LOOK).is_file());
+        (dir, site)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_kept_look_reads_again_only_the_folders_changed_since() {
+        let (_dir, site) = a_site_with_a_kept_look(&[]);
+        let root = Path::new("/nonexistent-root");
+        // What the stamps say is trusted: a file slipped into a folder whose time is
+        // put back is not read (which is how the folders are known to be skipped).
+        std::fs::write(site.join("b/c/notes.txt"), "mine").unwrap();
+        made_long_ago(&site.join("b/c"));
+        assert!(check_target(root, &site, Replace::OwnOnly).is_ok());
+        // A folder changed since is read, and a new folder in a changed one.
+        std::fs::write(site.join("a/notes.txt"), "mine").unwrap();
+        write_into(&site, "new/deep/x.txt");
+        let refused = check_target(root, &site, Replace::OwnOnly).unwrap_err();
+        let refused = refused.to_string();
+        assert!(
+            refused.contains("2 files briefing did not write: `a/notes.txt`, `new/deep/x.txt`"),
+            "{refused}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_kept_look_reads_the_folders_the_patch_changed_and_those_above() {
+        let (_dir, site) = a_site_with_a_kept_look(&["b/c/index.html"]);
+        let root = Path::new("/nonexistent-root");
+        std::fs::write(site.join("b/c/notes.txt"), "mine").unwrap();
+        made_long_ago(&site.join("b/c"));
+        let refused = check_target(root, &site, Replace::OwnOnly).unwrap_err();
+        assert!(refused.to_string().contains("`b/c/notes.txt`"), "{refused}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_kept_look_for_another_manifest_or_folder_is_not_used() {
+        let root = Path::new("/nonexistent-root");
+        let (_dir, site) = a_site_with_a_kept_look(&[]);
+        // The manifest changed since: every folder is read.
+        let manifest = std::fs::read_to_string(site.join(MANIFEST)).unwrap();
+        std::fs::write(site.join(MANIFEST), format!("{manifest}- b/c/other.html\n")).unwrap();
+        made_long_ago(&site);
+        std::fs::write(site.join("b/c/notes.txt"), "mine").unwrap();
+        made_long_ago(&site.join("b/c"));
+        let refused = check_target(root, &site, Replace::OwnOnly).unwrap_err();
+        assert!(refused.to_string().contains("`b/c/notes.txt`"), "{refused}");
+        // Another folder's look, copied over this one's: not of this folder.
+        let (_other, copy) = a_site_with_a_kept_look(&[]);
+        let kept = std::fs::read(cache_folder(&site).join(LOOK)).unwrap();
+        std::fs::write(cache_folder(&copy).join(LOOK), kept).unwrap();
+        std::fs::write(copy.join("b/c/notes.txt"), "mine").unwrap();
+        made_long_ago(&copy.join("b/c"));
+        let refused = check_target(root, &copy, Replace::OwnOnly).unwrap_err();
+        assert!(refused.to_string().contains("`b/c/notes.txt`"), "{refused}");
+    }
+
+    /// Writes a file at `rel` below `dir`, with the folders it needs.
+    #[cfg(unix)]
+    fn write_into(dir: &Path, rel: &str) {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "mine").unwrap();
     }
 
     #[cfg(unix)]

@@ -84,6 +84,32 @@ fn a_file_added_to_a_built_site_stops_the_next_build_and_survives() {
 }
 
 #[test]
+fn a_file_added_to_a_page_folder_after_a_patched_build_stops_the_next_build() {
+    // A build that patches the site keeps its look through the folder for the next
+    // build, which reads again only the folders changed since: the one given a file is.
+    // (A build of the same briefing patches the site, changing no page.)
+    let dir = briefing_with(None);
+    assert_eq!(briefing(dir.path(), &["build"]).status.code(), Some(0));
+    assert_eq!(briefing(dir.path(), &["build"]).status.code(), Some(0));
+    assert!(dir.path().join(".site.cache/look").is_file());
+    write(
+        &dir.path().join("site/people/ana-ortiz/notes.txt"),
+        "mine\n",
+    );
+    let before = snapshot(&dir.path().join("site"));
+
+    let out = briefing(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out)
+            .contains("it holds 1 file briefing did not write: `people/ana-ortiz/notes.txt`"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(snapshot(&dir.path().join("site")), before);
+}
+
+#[test]
 fn files_the_tool_wrote_and_no_longer_makes_do_not_survive_a_build() {
     let dir = briefing_with(None);
     assert_eq!(briefing(dir.path(), &["build"]).status.code(), Some(0));
