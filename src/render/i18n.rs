@@ -18,6 +18,8 @@ use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::{Mutex, OnceLock};
 
+use rustc_hash::FxHashMap;
+
 use crate::analyse::{Disagreement, Reason, Summary, Which};
 use crate::edtf::{Edtf, Precision};
 use crate::error::Failure;
@@ -49,8 +51,16 @@ pub struct Words {
     pub code: String,
     /// Every key, dotted (`nav.people`), with its value.
     entries: BTreeMap<String, Entry>,
+    /// The same entries by a hash of their key: a page looks words up for every date,
+    /// relation and summary it writes, and a search of the ordered keys compares
+    /// strings all the way down.
+    by_key: FxHashMap<String, Entry>,
     /// Month names as dates are written, January first.
     months: [String; 12],
+    /// Days already written ([`Words::remember_days`]): the articles' days of
+    /// publication, which every link to an article writes, thousands of times each on
+    /// a large briefing.
+    days: FxHashMap<NaiveDate, String>,
 }
 
 impl Words {
@@ -85,11 +95,31 @@ impl Words {
                 m.to_string()
             }
         });
-        Ok(Words {
-            code: language.to_string(),
+        Ok(Words::made(language.to_string(), entries, months))
+    }
+
+    fn made(code: String, entries: BTreeMap<String, Entry>, months: [String; 12]) -> Words {
+        let by_key = entries
+            .iter()
+            .map(|(k, e)| (k.clone(), e.clone()))
+            .collect();
+        Words {
+            code,
             entries,
+            by_key,
             months,
-        })
+            days: FxHashMap::default(),
+        }
+    }
+
+    /// Writes each of `days` once, for [`Words::day`] to copy rather than write again.
+    pub fn remember_days(&mut self, days: impl IntoIterator<Item = NaiveDate>) {
+        for d in days {
+            if !self.days.contains_key(&d) {
+                let words = self.write_day(d);
+                self.days.insert(d, words);
+            }
+        }
     }
 
     /// English's words, the embedded table alone.
@@ -109,7 +139,7 @@ impl Words {
     /// key the code reads (a test holds it to that), and every language falls back
     /// to it, so a key is missing only by a mistake the tests catch.
     pub fn get(&self, key: &str) -> &'static str {
-        match self.entries.get(key) {
+        match self.by_key.get(key) {
             Some(Entry::Text(t)) | Some(Entry::Plural { other: t, .. }) => t,
             None => {
                 debug_assert!(false, "no words table has `{key}`");
@@ -121,7 +151,7 @@ impl Words {
     /// `key`'s text for the count `n` (its plural form when it has one), its
     /// placeholders filled: `{n}` with the count, the others from `args`.
     pub fn say(&self, key: &str, n: Option<u64>, args: &[(&str, &str)]) -> String {
-        let pattern = match (self.entries.get(key), n) {
+        let pattern = match (self.by_key.get(key), n) {
             (Some(Entry::Plural { one, .. }), Some(1)) => *one,
             _ => self.get(key),
         };
@@ -158,7 +188,7 @@ impl Words {
     /// `key`'s plural form for `n`, `{n}` filled with [`Words::number`]'s writing of
     /// it: "1 article", "2,500 articles".
     pub fn count(&self, key: &str, n: usize) -> String {
-        let pattern = match self.entries.get(key) {
+        let pattern = match self.by_key.get(key) {
             Some(Entry::Plural { one, .. }) if n == 1 => *one,
             _ => self.get(key),
         };
@@ -239,6 +269,13 @@ impl Words {
 
     /// A day as a reader would say it: "3 January 2026", "3 de enero de 2026".
     pub fn day(&self, d: NaiveDate) -> String {
+        match self.days.get(&d) {
+            Some(words) => words.clone(),
+            None => self.write_day(d),
+        }
+    }
+
+    fn write_day(&self, d: NaiveDate) -> String {
         let (day, year) = (d.day().to_string(), d.year().to_string());
         let month = self.month(d.month());
         self.say(
@@ -605,11 +642,7 @@ mod tests {
         let mut entries = BTreeMap::new();
         let text = TABLES.iter().find(|(c, _)| *c == code).unwrap().1;
         flatten(code, text, &mut entries).unwrap();
-        Words {
-            code: code.to_string(),
-            entries,
-            months: Default::default(),
-        }
+        Words::made(code.to_string(), entries, Default::default())
     }
 
     #[test]
@@ -681,15 +714,28 @@ mod tests {
     }
 
     #[test]
+    fn a_remembered_day_is_written_as_an_unremembered_one() {
+        let theme = Theme::default_theme();
+        for code in ["en", "es"] {
+            let fresh = Words::load(code, &theme).unwrap();
+            let mut remembered = fresh.clone();
+            let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let days = [d(2026, 1, 3), d(2025, 12, 31), d(1999, 2, 28)];
+            remembered.remember_days(days.into_iter().chain(days));
+            for day in days.into_iter().chain([d(2026, 7, 14)]) {
+                assert_eq!(remembered.day(day), fresh.day(day), "{code} {day}");
+                assert_eq!(remembered.span(day, day), fresh.span(day, day));
+            }
+            assert_eq!(remembered.days.len(), days.len());
+        }
+    }
+
+    #[test]
     fn a_plural_and_its_placeholders_are_filled() {
         let mut entries = BTreeMap::new();
         let yaml = "more: {one: '{n} more sentence naming {who}', other: '{n} more sentences naming {who}'}\nlit: 'a {b} {not a name}'";
         flatten("t", yaml, &mut entries).unwrap();
-        let w = Words {
-            code: "en".into(),
-            entries,
-            months: Default::default(),
-        };
+        let w = Words::made("en".into(), entries, Default::default());
         assert_eq!(
             w.say("more", Some(1), &[("who", "Ana")]),
             "1 more sentence naming Ana"
@@ -727,11 +773,7 @@ mod tests {
         let yaml =
             "s: {kind: {a: A}, n: {one: '{n} x', other: '{n} xs'}, end: '</script>'}\nother: O";
         flatten("t", yaml, &mut entries).unwrap();
-        let w = Words {
-            code: "en".into(),
-            entries,
-            months: Default::default(),
-        };
+        let w = Words::made("en".into(), entries, Default::default());
         let json = w.script_json("s");
         assert!(!json.contains("</"), "{json}");
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -173,7 +173,9 @@ pub fn unlisted<'a>(
     theme: &'a Theme,
     options: Options,
 ) -> Result<Site<'a>, Failure> {
-    let words = i18n::Words::load(&briefing.config.language, theme)?;
+    let mut words = i18n::Words::load(&briefing.config.language, theme)?;
+    // Every list of articles writes their days of publication.
+    words.remember_days(briefing.articles.iter().map(|a| a.published.date));
     let tera = compile(theme, &words)?;
     let index = Index::new(briefing, analysis);
     Ok(Site {

@@ -3,7 +3,6 @@
 //! outlets it belongs to.
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use serde_json::{Value, json};
 use tera::Context;
 
 use super::story::percent;
@@ -208,31 +207,28 @@ fn date_marks(a: &Article, found: &[DateMention], marks: &mut [Vec<Mark>]) {
 /// date, and those the text states that [`date_marks`] cannot mark, apart; each
 /// expression once with every paragraph it is in (a wire story repeats "Friday" in its
 /// lead and its last paragraph).
-fn article_dates(site: &Site, a: &Article, found: &[DateMention]) -> Value {
-    let mut groups: [Vec<Value>; 2] = Default::default();
+fn article_dates<'a>(site: &Site, a: &'a Article, found: &[DateMention]) -> Vec<DateGroup<'a>> {
+    let mut groups: [Vec<DateRow>; 2] = Default::default();
     let mut seen: HashMap<(&str, chrono::NaiveDate, chrono::NaiveDate, bool), usize> =
         HashMap::new();
     for d in found.iter().filter(|d| stated_datetime(d).is_none()) {
         let key = (d.place.text(a), d.start, d.end, d.relative);
         let group = &mut groups[usize::from(d.relative)];
-        let paragraph = json!({"url": format!("#p{}", d.place.paragraph), "n": d.place.paragraph});
+        let n = d.place.paragraph;
         match seen.get(&key) {
             Some(&at) => {
-                if let Some(list) = group[at]["paragraphs"].as_array_mut()
-                    && list.last() != Some(&paragraph)
-                {
-                    list.push(paragraph);
+                let list = &mut group[at].paragraphs;
+                if list.last().map(|p| p.n) != Some(n) {
+                    list.push(ParagraphLink::new(n));
                 }
             }
             None => {
                 seen.insert(key, group.len());
-                group.push(json!({
-                    "text": key.0,
-                    "start": d.start.to_string(),
-                    "end": d.end.to_string(),
-                    "words": site.words.span(d.start, d.end),
-                    "paragraphs": [paragraph],
-                }));
+                group.push(DateRow {
+                    text: key.0,
+                    words: site.words.span(d.start, d.end),
+                    paragraphs: vec![ParagraphLink::new(n)],
+                });
             }
         }
     }
@@ -246,8 +242,40 @@ fn article_dates(site: &Site, a: &Article, found: &[DateMention]) -> Value {
     ]
     .into_iter()
     .filter(|(_, rows)| !rows.is_empty())
-    .map(|(heading, rows)| json!({"heading": heading, "rows": rows}))
+    .map(|(heading, rows)| DateGroup { heading, rows })
     .collect()
+}
+
+/// The dates of an article's page under one heading: as stated, or worked out from
+/// the publication date.
+#[derive(serde::Serialize)]
+struct DateGroup<'a> {
+    heading: String,
+    rows: Vec<DateRow<'a>>,
+}
+
+/// A date expression as written, what it means, and the paragraphs it is in.
+#[derive(serde::Serialize)]
+struct DateRow<'a> {
+    text: &'a str,
+    words: String,
+    paragraphs: Vec<ParagraphLink>,
+}
+
+/// A paragraph of the page, by its anchor.
+#[derive(serde::Serialize)]
+struct ParagraphLink {
+    url: String,
+    n: usize,
+}
+
+impl ParagraphLink {
+    fn new(n: usize) -> ParagraphLink {
+        ParagraphLink {
+            url: format!("#p{n}"),
+            n,
+        }
+    }
 }
 
 /// A page linked by its title: another article, a story, a comparison.

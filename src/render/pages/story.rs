@@ -2,7 +2,11 @@
 //! one event, how each pair relates (copy, light edit, rewrite, partial overlap) and
 //! what differs between them, each side linked to its paragraph; a pair worth reading
 //! gets its own page, its sentences aligned side by side.
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -16,7 +20,13 @@ use crate::render::{Site, comparison_grid, side_by_side};
 
 /// A relation in the site's language.
 pub(crate) fn relation_text(words: &crate::render::i18n::Words, r: Relation) -> &'static str {
-    words.get(&format!("relation.{}", relation_id(r)))
+    // The keys whole, not made for each of the thousands of pairs listed.
+    words.get(match r {
+        Relation::Copy => "relation.copy",
+        Relation::LightEdit => "relation.light_edit",
+        Relation::Rewrite => "relation.rewrite",
+        Relation::PartialOverlap => "relation.partial_overlap",
+    })
 }
 
 /// A relation's key in the words tables (`relations.light_edit`), in the order
@@ -118,18 +128,45 @@ struct DifferenceSide<'a> {
     /// changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     html: Option<String>,
-    article: Option<ArticleLink>,
+    article: Option<Rc<ArticleLink>>,
     url: String,
     paragraph: usize,
 }
 
-fn difference_side<'a>(x: &'a crate::analyse::Side, site: &Site, root: &str) -> DifferenceSide<'a> {
-    let b = site.briefing;
+/// The links to the articles a page's differences are in, each made once: every row
+/// of a pair's page names one of its two articles, and a story's page a few.
+struct Links<'s, 'a> {
+    site: &'s Site<'a>,
+    root: &'s str,
+    made: RefCell<FxHashMap<&'s str, Option<Rc<ArticleLink>>>>,
+}
+
+impl<'s, 'a> Links<'s, 'a> {
+    fn new(site: &'s Site<'a>, root: &'s str) -> Self {
+        Links {
+            site,
+            root,
+            made: RefCell::default(),
+        }
+    }
+
+    fn to(&self, article: &'s str) -> Option<Rc<ArticleLink>> {
+        let (site, root) = (self.site, self.root);
+        let mut made = self.made.borrow_mut();
+        let link = made.entry(article).or_insert_with(|| {
+            let a = site.briefing.article(article)?;
+            Some(Rc::new(article_link(site, a, root)))
+        });
+        link.clone()
+    }
+}
+
+fn difference_side<'a>(x: &'a crate::analyse::Side, links: &Links<'a, '_>) -> DifferenceSide<'a> {
     DifferenceSide {
         text: &x.text,
         html: None,
-        article: b.article(&x.article).map(|a| article_link(site, a, root)),
-        url: view::paragraph_url(root, &x.article, x.paragraph),
+        article: links.to(&x.article),
+        url: view::paragraph_url(links.root, &x.article, x.paragraph),
         paragraph: x.paragraph,
     }
 }
@@ -187,17 +224,17 @@ fn difference_kind(kind: DifferenceKind) -> (u8, &'static str) {
 }
 
 fn difference_row<'a>(
-    site: &Site,
+    links: &Links<'a, '_>,
     of: &Pair,
     d: &'a Difference,
     pair: Option<String>,
-    root: &str,
 ) -> DifferenceRow<'a> {
+    let site = links.site;
     DifferenceRow {
         kind: site.words.get(difference_kind(d.kind).1),
         summary: summary_words(site, of, &d.summary),
-        a: d.a.as_ref().map(|x| difference_side(x, site, root)),
-        b: d.b.as_ref().map(|x| difference_side(x, site, root)),
+        a: d.a.as_ref().map(|x| difference_side(x, links)),
+        b: d.b.as_ref().map(|x| difference_side(x, links)),
         pair,
     }
 }
@@ -234,12 +271,13 @@ pub(super) fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'s
     differences.retain(|(_, _, d)| d.kind != DifferenceKind::OnlyIn);
     differences.sort_by_key(|(rank, _, _)| *rank);
     let difference_count = differences.len();
+    let links = Links::new(site, root);
     let rows: Vec<DifferenceRow> = differences
         .into_iter()
         .take(STORY_DIFFERENCES)
         .map(|(_, p, d)| {
             let page = worth_a_page(p).then(|| format!("{root}{}", pair_base(p)));
-            difference_row(site, p, d, page, root)
+            difference_row(&links, p, d, page)
         })
         .collect();
     let first = articles.first().map(|a| site.words.day(a.published.date));
@@ -440,11 +478,12 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     // words the other side has not marked (a quote worded differently, with what
     // surrounds it), and their row is not shown again among the sentences that changed.
     let mut shown_above = vec![false; rows.len()];
+    let links = Links::new(site, root);
     let differences: Vec<DifferenceRow> = differences
         .into_iter()
         .filter(|d| !alone(d))
         .map(|d| {
-            let mut row = difference_row(site, pair, d, None, root);
+            let mut row = difference_row(&links, pair, d, None);
             if let (Some(x), Some(y)) = (&d.a, &d.b) {
                 let at = ((x.paragraph, x.start, x.end), (y.paragraph, y.start, y.end));
                 if let Some(i) = rows.iter().position(|r| r.at == at) {
@@ -535,6 +574,24 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relations_words_are_those_of_its_id() {
+        let theme = crate::render::Theme::default_theme();
+        for code in ["en", "es"] {
+            let words = crate::render::i18n::Words::load(code, &theme).unwrap();
+            for r in [
+                Relation::Copy,
+                Relation::LightEdit,
+                Relation::Rewrite,
+                Relation::PartialOverlap,
+            ] {
+                let key = format!("relation.{}", relation_id(r));
+                assert_eq!(relation_text(&words, r), words.get(&key), "{code} {key}");
+                assert!(!relation_text(&words, r).is_empty());
+            }
+        }
+    }
 
     #[test]
     fn marked_words_with_only_spaces_between_are_one_mark() {
