@@ -57,6 +57,20 @@ pub(crate) struct QuoteWords {
     /// besides the words with an adverb's ending ("Clinton boldly suggested"). Sorted.
     pub(crate) adverbs: &'static [&'static str],
     pub(crate) adverb_endings: &'static [&'static str],
+    /// Articles that make a description definite, one a reader looks back for ("the
+    /// governor said": the governor the article named).
+    pub(crate) definite_articles: &'static [&'static str],
+    /// Nouns that describe a person by their office or role, which an article uses
+    /// to refer back to someone it named with them ("Gov. Chris Christie … the
+    /// governor said"). Sorted.
+    pub(crate) person_nouns: &'static [&'static str],
+    /// Titles written short before a name, with the noun they stand for ("Gov." is
+    /// "governor"), lower case, without their full stop.
+    pub(crate) short_titles: &'static [(&'static str, &'static str)],
+    /// Words that make another office of the noun after them ("vice president").
+    pub(crate) noun_prefixes: &'static [&'static str],
+    /// Words that make an office a past one ("former governor").
+    pub(crate) former: &'static [&'static str],
     /// Whether a paragraph that opens with a dash is speech up to the next dash, as
     /// dialogue is written in Spanish ("—No vamos a ceder —afirmó Pérez.").
     pub(crate) dialogue_dashes: bool,
@@ -154,6 +168,14 @@ impl QuoteWords {
                     .any(|e| word.len() > e.len() + 2 && word.ends_with(e)))
     }
 
+    /// A word of a title as its noun: "gov" is "governor"; any other word as it is.
+    pub(crate) fn title_noun<'w>(&self, word: &'w str) -> &'w str {
+        self.short_titles
+            .iter()
+            .find(|(short, _)| *short == word)
+            .map_or(word, |(_, noun)| noun)
+    }
+
     pub(crate) fn is_participle(&self, word: &str) -> bool {
         self.participle_endings.iter().any(|e| word.ends_with(e))
     }
@@ -196,6 +218,7 @@ mod tests {
                 table.person_verbs,
                 table.adverbs,
                 table.role_nouns,
+                table.person_nouns,
                 table.clause_words,
                 table.title_words,
                 table.masculine.pronouns,

@@ -36,7 +36,10 @@
 //! gender, as the article gives it (a courtesy title, the pronouns after their own
 //! sentences, outside quotations), does not contradict the pronoun's. A speaker who is a mentioned person is linked to
 //! them; any other speaker is kept as written ("a senior Venezuelan military official"),
-//! unless the words are a clause, not a speaker ("Clinton is").
+//! unless the words are a clause, not a speaker ("Clinton is"), or a definite description
+//! that refers back to someone the article named with its noun ("Gov. Chris Christie …
+//! the governor said", "Donald Trump, the Republican nominee, … the nominee said"), or
+//! a first name alone that one person named in full before it has ("Hillary shot back").
 //!
 //! Only a registered person's own name gives them the words: a first name or surname
 //! they share with someone else ("Luis Mora" beside a registered Frank Mora, "Donald
@@ -64,7 +67,7 @@ use std::collections::HashMap;
 
 use super::quote_words::{Gender, QuoteWords};
 use super::text::{Paragraph, sentence_at};
-use super::{Mention, MentionKind, Place, Quote};
+use super::{Mention, MentionKind, Place, Quote, Reason};
 
 /// The quotation marks of a paragraph, outermost quotes only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -485,10 +488,251 @@ impl Attribution<'_> {
                 .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase));
         let clause =
             words(text).any(|(_, w)| QuoteWords::has(self.lang.clause_words, &w.to_lowercase()));
-        (looks_named && !clause && word_count(text) <= 10).then(|| Speaker {
-            person: None,
-            text: text.to_string(),
+        if !looks_named || clause || word_count(text) > 10 {
+            return None;
+        }
+        let person = self
+            .described(para.n, from, text)
+            .or_else(|| self.first_named(para.n, from, text));
+        Some(match person {
+            Some(id) => Speaker {
+                text: self.names.display_of(&id).unwrap_or(text).to_string(),
+                person: Some(id),
+            },
+            None => Speaker {
+                person: None,
+                text: text.to_string(),
+            },
         })
+    }
+
+    /// The person a definite description written as a speaker refers back to ("the
+    /// governor said", "the Republican nominee"): the one the article named before it
+    /// with a title or an apposition holding its noun ("Gov. Chris Christie", "Donald
+    /// Trump, the Republican nominee,"), the one whose title holds most of its other
+    /// words where several do, the newest of those; each capitalised word of it
+    /// ("Republican", "Florida") must be there too. Where the newest such holder is
+    /// someone the briefing does not know ("Gov. John Kasich", unregistered), the
+    /// description is theirs: no registered person is given their words.
+    fn described(&self, n: usize, at: usize, text: &str) -> Option<std::sync::Arc<str>> {
+        let written: Vec<&str> = words(text).map(|(_, w)| w).collect();
+        let (first, rest) = written.split_first()?;
+        if !self
+            .lang
+            .definite_articles
+            .contains(&first.to_lowercase().as_str())
+        {
+            return None;
+        }
+        let lower: Vec<String> = rest.iter().map(|w| w.to_lowercase()).collect();
+        let noun = lower
+            .iter()
+            .position(|w| QuoteWords::has(self.lang.person_nouns, w))?;
+        let proper: Vec<&str> = rest
+            .iter()
+            .zip(&lower)
+            .filter(|(w, _)| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|(_, l)| l.as_str())
+            .collect();
+        // The words of a title right before `to` in its sentence, as nouns ("Gov." is
+        // "governor"), nearest first: capitalised words, "of" and the nouns of
+        // persons, then, once a noun is met, its modifiers ("presumptive
+        // Republican presidential nominee"); not "The governor met with Chris".
+        let title_before = |para: &Paragraph, to: usize| -> Vec<String> {
+            let (from, _) = para.sentence(to.saturating_sub(1));
+            let mut out = Vec::new();
+            let mut noun_seen = false;
+            let from = para.text[from..to]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_alphanumeric() && !matches!(c, ' ' | '.' | '-'))
+                .map_or(from, |(g, c)| from + g + c.len_utf8());
+            let all: Vec<(usize, &str)> = words(&para.text[from..to]).collect();
+            for &(_, w) in all.iter().rev().take(6) {
+                let lower = w.to_lowercase();
+                let lower = self.lang.title_noun(&lower).to_string();
+                let person_noun = QuoteWords::has(self.lang.person_nouns, &lower);
+                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                let fits = person_noun
+                    || capital
+                    || self.lang.title_of.contains(&lower.as_str())
+                    || (noun_seen
+                        && !super::text::is_stopword(&lower)
+                        && !self.lang.is_speech_verb(&lower));
+                if !fits {
+                    break;
+                }
+                noun_seen |= person_noun;
+                out.push(lower);
+            }
+            out.reverse();
+            out
+        };
+        // "vice" of "the vice president" is part of the noun: Vice President Biden is
+        // not "the former president".
+        let prefix = |title: &[String], at: usize| {
+            at.checked_sub(1)
+                .map(|p| title[p].clone())
+                .filter(|w| self.lang.noun_prefixes.contains(&w.as_str()))
+        };
+        let own_prefix = prefix(&lower, noun);
+        // A former governor is not "the governor", nor the governor "the former" one.
+        let own_former = lower.iter().any(|w| self.lang.former.contains(&w.as_str()));
+        // (rank, holder): rank is how many of the description's words the title
+        // holds, then the place; the holder is `None` for someone unregistered.
+        type Ranked = ((usize, usize, usize), Option<std::sync::Arc<str>>);
+        let mut best: Option<Ranked> = None;
+        let mut consider = |title: Vec<String>, place: (usize, usize), holder| {
+            let Some(at) = title.iter().position(|w| *w == lower[noun]) else {
+                return;
+            };
+            let former = title.iter().any(|w| self.lang.former.contains(&w.as_str()));
+            if prefix(&title, at) != own_prefix
+                || former != own_former
+                || !proper.iter().all(|p| title.iter().any(|t| t == p))
+            {
+                return;
+            }
+            let held = lower.iter().filter(|w| title.contains(w)).count();
+            let rank = (held, place.0, place.1);
+            if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+                best = Some((rank, holder));
+            }
+        };
+        for para in self.paras.iter().take(n) {
+            let end = if para.n == n { at } else { para.text.len() };
+            let text = para.text;
+            // A title before a name: "Gov. Chris Christie", "Republican nominee Donald
+            // Trump"; or an apposition after one: "Chris Christie, the governor of".
+            for m in self.mentions_in(para.n, 0, end) {
+                if m.person.is_none() {
+                    continue;
+                }
+                // A name that decides who it is, not a surname guessed from the
+                // article's subject ("President Bush" read as Jeb Bush).
+                let named = matches!(
+                    m.reason,
+                    Reason::FullName
+                        | Reason::Alias
+                        | Reason::OnlyWithSurname
+                        | Reason::TitleBefore
+                        | Reason::TitleAfter
+                        | Reason::CourtesyTitle
+                );
+                if !named {
+                    continue;
+                }
+                // As a speaker: "Donald Trump" is not a registered Ivana Trump.
+                let id = &self.speaker_of(m).person;
+                consider(
+                    title_before(para, m.place.start),
+                    (para.n, m.place.start),
+                    id.clone(),
+                );
+                // Not a quotation's close ("…,” the governor said") nor past `at`.
+                if let Some(rest) = without_parenthesis(&text[m.place.end..end])
+                    .strip_prefix(", ")
+                    .filter(|r| r.starts_with(char::is_alphabetic))
+                {
+                    let stop = rest
+                        .find(|c: char| {
+                            matches!(
+                                c,
+                                ',' | ';' | '.' | '(' | '"' | '\u{201c}' | '\u{201d}' | '\u{2018}'
+                            )
+                        })
+                        .unwrap_or(rest.len());
+                    // The apposition's own noun, not one it qualifies: "the brother of
+                    // former president George W. Bush" is no president.
+                    let apposition: Vec<String> = words(&rest[..stop])
+                        .map(|(_, w)| self.lang.title_noun(&w.to_lowercase()).to_string())
+                        .take_while(|w| !self.lang.title_of.contains(&w.as_str()))
+                        .collect();
+                    let opens = apposition.first().is_some_and(|w| {
+                        self.lang.articles.contains(&w.as_str())
+                            || QuoteWords::has(self.lang.person_nouns, w)
+                    });
+                    if opens {
+                        consider(apposition, (para.n, m.place.start), id.clone());
+                    }
+                }
+            }
+            // Someone else named with the noun, whom the briefing does not know: the
+            // noun (or its short title) right before a capitalised word no mention
+            // starts at.
+            for (i, w) in words(&text[..end]) {
+                let lw = w.to_lowercase();
+                if self.lang.title_noun(&lw) != lower[noun] {
+                    continue;
+                }
+                let after = text[i + w.len()..end].trim_start_matches('.');
+                let Some((j, name)) = words(after).next() else {
+                    continue;
+                };
+                let name_at = end - after.len() + j;
+                let unknown = j <= 1
+                    && name.chars().next().is_some_and(char::is_uppercase)
+                    && self
+                        .mentions_in(para.n, i, name_at + name.len())
+                        .next()
+                        .is_none();
+                // Or in an apposition after such a name: "Lee Park, the governor".
+                let apposed = text[..i].rfind(", ").is_some_and(|c| {
+                    let between: Vec<&str> = words(&text[c + 2..i]).map(|(_, w)| w).collect();
+                    let named = text[..c]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.starts_with(char::is_uppercase));
+                    between.len() <= 5
+                        && between.first().is_some_and(|w| {
+                            self.lang.articles.contains(&w.to_lowercase().as_str())
+                        })
+                        && named
+                        && self
+                            .mentions_in(para.n, c.saturating_sub(64), c)
+                            .all(|m| m.place.end != c)
+                });
+                if unknown || apposed {
+                    consider(title_before(para, i + w.len()), (para.n, i), None);
+                }
+            }
+        }
+        best.and_then(|(_, holder)| holder)
+    }
+
+    /// The person a first name alone written as a speaker means ("Hillary shot back"):
+    /// the one registered person the article named in full before it with that first
+    /// name, when no one else it names has it.
+    fn first_named(&self, n: usize, at: usize, text: &str) -> Option<std::sync::Arc<str>> {
+        if words(text).count() != 1 || !text.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let mut holders: Vec<&std::sync::Arc<str>> = Vec::new();
+        for para in self.paras.iter().take(n) {
+            let end = if para.n == n { at } else { para.text.len() };
+            for m in self.mentions_in(para.n, 0, end) {
+                let Some(id) = &m.person else { continue };
+                let full = matches!(m.kind, MentionKind::FullName | MentionKind::Alias);
+                let first = para.text[m.place.start..m.place.end].split(' ').next();
+                if full && first == Some(text) && !holders.contains(&id) {
+                    holders.push(id);
+                }
+            }
+            // "Hillary Rodham" unregistered beside a registered "Hillary Clinton".
+            let other = para.text[..end].match_indices(text).any(|(i, _)| {
+                let after = &para.text[i + text.len()..end];
+                after.starts_with(' ')
+                    && after[1..].chars().next().is_some_and(char::is_uppercase)
+                    && self.mentions_in(para.n, i, i + 1).next().is_none()
+            });
+            if other {
+                return None;
+            }
+        }
+        match holders.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
     }
 
     /// The mentioned person a noun phrase is about: the name its head ends with,
@@ -1811,6 +2055,78 @@ mod tests {
         for (body, expected) in cases {
             assert_eq!(quotes(body), pairs(expected), "{body}");
         }
+    }
+
+    /// A description as a speaker is the person the article named with its noun,
+    /// a first name alone the one person named in full with it; neither is given to
+    /// a registered person when someone else holds them.
+    #[test]
+    fn descriptions_and_first_names_refer_back() {
+        let people = [
+            person("baker", "Tom Baker", None, &[], &[]),
+            person("reyes", "Ana Reyes", None, &[], &[]),
+            person("ortiz", "Ana Ortiz", None, &[], &[]),
+            person("biden", "Joe Biden", None, &[], &[]),
+            person("soto", "Rosa Soto", None, &[], &[]),
+        ];
+        let en = |body: &str| quotes_of("en", &people, body);
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Gov. Tom Baker spoke.\n\n“We will vote,” the governor said.",
+                &[("We will vote", "baker")],
+            ),
+            (
+                "Tom Baker, the governor of the state, spoke. “We will vote,” the governor said.",
+                &[("We will vote", "baker")],
+            ),
+            // Someone the briefing does not know holds the title last.
+            (
+                "Gov. Tom Baker spoke. Gov. Lee Park wrote.\n\n“We will vote,” the governor said.",
+                &[("We will vote", "the governor")],
+            ),
+            (
+                "Gov. Tom Baker spoke. Lee Park, the governor of the state, wrote. “We will vote,” the governor said.",
+                &[("We will vote", "the governor")],
+            ),
+            // Another office: a former governor, a vice president.
+            (
+                "Tom Baker, the former governor, spoke. “We will vote,” the governor said.",
+                &[("We will vote", "the governor")],
+            ),
+            (
+                "Vice President Joe Biden spoke. “We will vote,” the president said.",
+                &[("We will vote", "the president")],
+            ),
+            // Not a title: "The governor met with Tom Baker".
+            (
+                "The governor met with Tom Baker. “We will vote,” the governor said.",
+                &[("We will vote", "the governor")],
+            ),
+            // A capitalised word of the description must be in the title.
+            (
+                "Republican nominee Tom Baker spoke. “We will vote,” the Democratic nominee said.",
+                &[("We will vote", "the Democratic nominee")],
+            ),
+            (
+                "Ana Reyes spoke. “We will vote,” Ana shot back.",
+                &[("We will vote", "reyes")],
+            ),
+            (
+                "Ana Reyes and Ana Ortiz spoke. “We will vote,” Ana shot back.",
+                &[("We will vote", "Ana")],
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(en(body), pairs(expected), "{body}");
+        }
+        assert_eq!(
+            quotes_of(
+                "es",
+                &people,
+                "La gobernadora Rosa Soto habló.\n\n«Votaremos», dijo la gobernadora."
+            ),
+            pairs(&[("Votaremos", "soto")])
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Quotes and their speakers in a Spanish article: « » and dialogue dashes, verbs of
 //! saying before and after the quote, read from the Spanish table; and a namesake of a
 //! registered person who is not given her words. In English, names that hold a
-//! preposition or a verb of saying, read whole; and a speaker's next paragraph, theirs.
+//! preposition or a verb of saying, read whole; a speaker's next paragraph, theirs; and
+//! the speakers attribution reads in the text around a quote, each in one article.
 
 use crate::support::built;
 
@@ -118,6 +119,33 @@ fn marks_colons_and_two_word_verbs() {
                 "Nobody on this council has seen the figures yet".into(),
                 baker()
             ),
+        ]
+    );
+}
+
+/// Speakers read around the quote: an editor's bracket opening it, "went on" after a
+/// person, a name before a colon, an adverb between a name and its verb, a title that
+/// holds "of"; a description ("the governor") as the person the article named with
+/// it, not when someone unregistered holds it ("Sen. Lee Park … the senator"); a first
+/// name alone as the one person named in full with it.
+#[test]
+fn speakers_read_around_the_quote() {
+    let found = quotes_of("quotes-speakers", "harbour-hearing");
+    let who = |id: &str| Some(id.to_string());
+    assert_eq!(
+        found,
+        [
+            (
+                "[The] pier will be rebuilt before the summer".into(),
+                who("ana-reyes")
+            ),
+            ("We have the money".into(), who("ana-reyes")),
+            ("The moorings are not safe.".into(), who("rosa-lima")),
+            ("The council will vote in May".into(), who("tom-baker")),
+            ("start the work in April.".into(), who("ana-reyes")),
+            ("The state will pay its share".into(), who("maria-soto")),
+            ("We will help".into(), None),
+            ("Not before the autumn".into(), who("ana-reyes")),
         ]
     );
 }
