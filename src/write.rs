@@ -409,47 +409,58 @@ impl Stamp {
 }
 
 impl Look {
-    /// Whether every folder is as the look found it: the same folder, not changed
-    /// since. A folder changed shortly before the look began is not trusted, as a
-    /// file system's clock may give a change just after the same time.
-    #[cfg(test)]
-    fn unchanged(&self) -> bool {
-        let recent = self.began - Duration::from_secs(2);
-        self.folders.par_iter().all(|(dir, stamp)| {
-            let now = std::fs::symlink_metadata(dir).ok();
-            let now = now.filter(|m| m.is_dir()).as_ref().and_then(Stamp::of);
-            stamp.is_some_and(|s| s.modified < recent) && now == *stamp
-        })
+    /// The look that found `foreign` and read `folders`, begun at `began`: the
+    /// foreign files in the order of a walk that sorts each folder by name.
+    fn found(
+        mut foreign: Vec<String>,
+        folders: Vec<(PathBuf, Option<Stamp>)>,
+        began: std::time::SystemTime,
+    ) -> (Vec<String>, Look) {
+        foreign.sort_by(|x, y| x.split('/').cmp(y.split('/')));
+        let key = LookKey::default();
+        (
+            foreign,
+            Look {
+                key,
+                began,
+                folders,
+            },
+        )
+    }
+}
+
+/// Whether a folder a look stamped `kept` holds the names it held then, now that it
+/// is stamped `now`: the same folder, not changed since. A folder changed shortly
+/// before the look `began` is not trusted, as a file system's clock may give a change
+/// just after the same time.
+fn trusted(kept: Option<Stamp>, now: Option<Stamp>, began: std::time::SystemTime) -> bool {
+    let recent = began - Duration::from_secs(2);
+    kept.is_some_and(|s| s.modified < recent) && now == kept
+}
+
+/// Whether the file at `rel` below the output is one the manifest `listed` names (or
+/// the manifest itself); with no manifest, none is.
+fn known_by<'a>(listed: Option<&'a Manifest<'a>>) -> impl Fn(&str) -> bool + Sync + 'a {
+    let listed: Option<rustc_hash::FxHashSet<&str>> =
+        listed.map(|l| l.files.keys().copied().collect());
+    move |rel| {
+        listed
+            .as_ref()
+            .is_some_and(|l| l.contains(rel) || rel == MANIFEST)
     }
 }
 
 /// The files and links below `dir` that `listed` does not name, sorted; every file
 /// when there is no manifest. Links are never followed. And the look that found them.
 fn foreign_files(dir: &Path, listed: Option<&Manifest>) -> Result<(Vec<String>, Look), Failure> {
-    let listed: Option<rustc_hash::FxHashSet<&str>> =
-        listed.map(|l| l.files.keys().copied().collect());
-    let known = |rel: &str| {
-        listed
-            .as_ref()
-            .is_some_and(|l| l.contains(rel) || rel == MANIFEST)
-    };
+    let known = known_by(listed);
     let began = std::time::SystemTime::now();
     let stamp = std::fs::symlink_metadata(dir)
         .ok()
         .as_ref()
         .and_then(Stamp::of);
-    let (mut foreign, folders) = unknown_below(dir, "", stamp, &known, &|_| false)?;
-    // In the order of a walk that sorts each folder by name.
-    foreign.sort_by(|x, y| x.split('/').cmp(y.split('/')));
-    let key = LookKey::default();
-    Ok((
-        foreign,
-        Look {
-            key,
-            began,
-            folders,
-        },
-    ))
+    let (foreign, folders) = unknown_below(dir, "", stamp, &known, &|_| false)?;
+    Ok(Look::found(foreign, folders, began))
 }
 
 /// What [`unknown_below`] finds: the unknown files, and each folder read with its stamp.
@@ -527,15 +538,8 @@ fn look_again(
     previous: &Look,
     listed: Option<&Manifest>,
 ) -> Result<(Vec<String>, Look), Failure> {
-    let listed: Option<rustc_hash::FxHashSet<&str>> =
-        listed.map(|l| l.files.keys().copied().collect());
-    let known = |rel: &str| {
-        listed
-            .as_ref()
-            .is_some_and(|l| l.contains(rel) || rel == MANIFEST)
-    };
+    let known = known_by(listed);
     let began = std::time::SystemTime::now();
-    let recent = previous.began - Duration::from_secs(2);
     // Each folder's stamp now and whether it is trusted; `None` for one that is no
     // folder now (the output itself is read whatever it is).
     let now: Vec<Option<(Option<Stamp>, bool)>> = previous
@@ -544,8 +548,7 @@ fn look_again(
         .map(|(dir, stamp)| match std::fs::symlink_metadata(dir) {
             Ok(meta) if meta.is_dir() => {
                 let now = Stamp::of(&meta);
-                let trusted = stamp.is_some_and(|s| s.modified < recent) && now == *stamp;
-                Some((now, trusted))
+                Some((now, trusted(*stamp, now, previous.began)))
             }
             _ if dir == output => Some((None, false)),
             _ => None,
@@ -560,7 +563,7 @@ fn look_again(
         .collect();
     // A folder seen is read (or trusted) on its own, not as part of the one it is in.
     let skip = |dir: &Path| seen.contains(dir);
-    let (mut foreign, folders) = previous
+    let (foreign, folders) = previous
         .folders
         .par_iter()
         .zip(&now)
@@ -586,16 +589,7 @@ fn look_again(
                 Ok(a)
             },
         )?;
-    foreign.sort_by(|x, y| x.split('/').cmp(y.split('/')));
-    let key = LookKey::default();
-    Ok((
-        foreign,
-        Look {
-            key,
-            began,
-            folders,
-        },
-    ))
+    Ok(Look::found(foreign, folders, began))
 }
 
 /// The file in the cache folder ([`cache_folder`]) that keeps the look through the
@@ -1355,15 +1349,45 @@ mod tests {
         let (foreign, look) = foreign_files(site.path(), None).unwrap();
         assert_eq!(foreign.len(), 3, "{foreign:?}");
         assert_eq!(look.folders.len(), 4);
-        assert!(look.unchanged());
+        let unchanged = |look: &Look| {
+            look.folders.iter().all(|(dir, kept)| {
+                let now = std::fs::symlink_metadata(dir).ok();
+                trusted(*kept, now.as_ref().and_then(Stamp::of), look.began)
+            })
+        };
+        assert!(unchanged(&look));
         // A page rewritten changes no folder; a file added deep down changes its own.
         std::fs::write(site.path().join("b/c/index.html"), "new").unwrap();
-        assert!(look.unchanged());
+        assert!(unchanged(&look));
         std::fs::write(site.path().join("b/c/notes.txt"), "mine").unwrap();
-        assert!(!look.unchanged());
+        assert!(!unchanged(&look));
         // A folder changed just before the look is not trusted, changed again or not.
         let (_, look) = foreign_files(site.path(), None).unwrap();
-        assert!(!look.unchanged());
+        assert!(!unchanged(&look));
+    }
+
+    #[test]
+    fn a_folder_is_trusted_only_as_stamped_and_changed_well_before_the_look() {
+        let began = std::time::SystemTime::now();
+        let hour = Duration::from_secs(3600);
+        let old = Stamp {
+            modified: began - hour,
+            inode: 7,
+        };
+        assert!(trusted(Some(old), Some(old), began));
+        let changed = Stamp {
+            modified: began - hour / 2,
+            ..old
+        };
+        assert!(!trusted(Some(old), Some(changed), began));
+        assert!(!trusted(Some(old), Some(Stamp { inode: 8, ..old }), began));
+        assert!(!trusted(Some(old), None, began));
+        assert!(!trusted(None, Some(old), began));
+        let recent = Stamp {
+            modified: began - Duration::from_secs(1),
+            ..old
+        };
+        assert!(!trusted(Some(recent), Some(recent), began));
     }
 
     #[cfg(unix)]
