@@ -466,6 +466,13 @@ fn foreign_files(dir: &Path, listed: Option<&Manifest>) -> Result<(Vec<String>, 
 /// What [`unknown_below`] finds: the unknown files, and each folder read with its stamp.
 type Found = (Vec<String>, Vec<(PathBuf, Option<Stamp>)>);
 
+/// Two finds as one, for the parallel reads' reduction.
+fn joined(mut a: Found, b: Found) -> Result<Found, Failure> {
+    a.0.extend(b.0);
+    a.1.extend(b.1);
+    Ok(a)
+}
+
 /// The files and links below `dir` (whose path below the output is `rel`, or empty,
 /// and whose stamp is `stamp`) that are not `known`, and every folder read, the
 /// folders `skip` names (and what is in them) aside: each folder read in parallel, as
@@ -511,14 +518,7 @@ fn unknown_below(
                 Ok((vec![path], Vec::new()))
             }
         })
-        .try_reduce(
-            || (Vec::new(), Vec::new()),
-            |mut a, b| {
-                a.0.extend(b.0);
-                a.1.extend(b.1);
-                Ok(a)
-            },
-        )
+        .try_reduce(Found::default, joined)
         .map(|(foreign, folders)| {
             let (mut f, mut d) = here;
             f.extend(foreign);
@@ -581,14 +581,7 @@ fn look_again(
             }
             None => Ok((Vec::new(), Vec::new())),
         })
-        .try_reduce(
-            || (Vec::new(), Vec::new()),
-            |mut a, b| {
-                a.0.extend(b.0);
-                a.1.extend(b.1);
-                Ok(a)
-            },
-        )?;
+        .try_reduce(Found::default, joined)?;
     Ok(Look::found(foreign, folders, began))
 }
 
