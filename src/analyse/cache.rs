@@ -134,14 +134,20 @@ pub(super) struct Judged {
     pub(super) made: std::sync::OnceLock<Made>,
 }
 
-/// Two articles found to tell the same story, their pair, and its date claims.
-pub(super) type Judgement = ((usize, usize), Arc<Pair>, Vec<Vec<DateClaim>>);
+/// Two articles found to tell the same story, their pair and its hash
+/// ([`Made::hash`]), and its date claims.
+pub(super) type Judgement = ((usize, usize), Arc<Pair>, u64, Vec<Vec<DateClaim>>);
 
 /// The pair a [`Judged`] alignment made, and under which relation and similarity.
 pub(super) struct Made {
     pub(super) relation: Relation,
     pub(super) similarity: f64,
     pub(super) pair: Arc<Pair>,
+    /// The pair's hash as the pages' fingerprints take it
+    /// (`render::depends::pair_hash`), made with the pair and saved with it: a rebuild
+    /// reads it back for every pair no edit touched instead of serialising each pair
+    /// again to hash it.
+    pub(super) hash: u64,
     pub(super) conflicts: Vec<Vec<DateClaim>>,
 }
 

@@ -87,7 +87,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
     // Across articles: the background, the vocabulary and each article's features.
     let counted = count(cache, &old, came, articles, &keys, changed);
     // Candidates, comparison and stories.
-    let (stories, story_conflicts) = stories(
+    let (stories, pair_hashes, story_conflicts) = stories(
         briefing,
         &analysis,
         counted.features,
@@ -96,6 +96,7 @@ pub fn run_cached(briefing: &Briefing, cache: &mut Cache, previous: Option<Analy
         cache,
     );
     analysis.stories = stories;
+    analysis.pair_hashes = pair_hashes;
     // The curation against the findings: conflicts and disagreements, attribution.
     check_curation(briefing, &mut analysis, story_conflicts, &names);
     crate::diagnostic::sort(&mut analysis.warnings);
@@ -600,7 +601,7 @@ fn stories(
     keys: &[u64],
     update: Option<(Vec<usize>, text::HashedMap<u32, i32>)>,
     cache: &mut Cache,
-) -> (Vec<Story>, Vec<Vec<DateClaim>>) {
+) -> (Vec<Story>, Vec<Vec<u64>>, Vec<Vec<DateClaim>>) {
     let articles = &briefing.articles;
     let frequencies = cache
         .frequencies
@@ -755,18 +756,20 @@ fn stories(
             Made {
                 relation,
                 similarity,
+                hash: crate::render::depends::pair_hash(&pair),
                 pair: Arc::new(pair),
                 conflicts,
             }
         });
-        let (pair, conflicts) =
+        let (pair, hash, conflicts) =
             if made.relation == relation && made.similarity.to_bits() == similarity.to_bits() {
-                (made.pair.clone(), made.conflicts.clone())
+                (made.pair.clone(), made.hash, made.conflicts.clone())
             } else {
                 let (pair, conflicts) = make();
-                (Arc::new(pair), conflicts)
+                let hash = crate::render::depends::pair_hash(&pair);
+                (Arc::new(pair), hash, conflicts)
             };
-        Some(((i, j), pair, conflicts))
+        Some(((i, j), pair, hash, conflicts))
     };
     let judged: Vec<Judgement> = gated
         .par_iter()
@@ -785,7 +788,7 @@ fn stories(
     };
     cache.pairs = compared.into_iter().collect();
     cache.background = background;
-    let edges: Vec<(usize, usize)> = judged.iter().map(|(edge, _, _)| *edge).collect();
+    let edges: Vec<(usize, usize)> = judged.iter().map(|(edge, ..)| *edge).collect();
     let groups = stories::groups(articles.len(), &edges);
     // Each story's pairs, in the order of the edges, found through each article's
     // group rather than by searching every group for every edge.
@@ -795,29 +798,33 @@ fn stories(
             group_of[i] = g;
         }
     }
-    let mut story_pairs: Vec<Vec<Arc<Pair>>> = vec![Vec::new(); groups.len()];
+    let mut story_pairs: Vec<(Vec<Arc<Pair>>, Vec<u64>)> = vec![Default::default(); groups.len()];
     let mut conflicts = Vec::new();
-    for ((i, _), pair, c) in judged {
-        story_pairs[group_of[i]].push(pair);
+    for ((i, _), pair, hash, c) in judged {
+        let (pairs, hashes) = &mut story_pairs[group_of[i]];
+        pairs.push(pair);
+        hashes.push(hash);
         conflicts.extend(c);
     }
     let mut out = Vec::with_capacity(groups.len());
-    for (group, pairs) in groups.iter().zip(story_pairs) {
+    for (group, (pairs, hashes)) in groups.iter().zip(story_pairs) {
         let earliest = group
             .iter()
             .min_by_key(|&&i| (articles[i].published.sort_key(), &articles[i].id))
             .map_or(group[0], |&i| i);
-        out.push(Story {
+        let story = Story {
             id: format!("story-{}", articles[group[0]].id),
             title: articles[earliest].title.clone(),
             articles: group.iter().map(|&i| articles[i].id.clone()).collect(),
             pairs,
-        });
+        };
+        out.push((story, hashes));
     }
-    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     conflicts.dedup();
     cache.frequencies = frequencies;
-    (out, conflicts)
+    let (out, hashes) = out.into_iter().unzip();
+    (out, hashes, conflicts)
 }
 
 #[cfg(test)]
@@ -895,8 +902,19 @@ pub(crate) mod tests {
         assert_eq!(a.dates, b.dates);
         assert_eq!(a.date_references, b.date_references);
         assert_eq!(a.stories, b.stories);
+        assert_eq!(a.pair_hashes, b.pair_hashes);
+        assert_eq!(a.pair_hashes, hashed_again(a));
         assert_eq!(a.conflicts, b.conflicts);
         assert_eq!(a.warnings, b.warnings);
+    }
+
+    /// The hash of each story's pairs, made from the pairs, whatever the analysis holds.
+    pub(crate) fn hashed_again(a: &Analysis) -> Vec<Vec<u64>> {
+        let hash = |p: &Arc<Pair>| crate::render::depends::pair_hash(p);
+        let stories = a.stories.iter();
+        stories
+            .map(|s| s.pairs.iter().map(hash).collect())
+            .collect()
     }
 
     #[test]

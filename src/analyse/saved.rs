@@ -26,7 +26,7 @@ use crate::edtf::Precision;
 use crate::source::Span;
 
 /// Bumped when what is saved changes shape.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 /// Articles, or pairs, per chunk of the file: the chunks are read back in parallel,
 /// and each is written from a buffer of its own size.
@@ -117,8 +117,9 @@ struct SavedJudged {
     background: f64,
     matched: compare::Matched,
     sentences: (usize, usize),
-    /// The pair it made, under which relation and similarity, and its date claims.
-    made: Option<(Relation, f64, Pair, Vec<Vec<DateClaim>>)>,
+    /// The pair it made, under which relation and similarity, the pair's hash
+    /// ([`Made::hash`]), and its date claims.
+    made: Option<(Relation, f64, Pair, u64, Vec<Vec<DateClaim>>)>,
 }
 
 /// Where in its article a finding is: a [`Place`] without the article's id, which the
@@ -218,10 +219,15 @@ fn article_ref<'a>(c: &'a Cached, analysis: &'a Analysis) -> impl Serialize + 'a
 
 /// [`SavedJudged`], borrowed.
 fn judged_ref(j: &Judged) -> impl Serialize + '_ {
-    let made = j
-        .made
-        .get()
-        .map(|m| (m.relation, m.similarity, m.pair.as_ref(), &m.conflicts));
+    let made = j.made.get().map(|m| {
+        (
+            m.relation,
+            m.similarity,
+            m.pair.as_ref(),
+            m.hash,
+            &m.conflicts,
+        )
+    });
     (
         j.jaccard,
         j.shared,
@@ -419,10 +425,11 @@ impl Cache {
                     sentences: j.sentences,
                     made: j
                         .made
-                        .map(|(relation, similarity, pair, conflicts)| Made {
+                        .map(|(relation, similarity, pair, hash, conflicts)| Made {
                             relation,
                             similarity,
                             pair: Arc::new(pair),
+                            hash,
                             conflicts,
                         })
                         .map_or_else(Default::default, std::sync::OnceLock::from),
@@ -649,6 +656,13 @@ mod tests {
             let made = |c: &Cache| c.pairs.values().filter(|j| j.made.get().is_some()).count();
             assert_eq!(made(&restored), made(&cache));
             assert!(made(&restored) > 0);
+            // Each pair's hash came back with it, the one its record hashes to.
+            for judged in restored.pairs.values() {
+                if let Some(m) = judged.made.get() {
+                    assert_eq!(m.hash, crate::render::depends::pair_hash(&m.pair));
+                }
+            }
+            assert!(first.pair_hashes.iter().any(|h| !h.is_empty()));
             let again = super::super::run_cached(b, &mut restored, Some(previous));
             super::super::tests::same(&again, &first);
             // Counted from the saved readings, then updated: as the first run counted.

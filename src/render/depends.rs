@@ -156,13 +156,28 @@ fn record(x: &impl Serialize) -> u64 {
     h.finish()
 }
 
-/// The hash of each compared pair of each story, in the stories' order: made once per
-/// site, in parallel, as a story's page and each pair's page need it.
-pub(crate) fn pair_hashes(stories: &[crate::analyse::Story]) -> Vec<Vec<u64>> {
+/// The hash of a compared pair, whole, through its serialisation: what the pages that
+/// show the pair take into their fingerprints. The analysis makes it with the pair and
+/// saves it with it (`Analysis::pair_hashes`), so that a rebuild hashes only the pairs
+/// an edit made again.
+pub(crate) fn pair_hash(pair: &crate::analyse::Pair) -> u64 {
+    record(pair)
+}
+
+/// The hash of each compared pair of each story, in the stories' order: the analysis's
+/// own, or, for a story it gives none for (an analysis a test put together), made here
+/// in parallel.
+pub(crate) fn pair_hashes(analysis: &Analysis) -> Vec<Vec<u64>> {
     use rayon::prelude::*;
-    stories
+    let known = &analysis.pair_hashes;
+    analysis
+        .stories
         .par_iter()
-        .map(|s| s.pairs.iter().map(|p| record(p.as_ref())).collect())
+        .enumerate()
+        .map(|(i, s)| match known.get(i) {
+            Some(hashes) if hashes.len() == s.pairs.len() => hashes.clone(),
+            _ => s.pairs.iter().map(|p| pair_hash(p)).collect(),
+        })
         .collect()
 }
 
@@ -719,6 +734,21 @@ impl Affected {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_pairs_hashes_are_the_analysis_s_or_made_where_it_gives_none() {
+        let dir = crate::testing::default_briefing();
+        let loaded = crate::load::briefing(dir.path()).unwrap();
+        let mut analysis = crate::analyse::run(&loaded.briefing);
+        let known = super::pair_hashes(&analysis);
+        assert!(known.iter().any(|h| !h.is_empty()));
+        assert_eq!(known, analysis.pair_hashes);
+        // An analysis put together without them: each pair hashed from its record.
+        analysis.pair_hashes.clear();
+        assert_eq!(super::pair_hashes(&analysis), known);
+        analysis.pair_hashes = vec![vec![]; analysis.stories.len()];
+        assert_eq!(super::pair_hashes(&analysis), known);
+    }
+
     #[test]
     fn a_record_hashes_as_its_serialisation_in_one_piece() {
         let record = (

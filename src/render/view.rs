@@ -422,9 +422,8 @@ impl<'a> Index<'a> {
 
     /// The hash of each compared pair, by story ([`super::depends::pair_hashes`]).
     pub fn pair_hashes(&self) -> &[Vec<u64>] {
-        let stories = &self.analysis.stories;
         self.pair_hashes
-            .get_or_init(|| super::depends::pair_hashes(stories))
+            .get_or_init(|| super::depends::pair_hashes(self.analysis))
     }
 
     /// The date conflicts found between aligned sentences, not tied to an event.
