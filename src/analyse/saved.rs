@@ -117,10 +117,12 @@ struct SavedJudged {
     background: f64,
     matched: compare::Matched,
     sentences: (usize, usize),
-    /// The pair it made, under which relation and similarity, the pair's hash
-    /// ([`Made::hash`]), and its date claims.
-    made: Option<(Relation, f64, Pair, u64, Vec<Vec<DateClaim>>)>,
+    made: Option<SavedMade>,
 }
+
+/// The pair a [`SavedJudged`] made, under which relation and similarity, the pair's
+/// hash ([`Made::hash`]), and its date claims.
+type SavedMade = (Relation, f64, Pair, u64, Vec<Vec<DateClaim>>);
 
 /// Where in its article a finding is: a [`Place`] without the article's id, which the
 /// article it is saved with gives.
