@@ -1314,15 +1314,39 @@ impl Attribution<'_> {
         if let Some(m) = self.subject(para, from, to) {
             return Some(self.speaker_of(m));
         }
-        // "On Tuesday, Clinton criticized …": past a phrase of time or place.
-        let opening = words(&para.text[from..to])
+        // "On Tuesday, Clinton criticized …": past a phrase of time or place, which may
+        // hold commas of its own ("At a rally in Portland, Maine, on Thursday, Trump
+        // said …") and follow a conjunction ("And in 2008, Clinton slammed …").
+        let mut lead = words(&para.text[from..to]).map(|(_, w)| w.to_lowercase());
+        let opening = lead
             .next()
-            .is_some_and(|(_, w)| self.lang.prepositions.contains(&w.to_lowercase().as_str()));
-        if opening
-            && let Some(comma) = para.text[from..to].find(',')
-            && let Some(m) = self.subject(para, from + comma + 1, to)
-        {
-            return Some(self.speaker_of(m));
+            .and_then(|w| match self.lang.conjunctions.contains(&w.as_str()) {
+                true => lead.next(),
+                false => Some(w),
+            })
+            .is_some_and(|w| self.lang.prepositions.contains(&w.as_str()));
+        if opening {
+            // Each further part of the phrase is short and a place or another phrase of
+            // time ("Maine", "on Thursday"), not a clause of its own.
+            let mut part = from;
+            for (comma, _) in para.text[from..to].match_indices(',').take(3) {
+                let further: Vec<&str> = words(&para.text[part..from + comma])
+                    .map(|(_, w)| w)
+                    .collect();
+                let short = part == from
+                    || (further.len() <= 4
+                        && further.first().is_some_and(|w| {
+                            w.starts_with(char::is_uppercase)
+                                || self.lang.prepositions.contains(&w.to_lowercase().as_str())
+                        }));
+                if !short {
+                    break;
+                }
+                if let Some(m) = self.subject(para, from + comma + 1, to) {
+                    return Some(self.speaker_of(m));
+                }
+                part = from + comma + 1;
+            }
         }
         // "When Flynn was asked …, he said", "But Trump deflected: “…”": past a
         // conjunction.
@@ -1489,7 +1513,13 @@ impl Attribution<'_> {
         fits: &dyn Fn(&Speaker) -> bool,
     ) -> Option<(usize, Speaker)> {
         let mut found = None;
+        // The end of the last apposition taken: a name inside it qualifies the one
+        // before it ("Tad Devine, a senior adviser to Mr. Sanders, said" is Devine's).
+        let mut apposition_end = 0;
         for m in self.mentions_in(para.n, from, to) {
+            if m.place.start < apposition_end {
+                continue;
+            }
             let (sentence_start, sentence_end) = para.sentence(m.place.start);
             let rest = &para.text[m.place.end..sentence_end.min(to).max(m.place.end)];
             if self.inverted(para, sentence_start.max(from), m, rest) {
@@ -1514,7 +1544,21 @@ impl Attribution<'_> {
                 .mentions_in(para.n, m.place.end, m.place.end + list[v].0)
                 .next()
                 .is_some();
-            if (direct || apposed) && !other_mention {
+            // An apposition opened by an article may name others: "Tad Devine, a
+            // senior adviser to Mr. Sanders, said".
+            let described = apposed
+                && words(gap)
+                    .next()
+                    .is_some_and(|(_, w)| self.lang.articles.contains(&w.to_lowercase().as_str()));
+            // A participle after such an apposition is the sentence subject's, not the
+            // apposed name's: "her distaste for Donald Trump, the front-runner, saying".
+            if described && self.lang.is_participle(list[v].1) {
+                continue;
+            }
+            if (direct || apposed) && (!other_mention || described) {
+                if apposed {
+                    apposition_end = m.place.end + list[v].0;
+                }
                 let speaker = self.speaker_of(m);
                 if fits(&speaker) {
                     found = Some((m.place.start, speaker));
@@ -2654,6 +2698,27 @@ mod tests {
             (
                 "Mora spoke in Havana.\n\nHe deflected with a non sequitur: “It is talk and nothing more.”",
                 &[("It is talk and nothing more.", "mora")],
+            ),
+            // Narration that names a new speaker: the subject of an apposition that names
+            // someone else, not that someone.
+            (
+                "“We will see,” Tamara Suju said.\n\nStill, Frank Mora, a senior adviser to Tamara Suju, said on Tuesday that the plan would pass. “It will pass,” he said.",
+                &[("We will see", "suju"), ("It will pass", "mora")],
+            ),
+            // A participle after an apposed name is the subject's.
+            (
+                "“We will see,” Tamara Suju said.\n\nFrank Mora was blunt about Donald Trump, the front-runner, saying voters must stop him.\n\n“It will not pass,” he said.",
+                &[("We will see", "suju"), ("It will not pass", "mora")],
+            ),
+            // The subject past an opening phrase that holds commas of its own.
+            (
+                "“We will see,” Tamara Suju said.\n\nAt a rally in Havana, Cuba, on Thursday, Frank Mora was blunt. “It will not pass,” he said.",
+                &[("We will see", "suju"), ("It will not pass", "mora")],
+            ),
+            // A role noun between two names: "Obama pollster Cornell Belcher".
+            (
+                "“We will see,” Tamara Suju said.\n\nSuju pollster Frank Mora picked up the thread. “It will pass,” he said.",
+                &[("We will see", "suju"), ("It will pass", "mora")],
             ),
         ];
         assert_table(cases);

@@ -127,7 +127,10 @@ fn marks_colons_and_two_word_verbs() {
 /// person, a name before a colon, an adverb between a name and its verb, a title that
 /// holds "of"; a description ("the governor") as the person the article named with
 /// it, not when someone unregistered holds it ("Sen. Lee Park … the senator"); a first
-/// name alone as the one person named in full with it.
+/// name alone as the one person named in full with it; a pronoun after narration
+/// that names a new person is theirs: past an apposition naming someone else, a
+/// participle after an apposed name, an opening phrase with commas, a role noun
+/// between two names.
 #[test]
 fn speakers_read_around_the_quote() {
     let found = quotes_of("quotes-speakers", "harbour-hearing");
@@ -146,6 +149,11 @@ fn speakers_read_around_the_quote() {
             ("The state will pay its share".into(), who("maria-soto")),
             ("We will help".into(), None),
             ("Not before the autumn".into(), who("ana-reyes")),
+            ("The moorings will hold".into(), who("rosa-lima")),
+            ("It will wait".into(), who("maria-soto")),
+            ("It will not wait".into(), who("ana-reyes")),
+            ("The vote can wait".into(), who("rosa-lima")),
+            ("The polls agree".into(), who("maria-soto")),
         ]
     );
 }
