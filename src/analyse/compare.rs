@@ -489,11 +489,36 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
     let folded = Folded::new(text);
     let lower = &folded.text;
     let at = |w: &str| w.as_ptr() as usize - lower.as_ptr() as usize;
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == ',' || c == '.' || c == '%'))
-        .map(|w| w.trim_matches([',', '.']))
-        .filter(|w| !w.is_empty())
-        .collect();
+    // The text cut at every character that is not alphanumeric, a comma, a dot or a
+    // percent sign, the commas and dots at either end of each piece trimmed: ASCII, most
+    // of the text, is not decoded.
+    let mut words: Vec<&str> = Vec::new();
+    let mut piece = |from: usize, to: usize| {
+        let w = lower[from..to].trim_matches([',', '.']);
+        if !w.is_empty() {
+            words.push(w);
+        }
+    };
+    let bytes = lower.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (kept, len) = match bytes[i] {
+            b if b.is_ascii() => (
+                b.is_ascii_alphanumeric() || matches!(b, b',' | b'.' | b'%'),
+                1,
+            ),
+            _ => {
+                let c = lower[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        if !kept {
+            piece(start, i);
+            start = i + len;
+        }
+        i += len;
+    }
+    piece(start, bytes.len());
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -815,13 +840,33 @@ fn words_and_spaces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 fn fold_words(text: &str) -> Vec<String> {
-    compared_words(&Folded::new(text).text)
+    compared_words(&super::text::folded_text(text))
+}
+
+/// The words of [`fold_words`] as one key, each word's length then its bytes: two
+/// texts have equal keys exactly when they have equal words, and a key is two
+/// allocations where the list is one a word. For texts only compared for equality.
+fn words_key(text: &str) -> Vec<u8> {
+    let folded = super::text::folded_text(text);
+    let mut key = Vec::with_capacity(folded.len() + 16);
+    super::stories::each_compared_word(&folded, |w| {
+        key.extend_from_slice(&(w.len() as u32).to_le_bytes());
+        key.extend_from_slice(w.as_bytes());
+    });
+    key
+}
+
+/// Whether [`fold_words`] of `text` would have a word, without making the list.
+fn has_compared_word(text: &str) -> bool {
+    let mut any = false;
+    super::stories::each_compared_word(&super::text::folded_text(text), |_| any = true);
+    any
 }
 
 /// Whether two sentences say the same words, told apart only by accents, capitals or
 /// punctuation ("Rodriguez" and "Rodríguez"): a change a reader need not be shown.
 pub(crate) fn same_words(a: &str, b: &str) -> bool {
-    fold_words(a) == fold_words(b)
+    a == b || words_key(a) == words_key(b)
 }
 
 /// What a comparison found, for [`pair`].
@@ -1039,7 +1084,7 @@ fn differ(
         } else {
             qb.join(" … ")
         };
-        if fold_words(&text_a) != fold_words(&text_b) {
+        if text_a != text_b && words_key(&text_a) != words_key(&text_b) {
             let summary = match (qa.is_empty(), qb.is_empty()) {
                 (false, false) => Summary::Reworded,
                 (false, true) => Summary::Paraphrased { quoted: Which::A },
@@ -1080,9 +1125,7 @@ fn differ(
     // day ("on Friday" in a wire copy printed a day later) are not a claim the sources
     // differ on: each says what the other says, from another day.
     let retold = |x: &DateMention, y: &DateMention| {
-        x.relative
-            && y.relative
-            && fold_words(x.place.text(a.article)) == fold_words(y.place.text(b.article))
+        x.relative && y.relative && same_words(x.place.text(a.article), y.place.text(b.article))
     };
     let clashing: Vec<(&DateMention, &DateMention)> = da
         .iter()
@@ -1187,20 +1230,20 @@ fn other_speakers<'q>(
         }
     };
     // Whether `half` gives the same words to the speaker of `q` elsewhere too.
-    let also = |half: &Half, words: &[String], q: &Quote| {
+    let also = |half: &Half, words: &[u8], q: &Quote| {
         q.person.is_some()
             && (half.quotes.iter())
-                .any(|o| o.person == q.person && fold_words(o.place.text(half.article)) == words)
+                .any(|o| o.person == q.person && words_key(o.place.text(half.article)) == words)
     };
     let mut out = Vec::new();
     for x in qa {
-        let words = fold_words(x.place.text(a.article));
+        let words = words_key(x.place.text(a.article));
         if words.is_empty() {
             continue;
         }
         let same = qb
             .iter()
-            .find(|y| fold_words(y.place.text(b.article)) == words);
+            .find(|y| words_key(y.place.text(b.article)) == words);
         if let Some(y) = same.filter(|y| differ(x, y))
             && !also(b, &words, x)
             && !also(a, &words, y)
@@ -1320,7 +1363,7 @@ fn added(a: &str, b: &str, runs: &[DiffRun]) -> Vec<Addition> {
     }
     let mut from = runs.len();
     while let Some(r) = from.checked_sub(1).map(|k| &runs[k]) {
-        if r.op == DiffOp::Equal && !fold_words(r.text(a, b)).is_empty() {
+        if r.op == DiffOp::Equal && has_compared_word(r.text(a, b)) {
             break;
         }
         from -= 1;
@@ -1424,6 +1467,46 @@ pub(crate) fn range(d: &DateMention) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_have_one_key_exactly_when_they_have_the_same_words() {
+        let texts = [
+            "Delcy Rodríguez said so.",
+            "delcy rodriguez said so",
+            "Delcy Rodriguez, said: so!",
+            "Delcy Rodríguez said so too.",
+            "Thirty-two died on Feb. 3.",
+            "32 died on February 3",
+            "thirty two died on feb 3",
+            "ab c",
+            "a bc",
+            "",
+            "—",
+        ];
+        for x in texts {
+            for y in texts {
+                let same = fold_words(x) == fold_words(y);
+                assert_eq!(words_key(x) == words_key(y), same, "{x:?} {y:?}");
+                assert_eq!(same_words(x, y), same, "{x:?} {y:?}");
+            }
+            assert_eq!(has_compared_word(x), !fold_words(x).is_empty(), "{x:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_cut_at_marks_and_letters_of_any_script() {
+        // Cut at a character that is not a letter, a digit, a comma, a dot or a
+        // percent sign, ASCII or not: a dash, an ellipsis, a non-breaking space.
+        let values = |t: &str| -> Vec<String> {
+            let mut values: Vec<String> = numbers(t).into_iter().map(|n| n.value).collect();
+            values.sort();
+            values
+        };
+        assert_eq!(values("32\u{2013}40 people"), ["32", "40"]);
+        assert_eq!(values("1,000…2,000 people"), ["1000", "2000"]);
+        assert_eq!(values("über 12\u{00A0}Personen, 15% mehr."), ["12", "15%"]);
+        assert_eq!(values("née 1999"), ["1999"]);
+    }
 
     #[test]
     fn numbers_are_normalised_with_their_qualifiers() {

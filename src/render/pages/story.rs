@@ -363,12 +363,34 @@ fn diff_sides(runs: &[DiffRun], ta: &str, tb: &str) -> (String, String) {
     (side(DiffOp::Delete, "del"), side(DiffOp::Insert, "ins"))
 }
 
+/// A row of a pair's alignment whose two sentences differ, before it is written: most
+/// rows of a rewrite are past [`side_by_side::ROWS_SHOWN`] and only counted, so their
+/// HTML is made only for the rows shown.
+struct Changed<'r> {
+    /// Where its two sentences are, to find a difference found in them.
+    at: (Place, Place),
+    row: &'r crate::analyse::Aligned,
+    texts: (&'r str, &'r str),
+}
+
+impl Changed<'_> {
+    /// Each side as safe HTML, with the words struck out and added marked when most
+    /// words are shared (and whether they are).
+    fn html(&self) -> (String, String, bool) {
+        let (ta, tb) = self.texts;
+        let marked = side_by_side::most_words_shared(&self.row.diff, ta, tb);
+        let (a, b) = if !marked {
+            (escape(ta), escape(tb))
+        } else {
+            diff_sides(&self.row.diff, ta, tb)
+        };
+        (a, b, marked)
+    }
+}
+
 /// A row of a pair's alignment whose two sentences differ, as safe HTML.
 #[derive(Serialize)]
 struct Row {
-    /// Where its two sentences are, to find a difference found in them.
-    #[serde(skip)]
-    at: (Place, Place),
     a: RowSide,
     b: RowSide,
     similarity: String,
@@ -426,27 +448,10 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
                     spelling += 1;
                     continue;
                 }
-                let similarity = row.similarity.unwrap_or(0.0);
-                let marked = side_by_side::most_words_shared(&row.diff, ta, tb);
-                let (a_html, b_html) = if !marked {
-                    (escape(ta), escape(tb))
-                } else {
-                    diff_sides(&row.diff, ta, tb)
-                };
-                rows.push(Row {
+                rows.push(Changed {
                     at: (place_of(x), place_of(y)),
-                    a: RowSide {
-                        html: a_html,
-                        url: view::paragraph_url(root, &pair.a, x.paragraph),
-                        paragraph: x.paragraph,
-                    },
-                    b: RowSide {
-                        html: b_html,
-                        url: view::paragraph_url(root, &pair.b, y.paragraph),
-                        paragraph: y.paragraph,
-                    },
-                    similarity: percent(similarity),
-                    marked,
+                    row,
+                    texts: (ta, tb),
                 });
             }
             (Some(x), None) => only_a.push(x),
@@ -489,8 +494,9 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
                 if let Some(i) = rows.iter().position(|r| r.at == at) {
                     shown_above[i] = true;
                     if let (Some(sa), Some(sb)) = (&mut row.a, &mut row.b) {
-                        sa.html = Some(rows[i].a.html.clone());
-                        sb.html = Some(rows[i].b.html.clone());
+                        let (a_html, b_html, _) = rows[i].html();
+                        sa.html = Some(a_html);
+                        sb.html = Some(b_html);
                     }
                 }
             }
@@ -506,6 +512,27 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
         only_a.push_reworded(r.at.0.0);
         only_b.push_reworded(r.at.1.0);
     }
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .map(|r| {
+            let (a_html, b_html, marked) = r.html();
+            let (x, y) = (r.at.0.0, r.at.1.0);
+            Row {
+                a: RowSide {
+                    html: a_html,
+                    url: view::paragraph_url(root, &pair.a, x),
+                    paragraph: x,
+                },
+                b: RowSide {
+                    html: b_html,
+                    url: view::paragraph_url(root, &pair.b, y),
+                    paragraph: y,
+                },
+                similarity: percent(r.row.similarity.unwrap_or(0.0)),
+                marked,
+            }
+        })
+        .collect();
     let (only_a, only_b) = (only_a.link(article_a, root), only_b.link(article_b, root));
     let link = |a: Option<&Article>| a.map(|a| article_link(site, a, root));
     // Each side told from the other, as the differences' summaries tell them.
