@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod edtf;
 pub(crate) mod engine;
 pub mod error;
+pub(crate) mod hashed;
 pub mod import;
 pub(crate) mod lang;
 pub mod load;

@@ -144,7 +144,7 @@ pub(super) struct Made {
     pub(super) similarity: f64,
     pub(super) pair: Arc<Pair>,
     /// The pair's hash as the pages' fingerprints take it
-    /// (`render::depends::pair_hash`), made with the pair and saved with it: a rebuild
+    /// ([`super::pair_hash`]), made with the pair and saved with it: a rebuild
     /// reads it back for every pair no edit touched instead of serialising each pair
     /// again to hash it.
     pub(super) hash: u64,

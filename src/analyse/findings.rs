@@ -25,7 +25,7 @@ pub struct Analysis {
     /// Groups of articles that report the same story, each with its pairs.
     pub stories: Vec<Story>,
     /// The hash of each story's compared pairs, in the order of `stories` and of their
-    /// pairs (`render::depends::pair_hash`): made with each pair, or read back with it
+    /// pairs ([`super::pair_hash`]): made with each pair, or read back with it
     /// from a saved analysis. Empty where the analysis was put together by other means
     /// (a test's), for the render to hash the pairs itself.
     pub pair_hashes: Vec<Vec<u64>>,

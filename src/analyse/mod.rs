@@ -590,6 +590,14 @@ impl Profiles {
     }
 }
 
+/// The hash of a compared pair, whole, through its serialisation
+/// ([`crate::hashed::record`]): what the pages that show the pair take into their
+/// fingerprints. Made with the pair and saved with it (`Analysis::pair_hashes`), so that
+/// a rebuild hashes only the pairs an edit made again.
+pub(crate) fn pair_hash(pair: &Pair) -> u64 {
+    crate::hashed::record(pair)
+}
+
 /// Same-story groups, and the date claims of aligned sentences that disagree. `keys`
 /// are the articles' keys for their pairs (their text, and how it splits into
 /// background and specific); `cache` keeps their profiles and the pairs compared, for
@@ -756,7 +764,7 @@ fn stories(
             Made {
                 relation,
                 similarity,
-                hash: crate::render::depends::pair_hash(&pair),
+                hash: pair_hash(&pair),
                 pair: Arc::new(pair),
                 conflicts,
             }
@@ -766,7 +774,7 @@ fn stories(
                 (made.pair.clone(), made.hash, made.conflicts.clone())
             } else {
                 let (pair, conflicts) = make();
-                let hash = crate::render::depends::pair_hash(&pair);
+                let hash = pair_hash(&pair);
                 (Arc::new(pair), hash, conflicts)
             };
         Some(((i, j), pair, hash, conflicts))
@@ -910,7 +918,7 @@ pub(crate) mod tests {
 
     /// The hash of each story's pairs, made from the pairs, whatever the analysis holds.
     pub(crate) fn hashed_again(a: &Analysis) -> Vec<Vec<u64>> {
-        let hash = |p: &Arc<Pair>| crate::render::depends::pair_hash(p);
+        let hash = |p: &Arc<Pair>| pair_hash(p);
         let stories = a.stories.iter();
         stories
             .map(|s| s.pairs.iter().map(hash).collect())

@@ -661,7 +661,7 @@ mod tests {
             // Each pair's hash came back with it, the one its record hashes to.
             for judged in restored.pairs.values() {
                 if let Some(m) = judged.made.get() {
-                    assert_eq!(m.hash, crate::render::depends::pair_hash(&m.pair));
+                    assert_eq!(m.hash, crate::analyse::pair_hash(&m.pair));
                 }
             }
             assert!(first.pair_hashes.iter().any(|h| !h.is_empty()));

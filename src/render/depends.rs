@@ -114,7 +114,7 @@ impl Fingerprint {
     /// A record of the analysis, whole, through its serialisation: any field added to
     /// it later is in the fingerprint without a word here.
     fn record(&mut self, x: &impl Serialize) -> &mut Self {
-        self.add(record(x))
+        self.add(crate::hashed::record(x))
     }
 
     /// A date conflict as pages show it: each claim, and its article's title.
@@ -147,23 +147,6 @@ impl Fingerprint {
     }
 }
 
-/// The hash of a record of the analysis, through its serialisation.
-fn record(x: &impl Serialize) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    let mut writer = HashWriter::new(&mut h);
-    let _ = postcard::to_io(x, &mut writer);
-    writer.finish();
-    h.finish()
-}
-
-/// The hash of a compared pair, whole, through its serialisation: what the pages that
-/// show the pair take into their fingerprints. The analysis makes it with the pair and
-/// saves it with it (`Analysis::pair_hashes`), so that a rebuild hashes only the pairs
-/// an edit made again.
-pub(crate) fn pair_hash(pair: &crate::analyse::Pair) -> u64 {
-    record(pair)
-}
-
 /// The hash of each compared pair of each story, in the stories' order: the analysis's
 /// own, or, for a story it gives none for (an analysis a test put together), made here
 /// in parallel.
@@ -176,57 +159,13 @@ pub(crate) fn pair_hashes(analysis: &Analysis) -> Vec<Vec<u64>> {
         .enumerate()
         .map(|(i, s)| match known.get(i) {
             Some(hashes) if hashes.len() == s.pairs.len() => hashes.clone(),
-            _ => s.pairs.iter().map(|p| pair_hash(p)).collect(),
+            _ => s
+                .pairs
+                .iter()
+                .map(|p| crate::analyse::pair_hash(p))
+                .collect(),
         })
         .collect()
-}
-
-/// Feeds what is written to it to a hasher, a buffer at a time: a record is
-/// serialised a byte or a word at a time, and each write to the hasher costs more than
-/// the few bytes it hashes. The hasher hashes its input as one stream, however it is
-/// cut, so the hash is the one unbuffered writes give.
-struct HashWriter<'a> {
-    hasher: &'a mut std::hash::DefaultHasher,
-    buffer: [u8; HASH_BUFFER],
-    len: usize,
-}
-
-/// The bytes a [`HashWriter`] gathers before it hashes them.
-const HASH_BUFFER: usize = 512;
-
-impl<'a> HashWriter<'a> {
-    fn new(hasher: &'a mut std::hash::DefaultHasher) -> Self {
-        HashWriter {
-            hasher,
-            buffer: [0; HASH_BUFFER],
-            len: 0,
-        }
-    }
-
-    /// Hashes what is left in the buffer.
-    fn finish(&mut self) {
-        self.hasher.write(&self.buffer[..self.len]);
-        self.len = 0;
-    }
-}
-
-impl std::io::Write for HashWriter<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.len + buf.len() > HASH_BUFFER {
-            self.finish();
-        }
-        if buf.len() >= HASH_BUFFER {
-            self.hasher.write(buf);
-        } else {
-            self.buffer[self.len..self.len + buf.len()].copy_from_slice(buf);
-            self.len += buf.len();
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// The fingerprint of `page` of `site`, without the build's salt; `None` for a page
@@ -747,29 +686,6 @@ mod tests {
         assert_eq!(super::pair_hashes(&analysis), known);
         analysis.pair_hashes = vec![vec![]; analysis.stories.len()];
         assert_eq!(super::pair_hashes(&analysis), known);
-    }
-
-    #[test]
-    fn a_record_hashes_as_its_serialisation_in_one_piece() {
-        let record = (
-            "a-story".to_string(),
-            vec![1u32, 300, 70_000],
-            "x".repeat(2 * super::HASH_BUFFER + 7),
-            Some(0.25f64),
-        );
-        let bytes = postcard::to_allocvec(&record).unwrap();
-        let mut whole = std::hash::DefaultHasher::new();
-        std::hash::Hasher::write(&mut whole, &bytes);
-        assert_eq!(super::record(&record), std::hash::Hasher::finish(&whole));
-        // What makes the buffering safe: the hasher's stream, however it is cut.
-        let mut bytewise = std::hash::DefaultHasher::new();
-        for b in &bytes {
-            std::hash::Hasher::write(&mut bytewise, std::slice::from_ref(b));
-        }
-        assert_eq!(
-            std::hash::Hasher::finish(&bytewise),
-            std::hash::Hasher::finish(&whole)
-        );
     }
 
     /// How long fingerprinting every page of a large briefing takes (set
