@@ -43,7 +43,8 @@
 //!
 //! Only a registered person's own name gives them the words: a first name or surname
 //! they share with someone else ("Luis Mora" beside a registered Frank Mora, "Donald
-//! Trump" beside a registered Donald Trump Jr.) is that someone else, kept as written,
+//! Trump" beside a registered Donald Trump Jr., "David Albright" beside a registered
+//! Larry David) is that someone else, kept as written,
 //! and a bare surname is nobody's when an unregistered namesake is named in its
 //! paragraph (or anywhere in the article, when the registered person is not named there
 //! in full).
@@ -342,6 +343,8 @@ struct Attribution<'a> {
     names: &'a Names,
     /// The words of the article's language.
     lang: &'static QuoteWords,
+    /// Its calendar's words, which may follow a name ("said Mora Monday").
+    language: &'static crate::lang::Language,
     mentions: &'a [Mention],
     paras: &'a [Paragraph<'a>],
     /// The speaker of the last attributed quote.
@@ -377,7 +380,7 @@ impl Attribution<'_> {
         // Only a registered person's own name makes them the speaker: Luis Mora is not
         // Frank Mora, and a bare "Mora" beside a Luis Mora may be either.
         if let Some(para) = para {
-            if let Some(other) = someone_else(self.lang, para.text, m) {
+            if let Some(other) = someone_else(self.language, para.text, m) {
                 return Speaker {
                     person: None,
                     text: other.to_string(),
@@ -1694,9 +1697,11 @@ pub(crate) fn article(
 ) -> Vec<Quote> {
     // One id shared by every quote found.
     let id: std::sync::Arc<str> = article_id.into();
+    let language = crate::lang::Language::of(language);
     let mut state = Attribution {
         names,
-        lang: &crate::lang::Language::of(language).quotes,
+        lang: &language.quotes,
+        language,
         mentions,
         paras,
         last: None,
@@ -1919,21 +1924,35 @@ fn long_words_capitalised(text: &str) -> (usize, usize) {
 
 /// The name of someone else that a mention is part of: a surname after another first
 /// name ("Luis Mora" when Frank Mora is registered), or a first name before another
-/// surname ("Frank Castillo").
-fn someone_else<'t>(lang: &QuoteWords, text: &'t str, m: &Mention) -> Option<&'t str> {
+/// surname ("Frank Castillo"), or a surname that is someone else's first name ("David
+/// Albright" beside a registered Larry David).
+fn someone_else<'t>(
+    language: &crate::lang::Language,
+    text: &'t str,
+    m: &Mention,
+) -> Option<&'t str> {
+    let name_after = || {
+        let after = text[m.place.end..].strip_prefix(' ')?;
+        let len = after
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphabetic() || *c == '-'))
+            .map_or(after.len(), |(i, _)| i);
+        let is_name = capitalised_word(&after[..len]) && !headline(text);
+        is_name.then(|| &text[m.place.start..m.place.end + 1 + len])
+    };
     match m.kind {
-        MentionKind::Surname => {
-            first_name_before(lang, text, m.place.start).map(|s| &text[s..m.place.end])
-        }
-        MentionKind::FirstName => {
-            let after = text[m.place.end..].strip_prefix(' ')?;
-            let len = after
-                .char_indices()
-                .find(|(_, c)| !(c.is_alphabetic() || *c == '-'))
-                .map_or(after.len(), |(i, _)| i);
-            let is_name = capitalised_word(&after[..len]) && !headline(text);
-            is_name.then(|| &text[m.place.start..m.place.end + 1 + len])
-        }
+        MentionKind::Surname => first_name_before(&language.quotes, text, m.place.start)
+            .map(|s| &text[s..m.place.end])
+            .or_else(|| {
+                // Not a title or a day after it: "Sen. Mora Monday" is still Mora.
+                let other = name_after()?;
+                let word = other[m.place.end - m.place.start..].trim_start();
+                let lower = word.to_lowercase();
+                let said_when = language.weekday(word).is_some() || language.month(word).is_some();
+                let title = QuoteWords::has(language.quotes.title_words, &lower);
+                (!said_when && !title).then_some(other)
+            }),
+        MentionKind::FirstName => name_after(),
         _ => None,
     }
 }
@@ -2504,6 +2523,16 @@ mod tests {
             (
                 "“We are united,” Velasco’s brother Pedro Velasco said.",
                 &[("We are united", "Pedro Velasco")],
+            ),
+            // A registered surname that is someone else's first name; a day after it is
+            // not.
+            (
+                "“We are united,” said Mora Brooks, a nurse.",
+                &[("We are united", "Mora Brooks")],
+            ),
+            (
+                "“We are united,” said Mora Monday.",
+                &[("We are united", "mora")],
             ),
             // A father and a son: "Mora" is not the registered son's alone.
             (

@@ -130,7 +130,8 @@ fn marks_colons_and_two_word_verbs() {
 /// name alone as the one person named in full with it; a pronoun after narration
 /// that names a new person is theirs: past an apposition naming someone else, a
 /// participle after an apposed name, an opening phrase with commas, a role noun
-/// between two names.
+/// between two names; a registered surname that is someone else's first name ("Baker
+/// Smith") is not the registered person.
 #[test]
 fn speakers_read_around_the_quote() {
     let found = quotes_of("quotes-speakers", "harbour-hearing");
@@ -154,6 +155,7 @@ fn speakers_read_around_the_quote() {
             ("It will not wait".into(), who("ana-reyes")),
             ("The vote can wait".into(), who("rosa-lima")),
             ("The polls agree".into(), who("maria-soto")),
+            ("The harbour needs dredging".into(), None),
         ]
     );
 }
