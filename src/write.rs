@@ -367,6 +367,14 @@ struct Look {
     /// Each folder and its stamp, taken before its entries were read; `None` when
     /// it could not be had.
     folders: Vec<(PathBuf, Option<Stamp>)>,
+    /// The folders, of those this look trusted without reading them, that hold every
+    /// file the manifest lists in them: an earlier build found each of those files
+    /// there after the folder's last change, and the folder has not changed since.
+    held: rustc_hash::FxHashSet<PathBuf>,
+    /// The bytes of each file the manifest lists, in its order (`u64::MAX` where not
+    /// known), as the build that kept the look wrote or found them: what the totals
+    /// take for a file of a held folder instead of asking the file system.
+    sizes: Vec<u64>,
 }
 
 /// Which folder a look was of, and by which manifest its files were known.
@@ -424,6 +432,8 @@ impl Look {
                 key,
                 began,
                 folders,
+                held: Default::default(),
+                sizes: Vec::new(),
             },
         )
     }
@@ -582,7 +592,18 @@ fn look_again(
             None => Ok((Vec::new(), Vec::new())),
         })
         .try_reduce(Found::default, joined)?;
-    Ok(Look::found(foreign, folders, began))
+    // A folder trusted as it was stamped holds what it held: all its files, if it did.
+    let held = previous
+        .folders
+        .iter()
+        .zip(&now)
+        .filter(|((dir, _), now)| matches!(now, Some((_, true))) && previous.held.contains(dir))
+        .map(|((dir, _), _)| dir.clone())
+        .collect();
+    let (foreign, mut look) = Look::found(foreign, folders, began);
+    look.held = held;
+    look.sizes = previous.sizes.clone();
+    Ok((foreign, look))
 }
 
 /// The file in the cache folder ([`cache_folder`]) that keeps the look through the
@@ -590,7 +611,7 @@ fn look_again(
 const LOOK: &str = "look";
 
 /// Bumped when what a [`SavedLook`] holds changes shape.
-const LOOK_FORMAT: u32 = 1;
+const LOOK_FORMAT: u32 = 2;
 
 /// A look through the output kept for the next build, which stamps each folder again
 /// instead of reading every one of them ([`look_again`]): reading the folders of a
@@ -604,8 +625,11 @@ struct SavedLook {
     manifest: u64,
     began: std::time::SystemTime,
     /// Each folder below the output (`/`-separated, the output itself first and
-    /// empty) and its stamp: `None` for one the build changed, to be read.
-    folders: Vec<(String, Option<Stamp>)>,
+    /// empty), its stamp (`None` for one the build changed, to be read), and whether
+    /// it holds every file the manifest lists in it ([`Look::held`]).
+    folders: Vec<(String, Option<Stamp>, bool)>,
+    /// [`Look::sizes`].
+    sizes: Vec<u64>,
 }
 
 /// The look the last build into `output` kept, when it is of this folder and the
@@ -616,17 +640,31 @@ fn saved_look(output: &Path, key: &LookKey) -> Option<Look> {
     let same = saved.format == LOOK_FORMAT
         && saved.output == key.output
         && saved.manifest == key.manifest
-        && saved.folders.first().is_some_and(|(rel, _)| rel.is_empty());
-    let inside = saved.folders.iter().skip(1).all(|(rel, _)| contained(rel));
+        && saved
+            .folders
+            .first()
+            .is_some_and(|(rel, _, _)| rel.is_empty());
+    let inside = saved
+        .folders
+        .iter()
+        .skip(1)
+        .all(|(rel, _, _)| contained(rel));
     if !(same && inside) {
         return None;
     }
+    let mut held = rustc_hash::FxHashSet::default();
     let folders = saved
         .folders
         .into_iter()
-        .map(|(rel, stamp)| match rel.as_str() {
-            "" => (output.to_path_buf(), stamp),
-            rel => (output.join(rel), stamp),
+        .map(|(rel, stamp, all)| {
+            let dir = match rel.as_str() {
+                "" => output.to_path_buf(),
+                rel => output.join(rel),
+            };
+            if all && stamp.is_some() {
+                held.insert(dir.clone());
+            }
+            (dir, stamp)
         })
         .collect();
     Some(Look {
@@ -636,21 +674,54 @@ fn saved_look(output: &Path, key: &LookKey) -> Option<Look> {
         },
         began: saved.began,
         folders,
+        held,
+        sizes: saved.sizes,
     })
+}
+
+/// Each file of the `manifest`'s text with its bytes as `staged` gives them, in the
+/// manifest's order: `u64::MAX` for one it does not give (the manifest itself).
+fn sizes_in_order(manifest: &str, staged: &Staged) -> Vec<u64> {
+    let Some(listed) = Manifest::parse(manifest) else {
+        return Vec::new();
+    };
+    let bytes: rustc_hash::FxHashMap<&str, u64> = staged
+        .iter()
+        .map(|(rel, _, _, bytes)| (rel.as_str(), *bytes))
+        .collect();
+    listed
+        .files
+        .keys()
+        .map(|rel| bytes.get(rel).copied().unwrap_or(u64::MAX))
+        .collect()
 }
 
 /// Keeps `look`, this build's last look through `output` before it patched it, for the
 /// next build: the folders the patch changed (those of the `replaced` files, and every
 /// folder above them) marked to be read, and keyed by the manifest the patch wrote
-/// (`manifest`). A look that cannot be kept costs the next build a full look, nothing
-/// else.
-fn save_look(output: &Path, look: &Look, manifest: &str, replaced: &[String]) {
+/// (`manifest`), with the bytes of each file the build wrote or kept (`staged`).
+///
+/// A folder the patch left alone is kept as holding every file the manifest lists in
+/// it when it has not changed since before the build's first look (`first`, when it
+/// began): each of its files the build kept was found there during the build (or, in
+/// a folder the first look found held, was there since an earlier build found it),
+/// each one missing was rendered and moved in, which changes the folder. A look that
+/// cannot be kept costs the next build a full look, nothing else.
+fn save_look(
+    output: &Path,
+    look: &Look,
+    manifest: &str,
+    replaced: &[String],
+    first: Option<std::time::SystemTime>,
+    staged: &Staged,
+) {
     let mut touched: rustc_hash::FxHashSet<&str> = replaced
         .iter()
         .flat_map(|rel| Path::new(rel).ancestors().skip(1))
         .filter_map(Path::to_str)
         .collect();
     touched.insert("");
+    let unchanged_since = first.map(|first| first - Duration::from_secs(2));
     let mut folders = Vec::with_capacity(look.folders.len());
     for (dir, stamp) in &look.folders {
         let Ok(rel) = dir.strip_prefix(output) else {
@@ -662,10 +733,65 @@ fn save_look(output: &Path, look: &Look, manifest: &str, replaced: &[String]) {
             .collect();
         let rel = rel.join("/");
         let stamp = stamp.filter(|_| !touched.contains(rel.as_str()));
-        folders.push((rel, stamp));
+        let held = stamp.is_some_and(|s| unchanged_since.is_some_and(|t| s.modified < t));
+        folders.push((rel, stamp, held));
     }
+    keep_look(
+        output,
+        look.began,
+        folders,
+        manifest,
+        sizes_in_order(manifest, staged),
+    );
+}
+
+/// Keeps a look through `output` right after a build swapped its new site in
+/// (`staged`, its files, and `manifest`, its manifest's text), so that the first build
+/// after a clean one stamps the folders again rather than reads them all: every
+/// folder of the new site is stamped, none read. The new site's folders hold nothing
+/// but the files this build wrote: they were made by it inside the fresh folder
+/// beside the output that it swapped in whole, which nothing else writes into. A
+/// folder changed in the two seconds before the stamps is read by the next look
+/// (`trusted`), as a later change may have the same time. None is kept as holding
+/// every file the manifest lists: a file removed after it was written would not show
+/// in a stamp taken after, so the next build finds each file it keeps, as it does
+/// without a look.
+fn save_swapped_look(output: &Path, manifest: &str, staged: &Staged) {
+    let mut folders: std::collections::BTreeSet<&str> = staged
+        .iter()
+        .flat_map(|(rel, _, _, _)| Path::new(rel).ancestors().skip(1))
+        .filter_map(Path::to_str)
+        .collect();
+    folders.insert("");
+    let began = std::time::SystemTime::now();
+    let folders: Vec<(String, Option<Stamp>, bool)> = folders
+        .into_par_iter()
+        .map(|rel| {
+            let dir = match rel {
+                "" => output.to_path_buf(),
+                rel => output.join(rel),
+            };
+            let stamp = std::fs::symlink_metadata(&dir)
+                .ok()
+                .filter(std::fs::Metadata::is_dir)
+                .as_ref()
+                .and_then(Stamp::of);
+            (rel.to_string(), stamp, false)
+        })
+        .collect();
+    keep_look(output, began, folders, manifest, Vec::new());
+}
+
+/// Writes a [`SavedLook`] of `output` begun at `began`, keyed by `manifest`.
+fn keep_look(
+    output: &Path,
+    began: std::time::SystemTime,
+    mut folders: Vec<(String, Option<Stamp>, bool)>,
+    manifest: &str,
+    sizes: Vec<u64>,
+) {
     // The output itself first.
-    let Some(root) = folders.iter().position(|(rel, _)| rel.is_empty()) else {
+    let Some(root) = folders.iter().position(|(rel, _, _)| rel.is_empty()) else {
         return;
     };
     folders.swap(0, root);
@@ -674,8 +800,9 @@ fn save_look(output: &Path, look: &Look, manifest: &str, replaced: &[String]) {
         format: LOOK_FORMAT,
         output: key.output,
         manifest: key.manifest,
-        began: look.began,
+        began,
         folders,
+        sizes,
     };
     let _ = save(&cache_folder(output), LOOK, |out| {
         postcard::to_io(&saved, out)
@@ -790,6 +917,14 @@ pub fn site_with_progress(
     let patch = previous
         .as_ref()
         .filter(|_| target.replace == Replace::OwnOnly);
+    // The pages the first look knows to be there, when it is a look of this manifest.
+    let held = match (&checked, patch, old.as_deref()) {
+        (Checked(Some(look)), Some(previous), Some(text)) => {
+            held_files(target.output, look, &previous.manifest, text)
+        }
+        _ => Default::default(),
+    };
+    let first = checked.0.as_ref().map(|look| look.began);
     let staging = fresh_beside(target.output, "new")?;
     let result = write_pages(
         site,
@@ -797,6 +932,7 @@ pub fn site_with_progress(
         target.salt,
         previous.as_ref(),
         patch.is_some(),
+        &held,
         progress,
     )
     .and_then(|(written, staged)| {
@@ -810,10 +946,16 @@ pub fn site_with_progress(
                     patch_in_place(&staging, target.output, &previous.manifest, &staged)?;
                 // What the look before the patch saw, kept for the next build.
                 if let (Checked(Some(look)), Ok(manifest)) = (&checked, manifest) {
-                    save_look(target.output, look, &manifest, &replaced);
+                    save_look(target.output, look, &manifest, &replaced, first, &staged);
                 }
             }
-            None => swap(&staging, target.output)?,
+            None => {
+                let manifest = std::fs::read_to_string(staging.join(MANIFEST));
+                swap(&staging, target.output)?;
+                if let Ok(manifest) = manifest {
+                    save_swapped_look(target.output, &manifest, &staged);
+                }
+            }
         }
         Ok(written)
     });
@@ -825,9 +967,39 @@ pub fn site_with_progress(
     result
 }
 
-/// What a build wrote: each file of the new site with its fingerprint, and whether it
-/// was rendered into the fresh folder (`true`) or is the output's own, unchanged.
-type Staged = Vec<(String, Option<u64>, bool)>;
+/// The files `manifest` (whose text is `text`) lists in the folders `look` found
+/// holding all of theirs, with their bytes; none when the look is not of this
+/// manifest or does not know their bytes.
+fn held_files<'m>(
+    output: &Path,
+    look: &Look,
+    manifest: &Manifest<'m>,
+    text: &str,
+) -> rustc_hash::FxHashMap<&'m str, u64> {
+    let same = LookKey::of(output, Some(text)).manifest == look.key.manifest;
+    if !same || look.held.is_empty() || look.sizes.len() != manifest.files.len() {
+        return Default::default();
+    }
+    manifest
+        .files
+        .keys()
+        .zip(&look.sizes)
+        .filter(|(_, bytes)| **bytes != u64::MAX)
+        .filter(|(rel, _)| {
+            let folder = match Path::new(rel).parent() {
+                Some(p) if !p.as_os_str().is_empty() => output.join(p),
+                _ => output.to_path_buf(),
+            };
+            look.held.contains(&folder)
+        })
+        .map(|(rel, bytes)| (*rel, *bytes))
+        .collect()
+}
+
+/// What a build wrote: each file of the new site with its fingerprint, whether it
+/// was rendered into the fresh folder (`true`) or is the output's own, unchanged, and
+/// its bytes.
+type Staged = Vec<(String, Option<u64>, bool, u64)>;
 
 /// The site an incremental build may take unchanged pages from.
 struct Previous<'a> {
@@ -844,6 +1016,7 @@ fn write_pages(
     salt: Option<u64>,
     previous: Option<&Previous>,
     in_place: bool,
+    held: &rustc_hash::FxHashMap<&str, u64>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<(Written, Staged), Failure> {
     // The search index's files last: the index is built when first asked for, so it is
@@ -859,6 +1032,7 @@ fn write_pages(
             salt,
             previous,
             in_place,
+            held,
             done: &done,
             total,
             progress,
@@ -898,7 +1072,7 @@ fn write_pages(
     files.extend(search_files);
     let manifest = Manifest {
         salt,
-        files: files.iter().map(|(p, f, _)| (p.as_str(), *f)).collect(),
+        files: files.iter().map(|(p, f, _, _)| (p.as_str(), *f)).collect(),
     };
     let path = dir.join(MANIFEST);
     std::fs::write(&path, manifest.text()).map_err(|e| Failure::io(&path, "write", e))?;
@@ -914,6 +1088,9 @@ struct Each<'a, 's> {
     /// Whether an unchanged page stays in the previous site, to be patched, rather
     /// than linked into the new one.
     in_place: bool,
+    /// The files of the previous site known to be there without asking ([`Look::held`]),
+    /// with their bytes.
+    held: &'a rustc_hash::FxHashMap<&'a str, u64>,
     /// Pages written so far, of `total`.
     done: &'a std::sync::atomic::AtomicUsize,
     total: usize,
@@ -934,9 +1111,10 @@ impl Each<'_, '_> {
                     self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
                     self.total,
                 );
+                let bytes = totals.bytes;
                 Ok((
                     BTreeMap::from([(page.kind(), totals)]),
-                    vec![(rel, fingerprint, staged)],
+                    vec![(rel, fingerprint, staged, bytes)],
                 ))
             })
             .try_reduce(
@@ -982,13 +1160,20 @@ impl Each<'_, '_> {
             Ok((totals, rel.clone(), fingerprint, !self.in_place))
         };
         // Patching, an unchanged page is left where it is, if it is still there as the
-        // build wrote it; else it is linked into the new folder.
+        // build wrote it; else it is linked into the new folder. A page the look through
+        // the output knows to be there is not looked for again: on a large site, a stat
+        // of every unchanged page was a twentieth of a rebuild.
         if self.in_place
             && let Some(old) = &unchanged
-            && let Ok(meta) = std::fs::symlink_metadata(old)
-            && meta.is_file()
         {
-            return kept(meta.len());
+            if let Some(&bytes) = self.held.get(rel.as_str()) {
+                return kept(bytes);
+            }
+            if let Ok(meta) = std::fs::symlink_metadata(old)
+                && meta.is_file()
+            {
+                return kept(meta.len());
+            }
         }
         let path = file_path(self.dir, &rel)?;
         if !self.in_place
@@ -1102,11 +1287,11 @@ fn patch_in_place(
 ) -> Result<Vec<String>, Failure> {
     let moved: Vec<&str> = new
         .iter()
-        .filter(|(_, _, staged)| *staged)
-        .map(|(rel, _, _)| rel.as_str())
+        .filter(|(_, _, staged, _)| *staged)
+        .map(|(rel, _, _, _)| rel.as_str())
         .collect();
     let made: std::collections::HashSet<&str> =
-        new.iter().map(|(rel, _, _)| rel.as_str()).collect();
+        new.iter().map(|(rel, _, _, _)| rel.as_str()).collect();
     let gone: Vec<&str> = old
         .files
         .keys()
@@ -1183,6 +1368,8 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rustc_hash::FxHashMap;
+    use std::collections::BTreeSet;
 
     #[test]
     fn a_site_being_patched_vouches_for_no_file_it_replaces() {
@@ -1267,9 +1454,95 @@ mod tests {
         };
         let manifest = std::fs::read_to_string(site.join(MANIFEST)).unwrap();
         let replaced: Vec<String> = replaced.iter().map(|r| r.to_string()).collect();
-        save_look(&site, &look, &manifest, &replaced);
+        let first = Some(look.began);
+        save_look(
+            &site,
+            &look,
+            &manifest,
+            &replaced,
+            first,
+            &pages_of_an_hour_old_site(),
+        );
         assert!(cache_folder(&site).join(LOOK).is_file());
         (dir, site)
+    }
+
+    /// The files an hour-old site's build wrote, as it staged them.
+    #[cfg(unix)]
+    fn pages_of_an_hour_old_site() -> Staged {
+        let pages = [("a/index.html", 4), ("b/c/index.html", 4)];
+        pages
+            .iter()
+            .map(|&(rel, bytes)| (rel.to_string(), None, false, bytes))
+            .collect()
+    }
+
+    /// The look kept for `site`, as the next build finds it.
+    #[cfg(unix)]
+    fn the_kept_look(site: &Path) -> Look {
+        let manifest = std::fs::read_to_string(site.join(MANIFEST)).unwrap();
+        saved_look(site, &LookKey::of(site, Some(&manifest))).expect("a look is kept")
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_patched_site_keeps_the_folders_it_left_alone_as_holding_their_files() {
+        let (_dir, site) = a_site_with_a_kept_look(&["a/index.html"]);
+        let root = Path::new("/nonexistent-root");
+        // The patch changed `a/` (and the site's own folder): only `b/c/` and `b/`,
+        // unchanged for an hour, hold what the manifest lists in them.
+        let kept = the_kept_look(&site);
+        let held: BTreeSet<&Path> = kept.held.iter().map(PathBuf::as_path).collect();
+        assert_eq!(held, BTreeSet::from([&*site.join("b"), &*site.join("b/c")]));
+        let text = std::fs::read_to_string(site.join(MANIFEST)).unwrap();
+        let manifest = Manifest::parse(&text).unwrap();
+        let Checked(Some(look)) = check_target(root, &site, Replace::OwnOnly).unwrap() else {
+            panic!("a site of the tool's own is looked through");
+        };
+        // The next build takes the bytes of those files from the look, not the disk.
+        let files = held_files(&site, &look, &manifest, &text);
+        assert_eq!(files, FxHashMap::from_iter([("b/c/index.html", 4)]));
+        // A file removed changes its folder, which is then read, and no longer held.
+        std::fs::remove_file(site.join("b/c/index.html")).unwrap();
+        let Checked(Some(look)) = check_target(root, &site, Replace::OwnOnly).unwrap() else {
+            panic!("a site of the tool's own is looked through");
+        };
+        assert!(held_files(&site, &look, &manifest, &text).is_empty());
+        // Nor is a look of another manifest's files.
+        let other = format!("{text}- b/c/other.html\n");
+        let manifest = Manifest::parse(&other).unwrap();
+        assert!(held_files(&site, &kept, &manifest, &other).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_swapped_site_keeps_a_look_that_stamps_every_folder_and_holds_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir(&site).unwrap();
+        an_hour_old_site_in(&site);
+        let manifest = std::fs::read_to_string(site.join(MANIFEST)).unwrap();
+        save_swapped_look(&site, &manifest, &pages_of_an_hour_old_site());
+        let kept = the_kept_look(&site);
+        let folders: BTreeSet<&Path> = kept.folders.iter().map(|(d, _)| d.as_path()).collect();
+        let expected = ["", "a", "b", "b/c"].map(|f| site.join(f));
+        assert_eq!(folders, expected.iter().map(PathBuf::as_path).collect());
+        assert!(kept.folders.iter().all(|(_, stamp)| stamp.is_some()));
+        assert!(kept.held.is_empty());
+        // The next look trusts the stamps: a file slipped into a folder whose time is
+        // put back is not read; one put into a folder that changed is found.
+        let root = Path::new("/nonexistent-root");
+        std::fs::write(site.join("b/c/notes.txt"), "mine").unwrap();
+        made_long_ago(&site.join("b/c"));
+        assert!(check_target(root, &site, Replace::OwnOnly).is_ok());
+        std::fs::write(site.join("a/notes.txt"), "mine").unwrap();
+        let refused = check_target(root, &site, Replace::OwnOnly).unwrap_err();
+        assert!(
+            refused
+                .to_string()
+                .contains("1 file briefing did not write: `a/notes.txt`"),
+            "{refused}"
+        );
     }
 
     #[cfg(unix)]

@@ -110,6 +110,68 @@ fn a_file_added_to_a_page_folder_after_a_patched_build_stops_the_next_build() {
 }
 
 #[test]
+fn a_file_added_to_a_page_folder_after_a_clean_build_stops_the_next_build() {
+    // A clean build, which swaps its new site in, keeps a look of every folder it
+    // made, stamped and not read, for the next build.
+    let dir = briefing_with(None);
+    assert_eq!(briefing(dir.path(), &["build"]).status.code(), Some(0));
+    assert!(dir.path().join(".site.cache/look").is_file());
+    write(
+        &dir.path().join("site/people/ana-ortiz/notes.txt"),
+        "mine\n",
+    );
+    let before = snapshot(&dir.path().join("site"));
+
+    let out = briefing(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out)
+            .contains("it holds 1 file briefing did not write: `people/ana-ortiz/notes.txt`"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(snapshot(&dir.path().join("site")), before);
+}
+
+/// Gives every folder below `dir`, and `dir`, the time of a change long ago, as a site
+/// built an hour before its next build has.
+#[cfg(unix)]
+fn folders_made_long_ago(dir: &Path) {
+    let long_ago = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_dir() {
+            let folder = std::fs::File::open(entry.path()).unwrap();
+            folder.set_modified(long_ago).unwrap();
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_page_removed_from_a_site_its_look_holds_whole_is_made_again() {
+    // A patched build keeps the folders it left alone, unchanged since before it
+    // began, as holding their files, and the next build takes their pages as they are
+    // without looking for each. A page removed changes its folder, which is then read:
+    // the page is found missing and made again.
+    let dir = briefing_with(None);
+    assert_eq!(briefing(dir.path(), &["build"]).status.code(), Some(0));
+    let site = dir.path().join("site");
+    let clean = snapshot(&site);
+    folders_made_long_ago(&site);
+    for _ in 0..2 {
+        let out = briefing(dir.path(), &["build"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let page = site.join("people/ana-ortiz/index.html");
+    std::fs::remove_file(&page).unwrap();
+    let out = briefing(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(page.is_file());
+    assert_eq!(snapshot(&site), clean);
+}
+
+#[test]
 fn files_the_tool_wrote_and_no_longer_makes_do_not_survive_a_build() {
     let dir = briefing_with(None);
     assert_eq!(briefing(dir.path(), &["build"]).status.code(), Some(0));
@@ -146,7 +208,7 @@ fn a_copied_manifest_does_not_make_a_parent_folder_the_tools_own() {
     assert!(
         message.starts_with("error: refusing to replace `outer`: it holds ")
             && message.contains(
-                " files briefing did not write: `.site.cache/analysis`, `.site.cache/search-terms`, "
+                " files briefing did not write: `.site.cache/analysis`, `.site.cache/look`, `.site.cache/search-terms`, "
             ),
         "{message}"
     );
