@@ -79,25 +79,29 @@ pub(crate) fn plain(markdown: &str) -> String {
         .join(" ")
 }
 
-/// Puts what every page's head needs into its context — the site's title,
-/// description and language, the page's `root` (the way back to the top), its
-/// address, its canonical URL and [`page_meta`] — and gives the root back.
+/// The site's title, description, language and base URL, as every template reads
+/// them (`site.title`): one value in the templates' global context, not converted
+/// again into each of tens of thousands of pages' contexts.
+pub(crate) fn site_value(briefing: &crate::content::Briefing, options: &super::Options) -> Value {
+    let c = &briefing.config;
+    json!({
+        "title": c.title,
+        "description": c.description,
+        "language": c.language,
+        "base_url": options.base_url,
+    })
+}
+
+/// Puts what every page's head needs into its context — the page's `root` (the way
+/// back to the top), its address, its canonical URL and [`page_meta`] — and gives the
+/// root back. The site's title, description and language are the same on every page:
+/// [`site_value`] gives them to the templates once.
 pub(crate) fn head(site: &Site, page: &Page, path: &str, ctx: &mut tera::Context) -> String {
     // The 404 page is served at any address, so its links start from the base URL.
     let root = match page {
         Page::NotFound => base_path(&site.options.base_url),
         _ => root_of(path),
     };
-    let c = &site.briefing.config;
-    ctx.insert(
-        "site",
-        &json!({
-            "title": c.title,
-            "description": c.description,
-            "language": c.language,
-            "base_url": site.options.base_url,
-        }),
-    );
     let canonical = format!("{}{}", site.options.base_url, pretty(path));
     ctx.insert("root", &root);
     ctx.insert("path", pretty(path));
@@ -108,7 +112,7 @@ pub(crate) fn head(site: &Site, page: &Page, path: &str, ctx: &mut tera::Context
 
 /// What the head of a page says about it besides its title: a description, the Open
 /// Graph type, the feeds to offer, and JSON-LD where a schema.org type fits.
-pub(crate) fn page_meta(site: &Site, page: &Page, root: &str, canonical: &str) -> Value {
+pub(crate) fn page_meta(site: &Site, page: &Page, root: &str, canonical: &str) -> PageMeta {
     let b = site.briefing;
     let c = &b.config;
     // A feed is announced in the head only where it is the page's own: the site's on the
@@ -176,16 +180,27 @@ pub(crate) fn page_meta(site: &Site, page: &Page, root: &str, canonical: &str) -
         // page's own words instead.
         _ => ("website", String::new(), None),
     };
-    json!({
-        "og_type": og_type,
-        "description": description,
-        "published": match page {
+    PageMeta {
+        og_type,
+        description,
+        published: match page {
             Page::Article(i) => Some(b.articles[*i].published.iso()),
             _ => None,
         },
-        "json_ld": ld.as_ref().map(json_ld),
-        "feeds": feeds,
-    })
+        json_ld: ld.as_ref().map(json_ld),
+        feeds,
+    }
+}
+
+/// What [`page_meta`] gives the head of a page (`meta.description`): typed, so every
+/// page's context converts it once rather than through a `json!` value first.
+#[derive(serde::Serialize)]
+pub(crate) struct PageMeta {
+    og_type: &'static str,
+    description: String,
+    published: Option<String>,
+    json_ld: Option<String>,
+    feeds: Vec<Value>,
 }
 
 fn person_description(p: &Person) -> String {

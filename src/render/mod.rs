@@ -176,7 +176,9 @@ pub fn unlisted<'a>(
     let mut words = i18n::Words::load(&briefing.config.language, theme)?;
     // Every list of articles writes their days of publication.
     words.remember_days(briefing.articles.iter().map(|a| a.published.date));
-    let tera = compile(theme, &words)?;
+    let mut tera = compile(theme, &words)?;
+    tera.global_context()
+        .insert("site", &meta::site_value(briefing, &options));
     let index = Index::new(briefing, analysis);
     Ok(Site {
         briefing,

@@ -9,7 +9,6 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 
 use serde::Serialize;
-use serde_json::{Value, json};
 use tera::Context;
 
 use crate::analyse::{DiffOp, DiffRun, Difference, DifferenceKind, Pair, Relation, Story};
@@ -293,26 +292,29 @@ pub(super) fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'s
         .take(STORY_PAIRS)
         .map(|p| pair_line(site, p, root))
         .collect();
-    let more = |list: List, shown: usize, total: usize| -> Option<Value> {
-        (total > shown).then(|| json!({ "url": list.url(site, root, 1), "total": total }))
+    let more = |list: List, shown: usize, total: usize| -> Option<More> {
+        (total > shown).then(|| More {
+            url: list.url(site, root, 1),
+            total,
+        })
     };
-    let relations: Vec<Value> = relations
+    let relations: Vec<RelationCount> = relations
         .into_iter()
-        .map(|(id, n)| json!({"id": id, "count": n}))
+        .map(|(id, count)| RelationCount { id, count })
         .collect();
     ctx.insert("title", &s.title);
     ctx.insert("section", "compare");
     ctx.insert(
         "story",
-        &json!({
-            "title": s.title,
-            "article_count": articles.len(),
-            "outlet_count": outlets.len(),
-            "first": first,
-            "last": last,
-            "pair_count": s.pairs.len(),
-            "relations": relations,
-        }),
+        &StoryView {
+            title: &s.title,
+            article_count: articles.len(),
+            outlet_count: outlets.len(),
+            first,
+            last,
+            pair_count: s.pairs.len(),
+            relations,
+        },
     );
     ctx.insert("differences", &rows);
     ctx.insert("difference_count", &difference_count);
@@ -336,16 +338,18 @@ pub(super) fn story(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &'s
 /// once, not word by word.
 fn diff_sides(runs: &[DiffRun], ta: &str, tb: &str) -> (String, String) {
     let side = |mark: DiffOp, tag: &str| {
-        let segments: Vec<(bool, &str)> = runs
+        // The runs this side shows, and whether each is marked; each written as it is
+        // met, escaped straight into the side's HTML.
+        let mut segments = runs
             .iter()
             .filter(|r| r.op == DiffOp::Equal || r.op == mark)
             .map(|r| (r.op == mark, r.text(ta, tb)))
-            .collect();
-        let mut out = String::new();
+            .peekable();
+        let mut out = String::with_capacity(ta.len().max(tb.len()) + 32);
         let mut open = false;
-        for (i, &(marked, text)) in segments.iter().enumerate() {
+        while let Some((marked, text)) = segments.next() {
             let bridge =
-                open && text.trim().is_empty() && segments.get(i + 1).is_some_and(|next| next.0);
+                open && text.trim().is_empty() && segments.peek().is_some_and(|next| next.0);
             let marked = marked || bridge;
             if marked != open {
                 out.push_str(if marked { "<" } else { "</" });
@@ -353,10 +357,13 @@ fn diff_sides(runs: &[DiffRun], ta: &str, tb: &str) -> (String, String) {
                 out.push('>');
                 open = marked;
             }
-            out.push_str(&escape(text));
+            // Writing into a String cannot fail.
+            let _ = pulldown_cmark_escape::escape_html(&mut out, text);
         }
         if open {
-            out.push_str(&format!("</{tag}>"));
+            out.push_str("</");
+            out.push_str(tag);
+            out.push('>');
         }
         out
     };
@@ -423,6 +430,61 @@ struct Statement<'a> {
 /// The text of a sentence of `article`, or nothing when the article is gone.
 fn text_in<'a>(x: &crate::analyse::Sentence, article: Option<&'a Article>) -> &'a str {
     article.map_or("", |a| x.text(a))
+}
+
+/// Something of each side of a pair, as a template reads it (`labels.a`, `heads[side]`):
+/// typed, so the context converts it once rather than through a `json!` value first.
+#[derive(Serialize)]
+struct Sides<T> {
+    a: T,
+    b: T,
+}
+
+/// A pair as its page's template reads it: its two articles, how they relate, and how
+/// many of its sentences are the same, differ in spelling alone, or are one side's only.
+#[derive(Serialize)]
+struct PairView {
+    a: Option<ArticleLink>,
+    b: Option<ArticleLink>,
+    relation: &'static str,
+    similarity: String,
+    same: usize,
+    spelling: usize,
+    only_a: usize,
+    only_b: usize,
+}
+
+/// A page linked by its title: the story a pair is in.
+#[derive(Serialize)]
+struct Titled<'a> {
+    title: &'a str,
+    url: String,
+}
+
+/// A story's figures as its page's template reads them.
+#[derive(Serialize)]
+struct StoryView<'a> {
+    title: &'a str,
+    article_count: usize,
+    outlet_count: usize,
+    first: Option<String>,
+    last: Option<String>,
+    pair_count: usize,
+    relations: Vec<RelationCount>,
+}
+
+/// How many of a story's pairs relate one way, by the relation's key.
+#[derive(Serialize)]
+struct RelationCount {
+    id: &'static str,
+    count: usize,
+}
+
+/// A list a page shows the first entries of: its own pages, and how long it is.
+#[derive(Serialize)]
+struct More {
+    url: String,
+    total: usize,
 }
 
 pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Context) -> &'static str {
@@ -549,7 +611,7 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     let mut heads = comparison_grid::heads(site, &sides).into_iter();
     let mut head = |a: Option<&Article>| a.and_then(|_| heads.next()).unwrap_or_default();
     let (head_a, head_b) = (head(article_a), head(article_b));
-    ctx.insert("heads", &json!({"a": head_a, "b": head_b}));
+
     // The tables' columns, and each cell a phone stacks, are named as the title names
     // the sides, or by outlet and day where that is shorter (the list above gives each
     // its outlet and day): a cell's label is bytes in every cell of thousands of pages.
@@ -563,33 +625,61 @@ pub(super) fn pair(site: &Site, s: usize, p: usize, root: &str, ctx: &mut Contex
     let label_a = shorter(name(article_a, article_b), &head_a);
     let label_b = shorter(name(article_b, article_a), &head_b);
     let labels = if label_a == label_b {
-        json!({"a": head_a, "b": head_b})
+        Sides {
+            a: head_a.as_str(),
+            b: head_b.as_str(),
+        }
     } else {
-        json!({"a": label_a, "b": label_b})
+        Sides {
+            a: label_a.as_str(),
+            b: label_b.as_str(),
+        }
     };
     ctx.insert("labels", &labels);
+    ctx.insert(
+        "heads",
+        &Sides {
+            a: &head_a,
+            b: &head_b,
+        },
+    );
     let [only_in_a, only_in_b] = only_in;
-    ctx.insert("only_in", &json!({"a": only_in_a, "b": only_in_b}));
+    ctx.insert(
+        "only_in",
+        &Sides {
+            a: only_in_a,
+            b: only_in_b,
+        },
+    );
     ctx.insert("shown_above", &above);
-    ctx.insert("unmatched", &json!({"a": only_a, "b": only_b}));
+    ctx.insert(
+        "unmatched",
+        &Sides {
+            a: &only_a,
+            b: &only_b,
+        },
+    );
     ctx.insert("title", &title);
     ctx.insert("section", "compare");
     ctx.insert(
         "pair",
-        &json!({
-            "a": link(article_a),
-            "b": link(article_b),
-            "relation": relation_text(&site.words, pair.relation),
-            "similarity": percent(pair.similarity),
-            "same": same,
-            "spelling": spelling,
-            "only_a": only_a.count,
-            "only_b": only_b.count,
-        }),
+        &PairView {
+            a: link(article_a),
+            b: link(article_b),
+            relation: relation_text(&site.words, pair.relation),
+            similarity: percent(pair.similarity),
+            same,
+            spelling,
+            only_a: only_a.count,
+            only_b: only_b.count,
+        },
     );
     ctx.insert(
         "story",
-        &json!({ "title": story.title, "url": format!("{root}{}", urls::comparison(&story.id)) }),
+        &Titled {
+            title: &story.title,
+            url: format!("{root}{}", urls::comparison(&story.id)),
+        },
     );
     ctx.insert("differences", &differences);
     ctx.insert("marked_rows", &rows.iter().filter(|r| r.marked).count());
