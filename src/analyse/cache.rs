@@ -39,6 +39,8 @@ pub struct Cache {
     pub(super) frequencies: Option<Frequencies>,
     /// The candidate search over the cached articles, updated where an edit reaches.
     pub(super) search: Option<candidates::Search>,
+    /// Each candidate pair's term overlap, for the gate of the next run.
+    pub(super) gate: Option<super::Gate>,
     /// What the last run's grouping did.
     pub(super) work: Work,
     /// The saved analysis the cache was restored from, whose unchanged chunks saving

@@ -456,20 +456,45 @@ impl Frequencies {
         }
     }
 
+    /// The summed weight of an article's terms, as [`Weighed`] sums them.
+    #[cfg(test)]
     fn total(&self, f: &stories::Features) -> f64 {
         f.terms.iter().map(|t| self.idf(*t)).sum()
     }
 }
 
+/// Every candidate pair of a run, sorted, with its weighted term overlap
+/// ([`term_overlap`]), for the next run in memory to take over where neither article's
+/// terms nor their weights moved.
+#[derive(Debug, Default)]
+pub(super) struct Gate {
+    /// How many articles there were, and how many the term weights counted.
+    articles: usize,
+    counted: usize,
+    pairs: Vec<(usize, usize)>,
+    values: Vec<f64>,
+}
+
+/// An article's term weights, in the order of its terms, and their sum.
+#[derive(Debug, Default)]
+struct Weighed {
+    weights: Vec<f64>,
+    total: f64,
+}
+
+impl Weighed {
+    fn of(f: &stories::Features, w: &Frequencies) -> Weighed {
+        let weights: Vec<f64> = f.terms.iter().map(|t| w.idf(*t)).collect();
+        // Summed as `Frequencies::total` sums them.
+        let total = weights.iter().sum();
+        Weighed { weights, total }
+    }
+}
+
 /// Weighted content-term overlap of two articles, relative to the smaller: the cheap
-/// test a candidate pair passes before it is compared. `totals` are the articles'
-/// summed term weights.
-fn term_overlap(
-    a: &stories::Features,
-    b: &stories::Features,
-    totals: (f64, f64),
-    w: &Frequencies,
-) -> f64 {
+/// test a candidate pair passes before it is compared. `wa` and `wb` are the
+/// articles' term weights ([`Weighed`]).
+fn term_overlap(a: &stories::Features, b: &stories::Features, wa: &Weighed, wb: &Weighed) -> f64 {
     let mut shared = 0.0;
     let (mut i, mut j) = (0, 0);
     while i < a.terms.len() && j < b.terms.len() {
@@ -477,13 +502,13 @@ fn term_overlap(
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared += w.idf(a.terms[i]);
+                shared += wa.weights[i];
                 i += 1;
                 j += 1;
             }
         }
     }
-    let smaller = totals.0.min(totals.1);
+    let smaller = wa.total.min(wb.total);
     if smaller > 0.0 { shared / smaller } else { 0.0 }
 }
 
@@ -616,47 +641,104 @@ fn stories(
         .take()
         .expect("the frequencies are counted");
     let df = &frequencies.df;
-    let search = match (cache.search.take(), update) {
+    // The candidate search is updated where the edit reaches when the articles are
+    // where they were; `edit` is then what moved since the last run.
+    let (search, edit) = match (cache.search.take(), update) {
         (Some(mut search), Some((changed, moved))) if search.len() == features.len() => {
             search.update(&features, df, &changed, &moved);
-            search
+            (search, Some((changed, moved)))
         }
-        _ => candidates::Search::new(&features, df),
+        _ => (candidates::Search::new(&features, df), None),
     };
     let all = search.pairs();
     cache.search = Some(search);
     let candidates = all.len();
-    // Summed term weights, of the articles that are in a candidate pair only.
+    // Each candidate pair's overlap from the last run, where it cannot have moved: a
+    // pair's overlap reads the two articles' terms and those terms' weights, and with
+    // as many articles as before a term's weight moves only with its count. On one
+    // affair an edit leaves most of the candidate pairs' overlaps as they were, and
+    // the gate is the longest step of the grouping.
+    let kept = cache
+        .gate
+        .take()
+        .filter(|g| g.articles == features.len() && g.counted == frequencies.articles);
+    let olds: Vec<Option<f64>> = match (&kept, &edit) {
+        (Some(kept), Some((changed, moved))) => {
+            let mut moves: Vec<bool> = features
+                .par_iter()
+                .map(|f| f.terms.iter().any(|t| moved.contains_key(t)))
+                .collect();
+            for &i in changed {
+                moves[i] = true;
+            }
+            // Both lists of pairs are sorted: walked side by side.
+            let mut at = 0;
+            all.iter()
+                .map(|&(i, j)| {
+                    if moves[i] || moves[j] {
+                        return None;
+                    }
+                    while kept.pairs.get(at).is_some_and(|&p| p < (i, j)) {
+                        at += 1;
+                    }
+                    (kept.pairs.get(at) == Some(&(i, j))).then(|| kept.values[at])
+                })
+                .collect()
+        }
+        _ => vec![None; all.len()],
+    };
+    drop(kept);
+    // Summed term weights, of the articles that are in a candidate pair to weigh only.
     let mut paired = vec![false; features.len()];
-    for &(i, j) in &all {
-        paired[i] = true;
-        paired[j] = true;
+    for (&(i, j), old) in all.iter().zip(&olds) {
+        if old.is_none() {
+            paired[i] = true;
+            paired[j] = true;
+        }
     }
-    let totals: Vec<f64> = features
+    // Each paired article's term weights, in the order of its terms, and their sum:
+    // the gate reads the weights of each candidate pair's shared terms, and an article
+    // is in dozens of candidate pairs, so each term is looked up in the map of weights
+    // once per article rather than once per pair. The same weights summed in the same
+    // order: the overlap is the same to the bit.
+    let weighed: Vec<Weighed> = features
         .par_iter()
         .zip(&paired)
-        .map(|(f, paired)| if *paired { frequencies.total(f) } else { 0.0 })
+        .map(|(f, paired)| match paired {
+            true => Weighed::of(f, &frequencies),
+            false => Weighed::default(),
+        })
         .collect();
-    let vocabulary = |i: usize, j: usize| {
-        term_overlap(
-            &features[i],
-            &features[j],
-            (totals[i], totals[j]),
-            &frequencies,
-        )
-    };
+    let vocabulary =
+        |i: usize, j: usize| term_overlap(&features[i], &features[j], &weighed[i], &weighed[j]);
+    let values: Vec<f64> = all
+        .par_iter()
+        .zip(olds)
+        .map(|(&(i, j), old)| old.unwrap_or_else(|| vocabulary(i, j)))
+        .collect();
     // Each pair that passes, with its vocabulary overlap.
     let gated: Vec<(usize, usize, f64)> = all
-        .into_par_iter()
-        .map(|(i, j)| (i, j, vocabulary(i, j)))
-        .filter(|&(_, _, v)| v >= GATE)
+        .iter()
+        .zip(&values)
+        .filter(|&(_, &v)| v >= GATE)
+        .map(|(&(i, j), &v)| (i, j, v))
         .collect();
+    // Kept for the next run in memory only: a build's cache holds no next run.
+    if !cache.frees_profiles() {
+        cache.gate = Some(Gate {
+            articles: features.len(),
+            counted: frequencies.articles,
+            pairs: all,
+            values,
+        });
+    }
+    drop(weighed);
     let frequencies = if cache.one_shot {
         // The articles' term lists and the term weights are not needed past the
         // gate; freed before the sentence profiles and alignments, the analysis's
         // peak, are made.
         cache.search = None;
-        drop((features, totals, frequencies));
+        drop((features, frequencies));
         let none = Arc::new(stories::Features::default());
         for c in &mut cache.articles {
             c.features = none.clone();
@@ -856,6 +938,37 @@ pub(crate) mod tests {
         assert_eq!(Around::new(20, 99).text(&article, &place), "");
     }
 
+    #[test]
+    fn the_gate_reads_the_weights_the_map_gives() {
+        // Terms 1..=3 common to both, one unknown to the counts (9): the overlap from the
+        // weights listed per article is the one looked up term by term, to the bit.
+        let df: text::HashedMap<u32, u32> = [(1, 3), (2, 1), (3, 7), (4, 2), (5, 5)]
+            .into_iter()
+            .collect();
+        let w = Frequencies::new(df, 10);
+        let a = stories::Features {
+            terms: vec![1, 2, 3, 4, 9],
+            ..Default::default()
+        };
+        let b = stories::Features {
+            terms: vec![1, 2, 3, 5],
+            ..Default::default()
+        };
+        let (wa, wb) = (Weighed::of(&a, &w), Weighed::of(&b, &w));
+        assert_eq!(wa.total.to_bits(), w.total(&a).to_bits());
+        assert_eq!(wb.total.to_bits(), w.total(&b).to_bits());
+        let shared: f64 = [1, 2, 3].iter().map(|t| w.idf(*t)).sum();
+        let looked_up = shared / w.total(&a).min(w.total(&b));
+        assert_eq!(
+            term_overlap(&a, &b, &wa, &wb).to_bits(),
+            looked_up.to_bits()
+        );
+        assert_eq!(
+            term_overlap(&b, &a, &wb, &wa).to_bits(),
+            looked_up.to_bits()
+        );
+    }
+
     /// Owned pairs from a table of string pairs, to compare with findings.
     pub(crate) fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter()
@@ -900,6 +1013,16 @@ pub(crate) mod tests {
         assert_eq!(kept.df, fresh);
         let weights = Frequencies::new(fresh, b.articles.len()).weights;
         assert_eq!(kept.weights, weights);
+        // Each candidate pair's overlap, kept for the next run's gate, is the one the
+        // counts give now.
+        if let Some(gate) = &cache.gate {
+            assert_eq!(gate.pairs, cache.search.as_ref().unwrap().pairs());
+            for (&(i, j), v) in gate.pairs.iter().zip(&gate.values) {
+                let (x, y) = (&features[i], &features[j]);
+                let fresh = term_overlap(x, y, &Weighed::of(x, kept), &Weighed::of(y, kept));
+                assert_eq!(v.to_bits(), fresh.to_bits(), "{i} {j}");
+            }
+        }
     }
 
     /// Asserts that two analyses found the same: what a cached or restored run must
@@ -1300,6 +1423,39 @@ pub(crate) mod tests {
                 work.candidates <= n && work.compared <= n / 4,
                 "{n}: {work:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_warm_cache_weighs_again_the_pairs_whose_words_an_edit_moves() {
+        // 19 of 25 articles share a recap, and their pairs are candidates. Edits of
+        // articles outside them take up the news of one inside: the weights of its
+        // words move, and with them the overlap of its pairs, though neither article
+        // of those pairs changed. The gate weighs them again; the others it keeps.
+        let mut r = affair::Rng::new(11);
+        let recap = "The affair began in March 2024, when auditors found that 120 million dollars had gone missing from the national port authority. Prosecutors say the money was moved through a network of shell companies registered in three countries.";
+        let mut articles: Vec<(String, String)> = (0..25)
+            .map(|i| {
+                let news = affair::news(&mut r, 1);
+                let recap = match i < 19 {
+                    true => vec![recap.to_string()],
+                    false => vec![],
+                };
+                (format!("a{i:02}"), affair::body(&news, &recap))
+            })
+            .collect();
+        let mut b = affair::briefing(articles.clone());
+        let mut cache = Cache::default();
+        let mut last = run_cached(&b, &mut cache, None);
+        counts_kept(&cache, &b);
+        assert!(!cache.gate.as_ref().unwrap().pairs.is_empty());
+        for (edited, from) in [(22, 3), (23, 7), (22, 12)] {
+            let news = articles[from].1.split("\n\n").next().unwrap().to_string();
+            articles[edited].1 = format!("{}\n\n{news}", articles[edited].1);
+            b = affair::briefing(articles.clone());
+            last = run_cached(&b, &mut cache, Some(last));
+            same(&last, &run(&b));
+            counts_kept(&cache, &b);
         }
     }
 

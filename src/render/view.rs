@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::analyse::{
-    Analysis, Conflict, DateMention, Disagreement, Located, Mention, Pair, PerArticle, Quote, Story,
+    Analysis, Conflict, DateMention, Disagreement, Located, Mention, Pair, PerArticle, Quote,
 };
 use crate::content::{Article, Briefing, Comparison, Event, Outlet, Person, SourceRef};
 
@@ -53,21 +53,25 @@ impl<'a, T: Located + Sync> ByPerson<'a, T> {
 /// saga share long beginnings that a binary search compares again and again.
 pub struct ByArticle<'a, T> {
     items: &'a PerArticle<T>,
-    lists: FxHashMap<&'a str, &'a [T]>,
+    /// Made when first asked for: a rebuild that renders few pages asks for few.
+    lists: OnceLock<FxHashMap<&'a str, &'a [T]>>,
 }
 
 impl<'a, T: Located> ByArticle<'a, T> {
     fn new(items: &'a PerArticle<T>) -> Self {
-        let lists = items.lists().map(|l| (&*l[0].place().article, l));
         ByArticle {
             items,
-            lists: lists.collect(),
+            lists: OnceLock::new(),
         }
     }
 
     /// The findings of article `id`, empty if it has none.
     pub fn of(&self, id: &str) -> &'a [T] {
-        self.lists.get(id).copied().unwrap_or(&[])
+        let lists = self.lists.get_or_init(|| {
+            let lists = self.items.lists().map(|l| (&*l[0].place().article, l));
+            lists.collect()
+        });
+        lists.get(id).copied().unwrap_or(&[])
     }
 
     /// Each article's findings, one list per article that has any, in article order.
@@ -75,6 +79,41 @@ impl<'a, T: Located> ByArticle<'a, T> {
         self.items.lists()
     }
 }
+
+/// A lookup of the [`Index`] made from the briefing and its analysis when a page first
+/// reads it, and read as the lookup itself. The dev server makes a site for each save
+/// and renders the open page from it first: at 10,000 articles on one affair, making
+/// every lookup took longer than that page, which reads few of them.
+pub struct Lazy<'a, T> {
+    made: OnceLock<T>,
+    make: fn(&'a Briefing, &'a Analysis) -> T,
+    briefing: &'a Briefing,
+    analysis: &'a Analysis,
+}
+
+impl<'a, T> Lazy<'a, T> {
+    fn new(b: &'a Briefing, a: &'a Analysis, make: fn(&'a Briefing, &'a Analysis) -> T) -> Self {
+        Lazy {
+            made: OnceLock::new(),
+            make,
+            briefing: b,
+            analysis: a,
+        }
+    }
+}
+
+impl<T> std::ops::Deref for Lazy<'_, T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.made
+            .get_or_init(|| (self.make)(self.briefing, self.analysis))
+    }
+}
+
+/// Each compared pair an article is in, by the article's id: the pair's story's
+/// position, its own in the story, and the pair.
+pub type PairsByArticle<'a> = FxHashMap<&'a str, Vec<(usize, usize, &'a Pair)>>;
 
 /// Lookups shared by every page. The findings of an article need none: the analysis
 /// keeps them by article ([`PerArticle::of`]). Orders that only the list pages need are
@@ -88,16 +127,15 @@ pub struct Index<'a> {
     pub quotes_by_article: ByArticle<'a, Quote>,
     pub quotes_by_person: ByPerson<'a, Quote>,
     pub dates_by_article: ByArticle<'a, DateMention>,
-    pub stories_by_article: BTreeMap<&'a str, Vec<(usize, &'a Story)>>,
     /// Each compared pair an article is in, with its story's position and its own in
     /// the story.
-    pub pairs_by_article: FxHashMap<&'a str, Vec<(usize, usize, &'a Pair)>>,
+    pub pairs_by_article: Lazy<'a, PairsByArticle<'a>>,
     /// In timeline order.
-    pub events_by_person: BTreeMap<&'a str, Vec<&'a Event>>,
-    pub comparisons_by_article: BTreeMap<&'a str, Vec<&'a Comparison>>,
+    pub events_by_person: Lazy<'a, BTreeMap<&'a str, Vec<&'a Event>>>,
+    pub comparisons_by_article: Lazy<'a, BTreeMap<&'a str, Vec<&'a Comparison>>>,
     /// Newest first.
-    pub articles_by_outlet: BTreeMap<&'a str, Vec<&'a Article>>,
-    pub derived_by_outlet: BTreeMap<&'a str, Vec<&'a Article>>,
+    pub articles_by_outlet: Lazy<'a, BTreeMap<&'a str, Vec<&'a Article>>>,
+    pub derived_by_outlet: Lazy<'a, BTreeMap<&'a str, Vec<&'a Article>>>,
     newest: OnceLock<Vec<&'a Article>>,
     unattributed: OnceLock<Vec<&'a Article>>,
     outlets_by_name: OnceLock<Vec<&'a Outlet>>,
@@ -162,9 +200,26 @@ pub fn event_url_on(e: &Event, page: u32) -> String {
     format!("{base}{}#{}", super::urls::page_suffix(page), e.id)
 }
 
+/// The articles of each outlet `outlet` gives, newest first.
+fn by_outlet<'a>(
+    b: &'a Briefing,
+    outlet: fn(&'a Article) -> Option<&'a str>,
+) -> BTreeMap<&'a str, Vec<&'a Article>> {
+    let mut map: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
+    for article in &b.articles {
+        if let Some(o) = outlet(article) {
+            map.entry(o).or_default().push(article);
+        }
+    }
+    for list in map.values_mut() {
+        sort_newest(list);
+    }
+    map
+}
+
 impl<'a> Index<'a> {
     pub fn new(b: &'a Briefing, a: &'a Analysis) -> Self {
-        let mut ix = Index {
+        Index {
             briefing: b,
             analysis: a,
             mentions_by_article: ByArticle::new(&a.mentions),
@@ -172,12 +227,41 @@ impl<'a> Index<'a> {
             quotes_by_article: ByArticle::new(&a.quotes),
             quotes_by_person: ByPerson::new(&a.quotes, |q| q.person.as_deref()),
             dates_by_article: ByArticle::new(&a.dates),
-            stories_by_article: BTreeMap::new(),
-            pairs_by_article: FxHashMap::default(),
-            events_by_person: BTreeMap::new(),
-            comparisons_by_article: BTreeMap::new(),
-            articles_by_outlet: BTreeMap::new(),
-            derived_by_outlet: BTreeMap::new(),
+            pairs_by_article: Lazy::new(b, a, |_, a| {
+                let mut map = PairsByArticle::default();
+                for (i, s) in a.stories.iter().enumerate() {
+                    for (k, p) in s.pairs.iter().enumerate() {
+                        for side in [&p.a, &p.b] {
+                            map.entry(side).or_default().push((i, k, p));
+                        }
+                    }
+                }
+                map
+            }),
+            events_by_person: Lazy::new(b, a, |b, _| {
+                let mut map: BTreeMap<&str, Vec<&Event>> = BTreeMap::new();
+                for e in &b.events {
+                    for (p, _) in &e.people {
+                        map.entry(p).or_default().push(e);
+                    }
+                }
+                map
+            }),
+            comparisons_by_article: Lazy::new(b, a, |b, _| {
+                let mut map: BTreeMap<&str, Vec<&Comparison>> = BTreeMap::new();
+                for c in &b.comparisons {
+                    for (article, _) in &c.articles {
+                        map.entry(article).or_default().push(c);
+                    }
+                }
+                map
+            }),
+            articles_by_outlet: Lazy::new(b, a, |b, _| {
+                by_outlet(b, |article| article.outlet.as_deref())
+            }),
+            derived_by_outlet: Lazy::new(b, a, |b, _| {
+                by_outlet(b, |article| article.derived_from.as_deref())
+            }),
             newest: OnceLock::new(),
             unattributed: OnceLock::new(),
             outlets_by_name: OnceLock::new(),
@@ -190,49 +274,7 @@ impl<'a> Index<'a> {
             derived_conflicts: OnceLock::new(),
             event_findings: OnceLock::new(),
             search_places: OnceLock::new(),
-        };
-        for (i, s) in a.stories.iter().enumerate() {
-            for article in &s.articles {
-                ix.stories_by_article
-                    .entry(article)
-                    .or_default()
-                    .push((i, s));
-            }
-            for (k, p) in s.pairs.iter().enumerate() {
-                for side in [&p.a, &p.b] {
-                    ix.pairs_by_article.entry(side).or_default().push((i, k, p));
-                }
-            }
         }
-        for e in &b.events {
-            for (p, _) in &e.people {
-                ix.events_by_person.entry(p).or_default().push(e);
-            }
-        }
-        for c in &b.comparisons {
-            for (article, _) in &c.articles {
-                ix.comparisons_by_article
-                    .entry(article)
-                    .or_default()
-                    .push(c);
-            }
-        }
-        for article in &b.articles {
-            if let Some(o) = &article.outlet {
-                ix.articles_by_outlet.entry(o).or_default().push(article);
-            }
-            if let Some(o) = &article.derived_from {
-                ix.derived_by_outlet.entry(o).or_default().push(article);
-            }
-        }
-        for list in ix
-            .articles_by_outlet
-            .values_mut()
-            .chain(ix.derived_by_outlet.values_mut())
-        {
-            sort_newest(list);
-        }
-        ix
     }
 
     /// The article `id`, through the briefing's own hash of article ids.
