@@ -50,6 +50,11 @@ pub(crate) struct QuoteWords {
     pub(crate) appositive_starts: &'static [&'static str],
     /// Phrases that put a source before what it says ("according to X"), lower case.
     pub(crate) according: &'static [&'static str],
+    /// Words that make a verb of saying right after them passive, its subject the one
+    /// spoken to ("Blumenthal was asked, “…?”"), lower case and sorted.
+    pub(crate) passive: &'static [&'static str],
+    /// Words that bring a passive verb's agent, who speaks ("was asked by Bill Maher").
+    pub(crate) agent: &'static [&'static str],
     /// Endings of a participle after a comma, whose speaker is the clause's subject
     /// ("…, saying").
     pub(crate) participle_endings: &'static [&'static str],

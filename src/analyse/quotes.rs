@@ -52,6 +52,10 @@
 //! Some verbs of saying attribute words only when a person is their subject ("she went
 //! on", not "the talks went on").
 //!
+//! A verb of saying in the passive ("Blumenthal was asked, “…?”") gives the words to its
+//! agent ("was asked by host Bill Maher") or to no one, never to its subject, who is
+//! the one spoken to and whose answer a pronoun after them still means.
+//!
 //! The words this reads (verbs of saying, in one word or two, pronouns, titles…) are a
 //! table per language, [`super::quote_words`], part of the article's
 //! [`crate::lang::Language`].
@@ -338,6 +342,17 @@ pub(crate) struct Speaker {
     pub(crate) text: String,
 }
 
+impl Speaker {
+    /// An attribution found that gives the words to no one the article names: the
+    /// quotation is not taken for the words of another person nearby.
+    fn nobody() -> Speaker {
+        Speaker {
+            person: None,
+            text: String::new(),
+        }
+    }
+}
+
 /// The article-wide state of attribution: who spoke last.
 struct Attribution<'a> {
     names: &'a Names,
@@ -360,6 +375,11 @@ struct Attribution<'a> {
     since: Vec<(usize, usize, usize)>,
     /// The gender the article gives each person it names, where it gives one.
     genders: HashMap<std::sync::Arc<str>, Gender>,
+    /// Whether the quote at hand was attributed by a passive verb ("Rubio was asked by
+    /// moderator Gerard Baker, “…”"): its words were put to the sentence's subject,
+    /// whose answer comes next, so a pronoun after them ("…,” he said) still looks
+    /// back past them to the subject.
+    spoken_to: std::cell::Cell<bool>,
 }
 
 impl Attribution<'_> {
@@ -991,6 +1011,15 @@ impl Attribution<'_> {
             if ended && window[..list[v].0].contains(',') {
                 return None;
             }
+            // "“…?” Frank Mora was asked": the words of the agent, if named, not Mora's.
+            if self.passive_at(&list, v) {
+                let verb_end = phrase_end + list[v].1.len();
+                self.spoken_to.set(true);
+                return Some(
+                    self.agent(para, verb_end, end)
+                        .unwrap_or_else(Speaker::nobody),
+                );
+            }
             return self.noun_phrase(para, q.close, phrase_end);
         }
         if ended {
@@ -1038,6 +1067,28 @@ impl Attribution<'_> {
         let between = &window[name_end..list[v].0];
         (between.trim_end().ends_with(',') && (2..=3).contains(&between.matches(',').count()))
             .then_some(m)
+    }
+
+    /// Whether the verb of saying at `v` of a list of words is in the passive ("was
+    /// asked", "were repeatedly told"), so that its subject is the one spoken to.
+    /// "Is telling" is no passive.
+    fn passive_at(&self, list: &[(usize, &str)], v: usize) -> bool {
+        !self.lang.is_participle(list[v].1)
+            && (1..=2).any(|back| {
+                v.checked_sub(back).is_some_and(|a| {
+                    QuoteWords::has(self.lang.passive, &list[a].1.to_lowercase())
+                        && list[a + 1..v].iter().all(|&(_, w)| self.lang.is_adverb(w))
+                })
+            })
+    }
+
+    /// The agent of a passive verb of saying that ends at `from`, who speaks: "was
+    /// asked by host Bill Maher".
+    fn agent(&self, para: &Paragraph, from: usize, to: usize) -> Option<Speaker> {
+        let (at, w) = words(&para.text[from..to]).next()?;
+        QuoteWords::has(self.lang.agent, &w.to_lowercase())
+            .then(|| self.after_verb(para, from + at + w.len(), to))
+            .flatten()
     }
 
     /// The attribution before a quote, in its sentence and after the previous quote:
@@ -1112,6 +1163,19 @@ impl Attribution<'_> {
         })?;
         let verb_at = from + list[v].0;
         let verb_end = verb_at + list[v].1.len();
+        // "Blumenthal was asked, “…?”": a verb of saying in the passive has the one
+        // spoken to for its subject; the words are its agent's ("was asked by host Bill
+        // Maher, “…”"), else no one's that the sentence names. Only where the quotation
+        // is what was said: its agent's, or a few words after the verb ("was asked
+        // about the “…”"), not a later clause's ("has been called a charlatan … for
+        // promoting “quack” cures"). "Is telling" is no passive.
+        if self.passive_at(&list, v) {
+            let agent = self.agent(para, verb_end, q.open);
+            if agent.is_some() || word_count(&para.text[verb_end..q.open]) <= 3 {
+                self.spoken_to.set(true);
+                return Some(agent.unwrap_or_else(Speaker::nobody));
+            }
+        }
         // "… praised Hillary Clinton in a video where she said, “…”": a pronoun right
         // before the verb is its subject, whoever the clause named before it.
         if let Some(&(_, w)) = v.checked_sub(1).and_then(|p| list.get(p))
@@ -1709,6 +1773,7 @@ pub(crate) fn article(
         namesakes: Default::default(),
         since: Vec::new(),
         genders: HashMap::new(),
+        spoken_to: Default::default(),
     };
     // The quotations of each paragraph, by paragraph index: the genders leave out the
     // pronouns inside them.
@@ -1737,6 +1802,7 @@ pub(crate) fn article(
             let (sentence_start, _) = para.sentence(q.open);
             state.subject =
                 state.sentence_subject(para, sentence_start, q.open.max(sentence_start));
+            state.spoken_to.set(false);
             let own = state
                 .after(para, q, next_open)
                 .or_else(|| state.before(para, q, previous_close));
@@ -1782,15 +1848,17 @@ pub(crate) fn article(
                     },
                 },
             };
-            // A pronoun that means no one is no speaker to export or to follow.
+            // A pronoun that means no one is no speaker to export or to follow, nor is
+            // an attribution to no one.
             let speaker = speaker.filter(|s| {
                 s.person.is_some()
-                    || !state
-                        .lang
-                        .pronouns
-                        .contains(&s.text.to_lowercase().as_str())
+                    || (!s.text.is_empty()
+                        && !state
+                            .lang
+                            .pronouns
+                            .contains(&s.text.to_lowercase().as_str()))
             });
-            if speaker.is_some() {
+            if speaker.is_some() && !state.spoken_to.get() {
                 state.last.clone_from(&speaker);
                 state.since.clear();
             }
@@ -2274,6 +2342,61 @@ mod tests {
                 ("We are not done.", "mora"),
             ],
         )]);
+    }
+
+    /// A verb of saying in the passive has the one spoken to for its subject: the
+    /// words are its agent's, or no one's the sentence names.
+    #[test]
+    fn the_subject_of_a_passive_verb_of_saying_is_spoken_to() {
+        assert_table(&[
+            (
+                "Frank Mora was asked, “Is the election over?”",
+                &[("Is the election over?", "-")],
+            ),
+            (
+                "Frank Mora was repeatedly asked by Tamara Suju, “Is the election over?”",
+                &[("Is the election over?", "suju")],
+            ),
+            (
+                "Frank Mora was asked by host Lee Park, who has backed him, “Is it over?”",
+                &[("Is it over?", "host Lee Park")],
+            ),
+            // Asked, then speaking: the verb nearest the quotation is active.
+            (
+                "Frank Mora was asked about the vote and said, “It is over.”",
+                &[("It is over.", "mora")],
+            ),
+            (
+                "Frank Mora, when asked about the vote, said, “It is over.”",
+                &[("It is over.", "mora")],
+            ),
+            (
+                "Frank Mora was quoted as saying, “It is over.”",
+                &[("It is over.", "mora")],
+            ),
+            (
+                "“Is the election over?” Frank Mora was asked on Monday.",
+                &[("Is the election over?", "-")],
+            ),
+            (
+                "“Is the election over?” Frank Mora was asked by Tamara Suju.",
+                &[("Is the election over?", "suju")],
+            ),
+            // The answer's pronoun is the one asked, not the asker.
+            (
+                "Frank Mora was asked by Tamara Suju, “Is it over?”\n\n“It is not,” he said.",
+                &[("Is it over?", "suju"), ("It is not", "mora")],
+            ),
+            // Not a later clause's quotation, nor a verb in the progressive.
+            (
+                "Frank Mora has been called a fraud by his rivals for promoting “magic” cures.",
+                &[("magic", "mora")],
+            ),
+            (
+                "Frank Mora is describing the vote as “unhinged.”",
+                &[("unhinged.", "mora")],
+            ),
+        ]);
     }
 
     #[test]
