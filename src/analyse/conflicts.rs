@@ -16,7 +16,7 @@
 //! that word a quote differently are news, not an error of the curation.
 
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::compare::{Number, differing_numbers, numbers_outside};
 use super::text::sentences;
@@ -264,7 +264,7 @@ pub(crate) fn disagreements(
         .filter_map(|(k, event)| Some((k, number_disagreement(briefing, dates, event)?)))
         .collect();
     // Which events cite each paragraph.
-    let mut citing: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
+    let mut citing: FxHashMap<(&str, usize), Vec<usize>> = FxHashMap::default();
     for (k, event) in briefing.events.iter().enumerate() {
         for source in &event.sources {
             if let Some(found) = source.found {
@@ -277,11 +277,14 @@ pub(crate) fn disagreements(
             }
         }
     }
-    let cited = |side: &super::Side| -> Option<Vec<usize>> {
-        citing
-            .get(&(side.article.as_str(), side.paragraph))
-            .cloned()
-    };
+    // Borrowed, not copied: every quote wording difference of every pair asks.
+    fn events_citing<'c, 's>(
+        citing: &'c FxHashMap<(&'s str, usize), Vec<usize>>,
+        side: &'s super::Side,
+    ) -> Option<&'c [usize]> {
+        let key = (side.article.as_str(), side.paragraph);
+        citing.get(&key).map(Vec::as_slice)
+    }
     for pair in stories.iter().flat_map(|s| &s.pairs) {
         for d in &pair.differences {
             let (Some(a), Some(b)) = (&d.a, &d.b) else {
@@ -290,7 +293,8 @@ pub(crate) fn disagreements(
             if d.kind != DifferenceKind::QuoteWording {
                 continue;
             }
-            let (Some(ea), Some(eb)) = (cited(a), cited(b)) else {
+            let (Some(ea), Some(eb)) = (events_citing(&citing, a), events_citing(&citing, b))
+            else {
                 continue;
             };
             for &k in ea.iter().filter(|k| eb.contains(k)) {

@@ -512,6 +512,17 @@ fn term_overlap(a: &stories::Features, b: &stories::Features, wa: &Weighed, wb: 
     if smaller > 0.0 { shared / smaller } else { 0.0 }
 }
 
+/// Whether an article's `terms` (sorted) use any of the terms of `moved`, which `few`
+/// lists as well. An edit moves the counts of a few terms: each is looked for in the
+/// article's terms, rather than each of its hundreds of terms in the map of those
+/// moved, unless the edit moved many.
+fn uses_any(terms: &[u32], moved: &text::HashedMap<u32, i32>, few: &[u32]) -> bool {
+    match few.len() * 16 < terms.len() {
+        true => few.iter().any(|t| terms.binary_search(t).is_ok()),
+        false => terms.iter().any(|t| moved.contains_key(t)),
+    }
+}
+
 /// Weighted term overlap below which a candidate pair is not compared at all, to save
 /// the comparison's cost: copies and light edits share nearly all their words, and the
 /// lowest true pair of the default briefing (the short "Feb. 3" story against the
@@ -664,9 +675,10 @@ fn stories(
         .filter(|g| g.articles == features.len() && g.counted == frequencies.articles);
     let olds: Vec<Option<f64>> = match (&kept, &edit) {
         (Some(kept), Some((changed, moved))) => {
+            let few: Vec<u32> = moved.keys().copied().collect();
             let mut moves: Vec<bool> = features
                 .par_iter()
-                .map(|f| f.terms.iter().any(|t| moved.contains_key(t)))
+                .map(|f| uses_any(&f.terms, moved, &few))
                 .collect();
             for &i in changed {
                 moves[i] = true;
@@ -936,6 +948,24 @@ pub(crate) mod tests {
         assert_eq!(around.of(&place), (4, 13));
         // A sentence past the paragraph's end gives no text rather than a panic.
         assert_eq!(Around::new(20, 99).text(&article, &place), "");
+    }
+
+    #[test]
+    fn an_article_uses_a_moved_term_whether_few_or_many_moved() {
+        for len in [0, 10, 100, 400] {
+            let terms: Vec<u32> = (0..len).map(|t| t * 3).collect();
+            for few in [0u32, 1, 5, 30] {
+                // Half of the moved terms are among the article's, the other half not,
+                // then none are.
+                for offset in [0, 1] {
+                    let moved: text::HashedMap<u32, i32> =
+                        (0..few).map(|k| (k * 6 + offset, 1)).collect();
+                    let listed: Vec<u32> = moved.keys().copied().collect();
+                    let expected = terms.iter().any(|t| moved.contains_key(t));
+                    assert_eq!(uses_any(&terms, &moved, &listed), expected, "{len} {few}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -100,8 +100,8 @@ impl Fingerprint {
         let shown: std::collections::HashSet<&str> =
             articles.iter().map(|a| a.id.as_str()).collect();
         for a in articles {
-            let pairs = site.index.pairs_by_article.get(a.id.as_str());
-            for &(s, k, p) in pairs.into_iter().flatten() {
+            let pairs = site.index.pairs_by_article.of(&a.id);
+            for &(s, k, p) in pairs.iter() {
                 // Each pair once, from its first side.
                 if p.a == a.id && shown.contains(p.b.as_str()) {
                     self.add(site.index.pair_hashes()[s][k]);
@@ -259,7 +259,7 @@ pub fn fingerprint(site: &Site, page: &Page) -> Option<u64> {
         Page::Article(i) => {
             let a = &b.articles[*i];
             fp.article(a);
-            for (s, _, p) in ix.pairs_by_article.get(a.id.as_str()).into_iter().flatten() {
+            for (s, _, p) in ix.pairs_by_article.of(&a.id).iter() {
                 let story = &site.analysis.stories[*s];
                 let other = if p.a == a.id { &p.b } else { &p.a };
                 fp.add((&story.id, &story.title, story.articles.len()))

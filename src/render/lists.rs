@@ -371,8 +371,8 @@ fn folds(site: &Site, articles: &[&Article], namings: &[Vec<Naming>]) -> Vec<Fol
         // The article's pairs with an article listed before it, found once for all its
         // sentences.
         before.clear();
-        let pairs = site.index.pairs_by_article.get(a.id.as_str());
-        for (_, _, pair) in pairs.into_iter().flatten() {
+        let pairs = site.index.pairs_by_article.of(&a.id);
+        for (_, _, pair) in pairs.iter() {
             let (mine_is_a, other) = if pair.a == a.id {
                 (true, pair.b.as_str())
             } else {

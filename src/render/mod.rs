@@ -157,26 +157,78 @@ pub fn site<'a>(
     theme: &'a Theme,
     options: Options,
 ) -> Result<Site<'a>, Failure> {
-    let mut site = unlisted(briefing, analysis, theme, options)?;
+    let mut site = unlisted(briefing, analysis, theme, options, None)?;
     site.list();
     Ok(site)
+}
+
+/// The theme's templates compiled, with the words of the site's language that they
+/// read: what every page is rendered through. Compiling them takes longer than
+/// rendering the page a reader has open, so the dev server keeps them from one save to
+/// the next ([`Site::into_templates`]) while neither the theme nor the language
+/// changed.
+pub struct Templates {
+    tera: Tera,
+    words: i18n::Words,
+    /// What they were compiled from: every file of the theme (its word tables too), and
+    /// the briefing's language.
+    theme: Theme,
+    language: String,
+}
+
+impl Templates {
+    /// Compiles the templates of `theme` with the words of `language`.
+    fn compile(theme: &Theme, language: &str) -> Result<Templates, Failure> {
+        let words = i18n::Words::load(language, theme)?;
+        let mut tera = Tera::new();
+        i18n::register(&mut tera, &words);
+        tera.add_raw_templates(theme.templates())
+            .map_err(|e| Failure::Template {
+                name: "templates".to_string(),
+                message: e.to_string(),
+            })?;
+        Ok(Templates {
+            tera,
+            words,
+            theme: theme.clone(),
+            language: language.to_string(),
+        })
+    }
+
+    /// Whether these are the templates [`Templates::compile`] makes of `theme` and
+    /// `language`.
+    fn compiled_from(&self, theme: &Theme, language: &str) -> bool {
+        self.language == language && self.theme.files == theme.files
+    }
 }
 
 /// [`site`] without its list of pages, which takes a walk of every article, person and
 /// story: a page renders from it as from the listed site, but [`Site::main_pages`] and
 /// [`Site::main_paths`] are empty until [`Site::list`], and so are the sitemap and
 /// the feeds, which list every page. The dev server renders the open article's page
-/// from it before listing the rest.
+/// from it before listing the rest, through the templates it `kept` from the last
+/// site when they were compiled from the same theme and language.
 pub fn unlisted<'a>(
     briefing: &'a Briefing,
     analysis: &'a Analysis,
     theme: &'a Theme,
     options: Options,
+    kept: Option<Templates>,
 ) -> Result<Site<'a>, Failure> {
-    let mut words = i18n::Words::load(&briefing.config.language, theme)?;
-    // Every list of articles writes their days of publication.
+    let language = &briefing.config.language;
+    let kept = kept.filter(|t| t.compiled_from(theme, language));
+    let Templates {
+        mut tera,
+        mut words,
+        ..
+    } = match kept {
+        Some(kept) => kept,
+        None => Templates::compile(theme, language)?,
+    };
+    // Every list of articles writes their days of publication. Days remembered for
+    // articles since gone are written as they would be anew.
     words.remember_days(briefing.articles.iter().map(|a| a.published.date));
-    let mut tera = compile(theme, &words)?;
+    // The only value of the templates that the content gives: set again for each site.
     tera.global_context()
         .insert("site", &meta::site_value(briefing, &options));
     let index = Index::new(briefing, analysis);
@@ -197,18 +249,17 @@ pub fn unlisted<'a>(
     })
 }
 
-fn compile(theme: &Theme, words: &i18n::Words) -> Result<Tera, Failure> {
-    let mut tera = Tera::new();
-    i18n::register(&mut tera, words);
-    tera.add_raw_templates(theme.templates())
-        .map_err(|e| Failure::Template {
-            name: "templates".to_string(),
-            message: e.to_string(),
-        })?;
-    Ok(tera)
-}
-
 impl<'a> Site<'a> {
+    /// The site's compiled templates, for the next site [`unlisted`] makes.
+    pub fn into_templates(self) -> Templates {
+        Templates {
+            tera: self.tera,
+            words: self.words,
+            theme: self.theme.clone(),
+            language: self.briefing.config.language.clone(),
+        }
+    }
+
     /// Lists the pages of a site made [`unlisted`], and their paths.
     pub fn list(&mut self) {
         self.pages = self.list_pages();
@@ -546,6 +597,51 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_templates_serve_until_the_theme_or_the_language_changes() {
+        let dir = crate::testing::default_briefing();
+        let loaded = crate::load::briefing(dir.path()).unwrap();
+        let mut briefing = loaded.briefing;
+        let analysis = Analysis::default();
+        let options = Options {
+            base_url: "http://127.0.0.1:1111/".to_string(),
+        };
+        let theme = Theme::default_theme();
+        // Kept templates carry a mark of their own: a site made with them has it.
+        let marked = || {
+            let mut t = Templates::compile(&theme, &briefing.config.language).unwrap();
+            t.tera.add_raw_template("marked", "kept").unwrap();
+            t
+        };
+        let has_mark = |site: &Site| site.tera.get_template_names().any(|n| n == "marked");
+        let site = unlisted(
+            &briefing,
+            &analysis,
+            &theme,
+            options.clone(),
+            Some(marked()),
+        );
+        let again = site.unwrap().into_templates();
+        let site = unlisted(&briefing, &analysis, &theme, options.clone(), Some(again));
+        assert!(has_mark(&site.unwrap()), "the same theme and language");
+        let mut edited = theme.clone();
+        let base = edited.files.get_mut("base.html").unwrap();
+        base.extend_from_slice(b"<!-- edited -->");
+        let site = unlisted(
+            &briefing,
+            &analysis,
+            &edited,
+            options.clone(),
+            Some(marked()),
+        );
+        assert!(!has_mark(&site.unwrap()), "an edited template");
+        let kept = marked();
+        briefing.config.language = "es".to_string();
+        let site = unlisted(&briefing, &analysis, &theme, options, Some(kept)).unwrap();
+        assert!(!has_mark(&site), "another language");
+        assert_eq!(site.words.code, "es");
+    }
 
     /// A writer whose every write fails, as a full disk would.
     struct Full;

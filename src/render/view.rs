@@ -7,12 +7,14 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rustc_hash::FxHashMap;
 
 use crate::analyse::{
-    Analysis, Conflict, DateMention, Disagreement, Located, Mention, Pair, PerArticle, Quote,
+    Analysis, Conflict, DateMention, Disagreement, Located, Mention, Pair, PerArticle, Quote, Story,
 };
 use crate::content::{Article, Briefing, Comparison, Event, Outlet, Person, SourceRef};
 
@@ -48,13 +50,29 @@ impl<'a, T: Located + Sync> ByPerson<'a, T> {
     }
 }
 
+/// How many times a lookup of every article is asked for one article before it is
+/// made: until then each ask is answered from the analysis directly, in far less time
+/// than making the lookup takes (a binary search or a walk of the pairs, against
+/// hashing every article's entry). The dev server renders the open article's page
+/// first, which asks a few times; a build renders thousands of pages, which make the
+/// lookup after these few.
+const ASKED_BEFORE_MADE: usize = 64;
+
+/// Whether an ask of a lookup not made yet (`made`), counted in `asks`, is answered
+/// without it.
+fn without_lookup(made: bool, asks: &AtomicUsize) -> bool {
+    !made && asks.fetch_add(1, Ordering::Relaxed) < ASKED_BEFORE_MADE
+}
+
 /// The findings of one kind by article, each article's list found by a hash of its
 /// id: pages ask for an article's findings many thousand times, and the ids of one
 /// saga share long beginnings that a binary search compares again and again.
 pub struct ByArticle<'a, T> {
     items: &'a PerArticle<T>,
-    /// Made when first asked for: a rebuild that renders few pages asks for few.
+    /// Made when first asked for more than a few times ([`ASKED_BEFORE_MADE`]): a
+    /// rebuild that renders few pages asks for few.
     lists: OnceLock<FxHashMap<&'a str, &'a [T]>>,
+    asks: AtomicUsize,
 }
 
 impl<'a, T: Located> ByArticle<'a, T> {
@@ -62,11 +80,15 @@ impl<'a, T: Located> ByArticle<'a, T> {
         ByArticle {
             items,
             lists: OnceLock::new(),
+            asks: AtomicUsize::new(0),
         }
     }
 
     /// The findings of article `id`, empty if it has none.
     pub fn of(&self, id: &str) -> &'a [T] {
+        if without_lookup(self.lists.get().is_some(), &self.asks) {
+            return self.items.of(id);
+        }
         let lists = self.lists.get_or_init(|| {
             let lists = self.items.lists().map(|l| (&*l[0].place().article, l));
             lists.collect()
@@ -111,9 +133,61 @@ impl<T> std::ops::Deref for Lazy<'_, T> {
     }
 }
 
-/// Each compared pair an article is in, by the article's id: the pair's story's
-/// position, its own in the story, and the pair.
-pub type PairsByArticle<'a> = FxHashMap<&'a str, Vec<(usize, usize, &'a Pair)>>;
+/// A compared pair an article is in: the pair's story's position, its own in the
+/// story, and the pair.
+pub type PairOf<'a> = (usize, usize, &'a Pair);
+
+/// Each compared pair an article is in, by the article's id, in the order of the
+/// stories and of their pairs. The lookup of every article is made when asked for
+/// more than a few times ([`ASKED_BEFORE_MADE`]); until then an ask walks the pairs.
+pub struct PairsByArticle<'a> {
+    stories: &'a [Story],
+    lookup: OnceLock<FxHashMap<&'a str, Vec<PairOf<'a>>>>,
+    asks: AtomicUsize,
+}
+
+impl<'a> PairsByArticle<'a> {
+    fn new(stories: &'a [Story]) -> Self {
+        PairsByArticle {
+            stories,
+            lookup: OnceLock::new(),
+            asks: AtomicUsize::new(0),
+        }
+    }
+
+    /// The compared pairs article `id` is in, empty if none.
+    pub fn of(&self, id: &str) -> Cow<'_, [PairOf<'a>]> {
+        if without_lookup(self.lookup.get().is_some(), &self.asks) {
+            let mut found = Vec::new();
+            self.each(|side, pair| {
+                if side == id {
+                    found.push(pair);
+                }
+            });
+            return Cow::Owned(found);
+        }
+        let lookup = self.lookup.get_or_init(|| {
+            let mut map: FxHashMap<&str, Vec<PairOf>> = FxHashMap::default();
+            self.each(|side, pair| map.entry(side).or_default().push(pair));
+            map
+        });
+        lookup
+            .get(id)
+            .map_or(Cow::Borrowed(&[]), |l| Cow::Borrowed(l))
+    }
+
+    /// Calls `f` with each side of each pair, in order: an ask and the lookup list the
+    /// same pairs in the same order.
+    fn each(&self, mut f: impl FnMut(&'a str, PairOf<'a>)) {
+        for (i, s) in self.stories.iter().enumerate() {
+            for (k, p) in s.pairs.iter().enumerate() {
+                for side in [&p.a, &p.b] {
+                    f(side, (i, k, p));
+                }
+            }
+        }
+    }
+}
 
 /// Lookups shared by every page. The findings of an article need none: the analysis
 /// keeps them by article ([`PerArticle::of`]). Orders that only the list pages need are
@@ -129,7 +203,7 @@ pub struct Index<'a> {
     pub dates_by_article: ByArticle<'a, DateMention>,
     /// Each compared pair an article is in, with its story's position and its own in
     /// the story.
-    pub pairs_by_article: Lazy<'a, PairsByArticle<'a>>,
+    pub pairs_by_article: PairsByArticle<'a>,
     /// In timeline order.
     pub events_by_person: Lazy<'a, BTreeMap<&'a str, Vec<&'a Event>>>,
     pub comparisons_by_article: Lazy<'a, BTreeMap<&'a str, Vec<&'a Comparison>>>,
@@ -227,17 +301,7 @@ impl<'a> Index<'a> {
             quotes_by_article: ByArticle::new(&a.quotes),
             quotes_by_person: ByPerson::new(&a.quotes, |q| q.person.as_deref()),
             dates_by_article: ByArticle::new(&a.dates),
-            pairs_by_article: Lazy::new(b, a, |_, a| {
-                let mut map = PairsByArticle::default();
-                for (i, s) in a.stories.iter().enumerate() {
-                    for (k, p) in s.pairs.iter().enumerate() {
-                        for side in [&p.a, &p.b] {
-                            map.entry(side).or_default().push((i, k, p));
-                        }
-                    }
-                }
-                map
-            }),
+            pairs_by_article: PairsByArticle::new(&a.stories),
             events_by_person: Lazy::new(b, a, |b, _| {
                 let mut map: BTreeMap<&str, Vec<&Event>> = BTreeMap::new();
                 for e in &b.events {
@@ -761,6 +825,41 @@ pub fn co_mentioned<'a>(ix: &Index<'a>, b: &'a Briefing, person: &str) -> Vec<(&
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_article_asked_for_before_the_lookup_is_made_gets_what_the_lookup_gives() {
+        let dir = crate::testing::default_briefing();
+        let loaded = crate::load::briefing(dir.path()).unwrap();
+        let (b, analysis) = (&loaded.briefing, crate::analyse::run(&loaded.briefing));
+        assert!(analysis.stories.iter().any(|s| !s.pairs.is_empty()));
+        // One index asked so often that its lookups are made; for each article, a new
+        // index, whose first ask is answered without them.
+        let made = Index::new(b, &analysis);
+        for _ in 0..=ASKED_BEFORE_MADE {
+            made.pairs_by_article.of("");
+            made.mentions_by_article.of("");
+            made.quotes_by_article.of("");
+            made.dates_by_article.of("");
+        }
+        for a in &b.articles {
+            let fresh = Index::new(b, &analysis);
+            let id = a.id.as_str();
+            assert_eq!(fresh.pairs_by_article.of(id), made.pairs_by_article.of(id));
+            assert!(fresh.pairs_by_article.lookup.get().is_none());
+            assert_eq!(
+                fresh.mentions_by_article.of(id),
+                made.mentions_by_article.of(id)
+            );
+            assert_eq!(
+                fresh.quotes_by_article.of(id),
+                made.quotes_by_article.of(id)
+            );
+            assert_eq!(fresh.dates_by_article.of(id), made.dates_by_article.of(id));
+            assert!(fresh.mentions_by_article.lists.get().is_none());
+        }
+        assert!(made.pairs_by_article.lookup.get().is_some());
+        assert!(made.mentions_by_article.lists.get().is_some());
+    }
 
     #[test]
     fn escape_writes_the_five_html_characters_as_entities() {

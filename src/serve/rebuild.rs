@@ -28,6 +28,9 @@ pub(crate) struct Rebuilder {
     engine: Engine,
     /// Pages an interrupted rebuild did not render: the next one renders them.
     unfinished: HashSet<String>,
+    /// The last site's compiled templates, which the next uses unless the theme or
+    /// the language changed: most saves are of articles.
+    templates: Option<render::Templates>,
 }
 
 /// What a rebuild made, in one of its two steps: first the pages readers have open,
@@ -86,6 +89,7 @@ impl Rebuilder {
         Rebuilder {
             engine: Engine::new(root, Some(base_url), true),
             unfinished: HashSet::new(),
+            templates: None,
         }
     }
 
@@ -106,9 +110,11 @@ impl Rebuilder {
             analyse: step.analyse,
             ..Timings::default()
         };
-        let rendered = self.render(&step, open, interrupted, &mut timings, publish);
+        let kept = self.templates.take();
+        let rendered = self.render(&step, kept, open, interrupted, &mut timings, publish);
         match rendered {
-            Ok((paths, left)) => {
+            Ok((paths, left, templates)) => {
+                self.templates = Some(templates);
                 timings.left = left.len();
                 self.unfinished = left;
                 self.engine.commit(step, paths);
@@ -123,23 +129,25 @@ impl Rebuilder {
     }
 
     /// Renders the pages the step's changed articles reach, before the edit and after
-    /// it, or every page when it renders all: those in `open` first, then the others
-    /// until `interrupted`. Returns the path of every page, and those of the pages it
-    /// left unrendered.
+    /// it, or every page when it renders all, through the `kept` templates when they
+    /// still hold: those in `open` first, then the others until `interrupted`. Returns
+    /// the path of every page, those of the pages it left unrendered, and the
+    /// templates for the next rebuild.
     fn render(
         &self,
         step: &Step,
+        kept: Option<render::Templates>,
         open: &HashSet<String>,
         interrupted: &(dyn Fn() -> bool + Sync),
         timings: &mut Timings,
         publish: &mut dyn FnMut(Update),
-    ) -> Result<(HashSet<String>, HashSet<String>), Failure> {
+    ) -> Result<(HashSet<String>, HashSet<String>, render::Templates), Failure> {
         let state = self.engine.state(step);
         let (loaded, analysis) = (state.loaded, state.analysis);
         let old = self.engine.good();
         let options = self.engine.render_options(&state);
         let started = Instant::now();
-        let mut site = render::unlisted(&loaded.briefing, analysis, state.theme, options)?;
+        let mut site = render::unlisted(&loaded.briefing, analysis, state.theme, options, kept)?;
         let mut prepare = started.elapsed();
         let affected = match (&step.affected, old) {
             (Some((ids, before)), Some(old)) => {
@@ -260,7 +268,7 @@ impl Rebuilder {
             open: false,
         });
         timings.rest = started.elapsed();
-        Ok((paths, left))
+        Ok((paths, left, site.into_templates()))
     }
 
     /// The warnings of the last good build, as the terminal shows them.
@@ -618,6 +626,38 @@ mod tests {
         edit(root, &rel, |t| t.replacen("name: ", "name: Edited ", 1));
         assert_eq!(serving.saved(&[&rel]).unwrap(), total);
         serving.assert_fresh(root, "a person edit");
+    }
+
+    #[test]
+    fn the_templates_kept_between_saves_follow_the_theme_and_the_language() {
+        let (dir, person, mut serving) = served();
+        let root = dir.path();
+        let rel = articles(root)[0].clone();
+        edit(root, &rel, |t| retitle(t, &person));
+        serving.saved(&[&rel]).unwrap();
+        assert!(serving.engine.templates.is_some());
+        serving.assert_fresh(root, "an article edit, through the kept templates");
+        edit(root, "briefing.yaml", |t| {
+            t.replace("language: en", "language: es")
+        });
+        serving.saved(&["briefing.yaml"]).unwrap();
+        serving.assert_fresh(root, "another language");
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        let article = String::from_utf8(Theme::default_theme().files["article.html"].clone());
+        std::fs::write(
+            root.join("templates/article.html"),
+            article
+                .unwrap()
+                .replace("{% block main %}", "{% block main %}<!-- edited -->"),
+        )
+        .unwrap();
+        serving.saved(&["templates/article.html"]).unwrap();
+        serving.assert_fresh(root, "a template edit");
+        assert!(
+            serving.pages[&page_of(&rel)]
+                .windows(14)
+                .any(|w| w == b"<!-- edited --")
+        );
     }
 
     fn page(path: &str, text: &str) -> Rendered {

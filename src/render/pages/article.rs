@@ -342,13 +342,7 @@ pub(super) fn article(site: &Site, i: usize, root: &str, ctx: &mut Context) -> &
     let dates = article_dates(site, a, found_dates);
     // The stories the article is in, each with the articles it was compared with.
     let mut by_story: BTreeMap<usize, Vec<Compared>> = BTreeMap::new();
-    for (s, _, p) in site
-        .index
-        .pairs_by_article
-        .get(a.id.as_str())
-        .into_iter()
-        .flatten()
-    {
+    for (s, _, p) in site.index.pairs_by_article.of(&a.id).iter() {
         let other = if p.a == a.id { &p.b } else { &p.a };
         by_story.entry(*s).or_default().push(Compared {
             article: site.index.article(other).map(|o| Titled {
