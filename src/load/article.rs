@@ -11,7 +11,7 @@ use crate::source::{FileId, Span};
 use crate::yaml::{self, Path, Scalar};
 
 /// The front matter keys of an article. Unknown keys are errors.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
     title: String,
@@ -73,7 +73,10 @@ pub fn parse(
             .hint("an article starts with `---`, its YAML keys (title, outlet, published…), `---`, then the text")
     })?;
     let front = &text[parts.yaml.clone()];
-    let fm: FrontMatter = yaml::value(file, front, parts.yaml.start, "an article's front matter")?;
+    let fm: FrontMatter = match plain_front_matter(front) {
+        Some(fm) => fm,
+        None => yaml::value(file, front, parts.yaml.start, "an article's front matter")?,
+    };
     // The positions of the front matter's parts, read only for a problem to report.
     let spans = || yaml::spans(file, front, parts.yaml.start);
     let Some(published) = parse_published(&fm.published.0) else {
@@ -142,6 +145,123 @@ pub fn parse(
         draft: fm.draft,
     };
     Ok((article, pending))
+}
+
+/// The front matter read without the YAML parser, when it is what nearly every article
+/// has: one `key: value` line for each known key, each value a plain word-like scalar
+/// or a double-quoted one without escapes, which YAML reads as that very text. Anything
+/// else (a comment, a blank or indented line, a quote or escape, a value YAML might
+/// read as a number, a null or a boolean, a key twice or unknown, a missing one) is
+/// `None`, and the YAML parser reads it, and reports its problems: reading every
+/// article's front matter with it was half of loading an unchanged article.
+fn plain_front_matter(front: &str) -> Option<FrontMatter> {
+    let (mut title, mut published, mut draft) = (None, None, None);
+    let (mut outlet, mut author, mut url, mut derived_from, mut language) =
+        (None, None, None, None, None);
+    let mut seen = std::collections::HashSet::new();
+    for line in front.lines() {
+        let (key, value) = line.split_once(": ")?;
+        if !seen.insert(key) {
+            return None;
+        }
+        let text = || plain_text(value, key == "published");
+        let slot = match key {
+            "title" => &mut title,
+            "published" => &mut published,
+            "outlet" => &mut outlet,
+            "author" => &mut author,
+            "url" => &mut url,
+            "derived_from" => &mut derived_from,
+            "language" => &mut language,
+            "draft" => {
+                let value = match value {
+                    "true" => true,
+                    "false" => false,
+                    _ => return None,
+                };
+                draft = Some(value);
+                continue;
+            }
+            _ => return None,
+        };
+        // YAML's null, as a key without a value is: nothing, where a key may be left out.
+        let null = matches!(value, "null" | "Null" | "NULL" | "~");
+        *slot = match null && !matches!(key, "title" | "published") {
+            true => None,
+            false => Some(text()?),
+        };
+    }
+    Some(FrontMatter {
+        title: title?,
+        outlet,
+        published: Scalar(published?),
+        author,
+        url,
+        derived_from,
+        language,
+        draft: draft.unwrap_or_default(),
+    })
+}
+
+/// `value` as the text YAML reads it as, when it is plainly that text: a double-quoted
+/// string without escapes or quotes, or a plain scalar of letters, digits, spaces and a
+/// few marks that starts with a letter (a date's digits for `published`) and is no
+/// YAML keyword; `None` for any other.
+fn plain_text(value: &str, date: bool) -> Option<String> {
+    // What YAML reads as a line break or refuses (`\u{2028}`, a byte-order mark…).
+    let unprintable = |c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+            )
+    };
+    if value.chars().any(unprintable) {
+        return None;
+    }
+    if let Some(quoted) = value.strip_prefix('"') {
+        let inner = quoted.strip_suffix('"')?;
+        return (!inner.contains(['"', '\\'])).then(|| inner.to_string());
+    }
+    // A date is read as text by YAML, or by the scalar, as it is written: no dot (a
+    // float's), and a dash (no integer has one inside).
+    if date {
+        let marks = |c: char| c.is_ascii_digit() || matches!(c, '-' | ':' | 'T' | 'Z' | '+' | '?');
+        let dated = value.starts_with(|c: char| c.is_ascii_digit()) && value[1..].contains('-');
+        return (dated && value.chars().all(marks) && !value.ends_with(':'))
+            .then(|| value.to_string());
+    }
+    let first = value.chars().next()?;
+    let special = |c: char| {
+        matches!(
+            c,
+            '#' | '"'
+                | '\''
+                | '\\'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | ','
+                | '&'
+                | '*'
+                | '!'
+                | '|'
+                | '>'
+                | '%'
+                | '@'
+                | '`'
+        )
+    };
+    let keyword = ["null", "true", "false", "yes", "no", "on", "off", "y", "n"]
+        .iter()
+        .any(|k| value.eq_ignore_ascii_case(k));
+    let plain = first.is_alphabetic()
+        && !value.chars().any(special)
+        && !value.contains(": ")
+        && !value.ends_with([':', ' '])
+        && !keyword;
+    plain.then(|| value.to_string())
 }
 
 /// A check that needs the rest of the briefing (the outlets), done after loading.
@@ -304,6 +424,59 @@ mod tests {
         for bad in ["2026-1-10", "10/01/2026", "2026-02-30", "2026"] {
             assert!(parse_published(bad).is_none(), "{bad}");
         }
+    }
+
+    /// Whatever front matter the plain reading takes, it reads as the YAML parser does;
+    /// and it takes an article's usual one.
+    #[test]
+    fn a_plain_front_matter_reads_as_yaml_reads_it() {
+        let usual = "title: \"Castillo denies role in the assembly's inquiry\"\noutlet: continental-press\npublished: 2024-01-17T23:17:00-05:00\nauthor: Emily Chen\nurl: https://example.com/2024/01/castillo-122\nlanguage: en\n";
+        let cases = [
+            usual,
+            "title: T\npublished: 2026-01-10\n",
+            "title: Pérez: a life\npublished: 2026-01-10\n",
+            "title: Pérez:a life\npublished: 2026-01-10?\ndraft: true\n",
+            "title: José Pérez\npublished: 2026-01-10\nderived_from: reuters\ndraft: false\n",
+            "title: \"A \\\"quoted\\\" word\"\npublished: 2026-01-10\n",
+            "title: 'Single'\npublished: 2026-01-10\n",
+            "title: T # a comment\npublished: 2026-01-10\n",
+            "title: T\n\npublished: 2026-01-10\n",
+            "title: T\r\npublished: 2026-01-10\r\n",
+            "title: T\npublished: 2026-01-10\ntitle: U\n",
+            "title: T\npublished: 2026-01-10\nsummary: S\n",
+            "title: T\n",
+            "title: null\npublished: 2026-01-10\n",
+            "title: Yes\npublished: 2026-01-10\n",
+            "title: 2024\npublished: 2026-01-10\n",
+            "title: T\npublished: 2026\n",
+            "title: T\npublished: 2026.10\n",
+            "title: T\npublished: 1e-5\n",
+            "title: T\npublished: 2026-01-10\nauthor: \n",
+            "title: T\npublished: 2026-01-10\nauthor:  Two spaces\n",
+            "title: T\npublished: 2026-01-10\nurl: https://x.com/a#b\n",
+            "title: T\npublished: 2026-01-10\nurl: https://x.com/a%20b\n",
+            "title: T\npublished: 2026-01-10\ndraft: yes\n",
+            "title: T\npublished: 2026-01-10\n  language: en\n",
+            "title: [a, b]\npublished: 2026-01-10\n",
+            "title: T\npublished: 2026-01-10\noutlet: a: b\n",
+            "title: A\u{2028}B\npublished: 2026-01-10\n",
+            "title: T\npublished: 2026-01-10\nauthor: null\nurl: ~\n",
+            "title: T\npublished: 2026-01-10\nauthor: null\nauthor: A\n",
+            "title: null\npublished: 2026-01-10\n",
+            "title: T\npublished: ~\n",
+            "title: inf\npublished: 2026-01-10\n",
+        ];
+        for front in cases {
+            let yaml: Result<FrontMatter, _> = yaml::value(0, front, 0, "front matter");
+            if let Some(plain) = plain_front_matter(front) {
+                assert_eq!(Some(&plain), yaml.as_ref().ok(), "{front}");
+            }
+        }
+        let taken = |front: &str| plain_front_matter(front).is_some();
+        assert!(taken(usual) && taken(cases[1]) && taken(cases[3]) && taken(cases[4]));
+        let nulls = "title: T\npublished: 2026-01-10\nauthor: null\nurl: ~\n";
+        assert!(taken(nulls) && plain_front_matter(nulls).unwrap().author.is_none());
+        assert!(!taken(cases[5]) && !taken(cases[7]) && !taken(cases[13]));
     }
 
     #[test]

@@ -778,6 +778,23 @@ impl DocTerms {
         (ends_fit && on_chars).then_some(out)
     }
 
+    /// Each term, its posting packed but for its document, and the length of the
+    /// posting's code but for the document's step.
+    fn terms(&self) -> impl Iterator<Item = (&str, &[u8], u32)> {
+        let mut from = (0, 0);
+        self.ends
+            .iter()
+            .map(move |&(word_end, posting_end, code_len)| {
+                let (word, posting) = from;
+                from = (word_end as usize, posting_end as usize);
+                (
+                    &self.words[word..word_end as usize],
+                    &self.postings[posting..posting_end as usize],
+                    code_len,
+                )
+            })
+    }
+
     /// Appends each posting to its term's list; `done` of the index's `docs`
     /// documents, this one included, have been appended.
     fn append_to(&self, terms: &mut Terms, done: usize, docs: usize) {
@@ -828,22 +845,31 @@ fn entry_lengths(entry: &[u8]) -> Option<(usize, usize, usize, &[u8])> {
 }
 
 /// What tells a file of [`SavedTerms`] from any other, and its format's version.
-const SAVED_TERMS: &[u8; 8] = b"terms\x00\x00\x01";
+const SAVED_TERMS: &[u8; 8] = b"terms\x00\x00\x02";
+
+/// The bytes of a saved term's head in the saved index: the lengths of its word and of
+/// its postings, the length of their code, how many documents and the last one.
+const SAVED_TERM_HEAD: usize = 24;
 
 /// *Saved terms* are each search document's terms as the last build made them, under
 /// the key of what the document is made from (`render::depends::search_document`),
 /// kept beside the output for the next build: an unchanged document's terms are read
 /// back instead of being made again from its text (folding every word of every
-/// article is most of the index's work). A file made for another salt (another
-/// program, theme, address or curation) is not used, nor one that cannot be read
-/// whole; the file is read, not trusted: an entry that does not read back as terms
-/// is made again. Only the place of each entry is kept in memory, not the file: an
-/// entry is read when its document asks for it, and copied from the file into the
-/// next.
+/// article is most of the index's work). After them comes the *saved index*: each
+/// document's key by its number, and every term with its postings as the index held
+/// them, so that a build where few documents changed patches those terms by the
+/// changed documents' ([`patched`]) instead of appending every document's terms again.
+/// A file made for another salt (another program, theme, address or curation) is not
+/// used, nor one that cannot be read whole; the file is read, not trusted: an entry
+/// that does not read back as terms is made again. Only the place of each entry is
+/// kept in memory, not the file: an entry is read when its document asks for it, and
+/// copied from the file into the next.
 pub(crate) struct SavedTerms {
     file: std::sync::Mutex<std::fs::File>,
     /// Each key, and where its entry (the key included) is in the file.
     entries: std::collections::HashMap<u64, std::ops::Range<u64>>,
+    /// Where the saved index is in the file.
+    index: std::ops::Range<u64>,
 }
 
 impl SavedTerms {
@@ -852,30 +878,73 @@ impl SavedTerms {
         use std::io::Read;
         let size = file.metadata().ok()?.len();
         let mut input = std::io::BufReader::with_capacity(1 << 16, &file);
-        let mut header = [0; 16];
+        let mut header = [0; 24];
         input.read_exact(&mut header).ok()?;
-        let (magic, saved_salt) = header.split_at(8);
+        let (magic, rest) = header.split_at(8);
+        let (saved_salt, entries_len) = rest.split_at(8);
         if magic != SAVED_TERMS || saved_salt != salt.to_le_bytes() {
             return None;
         }
-        let (mut at, mut entries) = (16u64, std::collections::HashMap::new());
-        while at < size {
+        let entries_end = 24u64.checked_add(u64::from_le_bytes(entries_len.try_into().ok()?))?;
+        let (mut at, mut entries) = (24u64, std::collections::HashMap::new());
+        while at < entries_end {
             let mut head = [0; 20];
             input.read_exact(&mut head).ok()?;
             let (key, lengths) = head.split_first_chunk::<8>()?;
             let (terms, words, postings, _) = entry_lengths(lengths)?;
             let len = (20 + 3 * terms + words + postings) as u64;
-            if at + len > size {
+            if at + len > entries_end {
                 return None;
             }
             input.seek_relative(len as i64 - 20).ok()?;
             entries.insert(u64::from_le_bytes(*key), at..at + len);
             at += len;
         }
+        let mut index_len = [0; 8];
+        input.read_exact(&mut index_len).ok()?;
+        let index = at + 8..(at + 8).checked_add(u64::from_le_bytes(index_len))?;
+        if at != entries_end || index.end != size {
+            return None;
+        }
         Some(SavedTerms {
             file: std::sync::Mutex::new(file),
             entries,
+            index,
         })
+    }
+
+    /// The saved index: each document's key by its number, and every term with its
+    /// postings, in the terms' order; `None` if it does not read back as such.
+    fn index(&self) -> Option<(Vec<u64>, Vec<TermPostings>)> {
+        let mut bytes = vec![0; usize::try_from(self.index.end - self.index.start).ok()?];
+        self.read_at(self.index.start, &mut bytes).ok()?;
+        let (docs, rest) = bytes.split_first_chunk::<4>()?;
+        let (keys, rest) = rest.split_at_checked(8 * u32::from_le_bytes(*docs) as usize)?;
+        let keys = keys.chunks_exact(8);
+        let keys = keys.map(|k| u64::from_le_bytes(k.try_into().expect("8 bytes")));
+        let (count, mut rest) = rest.split_first_chunk::<4>()?;
+        let count = u32::from_le_bytes(*count) as usize;
+        let mut terms: Vec<TermPostings> = Vec::with_capacity(count.min(rest.len()));
+        for _ in 0..count {
+            let (head, after) = rest.split_first_chunk::<SAVED_TERM_HEAD>()?;
+            let n = |at: usize| u32::from_le_bytes(head[at..at + 4].try_into().expect("4"));
+            let (word, after) = after.split_at_checked(n(0) as usize)?;
+            let (packed, after) = after.split_at_checked(n(4) as usize)?;
+            let code_len = u64::from_le_bytes(head[8..16].try_into().expect("8 bytes"));
+            let word = std::str::from_utf8(word).ok()?;
+            if terms.last().is_some_and(|(last, _)| last.as_str() >= word) {
+                return None;
+            }
+            let postings = Postings {
+                packed: packed.to_vec(),
+                code_len: usize::try_from(code_len).ok()?,
+                docs: n(16),
+                last: n(20),
+            };
+            terms.push((word.to_string(), postings));
+            rest = after;
+        }
+        rest.is_empty().then(|| (keys.collect(), terms))
     }
 
     /// The entry saved under `key`, the key included, and where it is in the file.
@@ -956,12 +1025,13 @@ pub(crate) struct Keyed<'k> {
 
 /// The saved terms of an index's documents, for the next build: each document's
 /// entry, in document order, as it is in the last build's file or in `new` (a
-/// [`Spill`]).
+/// [`Spill`]), and each document's key, for the saved index.
 struct Saving {
     salt: u64,
     old: Option<SavedTerms>,
     entries: Vec<Entry>,
     new: std::sync::Mutex<std::fs::File>,
+    keys: Vec<u64>,
 }
 
 enum Entry {
@@ -975,9 +1045,15 @@ impl Saving {
     /// spilled in document order, the old ones were saved in it) are one read, not a
     /// seek and a read each, which made saving the terms most of a rebuild's last
     /// second.
-    fn write(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    /// The saved index follows, of `terms`, the index's.
+    fn write(&self, terms: &[TermPostings], out: &mut dyn std::io::Write) -> std::io::Result<()> {
         out.write_all(SAVED_TERMS)?;
         out.write_all(&self.salt.to_le_bytes())?;
+        // An old entry is there only when the last build's file is.
+        let entries = self.entries.iter().map(|e| match e {
+            Entry::Old(at) | Entry::New(at) => at.end - at.start,
+        });
+        out.write_all(&entries.sum::<u64>().to_le_bytes())?;
         let mut buffer = Vec::new();
         for (new, run) in runs(&self.entries) {
             let file = match (new, &self.old) {
@@ -994,7 +1070,31 @@ impl Saving {
                 at = end;
             }
         }
-        Ok(())
+        let heads = terms.len() * SAVED_TERM_HEAD;
+        let bodies: usize = terms.iter().map(|(w, p)| w.len() + p.packed.len()).sum();
+        let index_len = 8 + 8 * self.keys.len() + heads + bodies;
+        out.write_all(&(index_len as u64).to_le_bytes())?;
+        buffer.clear();
+        buffer.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        for key in &self.keys {
+            buffer.extend_from_slice(&key.to_le_bytes());
+        }
+        buffer.extend_from_slice(&(terms.len() as u32).to_le_bytes());
+        for (word, p) in terms {
+            for n in [word.len(), p.packed.len()] {
+                buffer.extend_from_slice(&(n as u32).to_le_bytes());
+            }
+            buffer.extend_from_slice(&(p.code_len as u64).to_le_bytes());
+            buffer.extend_from_slice(&p.docs.to_le_bytes());
+            buffer.extend_from_slice(&p.last.to_le_bytes());
+            buffer.extend_from_slice(word.as_bytes());
+            buffer.extend_from_slice(&p.packed);
+            if buffer.len() >= COPIED_AT_ONCE as usize {
+                out.write_all(&buffer)?;
+                buffer.clear();
+            }
+        }
+        out.write_all(&buffer)
     }
 }
 
@@ -1150,58 +1250,28 @@ impl Index {
         make: &(dyn Fn(usize) -> Document + Sync),
         keyed: Option<Keyed>,
     ) -> Index {
-        // Documents' terms are made in parallel a batch at a time, and appended to the
-        // terms' lists in document order while the next batch is made. Gathering per
-        // thread and merging the threads' lists would hold every posting twice, in
-        // pieces, at the merge.
-        let mut terms = Terms::default();
         let (key, old, salt) = match keyed {
             Some(k) => (Some(k.key), k.old, k.salt),
             None => (None, None, 0),
         };
-        let mut saving = key.and_then(|_| Some((Vec::with_capacity(docs), Spill::new()?)));
-        // Each document's key, its terms, and where they were read from when the last
-        // build saved them.
-        type Made = (u64, DocTerms, Option<std::ops::Range<u64>>);
-        let mut made: Vec<Made> = Vec::new();
-        let mut append = |made: &[Made], first: usize, terms: &mut Terms| {
-            for (i, (key, d, from)) in made.iter().enumerate() {
-                d.append_to(terms, first + i + 1, docs);
-                let Some((entries, new)) = saving.as_mut() else {
-                    continue;
-                };
-                match from {
-                    Some(at) => entries.push(Entry::Old(at.clone())),
-                    None => entries.extend(new.push(*key, d).map(Entry::New)),
-                }
-            }
+        let keys: Option<Vec<u64>> = key.map(|key| (0..docs).into_par_iter().map(key).collect());
+        let patch = keys
+            .as_deref()
+            .zip(old.as_ref())
+            .and_then(|(keys, old)| patched(old, keys, make));
+        let (terms, saving) = match patch {
+            Some((terms, entries, new)) => (terms, Some((entries, new))),
+            None => appended(docs, make, keys.as_deref(), old.as_ref()),
         };
-        let terms_of = |i: usize| -> Made {
-            let Some(key) = key else {
-                return (0, DocTerms::of(i as u32, &make(i)), None);
-            };
-            let key = key(i);
-            let restored = old
-                .as_ref()
-                .and_then(|old| old.get(key))
-                .and_then(|(at, entry)| Some((DocTerms::restore(i as u32, entry.get(8..)?)?, at)));
-            match restored {
-                Some((terms, at)) => (key, terms, Some(at)),
-                None => (key, DocTerms::of(i as u32, &make(i)), None),
-            }
-        };
-        for first in (0..docs).step_by(BATCH) {
-            let batch = first..docs.min(first + BATCH);
-            let previous = std::mem::take(&mut made);
-            let index = &mut terms;
-            (made, ()) = rayon::join(
-                || batch.into_par_iter().map(terms_of).collect(),
-                || append(&previous, first.saturating_sub(BATCH), index),
-            );
-        }
-        append(&made, docs.saturating_sub(made.len()), &mut terms);
-        let mut terms: Vec<TermPostings> = terms.into_iter().collect();
-        terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let saving = saving.zip(keys).and_then(|((entries, new), keys)| {
+            Some(Saving {
+                salt,
+                old,
+                entries,
+                new: new.finish()?,
+                keys,
+            })
+        });
         let sized: Vec<(&str, usize)> = terms
             .iter()
             .map(|entry| (entry.0.as_str(), entry_size(entry)))
@@ -1227,14 +1297,7 @@ impl Index {
             kinds: Vec::new(),
             quotes_from: docs,
             word_lists,
-            saving: saving.and_then(|(entries, new)| {
-                Some(Saving {
-                    salt,
-                    old,
-                    entries,
-                    new: new.finish()?,
-                })
-            }),
+            saving,
         }
     }
 
@@ -1246,7 +1309,7 @@ impl Index {
     /// Writes the [`SavedTerms`] of its documents to `out`, when it was built
     /// [`Keyed`]; `None` when it was not.
     pub(crate) fn save_terms(&self, out: &mut dyn std::io::Write) -> Option<std::io::Result<()>> {
-        self.saving.as_ref().map(|s| s.write(out))
+        self.saving.as_ref().map(|s| s.write(&self.terms, out))
     }
 
     /// Every file of the index, by path under `search/`.
@@ -1326,6 +1389,239 @@ impl Index {
                 shard_json(&self.terms[self.shards[i].2.clone()])
             })
     }
+}
+
+/// The terms of `docs` documents made by `make`, each document's appended in turn to
+/// its terms' lists, in the terms' order; with `keys`, each document's saved entry for
+/// the next build, its terms read back from `old` where it saved them under its key.
+fn appended(
+    docs: usize,
+    make: &(dyn Fn(usize) -> Document + Sync),
+    keys: Option<&[u64]>,
+    old: Option<&SavedTerms>,
+) -> (Vec<TermPostings>, Option<(Vec<Entry>, Spill)>) {
+    // Documents' terms are made in parallel a batch at a time, and appended to the
+    // terms' lists in document order while the next batch is made. Gathering per
+    // thread and merging the threads' lists would hold every posting twice, in
+    // pieces, at the merge.
+    let mut terms = Terms::default();
+    let mut saving = keys.and_then(|_| Some((Vec::with_capacity(docs), Spill::new()?)));
+    // Each document's key, its terms, and where they were read from when the last
+    // build saved them.
+    type Made = (u64, DocTerms, Option<std::ops::Range<u64>>);
+    let mut made: Vec<Made> = Vec::new();
+    let mut append = |made: &[Made], first: usize, terms: &mut Terms| {
+        for (i, (key, d, from)) in made.iter().enumerate() {
+            d.append_to(terms, first + i + 1, docs);
+            let Some((entries, new)) = saving.as_mut() else {
+                continue;
+            };
+            match from {
+                Some(at) => entries.push(Entry::Old(at.clone())),
+                None => entries.extend(new.push(*key, d).map(Entry::New)),
+            }
+        }
+    };
+    let terms_of = |i: usize| -> Made {
+        let Some(key) = keys.map(|keys| keys[i]) else {
+            return (0, DocTerms::of(i as u32, &make(i)), None);
+        };
+        let restored = old
+            .and_then(|old| old.get(key))
+            .and_then(|(at, entry)| Some((DocTerms::restore(i as u32, entry.get(8..)?)?, at)));
+        match restored {
+            Some((terms, at)) => (key, terms, Some(at)),
+            None => (key, DocTerms::of(i as u32, &make(i)), None),
+        }
+    };
+    for first in (0..docs).step_by(BATCH) {
+        let batch = first..docs.min(first + BATCH);
+        let previous = std::mem::take(&mut made);
+        let index = &mut terms;
+        (made, ()) = rayon::join(
+            || batch.into_par_iter().map(terms_of).collect(),
+            || append(&previous, first.saturating_sub(BATCH), index),
+        );
+    }
+    append(&made, docs.saturating_sub(made.len()), &mut terms);
+    let mut terms: Vec<TermPostings> = terms.into_iter().collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    (terms, saving)
+}
+
+/// At most one document in this many may have changed since the last build for its
+/// saved index to be patched: past that, the changed documents' terms reach most
+/// terms' lists, and appending every document's terms again costs less.
+const PATCHED_AT_MOST: usize = 16;
+
+/// The terms of the documents whose keys are `keys`, patched from the saved index in
+/// `old`: the postings of each document whose key changed (or that is gone) taken out
+/// of its old terms' lists, and its new terms' put in, in document order; and each
+/// document's saved entry for the next build. `None` when there is no saved index,
+/// too many documents changed, or a changed document's old terms were not saved:
+/// the terms are then appended anew ([`appended`]).
+fn patched(
+    old: &SavedTerms,
+    keys: &[u64],
+    make: &(dyn Fn(usize) -> Document + Sync),
+) -> Option<(Vec<TermPostings>, Vec<Entry>, Spill)> {
+    let (old_keys, mut terms) = old.index()?;
+    let docs = keys.len().max(old_keys.len());
+    let changed: Vec<usize> = (0..docs)
+        .filter(|&d| keys.get(d) != old_keys.get(d))
+        .collect();
+    if changed.len() * PATCHED_AT_MOST > keys.len().max(1) {
+        return None;
+    }
+    // The documents whose postings leave their lists, and the terms they were in.
+    let gone: Vec<u32> = changed
+        .iter()
+        .filter(|&&d| d < old_keys.len())
+        .map(|&d| d as u32)
+        .collect();
+    let old_terms: Vec<DocTerms> = gone
+        .par_iter()
+        .map(|&d| {
+            let (_, entry) = old.get(old_keys[d as usize])?;
+            DocTerms::restore(d, entry.get(8..)?)
+        })
+        .collect::<Option<_>>()?;
+    let new_terms: Vec<DocTerms> = changed
+        .par_iter()
+        .filter(|&&d| d < keys.len())
+        .map(|&d| DocTerms::of(d as u32, &make(d)))
+        .collect();
+    // Each term reached, and the postings it gains, in document order.
+    let mut reached: BTreeMap<&str, Vec<Added>> = BTreeMap::new();
+    for d in &old_terms {
+        for (term, ..) in d.terms() {
+            reached.entry(term).or_default();
+        }
+    }
+    for d in &new_terms {
+        for (term, packed, code_len) in d.terms() {
+            reached
+                .entry(term)
+                .or_default()
+                .push((d.doc, packed, code_len));
+        }
+    }
+    let lists: Vec<(&str, Postings)> = reached
+        .into_par_iter()
+        .map(|(term, added)| {
+            let at = terms.binary_search_by(|(t, _)| t.as_str().cmp(term));
+            let list = at.ok().map(|i| &terms[i].1);
+            (term, merged(list, &gone, &added))
+        })
+        .collect();
+    // The lists replaced in place, the new terms added and the emptied ones left out,
+    // in the terms' order.
+    let mut added = Vec::new();
+    for (term, list) in lists {
+        match terms.binary_search_by(|(t, _)| t.as_str().cmp(term)) {
+            Ok(i) => terms[i].1 = list,
+            Err(_) => added.push((term.to_string(), list)),
+        }
+    }
+    terms.retain(|(_, list)| list.docs > 0);
+    if !added.is_empty() {
+        terms.extend(added.into_iter().filter(|(_, list)| list.docs > 0));
+        terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    }
+    // The unchanged documents' entries are where the last build saved them; a
+    // document whose terms could not be saved has none there, nor would it now.
+    let mut new = Spill::new()?;
+    let mut made = new_terms.iter();
+    let mut entries = Vec::with_capacity(keys.len());
+    for (d, &key) in keys.iter().enumerate() {
+        if changed.binary_search(&d).is_ok() {
+            let terms = made.next().expect("made for each changed document");
+            entries.extend(new.push(key, terms).map(Entry::New));
+        } else {
+            entries.extend(old.entries.get(&key).cloned().map(Entry::Old));
+        }
+    }
+    Some((terms, entries, new))
+}
+
+/// A posting put into a list: its document, the posting packed but for the document,
+/// and the length of its code but for the step.
+type Added<'a> = (u32, &'a [u8], u32);
+
+/// The postings of `list` but those of the documents `gone` (sorted), with `added`
+/// (each a document, its posting packed but for the document, and the length of its
+/// code but for the step) put in document order. A term every document has lists
+/// tens of thousands of postings, and a changed article reaches hundreds of terms:
+/// the postings between the changes are copied as they are, each read only as far
+/// as its document, and the length of the code corrected where a step changed.
+fn merged(list: Option<&Postings>, gone: &[u32], added: &[Added]) -> Postings {
+    let old = list.map_or(&[][..], |l| &l.packed[..]);
+    let mut out = Postings {
+        packed: Vec::with_capacity(old.len() + added.iter().map(|a| a.1.len() + 5).sum::<usize>()),
+        code_len: list.map_or(0, |l| l.code_len),
+        docs: list.map_or(0, |l| l.docs),
+        last: 0,
+    };
+    // The code's length is corrected by the steps that change: from the document
+    // before in the old list (`before`) to the one before in the new (`out.last`).
+    let (mut before, mut copied_from) = (0u32, 0usize);
+    let mut added = added.iter().peekable();
+    let mut at = 0;
+    let insert = |out: &mut Postings, (doc, packed, code_len): &Added| {
+        put(&mut out.packed, *doc);
+        out.packed.extend_from_slice(packed);
+        out.code_len += digits(u64::from(doc - out.last)) + *code_len as usize;
+        out.docs += 1;
+        out.last = *doc;
+    };
+    while at < old.len() {
+        let (doc, end) = posting_at(old, at);
+        let adding = added.peek().is_some_and(|a| a.0 < doc);
+        let leaving = gone.binary_search(&doc).is_ok();
+        if adding || leaving {
+            out.packed.extend_from_slice(&old[copied_from..at]);
+            copied_from = at;
+        }
+        while let Some(a) = added.next_if(|a| a.0 < doc) {
+            insert(&mut out, a);
+        }
+        let step = digits(u64::from(doc - before));
+        if leaving {
+            let (posting, _) = Posting::unpack(&old[at..end]);
+            out.code_len -= step + posting.code_len_after_step();
+            out.docs -= 1;
+            copied_from = end;
+        } else {
+            out.code_len = out.code_len + digits(u64::from(doc - out.last)) - step;
+            out.last = doc;
+        }
+        before = doc;
+        at = end;
+    }
+    out.packed.extend_from_slice(&old[copied_from..]);
+    for a in added {
+        insert(&mut out, a);
+    }
+    out
+}
+
+/// The document of the posting packed at `at` in `packed`, and where the posting ends.
+fn posting_at(packed: &[u8], at: usize) -> (u32, usize) {
+    let (doc, rest) = take(&packed[at..]);
+    // Past its score: then how many passages, and past them.
+    let score = rest
+        .iter()
+        .position(|&b| b < 0x80)
+        .map_or(rest.len(), |i| i + 1);
+    let (passages, mut rest) = take(&rest[score..]);
+    for _ in 0..passages {
+        let n = rest
+            .iter()
+            .position(|&b| b < 0x80)
+            .map_or(rest.len(), |i| i + 1);
+        rest = &rest[n..];
+    }
+    (doc, packed.len() - rest.len())
 }
 
 /// The bytes of a term's entry in its shard, `"term":"postings",` (more if the term
@@ -1978,6 +2274,59 @@ mod tests {
         let bytes = std::fs::read(saved.path()).unwrap();
         std::fs::write(saved.path(), &bytes[..bytes.len() - 3]).unwrap();
         assert!(SavedTerms::read(file(), 7).is_none());
+    }
+
+    #[test]
+    fn the_saved_index_is_patched_by_the_few_documents_that_changed() {
+        let docs = |texts: &[String]| -> Vec<Document> {
+            let each = texts.iter().enumerate();
+            each.map(|(i, t)| doc(&format!("d/{i}/"), "x", &[(t, TEXT), ("Ortíz", NAME)]))
+                .collect()
+        };
+        let texts: Vec<String> = (0..60)
+            .map(|i| format!("alpha word{} beta{} shared common{}", i % 7, i % 3, i))
+            .collect();
+        let before = docs(&texts);
+        let (_, saved) = keyed_build(&before, None, 7, false);
+        let read = |f: &tempfile::NamedTempFile| std::fs::read(f.path()).unwrap();
+        // One document edited (a term gone, one added, one only its own), one added
+        // at the end; then the last two gone.
+        let mut edited = texts.clone();
+        edited[5] = "alpha brandnew beta2 common5 common5".into();
+        edited.push("zulu alpha".into());
+        let fewer = &edited[..edited.len() - 2];
+        for after in [docs(&edited), docs(fewer)] {
+            let (built, again) = keyed_build(&after, Some(saved.path()), 7, false);
+            let (_, clean) = keyed_build(&after, None, 7, false);
+            assert_eq!(built, files(&after));
+            assert_eq!(read(&again), read(&clean));
+            // Patched, not appended anew; but not when most documents changed.
+            let old = SavedTerms::read(std::fs::File::open(saved.path()).unwrap(), 7).unwrap();
+            let key = |d: &Document| {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::hash::DefaultHasher::new();
+                d.passages.hash(&mut h);
+                h.finish()
+            };
+            let keys: Vec<u64> = after.iter().map(key).collect();
+            let make = |i: usize| after[i].clone();
+            assert!(patched(&old, &keys, &make).is_some());
+            let most: Vec<u64> = keys.iter().map(|k| k ^ 1).collect();
+            assert!(patched(&old, &most, &make).is_none());
+        }
+        // A patched index is patched again; the saved index is what the lists are
+        // made from: under keys that do not change with the text, it stays stale.
+        let (_, once) = keyed_build(&docs(&edited), Some(saved.path()), 7, false);
+        let (twice, _) = keyed_build(&docs(fewer), Some(once.path()), 7, false);
+        assert_eq!(twice, files(&docs(fewer)));
+        let (_, by_number) = keyed_build(&before, None, 7, true);
+        let (stale, _) = keyed_build(&docs(&edited[..60]), Some(by_number.path()), 7, true);
+        let terms = |files: &BTreeMap<String, Vec<u8>>| -> Vec<Vec<u8>> {
+            let shards = files.iter().filter(|(name, _)| name.starts_with("t/"));
+            shards.map(|(_, bytes)| bytes.clone()).collect()
+        };
+        assert_eq!(terms(&stale), terms(&files(&before)));
+        assert_ne!(terms(&stale), terms(&files(&docs(&edited[..60]))));
     }
 
     #[test]

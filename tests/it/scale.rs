@@ -345,6 +345,40 @@ fn an_incremental_build_of_an_affair_gives_the_bytes_of_a_clean_one() {
     );
 }
 
+/// A rebuild after one article's text changed patches the last build's search index
+/// by the documents that changed, instead of appending every document's terms again:
+/// what it writes, and what it saves for the next rebuild, are a clean build's.
+#[test]
+fn a_rebuild_after_one_edit_patches_the_search_index_to_a_clean_builds_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    affair(dir.path(), 120, None);
+    let build = |args: &[&str]| {
+        let out = briefing(dir.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    };
+    build(&["build"]);
+    let articles = dir.path().join("content/articles");
+    for (article, word) in [("a00031.md", "zanzibarite"), ("a00090.md", "quillwort")] {
+        let path = articles.join(article);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let sentence = format!("The quartermaster counted {word} crates.");
+        std::fs::write(&path, format!("{text}\n{sentence}\n")).unwrap();
+        build(&["build"]);
+        let _ = std::fs::remove_dir_all(dir.path().join("clean"));
+        build(&["build", "--no-cache", "--output", "clean"]);
+        assert_eq!(differ(dir.path(), "site", "clean"), [""; 0], "{article}");
+        let shards = crate::support::snapshot(&dir.path().join("site/search/t"));
+        let term = format!("\"{word}\"");
+        let found = shards
+            .values()
+            .any(|s| String::from_utf8_lossy(s).contains(&term));
+        assert!(found, "{word} is a term");
+    }
+    // What the patched index saved is what the clean build saved.
+    let saved = |site: &str| std::fs::read(dir.path().join(format!(".{site}.cache/search-terms")));
+    assert_eq!(saved("site").unwrap(), saved("clean").unwrap());
+}
+
 /// The files that differ between sites `a` and `b` in `dir`.
 fn differ(dir: &Path, a: &str, b: &str) -> Vec<String> {
     let a = crate::support::snapshot(&dir.join(a));
