@@ -107,6 +107,10 @@ pub(crate) struct Profile {
     pub(crate) specific: Vec<u32>,
     /// The other shingles, sorted and distinct.
     pub(crate) recap: Vec<u32>,
+    /// Each sentence's use of each of its terms, `term << 32 | sentence`, sorted: what
+    /// [`align`] walks two of side by side. Made when the article is first aligned,
+    /// once for all its pairs.
+    pub(crate) uses: std::sync::OnceLock<Vec<u64>>,
 }
 
 impl Profile {
@@ -162,7 +166,19 @@ impl Profile {
             sentences: super::per_article::exact(out),
             specific,
             recap,
+            uses: std::sync::OnceLock::new(),
         }
+    }
+
+    /// [`Profile::uses`].
+    fn uses(&self) -> &[u64] {
+        self.uses.get_or_init(|| {
+            let mut uses: Vec<u64> = (self.sentences.iter().enumerate())
+                .flat_map(|(i, s)| s.terms.iter().map(move |&t| u64::from(t) << 32 | i as u64))
+                .collect();
+            uses.sort_unstable();
+            uses
+        })
     }
 
     /// How many of its sentences are specific.
@@ -193,41 +209,55 @@ pub(crate) fn sentence_similarity(shared: usize, a: usize, b: usize) -> f64 {
 
 /// The sentences of `a` and `b` matched one to one, best first ([`Matched`]).
 pub(crate) fn align(a: &Profile, b: &Profile) -> Matched {
-    // The sentences of `b` using each term, as chains through one list of `(sentence,
-    // next use)`: a list per term would cost an allocation per term of every compared
-    // pair, on top of the map's growth.
-    const END: u32 = u32::MAX;
-    let uses: usize = b.sentences.iter().map(|s| s.terms.len()).sum();
-    let mut last_use: super::text::HashedMap<u32, u32> =
-        super::text::HashedMap::with_capacity_and_hasher(uses, Default::default());
-    let mut chain: Vec<(u32, u32)> = Vec::with_capacity(uses);
-    for (j, s) in b.sentences.iter().enumerate() {
-        for &t in &s.terms {
-            let next = last_use.insert(t, chain.len() as u32).unwrap_or(END);
-            chain.push((j as u32, next));
+    // The terms each pair of sentences shares, counted by walking the two articles'
+    // uses of terms, both sorted by term, side by side: no map of one article's terms
+    // made again for each of its pairs (a map insert per use of a term was a third of
+    // the alignment's instructions).
+    thread_local! {
+        // The counts, one buffer per thread for all its pairs: a fresh one for each
+        // pair cost more to allocate than to fill.
+        static SHARED: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SHARED.with_borrow_mut(|shared| align_counting(a, b, shared))
+}
+
+/// [`align`], the terms each pair of sentences shares counted in `shared`.
+fn align_counting(a: &Profile, b: &Profile, shared: &mut Vec<u32>) -> Matched {
+    let width = b.sentences.len();
+    shared.clear();
+    shared.resize(a.sentences.len() * width, 0);
+    let (ua, ub) = (a.uses(), b.uses());
+    let (mut x, mut y) = (0, 0);
+    while x < ua.len() && y < ub.len() {
+        let (ta, tb) = (ua[x] >> 32, ub[y] >> 32);
+        if ta < tb {
+            x += 1;
+        } else if tb < ta {
+            y += 1;
+        } else {
+            let x_end = x + ua[x..].iter().take_while(|&&u| u >> 32 == ta).count();
+            let y_end = y + ub[y..].iter().take_while(|&&u| u >> 32 == tb).count();
+            for &u in &ua[x..x_end] {
+                let row = (u & 0xffff_ffff) as usize * width;
+                for &v in &ub[y..y_end] {
+                    shared[row + (v & 0xffff_ffff) as usize] += 1;
+                }
+            }
+            (x, y) = (x_end, y_end);
         }
     }
-    let mut shared = vec![0usize; b.sentences.len()];
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-    let mut touched: Vec<usize> = Vec::new();
     for (i, s) in a.sentences.iter().enumerate() {
-        for t in &s.terms {
-            let mut at = last_use.get(t).copied().unwrap_or(END);
-            while let Some(&(j, next)) = chain.get(at as usize) {
-                let j = j as usize;
-                if shared[j] == 0 {
-                    touched.push(j);
-                }
-                shared[j] += 1;
-                at = next;
+        let row = &shared[i * width..(i + 1) * width];
+        for (j, &n) in row.iter().enumerate() {
+            let n = n as usize;
+            if n < MIN_SHARED {
+                continue;
             }
-        }
-        for j in touched.drain(..) {
-            let sim = sentence_similarity(shared[j], s.terms.len(), b.sentences[j].terms.len());
-            if shared[j] >= MIN_SHARED && sim >= MATCH {
+            let sim = sentence_similarity(n, s.terms.len(), b.sentences[j].terms.len());
+            if sim >= MATCH {
                 scored.push((sim, i, j));
             }
-            shared[j] = 0;
         }
     }
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
@@ -484,8 +514,58 @@ const SCOPE_WORDS: usize = 5;
 /// Counts given as a magnitude, not a figure: "hundreds of prisoners".
 const MAGNITUDES: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billions"];
 
+/// Whether `text` may state a number ([`numbers`]): it has a digit or a word of a
+/// number. Most sentences state none, and are not cut into words and read to find so.
+/// An ASCII text is not folded: its words are read as their letters with the dots
+/// between them left out, as the folding leaves out an initialism's ("O.N.E."), so a
+/// word [`numbers`] reads is one of these, and none of them being a number means none
+/// of its is. Another text is folded first, and cut as [`numbers`] cuts it.
+fn may_state_a_number(text: &str) -> bool {
+    let is_number =
+        |w: &str| w == "dozen" || MAGNITUDES.contains(&w) || super::text::number_word(w).is_some();
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if !text.is_ascii() {
+        let folded = super::text::folded_text(text);
+        return folded
+            .split(|c: char| !(c.is_alphanumeric() || matches!(c, ',' | '.' | '%')))
+            .map(|w| w.trim_matches([',', '.']))
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()) || is_number(w));
+    }
+    // Each word's letters in lower case, read a byte at a time: only a word of three
+    // to nine letters starting as a word of a number does may be one.
+    let mut word = [0u8; 9];
+    let mut n = 0;
+    for &b in text.as_bytes().iter().chain(b" ") {
+        if b.is_ascii_alphabetic() {
+            if let Some(slot) = word.get_mut(n) {
+                *slot = b.to_ascii_lowercase();
+            }
+            n += 1;
+        } else if b != b'.' {
+            if (3..=word.len()).contains(&n)
+                && b"zotfsendhmb".contains(&word[0])
+                && is_number(std::str::from_utf8(&word[..n]).unwrap_or_default())
+            {
+                return true;
+            }
+            n = 0;
+        }
+    }
+    false
+}
+
 /// The numbers of a text, normalised: "at least 32", "32", "1000", "25 million".
 pub(crate) fn numbers(text: &str) -> Vec<Number> {
+    if !may_state_a_number(text) {
+        return Vec::new();
+    }
+    read_numbers(text)
+}
+
+/// [`numbers`], each word read.
+fn read_numbers(text: &str) -> Vec<Number> {
     let folded = Folded::new(text);
     let lower = &folded.text;
     let at = |w: &str| w.as_ptr() as usize - lower.as_ptr() as usize;
@@ -1491,6 +1571,76 @@ mod tests {
             }
             assert_eq!(has_compared_word(x), !fold_words(x).is_empty(), "{x:?}");
         }
+    }
+
+    #[test]
+    fn sentences_align_by_the_terms_each_pair_of_them_shares() {
+        let profile = |sentences: &[(&[u32], bool)]| Profile {
+            sentences: sentences
+                .iter()
+                .map(|&(terms, background)| Sent {
+                    paragraph: 1,
+                    start: 0,
+                    end: 0,
+                    terms: terms.to_vec(),
+                    background,
+                    numbers: std::sync::OnceLock::new(),
+                })
+                .collect(),
+            specific: Vec::new(),
+            recap: Vec::new(),
+            uses: std::sync::OnceLock::new(),
+        };
+        let a = profile(&[
+            (&[1, 2, 3, 4], false),
+            (&[5, 6, 7], false),
+            (&[1, 2, 3, 8, 9, 10, 11, 12], true),
+            (&[20, 21], false),
+        ]);
+        let b = profile(&[
+            (&[5, 6, 7, 30], false),
+            (&[1, 2, 3, 4, 40], false),
+            (&[1, 2, 3, 8, 9], false),
+            (&[20, 21, 22], false),
+        ]);
+        let matched = align(&a, &b);
+        // Each pair of sentences sharing at least three terms with a Dice of at least
+        // 0.3, best first, one to one; the background sentence after the others.
+        assert_eq!(matched.specific, [(0, 1, 8.0 / 9.0), (1, 0, 6.0 / 7.0)]);
+        assert_eq!(matched.background, [(2, 2, 10.0 / 13.0)]);
+        // The last sentence has two terms only, too few to align even with itself.
+        let same = align(&a, &a);
+        assert_eq!(same.specific, [(0, 0, 1.0), (1, 1, 1.0)]);
+        assert_eq!(same.background, [(2, 2, 1.0)]);
+    }
+
+    #[test]
+    fn a_text_read_for_numbers_only_when_it_may_state_one() {
+        let texts = [
+            "The minister said so on Monday.",
+            "Thirty-two died.",
+            "T.W.O. people, said the U.N.",
+            "a dozen, or so",
+            "hundreds.",
+            "someone often wrote; none of them phoned",
+            "at least 32 Cubans",
+            "über zwölf Personen",
+            "Lucía Mendoza said ÔNE thing",
+            "Lucía Mendoza said so",
+            "one",
+            "",
+        ];
+        for t in texts {
+            let found = !read_numbers(t).is_empty();
+            assert!(may_state_a_number(t) || !found, "{t:?}");
+            assert_eq!(numbers(t), read_numbers(t), "{t:?}");
+        }
+        assert!(!may_state_a_number("The minister said so on Monday."));
+        assert!(!may_state_a_number(
+            "someone often wrote; none of them phoned"
+        ));
+        assert!(may_state_a_number("T.W.O. people, said the U.N."));
+        assert!(!read_numbers("T.W.O. people, said the U.N.").is_empty());
     }
 
     #[test]

@@ -1761,6 +1761,9 @@ impl<'a> Scanner<'a> {
     /// was named, or it is no such period, a reference to a period named before.
     fn named_before(&self, i: usize) -> Option<(usize, Result<Value, Reference>)> {
         let l = self.lang;
+        if !Firsts::of_named_before(l).may_start(self.toks.get(i)?) {
+            return None;
+        }
         let (end, unit, shift) = l
             .named_before
             .iter()
@@ -1810,6 +1813,9 @@ impl<'a> Scanner<'a> {
     /// "recently", "the future", "current": what the phrase at `i` refers to.
     fn reference(&self, i: usize) -> Option<(usize, Reference)> {
         let l = self.lang;
+        if !Firsts::of_references(l).may_start(self.toks.get(i)?) {
+            return None;
+        }
         let (end, r) = l
             .references
             .iter()
@@ -1925,11 +1931,7 @@ fn holiday_in(rule: HolidayRule, y: i32) -> Option<NaiveDate> {
 /// "early"), which keeps what is found the same.
 fn starts(lang: &'static Language) -> &'static [bool] {
     static SETS: [OnceLock<Vec<bool>>; lang::COUNT] = [const { OnceLock::new() }; lang::COUNT];
-    let k = lang::LANGUAGES
-        .iter()
-        .position(|l| l.code == lang.code)
-        .unwrap_or(0);
-    SETS[k].get_or_init(|| {
+    SETS[table_index(lang)].get_or_init(|| {
         let l = lang;
         // The words both sets hold.
         let mut words: Vec<&str> = Vec::new();
@@ -1992,6 +1994,66 @@ fn starts(lang: &'static Language) -> &'static [bool] {
         }
         set
     })
+}
+
+/// The first words of a list of phrases, by their ids in a language's lexicon: a
+/// phrase can be at a word only when that word is one of them ([`Scanner::phrase`]
+/// compares each word of a phrase with a table word's text), so the phrases are tried
+/// only there. Most words a scan stops at start none of them.
+struct Firsts {
+    words: Vec<bool>,
+    /// Whether a phrase starts with an apostrophe, which is either apostrophe.
+    apostrophe: bool,
+}
+
+impl Firsts {
+    fn of<'p>(lang: &'static Language, firsts: impl Iterator<Item = &'p str>) -> Firsts {
+        let lexicon = lang.lexicon();
+        let mut set = Firsts {
+            words: vec![false; lexicon.len()],
+            apostrophe: false,
+        };
+        for first in firsts {
+            if first == "'" {
+                set.apostrophe = true;
+            } else if let Some(word) = lexicon.word(first)
+                && word.text == first
+            {
+                set.words[word.id] = true;
+            }
+        }
+        set
+    }
+
+    /// Those of `lang`'s phrases that refer back to a period named before.
+    fn of_named_before(lang: &'static Language) -> &'static Firsts {
+        static SETS: [OnceLock<Firsts>; lang::COUNT] = [const { OnceLock::new() }; lang::COUNT];
+        SETS[table_index(lang)].get_or_init(|| {
+            let firsts = lang.named_before.iter().filter_map(|(p, _, _)| p.first());
+            Firsts::of(lang, firsts.copied())
+        })
+    }
+
+    /// Those of `lang`'s references to time.
+    fn of_references(lang: &'static Language) -> &'static Firsts {
+        static SETS: [OnceLock<Firsts>; lang::COUNT] = [const { OnceLock::new() }; lang::COUNT];
+        SETS[table_index(lang)].get_or_init(|| {
+            let firsts = lang.references.iter().filter_map(|(p, _)| p.first());
+            Firsts::of(lang, firsts.copied())
+        })
+    }
+
+    fn may_start(&self, tok: &Tok) -> bool {
+        tok.word.is_some_and(|w| self.words[w.id]) || self.apostrophe && matches!(tok.t, "'" | "’")
+    }
+}
+
+/// Where `lang` is in [`lang::LANGUAGES`], for the sets made once per language.
+fn table_index(lang: &'static Language) -> usize {
+    lang::LANGUAGES
+        .iter()
+        .position(|l| l.code == lang.code)
+        .unwrap_or(0)
 }
 
 /// A word's first three letters in lower case (fewer for a shorter word).

@@ -801,12 +801,14 @@ fn stories(
         }
     }
     if cache.frees_profiles() {
-        // The shingles, a large part of the profiles, are not needed past the
-        // overlap: freed before the pairs are made, the analysis's peak.
+        // The shingles, a large part of the profiles, and the uses of terms the
+        // alignment walks are not needed past the overlap: freed before the pairs are
+        // made, the analysis's peak.
         for c in &mut cache.articles {
             if let Some(p) = c.profile.get_mut().and_then(Arc::get_mut) {
                 p.specific = Vec::new();
                 p.recap = Vec::new();
+                p.uses = std::sync::OnceLock::new();
             }
         }
     }
