@@ -207,26 +207,10 @@ pub(crate) fn sentence_similarity(shared: usize, a: usize, b: usize) -> f64 {
     }
 }
 
-/// The sentences of `a` and `b` matched one to one, best first ([`Matched`]).
-pub(crate) fn align(a: &Profile, b: &Profile) -> Matched {
-    // The terms each pair of sentences shares, counted by walking the two articles'
-    // uses of terms, both sorted by term, side by side: no map of one article's terms
-    // made again for each of its pairs (a map insert per use of a term was a third of
-    // the alignment's instructions).
-    thread_local! {
-        // The counts, one buffer per thread for all its pairs: a fresh one for each
-        // pair cost more to allocate than to fill.
-        static SHARED: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    SHARED.with_borrow_mut(|shared| align_counting(a, b, shared))
-}
-
-/// [`align`], the terms each pair of sentences shares counted in `shared`.
-fn align_counting(a: &Profile, b: &Profile, shared: &mut Vec<u32>) -> Matched {
-    let width = b.sentences.len();
-    shared.clear();
-    shared.resize(a.sentences.len() * width, 0);
-    let (ua, ub) = (a.uses(), b.uses());
+/// Calls `f` with the sentences `(i, j)` of each use of a term in a sentence `i` of
+/// one article and a sentence `j` of the other, from the articles' uses of terms
+/// ([`Profile::uses`]), both sorted by term: walked side by side.
+fn each_shared_use(ua: &[u64], ub: &[u64], mut f: impl FnMut(usize, usize)) {
     let (mut x, mut y) = (0, 0);
     while x < ua.len() && y < ub.len() {
         let (ta, tb) = (ua[x] >> 32, ub[y] >> 32);
@@ -238,26 +222,70 @@ fn align_counting(a: &Profile, b: &Profile, shared: &mut Vec<u32>) -> Matched {
             let x_end = x + ua[x..].iter().take_while(|&&u| u >> 32 == ta).count();
             let y_end = y + ub[y..].iter().take_while(|&&u| u >> 32 == tb).count();
             for &u in &ua[x..x_end] {
-                let row = (u & 0xffff_ffff) as usize * width;
                 for &v in &ub[y..y_end] {
-                    shared[row + (v & 0xffff_ffff) as usize] += 1;
+                    f((u & 0xffff_ffff) as usize, (v & 0xffff_ffff) as usize);
                 }
             }
             (x, y) = (x_end, y_end);
         }
     }
+}
+
+/// The sentences of `a` and `b` matched one to one, best first ([`Matched`]).
+pub(crate) fn align(a: &Profile, b: &Profile) -> Matched {
+    // The terms each pair of sentences shares, counted by walking the two articles'
+    // uses of terms, both sorted by term, side by side: no map of one article's terms
+    // made again for each of its pairs (a map insert per use of a term was a third of
+    // the alignment's instructions).
+    thread_local! {
+        // The counts, one buffer per thread for all its pairs: a fresh one for each
+        // pair cost more to allocate than to fill.
+        static SHARED: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SHARED.with_borrow_mut(|shared| align_counting(a, b, shared, DENSE_CELLS))
+}
+
+/// Sentences of two articles past which their pairs' counts are not held as one cell
+/// per pair of sentences: two long transcripts (thousands of sentences each) would
+/// make a buffer of millions of cells for one pair, most of them zero. Past it the
+/// counts are kept only for the pairs that share a term. Either way the same counts.
+const DENSE_CELLS: usize = 1 << 16;
+
+/// [`align`], the terms each pair of sentences shares counted in `shared` (one cell
+/// per pair of sentences) or, past `dense_cells` cells ([`DENSE_CELLS`]), pair by pair.
+fn align_counting(a: &Profile, b: &Profile, shared: &mut Vec<u32>, dense_cells: usize) -> Matched {
+    let width = b.sentences.len();
+    let (ua, ub) = (a.uses(), b.uses());
+    // Each pair of sentences sharing enough terms, with its similarity.
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, s) in a.sentences.iter().enumerate() {
-        let row = &shared[i * width..(i + 1) * width];
-        for (j, &n) in row.iter().enumerate() {
-            let n = n as usize;
-            if n < MIN_SHARED {
-                continue;
+    let mut score = |i: usize, j: usize, n: usize| {
+        if n < MIN_SHARED {
+            return;
+        }
+        let sim = sentence_similarity(n, a.sentences[i].terms.len(), b.sentences[j].terms.len());
+        if sim >= MATCH {
+            scored.push((sim, i, j));
+        }
+    };
+    if a.sentences.len() * width <= dense_cells {
+        shared.clear();
+        shared.resize(a.sentences.len() * width, 0);
+        each_shared_use(ua, ub, |i, j| shared[i * width + j] += 1);
+        for (cell, &n) in shared.iter().enumerate() {
+            if n > 0 {
+                score(cell / width, cell % width, n as usize);
             }
-            let sim = sentence_similarity(n, s.terms.len(), b.sentences[j].terms.len());
-            if sim >= MATCH {
-                scored.push((sim, i, j));
-            }
+        }
+    } else {
+        let mut pairs: Vec<u64> = Vec::new();
+        each_shared_use(ua, ub, |i, j| pairs.push((i as u64) << 32 | j as u64));
+        pairs.sort_unstable();
+        for run in pairs.chunk_by(|x, y| x == y) {
+            score(
+                (run[0] >> 32) as usize,
+                (run[0] & 0xffff_ffff) as usize,
+                run.len(),
+            );
         }
     }
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
@@ -1612,6 +1640,11 @@ mod tests {
         let same = align(&a, &a);
         assert_eq!(same.specific, [(0, 0, 1.0), (1, 1, 1.0)]);
         assert_eq!(same.background, [(2, 2, 1.0)]);
+        // Counted pair by pair, as two long articles are, the same alignments.
+        let sparse = |x: &Profile, y: &Profile| align_counting(x, y, &mut Vec::new(), 0);
+        for (x, y) in [(&a, &b), (&a, &a), (&b, &a)] {
+            assert_eq!(align(x, y), sparse(x, y));
+        }
     }
 
     #[test]
