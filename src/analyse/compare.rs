@@ -542,6 +542,33 @@ const SCOPE_WORDS: usize = 5;
 /// Counts given as a magnitude, not a figure: "hundreds of prisoners".
 const MAGNITUDES: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billions"];
 
+/// The words that state a number without a digit: [`super::text::NUMBER_WORDS`],
+/// "dozen" and the [`MAGNITUDES`].
+fn number_words() -> impl Iterator<Item = &'static str> {
+    let words = super::text::NUMBER_WORDS.iter().map(|&(w, _)| w);
+    words.chain(["dozen"]).chain(MAGNITUDES.iter().copied())
+}
+
+/// What every one of [`number_words`] looks like, read off them: its first letter
+/// (a bit per letter) and how long it is. A word that does not look so is none of them.
+struct NumberWordShape {
+    first_letters: u32,
+    lengths: std::ops::RangeInclusive<usize>,
+}
+
+fn number_word_shape() -> &'static NumberWordShape {
+    static SHAPE: std::sync::OnceLock<NumberWordShape> = std::sync::OnceLock::new();
+    SHAPE.get_or_init(|| NumberWordShape {
+        first_letters: number_words().fold(0, |bits, w| bits | 1 << (w.as_bytes()[0] - b'a')),
+        lengths: number_words().map(str::len).min().unwrap_or(0)
+            ..=number_words().map(str::len).max().unwrap_or(0),
+    })
+}
+
+/// The longest word [`may_state_a_number`] reads letter by letter: longer than any of
+/// [`number_words`] (a unit test holds it).
+const LONGEST_NUMBER_WORD: usize = 16;
+
 /// Whether `text` may state a number ([`numbers`]): it has a digit or a word of a
 /// number. Most sentences state none, and are not cut into words and read to find so.
 /// An ASCII text is not folded: its words are read as their letters with the dots
@@ -549,8 +576,7 @@ const MAGNITUDES: &[&str] = &["dozens", "hundreds", "thousands", "millions", "bi
 /// word [`numbers`] reads is one of these, and none of them being a number means none
 /// of its is. Another text is folded first, and cut as [`numbers`] cuts it.
 fn may_state_a_number(text: &str) -> bool {
-    let is_number =
-        |w: &str| w == "dozen" || MAGNITUDES.contains(&w) || super::text::number_word(w).is_some();
+    let is_number = |w: &str| number_words().any(|n| n == w);
     if text.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
@@ -561,9 +587,10 @@ fn may_state_a_number(text: &str) -> bool {
             .map(|w| w.trim_matches([',', '.']))
             .any(|w| w.starts_with(|c: char| c.is_ascii_digit()) || is_number(w));
     }
-    // Each word's letters in lower case, read a byte at a time: only a word of three
-    // to nine letters starting as a word of a number does may be one.
-    let mut word = [0u8; 9];
+    // Each word's letters in lower case, read a byte at a time: only a word with the
+    // first letter and the length of a word of a number may be one.
+    let shape = number_word_shape();
+    let mut word = [0u8; LONGEST_NUMBER_WORD];
     let mut n = 0;
     for &b in text.as_bytes().iter().chain(b" ") {
         if b.is_ascii_alphabetic() {
@@ -572,8 +599,8 @@ fn may_state_a_number(text: &str) -> bool {
             }
             n += 1;
         } else if b != b'.' {
-            if (3..=word.len()).contains(&n)
-                && b"zotfsendhmb".contains(&word[0])
+            if shape.lengths.contains(&n)
+                && shape.first_letters & 1 << (word[0] - b'a') != 0
                 && is_number(std::str::from_utf8(&word[..n]).unwrap_or_default())
             {
                 return true;
@@ -1673,6 +1700,14 @@ mod tests {
             "someone often wrote; none of them phoned"
         ));
         assert!(may_state_a_number("T.W.O. people, said the U.N."));
+        // Every word of a number is read as one, in any case.
+        for w in number_words() {
+            assert!(w.len() <= LONGEST_NUMBER_WORD, "{w}");
+            assert!(
+                may_state_a_number(&format!("some {} said", w.to_uppercase())),
+                "{w}"
+            );
+        }
         assert!(!read_numbers("T.W.O. people, said the U.N.").is_empty());
     }
 
