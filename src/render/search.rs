@@ -1506,19 +1506,21 @@ fn patched(
                 .push((d.doc, packed, code_len));
         }
     }
-    let lists: Vec<(&str, Postings)> = reached
+    // Each reached term's place in the saved index (where it is, or is not yet), and
+    // its list patched.
+    let lists: Vec<(&str, Result<usize, usize>, Postings)> = reached
         .into_par_iter()
         .map(|(term, added)| {
             let at = terms.binary_search_by(|(t, _)| t.as_str().cmp(term));
             let list = at.ok().map(|i| &terms[i].1);
-            (term, merged(list, &gone, &added))
+            (term, at, merged(list, &gone, &added))
         })
         .collect();
     // The lists replaced in place, the new terms added and the emptied ones left out,
     // in the terms' order.
     let mut added = Vec::new();
-    for (term, list) in lists {
-        match terms.binary_search_by(|(t, _)| t.as_str().cmp(term)) {
+    for (term, at, list) in lists {
+        match at {
             Ok(i) => terms[i].1 = list,
             Err(_) => added.push((term.to_string(), list)),
         }
