@@ -1458,15 +1458,11 @@ pub(crate) mod tests {
         }
     }
 
-    #[test]
-    fn a_warm_cache_weighs_again_the_pairs_whose_words_an_edit_moves() {
-        // 19 of 25 articles share a recap, and their pairs are candidates. Edits of
-        // articles outside them take up the news of one inside: the weights of its
-        // words move, and with them the overlap of its pairs, though neither article
-        // of those pairs changed. The gate weighs them again; the others it keeps.
+    /// 25 articles of one affair, each with its own news, the first 19 with `recap`
+    /// after it.
+    fn recapped(recap: &str) -> Vec<(String, String)> {
         let mut r = affair::Rng::new(11);
-        let recap = "The affair began in March 2024, when auditors found that 120 million dollars had gone missing from the national port authority. Prosecutors say the money was moved through a network of shell companies registered in three countries.";
-        let mut articles: Vec<(String, String)> = (0..25)
+        (0..25)
             .map(|i| {
                 let news = affair::news(&mut r, 1);
                 let recap = match i < 19 {
@@ -1475,7 +1471,17 @@ pub(crate) mod tests {
                 };
                 (format!("a{i:02}"), affair::body(&news, &recap))
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_warm_cache_weighs_again_the_pairs_whose_words_an_edit_moves() {
+        // 19 of 25 articles share a recap, and their pairs are candidates. Edits of
+        // articles outside them take up the news of one inside: the weights of its
+        // words move, and with them the overlap of its pairs, though neither article
+        // of those pairs changed. The gate weighs them again; the others it keeps.
+        let recap = "The affair began in March 2024, when auditors found that 120 million dollars had gone missing from the national port authority. Prosecutors say the money was moved through a network of shell companies registered in three countries.";
+        let mut articles = recapped(recap);
         let mut b = affair::briefing(articles.clone());
         let mut cache = Cache::default();
         let mut last = run_cached(&b, &mut cache, None);
@@ -1497,19 +1503,8 @@ pub(crate) mod tests {
         // the articles that carry it share most of their text. An edit that puts it in
         // a twentieth makes it background, and the next edit takes it out again.
         assert_eq!(background::threshold(25), 20);
-        let mut r = affair::Rng::new(11);
         let recap = "The affair began in March 2024, when auditors found that 120 million dollars had gone missing from the national port authority. Prosecutors say the money was moved through a network of shell companies registered in three countries. Former port director Ramiro Quintana has denied any wrongdoing and says the case against him is politically motivated.";
-        let mut articles: Vec<(String, String)> = (0..25)
-            .map(|i| {
-                let news = affair::news(&mut r, 1);
-                let recap = if i < 19 {
-                    vec![recap.to_string()]
-                } else {
-                    vec![]
-                };
-                (format!("a{i:02}"), affair::body(&news, &recap))
-            })
-            .collect();
+        let mut articles = recapped(recap);
         let without = articles[20].1.clone();
         let mut b = affair::briefing(articles.clone());
         let mut cache = Cache::default();
